@@ -1,0 +1,35 @@
+package io.swarmplay.module;
+
+import java.util.List;
+
+/**
+ * Before and after of a change: text (a file's content, shown as a unified diff) or fields
+ * (declared fields that differ, shown as {@code field: before → after}).
+ *
+ * @param header what is compared, e.g. the path
+ * @param before text before, or null when the thing did not exist
+ * @param after  text after, or null when it will be gone
+ * @param fields field changes; empty for a text diff
+ */
+public record Diff(String header, String before, String after, List<FieldChange> fields) {
+
+    public Diff {
+        fields = List.copyOf(fields);
+    }
+
+    /** One declared field that differs. */
+    public record FieldChange(String field, String before, String after) {
+    }
+
+    public static Diff text(String header, String before, String after) {
+        return new Diff(header, before, after, List.of());
+    }
+
+    public static Diff fields(String header, List<FieldChange> fields) {
+        return new Diff(header, null, null, fields);
+    }
+
+    public boolean isText() {
+        return fields.isEmpty();
+    }
+}

@@ -1,0 +1,20 @@
+package io.swarmplay.module;
+
+import io.swarmplay.connection.Command;
+import io.swarmplay.connection.ExecResult;
+import io.swarmplay.connection.FileAttrs;
+
+import java.io.InputStream;
+
+/** The writable side of a host, given only to {@link Module#apply}. */
+public interface HostSession extends HostView {
+
+    /** Runs a command that may change the host. */
+    ExecResult run(Command command);
+
+    /** Writes a file atomically (temp file + rename in the same directory). */
+    void write(String path, InputStream content, FileAttrs attrs);
+
+    /** Reports progress of a long step (a wait), shown while it runs. */
+    void progress(String message);
+}

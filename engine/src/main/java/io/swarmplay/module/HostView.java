@@ -1,0 +1,57 @@
+package io.swarmplay.module;
+
+import io.swarmplay.connection.Command;
+import io.swarmplay.connection.ExecResult;
+import io.swarmplay.connection.FileStat;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * A read-only look at one host for {@link Module#plan}: probe commands, stat and read files,
+ * evaluate expressions in the host's variables, read control-node files.
+ *
+ * <p>Contract: nothing here changes the host, provided probed commands are read-only (the
+ * method name makes that intent visible to review).
+ */
+public interface HostView {
+
+    /** The inventory name of the host the task runs for. */
+    String name();
+
+    /** Runs a read-only command. */
+    ExecResult probe(Command command);
+
+    Optional<FileStat> stat(String path);
+
+    Optional<String> sha256(String path);
+
+    /** A regular file's bytes; a {@link ModuleException} when it cannot be read. */
+    default byte[] read(String path) {
+        ByteArrayOutputStream sink = new ByteArrayOutputStream();
+        readInto(path, sink);
+        return sink.toByteArray();
+    }
+
+    /** Streams a regular file into {@code sink}. */
+    void readInto(String path, java.io.OutputStream sink);
+
+    /** Evaluates a Jinja expression (no braces, as in {@code when:}) in this host's variables. */
+    Object evaluate(String expression);
+
+    /**
+     * Finds a file on the control node the way Ansible does for {@code src:}: an absolute path
+     * as is; a relative one under {@code <playbook dir>/<kind>/}, then {@code <playbook dir>/},
+     * then {@code <playbook dir>/../<kind>/} where kind is {@code files} or {@code templates}.
+     */
+    Path controlFile(String path, String kind);
+
+    /** Renders a Jinja template file from the control node with this host's variables. */
+    String renderTemplate(Path template);
+
+    /** Extra per-host services that modules of other packages add (e.g. a Docker endpoint). */
+    default <T> Optional<T> extension(Class<T> type) {
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,36 @@
+package io.swarmplay.playbook;
+
+import io.swarmplay.source.SourcePosition;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * One play.
+ *
+ * @param hosts          host pattern as written
+ * @param varsFiles      {@code vars_files} entries as written (may be templated), relative to {@code dir}
+ * @param serial         {@code serial} as written (int, percentage or list), or null; parsed, not yet used
+ * @param gatherFacts    whether to collect the minimal facts (hostname, os, user)
+ * @param connection     {@code connection:} override for all hosts, or null
+ * @param dir            the directory of the playbook file that holds the play ({@code playbook_dir})
+ */
+public record Play(String name, String hosts, Map<String, Object> vars, List<String> varsFiles,
+                   List<TaskNode> preTasks, List<TaskNode> tasks, List<TaskNode> postTasks,
+                   List<Handler> handlers, boolean gatherFacts, boolean anyErrorsFatal, Object serial,
+                   Map<String, Object> environment, Set<String> tags, String connection,
+                   Boolean become, String becomeUser, SourcePosition at, Path dir) {
+
+    public Play {
+        vars = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(vars));
+        varsFiles = List.copyOf(varsFiles);
+        preTasks = List.copyOf(preTasks);
+        tasks = List.copyOf(tasks);
+        postTasks = List.copyOf(postTasks);
+        handlers = List.copyOf(handlers);
+        environment = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(environment));
+        tags = Set.copyOf(tags);
+    }
+}

@@ -1,0 +1,56 @@
+package io.swarmplay.playbook;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The task keywords other than the module call. Expressions are raw strings as written
+ * ({@code when} conditions without braces). Lists of conditions are and-ed.
+ *
+ * @param when         conditions, all must hold; empty for none
+ * @param loop         {@code loop}/{@code with_items}: a raw list, or a template string; null for none
+ * @param loopControl  loop options
+ * @param register     variable to store the result in, or null
+ * @param changedWhen  conditions overriding "changed", or empty
+ * @param failedWhen   conditions overriding "failed", or empty
+ * @param ignoreErrors continue after a failure (counted as ignored)
+ * @param until        retry until these hold, or empty
+ * @param retries      number of retries for {@code until} (raw: int or template), null for default 3
+ * @param delay        seconds between retries (raw), null for default 5
+ * @param noLog        hide results and diffs
+ * @param tags         tags (inherited ones are added by the runner)
+ * @param notifies     {@code notify}: handler names or listen topics
+ * @param vars         task vars (raw)
+ * @param runOnce      run on the first host only, result shared with all
+ * @param delegateTo   host to run on instead (raw template), or null
+ * @param checkMode    {@code check_mode}: null = follow the run, true = always check, false = always apply
+ * @param environment  environment variables for commands (raw)
+ * @param timeout      task timeout in seconds, or null
+ * @param become       become root (or {@code becomeUser}); null = inherit
+ * @param becomeUser   user to become, or null
+ * @param diff         {@code diff:} override, or null
+ */
+public record TaskOptions(List<String> when, Object loop, LoopControl loopControl, String register,
+                          List<String> changedWhen, List<String> failedWhen, boolean ignoreErrors,
+                          List<String> until, Object retries, Object delay, boolean noLog, Set<String> tags,
+                          List<String> notifies, Map<String, Object> vars, boolean runOnce, String delegateTo,
+                          Boolean checkMode, Map<String, Object> environment, Integer timeout,
+                          Boolean become, String becomeUser, Boolean diff) {
+
+    public static final TaskOptions NONE = new TaskOptions(List.of(), null, LoopControl.DEFAULT, null,
+            List.of(), List.of(), false, List.of(), null, null, false, Set.of(), List.of(), Map.of(),
+            false, null, null, Map.of(), null, null, null, null);
+
+    public TaskOptions {
+        when = List.copyOf(when);
+        changedWhen = List.copyOf(changedWhen);
+        failedWhen = List.copyOf(failedWhen);
+        until = List.copyOf(until);
+        tags = Set.copyOf(tags);
+        notifies = List.copyOf(notifies);
+        vars = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(vars));
+        environment = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(environment));
+        loopControl = loopControl == null ? LoopControl.DEFAULT : loopControl;
+    }
+}

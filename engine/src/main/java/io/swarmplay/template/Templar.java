@@ -1,0 +1,53 @@
+package io.swarmplay.template;
+
+import io.swarmplay.source.SourcePosition;
+
+import java.util.Map;
+
+/**
+ * Renders Ansible-style Jinja in values and evaluates conditions.
+ *
+ * <p>Contracts shared by every method:
+ * <ul>
+ *   <li>{@code vars} is the flat variable map of one host at one task; a value that is a string
+ *       holding {@code {{}} or {@code {%} is itself rendered when looked up (lazily, recursively,
+ *       as Ansible does), with a clear error on a cycle.</li>
+ *   <li>An undefined variable or attribute is a {@link TemplateException} naming the variable,
+ *       the expression and {@code at}; for a missing key of a map it lists the keys there are.</li>
+ *   <li>If evaluation touches an {@link Unknown} value (a result known only after apply), the
+ *       result is that {@code Unknown} instead of a guess or an error.</li>
+ * </ul>
+ * Implementations are created with {@link #create()}, which loads Jinjava on first use only.
+ */
+public interface Templar {
+
+    /**
+     * Renders a value tree: maps and lists are walked, strings rendered, everything else kept.
+     * A string that is exactly one {@code {{ expr }}} keeps the expression's type (list, map,
+     * number, boolean, null), as in Ansible; any other string renders to a string.
+     * Returns {@link Unknown} if any part is unknown (for a tree: the whole tree).
+     */
+    Object render(Object value, Map<String, Object> vars, SourcePosition at);
+
+    /** Evaluates a bare expression ({@code when:}, {@code that:}, {@code debug: var=}) to its value. */
+    Object evaluate(String expression, Map<String, Object> vars, SourcePosition at);
+
+    /** Evaluates a condition with Jinja/Ansible truthiness: TRUE, FALSE, or UNKNOWN. */
+    Truth test(String expression, Map<String, Object> vars, SourcePosition at);
+
+    /** Renders a whole template file's text (the {@code template} module) to a string. */
+    String renderText(String template, Map<String, Object> vars, SourcePosition at);
+
+    /** Three-valued truth for conditions that may depend on unknown values. */
+    enum Truth { TRUE, FALSE, UNKNOWN }
+
+    /** The Jinjava-backed templar; Jinjava is loaded by this call, not before. */
+    static Templar create() {
+        try {
+            return (Templar) Class.forName("io.swarmplay.template.JinjavaTemplar")
+                    .getDeclaredConstructor().newInstance();
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot create the templar", e);
+        }
+    }
+}

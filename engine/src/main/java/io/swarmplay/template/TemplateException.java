@@ -1,0 +1,28 @@
+package io.swarmplay.template;
+
+import io.swarmplay.source.SourcePosition;
+
+/**
+ * A template or expression could not be rendered. The message says what (e.g.
+ * {@code 'workdir' is undefined in "{{ workdir }}/spire"}), and {@link #position()} where.
+ */
+public final class TemplateException extends RuntimeException {
+
+    private final transient SourcePosition position;
+    private final String hint;
+
+    public TemplateException(String message, SourcePosition position, String hint) {
+        super(message);
+        this.position = position == null ? SourcePosition.UNKNOWN : position;
+        this.hint = hint;
+    }
+
+    public SourcePosition position() {
+        return position;
+    }
+
+    /** What to do about it, or null. */
+    public String hint() {
+        return hint;
+    }
+}
