@@ -37,8 +37,19 @@ public interface HostView {
     /** Streams a regular file into {@code sink}. */
     void readInto(String path, java.io.OutputStream sink);
 
-    /** Evaluates a Jinja expression (no braces, as in {@code when:}) in this host's variables. */
+    /**
+     * Evaluates a Jinja expression (no braces, as in {@code when:}) in this host's variables.
+     *
+     * @throws ValueUnknownException when the value is known only after apply (plan/check mode)
+     */
     Object evaluate(String expression);
+
+    /**
+     * Evaluates a condition with Jinja truthiness.
+     *
+     * @throws ValueUnknownException when the outcome is known only after apply (plan/check mode)
+     */
+    boolean test(String expression);
 
     /**
      * Finds a file on the control node the way Ansible does for {@code src:}: an absolute path
