@@ -1,0 +1,175 @@
+package io.swarmplay.cli;
+
+import io.swarmplay.inventory.Inventory;
+import io.swarmplay.inventory.InventoryLoader;
+import io.swarmplay.module.ModuleRegistry;
+import io.swarmplay.plan.PlanCollector;
+import io.swarmplay.plan.PlanRenderer;
+import io.swarmplay.playbook.Playbook;
+import io.swarmplay.playbook.PlaybookLoader;
+import io.swarmplay.report.HumanReporter;
+import io.swarmplay.report.JsonReporter;
+import io.swarmplay.report.Redactor;
+import io.swarmplay.report.RunEvent;
+import io.swarmplay.report.RunListener;
+import io.swarmplay.report.Style;
+import io.swarmplay.run.ExitStatus;
+import io.swarmplay.run.Mode;
+import io.swarmplay.run.RunRequest;
+import io.swarmplay.run.RunResult;
+import io.swarmplay.run.Runner;
+import io.swarmplay.source.Diagnostic;
+import io.swarmplay.source.DiagnosticRenderer;
+import io.swarmplay.source.Diagnostics;
+import io.swarmplay.source.LoadException;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+
+/** One invocation: load everything (all problems at once), then list, check syntax, plan or run. */
+final class Session {
+
+    private final SwarmplayCommand options;
+    private final PrintWriter out;
+    private final PrintWriter err;
+
+    Session(SwarmplayCommand options, PrintWriter out, PrintWriter err) {
+        this.options = options;
+        this.out = out;
+        this.err = err;
+    }
+
+    ExitStatus run() {
+        try {
+            if (options.offline && !options.plan) return usage("--offline works with --plan only");
+            if (options.plan && options.check) return usage("--plan and --check are two previews: use one");
+            Loaded loaded = load();
+            if (options.syntaxCheck) return syntaxOk(loaded);
+            if (options.listHosts || options.listTasks || options.listTags) {
+                new Listing(out, loaded.inventory(), options.limit).print(loaded.playbooks(), options);
+                return ExitStatus.OK;
+            }
+            return execute(loaded);
+        } catch (LoadException e) {
+            return loadFailed(e.diagnostics());
+        } catch (IllegalArgumentException e) {
+            return usage(e.getMessage());
+        } catch (RuntimeException e) {
+            err.println("error: internal error: " + e);
+            if (options.verbosity() >= 3) e.printStackTrace(err);
+            else err.println("  run with -vvv for the stack trace");
+            return ExitStatus.INTERNAL_ERROR;
+        }
+    }
+
+    /** The inventory and playbooks, loaded with every problem collected before anything runs. */
+    record Loaded(Inventory inventory, List<Playbook> playbooks) {
+    }
+
+    private Loaded load() {
+        Diagnostics diagnostics = new Diagnostics();
+        ModuleRegistry modules = ModuleRegistry.load();
+        Inventory inventory = InventoryLoader.load(options.inventories, diagnostics);
+        List<Playbook> playbooks = new ArrayList<>();
+        for (Path file : options.playbooks) playbooks.add(PlaybookLoader.load(file, modules, diagnostics));
+        diagnostics.throwIfErrors();
+        diagnostics.warnings().forEach(w -> err.println(DiagnosticRenderer.render(w)));
+        return new Loaded(inventory, playbooks);
+    }
+
+    private ExitStatus execute(Loaded loaded) {
+        Redactor redactor = new Redactor();
+        Mode mode = options.plan ? Mode.PLAN : options.check ? Mode.CHECK : Mode.APPLY;
+        RunRequest request = request(loaded, redactor);
+        PlanCollector collector = new PlanCollector();
+        RunListener listener = options.plan ? RunListener.all(collector, this::warnings) : reporter(redactor, mode);
+        RunResult result = runInterruptibly(request, mode, listener);
+        if (options.plan) printPlan(collector, redactor);
+        return result.status();
+    }
+
+    private RunRequest request(Loaded loaded, Redactor redactor) {
+        Path inventoryDir = options.inventories.isEmpty() ? null
+                : Path.of(options.inventories.get(0)).toAbsolutePath().getParent();
+        return new RunRequest(loaded.inventory(), loaded.playbooks(), ExtraVars.parse(options.extraVars),
+                ModuleRegistry.load(), options.limit, Set.copyOf(options.tags), Set.copyOf(options.skipTags),
+                options.startAtTask, options.forks, options.diff, options.offline, options.verbosity(), redactor,
+                inventoryDir);
+    }
+
+    private RunListener reporter(Redactor redactor, Mode mode) {
+        if (options.json) return new JsonReporter(out, redactor);
+        return new HumanReporter(out, style(), redactor, options.verbosity(), options.diff, mode == Mode.CHECK);
+    }
+
+    private void warnings(RunEvent event) {
+        if (event instanceof RunEvent.Warning w) err.println("[WARNING]: " + w.message());
+    }
+
+    private void printPlan(PlanCollector collector, Redactor redactor) {
+        PlanRenderer renderer = new PlanRenderer(style(), redactor, options.diff, options.verbosity() > 0);
+        out.println(options.json ? renderer.json(collector.plan()) : renderer.text(collector.plan()));
+        out.flush();
+    }
+
+    // Ctrl-C: no new task starts, running steps finish, the recap is printed, exit 99
+    private RunResult runInterruptibly(RunRequest request, Mode mode, RunListener listener) {
+        Runner runner = new Runner();
+        CountDownLatch done = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            runner.interrupt();
+            awaitQuietly(done);
+            out.flush();
+            Runtime.getRuntime().halt(ExitStatus.INTERRUPTED.code());
+        }, "swarmplay-interrupt");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            return runner.run(request, mode, listener);
+        } finally {
+            done.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running: it halts with 99 once we return
+            }
+        }
+    }
+
+    private static void awaitQuietly(CountDownLatch done) {
+        try {
+            done.await(60, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private Style style() {
+        boolean color = !options.noColor && System.console() != null && System.getenv("NO_COLOR") == null;
+        return new Style(color);
+    }
+
+    private ExitStatus syntaxOk(Loaded loaded) {
+        for (Playbook playbook : loaded.playbooks()) out.println("playbook: " + playbook.file());
+        return ExitStatus.OK;
+    }
+
+    private ExitStatus loadFailed(List<Diagnostic> diagnostics) {
+        long errors = diagnostics.stream().filter(Diagnostic::isError).count();
+        for (Diagnostic d : diagnostics) {
+            err.println(DiagnosticRenderer.render(d));
+            err.println();
+        }
+        err.println(errors + (errors == 1 ? " error" : " errors") + " found; nothing was run.");
+        return ExitStatus.LOAD_ERROR;
+    }
+
+    private ExitStatus usage(String message) {
+        err.println("error: " + message);
+        err.println("  run 'swarmplay --help' for the options");
+        return ExitStatus.USAGE;
+    }
+}

@@ -1,0 +1,127 @@
+package io.swarmplay.cli;
+
+import io.swarmplay.run.ExitStatus;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code swarmplay [-i INVENTORY]... PLAYBOOK... [options]}: the flags, and nothing else —
+ * {@link Session} does the work. No heavy library is touched for {@code --help}/{@code --version}.
+ */
+@Command(name = "swarmplay", sortOptions = false, versionProvider = Version.class, usageHelpAutoWidth = true,
+        description = "Runs Ansible-style playbooks against local, SSH and Docker hosts, with a plan preview.",
+        footerHeading = "%nExit codes:%n",
+        footer = {"  0   ok (also a --check or --plan run with pending changes)",
+                "  1   internal error",
+                "  2   a host failed",
+                "  3   a host was unreachable (none failed)",
+                "  4   load, parse or validation error",
+                "  5   bad command-line usage",
+                "  99  interrupted (Ctrl-C)"})
+public final class SwarmplayCommand implements Callable<Integer> {
+
+    @Option(names = {"-i", "--inventory"}, paramLabel = "INVENTORY",
+            description = "inventory file, directory or comma list 'h1,h2,' (repeatable)")
+    List<String> inventories = new ArrayList<>();
+
+    @Parameters(paramLabel = "PLAYBOOK", arity = "0..*", description = "playbook files, run in order")
+    List<Path> playbooks = new ArrayList<>();
+
+    @Option(names = {"-C", "--check"}, description = "report what would change, change nothing")
+    boolean check;
+
+    @Option(names = {"-D", "--diff"}, description = "show differences of files and container settings")
+    boolean diff;
+
+    @Option(names = "--plan", description = "preview every step per host in order; change nothing")
+    boolean plan;
+
+    @Option(names = "--offline", description = "with --plan: do not contact any host (state-dependent parts unknown)")
+    boolean offline;
+
+    @Option(names = "--json", description = "JSON output: one event per line, or the plan as one document")
+    boolean json;
+
+    @Option(names = {"-e", "--extra-vars"}, paramLabel = "VARS",
+            description = "key=value, @file.yaml or a JSON mapping; highest precedence (repeatable)")
+    List<String> extraVars = new ArrayList<>();
+
+    @Option(names = {"-l", "--limit"}, paramLabel = "PATTERN", description = "only these hosts")
+    String limit;
+
+    @Option(names = {"-t", "--tags"}, split = ",", paramLabel = "TAGS", description = "only tasks with these tags")
+    List<String> tags = new ArrayList<>();
+
+    @Option(names = "--skip-tags", split = ",", paramLabel = "TAGS", description = "skip tasks with these tags")
+    List<String> skipTags = new ArrayList<>();
+
+    @Option(names = "--list-tasks", description = "list the tasks of each play and exit")
+    boolean listTasks;
+
+    @Option(names = "--list-hosts", description = "list the hosts of each play and exit")
+    boolean listHosts;
+
+    @Option(names = "--list-tags", description = "list the tags of each play and exit")
+    boolean listTags;
+
+    @Option(names = "--syntax-check", description = "load and validate everything, run nothing")
+    boolean syntaxCheck;
+
+    @Option(names = "--start-at-task", paramLabel = "NAME", description = "start at the first task with this name (glob)")
+    String startAtTask;
+
+    @Option(names = {"-f", "--forks"}, paramLabel = "N", description = "hosts in parallel (default: ${DEFAULT-VALUE})")
+    int forks = 10;
+
+    @Option(names = "-v", description = "more output: -v results, -vv commands, -vvv stack traces")
+    boolean[] verbose = new boolean[0];
+
+    @Option(names = "--no-color", description = "no colours (also when NO_COLOR is set or output is not a terminal)")
+    boolean noColor;
+
+    @Option(names = {"-V", "--version"}, versionHelp = true, description = "print the version and exit")
+    boolean version;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "show this help and exit")
+    boolean help;
+
+    private PrintWriter out;
+    private PrintWriter err;
+
+    static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+        SwarmplayCommand command = new SwarmplayCommand();
+        command.out = out;
+        command.err = err;
+        CommandLine cli = new CommandLine(command);
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setParameterExceptionHandler((ex, args) -> {
+            err.println("error: " + ex.getMessage());
+            err.println("  run 'swarmplay --help' for the options");
+            return ExitStatus.USAGE.code();
+        });
+        return cli;
+    }
+
+    @Override
+    public Integer call() {
+        if (playbooks.isEmpty()) {
+            err.println("error: no playbook given");
+            err.println("  usage: swarmplay -i inventory.yaml playbook.yaml [--plan|--check]");
+            return ExitStatus.USAGE.code();
+        }
+        return new Session(this, out, err).run().code();
+    }
+
+    int verbosity() {
+        return verbose.length;
+    }
+}

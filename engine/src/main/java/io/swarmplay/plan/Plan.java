@@ -1,0 +1,51 @@
+package io.swarmplay.plan;
+
+import io.swarmplay.module.Action;
+
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/** The ordered steps of a preview, grouped by play and host when rendered. */
+public record Plan(List<PlannedStep> steps) {
+
+    public Plan {
+        steps = List.copyOf(steps);
+    }
+
+    /** True when no step would change anything. */
+    public boolean isEmpty() {
+        return steps.stream().allMatch(s -> s.skipped() || s.action() == Action.NONE);
+    }
+
+    public boolean hasUnknowns() {
+        return steps.stream().anyMatch(s -> s.action() == Action.UNKNOWN);
+    }
+
+    public long failures() {
+        return steps.stream().filter(PlannedStep::failed).count();
+    }
+
+    /** How many steps of each action. */
+    public Map<Action, Integer> counts() {
+        Map<Action, Integer> counts = new EnumMap<>(Action.class);
+        for (Action a : Action.values()) counts.put(a, 0);
+        for (PlannedStep s : steps) if (s.action() != null) counts.merge(s.action(), 1, Integer::sum);
+        return counts;
+    }
+
+    /** {@code Plan: 3 to create, 1 to change, 0 to delete, 2 to run, 5 unchanged} (+ replace/unknown when any). */
+    public String summary() {
+        Map<Action, Integer> c = counts();
+        StringBuilder s = new StringBuilder("Plan: ")
+                .append(c.get(Action.CREATE)).append(" to create, ")
+                .append(c.get(Action.UPDATE)).append(" to change, ")
+                .append(c.get(Action.DELETE)).append(" to delete, ")
+                .append(c.get(Action.RUN)).append(" to run, ")
+                .append(c.get(Action.NONE)).append(" unchanged");
+        if (c.get(Action.REPLACE) > 0) s.append(", ").append(c.get(Action.REPLACE)).append(" to replace");
+        if (c.get(Action.UNKNOWN) > 0) s.append(", ").append(c.get(Action.UNKNOWN)).append(" unknown until apply");
+        if (failures() > 0) s.append(", ").append(failures()).append(" failing");
+        return s.toString();
+    }
+}

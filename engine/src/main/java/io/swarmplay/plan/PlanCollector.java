@@ -1,0 +1,44 @@
+package io.swarmplay.plan;
+
+import io.swarmplay.module.Action;
+import io.swarmplay.module.Outcome;
+import io.swarmplay.module.Status;
+import io.swarmplay.report.RunEvent;
+import io.swarmplay.report.RunEvent.HostFinished;
+import io.swarmplay.report.RunEvent.PlayStarted;
+import io.swarmplay.report.RunEvent.TaskKind;
+import io.swarmplay.report.RunListener;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Builds the {@link Plan} from the run's events: one step per task and host, facts left out. */
+public final class PlanCollector implements RunListener {
+
+    private final List<PlannedStep> steps = new ArrayList<>();
+    private String play = "";
+
+    @Override
+    public void report(RunEvent event) {
+        if (event instanceof PlayStarted e) play = e.name();
+        if (event instanceof HostFinished e && e.kind() != TaskKind.FACTS) steps.add(step(e));
+    }
+
+    private PlannedStep step(HostFinished e) {
+        Outcome o = e.outcome();
+        String host = e.host() + (e.delegate() != null ? " -> " + e.delegate() : "");
+        boolean failed = o.status() == Status.FAILED || o.status() == Status.UNREACHABLE;
+        Action action = o.status() == Status.SKIPPED && o.change() == null ? null
+                : failed ? null
+                : o.change() != null ? o.change().action() : Action.NONE;
+        String name = e.kind() == TaskKind.HANDLER ? e.name() + " (handler)" : e.name();
+        return new PlannedStep(play, host, name, e.task().module(), action, o.message(),
+                e.noLog() ? Map.of() : e.args(), e.noLog() || o.change() == null ? null : o.change().diff(),
+                e.task().at().isKnown() ? e.task().at().toString() : null, failed, e.noLog());
+    }
+
+    public Plan plan() {
+        return new Plan(steps);
+    }
+}

@@ -1,0 +1,29 @@
+package io.swarmplay.plan;
+
+import io.swarmplay.module.Action;
+import io.swarmplay.module.Diff;
+
+import java.util.Map;
+
+/**
+ * One task on one host as the plan shows it.
+ *
+ * @param play     the play's name
+ * @param host     inventory name (with {@code -> delegate} when delegated)
+ * @param task     the task's name
+ * @param module   the module as written
+ * @param action   what would happen; null for a skipped step
+ * @param summary  the one-line summary or reason
+ * @param args     rendered arguments, secrets masked, {@code (known after apply)} where unknown
+ * @param diff     the diff, or null
+ * @param position where the task is written
+ * @param failed   the step could not be planned (e.g. an assertion failed); {@code summary} says why
+ * @param hidden   {@code no_log}: arguments and diff are not shown
+ */
+public record PlannedStep(String play, String host, String task, String module, Action action, String summary,
+                          Map<String, Object> args, Diff diff, String position, boolean failed, boolean hidden) {
+
+    public boolean skipped() {
+        return action == null && !failed;
+    }
+}

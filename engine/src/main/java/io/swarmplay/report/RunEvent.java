@@ -1,0 +1,55 @@
+package io.swarmplay.report;
+
+import io.swarmplay.module.Outcome;
+import io.swarmplay.playbook.Play;
+import io.swarmplay.playbook.Task;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What happened during a run, in the order listeners receive it:
+ * {@code PlayStarted}, then per task {@code TaskStarted} before any {@code HostFinished} of that
+ * task (hosts in inventory order; a skipped host still gets one), {@code ItemFinished} events of
+ * a loop before their host's {@code HostFinished}, and {@code RunFinished} last.
+ * Secrets are already masked in every event.
+ */
+public sealed interface RunEvent {
+
+    /** Why a task list is being walked: ordinary tasks, handlers, or fact gathering. */
+    enum TaskKind { TASK, HANDLER, FACTS }
+
+    record PlayStarted(Play play, String name, List<String> hosts) implements RunEvent {
+    }
+
+    record TaskStarted(Task task, String name, TaskKind kind) implements RunEvent {
+    }
+
+    /**
+     * One host's result for a task.
+     *
+     * @param host      inventory name
+     * @param delegate  the host it ran on when delegated, else null
+     * @param args      the rendered arguments (secrets and no_log redacted), for the plan
+     * @param ignored   failed but {@code ignore_errors} was set
+     * @param noLog     the result must not be shown
+     */
+    record HostFinished(Task task, String name, TaskKind kind, String host, String delegate, Outcome outcome,
+                        Map<String, Object> args, boolean ignored, boolean noLog) implements RunEvent {
+    }
+
+    /** One item of a loop on one host. */
+    record ItemFinished(Task task, String host, String label, Outcome outcome, boolean noLog) implements RunEvent {
+    }
+
+    /** A progress line from a step that is waiting (e.g. wait_for, a readiness check). */
+    record StepProgress(Task task, String host, String message) implements RunEvent {
+    }
+
+    /** A warning not tied to a host (deprecations, ignored keywords, plan drift). */
+    record Warning(String message) implements RunEvent {
+    }
+
+    record RunFinished(Recap recap) implements RunEvent {
+    }
+}

@@ -1,0 +1,80 @@
+package io.swarmplay.run;
+
+import io.swarmplay.module.Change;
+import io.swarmplay.module.Outcome;
+import io.swarmplay.module.Status;
+import io.swarmplay.playbook.TaskOptions;
+import io.swarmplay.template.Templar.Truth;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** {@code when}, {@code until}, {@code changed_when} and {@code failed_when}: lists of conditions, all must hold. */
+final class Conditions {
+
+    private final RunState run;
+
+    Conditions(RunState run) {
+        this.run = run;
+    }
+
+    /** Null when the task should run; else the skipped (or, for an unknown condition, would-change) outcome. */
+    Outcome when(StepSpec spec, Map<String, Object> vars) {
+        for (String condition : spec.inherited().when()) {
+            Truth truth = run.templar().test(condition, vars, spec.task().at());
+            if (truth == Truth.FALSE) return Outcome.skipped("when: " + condition + " was false");
+            if (truth == Truth.UNKNOWN) {
+                return Outcome.wouldChange(Change.unknown("when: " + condition + " is known only after apply"));
+            }
+        }
+        return null;
+    }
+
+    /** TRUE when every condition holds, FALSE when one does not, UNKNOWN when one cannot be known yet. */
+    Truth all(List<String> conditions, Map<String, Object> vars, StepSpec spec) {
+        Truth result = Truth.TRUE;
+        for (String condition : conditions) {
+            Truth truth = run.templar().test(condition, vars, spec.task().at());
+            if (truth == Truth.FALSE) return Truth.FALSE;
+            if (truth == Truth.UNKNOWN) result = Truth.UNKNOWN;
+        }
+        return result;
+    }
+
+    /** The variables with the step's own result under its {@code register} name, for until/changed_when/failed_when. */
+    Map<String, Object> withResult(StepSpec spec, Map<String, Object> vars, Outcome outcome) {
+        String register = spec.task().options().register();
+        if (register == null) return vars;
+        Map<String, Object> more = new LinkedHashMap<>(vars);
+        more.put(register, Results.registered(outcome, spec.name(), ""));
+        return more;
+    }
+
+    /** Applies {@code changed_when} then {@code failed_when} to an outcome that ran. */
+    Outcome overrides(StepSpec spec, Outcome outcome, Map<String, Object> vars) {
+        TaskOptions options = spec.task().options();
+        if (options.changedWhen().isEmpty() && options.failedWhen().isEmpty()) return outcome;
+        if (outcome.status() != Status.OK && outcome.status() != Status.CHANGED && outcome.status() != Status.FAILED) {
+            return outcome;
+        }
+        Map<String, Object> withResult = withResult(spec, vars, outcome);
+        Outcome result = outcome;
+        Truth changed = options.changedWhen().isEmpty() ? Truth.UNKNOWN : all(options.changedWhen(), withResult, spec);
+        if (changed == Truth.TRUE && !result.isFailed()) result = result.withStatus(Status.CHANGED, result.message());
+        if (changed == Truth.FALSE && !result.isFailed()) result = result.withStatus(Status.OK, result.message());
+        Truth failed = options.failedWhen().isEmpty() ? Truth.UNKNOWN : all(options.failedWhen(), withResult, spec);
+        if (failed == Truth.TRUE && !result.isFailed()) {
+            result = result.withStatus(Status.FAILED, "failed_when held: " + String.join(" and ", options.failedWhen()));
+        }
+        if (failed == Truth.FALSE && result.isFailed()) result = result.withStatus(notFailed(result, changed), result.message());
+        return result;
+    }
+
+    // a command whose failure failed_when excuses still ran, so it counts as changed unless changed_when says no
+    private static Status notFailed(Outcome outcome, Truth changed) {
+        if (changed == Truth.FALSE) return Status.OK;
+        boolean noChange = outcome.change() != null && outcome.change().isNone();
+        return noChange ? Status.OK : Status.CHANGED;
+    }
+}

@@ -1,0 +1,67 @@
+package io.swarmplay.run;
+
+import io.swarmplay.connection.Connection;
+import io.swarmplay.connection.ConnectionException;
+import io.swarmplay.connection.ConnectionFactory;
+import io.swarmplay.connection.ConnectionSettings;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.ServiceLoader;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * One connection per host for the whole run, opened on first use with the factory named by
+ * {@code ansible_connection} and closed at the end of the run.
+ */
+final class Connections implements AutoCloseable {
+
+    private final Map<String, Connection> open = new ConcurrentHashMap<>();
+    private volatile Map<String, ConnectionFactory> factories;
+
+    /** The host's connection, opening it from its rendered variables when needed. */
+    Connection forHost(String hostName, Map<String, Object> vars) {
+        return open.computeIfAbsent(hostName, name -> openConnection(settings(name, vars)));
+    }
+
+    private Connection openConnection(ConnectionSettings settings) {
+        ConnectionFactory factory = factories().get(settings.type());
+        if (factory == null) {
+            throw new ConnectionException("cannot connect to " + settings.hostName() + ": connection type '"
+                    + settings.type() + "' is not available (known: " + String.join(", ", factories().keySet()) + ")");
+        }
+        return factory.open(settings);
+    }
+
+    private Map<String, ConnectionFactory> factories() {
+        Map<String, ConnectionFactory> known = factories;
+        if (known == null) {
+            known = new java.util.TreeMap<>();
+            for (ConnectionFactory f : ServiceLoader.load(ConnectionFactory.class)) known.put(f.type(), f);
+            factories = known;
+        }
+        return known;
+    }
+
+    static ConnectionSettings settings(String hostName, Map<String, Object> vars) {
+        String address = string(vars.get("ansible_host"), hostName);
+        String defaultType = hostName.equals("localhost") || address.equals("127.0.0.1") && hostName.equals(address)
+                ? "local" : "ssh";
+        String type = string(vars.get("ansible_connection"), defaultType);
+        int port = Integer.parseInt(string(vars.get("ansible_port"), "22"));
+        String user = string(vars.get("ansible_user"), null);
+        String key = string(vars.get("ansible_ssh_private_key_file"), null);
+        Duration timeout = Duration.ofSeconds(Long.parseLong(string(vars.get("ansible_timeout"), "10")));
+        return new ConnectionSettings(hostName, type, address, port, user, key, timeout, vars);
+    }
+
+    private static String string(Object value, String fallback) {
+        return value == null ? fallback : String.valueOf(value);
+    }
+
+    @Override
+    public void close() {
+        open.values().forEach(Connection::close);
+        open.clear();
+    }
+}

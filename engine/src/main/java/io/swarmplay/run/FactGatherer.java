@@ -1,0 +1,88 @@
+package io.swarmplay.run;
+
+import io.swarmplay.connection.Command;
+import io.swarmplay.connection.ConnectionException;
+import io.swarmplay.connection.ExecResult;
+import io.swarmplay.module.Change;
+import io.swarmplay.module.Outcome;
+import io.swarmplay.playbook.Task;
+import io.swarmplay.playbook.TaskOptions;
+import io.swarmplay.report.RunEvent.HostFinished;
+import io.swarmplay.report.RunEvent.TaskKind;
+import io.swarmplay.report.RunEvent.TaskStarted;
+import io.swarmplay.source.SourcePosition;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code gather_facts}: the minimal facts (hostname, OS, architecture, user) from one command
+ * per host, set as {@code ansible_*} variables and under {@code ansible_facts}.
+ */
+final class FactGatherer {
+
+    static final Task TASK = new Task("Gathering Facts", "gather_facts", Map.of(), TaskOptions.NONE,
+            SourcePosition.UNKNOWN, Map.of());
+    private static final String PROBE = "uname -n; uname -s; uname -m; id -un; "
+            + "(. /etc/os-release 2>/dev/null; echo \"${ID:-unknown}\"; echo \"${VERSION_ID:-}\")";
+
+    private final RunState run;
+    private final PlayScope scope;
+
+    FactGatherer(RunState run, PlayScope scope) {
+        this.run = run;
+        this.scope = scope;
+    }
+
+    void gather(List<HostState> hosts) {
+        if (run.mode == Mode.PLAN && run.request.offline()) return;
+        run.report(new TaskStarted(TASK, TASK.name(), TaskKind.FACTS));
+        for (HostState host : hosts) {
+            Outcome outcome = gather(host);
+            run.report(new HostFinished(TASK, TASK.name(), TaskKind.FACTS, host.name(), null, outcome, Map.of(),
+                    false, false));
+            if (outcome.status() == io.swarmplay.module.Status.UNREACHABLE) {
+                host.unreachable = true;
+                run.recap.host(host.name()).unreachable++;
+            } else {
+                run.recap.host(host.name()).ok++;
+            }
+        }
+    }
+
+    private Outcome gather(HostState host) {
+        try {
+            Map<String, Object> vars = RenderedArgs.connectionVars(run::templar, scope.hostScope(host).toMap(),
+                    scope.at());
+            ExecResult result = run.connections.forHost(host.name(), vars).exec(Command.shell(PROBE));
+            Map<String, Object> facts = parse(result.stdout().split("\n"));
+            host.gathered.putAll(facts);
+            host.gathered.put("ansible_facts", withoutPrefix(facts));
+            return Outcome.ok(Change.none("facts gathered"));
+        } catch (ConnectionException e) {
+            if (run.mode == Mode.PLAN) {
+                host.offline = true;
+                host.offlineReason = "host unreachable: " + e.getMessage();
+                return Outcome.ok(host.offlineReason);
+            }
+            return Outcome.unreachable(e.getMessage() + " (during task 'Gathering Facts')");
+        }
+    }
+
+    static Map<String, Object> parse(String[] lines) {
+        Map<String, Object> facts = new LinkedHashMap<>();
+        String[] keys = {"ansible_nodename", "ansible_system", "ansible_architecture", "ansible_user_id",
+                "ansible_distribution", "ansible_distribution_version"};
+        for (int i = 0; i < keys.length && i < lines.length; i++) facts.put(keys[i], lines[i].strip());
+        Object node = facts.getOrDefault("ansible_nodename", "");
+        facts.put("ansible_hostname", String.valueOf(node).split("\\.")[0]);
+        return facts;
+    }
+
+    private static Map<String, Object> withoutPrefix(Map<String, Object> facts) {
+        Map<String, Object> plain = new LinkedHashMap<>();
+        facts.forEach((k, v) -> plain.put(k.substring("ansible_".length()), v));
+        return plain;
+    }
+}

@@ -1,0 +1,53 @@
+package io.swarmplay.run;
+
+import io.swarmplay.inventory.Host;
+
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What the run knows about one host: its facts and registered results (kept across plays, as
+ * in Ansible) and whether it failed, was unreachable or ended its play. Mutated only by the
+ * runner's main thread, between tasks.
+ */
+final class HostState {
+
+    final Host host;
+    /** Facts from {@code gather_facts}, below play vars. */
+    final Map<String, Object> gathered = new LinkedHashMap<>();
+    /** Facts from {@code set_fact}, above task vars. */
+    final Map<String, Object> facts = new LinkedHashMap<>();
+    final Map<String, Object> registered = new LinkedHashMap<>();
+    final Set<String> notified = new LinkedHashSet<>();
+    boolean failed;
+    /** For {@code rescue}: {@code ansible_failed_task} and {@code ansible_failed_result}. */
+    Object lastFailedTask;
+    Object lastFailedResult;
+    boolean unreachable;
+    /** PLAN mode: could not be contacted, so every later step is shown as unknown. */
+    boolean offline;
+    String offlineReason;
+    /** {@code meta: end_host} or {@code end_play}: no more tasks in this play. */
+    boolean endedPlay;
+
+    HostState(Host host) {
+        this.host = host;
+    }
+
+    String name() {
+        return host.name();
+    }
+
+    boolean active() {
+        return !failed && !unreachable && !endedPlay;
+    }
+
+    /** Facts and registered results, the runtime layer of the variable scope. */
+    Map<String, Object> runtimeVars() {
+        Map<String, Object> vars = new LinkedHashMap<>(facts);
+        vars.putAll(registered);
+        return vars;
+    }
+}

@@ -1,0 +1,41 @@
+package io.swarmplay.run;
+
+import io.swarmplay.playbook.TaskOptions;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Keywords a block (or an import) passes down to every task inside it: conditions, tags, vars,
+ * environment and the flags Ansible inherits.
+ */
+record Inherited(List<String> when, Set<String> tags, List<Map<String, Object>> vars,
+                 Map<String, Object> environment, Boolean checkMode, boolean ignoreErrors, boolean noLog,
+                 String delegateTo, Boolean become, String becomeUser) {
+
+    static Inherited root(Set<String> playTags, Map<String, Object> playEnvironment, Boolean become, String becomeUser) {
+        return new Inherited(List.of(), playTags, List.of(), playEnvironment, null, false, false, null, become, becomeUser);
+    }
+
+    /** These keywords plus a block's own options. */
+    Inherited plus(TaskOptions o) {
+        List<String> allWhen = new ArrayList<>(when);
+        allWhen.addAll(o.when());
+        Set<String> allTags = new HashSet<>(tags);
+        allTags.addAll(o.tags());
+        List<Map<String, Object>> allVars = new ArrayList<>(vars);
+        if (!o.vars().isEmpty()) allVars.add(o.vars());
+        Map<String, Object> env = new LinkedHashMap<>(environment);
+        env.putAll(o.environment());
+        return new Inherited(allWhen, allTags, allVars, env,
+                o.checkMode() != null ? o.checkMode() : checkMode,
+                ignoreErrors || o.ignoreErrors(), noLog || o.noLog(),
+                o.delegateTo() != null ? o.delegateTo() : delegateTo,
+                o.become() != null ? o.become() : become,
+                o.becomeUser() != null ? o.becomeUser() : becomeUser);
+    }
+}

@@ -1,0 +1,118 @@
+package io.swarmplay.run;
+
+import io.swarmplay.inventory.Host;
+import io.swarmplay.inventory.Inventory;
+import io.swarmplay.playbook.Play;
+import io.swarmplay.playbook.VarsFileLoader;
+import io.swarmplay.source.SourcePosition;
+import io.swarmplay.template.Unknown;
+import io.swarmplay.vars.HostVars;
+import io.swarmplay.vars.VariableScope;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The variables of one play: for a host at a task it layers inventory, facts, play vars,
+ * vars files, block and task vars, runtime results, extra vars and the magic variables.
+ */
+final class PlayScope {
+
+    private final RunState run;
+    private final Play play;
+    private final List<String> playHosts;
+    private final Map<String, Map<String, Object>> varsFiles = new ConcurrentHashMap<>();
+
+    PlayScope(RunState run, Play play, List<String> playHosts) {
+        this.run = run;
+        this.play = play;
+        this.playHosts = List.copyOf(playHosts);
+    }
+
+    Play play() {
+        return play;
+    }
+
+    List<String> playHosts() {
+        return playHosts;
+    }
+
+    /** The host's variables at play level (what {@code hostvars[host]} shows). */
+    VariableScope hostScope(HostState host) {
+        return scope(host, List.of());
+    }
+
+    /** The variables of a step: the host's, with block and task vars below the runtime layer. */
+    Map<String, Object> stepVars(HostState host, Inherited inherited) {
+        return scope(host, inherited.vars()).toMap();
+    }
+
+    private VariableScope scope(HostState host, List<Map<String, Object>> blockVars) {
+        Inventory inventory = run.request.inventory();
+        VariableScope scope = VariableScope.empty()
+                .with("group vars", inventory.groupVarsFor(host.host))
+                .with("host vars", host.host.vars())
+                .with("facts", host.gathered)
+                .with("play vars", play.vars())
+                .with("vars files", varsFilesOf(host));
+        for (Map<String, Object> vars : blockVars) scope = scope.with("block or task vars", vars);
+        return scope.with("set_fact and registered", host.runtimeVars())
+                .with("extra vars", run.request.extraVars())
+                .with("magic", magic(host.host));
+    }
+
+    private Map<String, Object> varsFilesOf(HostState host) {
+        if (play.varsFiles().isEmpty()) return Map.of();
+        return varsFiles.computeIfAbsent(host.name(), h -> loadVarsFiles(host));
+    }
+
+    private Map<String, Object> loadVarsFiles(HostState host) {
+        Map<String, Object> base = VariableScope.empty()
+                .with("group vars", run.request.inventory().groupVarsFor(host.host))
+                .with("host vars", host.host.vars()).with("play vars", play.vars())
+                .with("extra vars", run.request.extraVars()).with("magic", magic(host.host)).toMap();
+        Map<String, Object> loaded = new LinkedHashMap<>();
+        for (String file : play.varsFiles()) {
+            Object name = run.templar().render(file, base, play.at());
+            if (name instanceof Unknown) continue;
+            loaded.putAll(VarsFileLoader.load(play.dir().resolve(String.valueOf(name))));
+        }
+        return loaded;
+    }
+
+    private Map<String, Object> magic(Host host) {
+        Inventory inventory = run.request.inventory();
+        Map<String, Object> magic = new LinkedHashMap<>();
+        magic.put("inventory_hostname", host.name());
+        magic.put("inventory_hostname_short", host.name().split("\\.")[0]);
+        magic.put("group_names", host.groups().stream().filter(g -> !g.equals("all") && !g.equals("ungrouped")).sorted().toList());
+        magic.put("groups", inventory.groupsVar());
+        magic.put("hostvars", hostVars());
+        List<String> active = playHosts.stream().filter(h -> run.hosts.containsKey(h) && run.hosts.get(h).active()).toList();
+        magic.put("ansible_play_hosts", active);
+        magic.put("ansible_play_batch", active);
+        magic.put("ansible_play_hosts_all", playHosts);
+        magic.put("playbook_dir", play.dir().toAbsolutePath().toString());
+        Path inventoryDir = run.request.inventoryDir();
+        if (inventoryDir != null) magic.put("inventory_dir", inventoryDir.toAbsolutePath().toString());
+        magic.put("ansible_check_mode", run.mode != Mode.APPLY);
+        magic.put("ansible_diff_mode", run.request.diff());
+        magic.put("ansible_run_tags", List.copyOf(run.request.tags().isEmpty() ? List.of("all") : run.request.tags()));
+        magic.put("ansible_skip_tags", List.copyOf(run.request.skipTags()));
+        magic.put("ansible_version", Map.of("full", "2.14.0", "major", 2, "minor", 14, "string", "2.14.0 (swarmplay)"));
+        return magic;
+    }
+
+    private HostVars hostVars() {
+        List<String> names = run.request.inventory().hosts().stream().map(Host::name).toList();
+        return new HostVars(names, name -> run.request.inventory().host(name)
+                .map(h -> hostScope(run.host(h)).toMap()).orElse(Map.of()));
+    }
+
+    SourcePosition at() {
+        return play.at();
+    }
+}

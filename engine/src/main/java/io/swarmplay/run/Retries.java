@@ -1,0 +1,70 @@
+package io.swarmplay.run;
+
+import io.swarmplay.module.Outcome;
+import io.swarmplay.module.Status;
+import io.swarmplay.playbook.TaskOptions;
+import io.swarmplay.report.RunEvent.StepProgress;
+import io.swarmplay.template.Templar.Truth;
+import io.swarmplay.template.Unknown;
+
+import java.util.Map;
+
+/** {@code until}/{@code retries}/{@code delay}: attempts a step until its conditions hold (Ansible: retries + 1 attempts). */
+final class Retries {
+
+    private final TaskStep step;
+    private final Conditions conditions;
+
+    Retries(TaskStep step, Conditions conditions) {
+        this.step = step;
+        this.conditions = conditions;
+    }
+
+    TaskStep.Attempt run(StepSpec spec, HostState host, Map<String, Object> vars) {
+        TaskOptions options = spec.task().options();
+        if (options.until().isEmpty()) return step.attempt(spec, host, vars);
+        int attempts = number(options.retries(), 3, spec, vars) + 1;
+        double delay = number(options.delay(), 5, spec, vars);
+        for (int n = 1; ; n++) {
+            TaskStep.Attempt attempt = step.attempt(spec, host, vars);
+            Outcome outcome = attempt.outcome().withData(Map.of("attempts", n));
+            if (!ran(outcome)) return attempt.withOutcome(outcome);
+            Truth done = conditions.all(options.until(), conditions.withResult(spec, vars, outcome), spec);
+            if (done != Truth.FALSE) return attempt.withOutcome(outcome);
+            if (n >= attempts) return attempt.withOutcome(exhausted(outcome, options, n));
+            progress(spec, host, "retrying: until " + String.join(" and ", options.until())
+                    + " (attempt " + n + " of " + attempts + ", next in " + (long) delay + "s)");
+            if (!sleep(delay)) return attempt.withOutcome(outcome);
+        }
+    }
+
+    private static boolean ran(Outcome outcome) {
+        return outcome.status() == Status.OK || outcome.status() == Status.CHANGED || outcome.status() == Status.FAILED;
+    }
+
+    private static Outcome exhausted(Outcome outcome, TaskOptions options, int attempts) {
+        return outcome.withStatus(Status.FAILED, "until " + String.join(" and ", options.until())
+                + " still false after " + attempts + " attempts");
+    }
+
+    private void progress(StepSpec spec, HostState host, String message) {
+        step.report(new StepProgress(spec.task(), host.name(), message));
+    }
+
+    private int number(Object raw, int fallback, StepSpec spec, Map<String, Object> vars) {
+        if (raw == null) return fallback;
+        Object value = step.render(raw, vars, spec);
+        if (value instanceof Unknown || value == null) return fallback;
+        return (int) Double.parseDouble(String.valueOf(value).trim());
+    }
+
+    private static boolean sleep(double seconds) {
+        try {
+            Thread.sleep((long) (seconds * 1000));
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+}

@@ -1,0 +1,158 @@
+package io.swarmplay.run;
+
+import io.swarmplay.connection.Command;
+import io.swarmplay.connection.Connection;
+import io.swarmplay.connection.ExecResult;
+import io.swarmplay.connection.FileAttrs;
+import io.swarmplay.connection.FileStat;
+import io.swarmplay.module.HostSession;
+import io.swarmplay.module.ModuleException;
+import io.swarmplay.module.ValueUnknownException;
+import io.swarmplay.source.SourcePosition;
+import io.swarmplay.template.Templar;
+import io.swarmplay.template.Unknown;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * The host as one step sees it: a connection (opened on first use), the step's variables for
+ * expressions and templates, and the task's {@code environment} and {@code timeout}, which are
+ * added to every command so modules need not know about them.
+ */
+final class RunHostSession implements HostSession {
+
+    private final String hostName;
+    private final Supplier<Connection> connection;
+    private final Map<String, Object> vars;
+    private final Templar templar;
+    private final SourcePosition at;
+    private final Path playbookDir;
+    private final Map<String, String> environment;
+    private final Duration timeout;
+    private final Consumer<String> progress;
+
+    RunHostSession(String hostName, Supplier<Connection> connection, Map<String, Object> vars, Templar templar,
+                   SourcePosition at, Path playbookDir, Map<String, String> environment, Duration timeout,
+                   Consumer<String> progress) {
+        this.hostName = hostName;
+        this.connection = connection;
+        this.vars = vars;
+        this.templar = templar;
+        this.at = at;
+        this.playbookDir = playbookDir;
+        this.environment = environment;
+        this.timeout = timeout;
+        this.progress = progress;
+    }
+
+    @Override
+    public String name() {
+        return hostName;
+    }
+
+    @Override
+    public ExecResult probe(Command command) {
+        return connection.get().exec(prepare(command));
+    }
+
+    @Override
+    public ExecResult run(Command command) {
+        return connection.get().exec(prepare(command));
+    }
+
+    private Command prepare(Command command) {
+        Command prepared = environment.isEmpty() ? command : command.withEnv(withCommandEnv(command.env()));
+        return timeout != null && command.timeout() == null ? prepared.withTimeout(timeout) : prepared;
+    }
+
+    // the command's own variables win over the task's environment
+    private Map<String, String> withCommandEnv(Map<String, String> own) {
+        Map<String, String> merged = new java.util.LinkedHashMap<>(environment);
+        merged.putAll(own);
+        return merged;
+    }
+
+    @Override
+    public Optional<FileStat> stat(String path) {
+        return connection.get().stat(path);
+    }
+
+    @Override
+    public Optional<String> sha256(String path) {
+        return connection.get().sha256(path);
+    }
+
+    @Override
+    public void readInto(String path, OutputStream sink) {
+        try {
+            connection.get().read(path, sink);
+        } catch (UncheckedIOException e) {
+            throw new ModuleException(e.getCause() != null && e.getCause().getMessage() != null
+                    ? e.getCause().getMessage() : "cannot read " + path);
+        }
+    }
+
+    @Override
+    public void write(String path, InputStream content, FileAttrs attrs) {
+        connection.get().write(path, content, attrs);
+    }
+
+    @Override
+    public Object evaluate(String expression) {
+        Object value = templar.evaluate(expression, vars, at);
+        if (value instanceof Unknown unknown) throw new ValueUnknownException(describe(unknown));
+        return value;
+    }
+
+    @Override
+    public boolean test(String expression) {
+        return switch (templar.test(expression, vars, at)) {
+            case TRUE -> true;
+            case FALSE -> false;
+            case UNKNOWN -> throw new ValueUnknownException("'" + expression + "' depends on a value known after apply");
+        };
+    }
+
+    static String describe(Unknown unknown) {
+        return "depends on " + unknown.origin() + " (known after apply)";
+    }
+
+    @Override
+    public Path controlFile(String path, String kind) {
+        Path given = Path.of(path);
+        if (given.isAbsolute()) return given;
+        for (Path candidate : List.of(playbookDir.resolve(kind).resolve(path), playbookDir.resolve(path),
+                playbookDir.resolve("..").resolve(kind).resolve(path).normalize())) {
+            if (Files.exists(candidate)) return candidate;
+        }
+        throw new ModuleException("could not find '" + path + "' on the control node (looked in "
+                + playbookDir.resolve(kind) + ", " + playbookDir + ", "
+                + playbookDir.resolve("..").resolve(kind).normalize() + ")");
+    }
+
+    @Override
+    public String renderTemplate(Path template) {
+        try {
+            String text = Files.readString(template);
+            return templar.renderText(text, vars, new SourcePosition(template, 1, 1));
+        } catch (IOException e) {
+            throw new ModuleException("cannot read template " + template + ": " + e.getMessage());
+        }
+    }
+
+    @Override
+    public void progress(String message) {
+        progress.accept(message);
+    }
+}

@@ -1,0 +1,38 @@
+package io.swarmplay.run;
+
+import io.swarmplay.inventory.Inventory;
+import io.swarmplay.module.ModuleRegistry;
+import io.swarmplay.playbook.Playbook;
+import io.swarmplay.report.Redactor;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Everything a run needs, from the command line and the loaded files.
+ *
+ * @param limit       {@code --limit} pattern, or null
+ * @param tags        {@code --tags}; empty = all
+ * @param skipTags    {@code --skip-tags}
+ * @param startAtTask {@code --start-at-task} glob, or null
+ * @param forks       parallel hosts
+ * @param diff        {@code --diff}
+ * @param offline     {@code --offline}: plan without contacting any host
+ * @param verbosity   number of {@code -v}
+ * @param redactor    secrets found while running are added here; reporters mask them
+ * @param inventoryDir the directory of the first inventory ({@code inventory_dir}), or null
+ */
+public record RunRequest(Inventory inventory, List<Playbook> playbooks, Map<String, Object> extraVars,
+                         ModuleRegistry modules, String limit, Set<String> tags, Set<String> skipTags,
+                         String startAtTask, int forks, boolean diff, boolean offline, int verbosity,
+                         Redactor redactor, java.nio.file.Path inventoryDir) {
+
+    public RunRequest {
+        playbooks = List.copyOf(playbooks);
+        extraVars = Map.copyOf(extraVars);
+        tags = Set.copyOf(tags);
+        skipTags = Set.copyOf(skipTags);
+        forks = Math.max(1, forks);
+    }
+}

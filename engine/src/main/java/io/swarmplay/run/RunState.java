@@ -1,0 +1,70 @@
+package io.swarmplay.run;
+
+import io.swarmplay.inventory.Host;
+import io.swarmplay.report.Recap;
+import io.swarmplay.report.RunEvent;
+import io.swarmplay.report.RunListener;
+import io.swarmplay.template.Templar;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/** Everything shared by the plays of one run: the request, the mode, host states, connections, output. */
+final class RunState implements AutoCloseable {
+
+    final RunRequest request;
+    final Mode mode;
+    final Recap recap = new Recap();
+    final Connections connections = new Connections();
+    final Map<String, HostState> hosts = new LinkedHashMap<>();
+    final TagFilter tags;
+    final AtomicBoolean interrupted = new AtomicBoolean();
+    private final RunListener listener;
+    private Templar templar;
+    private ExecutorService executor;
+    /** {@code --start-at-task} still looking for its task. */
+    String startAt;
+
+    RunState(RunRequest request, Mode mode, RunListener listener) {
+        this.request = request;
+        this.mode = mode;
+        this.listener = listener;
+        this.tags = new TagFilter(request.tags(), request.skipTags());
+        this.startAt = request.startAtTask();
+    }
+
+    HostState host(Host host) {
+        return hosts.computeIfAbsent(host.name(), n -> new HostState(host));
+    }
+
+    /** Jinjava loads on the first template, not at start-up. */
+    synchronized Templar templar() {
+        if (templar == null) templar = Templar.create();
+        return templar;
+    }
+
+    synchronized ExecutorService executor() {
+        if (executor == null) {
+            executor = Executors.newFixedThreadPool(request.forks(), r -> {
+                Thread t = new Thread(r, "swarmplay-host");
+                t.setDaemon(true);
+                return t;
+            });
+        }
+        return executor;
+    }
+
+    /** Publishes an event; synchronized because progress events come from step threads. */
+    synchronized void report(RunEvent event) {
+        listener.report(event);
+    }
+
+    @Override
+    public void close() {
+        connections.close();
+        if (executor != null) executor.shutdownNow();
+    }
+}

@@ -1,0 +1,53 @@
+package io.swarmplay.run;
+
+import io.swarmplay.playbook.Play;
+import io.swarmplay.playbook.Playbook;
+import io.swarmplay.report.Recap;
+import io.swarmplay.report.RunEvent.RunFinished;
+import io.swarmplay.report.RunListener;
+
+/**
+ * Walks the plays of every playbook in order. A play whose hosts all failed stops the run,
+ * as in Ansible. {@link #interrupt()} stops starting new tasks; running steps finish.
+ */
+public final class Runner {
+
+    private volatile RunState current;
+
+    public RunResult run(RunRequest request, Mode mode, RunListener listener) {
+        try (RunState run = new RunState(request, mode, listener)) {
+            current = run;
+            request.inventory().hosts().forEach(run::host);
+            request.inventory().host("localhost").ifPresent(run::host);
+            walk(run, request);
+            run.report(new RunFinished(run.recap));
+            return new RunResult(run.recap, status(run));
+        } finally {
+            current = null;
+        }
+    }
+
+    private static void walk(RunState run, RunRequest request) {
+        for (Playbook playbook : request.playbooks()) {
+            for (Play play : playbook.plays()) {
+                if (run.interrupted.get()) return;
+                boolean anyLeft = new PlayRun(run, play).run();
+                if (!anyLeft) return;
+            }
+        }
+    }
+
+    /** Ctrl-C: no new task starts; the recap is still printed. */
+    public void interrupt() {
+        RunState run = current;
+        if (run != null) run.interrupted.set(true);
+    }
+
+    private static ExitStatus status(RunState run) {
+        if (run.interrupted.get()) return ExitStatus.INTERRUPTED;
+        Recap recap = run.recap;
+        if (recap.total(c -> c.failed) > 0) return ExitStatus.HOST_FAILED;
+        if (recap.total(c -> c.unreachable) > 0) return ExitStatus.HOST_UNREACHABLE;
+        return ExitStatus.OK;
+    }
+}

@@ -1,0 +1,169 @@
+package io.swarmplay.run;
+
+import io.swarmplay.module.Outcome;
+import io.swarmplay.module.Status;
+import io.swarmplay.playbook.IncludeTasks;
+import io.swarmplay.playbook.PlaybookLoader;
+import io.swarmplay.playbook.Task;
+import io.swarmplay.playbook.TaskNode;
+import io.swarmplay.report.Recap;
+import io.swarmplay.report.RunEvent.HostFinished;
+import io.swarmplay.report.RunEvent.ItemFinished;
+import io.swarmplay.report.RunEvent.TaskKind;
+import io.swarmplay.report.RunEvent.TaskStarted;
+import io.swarmplay.source.Diagnostics;
+import io.swarmplay.source.LoadException;
+import io.swarmplay.template.Unknown;
+
+import java.nio.file.FileSystems;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+
+/**
+ * Runs one task for the active hosts of a play: the steps in parallel (up to {@code forks}),
+ * then, in inventory order on this thread, the events, the recap, {@code register},
+ * {@code notify} and the host's failed or unreachable state.
+ */
+final class TaskRunner {
+
+    private final RunState run;
+    private final PlayScope scope;
+    private final PlayRun play;
+    private final TaskStep step;
+    private final Meta meta;
+
+    TaskRunner(RunState run, PlayScope scope, PlayRun play) {
+        this.run = run;
+        this.scope = scope;
+        this.play = play;
+        this.step = new TaskStep(run, scope);
+        this.meta = new Meta(run, play);
+    }
+
+    void run(StepSpec spec, List<HostState> hosts) {
+        if (!selected(spec)) return;
+        if (spec.task().module().endsWith("meta")) {
+            meta.run(spec, hosts, step);
+            return;
+        }
+        run.report(new TaskStarted(spec.task(), spec.name(), spec.kind()));
+        boolean runOnce = spec.task().options().runOnce();
+        List<HostState> targets = runOnce ? hosts.subList(0, 1) : hosts;
+        List<StepResult> results = stepAll(spec, targets);
+        for (StepResult result : results) record(spec, result);
+        if (runOnce) shareRunOnce(spec, results.get(0), hosts);
+        if (scope.play().anyErrorsFatal() && results.stream().anyMatch(r -> r.host().failed)) play.endPlay();
+    }
+
+    private boolean selected(StepSpec spec) {
+        if (spec.kind() == TaskKind.HANDLER) return true;
+        if (!run.tags.selects(spec.inherited().tags())) return false;
+        if (run.startAt == null) return true;
+        if (!FileSystems.getDefault().getPathMatcher("glob:" + run.startAt).matches(Path.of(spec.name()))
+                && !spec.name().equals(run.startAt)) return false;
+        run.startAt = null;
+        return true;
+    }
+
+    private List<StepResult> stepAll(StepSpec spec, List<HostState> hosts) {
+        if (hosts.size() == 1) return List.of(step.step(spec, hosts.get(0)));
+        List<Future<StepResult>> futures = new ArrayList<>();
+        for (HostState host : hosts) futures.add(run.executor().submit(() -> step.step(spec, host)));
+        List<StepResult> results = new ArrayList<>();
+        for (Future<StepResult> future : futures) results.add(await(future));
+        return results;
+    }
+
+    private static StepResult await(Future<StepResult> future) {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("a step failed unexpectedly", e.getCause());
+        }
+    }
+
+    /** Publishes a host's result and updates its state and the recap. */
+    void record(StepSpec spec, StepResult result) {
+        HostState host = result.host();
+        Outcome outcome = result.outcome();
+        boolean ignored = outcome.isFailed() && spec.inherited().ignoreErrors();
+        for (ItemFinished item : result.items()) run.report(item);
+        run.report(new HostFinished(spec.task(), spec.name(), spec.kind(), host.name(), result.delegate(), outcome,
+                (Map<String, Object>) run.request.redactor().maskTree(result.args()), ignored, spec.inherited().noLog()));
+        count(run.recap.host(host.name()), outcome.status(), ignored);
+        remember(spec, host, result, ignored);
+    }
+
+    private void remember(StepSpec spec, HostState host, StepResult result, boolean ignored) {
+        Outcome outcome = result.outcome();
+        String register = spec.task().options().register();
+        if (register != null) host.registered.put(register, result.registered());
+        host.facts.putAll(outcome.facts());
+        if (outcome.isChanged()) host.notified.addAll(spec.task().options().notifies());
+        if (outcome.isFailed() && !ignored) {
+            host.failed = true;
+            host.lastFailedTask = Map.of("name", spec.name(), "action", spec.task().module());
+            host.lastFailedResult = result.registered() instanceof Unknown ? Map.of() : result.registered();
+        }
+        if (outcome.status() == Status.UNREACHABLE) host.unreachable = true;
+    }
+
+    private static void count(Recap.Counts counts, Status status, boolean ignored) {
+        switch (status) {
+            case OK -> counts.ok++;
+            case CHANGED, WOULD_CHANGE -> {
+                counts.ok++;
+                counts.changed++;
+            }
+            case SKIPPED -> counts.skipped++;
+            case UNREACHABLE -> counts.unreachable++;
+            case FAILED -> {
+                if (ignored) {
+                    counts.ok++;
+                    counts.ignored++;
+                } else {
+                    counts.failed++;
+                }
+            }
+        }
+    }
+
+    // run_once: the one result is every host's result, as Ansible shares it
+    private void shareRunOnce(StepSpec spec, StepResult first, List<HostState> hosts) {
+        String register = spec.task().options().register();
+        for (HostState host : hosts.subList(1, hosts.size())) {
+            if (register != null) host.registered.put(register, first.registered());
+            host.facts.putAll(first.outcome().facts());
+        }
+    }
+
+    /** {@code include_tasks}: the file is rendered per host and its tasks run for the hosts that chose it. */
+    void include(IncludeTasks include, List<HostState> hosts, Inherited inherited) {
+        Map<String, List<HostState>> byFile = new LinkedHashMap<>();
+        for (HostState host : hosts) {
+            Object file = run.templar().render(include.file(), scope.stepVars(host, inherited), include.at());
+            if (file instanceof Unknown) continue;
+            byFile.computeIfAbsent(String.valueOf(file), f -> new ArrayList<>()).add(host);
+        }
+        byFile.forEach((file, chosen) -> play.walk(load(include.baseDir().resolve(file)), chosen, inherited));
+    }
+
+    private static List<TaskNode> load(Path file) {
+        Diagnostics diagnostics = new Diagnostics();
+        List<TaskNode> nodes = PlaybookLoader.loadTasksFile(file, diagnostics);
+        if (diagnostics.hasErrors()) throw new LoadException(diagnostics.all());
+        return nodes;
+    }
+
+    StepResult stepFor(StepSpec spec, HostState host) {
+        return step.step(spec, host);
+    }
+}

@@ -1,0 +1,231 @@
+package io.swarmplay.run;
+
+import io.swarmplay.connection.CommandFailedException;
+import io.swarmplay.connection.Connection;
+import io.swarmplay.connection.ConnectionException;
+import io.swarmplay.module.ArgsBinder;
+import io.swarmplay.module.ArgsException;
+import io.swarmplay.module.Change;
+import io.swarmplay.module.CheckSupport;
+import io.swarmplay.module.Module;
+import io.swarmplay.module.ModuleException;
+import io.swarmplay.module.Outcome;
+import io.swarmplay.module.Status;
+import io.swarmplay.module.ValueUnknownException;
+import io.swarmplay.playbook.Task;
+import io.swarmplay.report.RunEvent.StepProgress;
+import io.swarmplay.template.TemplateException;
+import io.swarmplay.template.Unknown;
+
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * The one per-step code path that plan preview, {@code --check} and real runs share:
+ * render the arguments, bind them, {@code plan} against the live host, and only in
+ * {@link Mode#APPLY} call {@code apply}. Loops, {@code until} retries, {@code when},
+ * {@code changed_when} and {@code failed_when} wrap this path; they never fork it.
+ *
+ * <p>Thread-safe: steps of one task run for several hosts at once; nothing here mutates
+ * shared state except through the (thread-safe) connections and redactor.
+ */
+final class TaskStep {
+
+    private final RunState run;
+    private final PlayScope scope;
+    private final Conditions conditions;
+
+    TaskStep(RunState run, PlayScope scope) {
+        this.run = run;
+        this.scope = scope;
+        this.conditions = new Conditions(run);
+    }
+
+    /** Runs {@code spec} for one host; never throws: every failure is an outcome. */
+    StepResult step(StepSpec spec, HostState host) {
+        long start = System.nanoTime();
+        Map<String, Object> vars = scope.stepVars(host, spec.inherited());
+        StepResult result = spec.task().options().loop() == null
+                ? single(spec, host, vars)
+                : new Loop(this, conditions).run(spec, host, vars);
+        guardSecrets(spec, result);
+        return result.withOutcome(result.outcome().withDuration(Duration.ofNanos(System.nanoTime() - start)),
+                result.registered());
+    }
+
+    private StepResult single(StepSpec spec, HostState host, Map<String, Object> vars) {
+        Attempt attempt = once(spec, host, vars);
+        Object registered = Results.registered(attempt.outcome(), spec.name(), host.name());
+        return new StepResult(host, attempt.delegate(), attempt.outcome(), registered, attempt.args(), List.of(),
+                false);
+    }
+
+    /** One run of the task with {@code vars}: {@code when}, then attempts until {@code until} holds. */
+    Attempt once(StepSpec spec, HostState host, Map<String, Object> vars) {
+        try {
+            Outcome skip = conditions.when(spec, vars);
+            if (skip != null) return new Attempt(skip, Map.of(), null);
+            return new Retries(this, conditions).run(spec, host, vars);
+        } catch (TemplateException e) {
+            return new Attempt(Outcome.failed(templateMessage(e)), Map.of(), null);
+        }
+    }
+
+    /** Render → bind → plan → maybe apply, then the {@code changed_when}/{@code failed_when} overrides. */
+    Attempt attempt(StepSpec spec, HostState host, Map<String, Object> vars) {
+        Task task = spec.task();
+        RenderedArgs args = RenderedArgs.render(run.templar(), task, vars);
+        String delegate = null;
+        try {
+            if (args.unknown() != null) {
+                return new Attempt(Outcome.wouldChange(Change.unknown(RunHostSession.describe(args.unknown()))),
+                        args.display(), null);
+            }
+            HostState target = delegateOf(spec, host, vars);
+            delegate = target == host ? null : target.name();
+            Outcome outcome = planAndApply(spec, host, target, args.values(), vars);
+            return new Attempt(conditions.overrides(spec, outcome, vars), args.display(), delegate);
+        } catch (ValueUnknownException e) {
+            return new Attempt(Outcome.wouldChange(Change.unknown(e.getMessage())), args.display(), delegate);
+        } catch (TemplateException e) {
+            return new Attempt(Outcome.failed(templateMessage(e)), args.display(), delegate);
+        }
+    }
+
+    private Outcome planAndApply(StepSpec spec, HostState host, HostState target, Map<String, Object> args,
+                                 Map<String, Object> vars) {
+        if (run.mode == Mode.PLAN && (run.request.offline() || target.offline)) {
+            String why = run.request.offline() ? "--offline: host not contacted" : target.offlineReason;
+            return Outcome.wouldChange(Change.unknown(why));
+        }
+        Module<?> module = run.request.modules().find(spec.task().module())
+                .orElseThrow(() -> new IllegalStateException("unknown module " + spec.task().module()));
+        try {
+            RunHostSession session = session(spec, host, target, vars);
+            return planAndApply(module, args, session, spec);
+        } catch (ArgsException e) {
+            return Outcome.failed(argsMessage(spec, e));
+        } catch (ModuleException e) {
+            return Outcome.failed(e.getMessage()).withData(e.data());
+        } catch (CommandFailedException e) {
+            return Outcome.failed(e.getMessage()).withData(commandData(e));
+        } catch (UncheckedIOException e) {
+            return Outcome.failed(e.getCause() != null ? e.getCause().getMessage() : e.getMessage());
+        } catch (ConnectionException e) {
+            return unreachable(target, spec, e);
+        }
+    }
+
+    private <A> Outcome planAndApply(Module<A> module, Map<String, Object> rawArgs, RunHostSession session,
+                                     StepSpec spec) {
+        A args = ArgsBinder.bind(module.argsType(), rawArgs);
+        Change change = module.plan(args, session);
+        if (change.isNone()) {
+            return change.payload() instanceof Outcome info ? info.withChange(change) : Outcome.ok(change);
+        }
+        Mode mode = effectiveMode(spec);
+        if (mode == Mode.CHECK && module.info().checkMode() == CheckSupport.NONE) {
+            return Outcome.skipped("check mode: " + change.summary() + " would run").withChange(change);
+        }
+        if (mode != Mode.APPLY) return Outcome.wouldChange(change);
+        Outcome outcome = module.apply(args, change, session);
+        return outcome.change() == null ? outcome.withChange(change) : outcome;
+    }
+
+    /** {@code check_mode: true} previews a task in a real run; {@code false} applies it under --check (never under --plan). */
+    private Mode effectiveMode(StepSpec spec) {
+        Boolean checkMode = spec.inherited().checkMode();
+        if (run.mode == Mode.PLAN || checkMode == null) return run.mode;
+        return checkMode ? Mode.CHECK : Mode.APPLY;
+    }
+
+    private Outcome unreachable(HostState target, StepSpec spec, ConnectionException e) {
+        String message = e.getMessage() + " (during task '" + spec.name() + "')";
+        if (run.mode == Mode.PLAN) {
+            target.offline = true;
+            target.offlineReason = "host unreachable: " + e.getMessage();
+            return Outcome.wouldChange(Change.unknown(target.offlineReason));
+        }
+        return Outcome.unreachable(message);
+    }
+
+    private RunHostSession session(StepSpec spec, HostState host, HostState target, Map<String, Object> vars) {
+        Map<String, Object> connectionVars = target == host ? vars : scope.hostScope(target).toMap();
+        Supplier<Connection> connection = () -> run.connections.forHost(target.name(),
+                RenderedArgs.connectionVars(run::templar, connectionVars, spec.task().at()));
+        Integer seconds = spec.task().options().timeout();
+        Task task = spec.task();
+        return new RunHostSession(host.name(), connection, vars, run.templar(), task.at(), scope.play().dir(),
+                RenderedArgs.environment(run.templar(), spec.inherited().environment(), vars, task.at()),
+                seconds == null ? null : Duration.ofSeconds(seconds),
+                message -> run.report(new StepProgress(task, host.name(), message)));
+    }
+
+    private HostState delegateOf(StepSpec spec, HostState host, Map<String, Object> vars) {
+        String delegateTo = spec.inherited().delegateTo();
+        if (delegateTo == null) return host;
+        Object name = run.templar().render(delegateTo, vars, spec.task().at());
+        if (name instanceof Unknown unknown) throw new ValueUnknownException(RunHostSession.describe(unknown));
+        HostState target = run.hosts.get(String.valueOf(name));
+        if (target == null) {
+            throw new ModuleException("delegate_to: host '" + name + "' is not in the inventory");
+        }
+        return target;
+    }
+
+    void report(io.swarmplay.report.RunEvent event) {
+        run.report(event);
+    }
+
+    Object render(Object raw, Map<String, Object> vars, StepSpec spec) {
+        return run.templar().render(raw, vars, spec.task().at());
+    }
+
+    private void guardSecrets(StepSpec spec, StepResult result) {
+        run.request.redactor().addAll(result.outcome().secrets());
+        if (spec.inherited().noLog()) {
+            run.request.redactor().addLeaves(result.outcome().data());
+            run.request.redactor().addLeaves(result.outcome().facts());
+        }
+    }
+
+    private static Map<String, Object> commandData(CommandFailedException e) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("rc", e.result().rc());
+        data.put("stdout", e.result().stdout());
+        data.put("stderr", e.result().stderr());
+        return data;
+    }
+
+    private static String argsMessage(StepSpec spec, ArgsException e) {
+        StringBuilder message = new StringBuilder("bad arguments for module '" + spec.task().module() + "':");
+        for (ArgsException.Problem p : e.problems()) {
+            message.append(" ").append(p.message());
+            if (p.hint() != null) message.append(" (").append(p.hint()).append(")");
+            message.append(";");
+        }
+        message.setLength(message.length() - 1);
+        return message.toString();
+    }
+
+    static String templateMessage(TemplateException e) {
+        String where = e.position().isKnown() ? " at " + e.position() : "";
+        return e.getMessage() + where + (e.hint() != null ? " (" + e.hint() + ")" : "");
+    }
+
+    /** One attempt's outcome with the rendered arguments shown for it and the host it ran on when delegated. */
+    record Attempt(Outcome outcome, Map<String, Object> args, String delegate) {
+
+        Attempt withOutcome(Outcome newOutcome) {
+            return new Attempt(newOutcome, args, delegate);
+        }
+
+        boolean isStatus(Status status) {
+            return outcome.status() == status;
+        }
+    }
+}
