@@ -1,0 +1,149 @@
+package io.swarmplay.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The CLI in-process on the repository's own sample playbook and on small generated ones. */
+class CliTest {
+
+    private static final Path REPO = Path.of("..").toAbsolutePath().normalize();
+    private static final String INVENTORY = REPO.resolve("inventory/local.yaml").toString();
+    private static final String HELLO = REPO.resolve("playbooks/hello.yaml").toString();
+
+    @TempDir
+    Path dir;
+
+    record Result(int code, String out, String err) {
+    }
+
+    static Result swarmplay(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
+        return new Result(code, out.toString(), err.toString());
+    }
+
+    private Result hello(String... more) {
+        String[] args = new String[4 + more.length];
+        args[0] = "-i";
+        args[1] = INVENTORY;
+        args[2] = HELLO;
+        args[3] = "-eworkdir=" + dir.resolve("ws");
+        System.arraycopy(more, 0, args, 4, more.length);
+        return swarmplay(args);
+    }
+
+    private static int recap(String output, String counter) {
+        Matcher m = Pattern.compile("localhost\\s+: .*" + counter + "=(\\d+)").matcher(output);
+        assertTrue(m.find(), "no recap in:\n" + output);
+        return Integer.parseInt(m.group(1));
+    }
+
+    @Test
+    void helloRunsThenASecondRunChangesNothing() {
+        Result first = hello();
+        assertEquals(0, first.code(), first.out() + first.err());
+        assertTrue(recap(first.out(), "changed") >= 4, first.out());
+        assertTrue(Files.exists(dir.resolve("ws/org2-server.conf")));
+        Result second = hello();
+        assertEquals(0, second.code(), second.out() + second.err());
+        assertEquals(0, recap(second.out(), "changed"), second.out());
+    }
+
+    @Test
+    void checkAndPlanLeaveTheFileSystemUntouchedAndPredictTheRun() {
+        Result check = hello("--check");
+        Result plan = hello("--plan");
+        assertEquals(0, check.code(), check.out() + check.err());
+        assertEquals(0, plan.code(), plan.out() + plan.err());
+        assertFalse(Files.exists(dir.resolve("ws")), "a preview must not create the workspace");
+        assertTrue(plan.out().contains("Plan: 1 to create"), plan.out());
+        assertTrue(plan.out().contains("+ create the workspace"), plan.out());
+        Result apply = hello();
+        assertEquals(recap(apply.out(), "changed"), recap(check.out(), "changed"), check.out() + apply.out());
+    }
+
+    @Test
+    void planAsJsonIsOneDocumentWithEveryStep() {
+        Result plan = hello("--plan", "--json");
+        assertEquals(0, plan.code(), plan.err());
+        assertTrue(plan.out().strip().startsWith("{"), plan.out());
+        assertTrue(plan.out().contains("\"task\": \"render one SPIRE-like server config per organisation\""), plan.out());
+        assertTrue(plan.out().contains("\"summary_text\": \"Plan: "), plan.out());
+    }
+
+    @Test
+    void loadErrorsAreAllShownWithPositionAndExitFour() throws IOException {
+        Path playbook = dir.resolve("bad.yaml");
+        Files.writeString(playbook, """
+                - hosts: localhost
+                  tasks:
+                    - name: typo
+                      copyy: {dest: /tmp/x, content: x}
+                    - name: bad arg
+                      copy: {dest_path: /tmp/x, content: x}
+                """);
+        Result result = swarmplay(playbook.toString());
+        assertEquals(4, result.code(), result.err());
+        assertTrue(result.err().contains("unknown module 'copyy'"), result.err());
+        assertTrue(result.err().contains("did you mean 'copy'?"), result.err());
+        assertTrue(result.err().contains("bad.yaml:4:"), result.err());
+        assertTrue(result.err().contains("unknown argument 'dest_path'"), result.err());
+        assertTrue(result.err().contains("nothing was run"), result.err());
+    }
+
+    @Test
+    void aFailingTaskExitsTwoWithoutAStackTrace() throws IOException {
+        Path playbook = dir.resolve("fail.yaml");
+        Files.writeString(playbook, """
+                - hosts: localhost
+                  gather_facts: false
+                  tasks:
+                    - name: boom
+                      command: sh -c 'echo oops >&2; exit 3'
+                """);
+        Result result = swarmplay(playbook.toString());
+        assertEquals(2, result.code());
+        assertTrue(result.out().contains("fatal: [localhost]: FAILED!"), result.out());
+        assertTrue(result.out().contains("oops"), result.out());
+        assertFalse((result.out() + result.err()).contains("at io.swarmplay"), "no stack trace without -vvv");
+    }
+
+    @Test
+    void usageErrorsExitFive() {
+        assertEquals(5, swarmplay("--no-such-flag", HELLO).code());
+        assertEquals(5, swarmplay().code());
+        assertEquals(5, swarmplay("--offline", HELLO).code());
+    }
+
+    @Test
+    void versionHelpListingAndSyntaxCheck() {
+        assertTrue(swarmplay("--version").out().startsWith("swarmplay "));
+        assertTrue(swarmplay("--help").out().contains("Exit codes:"));
+        Result hosts = swarmplay("-i", INVENTORY, "--list-hosts", HELLO);
+        assertEquals(0, hosts.code(), hosts.err());
+        assertTrue(hosts.out().contains("hosts (1):"), hosts.out());
+        Result syntax = swarmplay("-i", INVENTORY, "--syntax-check", HELLO);
+        assertEquals(0, syntax.code(), syntax.err());
+        assertTrue(syntax.out().contains("playbook: "), syntax.out());
+    }
+
+    @Test
+    void runAndPlanWordsAreAccepted() {
+        Result plan = swarmplay("plan", "-i", INVENTORY, HELLO, "-eworkdir=" + dir.resolve("ws"));
+        assertEquals(0, plan.code(), plan.err());
+        assertTrue(plan.out().contains("Plan: "), plan.out());
+    }
+}
