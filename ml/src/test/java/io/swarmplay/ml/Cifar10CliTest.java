@@ -59,7 +59,7 @@ class Cifar10CliTest {
   @Test
   void trainSavesEvaluatesAndTheSavedModelGivesTheSameFigures() {
     Path modelDir = tmp.resolve("model-a");
-    Outcome train = run(Map.of("DATA_DIR", data.toString(), "MODEL_DIR", modelDir.toString(), "MAX_EPOCHS", "1"));
+    Outcome train = run(Map.of("DATA_DIR", data.toString(), "MODEL_DIR", modelDir.toString(), "MAX_EPOCHS", "1"), "train");
     assertEquals(0, train.code(), train.err());
     assertTrue(train.out().contains(" : cifar10 : INFO : Starting training: epochs=1 batch_size=32"), train.out());
     assertTrue(train.out().contains("Epoch 1/1 - "), train.out());
