@@ -56,7 +56,7 @@ public final class PauseModule implements Module<PauseModule.Args> {
 
     private static Duration length(Args args) {
         if (args.seconds() != null && args.minutes() != null) throw new ModuleException("pause takes seconds or minutes, not both");
-        Double seconds = args.minutes() != null ? args.minutes() * 60 : args.seconds();
+        Double seconds = args.minutes() != null ? Double.valueOf(args.minutes() * 60) : args.seconds();
         if (seconds == null) return null;
         if (seconds < 0) throw new ModuleException("pause length must not be negative (got " + seconds + "s)");
         return Duration.ofMillis(Math.round(seconds * 1000));

@@ -52,13 +52,14 @@ public final class Texts {
                 + sha256(content).substring(0, 12) + ")\n";
     }
 
-    /** A text diff of a file, or a note in place of content that is binary or over 100 KiB. */
+    /** A text diff of a file; a side that is binary or over 100 KiB is replaced by a note saying so. */
     public static Diff diff(String path, byte[] before, byte[] after) {
-        String b = before == null ? null : showable(before);
-        String a = after == null ? null : showable(after);
-        if ((before != null && b == null) || (after != null && a == null)) {
-            return Diff.text(path, before == null ? null : note(before), after == null ? null : note(after));
-        }
-        return Diff.text(path, b, a);
+        return Diff.text(path, side(before), side(after));
+    }
+
+    private static String side(byte[] content) {
+        if (content == null) return null;
+        String text = showable(content);
+        return text != null ? text : note(content);
     }
 }
