@@ -16,24 +16,17 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.GroupPrincipal;
 import java.nio.file.attribute.PosixFileAttributeView;
-import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.UserPrincipal;
 import java.nio.file.attribute.UserPrincipalLookupService;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /** File operations of the local connection, through NIO. Messages name paths, never contents. */
 final class LocalFiles {
 
-    private static final PosixFilePermission[] BITS = {
-        PosixFilePermission.OTHERS_EXECUTE, PosixFilePermission.OTHERS_WRITE, PosixFilePermission.OTHERS_READ,
-        PosixFilePermission.GROUP_EXECUTE, PosixFilePermission.GROUP_WRITE, PosixFilePermission.GROUP_READ,
-        PosixFilePermission.OWNER_EXECUTE, PosixFilePermission.OWNER_WRITE, PosixFilePermission.OWNER_READ};
     /** Mode of a new file written without one: what {@code 0666 & ~022} gives. */
     private static final int NEW_FILE_MODE = 0644;
 
@@ -119,7 +112,8 @@ final class LocalFiles {
         if (attrs.group() != null) view.setGroup(users.lookupPrincipalByGroupName(attrs.group()));
         else old.ifPresent(s -> keep(() -> view.setGroup(users.lookupPrincipalByGroupName(s.group()))));
         int mode = attrs.mode() != null ? attrs.mode() : old.map(FileStat::mode).orElse(NEW_FILE_MODE);
-        view.setPermissions(permissions(mode));
+        // unix:mode is a plain chmod, so set-id and sticky bits survive (PosixFilePermission has none)
+        Files.setAttribute(temp, "unix:mode", mode & 07777);
     }
 
     private interface IoAction {
@@ -133,14 +127,6 @@ final class LocalFiles {
         } catch (IOException e) {
             // not root: the new file stays ours, as it would with cp
         }
-    }
-
-    static Set<PosixFilePermission> permissions(int mode) {
-        Set<PosixFilePermission> perms = EnumSet.noneOf(PosixFilePermission.class);
-        for (int bit = 0; bit < BITS.length; bit++) {
-            if ((mode & (1 << bit)) != 0) perms.add(BITS[bit]);
-        }
-        return perms;
     }
 
     private static void deleteQuietly(Path temp) {

@@ -130,6 +130,17 @@ class LocalConnectionIT {
     }
 
     @Test
+    void writeAppliesOwnerAndGroupWhenRoot() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue("root".equals(System.getProperty("user.name")), "needs root");
+        Path file = dir.resolve("owned");
+        local.write(file.toString(), bytes("x"), new FileAttrs(04750, "nobody", "nogroup"));
+        FileStat stat = local.stat(file.toString()).orElseThrow();
+        assertEquals("nobody", stat.owner());
+        assertEquals("nogroup", stat.group());
+        assertEquals("4750", stat.modeOctal(), "owner set before mode, so chown does not clear set-id");
+    }
+
+    @Test
     void writeIntoMissingDirectoryFailsNamingIt() {
         UncheckedIOException e = assertThrows(UncheckedIOException.class,
                 () -> local.write(dir.resolve("nope/x").toString(), bytes("x"), FileAttrs.DEFAULT));
