@@ -1,5 +1,7 @@
 package io.swarmplay.modules;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.swarmplay.connection.FileStat;
 import io.swarmplay.module.Alias;
 import io.swarmplay.module.Change;
@@ -36,7 +38,8 @@ import java.nio.file.Path;
 @ModuleInfo(name = "copy", checkMode = CheckSupport.FULL, diff = true)
 public final class CopyModule implements Module<CopyModule.Args> {
 
-    public record Args(String src, String content, @Required @Alias("path") String dest, Object mode,
+    /** {@code content} may be a rendered list or mapping: it is written as JSON, as Ansible does. */
+    public record Args(String src, Object content, @Required @Alias("path") String dest, Object mode,
                        String owner, String group, @Default("true") boolean force) {
     }
 
@@ -51,7 +54,7 @@ public final class CopyModule implements Module<CopyModule.Args> {
             throw new ModuleException("copy needs exactly one of 'src' (a control-node file) or 'content'");
         }
         Path src = args.src() == null ? null : ControlFiles.find(host, args.src(), "files");
-        byte[] bytes = src == null ? args.content().getBytes(StandardCharsets.UTF_8) : ControlFiles.read(src);
+        byte[] bytes = src == null ? bytes(args.content()) : ControlFiles.read(src);
         String dest = destination(args.dest(), src, host);
         return ManagedFile.plan(new ManagedFile.Desired(dest, bytes, args.mode(), args.owner(), args.group(),
                 args.force()), host);
@@ -60,6 +63,17 @@ public final class CopyModule implements Module<CopyModule.Args> {
     @Override
     public Outcome apply(Args args, Change change, HostSession host) {
         return ManagedFile.apply(change, host);
+    }
+
+    private static byte[] bytes(Object content) {
+        if (!(content instanceof java.util.Map || content instanceof java.util.List)) {
+            return content.toString().getBytes(StandardCharsets.UTF_8);
+        }
+        try {
+            return new ObjectMapper().writeValueAsBytes(content);
+        } catch (JsonProcessingException e) {
+            throw new ModuleException("cannot write content as JSON: " + e.getOriginalMessage());
+        }
     }
 
     /** A dest that is a directory (or ends with /) receives the file under src's name. */

@@ -33,7 +33,8 @@ import java.util.Map;
 @ModuleInfo(name = "wait_for", checkMode = CheckSupport.FULL)
 public final class WaitForModule implements Module<WaitForModule.Args> {
 
-    private static final Duration PROGRESS_EVERY = Duration.ofSeconds(5);
+    /** Progress is reported about ten times per wait, and at least every five seconds. */
+    private static final Duration PROGRESS_AT_MOST_EVERY = Duration.ofSeconds(5);
 
     public record Args(String path, Integer port, @Default("127.0.0.1") String host,
                        @Choices({"started", "present", "stopped", "absent"}) String state, String search_regex,
@@ -59,14 +60,15 @@ public final class WaitForModule implements Module<WaitForModule.Args> {
         WaitCondition condition = condition(args);
         long start = System.nanoTime();
         sleep(args.delay());
-        long nextProgress = start + PROGRESS_EVERY.toNanos();
+        long every = Math.min(PROGRESS_AT_MOST_EVERY.toNanos(), args.timeout().toNanos() / 10);
+        long nextProgress = start + every;
         while (!condition.check().test(host)) {
             long now = System.nanoTime();
             if (now - start >= args.timeout().toNanos()) throw timeout(args, condition, host);
             if (now >= nextProgress) {
                 host.progress("waiting for " + condition.goal() + " (" + (now - start) / 1_000_000_000 + "s of "
                         + CommandSupport.seconds(args.timeout()) + ")");
-                nextProgress = now + PROGRESS_EVERY.toNanos();
+                nextProgress = now + every;
             }
             sleep(args.sleep());
         }

@@ -22,7 +22,7 @@ import java.util.Optional;
  * that line, else rc 0), every file written (and updates the files), and
  * every progress message.
  */
-final class FakeSession extends FakeHostView implements HostSession {
+class FakeSession extends FakeHostView implements HostSession {
 
     /** One atomic write. */
     record Write(String path, byte[] content, FileAttrs attrs) {
