@@ -60,7 +60,7 @@ final class ArgConverter {
         Class<?> raw0 = rawClass(type);
         if (raw0 == Object.class) return raw;
         if (raw0 == String.class) return string(raw);
-        if (raw0 == int.class || raw0 == Integer.class) return Math.toIntExact(integer(raw));
+        if (raw0 == int.class || raw0 == Integer.class) return toInt(integer(raw), raw);
         if (raw0 == long.class || raw0 == Long.class) return integer(raw);
         if (raw0 == double.class || raw0 == Double.class) return decimal(raw);
         if (raw0 == boolean.class || raw0 == Boolean.class) return bool(raw);
@@ -98,6 +98,11 @@ final class ArgConverter {
             // fall through to the message below
         }
         throw new Mismatch("must be an integer (got " + describe(raw) + ")");
+    }
+
+    private static int toInt(long value, Object raw) {
+        if (value != (int) value) throw new Mismatch("is too large (got " + describe(raw) + ")");
+        return (int) value;
     }
 
     private static double decimal(Object raw) {

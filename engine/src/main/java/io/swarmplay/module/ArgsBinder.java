@@ -30,6 +30,10 @@ public final class ArgsBinder {
 
     private static final String RAW = "_raw";
 
+    /** A value as the user gave it, with the key they used (a component name or an alias). */
+    private record Given(String key, Object value) {
+    }
+
     private ArgsBinder() {
     }
 
@@ -56,7 +60,7 @@ public final class ArgsBinder {
         RecordComponent[] components = type.getRecordComponents();
         if (takesEverything(components)) return construct(type, new Object[] {new LinkedHashMap<>(given)});
         List<ArgsException.Problem> problems = new ArrayList<>();
-        Map<RecordComponent, Object> raw = assign(components, given, type, problems);
+        Map<RecordComponent, Given> raw = assign(components, given, type, problems);
         Object[] values = new Object[components.length];
         for (int i = 0; i < components.length; i++) {
             values[i] = value(components[i], raw.get(components[i]), problems);
@@ -80,7 +84,7 @@ public final class ArgsBinder {
     }
 
     /** Maps each given key to its component; unknown keys and duplicates via aliases are problems. */
-    private static Map<RecordComponent, Object> assign(RecordComponent[] components, Map<String, Object> given,
+    private static Map<RecordComponent, Given> assign(RecordComponent[] components, Map<String, Object> given,
                                                        Class<?> type, List<ArgsException.Problem> problems) {
         Map<String, RecordComponent> byKey = new LinkedHashMap<>();
         for (RecordComponent component : components) {
@@ -88,43 +92,51 @@ public final class ArgsBinder {
             Alias alias = component.getAnnotation(Alias.class);
             if (alias != null) for (String name : alias.value()) byKey.put(name, component);
         }
-        Map<RecordComponent, Object> raw = new LinkedHashMap<>();
-        Map<RecordComponent, String> keyUsed = new LinkedHashMap<>();
+        Map<RecordComponent, Given> raw = new LinkedHashMap<>();
         given.forEach((key, value) -> {
             RecordComponent component = byKey.get(key);
             if (component == null) {
                 problems.add(new ArgsException.Problem(key, "unknown argument '" + key + "'", hint(key, type)));
-            } else if (keyUsed.containsKey(component)) {
-                problems.add(new ArgsException.Problem(key, "arguments '" + keyUsed.get(component) + "' and '"
+            } else if (raw.containsKey(component)) {
+                problems.add(new ArgsException.Problem(key, "arguments '" + raw.get(component).key() + "' and '"
                         + key + "' mean the same thing", "give only one of them"));
             } else if (value != null) {
-                keyUsed.put(component, key);
-                raw.put(component, value);
+                raw.put(component, new Given(key, value));
             }
         });
         return raw;
     }
 
-    /** The converted value of one component, falling back to its default; problems are collected. */
-    private static Object value(RecordComponent component, Object raw, List<ArgsException.Problem> problems) {
+    /**
+     * The converted value of one component, falling back to its default; problems are collected
+     * under the key the user wrote (so the runner can point at it).
+     */
+    private static Object value(RecordComponent component, Given given, List<ArgsException.Problem> problems) {
         String name = component.getName();
-        Default fallback = component.getAnnotation(Default.class);
-        Choices choices = component.getAnnotation(Choices.class);
-        if (raw == null && component.isAnnotationPresent(Required.class)) {
+        if (given == null && component.isAnnotationPresent(Required.class)) {
             problems.add(new ArgsException.Problem(name, "missing required argument '" + name + "'", null));
             return ArgConverter.absent(component.getType());
         }
-        if (raw == null && fallback != null) raw = fallback.value();
-        if (raw == null && choices != null && choices.value().length > 0) raw = choices.value()[0];
+        Object raw = given != null ? given.value() : fallback(component);
         if (raw == null) return ArgConverter.absent(component.getType());
+        String key = given != null ? given.key() : name;
         try {
             Object value = ArgConverter.convert(raw, component.getGenericType());
-            if (choices != null) checkChoice(name, String.valueOf(value), choices.value());
+            Choices choices = component.getAnnotation(Choices.class);
+            if (choices != null) checkChoice(String.valueOf(value), choices.value());
             return value;
         } catch (ArgConverter.Mismatch e) {
-            problems.add(new ArgsException.Problem(name, "'" + name + "' " + e.getMessage(), e.hint()));
+            problems.add(new ArgsException.Problem(key, "'" + key + "' " + e.getMessage(), e.hint()));
             return ArgConverter.absent(component.getType());
         }
+    }
+
+    /** {@code @Default} as if the user had written it, else the first of {@code @Choices}, else null. */
+    private static Object fallback(RecordComponent component) {
+        Default fallback = component.getAnnotation(Default.class);
+        if (fallback != null) return fallback.value();
+        Choices choices = component.getAnnotation(Choices.class);
+        return choices != null && choices.value().length > 0 ? choices.value()[0] : null;
     }
 
     /** Did-you-mean by edit distance, else a known name the key contains ({@code dest_path} → {@code dest}). */
@@ -137,7 +149,7 @@ public final class ArgsBinder {
                 .map(n -> "did you mean '" + n + "'?").orElse(null);
     }
 
-    private static void checkChoice(String name, String value, String[] allowed) {
+    private static void checkChoice(String value, String[] allowed) {
         if (List.of(allowed).contains(value)) return;
         throw new ArgConverter.Mismatch("must be one of: " + String.join(", ", allowed)
                 + " (got '" + value + "')", Suggest.hint(value, List.of(allowed)));

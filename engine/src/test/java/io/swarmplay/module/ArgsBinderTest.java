@@ -113,6 +113,19 @@ class ArgsBinderTest {
     }
 
     @Test
+    void problemsNameTheKeyTheUserWrote() {
+        ArgsException e = assertThrows(ArgsException.class,
+                () -> ArgsBinder.bind(Mixed.class, map("size", List.of(1))));
+        assertEquals("'size' must be an integer (got a list)", e.getMessage());
+        record Aliased(@Alias("dest") int path) {
+        }
+        ArgsException aliased = assertThrows(ArgsException.class,
+                () -> ArgsBinder.bind(Aliased.class, map("dest", 5_000_000_000L)));
+        assertEquals("dest", aliased.problems().get(0).key());
+        assertEquals("'dest' is too large (got 5000000000)", aliased.getMessage());
+    }
+
+    @Test
     void rejectsTwoKeysForOneArgument() {
         ArgsException e = assertThrows(ArgsException.class,
                 () -> ArgsBinder.bind(FileArgs.class, map("path", "/a", "dest", "/b")));

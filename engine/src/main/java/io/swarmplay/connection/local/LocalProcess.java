@@ -42,6 +42,10 @@ final class LocalProcess {
 
     static ExecResult run(Command command) {
         long started = System.nanoTime();
+        if (command.chdir() != null && !new File(LocalPaths.expand(command.chdir())).isDirectory()) {
+            return new ExecResult(1, "", "cannot change to directory " + command.chdir() + ": no such directory",
+                    null, false, elapsed(started));
+        }
         Process process;
         try {
             process = builder(command).start();

@@ -58,6 +58,13 @@ class LocalConnectionIT {
     }
 
     @Test
+    void missingWorkingDirectoryIsAFailedResultNamingIt() {
+        ExecResult r = local.exec(Command.of("true").inDirectory(dir.resolve("gone").toString()));
+        assertEquals(1, r.rc());
+        assertEquals("cannot change to directory " + dir.resolve("gone") + ": no such directory", r.stderr());
+    }
+
+    @Test
     void feedsStdinThenClosesIt() {
         assertEquals("a\nb\n", local.exec(Command.of("cat").withStdin("a\nb\n".getBytes())).stdout());
         assertEquals("", local.exec(Command.of("cat")).stdout(), "no stdin: cat sees EOF at once");
