@@ -1,6 +1,13 @@
 package io.swarmplay.module;
 
+import io.swarmplay.source.Suggest;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -12,8 +19,20 @@ import java.util.Set;
  * their {@link Alias}es; values are converted to the component types; {@link Required},
  * {@link Choices} and {@link Default} are honoured. Every problem is collected into one
  * {@link ArgsException}.
+ *
+ * <p>Rules: an absent (or null) argument takes its {@code @Default} (parsed as if the user had
+ * written it), else the first of its {@code @Choices}, else null (false/0 for primitives). Keys
+ * starting with {@code _} are internal and ignored, except {@code _raw} (free-form text). A
+ * record whose only component is {@code Map<String, Object> vars} takes every key
+ * ({@code set_fact}). Conversions are described in {@link ArgConverter}.
  */
 public final class ArgsBinder {
+
+    private static final String RAW = "_raw";
+
+    /** A value as the user gave it, with the key they used (a component name or an alias). */
+    private record Given(String key, Object value) {
+    }
 
     private ArgsBinder() {
     }
@@ -29,7 +48,133 @@ public final class ArgsBinder {
         return names;
     }
 
+    /**
+     * Builds the record from {@code args}.
+     *
+     * @throws ArgsException with every problem found (unknown keys, missing, wrong type, bad choice)
+     * @throws IllegalArgumentException when {@code type} is not a record (a programming error)
+     */
     public static <A> A bind(Class<A> type, Map<String, Object> args) {
-        throw new UnsupportedOperationException("not yet");
+        if (!type.isRecord()) throw new IllegalArgumentException(type.getName() + " is not a record");
+        Map<String, Object> given = visible(args == null ? Map.of() : args);
+        RecordComponent[] components = type.getRecordComponents();
+        if (takesEverything(components)) return construct(type, new Object[] {new LinkedHashMap<>(given)});
+        List<ArgsException.Problem> problems = new ArrayList<>();
+        Map<RecordComponent, Given> raw = assign(components, given, type, problems);
+        Object[] values = new Object[components.length];
+        for (int i = 0; i < components.length; i++) {
+            values[i] = value(components[i], raw.get(components[i]), problems);
+        }
+        if (!problems.isEmpty()) throw new ArgsException(problems);
+        return construct(type, values);
+    }
+
+    /** The keys the binder looks at: internal {@code _x} keys dropped, {@code _raw} kept. */
+    private static Map<String, Object> visible(Map<String, Object> args) {
+        Map<String, Object> kept = new LinkedHashMap<>();
+        args.forEach((key, value) -> {
+            if (key != null && (!key.startsWith("_") || key.equals(RAW))) kept.put(key, value);
+        });
+        return kept;
+    }
+
+    private static boolean takesEverything(RecordComponent[] components) {
+        if (components.length != 1 || !components[0].getName().equals("vars")) return false;
+        return isStringObjectMap(components[0].getGenericType());
+    }
+
+    /** Maps each given key to its component; unknown keys and duplicates via aliases are problems. */
+    private static Map<RecordComponent, Given> assign(RecordComponent[] components, Map<String, Object> given,
+                                                       Class<?> type, List<ArgsException.Problem> problems) {
+        Map<String, RecordComponent> byKey = new LinkedHashMap<>();
+        for (RecordComponent component : components) {
+            byKey.put(component.getName(), component);
+            Alias alias = component.getAnnotation(Alias.class);
+            if (alias != null) for (String name : alias.value()) byKey.put(name, component);
+        }
+        Map<RecordComponent, Given> raw = new LinkedHashMap<>();
+        given.forEach((key, value) -> {
+            RecordComponent component = byKey.get(key);
+            if (component == null) {
+                problems.add(new ArgsException.Problem(key, "unknown argument '" + key + "'", hint(key, type)));
+            } else if (raw.containsKey(component)) {
+                problems.add(new ArgsException.Problem(key, "arguments '" + raw.get(component).key() + "' and '"
+                        + key + "' mean the same thing", "give only one of them"));
+            } else if (value != null) {
+                raw.put(component, new Given(key, value));
+            }
+        });
+        return raw;
+    }
+
+    /**
+     * The converted value of one component, falling back to its default; problems are collected
+     * under the key the user wrote (so the runner can point at it).
+     */
+    private static Object value(RecordComponent component, Given given, List<ArgsException.Problem> problems) {
+        String name = component.getName();
+        if (given == null && component.isAnnotationPresent(Required.class)) {
+            problems.add(new ArgsException.Problem(name, "missing required argument '" + name + "'", null));
+            return ArgConverter.absent(component.getType());
+        }
+        Object raw = given != null ? given.value() : fallback(component);
+        if (raw == null) return ArgConverter.absent(component.getType());
+        String key = given != null ? given.key() : name;
+        try {
+            Object value = ArgConverter.convert(raw, component.getGenericType());
+            Choices choices = component.getAnnotation(Choices.class);
+            if (choices != null) checkChoice(String.valueOf(value), choices.value());
+            return value;
+        } catch (ArgConverter.Mismatch e) {
+            problems.add(new ArgsException.Problem(key, "'" + key + "' " + e.getMessage(), e.hint()));
+            return ArgConverter.absent(component.getType());
+        }
+    }
+
+    /** {@code @Default} as if the user had written it, else the first of {@code @Choices}, else null. */
+    private static Object fallback(RecordComponent component) {
+        Default fallback = component.getAnnotation(Default.class);
+        if (fallback != null) return fallback.value();
+        Choices choices = component.getAnnotation(Choices.class);
+        return choices != null && choices.value().length > 0 ? choices.value()[0] : null;
+    }
+
+    /** Did-you-mean by edit distance, else a known name the key contains ({@code dest_path} → {@code dest}). */
+    private static String hint(String key, Class<?> type) {
+        Set<String> names = argNames(type);
+        String close = Suggest.hint(key, names);
+        if (close != null) return close;
+        return names.stream().filter(n -> n.length() >= 3 && key.contains(n))
+                .min(java.util.Comparator.comparing((String n) -> !key.startsWith(n)))
+                .map(n -> "did you mean '" + n + "'?").orElse(null);
+    }
+
+    private static void checkChoice(String value, String[] allowed) {
+        if (List.of(allowed).contains(value)) return;
+        throw new ArgConverter.Mismatch("must be one of: " + String.join(", ", allowed)
+                + " (got '" + value + "')", Suggest.hint(value, List.of(allowed)));
+    }
+
+    private static <A> A construct(Class<A> type, Object[] values) {
+        Class<?>[] types = new Class<?>[values.length];
+        RecordComponent[] components = type.getRecordComponents();
+        for (int i = 0; i < components.length; i++) types[i] = components[i].getType();
+        try {
+            var constructor = type.getDeclaredConstructor(types);
+            constructor.setAccessible(true);
+            return constructor.newInstance(values);
+        } catch (InvocationTargetException e) {
+            // a compact constructor rejected the combination: report it like any other problem
+            Throwable cause = e.getCause();
+            if (cause instanceof ArgsException args) throw args;
+            throw new ArgsException(List.of(new ArgsException.Problem(null, String.valueOf(cause.getMessage()), null)));
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot construct " + type.getName(), e);
+        }
+    }
+
+    private static boolean isStringObjectMap(Type type) {
+        return type instanceof ParameterizedType p && p.getRawType() == Map.class
+                && p.getActualTypeArguments()[1] == Object.class;
     }
 }

@@ -1,0 +1,59 @@
+package io.swarmplay.connection.local;
+
+import io.swarmplay.connection.Command;
+import io.swarmplay.connection.Connection;
+import io.swarmplay.connection.ExecResult;
+import io.swarmplay.connection.FileAttrs;
+import io.swarmplay.connection.FileStat;
+
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.Optional;
+
+/**
+ * The control node itself as a host. Commands are child processes (argv without a shell; shell
+ * commands are already {@code /bin/sh -c script}); files go through NIO. A leading {@code ~} in
+ * a path is the user's home.
+ *
+ * <p>Missing files: {@link #stat} and {@link #sha256} return empty; {@link #read} throws an
+ * {@link java.io.UncheckedIOException} "no such file: PATH". Other I/O failures are
+ * {@code UncheckedIOException}s naming the path (never the content). Thread-safe; holds nothing
+ * to close.
+ */
+public final class LocalConnection implements Connection {
+
+    @Override
+    public ExecResult exec(Command command) {
+        return LocalProcess.run(command);
+    }
+
+    @Override
+    public Optional<FileStat> stat(String path) {
+        return LocalFiles.stat(path);
+    }
+
+    @Override
+    public Optional<String> sha256(String path) {
+        return LocalFiles.sha256(path);
+    }
+
+    @Override
+    public void read(String path, OutputStream sink) {
+        LocalFiles.read(path, sink);
+    }
+
+    @Override
+    public void write(String path, InputStream content, FileAttrs attrs) {
+        LocalFiles.write(path, content, attrs == null ? FileAttrs.DEFAULT : attrs);
+    }
+
+    @Override
+    public String describe() {
+        return "local";
+    }
+
+    @Override
+    public void close() {
+        // nothing held: processes end with each exec
+    }
+}

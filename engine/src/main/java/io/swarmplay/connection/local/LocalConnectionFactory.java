@@ -1,0 +1,19 @@
+package io.swarmplay.connection.local;
+
+import io.swarmplay.connection.Connection;
+import io.swarmplay.connection.ConnectionFactory;
+import io.swarmplay.connection.ConnectionSettings;
+
+/** Opens {@code local} connections ({@code ansible_connection: local}); opening is free. */
+public final class LocalConnectionFactory implements ConnectionFactory {
+
+    @Override
+    public String type() {
+        return "local";
+    }
+
+    @Override
+    public Connection open(ConnectionSettings settings) {
+        return new LocalConnection();
+    }
+}

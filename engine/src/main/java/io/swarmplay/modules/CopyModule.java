@@ -1,0 +1,88 @@
+package io.swarmplay.modules;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.swarmplay.connection.FileStat;
+import io.swarmplay.module.Alias;
+import io.swarmplay.module.Change;
+import io.swarmplay.module.CheckSupport;
+import io.swarmplay.module.Default;
+import io.swarmplay.module.HostSession;
+import io.swarmplay.module.HostView;
+import io.swarmplay.module.Module;
+import io.swarmplay.module.ModuleException;
+import io.swarmplay.module.ModuleInfo;
+import io.swarmplay.module.Outcome;
+import io.swarmplay.module.Required;
+import io.swarmplay.modules.support.ControlFiles;
+import io.swarmplay.modules.support.ManagedFile;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+
+/**
+ * Puts a file on the host from the control node ({@code src}, looked up under {@code files/}) or
+ * from inline {@code content}. Idempotent by SHA-256: unchanged content is not sent again.
+ * <pre>{@code
+ * - copy:
+ *     src: app.conf            # files/app.conf next to the playbook
+ *     dest: /etc/app/          # a directory: the file keeps its name
+ *     mode: "0640"
+ *     owner: root
+ * - copy:
+ *     content: "listen {{ port }}\n"
+ *     dest: /etc/app/listen.conf
+ * }</pre>
+ * The parent directory must exist (as in Ansible). Writes are atomic.
+ */
+@ModuleInfo(name = "copy", checkMode = CheckSupport.FULL, diff = true)
+public final class CopyModule implements Module<CopyModule.Args> {
+
+    /** {@code content} may be a rendered list or mapping: it is written as JSON, as Ansible does. */
+    public record Args(String src, Object content, @Required @Alias("path") String dest, Object mode,
+                       String owner, String group, @Default("true") boolean force) {
+    }
+
+    @Override
+    public Class<Args> argsType() {
+        return Args.class;
+    }
+
+    @Override
+    public Change plan(Args args, HostView host) {
+        if ((args.src() == null) == (args.content() == null)) {
+            throw new ModuleException("copy needs exactly one of 'src' (a control-node file) or 'content'");
+        }
+        Path src = args.src() == null ? null : ControlFiles.find(host, args.src(), "files");
+        byte[] bytes = src == null ? bytes(args.content()) : ControlFiles.read(src);
+        String dest = destination(args.dest(), src, host);
+        return ManagedFile.plan(new ManagedFile.Desired(dest, bytes, args.mode(), args.owner(), args.group(),
+                args.force()), host);
+    }
+
+    @Override
+    public Outcome apply(Args args, Change change, HostSession host) {
+        return ManagedFile.apply(change, host);
+    }
+
+    private static byte[] bytes(Object content) {
+        if (!(content instanceof java.util.Map || content instanceof java.util.List)) {
+            return content.toString().getBytes(StandardCharsets.UTF_8);
+        }
+        try {
+            return new ObjectMapper().writeValueAsBytes(content);
+        } catch (JsonProcessingException e) {
+            throw new ModuleException("cannot write content as JSON: " + e.getOriginalMessage());
+        }
+    }
+
+    /** A dest that is a directory (or ends with /) receives the file under src's name. */
+    private static String destination(String dest, Path src, HostView host) {
+        boolean intoDir = dest.endsWith("/") || host.stat(dest).map(FileStat::isDirectory).orElse(false);
+        if (!intoDir) return dest;
+        if (src == null) {
+            throw new ModuleException("dest " + dest + " is a directory; with 'content' give the full file path");
+        }
+        return (dest.endsWith("/") ? dest : dest + "/") + src.getFileName();
+    }
+}

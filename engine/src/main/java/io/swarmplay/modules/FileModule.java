@@ -1,0 +1,155 @@
+package io.swarmplay.modules;
+
+import io.swarmplay.connection.Command;
+import io.swarmplay.connection.FileStat;
+import io.swarmplay.module.Alias;
+import io.swarmplay.module.Change;
+import io.swarmplay.module.CheckSupport;
+import io.swarmplay.module.Choices;
+import io.swarmplay.module.HostSession;
+import io.swarmplay.module.HostView;
+import io.swarmplay.module.Module;
+import io.swarmplay.module.ModuleException;
+import io.swarmplay.module.ModuleInfo;
+import io.swarmplay.module.Outcome;
+import io.swarmplay.module.Required;
+import io.swarmplay.modules.support.AttributeCheck;
+import io.swarmplay.modules.support.Attributes;
+import io.swarmplay.modules.support.CommandSupport;
+import io.swarmplay.modules.support.FileMode;
+import io.swarmplay.modules.support.Ownership;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Manages what kind of thing is at a path and its attributes: a directory, an empty file, a
+ * symbolic link, nothing, or just the mode/owner of an existing file.
+ * <pre>{@code
+ * - file: {path: /srv/app, state: directory, mode: "0755", owner: app, recurse: true}
+ * - file: {path: /srv/app/current, state: link, src: /srv/app/releases/42}
+ * - file: {path: /tmp/old, state: absent}
+ * }</pre>
+ * {@code state: file} (the default) only manages attributes and fails if the file is missing;
+ * {@code touch} always reports a change (as in Ansible).
+ */
+@ModuleInfo(name = "file", checkMode = CheckSupport.FULL)
+public final class FileModule implements Module<FileModule.Args> {
+
+    public record Args(@Required @Alias({"dest", "name"}) String path,
+                       @Choices({"file", "directory", "touch", "absent", "link"}) String state,
+                       Object mode, String owner, String group, boolean recurse, String src, boolean force) {
+    }
+
+    @Override
+    public Class<Args> argsType() {
+        return Args.class;
+    }
+
+    @Override
+    public Change plan(Args args, HostView host) {
+        Optional<FileStat> now = host.stat(args.path());
+        return switch (args.state()) {
+            case "absent" -> absent(args, now);
+            case "directory" -> directory(args, now, host);
+            case "touch" -> touch(args, now, host);
+            case "link" -> link(args, now, host);
+            default -> file(args, now, host);
+        };
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public Outcome apply(Args args, Change change, HostSession host) {
+        for (Command command : (List<Command>) change.payload()) CommandSupport.require(host, command);
+        return Outcome.changed(change).withData(Map.of("path", args.path(), "state", args.state()));
+    }
+
+    private static Change absent(Args args, Optional<FileStat> now) {
+        if (now.isEmpty()) return Change.none(args.path() + " is already absent");
+        if (args.path().replaceAll("/+", "/").equals("/")) throw new ModuleException("refusing to remove /");
+        String what = now.get().isDirectory() ? "directory " + args.path() + " and everything in it" : args.path();
+        return Change.delete("remove " + what).withPayload(List.of(Command.of("rm", "-rf", "--", args.path())));
+    }
+
+    private static Change directory(Args args, Optional<FileStat> now, HostView host) {
+        if (now.isEmpty()) {
+            List<Command> commands = new ArrayList<>(List.of(Command.of("mkdir", "-p", args.path())));
+            commands.addAll(newAttributes(args, 0755, true, host));
+            return Change.create("create directory " + args.path()).withPayload(commands);
+        }
+        requireKind(args, now.get(), FileStat.Type.DIRECTORY, host);
+        return args.recurse() ? AttributeCheck.compareTree(wanted(args), host)
+                : AttributeCheck.compare(wanted(args), now.get(), "directory", host);
+    }
+
+    private static Change file(Args args, Optional<FileStat> now, HostView host) {
+        if (now.isEmpty()) {
+            throw new ModuleException("file " + args.path() + " does not exist on " + host.name()
+                    + "; use state: touch to create an empty file, or copy/template to give it content");
+        }
+        requireKind(args, now.get(), FileStat.Type.FILE, host);
+        return AttributeCheck.compare(wanted(args), now.get(), "file", host);
+    }
+
+    private static Change touch(Args args, Optional<FileStat> now, HostView host) {
+        List<Command> commands = new ArrayList<>(List.of(Command.of("touch", args.path())));
+        if (now.isEmpty()) {
+            commands.addAll(newAttributes(args, 0644, false, host));
+            return Change.create("create empty file " + args.path()).withPayload(commands);
+        }
+        Change attrs = AttributeCheck.compare(wanted(args), now.get(), kind(now.get()), host);
+        if (!attrs.isNone()) commands.addAll(castCommands(attrs.payload()));
+        return Change.update("touch " + args.path() + (attrs.isNone() ? "" : "; " + attrs.summary())).withPayload(commands);
+    }
+
+    private static Change link(Args args, Optional<FileStat> now, HostView host) {
+        if (args.src() == null) throw new ModuleException("state: link needs 'src', the path the link points to");
+        List<Command> make = List.of(Command.of("ln", "-sfn", args.src(), args.path()));
+        if (now.isEmpty()) return Change.create("link " + args.path() + " -> " + args.src()).withPayload(make);
+        FileStat stat = now.get();
+        if (stat.type() == FileStat.Type.LINK) {
+            if (args.src().equals(stat.target())) return Change.none(args.path() + " already links to " + args.src());
+            return Change.update("relink " + args.path() + ": " + stat.target() + " → " + args.src()).withPayload(make);
+        }
+        if (!args.force()) {
+            throw new ModuleException(args.path() + " on " + host.name() + " is a " + kind(stat)
+                    + ", not a link; set force: true to replace it with a link");
+        }
+        return Change.update("replace " + kind(stat) + " " + args.path() + " with a link to " + args.src())
+                .withPayload(List.of(Command.of("rm", "-rf", "--", args.path()), make.get(0)));
+    }
+
+    /** chown/chmod for a path about to be created; ownership is checked now so plan reports it. */
+    private static List<Command> newAttributes(Args args, int defaultMode, boolean directory, HostView host) {
+        Ownership.requireAllowed(host, args.path(), args.owner(), args.group());
+        Integer mode = FileMode.parse(args.mode(), defaultMode, directory);
+        return Attributes.fixes(args.path(), mode, args.owner(), args.group(), false);
+    }
+
+    private static void requireKind(Args args, FileStat stat, FileStat.Type wanted, HostView host) {
+        if (stat.type() == wanted) return;
+        throw new ModuleException(args.path() + " on " + host.name() + " is a " + kind(stat) + ", not a "
+                + kind(wanted) + "; remove it first (state: absent) or choose another path");
+    }
+
+    private static AttributeCheck.Wanted wanted(Args args) {
+        return new AttributeCheck.Wanted(args.path(), args.mode(), args.owner(), args.group());
+    }
+
+    private static String kind(FileStat stat) {
+        return kind(stat.type());
+    }
+
+    private static String kind(FileStat.Type type) {
+        return type == FileStat.Type.LINK ? "symbolic link" : type.name().toLowerCase(Locale.ROOT);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Command> castCommands(Object payload) {
+        return (List<Command>) payload;
+    }
+}

@@ -1,0 +1,131 @@
+package io.swarmplay.modules;
+
+import io.swarmplay.connection.FileAttrs;
+import io.swarmplay.connection.FileStat;
+import io.swarmplay.module.Alias;
+import io.swarmplay.module.Change;
+import io.swarmplay.module.CheckSupport;
+import io.swarmplay.module.Choices;
+import io.swarmplay.module.Diff;
+import io.swarmplay.module.HostSession;
+import io.swarmplay.module.HostView;
+import io.swarmplay.module.Module;
+import io.swarmplay.module.ModuleException;
+import io.swarmplay.module.ModuleInfo;
+import io.swarmplay.module.Outcome;
+import io.swarmplay.module.Required;
+import io.swarmplay.modules.support.FileMode;
+import io.swarmplay.modules.support.Lines;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/**
+ * Makes sure one line is in a text file (replacing the last line {@code regexp} matches), or that
+ * no line matches. Writes are atomic.
+ * <pre>{@code
+ * - lineinfile:
+ *     path: /etc/ssh/sshd_config
+ *     regexp: '^#?PermitRootLogin'
+ *     line: PermitRootLogin no
+ * - lineinfile: {path: /etc/hosts, line: "10.0.0.2 db", insertafter: '^127\.'}
+ * }</pre>
+ * Without a match, the line goes after the last line {@code insertafter} matches, before the first
+ * line {@code insertbefore} matches ({@code BOF}: at the top), else at the end.
+ */
+@ModuleInfo(name = "lineinfile", checkMode = CheckSupport.FULL, diff = true)
+public final class LineinfileModule implements Module<LineinfileModule.Args> {
+
+    public record Args(@Required @Alias({"dest", "destfile", "name"}) String path, String line, String regexp,
+                       @Choices({"present", "absent"}) String state, boolean create, String insertafter,
+                       String insertbefore, Object mode) {
+    }
+
+    /** The new content and the message registered as {@code msg}. */
+    private record Edit(String text, String msg) {
+    }
+
+    @Override
+    public Class<Args> argsType() {
+        return Args.class;
+    }
+
+    @Override
+    public Change plan(Args args, HostView host) {
+        Optional<FileStat> stat = host.stat(args.path());
+        if (stat.isEmpty() && args.state().equals("absent")) return Change.none(args.path() + " does not exist");
+        if (stat.isEmpty() && !args.create()) {
+            throw new ModuleException(args.path() + " does not exist on " + host.name() + "; set create: true to create it");
+        }
+        String before = stat.isEmpty() ? null : new String(host.read(args.path()), StandardCharsets.UTF_8);
+        Lines lines = Lines.of(before == null ? "" : before);
+        String msg = args.state().equals("absent") ? remove(args, lines) : ensure(args, lines);
+        if (msg == null) return Change.none(reasonUnchanged(args));
+        Diff diff = Diff.text(args.path(), before, lines.text());
+        Change change = stat.isEmpty() ? Change.create("create " + args.path() + " with the line")
+                : Change.update(msg + " in " + args.path());
+        return change.withDiff(diff).withPayload(new Edit(lines.text(), msg));
+    }
+
+    @Override
+    public Outcome apply(Args args, Change change, HostSession host) {
+        Edit edit = (Edit) change.payload();
+        Integer mode = FileMode.parse(args.mode(), 0644, false);
+        host.write(args.path(), new ByteArrayInputStream(edit.text().getBytes(StandardCharsets.UTF_8)),
+                new FileAttrs(mode, null, null));
+        return Outcome.changed(change).withData(Map.of("msg", edit.msg()));
+    }
+
+    /** Puts the line in place; returns what was done, or null when it was already there. */
+    private static String ensure(Args args, Lines lines) {
+        if (args.line() == null) throw new ModuleException("state: present needs 'line'");
+        int at = args.regexp() == null ? -1 : lines.lastMatch(pattern(args.regexp()));
+        if (at >= 0) {
+            if (lines.list().get(at).equals(args.line())) return null;
+            lines.list().set(at, args.line());
+            return "line replaced";
+        }
+        if (lines.list().contains(args.line())) return null;
+        lines.list().add(insertionPoint(args, lines), args.line());
+        return "line added";
+    }
+
+    private static int insertionPoint(Args args, Lines lines) {
+        if ("BOF".equals(args.insertbefore())) return 0;
+        if (args.insertbefore() != null) {
+            int first = lines.firstMatch(pattern(args.insertbefore()));
+            if (first >= 0) return first;
+        }
+        if (args.insertafter() != null && !"EOF".equals(args.insertafter())) {
+            int last = lines.lastMatch(pattern(args.insertafter()));
+            if (last >= 0) return last + 1;
+        }
+        return lines.list().size();
+    }
+
+    private static String remove(Args args, Lines lines) {
+        if (args.regexp() == null && args.line() == null) throw new ModuleException("state: absent needs 'regexp' or 'line'");
+        Pattern regex = args.regexp() == null ? null : pattern(args.regexp());
+        int before = lines.list().size();
+        lines.list().removeIf(l -> regex != null ? regex.matcher(l).find() : l.equals(args.line()));
+        int removed = before - lines.list().size();
+        return removed == 0 ? null : removed + " line(s) removed";
+    }
+
+    private static String reasonUnchanged(Args args) {
+        if (args.state().equals("absent")) return "no line in " + args.path() + " matches";
+        return args.path() + " already has the line";
+    }
+
+    private static Pattern pattern(String regex) {
+        try {
+            return Pattern.compile(regex);
+        } catch (PatternSyntaxException e) {
+            throw new ModuleException("invalid regular expression '" + regex + "': " + e.getDescription());
+        }
+    }
+}

@@ -1,0 +1,49 @@
+package io.swarmplay.modules;
+
+import io.swarmplay.module.Change;
+import io.swarmplay.module.CheckSupport;
+import io.swarmplay.module.HostSession;
+import io.swarmplay.module.HostView;
+import io.swarmplay.module.Module;
+import io.swarmplay.module.ModuleException;
+import io.swarmplay.module.ModuleInfo;
+import io.swarmplay.module.Outcome;
+import io.swarmplay.modules.support.Results;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Sets host variables for the rest of the run; every key is a variable.
+ * <pre>{@code
+ * - set_fact:
+ *     app_dir: /srv/app
+ *     release: "{{ lookup_result.stdout }}"
+ * }</pre>
+ * {@code cacheable} is accepted and ignored (there is no fact cache).
+ */
+@ModuleInfo(name = "set_fact", checkMode = CheckSupport.FULL)
+public final class SetFactModule implements Module<SetFactModule.Args> {
+
+    /** Every key given to the task. */
+    public record Args(Map<String, Object> vars) {
+    }
+
+    @Override
+    public Class<Args> argsType() {
+        return Args.class;
+    }
+
+    @Override
+    public Change plan(Args args, HostView host) {
+        Map<String, Object> facts = new LinkedHashMap<>(args.vars());
+        facts.remove("cacheable");
+        if (facts.isEmpty()) throw new ModuleException("set_fact needs at least one variable, e.g. set_fact: {name: value}");
+        return Results.none("set " + String.join(", ", facts.keySet()), Map.of("ansible_facts", facts), facts);
+    }
+
+    @Override
+    public Outcome apply(Args args, Change change, HostSession host) {
+        return Results.outcome(change);
+    }
+}

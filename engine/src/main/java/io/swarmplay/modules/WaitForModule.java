@@ -1,0 +1,111 @@
+package io.swarmplay.modules;
+
+import io.swarmplay.module.Change;
+import io.swarmplay.module.CheckSupport;
+import io.swarmplay.module.Choices;
+import io.swarmplay.module.Default;
+import io.swarmplay.module.HostSession;
+import io.swarmplay.module.HostView;
+import io.swarmplay.module.Module;
+import io.swarmplay.module.ModuleException;
+import io.swarmplay.module.ModuleInfo;
+import io.swarmplay.module.Outcome;
+import io.swarmplay.modules.support.CommandSupport;
+import io.swarmplay.modules.support.Results;
+import io.swarmplay.modules.support.WaitCondition;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Waits, on the target host, until a file exists (or holds a line matching {@code search_regex}),
+ * is gone, or a TCP port opens or closes. Reports progress while waiting and, on timeout, what
+ * it waited for, where, and the file's last lines.
+ * <pre>{@code
+ * - wait_for: {port: 8080, timeout: 60}
+ * - wait_for: {path: /var/log/app.log, search_regex: "started in \\d+ms"}
+ * - wait_for: {path: /run/app.lock, state: absent}
+ * }</pre>
+ * {@code started}/{@code present} mean open/exists; {@code stopped}/{@code absent} mean
+ * closed/gone. A wait never reports changed.
+ */
+@ModuleInfo(name = "wait_for", checkMode = CheckSupport.FULL)
+public final class WaitForModule implements Module<WaitForModule.Args> {
+
+    /** Progress is reported about ten times per wait, and at least every five seconds. */
+    private static final Duration PROGRESS_AT_MOST_EVERY = Duration.ofSeconds(5);
+
+    public record Args(String path, Integer port, @Default("127.0.0.1") String host,
+                       @Choices({"started", "present", "stopped", "absent"}) String state, String search_regex,
+                       @Default("300") Duration timeout, @Default("0") Duration delay,
+                       @Default("1") Duration sleep, String msg) {
+    }
+
+    @Override
+    public Class<Args> argsType() {
+        return Args.class;
+    }
+
+    @Override
+    public Change plan(Args args, HostView host) {
+        WaitCondition condition = condition(args);
+        if (condition.check().test(host)) return Results.none(condition.satisfied(), Map.of("elapsed", 0));
+        return Change.run("wait up to " + CommandSupport.seconds(args.timeout()) + " for " + condition.goal())
+                .withPayload(condition);
+    }
+
+    @Override
+    public Outcome apply(Args args, Change change, HostSession host) {
+        WaitCondition condition = condition(args);
+        long start = System.nanoTime();
+        sleep(args.delay());
+        long every = Math.min(PROGRESS_AT_MOST_EVERY.toNanos(), args.timeout().toNanos() / 10);
+        long nextProgress = start + every;
+        while (!condition.check().test(host)) {
+            long now = System.nanoTime();
+            if (now - start >= args.timeout().toNanos()) throw timeout(args, condition, host);
+            if (now >= nextProgress) {
+                host.progress("waiting for " + condition.goal() + " (" + (now - start) / 1_000_000_000 + "s of "
+                        + CommandSupport.seconds(args.timeout()) + ")");
+                nextProgress = now + every;
+            }
+            sleep(args.sleep());
+        }
+        long elapsed = Duration.ofNanos(System.nanoTime() - start).toSeconds();
+        return Outcome.ok(condition.satisfied() + " after " + elapsed + "s").withChange(change)
+                .withData(Map.of("elapsed", elapsed));
+    }
+
+    private static WaitCondition condition(Args args) {
+        if ((args.path() == null) == (args.port() == null)) {
+            throw new ModuleException("wait_for needs exactly one of 'path' or 'port' (to wait a fixed time, use pause)");
+        }
+        boolean wanted = args.state().equals("started") || args.state().equals("present");
+        if (args.port() != null) {
+            if (args.search_regex() != null) throw new ModuleException("search_regex works with 'path', not 'port'");
+            return WaitCondition.port(args.host(), args.port(), wanted);
+        }
+        return WaitCondition.file(args.path(), wanted, args.search_regex());
+    }
+
+    private static ModuleException timeout(Args args, WaitCondition condition, HostView host) {
+        String what = "timed out after " + CommandSupport.seconds(args.timeout()) + " waiting for " + condition.goal()
+                + " on " + host.name();
+        if (args.msg() != null) return new ModuleException(args.msg(), Map.of("elapsed", args.timeout().toSeconds()));
+        if (args.search_regex() != null && host.stat(args.path()).isPresent()) {
+            List<String> tail = WaitCondition.lastLines(host, args.path(), 5);
+            what += tail.isEmpty() ? " (the file is empty)" : "; last lines of " + args.path() + ":\n  " + String.join("\n  ", tail);
+        }
+        return new ModuleException(what, Map.of("elapsed", args.timeout().toSeconds()));
+    }
+
+    private static void sleep(Duration length) {
+        try {
+            Thread.sleep(length.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ModuleException("wait_for was interrupted");
+        }
+    }
+}

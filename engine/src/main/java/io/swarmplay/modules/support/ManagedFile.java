@@ -1,0 +1,115 @@
+package io.swarmplay.modules.support;
+
+import io.swarmplay.connection.Command;
+import io.swarmplay.connection.FileAttrs;
+import io.swarmplay.connection.FileStat;
+import io.swarmplay.module.Change;
+import io.swarmplay.module.Diff;
+import io.swarmplay.module.HostSession;
+import io.swarmplay.module.HostView;
+import io.swarmplay.module.ModuleException;
+import io.swarmplay.module.Outcome;
+
+import java.io.ByteArrayInputStream;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Content that should be at a path, with optional mode, owner and group: compare (by SHA-256,
+ * never sending unchanged content) and write atomically. The shared heart of {@code copy} and
+ * {@code template}.
+ */
+public final class ManagedFile {
+
+    /** What the file should be; {@code mode} as the user wrote it (see {@link FileMode#parse}). */
+    public record Desired(String path, byte[] content, Object mode, String owner, String group, boolean force) {
+    }
+
+    /** What apply does: write the content, or only fix attributes with {@code fixes}. */
+    private record Write(String path, byte[] content, FileAttrs attrs, boolean writeContent, List<Command> fixes) {
+    }
+
+    private ManagedFile() {
+    }
+
+    /** Looks at the host: CREATE when missing, UPDATE when content or attributes differ, else NONE. */
+    public static Change plan(Desired want, HostView host) {
+        Optional<FileStat> now = host.stat(want.path());
+        if (now.isEmpty()) return planCreate(want, host);
+        if (now.get().isDirectory()) {
+            throw new ModuleException(want.path() + " is a directory on " + host.name() + "; give a file path as dest");
+        }
+        if (!want.force()) return Change.none(want.path() + " exists and force is false");
+        return planUpdate(want, now.get(), host);
+    }
+
+    private static Change planCreate(Desired want, HostView host) {
+        requireParent(want.path(), host);
+        Ownership.requireAllowed(host, want.path(), want.owner(), want.group());
+        Integer mode = FileMode.parse(want.mode(), 0644, false);
+        FileAttrs attrs = new FileAttrs(mode, want.owner(), want.group());
+        String what = "create " + want.path() + " (" + want.content().length + " bytes"
+                + (mode == null ? "" : ", mode " + FileMode.format(mode)) + ")";
+        return Change.create(what).withDiff(Texts.diff(want.path(), null, want.content()))
+                .withPayload(new Write(want.path(), want.content(), attrs, true, List.of()));
+    }
+
+    private static Change planUpdate(Desired want, FileStat stat, HostView host) {
+        boolean sameContent = host.sha256(want.path()).equals(Optional.of(Texts.sha256(want.content())));
+        Integer mode = FileMode.parse(want.mode(), stat.mode(), false);
+        String owner = differs(want.owner(), stat.owner());
+        String group = differs(want.group(), stat.group());
+        List<String> what = new ArrayList<>();
+        if (!sameContent) what.add("content");
+        if (mode != null && mode != stat.mode()) what.add("mode " + stat.modeOctal() + " → " + FileMode.format(mode));
+        if (owner != null) what.add("owner " + stat.owner() + " → " + owner);
+        if (group != null) what.add("group " + stat.group() + " → " + group);
+        if (what.isEmpty()) return Change.none("content and attributes of " + want.path() + " already match");
+        Ownership.requireAllowed(host, want.path(), owner, group);
+        Integer newMode = mode != null && mode != stat.mode() ? mode : null;
+        Write write = new Write(want.path(), want.content(), new FileAttrs(mode, want.owner(), want.group()),
+                !sameContent, Attributes.fixes(want.path(), newMode, owner, group, false));
+        Change change = Change.update("update " + want.path() + ": " + String.join(", ", what)).withPayload(write);
+        return sameContent ? change : change.withDiff(diff(want, stat, host));
+    }
+
+    private static String differs(String wanted, String current) {
+        return wanted != null && !wanted.equals(current) ? wanted : null;
+    }
+
+    /** The diff; the current content is read only when small enough to be shown. */
+    private static Diff diff(Desired want, FileStat stat, HostView host) {
+        if (stat.size() <= Texts.DIFF_LIMIT) return Texts.diff(want.path(), host.read(want.path()), want.content());
+        String note = "(larger than 100 KiB, not shown: " + stat.size() + " bytes)\n";
+        return Diff.text(want.path(), note, Texts.diff(want.path(), null, want.content()).after());
+    }
+
+    /** Ansible does not create missing parents for copy/template: fail naming the directory. */
+    private static void requireParent(String path, HostView host) {
+        int slash = path.lastIndexOf('/');
+        if (slash <= 0) return;
+        String parent = path.substring(0, slash);
+        if (host.stat(parent).map(FileStat::isDirectory).orElse(false)) return;
+        throw new ModuleException("destination directory " + parent + " does not exist on " + host.name()
+                + "; create it first (file: path=" + parent + " state=directory)");
+    }
+
+    /** Writes the content atomically, or only fixes attributes when the content already matches. */
+    public static Outcome apply(Change change, HostSession host) {
+        Write write = (Write) change.payload();
+        if (write.writeContent()) {
+            host.write(write.path(), new ByteArrayInputStream(write.content()), write.attrs());
+        } else {
+            for (Command fix : write.fixes()) CommandSupport.require(host, fix);
+        }
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("dest", write.path());
+        data.put("checksum", Texts.sha256(write.content()));
+        data.put("size", write.content().length);
+        if (write.attrs().mode() != null) data.put("mode", FileMode.format(write.attrs().mode()));
+        return Outcome.changed(change).withData(data);
+    }
+}

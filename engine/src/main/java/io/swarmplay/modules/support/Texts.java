@@ -1,0 +1,65 @@
+package io.swarmplay.modules.support;
+
+import io.swarmplay.module.Diff;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/** Content helpers: checksums and text diffs that refuse binary or very large content. */
+public final class Texts {
+
+    /** Content larger than this is not shown in diffs. */
+    public static final int DIFF_LIMIT = 100 * 1024;
+
+    private Texts() {
+    }
+
+    public static String sha256(byte[] content) {
+        return digest("SHA-256", content);
+    }
+
+    public static String sha1(byte[] content) {
+        return digest("SHA-1", content);
+    }
+
+    private static String digest(String algorithm, byte[] content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance(algorithm).digest(content));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(algorithm + " is missing from this JVM", e);
+        }
+    }
+
+    /** The content as text when it may be shown in a diff: UTF-8, no NUL, at most {@link #DIFF_LIMIT}; else null. */
+    public static String showable(byte[] content) {
+        if (content.length > DIFF_LIMIT) return null;
+        for (byte b : content) if (b == 0) return null;
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(content)).toString();
+        } catch (CharacterCodingException e) {
+            return null;
+        }
+    }
+
+    private static String note(byte[] content) {
+        return "(binary or larger than 100 KiB, not shown: " + content.length + " bytes, sha256 "
+                + sha256(content).substring(0, 12) + ")\n";
+    }
+
+    /** A text diff of a file; a side that is binary or over 100 KiB is replaced by a note saying so. */
+    public static Diff diff(String path, byte[] before, byte[] after) {
+        return Diff.text(path, side(before), side(after));
+    }
+
+    private static String side(byte[] content) {
+        if (content == null) return null;
+        String text = showable(content);
+        return text != null ? text : note(content);
+    }
+}

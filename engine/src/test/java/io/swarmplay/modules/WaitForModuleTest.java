@@ -1,0 +1,54 @@
+package io.swarmplay.modules;
+
+import io.swarmplay.connection.FileStat;
+import io.swarmplay.module.Action;
+import io.swarmplay.module.ArgsBinder;
+import io.swarmplay.module.Change;
+import io.swarmplay.module.Outcome;
+import io.swarmplay.module.Status;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The waiting itself, which static case files cannot show: a file that appears while apply polls. */
+class WaitForModuleTest {
+
+    /** A host where {@code /run/app.pid} appears on the n-th look. */
+    private static FakeSession hostWhereFileAppearsAfter(int looks) {
+        FakeHostView view = new FakeHostView("web1", FakeHostView.files(), Map.of(), Map.of(), Map.of(), List.of(Path.of(".")));
+        return new FakeSession(view, Map.of()) {
+            private int seen;
+
+            @Override
+            public Optional<FileStat> stat(String path) {
+                if (++seen >= looks) files.put("/run/app.pid", FakeHostView.file("1", 0644));
+                return super.stat(path);
+            }
+        };
+    }
+
+    @Test
+    void pollsUntilTheFileAppearsReportingProgress() {
+        WaitForModule module = new WaitForModule();
+        WaitForModule.Args args = ArgsBinder.bind(WaitForModule.Args.class,
+                Map.of("path", "/run/app.pid", "timeout", 3, "sleep", 0.05));
+        FakeSession host = hostWhereFileAppearsAfter(12);
+        Change change = module.plan(args, host);
+        assertEquals(Action.RUN, change.action());
+        assertEquals("wait up to 3s for /run/app.pid to exist", change.summary());
+        Outcome outcome = module.apply(args, change, host);
+        assertEquals(Status.OK, outcome.status(), "a wait never reports changed");
+        assertEquals("/run/app.pid exists after 0s", outcome.message());
+        assertTrue(outcome.data().containsKey("elapsed"));
+        assertFalse(host.progress.isEmpty(), "progress is reported while waiting");
+        assertEquals("waiting for /run/app.pid to exist (0s of 3s)", host.progress.get(0));
+        assertTrue(host.commands.isEmpty() && host.writes.isEmpty(), "waiting changes nothing");
+    }
+}
