@@ -1,7 +1,11 @@
 package io.swarmplay.source;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Problems collected while loading every file of a run. Nothing runs while it holds an error:
@@ -10,13 +14,29 @@ import java.util.List;
 public final class Diagnostics {
 
     private final List<Diagnostic> items = new ArrayList<>();
+    private final Map<Path, SourceFile> sources = new ConcurrentHashMap<>();
 
+    /** Adds a diagnostic; one equal to a diagnostic already held is kept once (a file imported twice). */
     public void add(Diagnostic diagnostic) {
-        items.add(diagnostic);
+        if (!items.contains(diagnostic)) items.add(diagnostic);
+    }
+
+    /** Remembers a loaded file so {@link DiagnosticRenderer} can quote it without reading it again. */
+    public void addSource(SourceFile source) {
+        sources.put(source.path(), source);
+    }
+
+    /** A file registered with {@link #addSource}. */
+    public Optional<SourceFile> source(Path path) {
+        return Optional.ofNullable(sources.get(path));
+    }
+
+    public List<Diagnostic> errors() {
+        return items.stream().filter(Diagnostic::isError).toList();
     }
 
     public void addAll(List<Diagnostic> more) {
-        items.addAll(more);
+        for (Diagnostic d : more) add(d);
     }
 
     public boolean hasErrors() {
