@@ -181,7 +181,8 @@ final class NodeConverter {
                 if (text.startsWith("0o")) value = Long.parseLong(text.substring(2), 8);
                 else if (text.startsWith("0x")) value = Long.parseLong(text.substring(2), 16);
                 else value = Long.parseLong(text.startsWith("+") ? text.substring(1) : text);
-                return value == (int) value ? Integer.valueOf((int) value) : Long.valueOf(value);
+                if (value == (int) value) return Integer.valueOf((int) value);
+                return Long.valueOf(value);
             } catch (NumberFormatException e) {
                 return text; // beyond long: keep the digits rather than lose precision
             }
