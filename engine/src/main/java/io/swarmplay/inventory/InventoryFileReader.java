@@ -7,7 +7,12 @@ import io.swarmplay.source.Suggest;
 import io.swarmplay.source.YamlNode;
 import io.swarmplay.source.YamlReader;
 
+import io.swarmplay.source.SourceFile;
+import io.swarmplay.source.SourcePosition;
+
+import java.io.IOException;
 import java.nio.file.Path;
+import java.util.regex.Pattern;
 import java.util.List;
 import java.util.Map;
 
@@ -15,6 +20,7 @@ import java.util.Map;
 final class InventoryFileReader {
 
     static final String HOSTS_HINT = "hosts is a mapping: write `hosts: {host-1: {}}` or one host per line with a colon";
+    private static final Pattern INI_SECTION = Pattern.compile("\\[[^\\]]+\\]");
     private static final List<String> GROUP_KEYS = List.of("hosts", "children", "vars");
 
     private final InventoryBuilder builder;
@@ -26,15 +32,37 @@ final class InventoryFileReader {
     }
 
     void read(Path file) {
-        YamlNode root = new YamlReader(diagnostics).read(file).orElse(null);
+        SourceFile source;
+        try {
+            source = SourceFile.read(file);
+        } catch (IOException e) {
+            diagnostics.add(Diagnostic.error("cannot read inventory '" + file + "': " + e.getMessage(), SourcePosition.UNKNOWN));
+            return;
+        }
+        if (looksLikeIni(source)) return;
+        YamlNode root = new YamlReader(diagnostics).read(source).orElse(null);
         if (root == null || (root instanceof YamlNode.Scalar s && s.value() == null)) return;
         if (!(root instanceof YamlNode.Mapping groups)) {
             diagnostics.add(Diagnostic.error("an inventory file must be a mapping of groups, found " + root.kind(), root.at())
-                    .withHint("write `all: {hosts: {host-1: {}}}`; INI inventories are not supported "
-                            + "(convert with `ansible-inventory -i FILE --list -y`)"));
+                    .withHint("write `all: {hosts: {host-1: {}}}`"));
             return;
         }
         for (YamlNode.Entry group : groups.entries()) readGroup(group.name(), group.value());
+    }
+
+    /** INI inventories are Ansible's default format: say so instead of showing a YAML syntax error. */
+    private boolean looksLikeIni(SourceFile source) {
+        for (int i = 0; i < source.lines().size(); i++) {
+            String line = source.lines().get(i).strip();
+            if (line.isEmpty() || line.startsWith("#") || line.startsWith(";")) continue;
+            if (!INI_SECTION.matcher(line).matches()) return false;
+            diagnostics.addSource(source);
+            diagnostics.add(Diagnostic.error("'" + source.path() + "' looks like an INI inventory; only YAML inventories are supported",
+                    new SourcePosition(source.path(), i + 1, 1)).withWidth(line.length())
+                    .withHint("convert it with `ansible-inventory -i " + source.path() + " --list -y`"));
+            return true;
+        }
+        return false;
     }
 
     private void readGroup(String name, YamlNode node) {
