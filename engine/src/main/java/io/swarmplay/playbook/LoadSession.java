@@ -55,12 +55,24 @@ final class LoadSession {
     boolean enter(Path file, SourcePosition at) {
         Path key = file.toAbsolutePath().normalize();
         if (importing.contains(key)) {
-            diagnostics.add(Diagnostic.error("'" + file + "' imports itself (through " + importing.size()
-                    + " file(s))", at).withHint("remove the import that closes the cycle"));
+            diagnostics.add(Diagnostic.error("import cycle: " + cycle(key), at)
+                    .withHint("remove the import that closes the cycle"));
             return false;
         }
         importing.push(key);
         return true;
+    }
+
+    /** {@code a.yml -> b.yml -> a.yml}: the imports from {@code key}'s first entry back to it. */
+    private String cycle(Path key) {
+        StringBuilder chain = new StringBuilder();
+        boolean inCycle = false;
+        for (java.util.Iterator<Path> it = importing.descendingIterator(); it.hasNext(); ) {
+            Path p = it.next();
+            inCycle |= p.equals(key);
+            if (inCycle) chain.append(p.getFileName()).append(" -> ");
+        }
+        return chain.append(key.getFileName()).toString();
     }
 
     void leave() {

@@ -4,7 +4,6 @@ import io.swarmplay.source.Nodes;
 import io.swarmplay.source.Suggest;
 import io.swarmplay.source.YamlNode;
 
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -174,9 +173,5 @@ final class TaskOptionsReader {
 
     static String hintOr(String hint, String fallback) {
         return hint != null ? hint : fallback;
-    }
-
-    static Map<String, Object> copy(Map<String, Object> map) {
-        return new LinkedHashMap<>(map);
     }
 }
