@@ -80,7 +80,11 @@ public final class Inventory {
         return merged;
     }
 
-    /** The hosts matching {@code pattern}, in inventory order. */
+    /**
+     * The hosts matching {@code pattern}, in inventory order.
+     *
+     * @throws IllegalArgumentException for a bad pattern (see {@link HostPattern#parse})
+     */
     public List<Host> select(String pattern) {
         return select(HostPattern.parse(pattern));
     }

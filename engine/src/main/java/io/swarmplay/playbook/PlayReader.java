@@ -32,7 +32,8 @@ final class PlayReader {
         TaskReader tasks = new TaskReader(session, file);
         YamlNode nameNode = play.get("name");
         String name = nameNode == null ? null : Nodes.string(nameNode, "'name'", session.diagnostics);
-        return new Play(name == null || name.isBlank() ? String.valueOf(hosts) : name, hosts == null ? "" : hosts,
+        String pattern = hosts == null ? "" : hosts;
+        return new Play(name == null || name.isBlank() ? pattern : name, pattern,
                 vars(play.get("vars")), varsFiles(play.get("vars_files")),
                 list(tasks, play, "pre_tasks"), list(tasks, play, "tasks"), list(tasks, play, "post_tasks"),
                 new HandlerReader(session, file).read(play.get("handlers")),

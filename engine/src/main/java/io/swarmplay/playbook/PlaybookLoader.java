@@ -52,6 +52,11 @@ public final class PlaybookLoader {
         return TaskReader.readTasksFile(session, file, SourcePosition.UNKNOWN);
     }
 
+    /** Static form of {@link #loadTasksFile(Path, Diagnostics)}. */
+    public static List<TaskNode> loadTasksFile(Path file, ModuleRegistry modules, Diagnostics diagnostics) {
+        return new PlaybookLoader(modules).loadTasksFile(file, diagnostics);
+    }
+
     private static List<Play> plays(LoadSession session, Path file, SourcePosition referencedAt) {
         List<Play> plays = new ArrayList<>();
         if (!session.enter(file, referencedAt)) return plays;

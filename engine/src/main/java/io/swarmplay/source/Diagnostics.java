@@ -9,7 +9,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Problems collected while loading every file of a run. Nothing runs while it holds an error:
- * callers add everything they find, then call {@link #throwIfErrors()} once.
+ * callers add everything they find, then call {@link #throwIfErrors()} once. Safe to share between
+ * threads (the runner may load {@code include_tasks} files from several hosts at once).
  */
 public final class Diagnostics {
 
@@ -17,7 +18,7 @@ public final class Diagnostics {
     private final Map<Path, SourceFile> sources = new ConcurrentHashMap<>();
 
     /** Adds a diagnostic; one equal to a diagnostic already held is kept once (a file imported twice). */
-    public void add(Diagnostic diagnostic) {
+    public synchronized void add(Diagnostic diagnostic) {
         if (!items.contains(diagnostic)) items.add(diagnostic);
     }
 
@@ -31,28 +32,28 @@ public final class Diagnostics {
         return Optional.ofNullable(sources.get(path));
     }
 
-    public List<Diagnostic> errors() {
+    public synchronized List<Diagnostic> errors() {
         return items.stream().filter(Diagnostic::isError).toList();
     }
 
-    public void addAll(List<Diagnostic> more) {
+    public synchronized void addAll(List<Diagnostic> more) {
         for (Diagnostic d : more) add(d);
     }
 
-    public boolean hasErrors() {
+    public synchronized boolean hasErrors() {
         return items.stream().anyMatch(Diagnostic::isError);
     }
 
-    public List<Diagnostic> all() {
+    public synchronized List<Diagnostic> all() {
         return List.copyOf(items);
     }
 
-    public List<Diagnostic> warnings() {
+    public synchronized List<Diagnostic> warnings() {
         return items.stream().filter(d -> !d.isError()).toList();
     }
 
     /** @throws LoadException with every diagnostic (errors and warnings) when any is an error */
-    public void throwIfErrors() {
+    public synchronized void throwIfErrors() {
         if (hasErrors()) throw new LoadException(items);
     }
 }
