@@ -64,6 +64,8 @@ class HostPatternTest {
             "web[0]           ; web1",
             "web[-1]          ; web3",
             "web[0:1]         ; web1 web2",
+            "web[0:2]         ; web1 web2 web3",
+            "web[1-2]         ; web2 web3",
             "web[1:]          ; web2 web3",
             "web[7]           ; ''",
             "nothing          ; ''",

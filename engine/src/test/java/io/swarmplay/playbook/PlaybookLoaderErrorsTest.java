@@ -353,4 +353,57 @@ class PlaybookLoaderErrorsTest {
                   |       ^^^^^
                   = did you mean 'copy'?""", out);
     }
+
+    @Test
+    void loopNeedsAListOrATemplate() {
+        assertEquals("""
+                error: 'loop' needs a list or a template that gives one, found a string
+                 --> site.yml:4:13
+                  |
+                4 |       loop: packages
+                  |             ^^^^^^^^
+                  = write `loop: [a, b]` or `loop: "{{ my_list }}"`""", taskErrors("- debug: {msg: a}\n  loop: packages\n"));
+    }
+
+    @Test
+    void unknownLoopControlOption() {
+        assertEquals("""
+                error: unknown loop_control option 'loopvar'
+                 --> site.yml:5:9
+                  |
+                5 |         loopvar: pkg
+                  |         ^^^^^^^
+                  = did you mean 'loop_var'?""", taskErrors("- debug: {msg: a}\n  loop_control:\n    loopvar: pkg\n"));
+    }
+
+    @Test
+    void importTasksCannotLoopOrUseVariables() {
+        TestFiles.write(dir, "t.yml", "- debug: {msg: a}\n");
+        assertEquals("""
+                error: import_tasks cannot loop
+                 --> site.yml:4:7
+                  |
+                4 |       loop: [1, 2]
+                  |       ^^^^
+                  = use include_tasks to repeat a tasks file
+
+                error: import_tasks is resolved before the run, so its file name cannot use variables
+                 --> site.yml:5:21
+                  |
+                5 |     - import_tasks: "{{ f }}.yml"
+                  |                     ^^^^^^^^^^^^^
+                  = use include_tasks for a templated file name""",
+                taskErrors("- import_tasks: t.yml\n  loop: [1, 2]\n- import_tasks: \"{{ f }}.yml\"\n"));
+    }
+
+    @Test
+    void unknownKeywordOnAnInclude() {
+        assertEquals("""
+                error: unknown include_tasks keyword 'whne'
+                 --> site.yml:4:7
+                  |
+                4 |       whne: x
+                  |       ^^^^
+                  = did you mean 'when'?""", taskErrors("- include_tasks: \"{{ f }}\"\n  whne: x\n"));
+    }
 }
