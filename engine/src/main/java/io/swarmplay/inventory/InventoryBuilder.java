@@ -4,6 +4,7 @@ import io.swarmplay.source.SourcePosition;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -90,8 +91,11 @@ final class InventoryBuilder {
         for (Map.Entry<String, GroupDraft> e : groups.entrySet()) {
             built.put(e.getKey(), buildGroup(e.getKey(), e.getValue(), depths.getOrDefault(e.getKey(), 1)));
         }
+        Memberships memberships = new Memberships(built);
         List<Host> builtHosts = new ArrayList<>();
-        for (Map.Entry<String, HostDraft> e : hosts.entrySet()) builtHosts.add(buildHost(e.getKey(), e.getValue(), built));
+        for (Map.Entry<String, HostDraft> e : hosts.entrySet()) {
+            builtHosts.add(buildHost(e.getKey(), e.getValue(), memberships.groupsOf(e.getKey())));
+        }
         return new Inventory(builtHosts, built, implicitLocalhost());
     }
 
@@ -121,28 +125,39 @@ final class InventoryBuilder {
         return new Group(name, vars, List.copyOf(draft.hosts), List.copyOf(draft.children), depth);
     }
 
-    private Host buildHost(String name, HostDraft draft, Map<String, Group> built) {
+    private static Host buildHost(String name, HostDraft draft, List<String> groups) {
         Map<String, Object> vars = new LinkedHashMap<>(draft.vars);
         vars.putAll(draft.fileVars);
-        return new Host(name, vars, groupsOf(name, built), false, draft.at);
+        return new Host(name, vars, groups, false, draft.at);
     }
 
-    /** Every group holding {@code host} directly or through children, in variable precedence order. */
-    private List<String> groupsOf(String host, Map<String, Group> built) {
-        Set<String> found = new LinkedHashSet<>();
-        for (Group g : built.values()) {
-            if (g.hosts().contains(host)) addWithAncestors(g.name(), built, found);
+    /** Which groups hold each host, directly or through children, indexed once. */
+    private static final class Memberships {
+        private final Map<String, Group> built;
+        private final Map<String, List<String>> direct = new HashMap<>();
+        private final Map<String, List<String>> parents = new HashMap<>();
+
+        Memberships(Map<String, Group> built) {
+            this.built = built;
+            for (Group g : built.values()) {
+                for (String h : g.hosts()) direct.computeIfAbsent(h, k -> new ArrayList<>()).add(g.name());
+                for (String c : g.children()) parents.computeIfAbsent(c, k -> new ArrayList<>()).add(g.name());
+            }
         }
-        found.add(Inventory.ALL);
-        List<String> ordered = new ArrayList<>(found);
-        ordered.sort(precedence(built));
-        return ordered;
-    }
 
-    private static void addWithAncestors(String group, Map<String, Group> built, Set<String> found) {
-        if (!found.add(group)) return;
-        for (Group parent : built.values()) {
-            if (parent.children().contains(group)) addWithAncestors(parent.name(), built, found);
+        /** Every group holding {@code host}, in variable precedence order. */
+        List<String> groupsOf(String host) {
+            Set<String> found = new LinkedHashSet<>();
+            for (String g : direct.getOrDefault(host, List.of())) addWithAncestors(g, found);
+            found.add(Inventory.ALL);
+            List<String> ordered = new ArrayList<>(found);
+            ordered.sort(precedence(built));
+            return ordered;
+        }
+
+        private void addWithAncestors(String group, Set<String> found) {
+            if (!found.add(group)) return;
+            for (String parent : parents.getOrDefault(group, List.of())) addWithAncestors(parent, found);
         }
     }
 
