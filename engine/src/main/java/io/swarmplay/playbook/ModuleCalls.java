@@ -79,7 +79,9 @@ final class ModuleCalls {
         String shortName = name.substring(name.lastIndexOf('.') + 1);
         String hint = session.modules.suggest(shortName);
         if (hint == null && !shortName.equals(name) && session.modules.contains(shortName)) hint = "did you mean '" + shortName + "'?";
-        return hint != null ? hint : "see `swarmplay modules` for the modules there are";
+        if (hint != null) return hint;
+        List<String> known = session.modules.names().stream().filter(n -> !n.contains(".")).sorted().toList();
+        return known.size() <= 20 ? "available modules: " + String.join(", ", known) : "check the module's name";
     }
 
     private Set<String> candidates() {

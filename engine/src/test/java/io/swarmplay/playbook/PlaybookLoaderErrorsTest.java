@@ -406,4 +406,16 @@ class PlaybookLoaderErrorsTest {
                   |       ^^^^
                   = did you mean 'when'?""", taskErrors("- include_tasks: \"{{ f }}\"\n  whne: x\n"));
     }
+
+    @Test
+    void unknownModuleWithoutCloseMatchListsTheModules() {
+        assertEquals("""
+                error: unknown module 'slurp'
+                 --> site.yml:3:7
+                  |
+                3 |     - slurp: {src: /etc/motd}
+                  |       ^^^^^
+                  = available modules: command, copy, debug, docker_container, file, set_fact, shell""",
+                taskErrors("- slurp: {src: /etc/motd}\n"));
+    }
 }
