@@ -13,7 +13,7 @@ import java.util.Map;
  * <ul>
  *   <li>{@code with_items} flattens one level, as Ansible does: a literal list is flattened here;
  *       when an item (or the whole value) is a {@code "{{ expr }}"} that may give a list, the loop
- *       becomes the template {@code "{{ [items...] | flatten(levels=1) }}"}; a plain string is a
+ *       becomes the template {@code "{{ [items...] | flatten(levels=1, skip_nulls=false) }}"}; a plain string is a
  *       one-item list.</li>
  *   <li>{@code with_dict: X} becomes {@code "{{ X | dict2items }}"} (a literal mapping becomes the
  *       list of {@code {key, value}} items here).</li>
@@ -36,7 +36,7 @@ final class LoopValues {
     static Object withItems(YamlNode v, LoadSession session) {
         if (v instanceof YamlNode.Scalar s) {
             String expr = Templates.wholeExpression(s.string());
-            if (expr != null) return "{{ (" + expr + ") | flatten(levels=1) }}";
+            if (expr != null) return "{{ (" + expr + ") | flatten(levels=1, skip_nulls=false) }}";
             return s.value() == null ? List.of() : List.of(s.value());
         }
         if (!(v instanceof YamlNode.Sequence seq)) return loop(v, "with_items", session);
@@ -46,7 +46,7 @@ final class LoopValues {
             dynamic |= item instanceof YamlNode.Scalar s && Templates.wholeExpression(s.string()) != null;
             items.add(item.value());
         }
-        return dynamic ? "{{ " + JinjaLiterals.of(items) + " | flatten(levels=1) }}" : flattenOnce(items);
+        return dynamic ? "{{ " + JinjaLiterals.of(items) + " | flatten(levels=1, skip_nulls=false) }}" : flattenOnce(items);
     }
 
     static Object withDict(YamlNode v, LoadSession session) {

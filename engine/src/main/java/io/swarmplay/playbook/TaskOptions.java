@@ -11,7 +11,7 @@ import java.util.Set;
  * @param when         conditions, all must hold; empty for none
  * @param loop         {@code loop}/{@code with_items}: a raw list, or a template string; null for none.
  *                     {@code with_items} is flattened one level by the loader: statically for a
- *                     literal list, else as {@code "{{ [..] | flatten(levels=1) }}"};
+ *                     literal list, else as {@code "{{ [..] | flatten(levels=1, skip_nulls=false) }}"};
  *                     {@code with_dict: X} becomes {@code "{{ (X) | dict2items }}"}
  * @param loopControl  loop options
  * @param register     variable to store the result in, or null

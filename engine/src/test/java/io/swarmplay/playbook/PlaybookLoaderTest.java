@@ -195,9 +195,9 @@ class PlaybookLoaderTest {
     @Test
     void withItemsFlattensOneLevel() {
         assertEquals(List.of(1, 2, List.of(3), 4), onlyTask("- debug: {msg: x}\n  with_items: [[1, 2, [3]], 4]\n").options().loop());
-        assertEquals("{{ (packages) | flatten(levels=1) }}",
+        assertEquals("{{ (packages) | flatten(levels=1, skip_nulls=false) }}",
                 onlyTask("- debug: {msg: x}\n  with_items: \"{{ packages }}\"\n").options().loop());
-        assertEquals("{{ [(base), 'extra', ('pre-' ~ (x)), [1, true]] | flatten(levels=1) }}",
+        assertEquals("{{ [(base), 'extra', ('pre-' ~ (x)), [1, true]] | flatten(levels=1, skip_nulls=false) }}",
                 onlyTask("- debug: {msg: x}\n  with_items:\n    - \"{{ base }}\"\n    - extra\n    - \"pre-{{ x }}\"\n    - [1, yes]\n")
                         .options().loop());
         assertEquals(List.of("one"), onlyTask("- debug: {msg: x}\n  with_items: one\n").options().loop());
