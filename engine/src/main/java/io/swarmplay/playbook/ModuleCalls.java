@@ -23,6 +23,7 @@ final class ModuleCalls {
 
     private final LoadSession session;
     private final YamlNode.Mapping task;
+    private boolean reported;
 
     ModuleCalls(LoadSession session, YamlNode.Mapping task) {
         this.session = session;
@@ -40,7 +41,7 @@ final class ModuleCalls {
             session.error("task has both '" + calls.get(0).name() + "' and '" + calls.get(1).name() + "'",
                     second.key().at(), second.name().length(), "split it into two tasks: one module per task");
         }
-        if (calls.isEmpty() && unknown.isEmpty()) session.error("task has no module", task.at(), 1, NO_MODULE_HINT);
+        if (calls.isEmpty() && unknown.isEmpty() && !reported) session.error("task has no module", task.at(), 1, NO_MODULE_HINT);
         return calls.isEmpty() ? null : calls.get(0);
     }
 
@@ -51,6 +52,9 @@ final class ModuleCalls {
             if (call != null) calls.add(call);
         } else if (Keywords.isTaskKeyword(key)) {
             return;
+        } else if (Keywords.UNSUPPORTED_TASK.containsKey(key)) {
+            session.error("'" + key + "' is not supported yet", e.key().at(), key.length(), Keywords.UNSUPPORTED_TASK.get(key));
+            reported = true;
         } else if (session.modules.contains(key)) {
             calls.add(new TaskReader.ModuleCall(key, session.modules.find(key).orElseThrow(), e.value(), false));
         } else if (isMetaName(key)) {

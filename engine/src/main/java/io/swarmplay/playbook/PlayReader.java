@@ -55,7 +55,11 @@ final class PlayReader {
                 case "collections" -> session.warn("'collections' is ignored: modules answer to their short names",
                         at, width, null);
                 default -> {
-                    if (!Keywords.PLAY.contains(e.name())) unknownKey(e);
+                    if (Keywords.UNSUPPORTED_PLAY.containsKey(e.name())) {
+                        session.error("'" + e.name() + "' is not supported yet", at, width, Keywords.UNSUPPORTED_PLAY.get(e.name()));
+                    } else if (!Keywords.PLAY.contains(e.name())) {
+                        unknownKey(e);
+                    }
                 }
             }
         }

@@ -418,4 +418,31 @@ class PlaybookLoaderErrorsTest {
                   = available modules: command, copy, debug, docker_container, file, set_fact, shell""",
                 taskErrors("- slurp: {src: /etc/motd}\n"));
     }
+
+    @Test
+    void knownButUnsupportedKeywordsSaySoWithAnAlternative() {
+        assertEquals("""
+                error: 'remote_user' is not supported yet
+                 --> site.yml:2:3
+                  |
+                2 |   remote_user: deploy
+                  |   ^^^^^^^^^^^
+                  = set ansible_user (or user) for the hosts in the inventory
+
+                error: 'async' is not supported yet
+                 --> site.yml:5:7
+                  |
+                5 |       async: 60
+                  |       ^^^^^
+                  = run the command in the background yourself, or drop 'async'
+
+                error: 'include_role' is not supported yet
+                 --> site.yml:6:7
+                  |
+                6 |     - include_role: {name: common}
+                  |       ^^^^^^^^^^^^
+                  = roles are not supported yet: use include_tasks with the role's tasks file""",
+                errors("- hosts: all\n  remote_user: deploy\n  tasks:\n    - command: sleep 1\n"
+                        + "      async: 60\n    - include_role: {name: common}\n"));
+    }
 }
