@@ -1,5 +1,7 @@
 package io.swarmplay.playbook;
 
+import io.swarmplay.module.ArgsBinder;
+import io.swarmplay.module.Module;
 import io.swarmplay.module.ModuleRegistry;
 import io.swarmplay.source.Diagnostic;
 import io.swarmplay.source.Diagnostics;
@@ -14,6 +16,7 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * State shared while loading one playbook: the diagnostics, the modules, the files already parsed
@@ -25,10 +28,16 @@ final class LoadSession {
     final ModuleRegistry modules;
     private final Map<Path, Optional<YamlNode>> parsed = new HashMap<>();
     private final Deque<Path> importing = new ArrayDeque<>();
+    private final Map<Class<?>, Set<String>> argNames = new HashMap<>();
 
     LoadSession(Diagnostics diagnostics, ModuleRegistry modules) {
         this.diagnostics = diagnostics;
         this.modules = modules;
+    }
+
+    /** {@link ArgsBinder#argNames} of a module's arguments record, computed once per loader run. */
+    Set<String> argNames(Module<?> module) {
+        return argNames.computeIfAbsent(module.argsType(), ArgsBinder::argNames);
     }
 
     /** The parsed file, or empty after reporting (a missing file at {@code referencedAt}). */

@@ -1,6 +1,5 @@
 package io.swarmplay.playbook;
 
-import io.swarmplay.module.ArgsBinder;
 import io.swarmplay.module.Module;
 import io.swarmplay.source.Nodes;
 import io.swarmplay.source.SourcePosition;
@@ -70,7 +69,7 @@ final class ModuleArgs {
             return;
         }
         String freeForm = module == null ? "" : module.info().freeForm();
-        Set<String> names = module == null ? Set.of() : ArgsBinder.argNames(module.argsType());
+        Set<String> names = module == null ? Set.of() : session.argNames(module);
         List<KeyValueParser.Token> keyValues = new ArrayList<>();
         List<KeyValueParser.Token> others = new ArrayList<>();
         for (KeyValueParser.Token t : KeyValueParser.tokens(text)) {
@@ -111,7 +110,7 @@ final class ModuleArgs {
     /** Reports every argument key the module's arguments record does not accept. */
     void validate(Parsed parsed) {
         if (module == null || !checksKeys()) return;
-        Set<String> names = ArgsBinder.argNames(module.argsType());
+        Set<String> names = session.argNames(module);
         for (String key : parsed.args().keySet()) {
             if (names.contains(key)) continue;
             String hint = Suggest.hint(key, names);
