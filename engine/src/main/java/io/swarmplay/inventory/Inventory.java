@@ -1,15 +1,128 @@
 package io.swarmplay.inventory;
 
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
-/** STUB until the loader branch lands. */
+/**
+ * The hosts and groups of a run, immutable. Hosts keep declaration order ("inventory order"),
+ * which is the order every list here uses. The implicit {@code localhost}
+ * ({@code ansible_connection: local}) exists even when no source lists it: {@link #host} and the
+ * pattern {@code localhost} find it, but it is not in {@link #hosts()}, {@code all} or any group.
+ */
 public final class Inventory {
-    public List<Host> hosts() { throw new UnsupportedOperationException(); }
-    public Optional<Host> host(String name) { throw new UnsupportedOperationException(); }
-    public Map<String, Group> groups() { throw new UnsupportedOperationException(); }
-    public Map<String, List<String>> groupsVar() { throw new UnsupportedOperationException(); }
-    public Map<String, Object> groupVarsFor(Host host) { throw new UnsupportedOperationException(); }
-    public List<Host> select(String pattern) { throw new UnsupportedOperationException(); }
+
+    public static final String ALL = "all";
+    public static final String UNGROUPED = "ungrouped";
+    public static final String LOCALHOST = "localhost";
+
+    private final List<Host> hosts;
+    private final Map<String, Host> byName = new LinkedHashMap<>();
+    private final Map<String, Integer> indexOf = new java.util.HashMap<>();
+    private final Map<String, Group> groups;
+    private final Map<String, List<String>> groupsVar;
+    private final Host implicitLocalhost;
+
+    Inventory(List<Host> hosts, Map<String, Group> groups, Host implicitLocalhost) {
+        this.hosts = List.copyOf(hosts);
+        for (Host h : this.hosts) {
+            indexOf.put(h.name(), indexOf.size());
+            byName.put(h.name(), h);
+        }
+        this.groups = Collections.unmodifiableMap(new LinkedHashMap<>(groups));
+        this.implicitLocalhost = implicitLocalhost;
+        this.groupsVar = computeGroupsVar();
+    }
+
+    /** An inventory with no hosts but the implicit {@code localhost}. */
+    public static Inventory empty() {
+        return new InventoryBuilder().build();
+    }
+
+    /** Every host the sources declared, in inventory order (not the implicit localhost). */
+    public List<Host> hosts() {
+        return hosts;
+    }
+
+    /** A declared host by name, or the implicit {@code localhost}. */
+    public Optional<Host> host(String name) {
+        Host h = byName.get(name);
+        if (h == null && LOCALHOST.equals(name)) h = implicitLocalhost;
+        return Optional.ofNullable(h);
+    }
+
+    /** Every group by name, including {@code all} and {@code ungrouped}. */
+    public Map<String, Group> groups() {
+        return groups;
+    }
+
+    /** The {@code groups} magic variable: each group to the names of all its hosts (children's too), in inventory order. */
+    public Map<String, List<String>> groupsVar() {
+        return groupsVar;
+    }
+
+    /**
+     * The group variables that apply to {@code host}, merged in Ansible's order ({@code all} first,
+     * then parents before children, then {@code ansible_group_priority}, then by name; later wins).
+     * The host's own variables are in {@link Host#vars()}, which take precedence over these.
+     */
+    public Map<String, Object> groupVarsFor(Host host) {
+        Map<String, Object> merged = new LinkedHashMap<>();
+        for (String name : host.groups()) {
+            Group g = groups.get(name);
+            if (g != null) merged.putAll(g.vars());
+        }
+        return merged;
+    }
+
+    /**
+     * The hosts matching {@code pattern}, in inventory order.
+     *
+     * @throws IllegalArgumentException for a bad pattern (see {@link HostPattern#parse})
+     */
+    public List<Host> select(String pattern) {
+        return select(HostPattern.parse(pattern));
+    }
+
+    /** The hosts matching {@code pattern}, in inventory order (the implicit localhost last). */
+    public List<Host> select(HostPattern pattern) {
+        return pattern.select(this);
+    }
+
+    /** The declared hosts of {@code group} and its descendants, in inventory order. */
+    List<Host> hostsOf(String group) {
+        List<Host> out = new ArrayList<>();
+        for (String name : groupsVar.getOrDefault(group, List.of())) out.add(byName.get(name));
+        return out;
+    }
+
+    /** Position of a host in inventory order; the implicit localhost sorts last. */
+    int order(Host host) {
+        return host.implicit() ? hosts.size() : indexOf.getOrDefault(host.name(), hosts.size());
+    }
+
+    private Map<String, List<String>> computeGroupsVar() {
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        for (String name : groups.keySet()) {
+            Set<String> members = new LinkedHashSet<>();
+            collect(name, members, new LinkedHashSet<>());
+            List<String> ordered = new ArrayList<>();
+            for (Host h : hosts) if (members.contains(h.name())) ordered.add(h.name());
+            out.put(name, List.copyOf(ordered));
+        }
+        if (out.containsKey(ALL)) out.put(ALL, hosts.stream().map(Host::name).toList());
+        return Collections.unmodifiableMap(out);
+    }
+
+    private void collect(String group, Set<String> members, Set<String> seen) {
+        Group g = groups.get(group);
+        if (g == null || !seen.add(group)) return;
+        members.addAll(g.hosts());
+        for (String child : g.children()) collect(child, members, seen);
+    }
 }

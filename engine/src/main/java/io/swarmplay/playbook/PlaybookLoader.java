@@ -1,12 +1,139 @@
 package io.swarmplay.playbook;
 
+import io.swarmplay.module.ModuleRegistry;
 import io.swarmplay.source.Diagnostics;
+import io.swarmplay.source.Nodes;
+import io.swarmplay.source.SourcePosition;
+import io.swarmplay.source.YamlNode;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
-/** STUB until the loader branch lands. */
+/**
+ * Builds the {@link Playbook} model from YAML with positions. Everything wrong in the playbook and
+ * every file it imports is added to the {@link Diagnostics}; nothing is thrown for content
+ * problems. The caller loads inventory and playbook, then calls
+ * {@link Diagnostics#throwIfErrors()} once, so all problems are shown together before anything runs.
+ *
+ * <p>Static parts are resolved here: {@code import_playbook} (plays spliced in place),
+ * {@code import_tasks} (see {@link TaskReader}); untemplated {@code vars_files} must exist and parse.
+ * {@code include_tasks} stays in the model for the runner, which calls {@link #loadTasksFile}.
+ */
 public final class PlaybookLoader {
-    public static Playbook load(Path file, io.swarmplay.module.ModuleRegistry modules, Diagnostics diagnostics) { throw new UnsupportedOperationException(); }
-    public static List<TaskNode> loadTasksFile(Path file, Diagnostics diagnostics) { throw new UnsupportedOperationException(); }
+
+    private final ModuleRegistry modules;
+
+    public PlaybookLoader(ModuleRegistry modules) {
+        this.modules = modules;
+    }
+
+    /** Loads {@code file} with {@code modules}; see the class comment for how problems are reported. */
+    public static Playbook load(Path file, ModuleRegistry modules, Diagnostics diagnostics) {
+        return new PlaybookLoader(modules).load(file, diagnostics);
+    }
+
+    /** Loads {@code file}; see the class comment for how problems are reported. */
+    public Playbook load(Path file, Diagnostics diagnostics) {
+        LoadSession session = new LoadSession(diagnostics, modules);
+        return new Playbook(file, plays(session, file, SourcePosition.UNKNOWN));
+    }
+
+    /**
+     * Loads a tasks file for a dynamic {@code include_tasks} (already rendered path), validated like
+     * the playbook. Problems go to {@code diagnostics}; the list holds what could be read.
+     */
+    public List<TaskNode> loadTasksFile(Path file, Diagnostics diagnostics) {
+        LoadSession session = new LoadSession(diagnostics, modules);
+        return TaskReader.readTasksFile(session, file, SourcePosition.UNKNOWN);
+    }
+
+    /** Static form of {@link #loadTasksFile(Path, Diagnostics)}. */
+    public static List<TaskNode> loadTasksFile(Path file, ModuleRegistry modules, Diagnostics diagnostics) {
+        return new PlaybookLoader(modules).loadTasksFile(file, diagnostics);
+    }
+
+    private static List<Play> plays(LoadSession session, Path file, SourcePosition referencedAt) {
+        List<Play> plays = new ArrayList<>();
+        if (!session.enter(file, referencedAt)) return plays;
+        try {
+            YamlNode root = session.read(file, referencedAt).orElse(null);
+            if (root == null) return plays;
+            if (root instanceof YamlNode.Scalar s && s.value() == null) {
+                session.warn("playbook '" + file + "' has no plays", root.at(), 1, null);
+                return plays;
+            }
+            if (root instanceof YamlNode.Mapping) {
+                session.error("a playbook is a list of plays, found a mapping", root.at(), 1,
+                        "start each play with `- hosts: ...`");
+                return plays;
+            }
+            Nodes.sequence(root, "the plays", session.diagnostics)
+                    .ifPresent(seq -> seq.items().forEach(item -> plays.addAll(entry(session, file, item))));
+            return plays;
+        } finally {
+            session.leave();
+        }
+    }
+
+    private static List<Play> entry(LoadSession session, Path file, YamlNode item) {
+        YamlNode.Mapping m = Nodes.mapping(item, "a play", session.diagnostics).orElse(null);
+        if (m == null) return List.of();
+        if (m.has("import_playbook")) return importPlaybook(session, file, m);
+        if (!m.has("hosts") && looksLikeTask(session, m)) {
+            session.error("this looks like a task, not a play", m.at(), 1,
+                    "a playbook is a list of plays: put tasks under `- hosts: ...` / `tasks:`, or import this file with import_tasks");
+            return List.of();
+        }
+        return List.of(new PlayReader(session, file).read(m));
+    }
+
+    private static boolean looksLikeTask(LoadSession session, YamlNode.Mapping m) {
+        return m.entries().stream().anyMatch(e -> session.modules.contains(e.name()) || e.name().equals("block"));
+    }
+
+    private static List<Play> importPlaybook(LoadSession session, Path file, YamlNode.Mapping m) {
+        YamlNode target = m.get("import_playbook");
+        String name = Nodes.string(target, "'import_playbook'", session.diagnostics);
+        for (YamlNode.Entry e : m.entries()) {
+            if (!Set.of("import_playbook", "name", "vars", "tags").contains(e.name())) {
+                session.error("'" + e.name() + "' is not supported on import_playbook", e.key().at(), e.name().length(),
+                        "import_playbook takes only name, vars and tags");
+            }
+        }
+        if (name == null) return List.of();
+        if (Templates.isTemplated(name)) {
+            session.error("import_playbook is resolved before the run, so its file name cannot use variables",
+                    target.at(), Nodes.width(target), null);
+            return List.of();
+        }
+        Path path = (file.getParent() == null ? Path.of("") : file.getParent()).resolve(name);
+        if (!session.exists(path, "playbook", target.at(), Nodes.width(target))) return List.of();
+        return withImportOptions(session, plays(session, path, target.at()), m);
+    }
+
+    /** The import's {@code vars} (over each play's own) and {@code tags} apply to every imported play. */
+    private static List<Play> withImportOptions(LoadSession session, List<Play> plays, YamlNode.Mapping m) {
+        Map<String, Object> vars = m.has("vars")
+                ? Nodes.mapping(m.get("vars"), "'vars'", session.diagnostics).map(YamlNode.Mapping::value).orElse(Map.of())
+                : Map.of();
+        Set<String> tags = m.has("tags") ? TaskOptionsReader.tags(m.get("tags"), session) : Set.of();
+        if (vars.isEmpty() && tags.isEmpty()) return plays;
+        List<Play> out = new ArrayList<>();
+        for (Play p : plays) {
+            Map<String, Object> v = new LinkedHashMap<>(p.vars());
+            v.putAll(vars);
+            Set<String> t = new LinkedHashSet<>(p.tags());
+            t.addAll(tags);
+            out.add(new Play(p.name(), p.hosts(), v, p.varsFiles(), p.preTasks(), p.tasks(), p.postTasks(), p.handlers(),
+                    p.gatherFacts(), p.anyErrorsFatal(), p.serial(), p.environment(), t, p.connection(), p.become(),
+                    p.becomeUser(), p.at(), p.dir()));
+        }
+        return out;
+    }
+
 }

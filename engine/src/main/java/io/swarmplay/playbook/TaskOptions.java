@@ -9,7 +9,10 @@ import java.util.Set;
  * ({@code when} conditions without braces). Lists of conditions are and-ed.
  *
  * @param when         conditions, all must hold; empty for none
- * @param loop         {@code loop}/{@code with_items}: a raw list, or a template string; null for none
+ * @param loop         {@code loop}/{@code with_items}: a raw list, or a template string; null for none.
+ *                     {@code with_items} is flattened one level by the loader: statically for a
+ *                     literal list, else as {@code "{{ [..] | flatten(levels=1, skip_nulls=false) }}"};
+ *                     {@code with_dict: X} becomes {@code "{{ (X) | dict2items }}"}
  * @param loopControl  loop options
  * @param register     variable to store the result in, or null
  * @param changedWhen  conditions overriding "changed", or empty

@@ -1,10 +1,42 @@
 package io.swarmplay.playbook;
 
+import io.swarmplay.source.Diagnostics;
+import io.swarmplay.source.Nodes;
+import io.swarmplay.source.SourcePosition;
+import io.swarmplay.source.YamlNode;
+import io.swarmplay.source.YamlReader;
+
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** STUB until the loader branch lands. */
+/**
+ * Loads a variables file ({@code vars_files}, {@code -e @file.yml}): a YAML mapping of names to
+ * values. An empty file has no variables.
+ */
 public final class VarsFileLoader {
-    public static Map<String, Object> load(Path file) { throw new UnsupportedOperationException(); }
-    public static Map<String, Object> parse(String text, String label) { throw new UnsupportedOperationException(); }
+
+    private VarsFileLoader() {
+    }
+
+    /**
+     * The file's variables.
+     *
+     * @throws io.swarmplay.source.LoadException with the diagnostics when the file is missing,
+     *                                            is not valid YAML or is not a mapping
+     */
+    public static Map<String, Object> load(Path file) {
+        Diagnostics diagnostics = new Diagnostics();
+        Map<String, Object> vars = load(file, SourcePosition.UNKNOWN, diagnostics);
+        diagnostics.throwIfErrors();
+        return vars;
+    }
+
+    /** The file's variables, or an empty map after adding the problem to {@code diagnostics}. */
+    public static Map<String, Object> load(Path file, SourcePosition referencedAt, Diagnostics diagnostics) {
+        YamlNode root = new YamlReader(diagnostics).read(file, referencedAt).orElse(null);
+        if (root == null) return new LinkedHashMap<>();
+        return Nodes.mapping(root, "the variables in '" + file + "'", diagnostics)
+                .map(YamlNode.Mapping::value).orElseGet(LinkedHashMap::new);
+    }
 }

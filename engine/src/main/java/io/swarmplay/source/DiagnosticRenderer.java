@@ -1,6 +1,89 @@
 package io.swarmplay.source;
 
-/** STUB until the loader branch lands. */
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Renders diagnostics as plain text (colours are the reporter's business):
+ * <pre>
+ * error: unknown argument 'dest_path' for module 'copy'
+ *   --> playbooks/site.yml:14:7
+ *    |
+ * 14 |       dest_path: /etc/app.conf
+ *    |       ^^^^^^^^^
+ *    = did you mean 'dest'?
+ * </pre>
+ * Warnings start with {@code warning:}. Without a known position there is no arrow and no snippet;
+ * when the file cannot be read the arrow is kept and the snippet left out. The caret line
+ * underlines {@link Diagnostic#width()} characters. Each rendering ends without a newline.
+ */
 public final class DiagnosticRenderer {
-    public static String render(Diagnostic d) { return d.severity().name().toLowerCase() + ": " + d.summary() + "\n  --> " + d.position(); }
+
+    private final Function<Path, Optional<SourceFile>> sources;
+
+    /** A renderer quoting lines from {@code sources} (empty for a file it does not know). */
+    public DiagnosticRenderer(Function<Path, Optional<SourceFile>> sources) {
+        this.sources = sources;
+    }
+
+    /** Quotes the files {@code diagnostics} registered while loading, reading any other from disk. */
+    public static DiagnosticRenderer of(Diagnostics diagnostics) {
+        return new DiagnosticRenderer(path -> diagnostics.source(path).or(() -> readQuietly(path)));
+    }
+
+    /** Quotes files read from disk. */
+    public static DiagnosticRenderer fromDisk() {
+        return new DiagnosticRenderer(DiagnosticRenderer::readQuietly);
+    }
+
+    /** Every diagnostic, separated by blank lines, errors and warnings in the order given. */
+    public String renderAll(List<Diagnostic> diagnostics) {
+        StringBuilder out = new StringBuilder();
+        for (Diagnostic d : diagnostics) {
+            if (out.length() > 0) out.append("\n\n");
+            out.append(render(d));
+        }
+        return out.toString();
+    }
+
+    /** One diagnostic. */
+    public String render(Diagnostic d) {
+        StringBuilder out = new StringBuilder();
+        out.append(d.isError() ? "error: " : "warning: ").append(d.summary());
+        SourcePosition at = d.position();
+        String gutter = " ";
+        if (at != null && at.isKnown()) {
+            String line = sources.apply(at.file()).map(f -> f.line(at.line())).orElse(null);
+            gutter = " ".repeat(String.valueOf(at.line()).length());
+            out.append('\n').append(gutter).append("--> ").append(at);
+            if (line != null) appendSnippet(out, gutter, at, line, d.width());
+        }
+        if (d.hint() != null) out.append('\n').append(gutter).append(" = ").append(d.hint());
+        return out.toString();
+    }
+
+    private static void appendSnippet(StringBuilder out, String gutter, SourcePosition at, String line, int width) {
+        out.append('\n').append(gutter).append(" |");
+        out.append('\n').append(at.line()).append(" | ").append(line);
+        out.append('\n').append(gutter).append(" | ").append(indent(line, at.column() - 1))
+                .append("^".repeat(Math.max(1, width)));
+    }
+
+    /** Blanks as wide as the first {@code n} characters of {@code line}, keeping its tabs so carets line up. */
+    private static String indent(String line, int n) {
+        StringBuilder blanks = new StringBuilder(n);
+        for (int i = 0; i < n; i++) blanks.append(i < line.length() && line.charAt(i) == '\t' ? '\t' : ' ');
+        return blanks.toString();
+    }
+
+    private static Optional<SourceFile> readQuietly(Path path) {
+        try {
+            return Optional.of(SourceFile.read(path));
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty(); // no snippet is better than no message
+        }
+    }
 }

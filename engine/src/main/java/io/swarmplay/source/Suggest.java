@@ -10,11 +10,16 @@ public final class Suggest {
     private Suggest() {
     }
 
-    /** The candidate closest to {@code word}, if any is close enough to be a likely typo. */
+    /**
+     * The candidate closest to {@code word}, if any is close enough to be a likely typo: within an
+     * edit distance of a third of the word (at least 2), or a prefix of it of 3+ characters
+     * ({@code dest_path} → {@code dest}).
+     */
     public static Optional<String> closest(String word, Collection<String> candidates) {
         int limit = Math.max(2, word.length() / 3);
         return candidates.stream()
-                .filter(c -> distance(word.toLowerCase(), c.toLowerCase()) <= limit)
+                .filter(c -> distance(word.toLowerCase(), c.toLowerCase()) <= limit
+                        || (c.length() >= 3 && word.toLowerCase().startsWith(c.toLowerCase())))
                 .min(Comparator.comparingInt((String c) -> distance(word, c)).thenComparing(c -> c));
     }
 

@@ -1,0 +1,187 @@
+package io.swarmplay.inventory;
+
+import io.swarmplay.source.SourcePosition;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Collects hosts and groups from every inventory source, then {@link #build()}s the immutable
+ * {@link Inventory}. Variables come in two layers per host and group: inventory-file vars (later
+ * sources win) and {@code host_vars}/{@code group_vars} files over them.
+ */
+final class InventoryBuilder {
+
+    private static final class HostDraft {
+        final Map<String, Object> vars = new LinkedHashMap<>();
+        final Map<String, Object> fileVars = new LinkedHashMap<>();
+        final SourcePosition at;
+
+        HostDraft(SourcePosition at) {
+            this.at = at;
+        }
+    }
+
+    private static final class GroupDraft {
+        final Map<String, Object> vars = new LinkedHashMap<>();
+        final Map<String, Object> fileVars = new LinkedHashMap<>();
+        final Set<String> hosts = new LinkedHashSet<>();
+        final Set<String> children = new LinkedHashSet<>();
+    }
+
+    private final Map<String, HostDraft> hosts = new LinkedHashMap<>();
+    private final Map<String, GroupDraft> groups = new LinkedHashMap<>();
+    private final Map<String, Object> localhostFileVars = new LinkedHashMap<>();
+
+    InventoryBuilder() {
+        group(Inventory.ALL);
+        group(Inventory.UNGROUPED);
+    }
+
+    void group(String name) {
+        groups.computeIfAbsent(name, n -> new GroupDraft());
+    }
+
+    boolean hasGroup(String name) {
+        return groups.containsKey(name);
+    }
+
+    boolean hasHost(String name) {
+        return hosts.containsKey(name);
+    }
+
+    void groupVars(String group, Map<String, Object> vars) {
+        group(group);
+        groups.get(group).vars.putAll(ConnectionVars.normalise(vars));
+    }
+
+    void groupFileVars(String group, Map<String, Object> vars) {
+        groups.get(group).fileVars.putAll(ConnectionVars.normalise(vars));
+    }
+
+    void child(String parent, String child) {
+        group(parent);
+        group(child);
+        groups.get(parent).children.add(child);
+    }
+
+    void host(String group, String name, Map<String, Object> vars, SourcePosition at) {
+        group(group);
+        hosts.computeIfAbsent(name, n -> new HostDraft(at)).vars.putAll(ConnectionVars.normalise(vars));
+        groups.get(group).hosts.add(name);
+    }
+
+    void hostFileVars(String name, Map<String, Object> vars) {
+        Map<String, Object> target = hosts.containsKey(name) ? hosts.get(name).fileVars : localhostFileVars;
+        target.putAll(ConnectionVars.normalise(vars));
+    }
+
+    Inventory build() {
+        linkTopLevelGroups();
+        fillUngrouped();
+        Map<String, Integer> depths = GroupDepths.of(Inventory.ALL, name -> groups.get(name).children);
+        Map<String, Group> built = new LinkedHashMap<>();
+        for (Map.Entry<String, GroupDraft> e : groups.entrySet()) {
+            built.put(e.getKey(), buildGroup(e.getKey(), e.getValue(), depths.getOrDefault(e.getKey(), 1)));
+        }
+        Memberships memberships = new Memberships(built);
+        List<Host> builtHosts = new ArrayList<>();
+        for (Map.Entry<String, HostDraft> e : hosts.entrySet()) {
+            builtHosts.add(buildHost(e.getKey(), e.getValue(), memberships.groupsOf(e.getKey())));
+        }
+        return new Inventory(builtHosts, built, implicitLocalhost());
+    }
+
+    private void linkTopLevelGroups() {
+        Set<String> hasParent = new HashSet<>();
+        for (GroupDraft g : groups.values()) hasParent.addAll(g.children);
+        for (String name : List.copyOf(groups.keySet())) {
+            if (!name.equals(Inventory.ALL) && !hasParent.contains(name)) groups.get(Inventory.ALL).children.add(name);
+        }
+    }
+
+    /** Hosts in no group but {@code all} (or only {@code ungrouped}) belong to {@code ungrouped}. */
+    private void fillUngrouped() {
+        Set<String> grouped = new HashSet<>();
+        groups.forEach((name, g) -> {
+            if (!name.equals(Inventory.ALL) && !name.equals(Inventory.UNGROUPED)) grouped.addAll(g.hosts);
+        });
+        GroupDraft ungrouped = groups.get(Inventory.UNGROUPED);
+        for (String host : hosts.keySet()) {
+            if (!grouped.contains(host)) ungrouped.hosts.add(host);
+        }
+    }
+
+    private static Group buildGroup(String name, GroupDraft draft, int depth) {
+        Map<String, Object> vars = new LinkedHashMap<>(draft.vars);
+        vars.putAll(draft.fileVars);
+        return new Group(name, vars, List.copyOf(draft.hosts), List.copyOf(draft.children), depth);
+    }
+
+    private static Host buildHost(String name, HostDraft draft, List<String> groups) {
+        Map<String, Object> vars = new LinkedHashMap<>(draft.vars);
+        vars.putAll(draft.fileVars);
+        return new Host(name, vars, groups, false, draft.at);
+    }
+
+    /** Which groups hold each host, directly or through children, indexed once. */
+    private static final class Memberships {
+        private final Map<String, Group> built;
+        private final Map<String, List<String>> direct = new HashMap<>();
+        private final Map<String, List<String>> parents = new HashMap<>();
+
+        Memberships(Map<String, Group> built) {
+            this.built = built;
+            for (Group g : built.values()) {
+                for (String h : g.hosts()) direct.computeIfAbsent(h, k -> new ArrayList<>()).add(g.name());
+                for (String c : g.children()) parents.computeIfAbsent(c, k -> new ArrayList<>()).add(g.name());
+            }
+        }
+
+        /** Every group holding {@code host}, in variable precedence order. */
+        List<String> groupsOf(String host) {
+            Set<String> found = new LinkedHashSet<>();
+            for (String g : direct.getOrDefault(host, List.of())) addWithAncestors(g, found);
+            found.add(Inventory.ALL);
+            List<String> ordered = new ArrayList<>(found);
+            ordered.sort(precedence(built));
+            return ordered;
+        }
+
+        private void addWithAncestors(String group, Set<String> found) {
+            if (!found.add(group)) return;
+            for (String parent : parents.getOrDefault(group, List.of())) addWithAncestors(parent, found);
+        }
+    }
+
+    /** Ansible's merge order: depth (parents first), then {@code ansible_group_priority}, then name. */
+    static Comparator<String> precedence(Map<String, Group> built) {
+        return Comparator.<String>comparingInt(n -> built.get(n).depth())
+                .thenComparingInt(n -> priority(built.get(n)))
+                .thenComparing(n -> n);
+    }
+
+    private static int priority(Group group) {
+        Object p = group.vars().get("ansible_group_priority");
+        if (p instanceof Number n) return n.intValue();
+        try {
+            return p == null ? 1 : Integer.parseInt(p.toString().trim());
+        } catch (NumberFormatException e) {
+            return 1;
+        }
+    }
+
+    private Host implicitLocalhost() {
+        Map<String, Object> vars = new LinkedHashMap<>();
+        vars.put("ansible_connection", "local");
+        vars.putAll(localhostFileVars);
+        return new Host(Inventory.LOCALHOST, vars, List.of(Inventory.ALL), true, SourcePosition.UNKNOWN);
+    }
+}

@@ -1,0 +1,120 @@
+package io.swarmplay.inventory;
+
+import io.swarmplay.source.Diagnostic;
+import io.swarmplay.source.Diagnostics;
+import io.swarmplay.source.Nodes;
+import io.swarmplay.source.Suggest;
+import io.swarmplay.source.YamlNode;
+import io.swarmplay.source.YamlReader;
+
+import io.swarmplay.source.SourceFile;
+import io.swarmplay.source.SourcePosition;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.regex.Pattern;
+import java.util.List;
+import java.util.Map;
+
+/** Reads one YAML inventory file into an {@link InventoryBuilder}. */
+final class InventoryFileReader {
+
+    static final String HOSTS_HINT = "hosts is a mapping: write `hosts: {host-1: {}}` or one host per line with a colon";
+    private static final Pattern INI_SECTION = Pattern.compile("\\[[^\\]]+\\]");
+    private static final List<String> GROUP_KEYS = List.of("hosts", "children", "vars");
+
+    private final InventoryBuilder builder;
+    private final Diagnostics diagnostics;
+
+    InventoryFileReader(InventoryBuilder builder, Diagnostics diagnostics) {
+        this.builder = builder;
+        this.diagnostics = diagnostics;
+    }
+
+    void read(Path file) {
+        SourceFile source;
+        try {
+            source = SourceFile.read(file);
+        } catch (IOException e) {
+            diagnostics.add(Diagnostic.error("cannot read inventory '" + file + "': " + e.getMessage(), SourcePosition.UNKNOWN));
+            return;
+        }
+        if (looksLikeIni(source)) return;
+        YamlNode root = new YamlReader(diagnostics).read(source).orElse(null);
+        if (root == null || (root instanceof YamlNode.Scalar s && s.value() == null)) return;
+        if (!(root instanceof YamlNode.Mapping groups)) {
+            diagnostics.add(Diagnostic.error("an inventory file must be a mapping of groups, found " + root.kind(), root.at())
+                    .withHint("write `all: {hosts: {host-1: {}}}`"));
+            return;
+        }
+        for (YamlNode.Entry group : groups.entries()) readGroup(group.name(), group.value());
+    }
+
+    /** INI inventories are Ansible's default format: say so instead of showing a YAML syntax error. */
+    private boolean looksLikeIni(SourceFile source) {
+        for (int i = 0; i < source.lines().size(); i++) {
+            String line = source.lines().get(i).strip();
+            if (line.isEmpty() || line.startsWith("#") || line.startsWith(";")) continue;
+            if (!INI_SECTION.matcher(line).matches()) return false;
+            diagnostics.addSource(source);
+            diagnostics.add(Diagnostic.error("'" + source.path() + "' looks like an INI inventory; only YAML inventories are supported",
+                    new SourcePosition(source.path(), i + 1, 1)).withWidth(line.length())
+                    .withHint("convert it with `ansible-inventory -i " + source.path() + " --list -y`"));
+            return true;
+        }
+        return false;
+    }
+
+    private void readGroup(String name, YamlNode node) {
+        builder.group(name);
+        YamlNode.Mapping body = Nodes.mapping(node, "group '" + name + "'", diagnostics).orElse(null);
+        if (body == null) return;
+        for (YamlNode.Entry e : body.entries()) {
+            switch (e.name()) {
+                case "hosts" -> readHosts(name, e.value());
+                case "children" -> readChildren(name, e.value());
+                case "vars" -> Nodes.mapping(e.value(), "'vars' of group '" + name + "'", diagnostics)
+                        .ifPresent(vars -> builder.groupVars(name, vars.value()));
+                default -> unknownKey(name, e);
+            }
+        }
+    }
+
+    private void unknownKey(String group, YamlNode.Entry e) {
+        String hint = Suggest.hint(e.name(), GROUP_KEYS);
+        diagnostics.add(Diagnostic.error("unknown key '" + e.name() + "' in group '" + group + "'", e.key().at())
+                .withWidth(e.name().length())
+                .withHint(hint != null ? hint : "a group has only hosts, children and vars"));
+    }
+
+    private void readHosts(String group, YamlNode node) {
+        if (node instanceof YamlNode.Sequence) {
+            diagnostics.add(Diagnostic.error("expected a mapping for 'hosts' of group '" + group + "', found a list",
+                    node.at()).withHint(HOSTS_HINT));
+            return;
+        }
+        if (node instanceof YamlNode.Scalar s && s.value() != null) {
+            diagnostics.add(Diagnostic.error("expected a mapping for 'hosts' of group '" + group + "', found "
+                    + Nodes.describe(s), s.at()).withWidth(s.width()).withHint(HOSTS_HINT));
+            return;
+        }
+        Nodes.mapping(node, "'hosts'", diagnostics).ifPresent(hosts -> {
+            for (YamlNode.Entry h : hosts.entries()) readHost(group, h);
+        });
+    }
+
+    private void readHost(String group, YamlNode.Entry h) {
+        Map<String, Object> vars = Nodes.mapping(h.value(), "the variables of host '" + h.name() + "'", diagnostics)
+                .map(YamlNode.Mapping::value).orElse(Map.of());
+        for (String name : HostRange.expand(h.name())) builder.host(group, name, vars, h.key().at());
+    }
+
+    private void readChildren(String group, YamlNode node) {
+        Nodes.mapping(node, "'children' of group '" + group + "'", diagnostics).ifPresent(children -> {
+            for (YamlNode.Entry child : children.entries()) {
+                builder.child(group, child.name());
+                readGroup(child.name(), child.value());
+            }
+        });
+    }
+}

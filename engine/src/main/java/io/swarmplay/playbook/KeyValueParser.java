@@ -1,0 +1,101 @@
+package io.swarmplay.playbook;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Splits Ansible's {@code key=value} argument strings ({@code copy: src=a dest="b c"}) into tokens
+ * at unquoted whitespace outside {@code {{ }}} / {@code {% %}}, keeping each token's place in the
+ * string so free-form text can be cut out verbatim and messages can point into the string.
+ */
+final class KeyValueParser {
+
+    /**
+     * One token. {@code key} is null when the token is not {@code key=value}; {@code value} is the
+     * value with one level of surrounding quotes removed.
+     */
+    record Token(String text, int start, int end, String key, String value) {
+        boolean isKeyValue() {
+            return key != null;
+        }
+    }
+
+    private static final Pattern KEY = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+
+    private KeyValueParser() {
+    }
+
+    static List<Token> tokens(String text) {
+        List<Token> tokens = new ArrayList<>();
+        int i = 0;
+        while (i < text.length()) {
+            if (Character.isWhitespace(text.charAt(i))) {
+                i++;
+                continue;
+            }
+            int end = tokenEnd(text, i);
+            tokens.add(token(text.substring(i, end), i, end));
+            i = end;
+        }
+        return tokens;
+    }
+
+    /** Where the token starting at {@code start} ends: whitespace outside quotes and templates. */
+    private static int tokenEnd(String text, int start) {
+        char quote = 0;
+        int jinja = 0;
+        for (int i = start; i < text.length(); i++) {
+            char c = text.charAt(i);
+            String two = i + 1 < text.length() ? text.substring(i, i + 2) : "";
+            if (quote != 0) {
+                if (c == '\\' && quote == '"') i++;
+                else if (c == quote) quote = 0;
+            } else if (two.equals("{{") || two.equals("{%")) {
+                jinja++;
+                i++;
+            } else if (jinja > 0 && (two.equals("}}") || two.equals("%}"))) {
+                jinja--;
+                i++;
+            } else if (jinja == 0 && (c == '"' || c == '\'')) {
+                quote = c;
+            } else if (jinja == 0 && Character.isWhitespace(c)) {
+                return i;
+            }
+        }
+        return text.length();
+    }
+
+    private static Token token(String text, int start, int end) {
+        int eq = text.indexOf('=');
+        if (eq <= 0 || !KEY.matcher(text.substring(0, eq)).matches()) return new Token(text, start, end, null, null);
+        return new Token(text, start, end, text.substring(0, eq), unquote(text.substring(eq + 1)));
+    }
+
+    /** Removes one pair of matching surrounding quotes; {@code \"} inside double quotes becomes {@code "}. */
+    static String unquote(String value) {
+        if (value.length() >= 2 && value.charAt(0) == value.charAt(value.length() - 1)) {
+            char q = value.charAt(0);
+            if (q == '"') return value.substring(1, value.length() - 1).replace("\\\"", "\"").replace("\\\\", "\\");
+            if (q == '\'') return value.substring(1, value.length() - 1);
+        }
+        return value;
+    }
+
+    /**
+     * {@code text} without the given tokens (and the blanks before each), trimmed: the free-form
+     * part of {@code command: ls -l chdir=/tmp}, with the user's own spacing and quoting kept.
+     */
+    static String without(String text, List<Token> removed) {
+        StringBuilder out = new StringBuilder();
+        int from = 0;
+        for (Token t : removed) {
+            int cut = t.start();
+            while (cut > from && Character.isWhitespace(text.charAt(cut - 1))) cut--;
+            out.append(text, from, cut);
+            from = t.end();
+        }
+        out.append(text.substring(from));
+        return out.toString().strip();
+    }
+}

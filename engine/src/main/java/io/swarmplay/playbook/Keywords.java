@@ -1,0 +1,71 @@
+package io.swarmplay.playbook;
+
+import java.util.Set;
+
+/** The keywords the loader knows, by where they may appear. */
+final class Keywords {
+
+    /** Options valid on tasks, blocks and includes alike. */
+    static final Set<String> COMMON = Set.of("name", "when", "tags", "vars", "become", "become_user", "ignore_errors",
+            "no_log", "run_once", "delegate_to", "check_mode", "environment", "timeout", "diff", "debugger", "throttle");
+
+    /** Options that make sense only on a single module call (or an include's loop). */
+    static final Set<String> TASK_ONLY = Set.of("loop", "with_items", "with_list", "with_dict", "loop_control",
+            "register", "changed_when", "failed_when", "until", "retries", "delay", "notify", "args");
+
+    static final Set<String> BLOCK = Set.of("block", "rescue", "always");
+
+    /** Keys that turn a task entry into something other than a module call. */
+    static final Set<String> SPECIAL = Set.of("block", "rescue", "always", "include_tasks", "import_tasks",
+            "local_action", "action", "listen");
+
+    /** Accepted and ignored, with a warning. */
+    static final Set<String> IGNORED = Set.of("debugger", "throttle");
+
+    static final Set<String> PLAY = Set.of("name", "hosts", "vars", "vars_files", "tasks", "pre_tasks", "post_tasks",
+            "handlers", "any_errors_fatal", "serial", "gather_facts", "environment", "tags", "connection", "become",
+            "become_user", "strategy", "roles", "collections");
+
+    /** Ansible task keywords swarmplay does not support yet, with what to do instead. */
+    static final java.util.Map<String, String> UNSUPPORTED_TASK = java.util.Map.ofEntries(
+            java.util.Map.entry("async", "run the command in the background yourself, or drop 'async'"),
+            java.util.Map.entry("poll", "drop 'poll' (it belongs to 'async')"),
+            java.util.Map.entry("ignore_unreachable", "unreachable hosts leave the play; drop 'ignore_unreachable'"),
+            java.util.Map.entry("delegate_facts", "register the result and read it through hostvars"),
+            java.util.Map.entry("any_errors_fatal", "set any_errors_fatal on the play"),
+            java.util.Map.entry("become_method", "swarmplay becomes with sudo; drop 'become_method'"),
+            java.util.Map.entry("with_fileglob", "use `loop: \"{{ query('fileglob', '*.conf') }}\"`"),
+            java.util.Map.entry("with_nested", "use `loop: \"{{ a | product(b) | list }}\"`"),
+            java.util.Map.entry("with_together", "use `loop: \"{{ a | zip(b) | list }}\"`"),
+            java.util.Map.entry("with_sequence", "use `loop: \"{{ range(1, 4) | list }}\"`"),
+            java.util.Map.entry("with_subelements", "use loop with the subelements filter"),
+            java.util.Map.entry("include_role", "roles are not supported yet: use include_tasks with the role's tasks file"),
+            java.util.Map.entry("import_role", "roles are not supported yet: use import_tasks with the role's tasks file"),
+            java.util.Map.entry("include", "use include_tasks or import_tasks"));
+
+    /** Ansible play keywords swarmplay does not support yet, with what to do instead. */
+    static final java.util.Map<String, String> UNSUPPORTED_PLAY = java.util.Map.of(
+            "remote_user", "set ansible_user (or user) for the hosts in the inventory",
+            "vars_prompt", "pass the values with -e name=value",
+            "max_fail_percentage", "use any_errors_fatal, or drop it",
+            "order", "hosts run in inventory order; drop 'order'",
+            "force_handlers", "drop 'force_handlers'",
+            "module_defaults", "write the arguments on each task (a YAML anchor helps)",
+            "ignore_errors", "set ignore_errors on the tasks",
+            "gather_subset", "swarmplay gathers a small fixed set of facts; drop it");
+
+    private Keywords() {
+    }
+
+    /** Every task-level keyword (for did-you-mean). */
+    static Set<String> allTaskKeywords() {
+        java.util.Set<String> all = new java.util.TreeSet<>(COMMON);
+        all.addAll(TASK_ONLY);
+        all.addAll(SPECIAL);
+        return all;
+    }
+
+    static boolean isTaskKeyword(String key) {
+        return COMMON.contains(key) || TASK_ONLY.contains(key) || SPECIAL.contains(key);
+    }
+}

@@ -1,0 +1,100 @@
+package io.swarmplay.playbook;
+
+import io.swarmplay.module.ArgsBinder;
+import io.swarmplay.module.Module;
+import io.swarmplay.module.ModuleRegistry;
+import io.swarmplay.source.Diagnostic;
+import io.swarmplay.source.Diagnostics;
+import io.swarmplay.source.SourcePosition;
+import io.swarmplay.source.YamlNode;
+import io.swarmplay.source.YamlReader;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * State shared while loading one playbook: the diagnostics, the modules, the files already parsed
+ * (a file imported twice is read once) and the chain of imports (to stop cycles).
+ */
+final class LoadSession {
+
+    final Diagnostics diagnostics;
+    final ModuleRegistry modules;
+    private final Map<Path, Optional<YamlNode>> parsed = new HashMap<>();
+    private final Deque<Path> importing = new ArrayDeque<>();
+    private final Map<Class<?>, Set<String>> argNames = new HashMap<>();
+
+    LoadSession(Diagnostics diagnostics, ModuleRegistry modules) {
+        this.diagnostics = diagnostics;
+        this.modules = modules;
+    }
+
+    /** {@link ArgsBinder#argNames} of a module's arguments record, computed once per loader run. */
+    Set<String> argNames(Module<?> module) {
+        return argNames.computeIfAbsent(module.argsType(), ArgsBinder::argNames);
+    }
+
+    /** The parsed file, or empty after reporting (a missing file at {@code referencedAt}). */
+    Optional<YamlNode> read(Path file, SourcePosition referencedAt) {
+        Path key = file.toAbsolutePath().normalize();
+        Optional<YamlNode> cached = parsed.get(key);
+        if (cached != null) return cached;
+        Optional<YamlNode> root = new YamlReader(diagnostics).read(file, referencedAt);
+        parsed.put(key, root);
+        return root;
+    }
+
+    /**
+     * Reports a missing file named by {@code what} at {@code at}, returning false; true when it exists.
+     */
+    boolean exists(Path file, String what, SourcePosition at, int width) {
+        if (Files.isRegularFile(file)) return true;
+        diagnostics.add(Diagnostic.error(what + " '" + file + "' does not exist", at).withWidth(width)
+                .withHint("paths are relative to the directory of the file that names them"));
+        return false;
+    }
+
+    /** Enters an import of {@code file}; false (after reporting) when it would be a cycle. */
+    boolean enter(Path file, SourcePosition at) {
+        Path key = file.toAbsolutePath().normalize();
+        if (importing.contains(key)) {
+            diagnostics.add(Diagnostic.error("import cycle: " + cycle(key), at)
+                    .withHint("remove the import that closes the cycle"));
+            return false;
+        }
+        importing.push(key);
+        return true;
+    }
+
+    /** {@code a.yml -> b.yml -> a.yml}: the imports from {@code key}'s first entry back to it. */
+    private String cycle(Path key) {
+        StringBuilder chain = new StringBuilder();
+        boolean inCycle = false;
+        for (java.util.Iterator<Path> it = importing.descendingIterator(); it.hasNext(); ) {
+            Path p = it.next();
+            inCycle |= p.equals(key);
+            if (inCycle) chain.append(p.getFileName()).append(" -> ");
+        }
+        return chain.append(key.getFileName()).toString();
+    }
+
+    void leave() {
+        importing.pop();
+    }
+
+    void error(String summary, SourcePosition at, int width, String hint) {
+        Diagnostic d = Diagnostic.error(summary, at).withWidth(width);
+        diagnostics.add(hint == null ? d : d.withHint(hint));
+    }
+
+    void warn(String summary, SourcePosition at, int width, String hint) {
+        Diagnostic d = Diagnostic.warning(summary, at).withWidth(width);
+        diagnostics.add(hint == null ? d : d.withHint(hint));
+    }
+}

@@ -1,0 +1,131 @@
+package io.swarmplay.playbook;
+
+import io.swarmplay.module.Module;
+import io.swarmplay.source.Nodes;
+import io.swarmplay.source.Suggest;
+import io.swarmplay.source.YamlNode;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Finds the one module call among a task's keys, reporting unknown modules, unknown keywords, two
+ * modules in one task and a task without any. A key that is neither a keyword nor a module is an
+ * unknown <em>keyword</em> when the task already has a module (the {@code regsiter:} typo), else an
+ * unknown <em>module</em>, unless it is closer to a keyword than to any module.
+ * {@code local_action}/{@code action} name their module in their value.
+ */
+final class ModuleCalls {
+
+    private static final String NO_MODULE_HINT = "add a module such as `command: ...`, or use block, include_tasks or import_tasks";
+
+    private final LoadSession session;
+    private final YamlNode.Mapping task;
+    private boolean reported;
+
+    ModuleCalls(LoadSession session, YamlNode.Mapping task) {
+        this.session = session;
+        this.task = task;
+    }
+
+    /** The module call, or null after reporting why there is none. */
+    TaskReader.ModuleCall find() {
+        List<TaskReader.ModuleCall> calls = new ArrayList<>();
+        List<YamlNode.Entry> unknown = new ArrayList<>();
+        for (YamlNode.Entry e : task.entries()) classify(e, calls, unknown);
+        reportUnknown(unknown, !calls.isEmpty());
+        if (calls.size() > 1) {
+            YamlNode.Entry second = entryOf(calls.get(1));
+            session.error("task has both '" + calls.get(0).name() + "' and '" + calls.get(1).name() + "'",
+                    second.key().at(), second.name().length(), "split it into two tasks: one module per task");
+        }
+        if (calls.isEmpty() && unknown.isEmpty() && !reported) session.error("task has no module", task.at(), 1, NO_MODULE_HINT);
+        return calls.isEmpty() ? null : calls.get(0);
+    }
+
+    private void classify(YamlNode.Entry e, List<TaskReader.ModuleCall> calls, List<YamlNode.Entry> unknown) {
+        String key = e.name();
+        if (key.equals("local_action") || key.equals("action")) {
+            TaskReader.ModuleCall call = action(e, key.equals("local_action"));
+            if (call != null) calls.add(call);
+        } else if (Keywords.isTaskKeyword(key)) {
+            return;
+        } else if (Keywords.UNSUPPORTED_TASK.containsKey(key)) {
+            session.error("'" + key + "' is not supported yet", e.key().at(), key.length(), Keywords.UNSUPPORTED_TASK.get(key));
+            reported = true;
+        } else if (session.modules.contains(key)) {
+            calls.add(new TaskReader.ModuleCall(key, session.modules.find(key).orElseThrow(), e.value(), false));
+        } else if (isMetaName(key)) {
+            calls.add(new TaskReader.ModuleCall(key, null, e.value(), false));
+        } else {
+            unknown.add(e);
+        }
+    }
+
+    private void reportUnknown(List<YamlNode.Entry> unknown, boolean hasModule) {
+        boolean moduleReported = hasModule;
+        for (YamlNode.Entry e : unknown) {
+            String nearest = Suggest.closest(e.name(), candidates()).orElse(null);
+            boolean keywordLike = nearest != null && Keywords.isTaskKeyword(nearest);
+            if (moduleReported || keywordLike) {
+                session.error("unknown task keyword '" + e.name() + "'", e.key().at(), e.name().length(),
+                        nearest != null ? "did you mean '" + nearest + "'?" : null);
+            } else {
+                session.error("unknown module '" + e.name() + "'", e.key().at(), e.name().length(), moduleHint(e.name()));
+                moduleReported = true;
+            }
+        }
+    }
+
+    private String moduleHint(String name) {
+        String shortName = name.substring(name.lastIndexOf('.') + 1);
+        String hint = session.modules.suggest(shortName);
+        if (hint == null && !shortName.equals(name) && session.modules.contains(shortName)) hint = "did you mean '" + shortName + "'?";
+        if (hint != null) return hint;
+        List<String> known = session.modules.names().stream().filter(n -> !n.contains(".")).sorted().toList();
+        return known.size() <= 20 ? "available modules: " + String.join(", ", known) : "check the module's name";
+    }
+
+    private Set<String> candidates() {
+        Set<String> all = new TreeSet<>(Keywords.allTaskKeywords());
+        for (String n : session.modules.names()) if (!n.contains(".")) all.add(n);
+        return all;
+    }
+
+    /** {@code local_action: copy src=a} or {@code local_action: {module: copy, src: a}}. */
+    private TaskReader.ModuleCall action(YamlNode.Entry e, boolean local) {
+        YamlNode v = e.value();
+        String module;
+        YamlNode args;
+        if (v instanceof YamlNode.Mapping m && m.has("module")) {
+            module = Nodes.string(m.get("module"), "'module'", session.diagnostics);
+            List<YamlNode.Entry> rest = m.entries().stream().filter(x -> !x.name().equals("module")).toList();
+            args = new YamlNode.Mapping(rest, m.at());
+        } else if (v instanceof YamlNode.Scalar s && s.value() != null) {
+            String[] parts = s.string().strip().split("\\s+", 2);
+            module = parts[0];
+            args = new YamlNode.Scalar(parts.length > 1 ? parts[1] : null, parts.length > 1 ? parts[1] : "", false, s.at(), 1);
+        } else {
+            session.error("'" + e.name() + "' needs a module: `" + e.name() + ": copy src=a dest=b`", v.at(), 1, null);
+            return null;
+        }
+        if (module == null) return null;
+        if (isMetaName(module)) return new TaskReader.ModuleCall(module, null, args, local);
+        if (!session.modules.contains(module)) {
+            session.error("unknown module '" + module + "'", v.at(), Nodes.width(v), moduleHint(module));
+            return null;
+        }
+        return new TaskReader.ModuleCall(module, session.modules.find(module).orElseThrow(), args, local);
+    }
+
+    private YamlNode.Entry entryOf(TaskReader.ModuleCall call) {
+        return task.entries().stream().filter(e -> e.value() == call.value() || e.name().equals(call.name()))
+                .findFirst().orElse(task.entries().get(0));
+    }
+
+    private static boolean isMetaName(String key) {
+        return key.equals(ModuleArgs.META) || key.equals("ansible.builtin.meta");
+    }
+}

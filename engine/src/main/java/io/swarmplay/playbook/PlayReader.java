@@ -1,0 +1,154 @@
+package io.swarmplay.playbook;
+
+import io.swarmplay.inventory.HostPattern;
+import io.swarmplay.source.Nodes;
+import io.swarmplay.source.SourcePosition;
+import io.swarmplay.source.Suggest;
+import io.swarmplay.source.YamlNode;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Reads one play mapping into a {@link Play}. */
+final class PlayReader {
+
+    private final LoadSession session;
+    private final Path file;
+    private final Path dir;
+
+    PlayReader(LoadSession session, Path file) {
+        this.session = session;
+        this.file = file;
+        this.dir = file.getParent() == null ? Path.of("") : file.getParent();
+    }
+
+    Play read(YamlNode.Mapping play) {
+        checkKeys(play);
+        String hosts = hosts(play);
+        TaskReader tasks = new TaskReader(session, file);
+        YamlNode nameNode = play.get("name");
+        String name = nameNode == null ? null : Nodes.string(nameNode, "'name'", session.diagnostics);
+        String pattern = hosts == null ? "" : hosts;
+        return new Play(name == null || name.isBlank() ? pattern : name, pattern,
+                vars(play.get("vars")), varsFiles(play.get("vars_files")),
+                list(tasks, play, "pre_tasks"), list(tasks, play, "tasks"), list(tasks, play, "post_tasks"),
+                new HandlerReader(session, file).read(play.get("handlers")),
+                flag(play, "gather_facts", true), flag(play, "any_errors_fatal", false),
+                play.has("serial") ? play.get("serial").value() : null,
+                map(play, "environment"), tags(play), string(play, "connection"),
+                play.has("become") ? Nodes.bool(play.get("become"), "'become'", session.diagnostics) : null,
+                string(play, "become_user"), play.at(), dir);
+    }
+
+    private void checkKeys(YamlNode.Mapping play) {
+        for (YamlNode.Entry e : play.entries()) {
+            SourcePosition at = e.key().at();
+            int width = e.name().length();
+            switch (e.name()) {
+                case "roles" -> session.error("roles are not supported yet", at, width,
+                        "move the role's tasks into a tasks file and use import_tasks or include_tasks");
+                case "strategy" -> strategy(e.value());
+                case "collections" -> session.warn("'collections' is ignored: modules answer to their short names",
+                        at, width, null);
+                default -> {
+                    if (Keywords.UNSUPPORTED_PLAY.containsKey(e.name())) {
+                        session.error("'" + e.name() + "' is not supported yet", at, width, Keywords.UNSUPPORTED_PLAY.get(e.name()));
+                    } else if (!Keywords.PLAY.contains(e.name())) {
+                        unknownKey(e);
+                    }
+                }
+            }
+        }
+    }
+
+    private void unknownKey(YamlNode.Entry e) {
+        boolean taskLike = Keywords.isTaskKeyword(e.name()) || session.modules.contains(e.name());
+        session.error("unknown play keyword '" + e.name() + "'", e.key().at(), e.name().length(), taskLike
+                ? "'" + e.name() + "' belongs to a task: put it under `tasks:`"
+                : TaskOptionsReader.hintOr(Suggest.hint(e.name(), Keywords.PLAY), "see the play keywords in the docs"));
+    }
+
+    private void strategy(YamlNode v) {
+        String s = Nodes.string(v, "'strategy'", session.diagnostics);
+        if (s != null && !s.equals("linear")) {
+            session.warn("strategy '" + s + "' is not supported yet; the play runs with 'linear'", v.at(), Nodes.width(v), null);
+        }
+    }
+
+    private String hosts(YamlNode.Mapping play) {
+        YamlNode node = play.get("hosts");
+        if (node == null || (node instanceof YamlNode.Scalar s && s.value() == null)) {
+            session.error("play has no 'hosts'", play.at(), 1, "add `hosts: all`, a group or a host name");
+            return null;
+        }
+        String hosts = String.join(",", Nodes.strings(node, "'hosts'", session.diagnostics));
+        if (!Templates.isTemplated(hosts)) {
+            try {
+                HostPattern.parse(hosts);
+            } catch (IllegalArgumentException e) {
+                session.error(e.getMessage(), node.at(), Nodes.width(node), null);
+            }
+        }
+        return hosts;
+    }
+
+    /** {@code vars:} as a mapping, or a list of mappings merged in order. */
+    private Map<String, Object> vars(YamlNode node) {
+        Map<String, Object> vars = new LinkedHashMap<>();
+        if (node instanceof YamlNode.Sequence seq) {
+            for (YamlNode item : seq.items()) {
+                Nodes.mapping(item, "an entry of 'vars'", session.diagnostics).ifPresent(m -> vars.putAll(m.value()));
+            }
+        } else if (node != null) {
+            Nodes.mapping(node, "'vars'", session.diagnostics).ifPresent(m -> vars.putAll(m.value()));
+        }
+        return vars;
+    }
+
+    /** Entries as written; plain (untemplated) files must exist and load now. */
+    private List<String> varsFiles(YamlNode node) {
+        List<String> files = new ArrayList<>();
+        if (node == null) return files;
+        List<YamlNode> items = node instanceof YamlNode.Sequence seq ? seq.items() : List.of(node);
+        for (YamlNode item : items) {
+            String name = Nodes.string(item, "an entry of 'vars_files'", session.diagnostics);
+            if (name == null) continue;
+            files.add(name);
+            if (!Templates.isTemplated(name) && session.exists(dir.resolve(name), "vars file", item.at(), Nodes.width(item))) {
+                VarsFileLoader.load(dir.resolve(name), item.at(), session.diagnostics);
+            }
+        }
+        return files;
+    }
+
+    private List<TaskNode> list(TaskReader tasks, YamlNode.Mapping play, String key) {
+        YamlNode n = play.get(key);
+        return n == null ? List.of() : tasks.readList(n, "'" + key + "'");
+    }
+
+    private boolean flag(YamlNode.Mapping play, String key, boolean absent) {
+        YamlNode n = play.get(key);
+        Boolean b = n == null ? null : Nodes.bool(n, "'" + key + "'", session.diagnostics);
+        return b == null ? absent : b;
+    }
+
+    private Map<String, Object> map(YamlNode.Mapping play, String key) {
+        YamlNode n = play.get(key);
+        if (n == null) return Map.of();
+        return Nodes.mapping(n, "'" + key + "'", session.diagnostics).map(YamlNode.Mapping::value).orElse(Map.of());
+    }
+
+    private Set<String> tags(YamlNode.Mapping play) {
+        YamlNode n = play.get("tags");
+        return n == null ? Set.of() : TaskOptionsReader.tags(n, session);
+    }
+
+    private String string(YamlNode.Mapping play, String key) {
+        YamlNode n = play.get(key);
+        return n == null ? null : Nodes.string(n, "'" + key + "'", session.diagnostics);
+    }
+}

@@ -1,0 +1,177 @@
+package io.swarmplay.playbook;
+
+import io.swarmplay.source.Nodes;
+import io.swarmplay.source.Suggest;
+import io.swarmplay.source.YamlNode;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Reads the task keywords of one task, block or include into {@link TaskOptions}. Conditions
+ * ({@code when}, {@code changed_when}, {@code failed_when}, {@code until}) become lists of raw
+ * expressions: a boolean becomes {@code "True"}/{@code "False"}, a whole {@code "{{ x }}"} loses its
+ * braces (with Ansible's warning). Keys that are not options are left to the caller.
+ */
+final class TaskOptionsReader {
+
+    private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+    private static final List<String> LOOP_CONTROL = List.of("loop_var", "label", "index_var", "pause", "extended");
+
+    private final LoadSession session;
+
+    private List<String> when = List.of();
+    private Object loop;
+    private LoopControl loopControl = LoopControl.DEFAULT;
+    private String register;
+    private List<String> changedWhen = List.of();
+    private List<String> failedWhen = List.of();
+    private boolean ignoreErrors;
+    private List<String> until = List.of();
+    private Object retries;
+    private Object delay;
+    private boolean noLog;
+    private Set<String> tags = Set.of();
+    private List<String> notifies = List.of();
+    private Map<String, Object> vars = Map.of();
+    private boolean runOnce;
+    private String delegateTo;
+    private Boolean checkMode;
+    private Map<String, Object> environment = Map.of();
+    private Integer timeout;
+    private Boolean become;
+    private String becomeUser;
+    private Boolean diff;
+
+    TaskOptionsReader(LoadSession session) {
+        this.session = session;
+    }
+
+    /** Reads every option keyword of {@code task}; returns the options. */
+    TaskOptions read(YamlNode.Mapping task) {
+        for (YamlNode.Entry e : task.entries()) option(e);
+        return build();
+    }
+
+    /** {@code local_action} runs on the control node. */
+    void delegateToLocalhost() {
+        delegateTo = "localhost";
+    }
+
+    private void option(YamlNode.Entry e) {
+        YamlNode v = e.value();
+        String what = "'" + e.name() + "'";
+        switch (e.name()) {
+            case "when" -> when = conditions(v, what);
+            case "changed_when" -> changedWhen = conditions(v, what);
+            case "failed_when" -> failedWhen = conditions(v, what);
+            case "until" -> until = conditions(v, what);
+            case "loop", "with_list" -> loop = LoopValues.loop(v, e.name(), session);
+            case "with_items" -> loop = LoopValues.withItems(v, session);
+            case "with_dict" -> loop = LoopValues.withDict(v, session);
+            case "loop_control" -> loopControl = loopControl(v);
+            case "register" -> register = register(v);
+            case "ignore_errors" -> ignoreErrors = flag(v, what);
+            case "no_log" -> noLog = flag(v, what);
+            case "run_once" -> runOnce = flag(v, what);
+            case "retries" -> retries = v.value();
+            case "delay" -> delay = v.value();
+            case "tags" -> tags = tags(v, session);
+            case "notify" -> notifies = Nodes.strings(v, what, session.diagnostics);
+            case "vars" -> vars = map(v, what);
+            case "environment" -> environment = map(v, what);
+            case "delegate_to" -> delegateTo = Nodes.string(v, what, session.diagnostics);
+            case "check_mode" -> checkMode = Nodes.bool(v, what, session.diagnostics);
+            case "diff" -> diff = Nodes.bool(v, what, session.diagnostics);
+            case "become" -> become = Nodes.bool(v, what, session.diagnostics);
+            case "become_user" -> becomeUser = Nodes.string(v, what, session.diagnostics);
+            case "timeout" -> timeout = Nodes.integer(v, what, session.diagnostics);
+            case "debugger", "throttle" -> session.warn("'" + e.name() + "' is not supported and is ignored",
+                    e.key().at(), e.name().length(), null);
+            default -> {
+                // module keys, name and structural keywords are the caller's
+            }
+        }
+    }
+
+    private TaskOptions build() {
+        return new TaskOptions(when, loop, loopControl, register, changedWhen, failedWhen, ignoreErrors, until,
+                retries, delay, noLog, tags, notifies, vars, runOnce, delegateTo, checkMode, environment, timeout,
+                become, becomeUser, diff);
+    }
+
+    private boolean flag(YamlNode v, String what) {
+        return Boolean.TRUE.equals(Nodes.bool(v, what, session.diagnostics));
+    }
+
+    private Map<String, Object> map(YamlNode v, String what) {
+        return Nodes.mapping(v, what, session.diagnostics).map(YamlNode.Mapping::value).orElse(Map.of());
+    }
+
+    /** Conditions as raw expressions; see the class comment. */
+    List<String> conditions(YamlNode v, String what) {
+        if (v instanceof YamlNode.Sequence seq) {
+            List<String> out = new java.util.ArrayList<>();
+            for (YamlNode item : seq.items()) out.addAll(conditions(item, what));
+            return out;
+        }
+        if (!(v instanceof YamlNode.Scalar s)) {
+            session.error("expected a condition or a list of conditions for " + what + ", found " + v.kind(), v.at(), 1,
+                    "write a Jinja expression without braces, e.g. `when: x == 1`");
+            return List.of();
+        }
+        if (s.value() == null) return List.of();
+        if (s.value() instanceof Boolean b) return List.of(b ? "True" : "False");
+        String expr = Templates.wholeExpression(s.text());
+        if (expr == null) return List.of(s.text());
+        session.warn("conditions should not use '{{ }}': " + what + " is already an expression", s.at(), s.width(),
+                "write `" + what.replace("'", "") + ": " + expr + "`");
+        return List.of(expr);
+    }
+
+    static Set<String> tags(YamlNode v, LoadSession session) {
+        Set<String> out = new LinkedHashSet<>();
+        for (String t : Nodes.strings(v, "'tags'", session.diagnostics)) {
+            for (String part : t.split(",")) if (!part.isBlank()) out.add(part.strip());
+        }
+        return out;
+    }
+
+    private String register(YamlNode v) {
+        String name = Nodes.string(v, "'register'", session.diagnostics);
+        if (name != null && !IDENTIFIER.matcher(name).matches()) {
+            session.error("'" + name + "' is not a valid variable name for 'register'", v.at(), Nodes.width(v),
+                    "use letters, digits and underscores, starting with a letter");
+            return null;
+        }
+        return name;
+    }
+
+    private LoopControl loopControl(YamlNode v) {
+        YamlNode.Mapping m = Nodes.mapping(v, "'loop_control'", session.diagnostics).orElse(null);
+        if (m == null) return LoopControl.DEFAULT;
+        String loopVar = "item";
+        String label = null;
+        String indexVar = null;
+        for (YamlNode.Entry e : m.entries()) {
+            String value = Nodes.string(e.value(), "'" + e.name() + "'", session.diagnostics);
+            switch (e.name()) {
+                case "loop_var" -> loopVar = value == null ? "item" : value;
+                case "label" -> label = value;
+                case "index_var" -> indexVar = value;
+                case "pause", "extended" -> session.warn("loop_control '" + e.name() + "' is not supported and is ignored",
+                        e.key().at(), e.name().length(), null);
+                default -> session.error("unknown loop_control option '" + e.name() + "'", e.key().at(), e.name().length(),
+                        hintOr(Suggest.hint(e.name(), LOOP_CONTROL), "valid options: loop_var, label, index_var"));
+            }
+        }
+        return new LoopControl(loopVar, label, indexVar);
+    }
+
+    static String hintOr(String hint, String fallback) {
+        return hint != null ? hint : fallback;
+    }
+}

@@ -1,0 +1,181 @@
+package io.swarmplay.playbook;
+
+import io.swarmplay.module.Module;
+import io.swarmplay.source.Nodes;
+import io.swarmplay.source.SourcePosition;
+import io.swarmplay.source.Suggest;
+import io.swarmplay.source.YamlNode;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Reads a task list of one file: module calls, blocks, {@code include_tasks} (kept as
+ * {@link IncludeTasks}) and {@code import_tasks} (spliced in place; when the import carries
+ * options, its tasks are wrapped in a {@link Block} with those options).
+ */
+final class TaskReader {
+
+    private final LoadSession session;
+    private final Path dir;
+
+    TaskReader(LoadSession session, Path file) {
+        this.session = session;
+        Path parent = file.getParent();
+        this.dir = parent == null ? Path.of("") : parent;
+    }
+
+    /** Every entry of a task list node ({@code tasks:}, {@code block:}, a tasks file's root). */
+    List<TaskNode> readList(YamlNode node, String what) {
+        List<TaskNode> out = new ArrayList<>();
+        Nodes.sequence(node, what, session.diagnostics).ifPresent(seq -> {
+            for (YamlNode item : seq.items()) out.addAll(readEntry(item));
+        });
+        return out;
+    }
+
+    /** One entry; an import gives several. */
+    List<TaskNode> readEntry(YamlNode node) {
+        YamlNode.Mapping task = Nodes.mapping(node, "a task", session.diagnostics).orElse(null);
+        if (task == null) return List.of();
+        if (task.has("block")) return List.of(readBlock(task));
+        if (task.has("import_tasks")) return readImport(task);
+        if (task.has("include_tasks")) return List.of(readInclude(task));
+        reportOrphans(task);
+        return Optional.ofNullable(readTask(task, false)).<List<TaskNode>>map(List::of).orElse(List.of());
+    }
+
+    /** A module call; {@code handler} allows {@code listen}. Null when the task has no usable module. */
+    Task readTask(YamlNode.Mapping task, boolean handler) {
+        ModuleCall call = new ModuleCalls(session, task).find();
+        checkKeys(task, handler ? "handler" : "task", handler);
+        TaskOptionsReader options = new TaskOptionsReader(session);
+        if (call == null) {
+            options.read(task);
+            return null;
+        }
+        if (call.local()) options.delegateToLocalhost();
+        TaskOptions opts = options.read(task);
+        ModuleArgs args = new ModuleArgs(session, call.name(), call.module());
+        ModuleArgs.Parsed parsed = args.read(call.value(), task.get("args"));
+        args.validate(parsed);
+        String name = nameOf(task, call.name());
+        return new Task(name, call.name(), parsed.args(), opts, task.at(), parsed.at());
+    }
+
+    private String nameOf(YamlNode.Mapping task, String fallback) {
+        YamlNode n = task.get("name");
+        String name = n == null ? null : Nodes.string(n, "'name'", session.diagnostics);
+        return name == null || name.isBlank() ? fallback : name;
+    }
+
+    private Block readBlock(YamlNode.Mapping task) {
+        checkKeys(task, "block", false);
+        for (YamlNode.Entry e : task.entries()) {
+            if (Keywords.TASK_ONLY.contains(e.name())) {
+                session.error("'" + e.name() + "' is not allowed on a block", e.key().at(), e.name().length(),
+                        "move it to the tasks inside the block");
+            }
+        }
+        TaskOptions opts = new TaskOptionsReader(session).read(task);
+        return new Block(nameOf(task, "block"), readList(task.get("block"), "'block'"), optionalList(task, "rescue"),
+                optionalList(task, "always"), opts, task.at());
+    }
+
+    private List<TaskNode> optionalList(YamlNode.Mapping task, String key) {
+        YamlNode n = task.get(key);
+        return n == null ? List.of() : readList(n, "'" + key + "'");
+    }
+
+    private IncludeTasks readInclude(YamlNode.Mapping task) {
+        checkKeys(task, "include_tasks", false);
+        YamlNode fileNode = task.get("include_tasks");
+        String file = fileName(fileNode, "include_tasks");
+        if (file != null && !Templates.isTemplated(file)) {
+            session.exists(dir.resolve(file), "tasks file", fileNode.at(), Nodes.width(fileNode));
+        }
+        TaskOptions opts = new TaskOptionsReader(session).read(task);
+        return new IncludeTasks(nameOf(task, "include_tasks"), file == null ? "" : file, dir, opts, task.at());
+    }
+
+    private List<TaskNode> readImport(YamlNode.Mapping task) {
+        checkKeys(task, "import_tasks", false);
+        YamlNode fileNode = task.get("import_tasks");
+        String file = fileName(fileNode, "import_tasks");
+        for (String loopKey : List.of("loop", "with_items", "with_list", "with_dict")) {
+            task.entry(loopKey).ifPresent(e -> session.error("import_tasks cannot loop", e.key().at(), loopKey.length(),
+                    "use include_tasks to repeat a tasks file"));
+        }
+        TaskOptions opts = new TaskOptionsReader(session).read(task);
+        List<TaskNode> tasks = file == null ? List.of() : importFile(file, fileNode);
+        if (opts.equals(TaskOptions.NONE)) return tasks;
+        return List.of(new Block(nameOf(task, "import_tasks: " + file), tasks, List.of(), List.of(), opts, task.at()));
+    }
+
+    private List<TaskNode> importFile(String file, YamlNode fileNode) {
+        if (Templates.isTemplated(file)) {
+            session.error("import_tasks is resolved before the run, so its file name cannot use variables", fileNode.at(),
+                    Nodes.width(fileNode), "use include_tasks for a templated file name");
+            return List.of();
+        }
+        Path path = dir.resolve(file);
+        if (!session.exists(path, "tasks file", fileNode.at(), Nodes.width(fileNode))) return List.of();
+        return readTasksFile(session, path, fileNode.at());
+    }
+
+    /** A tasks file: a list of tasks (empty file: none). */
+    static List<TaskNode> readTasksFile(LoadSession session, Path path, SourcePosition referencedAt) {
+        if (!session.enter(path, referencedAt)) return List.of();
+        try {
+            YamlNode root = session.read(path, referencedAt).orElse(null);
+            if (root == null) return List.of();
+            return new TaskReader(session, path).readList(root, "the tasks in '" + path + "'");
+        } finally {
+            session.leave();
+        }
+    }
+
+    /** {@code include_tasks: f.yml} or {@code include_tasks: {file: f.yml}}. */
+    private String fileName(YamlNode node, String keyword) {
+        if (node instanceof YamlNode.Mapping m && m.has("file")) return Nodes.string(m.get("file"), "'file'", session.diagnostics);
+        if (node instanceof YamlNode.Scalar s && s.value() != null) return s.string();
+        session.error("'" + keyword + "' needs a file name", node.at(), 1, "write `" + keyword + ": other.yml`");
+        return null;
+    }
+
+    /** Unknown option keys on blocks and includes, and {@code listen} outside handlers. */
+    private void checkKeys(YamlNode.Mapping task, String kind, boolean handler) {
+        for (YamlNode.Entry e : task.entries()) {
+            if (e.name().equals("listen") && !handler) {
+                session.error("'listen' is only valid on handlers", e.key().at(), e.name().length(),
+                        "move this task under the play's 'handlers:'");
+            } else if (!kind.equals("task") && !kind.equals("handler") && !isKnownFor(kind, e.name())) {
+                session.error("unknown " + kind + " keyword '" + e.name() + "'", e.key().at(), e.name().length(),
+                        TaskOptionsReader.hintOr(Suggest.hint(e.name(), Keywords.allTaskKeywords()),
+                                "a " + kind + " takes task keywords such as when, tags and vars"));
+            }
+        }
+    }
+
+    private static boolean isKnownFor(String kind, String key) {
+        if (Keywords.COMMON.contains(key) || Keywords.TASK_ONLY.contains(key)) return true;
+        return switch (kind) {
+            case "block" -> Keywords.BLOCK.contains(key);
+            default -> key.equals(kind);
+        };
+    }
+
+    /** {@code rescue}/{@code always} without a {@code block}. */
+    private void reportOrphans(YamlNode.Mapping task) {
+        for (String key : List.of("rescue", "always")) {
+            task.entry(key).ifPresent(e -> session.error("'" + key + "' needs a 'block' in the same task", e.key().at(),
+                    key.length(), "put the tasks to try under `block:`"));
+        }
+    }
+
+    /** The module key of a task: name as written, the module (null for an unregistered meta), its value. */
+    record ModuleCall(String name, Module<?> module, YamlNode value, boolean local) {
+    }
+}

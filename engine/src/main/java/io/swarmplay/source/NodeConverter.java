@@ -1,0 +1,198 @@
+package io.swarmplay.source;
+
+import org.snakeyaml.engine.v2.common.ScalarStyle;
+import org.snakeyaml.engine.v2.exceptions.Mark;
+import org.snakeyaml.engine.v2.nodes.MappingNode;
+import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.nodes.NodeTuple;
+import org.snakeyaml.engine.v2.nodes.ScalarNode;
+import org.snakeyaml.engine.v2.nodes.SequenceNode;
+import org.snakeyaml.engine.v2.nodes.Tag;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Turns snakeyaml-engine nodes into {@link YamlNode}s of one file, reporting suspicious values. */
+final class NodeConverter {
+
+    private static final int MAX_DEPTH = 500;
+
+    private final SourceFile source;
+    private final Diagnostics diagnostics;
+    private int depth;
+
+    NodeConverter(SourceFile source, Diagnostics diagnostics) {
+        this.source = source;
+        this.diagnostics = diagnostics;
+    }
+
+    YamlNode emptyDocument() {
+        return new YamlNode.Scalar(null, "", false, new SourcePosition(source.path(), 1, 1), 1);
+    }
+
+    /** The converted node, or null after reporting an error (a recursive alias). */
+    YamlNode convert(Node node) {
+        if (++depth > MAX_DEPTH) {
+            diagnostics.add(Diagnostic.error("yaml nests too deeply (a recursive alias?)", at(node)));
+            depth--;
+            return null;
+        }
+        try {
+            if (node instanceof ScalarNode scalar) return scalar(scalar);
+            if (node instanceof SequenceNode seq) return sequence(seq);
+            return mapping((MappingNode) node);
+        } finally {
+            depth--;
+        }
+    }
+
+    private YamlNode.Scalar scalar(ScalarNode node) {
+        boolean quoted = node.getScalarStyle() != ScalarStyle.PLAIN;
+        return new YamlNode.Scalar(ScalarValues.of(node.getTag(), node.getValue()), node.getValue(), quoted,
+                at(node), width(node));
+    }
+
+    private YamlNode.Sequence sequence(SequenceNode node) {
+        List<YamlNode> items = new ArrayList<>();
+        for (Node item : node.getValue()) {
+            YamlNode converted = convert(item);
+            if (converted != null) items.add(converted);
+        }
+        return new YamlNode.Sequence(items, at(node));
+    }
+
+    private YamlNode.Mapping mapping(MappingNode node) {
+        List<YamlNode.Entry> explicit = new ArrayList<>();
+        List<YamlNode.Entry> merged = new ArrayList<>();
+        for (NodeTuple tuple : node.getValue()) {
+            if (isMergeKey(tuple.getKeyNode())) {
+                merged.addAll(mergeEntries(tuple.getValueNode()));
+            } else {
+                YamlNode.Entry entry = entry(tuple);
+                if (entry != null) explicit.add(entry);
+            }
+        }
+        warnDuplicates(explicit);
+        return new YamlNode.Mapping(withMerged(merged, explicit), at(node));
+    }
+
+    private YamlNode.Entry entry(NodeTuple tuple) {
+        Node keyNode = tuple.getKeyNode();
+        if (!(keyNode instanceof ScalarNode keyScalar)) {
+            reportComplexKey(keyNode);
+            return null;
+        }
+        YamlNode value = convert(tuple.getValueNode());
+        if (value == null) return null;
+        return new YamlNode.Entry(keyScalar.getValue(), scalar(keyScalar), value);
+    }
+
+    // `key: {{ var }}` is valid YAML (a flow mapping whose key is a mapping): say what was meant
+    private void reportComplexKey(Node keyNode) {
+        SourcePosition at = at(keyNode);
+        String line = source.line(at.line());
+        boolean jinja = line != null && line.indexOf("{{") >= 0;
+        Diagnostic d = Diagnostic.error(jinja ? "a value starts with an unquoted '{{'"
+                : "a mapping key must be a plain value, not " + (keyNode instanceof MappingNode ? "a mapping" : "a list"),
+                jinja ? new SourcePosition(at.file(), at.line(), Math.max(1, at.column() - 1)) : at);
+        diagnostics.add(jinja ? d.withHint(SyntaxHints.QUOTE_JINJA).withWidth(2) : d);
+    }
+
+    private static boolean isMergeKey(Node key) {
+        return key instanceof ScalarNode s && "<<".equals(s.getValue()) && s.getScalarStyle() == ScalarStyle.PLAIN;
+    }
+
+    private List<YamlNode.Entry> mergeEntries(Node value) {
+        List<YamlNode.Entry> entries = new ArrayList<>();
+        List<Node> sources = value instanceof SequenceNode seq ? seq.getValue() : List.of(value);
+        for (Node source : sources) {
+            YamlNode converted = convert(source);
+            if (converted instanceof YamlNode.Mapping m) {
+                entries.addAll(m.entries());
+            } else if (converted != null) {
+                diagnostics.add(Diagnostic.error("a merge key '<<' needs a mapping (or a list of mappings), not "
+                        + converted.kind(), converted.at()));
+            }
+        }
+        return entries;
+    }
+
+    /** Explicit keys win over merged ones; the first merged source wins among merged ones. */
+    private static List<YamlNode.Entry> withMerged(List<YamlNode.Entry> merged, List<YamlNode.Entry> explicit) {
+        if (merged.isEmpty()) return explicit;
+        Set<String> taken = new HashSet<>();
+        for (YamlNode.Entry e : explicit) taken.add(e.name());
+        List<YamlNode.Entry> all = new ArrayList<>();
+        for (YamlNode.Entry e : merged) {
+            if (taken.add(e.name())) all.add(e);
+        }
+        all.addAll(explicit);
+        return all;
+    }
+
+    private void warnDuplicates(List<YamlNode.Entry> entries) {
+        Set<String> seen = new HashSet<>();
+        for (YamlNode.Entry e : entries) {
+            if (!seen.add(e.name())) {
+                diagnostics.add(Diagnostic.warning("key '" + e.name() + "' is written twice in this mapping; the later value wins",
+                        e.key().at()).withWidth(e.name().length()).withHint("remove one of them"));
+            }
+        }
+    }
+
+    private SourcePosition at(Node node) {
+        return node.getStartMark().map(m -> YamlReader.position(source.path(), m))
+                .orElse(SourcePosition.UNKNOWN);
+    }
+
+    private int width(Node node) {
+        Mark start = node.getStartMark().orElse(null);
+        Mark end = node.getEndMark().orElse(null);
+        if (start == null || end == null) return 1;
+        if (start.getLine() == end.getLine()) return Math.max(1, end.getColumn() - start.getColumn());
+        String line = source.line(start.getLine() + 1);
+        return line == null ? 1 : Math.max(1, line.length() - start.getColumn());
+    }
+
+    /** Scalar typing by resolved tag. */
+    static final class ScalarValues {
+        private ScalarValues() {
+        }
+
+        static Object of(Tag tag, String text) {
+            if (Tag.NULL.equals(tag)) return null;
+            if (Tag.BOOL.equals(tag)) return bool(text);
+            if (Tag.INT.equals(tag)) return integer(text);
+            if (Tag.FLOAT.equals(tag)) return floating(text);
+            return text;
+        }
+
+        private static Boolean bool(String text) {
+            String t = text.toLowerCase();
+            return t.equals("true") || t.equals("yes") || t.equals("on");
+        }
+
+        private static Object integer(String text) {
+            try {
+                long value;
+                if (text.startsWith("0o")) value = Long.parseLong(text.substring(2), 8);
+                else if (text.startsWith("0x")) value = Long.parseLong(text.substring(2), 16);
+                else value = Long.parseLong(text.startsWith("+") ? text.substring(1) : text);
+                if (value == (int) value) return Integer.valueOf((int) value);
+                return Long.valueOf(value);
+            } catch (NumberFormatException e) {
+                return text; // beyond long: keep the digits rather than lose precision
+            }
+        }
+
+        private static Object floating(String text) {
+            Map<String, Double> special = Map.of(".inf", Double.POSITIVE_INFINITY, "+.inf", Double.POSITIVE_INFINITY,
+                    "-.inf", Double.NEGATIVE_INFINITY, ".nan", Double.NaN);
+            Double s = special.get(text.toLowerCase());
+            return s != null ? s : Double.valueOf(text);
+        }
+    }
+}

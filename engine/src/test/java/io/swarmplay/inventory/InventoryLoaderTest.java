@@ -1,0 +1,242 @@
+package io.swarmplay.inventory;
+
+import io.swarmplay.source.Diagnostics;
+import io.swarmplay.source.TestFiles;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class InventoryLoaderTest {
+
+    @TempDir
+    Path dir;
+
+    private final Diagnostics diagnostics = new Diagnostics();
+
+    private static final String SWARM = """
+            all:
+              vars:
+                ansible_user: root
+              hosts:
+                lonely:
+              children:
+                swarm:
+                  vars: {role: worker, ansible_group_priority: 1}
+                  hosts:
+                    host-1: {ansible_host: 10.0.0.1, ansible_port: 2221}
+                    host-2:
+                      host: 10.0.0.2
+                      port: 2222
+                      user: admin
+                      ssh_key: /keys/id
+                      connection: ssh
+                  children:
+                    managers:
+                      vars: {role: manager}
+                      hosts:
+                        host-1:
+                db:
+                  hosts:
+                    host-2:
+                    db-1:
+            """;
+
+    private Inventory load(String... sources) {
+        return InventoryLoader.load(List.of(sources), diagnostics);
+    }
+
+    private Path swarm() {
+        return TestFiles.write(dir, "inventory.yml", SWARM);
+    }
+
+    private static List<String> names(List<Host> hosts) {
+        return hosts.stream().map(Host::name).toList();
+    }
+
+    @Test
+    void readsHostsInDeclarationOrderWithGroupsAndNesting() {
+        Inventory inv = load(swarm().toString());
+        assertFalse(diagnostics.hasErrors(), diagnostics.all().toString());
+        assertEquals(List.of("lonely", "host-1", "host-2", "db-1"), names(inv.hosts()));
+        assertEquals(List.of("host-1", "host-2"), inv.groupsVar().get("swarm"));
+        assertEquals(List.of("host-1"), inv.groupsVar().get("managers"));
+        assertEquals(List.of("host-2", "db-1"), inv.groupsVar().get("db"));
+        assertEquals(List.of("lonely"), inv.groupsVar().get("ungrouped"));
+        assertEquals(List.of("lonely", "host-1", "host-2", "db-1"), inv.groupsVar().get("all"));
+        assertEquals(List.of("swarm", "db", "ungrouped").stream().sorted().toList(),
+                inv.groups().get("all").children().stream().sorted().toList());
+        assertEquals(2, inv.groups().get("managers").depth());
+    }
+
+    @Test
+    void hostInSeveralGroupsListsThemInPrecedenceOrder() {
+        Inventory inv = load(swarm().toString());
+        assertEquals(List.of("all", "swarm", "managers"), inv.host("host-1").orElseThrow().groups());
+        assertEquals(List.of("all", "db", "swarm"), inv.host("host-2").orElseThrow().groups());
+    }
+
+    @Test
+    void shortConnectionFormsAreCopiedToAnsibleNames() {
+        Map<String, Object> vars = load(swarm().toString()).host("host-2").orElseThrow().vars();
+        assertEquals("10.0.0.2", vars.get("ansible_host"));
+        assertEquals(2222, vars.get("ansible_port"));
+        assertEquals("admin", vars.get("ansible_user"));
+        assertEquals("/keys/id", vars.get("ansible_ssh_private_key_file"));
+        assertEquals("ssh", vars.get("ansible_connection"));
+        assertEquals("10.0.0.2", vars.get("host"));
+    }
+
+    @Test
+    void groupVarsMergeParentsFirstThenPriorityThenName() {
+        Inventory inv = load(swarm().toString());
+        assertEquals("manager", inv.groupVarsFor(inv.host("host-1").orElseThrow()).get("role"));
+        assertEquals("root", inv.groupVarsFor(inv.host("host-1").orElseThrow()).get("ansible_user"));
+        TestFiles.write(dir, "group_vars/db.yml", "role: database\nansible_group_priority: 5\n");
+        Diagnostics fresh = new Diagnostics();
+        Inventory withPriority = InventoryLoader.load(List.of(swarm().toString()), fresh);
+        Host h2 = withPriority.host("host-2").orElseThrow();
+        assertEquals(List.of("all", "swarm", "db"), h2.groups());
+        assertEquals("database", withPriority.groupVarsFor(h2).get("role"));
+    }
+
+    @Test
+    void equalDepthAndPriorityMergeAlphabetically() {
+        Path inv = TestFiles.write(dir, "inv.yml", "b: {hosts: {h: }, vars: {x: b}}\na: {hosts: {h: }, vars: {x: a}}\n");
+        Inventory i = load(inv.toString());
+        assertEquals("b", i.groupVarsFor(i.host("h").orElseThrow()).get("x"));
+    }
+
+    @Test
+    void hostVarsAndGroupVarsFilesLayerOverTheInventoryFile() {
+        swarm();
+        TestFiles.write(dir, "host_vars/host-1.yml", "ansible_port: 22\nextra: file\n");
+        TestFiles.write(dir, "host_vars/db-1/a.yml", "from_dir: a\n");
+        TestFiles.write(dir, "host_vars/db-1/b.yaml", "from_dir: b\n");
+        TestFiles.write(dir, "group_vars/all.yaml", "ansible_user: deploy\n");
+        TestFiles.write(dir, "group_vars/swarm/main.yml", "role: from-file\n");
+        Inventory inv = load(dir.resolve("inventory.yml").toString());
+        assertFalse(diagnostics.hasErrors(), diagnostics.all().toString());
+        assertEquals(22, inv.host("host-1").orElseThrow().vars().get("ansible_port"));
+        assertEquals("10.0.0.1", inv.host("host-1").orElseThrow().vars().get("ansible_host"));
+        assertEquals("b", inv.host("db-1").orElseThrow().vars().get("from_dir"));
+        assertEquals("deploy", inv.groupVarsFor(inv.host("db-1").orElseThrow()).get("ansible_user"));
+        assertEquals("from-file", inv.groups().get("swarm").vars().get("role"));
+    }
+
+    @Test
+    void severalSourcesMergeWithLaterWinning() {
+        Path a = TestFiles.write(dir, "a/inv.yml", "all: {hosts: {h1: {x: 1, y: 1}}}\n");
+        Path b = TestFiles.write(dir, "b/inv.yml", "web: {hosts: {h1: {x: 2}, h2: }}\n");
+        Inventory inv = load(a.toString(), b.toString());
+        assertEquals(List.of("h1", "h2"), names(inv.hosts()));
+        assertEquals(Map.of("x", 2, "y", 1), inv.host("h1").orElseThrow().vars());
+        assertEquals(List.of("h1", "h2"), inv.groupsVar().get("web"));
+    }
+
+    @Test
+    void directorySourceLoadsEveryYamlFileAndItsVarsDirs() {
+        TestFiles.write(dir, "inv/01-web.yml", "web: {hosts: {w1: }}\n");
+        TestFiles.write(dir, "inv/02-db.yaml", "db: {hosts: {d1: }}\n");
+        TestFiles.write(dir, "inv/notes.txt", "not an inventory");
+        TestFiles.write(dir, "inv/group_vars/web.yml", "port_http: 80\n");
+        Inventory inv = load(dir.resolve("inv").toString());
+        assertFalse(diagnostics.hasErrors(), diagnostics.all().toString());
+        assertEquals(List.of("w1", "d1"), names(inv.hosts()));
+        assertEquals(80, inv.groupVarsFor(inv.host("w1").orElseThrow()).get("port_http"));
+    }
+
+    @Test
+    void commaListIsAnAdHocInventory() {
+        Inventory inv = load("h1,h2,");
+        assertEquals(List.of("h1", "h2"), names(inv.hosts()));
+        assertEquals(List.of("h1", "h2"), inv.groupsVar().get("ungrouped"));
+    }
+
+    @Test
+    void implicitLocalhostExistsButIsNotInAll() {
+        Inventory inv = load(swarm().toString());
+        Host local = inv.host("localhost").orElseThrow();
+        assertTrue(local.implicit());
+        assertEquals("local", local.vars().get("ansible_connection"));
+        assertFalse(inv.groupsVar().get("all").contains("localhost"));
+        assertEquals(List.of("localhost"), names(inv.select("localhost")));
+        assertFalse(names(inv.select("all")).contains("localhost"));
+        assertEquals("root", inv.groupVarsFor(local).get("ansible_user"));
+    }
+
+    @Test
+    void noSourcesGiveOnlyTheImplicitLocalhost() {
+        Inventory inv = load();
+        assertEquals(List.of(), inv.hosts());
+        assertTrue(inv.host("localhost").isPresent());
+        assertEquals(List.of(), inv.select("all"));
+    }
+
+    @Test
+    void hostRangesExpand() {
+        Inventory inv = load(TestFiles.write(dir, "r.yml", "web: {hosts: {'web[01:03]': }}\n").toString());
+        assertEquals(List.of("web01", "web02", "web03"), names(inv.hosts()));
+    }
+
+    @Test
+    void hostsAsAListIsAnErrorWithTheMappingHint() {
+        load(TestFiles.write(dir, "bad.yml", "all:\n  hosts:\n    - host-1\n    - host-2\n").toString());
+        assertEquals("""
+                error: expected a mapping for 'hosts' of group 'all', found a list
+                 --> bad.yml:3:5
+                  |
+                3 |     - host-1
+                  |     ^
+                  = hosts is a mapping: write `hosts: {host-1: {}}` or one host per line with a colon""",
+                TestFiles.render(diagnostics, dir));
+    }
+
+    @Test
+    void unknownGroupKeySuggestsTheClosest() {
+        load(TestFiles.write(dir, "bad.yml", "all:\n  children:\n    web:\n      host:\n        w1:\n").toString());
+        assertEquals("""
+                error: unknown key 'host' in group 'web'
+                 --> bad.yml:4:7
+                  |
+                4 |       host:
+                  |       ^^^^
+                  = did you mean 'hosts'?""", TestFiles.render(diagnostics, dir));
+    }
+
+    @Test
+    void missingSourceAndIniFileAreErrors() {
+        load("nowhere.yml");
+        Path ini = TestFiles.write(dir, "hosts.ini", "[web]\nw1\n");
+        load(ini.toString());
+        assertEquals("""
+                error: inventory source 'nowhere.yml' does not exist
+                  = pass a YAML inventory file, a directory of them, or a comma list such as 'host1,host2,'
+
+                error: 'hosts.ini' looks like an INI inventory; only YAML inventories are supported
+                 --> hosts.ini:1:1
+                  |
+                1 | [web]
+                  | ^^^^^
+                  = convert it with `ansible-inventory -i hosts.ini --list -y`""",
+                TestFiles.render(diagnostics, dir));
+    }
+
+    @Test
+    void aListAtTheTopIsNotAnInventory() {
+        load(TestFiles.write(dir, "list.yml", "- host-1\n").toString());
+        assertEquals("""
+                error: an inventory file must be a mapping of groups, found a list
+                 --> list.yml:1:1
+                  |
+                1 | - host-1
+                  | ^
+                  = write `all: {hosts: {host-1: {}}}`""", TestFiles.render(diagnostics, dir));
+    }
+}

@@ -1,0 +1,37 @@
+package io.swarmplay.playbook;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+class KeyValueParserTest {
+
+    private static List<String> texts(String s) {
+        return KeyValueParser.tokens(s).stream().map(KeyValueParser.Token::text).toList();
+    }
+
+    @Test
+    void splitsAtBlanksOutsideQuotesAndTemplates() {
+        assertEquals(List.of("a=1", "msg=\"hello world\"", "x='y z'", "t={{ a | default('p q') }}", "free"),
+                texts("a=1  msg=\"hello world\" x='y z' t={{ a | default('p q') }} free"));
+    }
+
+    @Test
+    void keysMustBeIdentifiersAndValuesLoseOneLevelOfQuotes() {
+        List<KeyValueParser.Token> tokens = KeyValueParser.tokens("msg=\"say \\\"hi\\\"\" a-b=c =x url=http://h/?q=1");
+        assertEquals("say \"hi\"", tokens.get(0).value());
+        assertEquals(null, tokens.get(1).key());
+        assertEquals(null, tokens.get(2).key());
+        assertEquals("url", tokens.get(3).key());
+        assertEquals("http://h/?q=1", tokens.get(3).value());
+    }
+
+    @Test
+    void withoutCutsTokensAndKeepsTheRestVerbatim() {
+        String text = "ls  -l chdir=/tmp 'a  b'";
+        List<KeyValueParser.Token> tokens = KeyValueParser.tokens(text);
+        assertEquals("ls  -l 'a  b'", KeyValueParser.without(text, List.of(tokens.get(2))));
+    }
+}

@@ -1,0 +1,448 @@
+package io.swarmplay.playbook;
+
+import io.swarmplay.source.Diagnostics;
+import io.swarmplay.source.TestFiles;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Every load-time validation, golden-tested as the user sees it. */
+class PlaybookLoaderErrorsTest {
+
+    @TempDir
+    Path dir;
+
+    private final Diagnostics diagnostics = new Diagnostics();
+
+    private String errors(String yaml) {
+        PlaybookLoader.load(TestFiles.write(dir, "site.yml", yaml), TestModules.registry(), diagnostics);
+        assertTrue(diagnostics.hasErrors(), "expected errors");
+        return TestFiles.render(diagnostics, dir);
+    }
+
+    private String taskErrors(String tasksYaml) {
+        return errors("- hosts: all\n  tasks:\n" + tasksYaml.indent(4));
+    }
+
+    @Test
+    void unknownModule() {
+        assertEquals("""
+                error: unknown module 'copyy'
+                 --> site.yml:4:7
+                  |
+                4 |       copyy:
+                  |       ^^^^^
+                  = did you mean 'copy'?""", taskErrors("- name: x\n  copyy:\n    src: a\n"));
+    }
+
+    @Test
+    void unknownQualifiedModuleSuggestsOnItsShortName() {
+        assertEquals("""
+                error: unknown module 'ansible.builtin.comand'
+                 --> site.yml:3:7
+                  |
+                3 |     - ansible.builtin.comand: ls
+                  |       ^^^^^^^^^^^^^^^^^^^^^^
+                  = did you mean 'command'?""", taskErrors("- ansible.builtin.comand: ls\n"));
+    }
+
+    @Test
+    void twoModulesInOneTask() {
+        assertEquals("""
+                error: task has both 'copy' and 'file'
+                 --> site.yml:4:7
+                  |
+                4 |       file: {path: /b}
+                  |       ^^^^
+                  = split it into two tasks: one module per task""", taskErrors("- copy: {src: a, dest: b}\n  file: {path: /b}\n"));
+    }
+
+    @Test
+    void taskWithoutModule() {
+        assertEquals("""
+                error: task has no module
+                 --> site.yml:3:7
+                  |
+                3 |     - name: nothing to do
+                  |       ^
+                  = add a module such as `command: ...`, or use block, include_tasks or import_tasks""",
+                taskErrors("- name: nothing to do\n  when: x\n"));
+    }
+
+    @Test
+    void unknownTaskKeywordNextToAModule() {
+        assertEquals("""
+                error: unknown task keyword 'regsiter'
+                 --> site.yml:5:7
+                  |
+                5 |       regsiter: out
+                  |       ^^^^^^^^
+                  = did you mean 'register'?""", taskErrors("- name: misspelled keyword\n  command: /bin/true\n  regsiter: out\n"));
+    }
+
+    @Test
+    void unknownArgumentInMappingForm() {
+        assertEquals("""
+                error: unknown argument 'dest_path' for module 'copy'
+                 --> site.yml:6:9
+                  |
+                6 |         dest_path: /etc/app.conf
+                  |         ^^^^^^^^^
+                  = did you mean 'dest'?""", taskErrors("- name: conf\n  copy:\n    src: app.conf\n    dest_path: /etc/app.conf\n"));
+    }
+
+    @Test
+    void unknownArgumentInKeyValueFormPointsIntoTheString() {
+        assertEquals("""
+                error: unknown argument 'sorce' for module 'copy'
+                 --> site.yml:3:13
+                  |
+                3 |     - copy: sorce=a dest=b
+                  |             ^^^^^
+                  = did you mean 'src'?""", taskErrors("- copy: sorce=a dest=b\n"));
+    }
+
+    @Test
+    void unknownArgumentWithoutCloseMatchListsValidOnes() {
+        assertEquals("""
+                error: unknown argument 'owner' for module 'file'
+                 --> site.yml:3:24
+                  |
+                3 |     - file: {path: /x, owner: me}
+                  |                        ^^^^^
+                  = valid arguments: mode, path, state""", taskErrors("- file: {path: /x, owner: me}\n"));
+    }
+
+    @Test
+    void freeTextForAModuleWithoutFreeForm() {
+        assertEquals("""
+                error: 'world' is not key=value, and module 'debug' takes no free-form text
+                 --> site.yml:3:24
+                  |
+                3 |     - debug: msg=hello world
+                  |                        ^^^^^
+                  = write `name=value` pairs (quote values with spaces: msg="hello world") or use a mapping""",
+                taskErrors("- debug: msg=hello world\n"));
+    }
+
+    @Test
+    void listWhereAMapWasExpected() {
+        assertEquals("""
+                error: expected a mapping for the arguments of 'copy', found a list
+                 --> site.yml:5:9
+                  |
+                5 |         - src: a
+                  |         ^
+                  = write `key: value` lines without a leading '- '""", taskErrors("- name: x\n  copy:\n    - src: a\n    - dest: b\n"));
+    }
+
+    @Test
+    void playWithoutHosts() {
+        assertEquals("""
+                error: play has no 'hosts'
+                 --> site.yml:1:3
+                  |
+                1 | - name: setup
+                  |   ^
+                  = add `hosts: all`, a group or a host name""", errors("- name: setup\n  tasks: []\n"));
+    }
+
+    @Test
+    void badHostPattern() {
+        assertEquals("""
+                error: bad host pattern 'web:&': '&' needs a group or host name after it
+                 --> site.yml:1:10
+                  |
+                1 | - hosts: web:&
+                  |          ^^^^^""", errors("- hosts: web:&\n"));
+    }
+
+    @Test
+    void missingVarsFile() {
+        TestFiles.write(dir, "vars/ok.yml", "a: 1\n");
+        assertEquals("""
+                error: vars file 'vars/missing.yml' does not exist
+                 --> site.yml:4:7
+                  |
+                4 |     - vars/missing.yml
+                  |       ^^^^^^^^^^^^^^^^
+                  = paths are relative to the directory of the file that names them""",
+                errors("- hosts: all\n  vars_files:\n    - vars/ok.yml\n    - vars/missing.yml\n"));
+    }
+
+    @Test
+    void missingImportTasksFile() {
+        assertEquals("""
+                error: tasks file 'tasks/nope.yml' does not exist
+                 --> site.yml:3:21
+                  |
+                3 |     - import_tasks: tasks/nope.yml
+                  |                     ^^^^^^^^^^^^^^
+                  = paths are relative to the directory of the file that names them""", taskErrors("- import_tasks: tasks/nope.yml\n"));
+    }
+
+    @Test
+    void missingIncludeTasksFileIsCheckedOnlyWithoutTemplates() {
+        assertEquals("""
+                error: tasks file 'gone.yml' does not exist
+                 --> site.yml:3:22
+                  |
+                3 |     - include_tasks: gone.yml
+                  |                      ^^^^^^^^
+                  = paths are relative to the directory of the file that names them""",
+                taskErrors("- include_tasks: gone.yml\n- include_tasks: \"{{ later }}.yml\"\n"));
+    }
+
+    @Test
+    void errorsInImportedFilesPointIntoThem() {
+        TestFiles.write(dir, "tasks/bad.yml", "- name: inner\n  copy: {src: a, dest_path: b}\n");
+        assertEquals("""
+                error: unknown argument 'dest_path' for module 'copy'
+                 --> tasks/bad.yml:2:18
+                  |
+                2 |   copy: {src: a, dest_path: b}
+                  |                  ^^^^^^^^^
+                  = did you mean 'dest'?""", taskErrors("- import_tasks: tasks/bad.yml\n- import_tasks: tasks/bad.yml\n"));
+    }
+
+    @Test
+    void importCycle() {
+        TestFiles.write(dir, "a.yml", "- import_tasks: b.yml\n");
+        TestFiles.write(dir, "b.yml", "- import_tasks: a.yml\n");
+        assertEquals("""
+                error: import cycle: a.yml -> b.yml -> a.yml
+                 --> b.yml:1:17
+                  |
+                1 | - import_tasks: a.yml
+                  |                 ^
+                  = remove the import that closes the cycle""", taskErrors("- import_tasks: a.yml\n"));
+    }
+
+    @Test
+    void rolesAreNotSupported() {
+        assertEquals("""
+                error: roles are not supported yet
+                 --> site.yml:2:3
+                  |
+                2 |   roles: [common]
+                  |   ^^^^^
+                  = move the role's tasks into a tasks file and use import_tasks or include_tasks""",
+                errors("- hosts: all\n  roles: [common]\n"));
+    }
+
+    @Test
+    void taskKeywordAtPlayLevel() {
+        assertEquals("""
+                error: unknown play keyword 'when'
+                 --> site.yml:2:3
+                  |
+                2 |   when: x
+                  |   ^^^^
+                  = 'when' belongs to a task: put it under `tasks:`""", errors("- hosts: all\n  when: x\n"));
+    }
+
+    @Test
+    void misspelledPlayKeyword() {
+        assertEquals("""
+                error: unknown play keyword 'tsks'
+                 --> site.yml:2:3
+                  |
+                2 |   tsks: []
+                  |   ^^^^
+                  = did you mean 'tasks'?""", errors("- hosts: all\n  tsks: []\n"));
+    }
+
+    @Test
+    void blockRejectsTaskOnlyKeywordsAndOrphanRescue() {
+        assertEquals("""
+                error: 'register' is not allowed on a block
+                 --> site.yml:5:7
+                  |
+                5 |       register: r
+                  |       ^^^^^^^^
+                  = move it to the tasks inside the block
+
+                error: 'rescue' needs a 'block' in the same task
+                 --> site.yml:6:7
+                  |
+                6 |     - rescue: []
+                  |       ^^^^^^
+                  = put the tasks to try under `block:`
+
+                error: task has no module
+                 --> site.yml:6:7
+                  |
+                6 |     - rescue: []
+                  |       ^
+                  = add a module such as `command: ...`, or use block, include_tasks or import_tasks""",
+                taskErrors("- block:\n    - debug: {msg: a}\n  register: r\n- rescue: []\n"));
+    }
+
+    @Test
+    void listenOutsideHandlers() {
+        assertEquals("""
+                error: 'listen' is only valid on handlers
+                 --> site.yml:4:7
+                  |
+                4 |       listen: topic
+                  |       ^^^^^^
+                  = move this task under the play's 'handlers:'""", taskErrors("- debug: {msg: a}\n  listen: topic\n"));
+    }
+
+    @Test
+    void badBooleanAndRegisterName() {
+        assertEquals("""
+                error: expected true or false for 'ignore_errors', found string 'maybe'
+                 --> site.yml:4:22
+                  |
+                4 |       ignore_errors: maybe
+                  |                      ^^^^^
+
+                error: 'my-out' is not a valid variable name for 'register'
+                 --> site.yml:5:17
+                  |
+                5 |       register: my-out
+                  |                 ^^^^^^
+                  = use letters, digits and underscores, starting with a letter""",
+                taskErrors("- debug: {msg: a}\n  ignore_errors: maybe\n  register: my-out\n"));
+    }
+
+    @Test
+    void playbookThatIsAMappingOrATasksFile() {
+        assertEquals("""
+                error: a playbook is a list of plays, found a mapping
+                 --> site.yml:1:1
+                  |
+                1 | hosts: all
+                  | ^
+                  = start each play with `- hosts: ...`""", errors("hosts: all\n"));
+    }
+
+    @Test
+    void tasksFileGivenAsPlaybook() {
+        assertEquals("""
+                error: this looks like a task, not a play
+                 --> site.yml:1:3
+                  |
+                1 | - name: a task
+                  |   ^
+                  = a playbook is a list of plays: put tasks under `- hosts: ...` / `tasks:`, or import this file with import_tasks""",
+                errors("- name: a task\n  command: ls\n"));
+    }
+
+    @Test
+    void yamlErrorsOfEveryFileAreCollectedTogether() {
+        TestFiles.write(dir, "t.yml", "- debug:\n    msg: {{ x }}\n");
+        String out = taskErrors("- import_tasks: t.yml\n- copyy: {}\n");
+        assertEquals("""
+                error: a value starts with an unquoted '{{'
+                 --> t.yml:2:10
+                  |
+                2 |     msg: {{ x }}
+                  |          ^^
+                  = quote the whole value: key: "{{ var }}"
+
+                error: unknown module 'copyy'
+                 --> site.yml:4:7
+                  |
+                4 |     - copyy: {}
+                  |       ^^^^^
+                  = did you mean 'copy'?""", out);
+    }
+
+    @Test
+    void loopNeedsAListOrATemplate() {
+        assertEquals("""
+                error: 'loop' needs a list or a template that gives one, found a string
+                 --> site.yml:4:13
+                  |
+                4 |       loop: packages
+                  |             ^^^^^^^^
+                  = write `loop: [a, b]` or `loop: "{{ my_list }}"`""", taskErrors("- debug: {msg: a}\n  loop: packages\n"));
+    }
+
+    @Test
+    void unknownLoopControlOption() {
+        assertEquals("""
+                error: unknown loop_control option 'loopvar'
+                 --> site.yml:5:9
+                  |
+                5 |         loopvar: pkg
+                  |         ^^^^^^^
+                  = did you mean 'loop_var'?""", taskErrors("- debug: {msg: a}\n  loop_control:\n    loopvar: pkg\n"));
+    }
+
+    @Test
+    void importTasksCannotLoopOrUseVariables() {
+        TestFiles.write(dir, "t.yml", "- debug: {msg: a}\n");
+        assertEquals("""
+                error: import_tasks cannot loop
+                 --> site.yml:4:7
+                  |
+                4 |       loop: [1, 2]
+                  |       ^^^^
+                  = use include_tasks to repeat a tasks file
+
+                error: import_tasks is resolved before the run, so its file name cannot use variables
+                 --> site.yml:5:21
+                  |
+                5 |     - import_tasks: "{{ f }}.yml"
+                  |                     ^^^^^^^^^^^^^
+                  = use include_tasks for a templated file name""",
+                taskErrors("- import_tasks: t.yml\n  loop: [1, 2]\n- import_tasks: \"{{ f }}.yml\"\n"));
+    }
+
+    @Test
+    void unknownKeywordOnAnInclude() {
+        assertEquals("""
+                error: unknown include_tasks keyword 'whne'
+                 --> site.yml:4:7
+                  |
+                4 |       whne: x
+                  |       ^^^^
+                  = did you mean 'when'?""", taskErrors("- include_tasks: \"{{ f }}\"\n  whne: x\n"));
+    }
+
+    @Test
+    void unknownModuleWithoutCloseMatchListsTheModules() {
+        assertEquals("""
+                error: unknown module 'slurp'
+                 --> site.yml:3:7
+                  |
+                3 |     - slurp: {src: /etc/motd}
+                  |       ^^^^^
+                  = available modules: command, copy, debug, docker_container, file, set_fact, shell""",
+                taskErrors("- slurp: {src: /etc/motd}\n"));
+    }
+
+    @Test
+    void knownButUnsupportedKeywordsSaySoWithAnAlternative() {
+        assertEquals("""
+                error: 'remote_user' is not supported yet
+                 --> site.yml:2:3
+                  |
+                2 |   remote_user: deploy
+                  |   ^^^^^^^^^^^
+                  = set ansible_user (or user) for the hosts in the inventory
+
+                error: 'async' is not supported yet
+                 --> site.yml:5:7
+                  |
+                5 |       async: 60
+                  |       ^^^^^
+                  = run the command in the background yourself, or drop 'async'
+
+                error: 'include_role' is not supported yet
+                 --> site.yml:6:7
+                  |
+                6 |     - include_role: {name: common}
+                  |       ^^^^^^^^^^^^
+                  = roles are not supported yet: use include_tasks with the role's tasks file""",
+                errors("- hosts: all\n  remote_user: deploy\n  tasks:\n    - command: sleep 1\n"
+                        + "      async: 60\n    - include_role: {name: common}\n"));
+    }
+}

@@ -1,0 +1,147 @@
+package io.swarmplay.source;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class YamlReaderTest {
+
+    @TempDir
+    Path dir;
+
+    private final Diagnostics diagnostics = new Diagnostics();
+
+    private YamlNode read(String yaml) {
+        return new YamlReader(diagnostics).read(TestFiles.write(dir, "f.yml", yaml)).orElse(null);
+    }
+
+    @Test
+    void keepsOneBasedPositionsOfKeysAndValues() {
+        YamlNode.Mapping root = (YamlNode.Mapping) read("a: 1\nlist:\n  - x: hello\n");
+        YamlNode.Entry list = root.entry("list").orElseThrow();
+        assertEquals(new SourcePosition(dir.resolve("f.yml"), 2, 1), list.key().at());
+        YamlNode.Mapping item = (YamlNode.Mapping) ((YamlNode.Sequence) list.value()).items().get(0);
+        YamlNode.Scalar hello = (YamlNode.Scalar) item.get("x");
+        assertEquals(3, hello.at().line());
+        assertEquals(8, hello.at().column());
+        assertEquals(5, hello.width());
+    }
+
+    @Test
+    void readsYaml11BooleansButKeepsQuotedOnesAsStrings() {
+        Map<String, Object> v = ((YamlNode.Mapping) read(
+                "a: yes\nb: no\nc: on\nd: off\ne: True\nf: FALSE\ng: \"yes\"\nh: 'on'\ni: y\n")).value();
+        assertEquals(Arrays.asList(true, false, true, false, true, false, "yes", "on", "y"),
+                List.copyOf(v.values()));
+    }
+
+    @Test
+    void typesScalarsByTheCoreSchema() {
+        Map<String, Object> v = ((YamlNode.Mapping) read(
+                "i: 42\nl: 12345678901\nhex: 0x1f\noct: 0o17\nf: 1.5\nn: null\nt: ~\ns: \"42\"\nmode: 0644\nblock: |\n  text\n")).value();
+        Map<String, Object> expected = new LinkedHashMap<>();
+        expected.put("i", 42);
+        expected.put("l", 12345678901L);
+        expected.put("hex", 31);
+        expected.put("oct", 15);
+        expected.put("f", 1.5);
+        expected.put("n", null);
+        expected.put("t", null);
+        expected.put("s", "42");
+        expected.put("mode", 644);
+        expected.put("block", "text\n");
+        assertEquals(expected, v);
+    }
+
+    @Test
+    void resolvesMergeKeysWithExplicitKeysWinning() {
+        Map<String, Object> v = ((YamlNode.Mapping) read(
+                "base: &b {x: 1, y: 2}\nthing:\n  <<: *b\n  y: 3\n")).value();
+        assertEquals(Map.of("x", 1, "y", 3), v.get("thing"));
+    }
+
+    @Test
+    void warnsOnDuplicateKeysAndKeepsTheLater() {
+        YamlNode.Mapping root = (YamlNode.Mapping) read("a: 1\na: 2\n");
+        assertEquals(2, root.value().get("a"));
+        assertEquals("""
+                warning: key 'a' is written twice in this mapping; the later value wins
+                 --> f.yml:2:1
+                  |
+                2 | a: 2
+                  | ^
+                  = remove one of them""", TestFiles.render(diagnostics, dir));
+    }
+
+    @Test
+    void emptyFileIsANullDocument() {
+        YamlNode root = read("# nothing\n");
+        assertInstanceOf(YamlNode.Scalar.class, root);
+        assertNull(root.value());
+        assertFalse(diagnostics.hasErrors());
+    }
+
+    @Test
+    void unquotedJinjaValueGetsTheQuoteHint() {
+        read("- name: show\n  msg: {{ greeting }}\n");
+        assertEquals("""
+                error: a value starts with an unquoted '{{'
+                 --> f.yml:2:8
+                  |
+                2 |   msg: {{ greeting }}
+                  |        ^^
+                  = quote the whole value: key: "{{ var }}\"""", TestFiles.render(diagnostics, dir));
+    }
+
+    @Test
+    void jinjaFollowedByTextIsASyntaxErrorWithTheQuoteHint() {
+        assertTrue(read("msg: {{ name }} is here\n") == null);
+        assertEquals("""
+                error: yaml syntax error: expected <block end>, but found '<scalar>' (while parsing a block mapping)
+                 --> f.yml:1:17
+                  |
+                1 | msg: {{ name }} is here
+                  |                 ^
+                  = quote the whole value: key: "{{ var }}\"""", TestFiles.render(diagnostics, dir));
+    }
+
+    @Test
+    void tabIndentationGetsTheTabHint() {
+        assertNull(read("a:\n\tb: 1\n"));
+        String out = TestFiles.render(diagnostics, dir);
+        assertTrue(out.startsWith("error: yaml syntax error: found character '\\t(TAB)' that cannot start any token"), out);
+        assertTrue(out.contains(" --> f.yml:2:1\n"), out);
+        assertTrue(out.endsWith("  = indent with spaces; YAML does not allow tabs in indentation"), out);
+    }
+
+    @Test
+    void missingSpaceAfterColonGetsTheSpaceHint() {
+        assertNull(read("- name: x\n  hosts:all\n  tasks: []\n"));
+        assertEquals("""
+                error: yaml syntax error: could not find expected ':' (while scanning a simple key)
+                 --> f.yml:2:3
+                  |
+                2 |   hosts:all
+                  |   ^
+                  = put a space after the colon: `key: value`""", TestFiles.render(diagnostics, dir));
+    }
+
+    @Test
+    void missingFileIsAnErrorAtTheReference() {
+        SourcePosition ref = new SourcePosition(dir.resolve("site.yml"), 3, 5);
+        assertTrue(new YamlReader(diagnostics).read(dir.resolve("nope.yml"), ref).isEmpty());
+        assertEquals("file '" + dir.resolve("nope.yml") + "' does not exist", diagnostics.all().get(0).summary());
+        assertEquals(ref, diagnostics.all().get(0).position());
+    }
+}
