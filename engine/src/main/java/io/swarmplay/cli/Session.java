@@ -77,7 +77,8 @@ final class Session {
         List<Playbook> playbooks = new ArrayList<>();
         for (Path file : options.playbooks) playbooks.add(PlaybookLoader.load(file, modules, diagnostics));
         diagnostics.throwIfErrors();
-        diagnostics.warnings().forEach(w -> err.println(DiagnosticRenderer.render(w)));
+        DiagnosticRenderer renderer = DiagnosticRenderer.of(diagnostics);
+        diagnostics.warnings().forEach(w -> err.println(renderer.render(w)));
         return new Loaded(inventory, playbooks);
     }
 
@@ -159,8 +160,9 @@ final class Session {
 
     private ExitStatus loadFailed(List<Diagnostic> diagnostics) {
         long errors = diagnostics.stream().filter(Diagnostic::isError).count();
+        DiagnosticRenderer renderer = DiagnosticRenderer.fromDisk();
         for (Diagnostic d : diagnostics) {
-            err.println(DiagnosticRenderer.render(d));
+            err.println(renderer.render(d));
             err.println();
         }
         err.println(errors + (errors == 1 ? " error" : " errors") + " found; nothing was run.");

@@ -39,4 +39,20 @@ public final class VarsFileLoader {
         return Nodes.mapping(root, "the variables in '" + file + "'", diagnostics)
                 .map(YamlNode.Mapping::value).orElseGet(LinkedHashMap::new);
     }
+
+    /**
+     * Variables from YAML or JSON text (e.g. {@code -e '{"k": 1}'}); {@code label} names it in messages.
+     *
+     * @throws io.swarmplay.source.LoadException when the text is not a YAML mapping
+     */
+    public static Map<String, Object> parse(String text, String label) {
+        Diagnostics diagnostics = new Diagnostics();
+        YamlNode root = new YamlReader(diagnostics).read(io.swarmplay.source.SourceFile.of(Path.of(label), text))
+                .orElse(null);
+        Map<String, Object> vars = root == null ? new LinkedHashMap<>()
+                : Nodes.mapping(root, "the variables in " + label, diagnostics)
+                .map(YamlNode.Mapping::value).orElseGet(LinkedHashMap::new);
+        diagnostics.throwIfErrors();
+        return vars;
+    }
 }

@@ -153,12 +153,13 @@ final class TaskRunner {
             if (file instanceof Unknown) continue;
             byFile.computeIfAbsent(String.valueOf(file), f -> new ArrayList<>()).add(host);
         }
-        byFile.forEach((file, chosen) -> play.walk(load(include.baseDir().resolve(file)), chosen, inherited));
+        byFile.forEach((file, chosen) -> play.walk(load(include.baseDir().resolve(file), run.request.modules()), chosen,
+                inherited));
     }
 
-    private static List<TaskNode> load(Path file) {
+    private static List<TaskNode> load(Path file, io.swarmplay.module.ModuleRegistry modules) {
         Diagnostics diagnostics = new Diagnostics();
-        List<TaskNode> nodes = PlaybookLoader.loadTasksFile(file, diagnostics);
+        List<TaskNode> nodes = PlaybookLoader.loadTasksFile(file, modules, diagnostics);
         if (diagnostics.hasErrors()) throw new LoadException(diagnostics.all());
         return nodes;
     }
