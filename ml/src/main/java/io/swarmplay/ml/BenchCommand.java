@@ -2,6 +2,7 @@ package io.swarmplay.ml;
 
 import io.swarmplay.ml.data.Batch;
 import io.swarmplay.ml.data.CifarDataset;
+import io.swarmplay.ml.model.Calibration;
 import io.swarmplay.ml.model.Cifar10Model;
 import io.swarmplay.ml.model.ThreadConfig;
 import java.io.PrintWriter;
@@ -49,8 +50,15 @@ final class BenchCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
 
-  /** A timed figure. */
-  record Figure(String label, double medianImagesPerSecond, double flopPerImage) {
+  /**
+   * A timed figure.
+   *
+   * @param label the configuration
+   * @param cores cores it uses
+   * @param medianImagesPerSecond summed median throughput of its sessions
+   * @param flopPerImage FLOP per image of the workload
+   */
+  record Figure(String label, int cores, double medianImagesPerSecond, double flopPerImage) {
   }
 
   @Override
@@ -58,14 +66,19 @@ final class BenchCommand implements Callable<Integer> {
     int n = cores != null ? cores : Runtime.getRuntime().availableProcessors();
     CifarDataset data = randomData(4096);
     List<Figure> figures = new ArrayList<>();
-    figures.add(new Figure("train, 1 core (intra=1)", parallel(data, 1, 1, true), TRAIN_FLOP_PER_IMAGE));
-    figures.add(new Figure("eval,  1 core (intra=1)", parallel(data, 1, 1, false), EVAL_FLOP_PER_IMAGE));
+    figures.add(new Figure("train, 1 core (intra=1)", 1, parallel(data, 1, 1, true), TRAIN_FLOP_PER_IMAGE));
+    figures.add(new Figure("eval,  1 core (intra=1)", 1, parallel(data, 1, 1, false), EVAL_FLOP_PER_IMAGE));
     if (n > 1) {
-      figures.add(new Figure("train, " + n + " cores, 1 session intra=" + n, parallel(data, 1, n, true), TRAIN_FLOP_PER_IMAGE));
-      figures.add(new Figure("train, " + n + " cores, " + n + " sessions", parallel(data, n, 1, true), TRAIN_FLOP_PER_IMAGE));
-      figures.add(new Figure("eval,  " + n + " cores, " + n + " sessions", parallel(data, n, 1, false), EVAL_FLOP_PER_IMAGE));
+      figures.add(new Figure("train, " + n + " cores, 1 session intra=" + n, n, parallel(data, 1, n, true), TRAIN_FLOP_PER_IMAGE));
+      figures.add(new Figure("train, " + n + " cores, " + n + " sessions", n, parallel(data, n, 1, true), TRAIN_FLOP_PER_IMAGE));
+      figures.add(new Figure("eval,  " + n + " cores, " + n + " sessions", n, parallel(data, n, 1, false), EVAL_FLOP_PER_IMAGE));
     }
+    double ceiling = Calibration.matmulGflops(2048, 5, ThreadConfig.SINGLE);
     print(figures, n, spec.commandLine().getOut());
+    spec.commandLine().getOut().printf("ceiling: 2048x2048 float matmul, 1 thread: %.1f GFLOP/s"
+        + " (training at 1 core uses %.0f %% of it)%n", ceiling, 100 * figures.get(0).medianImagesPerSecond()
+        * TRAIN_FLOP_PER_IMAGE / 1e9 / ceiling);
+    spec.commandLine().getOut().flush();
     return 0;
   }
 
@@ -142,9 +155,8 @@ final class BenchCommand implements Callable<Integer> {
         BATCH, windows, window, warmup, n);
     out.printf("%-40s %14s %16s %12s%n", "configuration", "images/s", "images/s/core", "GFLOP/s");
     for (Figure f : figures) {
-      int used = f.label().contains(" 1 core") ? 1 : n;
       out.printf("%-40s %14.0f %16.0f %12.1f%n", f.label(), f.medianImagesPerSecond(),
-          f.medianImagesPerSecond() / used, f.medianImagesPerSecond() * f.flopPerImage() / 1e9);
+          f.medianImagesPerSecond() / f.cores(), f.medianImagesPerSecond() * f.flopPerImage() / 1e9);
     }
     out.printf("peak RSS: %s%n", peakRss());
     out.printf("FLOP per image: train %.2f M, eval %.2f M%n", TRAIN_FLOP_PER_IMAGE / 1e6, EVAL_FLOP_PER_IMAGE / 1e6);

@@ -108,6 +108,16 @@ class Cifar10CliTest {
   }
 
   @Test
+  void benchPrintsFiguresWithoutAssertingSpeed() {
+    Outcome bench = run(Map.of(), "bench", "--window", "0.05", "--windows", "1", "--warmup", "2", "--cores", "1");
+    assertEquals(0, bench.code(), bench.err());
+    Matcher train = Pattern.compile("train, 1 core \\(intra=1\\)\\s+(\\d+)").matcher(bench.out());
+    assertTrue(train.find() && Integer.parseInt(train.group(1)) > 0, bench.out());
+    assertTrue(bench.out().contains("peak RSS: "), bench.out());
+    assertTrue(bench.out().contains("ceiling: 2048x2048 float matmul"), bench.out());
+  }
+
+  @Test
   void usageErrorsExitWithTwo() {
     Outcome outcome = run(Map.of(), "compare", "only-one");
     assertEquals(2, outcome.code());

@@ -117,8 +117,9 @@ class SwarmTrainingIT {
     }
     assertBitEqualModels(survivors);
     String log = survivors.get(0).output();
+    String both = log + survivors.get(1).output();
     assertTrue(log.contains("Sync round-000001: merged 3 peer(s) [a, b, c] with geomedian"), log);
-    assertTrue(log.contains("continuing without peer(s) [c] after 4s"), log);
+    assertTrue(both.contains("continuing without peer(s) [c] after 4s"), "whoever decided round 2 logs it:\n" + both);
     assertTrue(log.contains("Sync final: merged 2 peer(s) [a, b] with geomedian"), log);
   }
 }

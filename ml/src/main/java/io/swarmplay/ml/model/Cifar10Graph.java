@@ -61,14 +61,19 @@ final class Cifar10Graph {
     Op train = rmsProp(tf, vars, gradients);
     List<Placeholder<TFloat32>> setValues = new ArrayList<>();
     List<Op> setOps = new ArrayList<>();
-    for (int i = 0; i < vars.size(); i++) {
-      String name = ModelLayout.VARIABLES.get(i).name();
-      Placeholder<TFloat32> value = tf.withName(name + "_set_value").placeholder(TFloat32.class,
-          Placeholder.shape(Shape.of(ModelLayout.VARIABLES.get(i).shape())));
-      setValues.add(value);
-      setOps.add(tf.withName(name + "_set").assign(vars.get(i), value));
-    }
+    addSetters(tf, vars, setValues, setOps);
     return new Handles(images, labels, logits, probabilities, loss, correct, train, vars, gradients, setValues, setOps);
+  }
+
+  /** One placeholder and Assign per variable, for loading merged parameters. */
+  private static void addSetters(Ops tf, List<Variable<TFloat32>> vars, List<Placeholder<TFloat32>> values, List<Op> ops) {
+    for (int i = 0; i < vars.size(); i++) {
+      ModelLayout.VariableSpec spec = ModelLayout.VARIABLES.get(i);
+      Placeholder<TFloat32> value = tf.withName(spec.name() + "_set_value").placeholder(TFloat32.class,
+          Placeholder.shape(Shape.of(spec.shape())));
+      values.add(value);
+      ops.add(tf.withName(spec.name() + "_set").assign(vars.get(i), value));
+    }
   }
 
   /** Keras glorot_uniform kernels ((2·U[0,1) − 1)·limit, stateless, seed {seed, index}); zero biases. */
