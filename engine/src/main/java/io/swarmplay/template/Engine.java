@@ -72,7 +72,7 @@ final class Engine {
         return JinjavaConfig.newBuilder()
                 .withElResolver(resolver)
                 .withLegacyOverrides(python)
-                .withTrimBlocks(true) // as Ansible's template module
+                                // trim_blocks (as Ansible's template module) is done by TemplateScan
                 .withNestedInterpretationEnabled(false) // we render templated variables ourselves, lazily
                 .withFailOnUnknownTokens(false) // undefined values are RenderState's Undefined, reported by us
                 .build();

@@ -42,6 +42,7 @@ final class TemplateScan {
     private final String text;
     private final List<Name> filters = new ArrayList<>();
     private final List<Name> tests = new ArrayList<>();
+    private final List<Integer> trims = new ArrayList<>();
     private int regions;
     private String expression;
     private int expressionLine;
@@ -64,7 +65,30 @@ final class TemplateScan {
         TemplateScan scan = new TemplateScan(text);
         scan.run();
         String single = scan.regions == 1 ? scan.expression : null;
-        return new Parsed(text, single, scan.expressionLine, List.copyOf(scan.filters), List.copyOf(scan.tests));
+        return new Parsed(scan.trimmed(), single, scan.expressionLine, List.copyOf(scan.filters), List.copyOf(scan.tests));
+    }
+
+    /**
+     * The text with Jinja's trim_blocks applied (the newline after a block or comment tag dropped).
+     * The newline moves inside the tag instead of being removed, because Jinjava's own trim_blocks
+     * miscounts the lines of everything after it, and error messages name lines.
+     */
+    private String trimmed() {
+        if (trims.isEmpty()) return text;
+        StringBuilder out = new StringBuilder(text.length());
+        int from = 0;
+        for (int close : trims) {
+            int newline = text.startsWith("\r\n", close + 2) ? 2 : 1;
+            out.append(text, from, close).append(text, close + 2, close + 2 + newline).append(text, close, close + 2);
+            from = close + 2 + newline;
+        }
+        return out.append(text.substring(from)).toString();
+    }
+
+    // remembers a tag end followed by a newline, unless '-' already strips it
+    private void trimAfter(int close) {
+        boolean newline = text.startsWith("\n", close + 2) || text.startsWith("\r\n", close + 2);
+        if (newline && text.charAt(close - 1) != '-') trims.add(close);
     }
 
     private void run() {
@@ -89,6 +113,7 @@ final class TemplateScan {
         if (kind == '#') {
             int end = text.indexOf("#}", start + 2);
             if (end < 0) throw new ScanException("unclosed '{#'", line, "close the comment with '#}'");
+            trimAfter(end);
             return end + 2;
         }
         int end = close(start + 2, kind == '{');
@@ -100,7 +125,8 @@ final class TemplateScan {
         names(inner, line);
         regions++;
         if (kind == '{') expression(start, end, inner, line);
-        else if (inner.strip().replace("-", "").strip().equals("raw")) return skipRaw(end + 2, line);
+        else trimAfter(end);
+        if (kind == '%' && inner.strip().replace("-", "").strip().equals("raw")) return skipRaw(end + 2, line);
         return end + 2;
     }
 
@@ -121,6 +147,7 @@ final class TemplateScan {
         Matcher m = END_RAW.matcher(text);
         if (!m.find(from)) throw new ScanException("'{% raw %}' without '{% endraw %}'", line, null);
         regions++;
+        trimAfter(m.end() - 2);
         return m.end();
     }
 

@@ -31,12 +31,20 @@ final class VarResolver extends ELResolver {
             context.setPropertyResolved(true);
             return entry(state, map, property, base);
         }
-        if (target instanceof List<?> list && property instanceof Number n) {
+        Integer index = index(property);
+        if (target instanceof List<?> list && index != null) {
             context.setPropertyResolved(true);
-            int i = n.intValue() < 0 ? n.intValue() + list.size() : n.intValue();
-            return i >= 0 && i < list.size() ? list.get(i) : state.outOfRange(list, property);
+            int i = index < 0 ? index + list.size() : index;
+            return i >= 0 && i < list.size() ? list.get(i) : state.outOfRange(list, index);
         }
         return null;
+    }
+
+    // Jinjava hands indexes over as strings ("5")
+    private static Integer index(Object property) {
+        if (property instanceof Number n) return n.intValue();
+        String s = property.toString();
+        return s.matches("-?\\d{1,9}") ? Integer.valueOf(s) : null;
     }
 
     private static Object entry(RenderState state, Map<?, ?> map, Object property, Object base) {
