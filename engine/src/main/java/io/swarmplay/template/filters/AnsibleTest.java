@@ -4,6 +4,12 @@ import com.hubspot.jinjava.interpret.JinjavaInterpreter;
 import com.hubspot.jinjava.lib.exptest.ExpTest;
 import io.swarmplay.template.Unknown;
 
+import com.hubspot.jinjava.el.ext.NamedParameter;
+import com.hubspot.jinjava.objects.collections.PyList;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -46,9 +52,27 @@ public final class AnsibleTest implements ExpTest {
     public boolean evaluate(Object var, JinjavaInterpreter in, Object... args) {
         if (var instanceof Unknown && !handlesUnknown) return false;
         try {
-            return body.test(var, new Args(args, Map.of(), in));
+            return body.test(var, arguments(args, in));
         } catch (FilterException e) {
             throw RenderScope.of(in).fail(e.getMessage(), e.hint());
         }
+    }
+
+    /**
+     * Jinjava passes {@code x is t(a, b)} as one tuple argument (a bare PyList, where a list literal
+     * is a SizeLimitingPyList), with {@code name=value} items as NamedParameters: spread them.
+     */
+    static Args arguments(Object[] args, JinjavaInterpreter in) {
+        Object[] items = args;
+        if (args != null && args.length == 1 && args[0] != null && args[0].getClass() == PyList.class) {
+            items = ((PyList) args[0]).toList().toArray();
+        }
+        List<Object> positional = new ArrayList<>();
+        Map<String, Object> named = new LinkedHashMap<>();
+        for (Object item : items == null ? new Object[0] : items) {
+            if (item instanceof NamedParameter p) named.put(p.getName(), p.getValue());
+            else positional.add(item);
+        }
+        return new Args(positional.toArray(), named, in);
     }
 }

@@ -77,8 +77,8 @@ public final class AnsibleTests {
     static boolean contains(Object container, Object item) {
         Object c = Values.unwrap(container);
         if (c instanceof CharSequence s) return s.toString().contains(Values.str(item));
-        if (c instanceof Map<?, ?> m) return m.containsKey(item);
-        if (c instanceof Collection<?> col) return col.contains(item);
+        if (c instanceof Map<?, ?> m) return Values.contains(m.keySet(), item);
+        if (c instanceof Collection<?> col) return Values.contains(col, item);
         throw new FilterException("'in' expects a string, list or mapping, got a " + Values.typeName(c));
     }
 

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 
@@ -26,7 +25,7 @@ public final class CollectionFilters {
                 AnsibleFilter.of("list", (v, a) -> v instanceof CharSequence s ? chars(s) : Values.list(v, "list")),
                 AnsibleFilter.of("zip", CollectionFilters::zip),
                 AnsibleFilter.of("flatten", CollectionFilters::flatten),
-                AnsibleFilter.of("unique", (v, a) -> new ArrayList<>(new LinkedHashSet<>(Values.list(v, "unique")))),
+                AnsibleFilter.of("unique", (v, a) -> distinct(Values.list(v, "unique"))),
                 AnsibleFilter.of("union", (v, a) -> union(v, a.get(0, null))),
                 AnsibleFilter.of("difference", (v, a) -> difference(v, a.get(0, null), false)),
                 AnsibleFilter.of("intersect", (v, a) -> difference(v, a.get(0, null), true)),
@@ -162,17 +161,24 @@ public final class CollectionFilters {
     }
 
     static Object union(Object v, Object other) {
-        LinkedHashSet<Object> out = new LinkedHashSet<>(Values.list(v, "union"));
-        out.addAll(Values.list(other, "union"));
-        return new ArrayList<>(out);
+        List<Object> all = Values.list(v, "union");
+        all.addAll(Values.list(other, "union"));
+        return distinct(all);
+    }
+
+    /** Items once each, in order, by Python's == (so 1 and 1L are the same item). */
+    static List<Object> distinct(List<?> items) {
+        List<Object> out = new ArrayList<>();
+        for (Object item : items) if (!Values.contains(out, item)) out.add(item);
+        return out;
     }
 
     /** Items of {@code v} (once each, in order) that are (intersect) or are not (difference) in {@code other}. */
     static Object difference(Object v, Object other, boolean keepCommon) {
         List<Object> others = Values.list(other, keepCommon ? "intersect" : "difference");
         List<Object> out = new ArrayList<>();
-        for (Object item : new LinkedHashSet<>(Values.list(v, keepCommon ? "intersect" : "difference"))) {
-            if (others.contains(item) == keepCommon) out.add(item);
+        for (Object item : distinct(Values.list(v, keepCommon ? "intersect" : "difference"))) {
+            if (Values.contains(others, item) == keepCommon) out.add(item);
         }
         return out;
     }

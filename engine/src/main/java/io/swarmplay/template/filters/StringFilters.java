@@ -117,7 +117,7 @@ public final class StringFilters {
 
     static Object b64decode(Object v, Args a) {
         try {
-            return new String(Base64.getMimeDecoder().decode(Values.str(v).trim()), StandardCharsets.UTF_8);
+            return new String(Base64.getDecoder().decode(Values.str(v).replaceAll("\\s", "")), StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
             throw new FilterException("b64decode got input that is not base64");
         }

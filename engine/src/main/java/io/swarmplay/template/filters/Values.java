@@ -146,6 +146,18 @@ public final class Values {
         throw new FilterException(filter + " expects a mapping, got a " + typeName(v));
     }
 
+    /** Python's ==: numbers by value (1 == 1.0 == 1L), everything else by equals. */
+    public static boolean same(Object a, Object b) {
+        if (a instanceof Number x && b instanceof Number y && !(a instanceof Boolean)) return x.doubleValue() == y.doubleValue();
+        return java.util.Objects.equals(unwrap(a), unwrap(b));
+    }
+
+    /** Whether {@code items} holds {@code item} by Python's ==. */
+    public static boolean contains(Collection<?> items, Object item) {
+        for (Object o : items) if (same(o, item)) return true;
+        return false;
+    }
+
     /** An integral result as Integer when it fits, else Long. */
     public static Number integral(long n) {
         return n == (int) n ? (Number) (int) n : (Number) n;
