@@ -6,6 +6,7 @@ import io.swarmplay.source.SourcePosition;
 import io.swarmplay.source.Suggest;
 import io.swarmplay.template.filters.RenderScope;
 import io.swarmplay.template.filters.Undefined;
+import io.swarmplay.template.filters.Values;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -113,6 +114,16 @@ final class RenderState implements RenderScope {
         probe = u;
         probeBase = base;
         probeKey = key;
+        return u;
+    }
+
+    /** The value for an attribute of a string, number or boolean: they have none. */
+    Object missingAttribute(Object scalar, Object property, Object base) {
+        String type = Values.typeName(scalar);
+        Undefined u = undefined(String.valueOf(property), "'" + property + "' is not defined on a " + type, null);
+        probe = u;
+        probeBase = base;
+        probeKey = property;
         return u;
     }
 
@@ -235,12 +246,13 @@ final class RenderState implements RenderScope {
 
     /**
      * The call's result: the first Unknown touched if any (it wins over everything), else the
-     * failure or first unhandled undefined value as a {@link TemplateException}, else {@code result}.
+     * first unhandled undefined value (usually the cause of any later failure, e.g. a type error
+     * comparing it) or the failure as a {@link TemplateException}, else {@code result}.
      */
     Object finish(Object result, SourcePosition at, boolean shiftLines) {
         if (!touched.isEmpty()) return touched.get(0);
-        if (failure != null) throw failure.toException(at, shiftLines);
         if (!pending.isEmpty()) throw Failure.of(pending.get(0)).toException(at, shiftLines);
+        if (failure != null) throw failure.toException(at, shiftLines);
         return result;
     }
 

@@ -31,6 +31,10 @@ final class VarResolver extends ELResolver {
             context.setPropertyResolved(true);
             return entry(state, map, property, base);
         }
+        if (target instanceof CharSequence || target instanceof Number || target instanceof Boolean) {
+            context.setPropertyResolved(true);
+            return state.missingAttribute(target, property, base);
+        }
         Integer index = index(property);
         if (target instanceof List<?> list && index != null) {
             context.setPropertyResolved(true);

@@ -246,6 +246,7 @@ public final class CollectionFilters {
     static Object sum(Object v, Args a) {
         String attribute = a.string(-1, "attribute", null);
         Object start = a.get(1, "start", 0);
+        if (!(start instanceof Number)) throw new FilterException("sum expects a number as start, got a " + Values.typeName(start));
         double total = ((Number) start).doubleValue();
         boolean integral = start instanceof Integer || start instanceof Long;
         for (Object item : Values.list(v, "sum")) {
