@@ -1,0 +1,175 @@
+package io.swarmplay.template;
+
+import com.hubspot.jinjava.Jinjava;
+import com.hubspot.jinjava.JinjavaConfig;
+import com.hubspot.jinjava.LegacyOverrides;
+import com.hubspot.jinjava.el.JinjavaInterpreterResolver;
+import com.hubspot.jinjava.interpret.Context;
+import com.hubspot.jinjava.interpret.InterpretException;
+import com.hubspot.jinjava.interpret.JinjavaInterpreter;
+import com.hubspot.jinjava.interpret.TemplateError;
+import com.hubspot.jinjava.lib.exptest.ExpTest;
+import com.hubspot.jinjava.lib.filter.Filter;
+import io.swarmplay.source.Suggest;
+import io.swarmplay.template.TemplateScan.Name;
+import io.swarmplay.template.TemplateScan.Parsed;
+import io.swarmplay.template.filters.AnsibleFilter;
+import io.swarmplay.template.filters.Library;
+import io.swarmplay.template.filters.RenderScope;
+import io.swarmplay.template.filters.Values;
+import jinjava.javax.el.CompositeELResolver;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+
+/**
+ * The one configured Jinjava instance (created on first use, shared by all threads) and the two
+ * things done with it: evaluate an expression, render a template. Each call gets a fresh
+ * Jinjava context and interpreter bound to a {@link RenderState}, so concurrent calls share nothing
+ * mutable but the cache of scanned templates.
+ */
+final class Engine {
+
+    private static final int MAX_CACHED = 10_000;
+
+    private static final class Holder {
+        static final Engine INSTANCE = new Engine();
+    }
+
+    private final Jinjava jinjava;
+    private final JinjavaConfig config;
+    private final Set<String> filterNames;
+    private final Set<String> testNames;
+    private final Map<String, Parsed> parsed = new ConcurrentHashMap<>();
+
+    private Engine() {
+        config = config();
+        jinjava = new Jinjava(config);
+        Context global = jinjava.getGlobalContext();
+        // Jinjava's own filters get the Unknown/undefined guards; ours then replace same-named ones
+        for (Filter builtin : List.copyOf(global.getAllFilters())) global.registerFilter(AnsibleFilter.guard(builtin));
+        Library.filters().forEach(global::registerFilter);
+        Library.tests().forEach(global::registerExpTest);
+        filterNames = global.getAllFilters().stream().map(Filter::getName).collect(Collectors.toUnmodifiableSet());
+        testNames = global.getAllExpTests().stream().map(ExpTest::getName).collect(Collectors.toUnmodifiableSet());
+    }
+
+    static Engine get() {
+        return Holder.INSTANCE;
+    }
+
+    private static JinjavaConfig config() {
+        CompositeELResolver resolver = new CompositeELResolver();
+        resolver.add(new VarResolver());
+        resolver.add(JinjavaInterpreterResolver.DEFAULT_RESOLVER_READ_ONLY);
+        LegacyOverrides python = LegacyOverrides.newBuilder()
+                .withEvaluateMapKeys(true).withIterateOverMapKeys(true).withUsePyishObjectMapper(true)
+                .withUseNaturalOperatorPrecedence(true).withParseWhitespaceControlStrictly(true)
+                .withKeepNullableLoopValues(true).build();
+        return JinjavaConfig.newBuilder()
+                .withElResolver(resolver)
+                .withLegacyOverrides(python)
+                                // trim_blocks (as Ansible's template module) is done by TemplateScan
+                .withNestedInterpretationEnabled(false) // we render templated variables ourselves, lazily
+                .withFailOnUnknownTokens(false) // undefined values are RenderState's Undefined, reported by us
+                .build();
+    }
+
+    /** Renders a string: a single {@code {{ expr }}} to the expression's plain value, else to a string. */
+    Object renderString(String text, RenderState state) {
+        Parsed p = parse(text, state);
+        if (p.expression() != null) return Values.toPlain(evaluate(p.expression(), p.line(), state));
+        return renderTemplate(p, state);
+    }
+
+    /** Scans (once per distinct text) and checks filter and test names. */
+    Parsed parse(String text, RenderState state) {
+        Parsed p = parsed.get(text);
+        if (p != null) return p;
+        try {
+            p = TemplateScan.scan(text);
+            check(p.filters(), filterNames, "filter");
+            check(p.tests(), testNames, "test");
+        } catch (TemplateScan.ScanException e) {
+            throw state.failAt(e.getMessage(), e.hint, e.line);
+        }
+        if (parsed.size() >= MAX_CACHED) parsed.clear();
+        parsed.put(text, p);
+        return p;
+    }
+
+    private static void check(List<Name> used, Set<String> known, String kind) {
+        for (Name n : used) {
+            if (!known.contains(n.name())) {
+                throw new TemplateScan.ScanException("unknown " + kind + " '" + n.name() + "'", n.line(), Suggest.hint(n.name(), known));
+            }
+        }
+    }
+
+    /** The Jinjava value of an expression (maps and lists may be lazy views or Jinjava's own). */
+    Object evaluate(String expression, int line, RenderState state) {
+        Interpreter in = interpreter(state);
+        JinjavaInterpreter.pushCurrent(in);
+        try {
+            Object value = in.resolveELExpression(expression, line);
+            collectErrors(in, state);
+            return value;
+        } catch (InterpretException e) {
+            throw state.failAt(JinjavaErrors.describe(e.getMessage()), null, line);
+        } finally {
+            JinjavaInterpreter.popCurrent();
+        }
+    }
+
+    String renderTemplate(Parsed p, RenderState state) {
+        Interpreter in = interpreter(state);
+        JinjavaInterpreter.pushCurrent(in);
+        try {
+            String out = in.render(p.text());
+            collectErrors(in, state);
+            return out;
+        } catch (InterpretException e) {
+            throw state.failAt(JinjavaErrors.describe(e.getMessage()), null, in.getLineNumber());
+        } finally {
+            JinjavaInterpreter.popCurrent();
+        }
+    }
+
+    private Interpreter interpreter(RenderState state) {
+        Context context = new Context(jinjava.getGlobalContext());
+        context.setDynamicVariableResolver(state::lookup);
+        return new Interpreter(jinjava, context, config, state);
+    }
+
+    // Jinjava reports most problems as errors on the interpreter instead of throwing
+    private static void collectErrors(JinjavaInterpreter in, RenderState state) {
+        if (state.failed()) throw new RenderFailure();
+        for (TemplateError e : in.getErrors()) {
+            boolean fatal = e.getSeverity() == TemplateError.ErrorType.FATAL || e.getReason() == TemplateError.ErrorReason.SYNTAX_ERROR;
+            if (fatal) throw state.failAt(JinjavaErrors.describe(e.getMessage()), null, e.getLineno());
+        }
+    }
+
+    /** An interpreter that knows its render, and writes values as Python's str() does. */
+    static final class Interpreter extends JinjavaInterpreter implements RenderScope.Holder {
+        private final RenderState state;
+
+        Interpreter(Jinjava jinjava, Context context, JinjavaConfig config, RenderState state) {
+            super(jinjava, context, config);
+            this.state = state;
+        }
+
+        @Override
+        public RenderScope scope() {
+            return state;
+        }
+
+        @Override
+        public String getAsString(Object value) {
+            return Values.str(value);
+        }
+    }
+}

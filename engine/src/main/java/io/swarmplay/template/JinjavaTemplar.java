@@ -1,0 +1,118 @@
+package io.swarmplay.template;
+
+import io.swarmplay.source.SourcePosition;
+import io.swarmplay.template.filters.Values;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The {@link Templar} on Jinjava, with Ansible's filters and tests. Created by {@link
+ * Templar#create()}; stateless and safe to share between threads.
+ *
+ * <p>Beyond the interface's contracts:
+ * <ul>
+ *   <li>Strings without {@code {{}}, {@code {%} or {@code {#} are returned as they are, without
+ *       touching Jinjava.</li>
+ *   <li>{@code omit} is {@link Omit#INSTANCE}; a single {@code {{ }}} yielding it returns it (inside
+ *       a longer string it is {@link Omit#PLACEHOLDER}). Omitted entries stay in rendered maps: the
+ *       caller drops them.</li>
+ *   <li>An Unknown wins over every failure except template syntax errors and unknown filter or
+ *       test names, which are found before evaluation.</li>
+ *   <li>Messages quote the template the user wrote, never a variable's value. Templated values
+ *       of variables are named with {@code (via 'name')}.</li>
+ * </ul>
+ */
+public final class JinjavaTemplar implements Templar {
+
+    @Override
+    public Object render(Object value, Map<String, Object> vars, SourcePosition at) {
+        if (value instanceof String s && !TemplateScan.hasTemplate(s)) return s;
+        if (!(value instanceof String || value instanceof Map || value instanceof List)) return value;
+        RenderState state = new RenderState(Engine.get(), vars);
+        Object result = null;
+        try {
+            result = walk(value, state);
+        } catch (RenderFailure e) {
+            // the state holds why; finish() decides between it and an Unknown
+        }
+        return state.finish(result, at, false);
+    }
+
+    private Object walk(Object value, RenderState state) {
+        if (value instanceof String s) {
+            if (!TemplateScan.hasTemplate(s)) return s;
+            state.template(s);
+            return Engine.get().renderString(s, state);
+        }
+        if (value instanceof Map<?, ?> map) {
+            Map<Object, Object> out = new LinkedHashMap<>();
+            for (Map.Entry<?, ?> e : map.entrySet()) out.put(key(e.getKey(), state), walk(e.getValue(), state));
+            return out;
+        }
+        if (value instanceof List<?> list) {
+            List<Object> out = new ArrayList<>(list.size());
+            for (Object item : list) out.add(walk(item, state));
+            return out;
+        }
+        if (value instanceof Unknown u) state.touch(u);
+        return value;
+    }
+
+    private Object key(Object key, RenderState state) {
+        return key instanceof String s && TemplateScan.hasTemplate(s) ? Values.str(walk(s, state)) : key;
+    }
+
+    /** Evaluates a bare expression; one holding {@code {{}} is rendered instead, as Ansible does. */
+    @Override
+    public Object evaluate(String expression, Map<String, Object> vars, SourcePosition at) {
+        if (TemplateScan.hasTemplate(expression)) return render(expression, vars, at);
+        RenderState state = new RenderState(Engine.get(), vars);
+        state.template(expression.strip());
+        Object result = null;
+        try {
+            TemplateScan.Parsed p = Engine.get().parse("{{ " + expression.strip() + " }}", state);
+            result = Values.toPlain(Engine.get().evaluate(p.expression(), 1, state));
+        } catch (RenderFailure e) {
+            // see render()
+        }
+        return state.finish(result, at, false);
+    }
+
+    /**
+     * Jinja truthiness of the expression. A condition holding {@code {{}} is rendered first and a
+     * string result evaluated again as an expression (Ansible's deprecated {@code when: "{{ x }}"}).
+     */
+    @Override
+    public Truth test(String expression, Map<String, Object> vars, SourcePosition at) {
+        String e = expression.strip();
+        if (e.equals("true") || e.equals("True")) return Truth.TRUE;
+        if (e.equals("false") || e.equals("False")) return Truth.FALSE;
+        Object value = evaluate(e, vars, at);
+        if (TemplateScan.hasTemplate(e) && value instanceof String s && !s.isBlank()) value = evaluate(s, vars, at);
+        if (value instanceof Unknown) return Truth.UNKNOWN;
+        return Values.truthy(value) ? Truth.TRUE : Truth.FALSE;
+    }
+
+    /**
+     * Renders a template file's text; {@code at} is where the text starts (line 1 of the file), and
+     * an error's position is moved to the failing line. Returns null when the text depends on an
+     * {@link Unknown} (call {@link #render} to get the Unknown itself).
+     */
+    @Override
+    public String renderText(String template, Map<String, Object> vars, SourcePosition at) {
+        if (!TemplateScan.hasTemplate(template)) return template;
+        RenderState state = new RenderState(Engine.get(), vars);
+        state.template(template);
+        Object result = null;
+        try {
+            result = Engine.get().renderTemplate(Engine.get().parse(template, state), state);
+        } catch (RenderFailure e) {
+            // see render()
+        }
+        Object out = state.finish(result, at, true);
+        return out instanceof String s ? s : null;
+    }
+}

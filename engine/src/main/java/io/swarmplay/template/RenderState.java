@@ -1,0 +1,262 @@
+package io.swarmplay.template;
+
+import com.hubspot.jinjava.interpret.Context;
+import com.hubspot.jinjava.interpret.JinjavaInterpreter;
+import io.swarmplay.source.SourcePosition;
+import io.swarmplay.source.Suggest;
+import io.swarmplay.template.filters.RenderScope;
+import io.swarmplay.template.filters.Undefined;
+import io.swarmplay.template.filters.Values;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.IdentityHashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * What one call of the templar has seen: variable lookups (rendering templated values lazily,
+ * once each), the Unknowns touched, undefined values not yet handled, and the first failure.
+ * Used by one thread only.
+ */
+final class RenderState implements RenderScope {
+
+    private static final int MAX_KEYS_SHOWN = 15;
+
+    /** A variable whose template is being rendered, for cycle detection and messages. */
+    private record Frame(String path, String raw) {
+    }
+
+    private final Engine engine;
+    private final Map<String, Object> vars;
+    private final Map<String, Object> memo = new IdentityHashMap<>();
+    private final ArrayDeque<Frame> rendering = new ArrayDeque<>();
+    private final List<Unknown> touched = new ArrayList<>(2);
+    private final List<Undefined> pending = new ArrayList<>(2);
+    private Failure failure;
+    private String template = "";
+    private int outerLine;
+    private Undefined probe;
+    private Object probeBase;
+    private Object probeKey;
+
+    RenderState(Engine engine, Map<String, Object> vars) {
+        this.engine = engine;
+        this.vars = vars == null ? Map.of() : vars;
+    }
+
+    /** The state of the render running on this thread, or null outside one. */
+    static RenderState current() {
+        return JinjavaInterpreter.getCurrent() instanceof Holder h && h.scope() instanceof RenderState s ? s : null;
+    }
+
+    /** The template the user wrote that is being rendered now (quoted in messages). */
+    void template(String text) {
+        template = text;
+    }
+
+    // ---- lookups -------------------------------------------------------------------------
+
+    /** A top-level name, as Jinjava asks for it when its own scopes do not have it. */
+    Object lookup(String name) {
+        Object raw = vars.get(name);
+        if (raw == null && !vars.containsKey(name)) return missing(name);
+        return resolve(name, raw);
+    }
+
+    private Object missing(String name) {
+        switch (name) {
+            case "omit":
+                return Omit.INSTANCE;
+            case "none", "None":
+                return null;
+            default:
+                if (setInTemplate(name)) return null;
+                String hint = Suggest.hint(name, vars.keySet());
+                return undefined(name, "'" + name + "' is undefined", hint != null ? hint : "define it in inventory, vars or with -e");
+        }
+    }
+
+    // Jinjava asks here for names its scopes hold with the value None too ({% set x = none %})
+    private static boolean setInTemplate(String name) {
+        JinjavaInterpreter in = JinjavaInterpreter.getCurrent();
+        for (Context c = in == null ? null : in.getContext(); c != null; c = c.getParent()) {
+            if (c.getScope().containsKey(name)) return true;
+        }
+        return false;
+    }
+
+    /** A value read from the variables at {@code path}: rendered if templated, viewed lazily if a collection. */
+    Object resolve(String path, Object raw) {
+        if (raw instanceof String s) return TemplateScan.hasTemplate(s) ? renderVariable(path, s) : s;
+        if (raw instanceof Unknown u) {
+            touched.add(u);
+            return u;
+        }
+        return view(path, raw);
+    }
+
+    private Object view(String path, Object value) {
+        if (value instanceof Map<?, ?> m && !(m instanceof LazyMap)) return new LazyMap(path, m, this);
+        if (value instanceof List<?> l && !(l instanceof LazyList)) return new LazyList(path, l, this);
+        return value;
+    }
+
+    /** The value for a key a map lacks: an Undefined naming the map and the keys it has. */
+    Object missingKey(Map<?, ?> map, Object key, Object base) {
+        String owner = map instanceof LazyMap lm ? lm.path() : null;
+        List<String> keys = map.keySet().stream().map(String::valueOf).toList();
+        String summary = "'" + key + "' is not defined on " + (owner == null ? "a mapping" : "'" + owner + "'") + " " + keyList(keys);
+        Undefined u = undefined(owner == null ? String.valueOf(key) : LazyMap.childPath(owner, key), summary, Suggest.hint(String.valueOf(key), keys));
+        probe = u;
+        probeBase = base;
+        probeKey = key;
+        return u;
+    }
+
+    /** The value for an attribute of a string, number or boolean: they have none. */
+    Object missingAttribute(Object scalar, Object property, Object base) {
+        String type = Values.typeName(scalar);
+        Undefined u = undefined(String.valueOf(property), "'" + property + "' is not defined on a " + type, null);
+        probe = u;
+        probeBase = base;
+        probeKey = property;
+        return u;
+    }
+
+    /** The value for an index past a list's end. */
+    Object outOfRange(List<?> list, Object index) {
+        String owner = list instanceof LazyList ll ? ll.path() : null;
+        String summary = "index " + index + " is out of range on " + (owner == null ? "a list" : "'" + owner + "'") + " (length " + list.size() + ")";
+        return undefined(owner == null ? "[" + index + "]" : owner + "[" + index + "]", summary, null);
+    }
+
+    /** Jinjava probes {@code x.name} before calling {@code x.name()}: that probe is not a missing key. */
+    void methodCalled(Object base, Object method) {
+        if (probe != null && probeBase == base && String.valueOf(probeKey).equals(String.valueOf(method))) consume(probe);
+        probe = null;
+    }
+
+    private static String keyList(List<String> keys) {
+        if (keys.isEmpty()) return "(no keys)";
+        String shown = keys.stream().limit(MAX_KEYS_SHOWN).collect(Collectors.joining(", "));
+        return "(keys: " + shown + (keys.size() > MAX_KEYS_SHOWN ? ", and " + (keys.size() - MAX_KEYS_SHOWN) + " more" : "") + ")";
+    }
+
+    private Undefined undefined(String name, String summary, String hint) {
+        String via = rendering.isEmpty() ? "" : " (via " + rendering.stream().map(f -> "'" + f.path() + "'").collect(Collectors.joining(" -> ")) + ")";
+        Undefined u = new Undefined(name, summary + via, hint, template, line());
+        pending.add(u);
+        return u;
+    }
+
+    private int line() {
+        if (!rendering.isEmpty()) return outerLine;
+        JinjavaInterpreter in = JinjavaInterpreter.getCurrent();
+        return in == null ? 0 : in.getLineNumber();
+    }
+
+    // ---- lazy variables ------------------------------------------------------------------
+
+    /** Renders a variable's templated value with the same variables, once per call; detects loops. */
+    private Object renderVariable(String path, String raw) {
+        if (memo.containsKey(raw)) return touchIfUnknown(memo.get(raw));
+        for (Frame f : rendering) if (f.raw() == raw) throw fail(new Failure(cycle(path, raw), null, template, line()));
+        if (rendering.isEmpty()) outerLine = line();
+        rendering.push(new Frame(path, raw));
+        int touchMark = touched.size();
+        int pendingMark = pending.size();
+        try {
+            Object value = engine.renderString(raw, this);
+            if (touched.size() > touchMark) value = collapseTouches(touchMark);
+            else if (pending.size() > pendingMark) throw fail(Failure.of(pending.get(pendingMark)));
+            value = view(path, value);
+            memo.put(raw, value);
+            return touchIfUnknown(value);
+        } finally {
+            rendering.pop();
+        }
+    }
+
+    // the variable's value stands for whatever Unknown it touched, so `x is defined` can untouch it
+    private Unknown collapseTouches(int mark) {
+        Unknown first = touched.get(mark);
+        touched.subList(mark, touched.size()).clear();
+        return first;
+    }
+
+    private Object touchIfUnknown(Object value) {
+        if (value instanceof Unknown u) touched.add(u);
+        return value;
+    }
+
+    private String cycle(String path, String raw) {
+        List<String> loop = new ArrayList<>();
+        Iterator<Frame> it = rendering.descendingIterator();
+        boolean inLoop = false;
+        while (it.hasNext()) {
+            Frame f = it.next();
+            inLoop |= f.raw() == raw;
+            if (inLoop) loop.add(f.path());
+        }
+        loop.add(path);
+        return "'" + path + "' refers to itself: " + String.join(" -> ", loop);
+    }
+
+    // ---- outcome ----------------------------------------------------------------------------
+
+    void touch(Unknown u) {
+        touched.add(u);
+    }
+
+    @Override
+    public void known(Unknown value) {
+        int i = touched.lastIndexOf(value);
+        if (i >= 0) touched.remove(i);
+    }
+
+    @Override
+    public void consume(Undefined value) {
+        pending.removeIf(u -> u == value);
+    }
+
+    @Override
+    public RuntimeException fail(String message, String hint) {
+        String via = rendering.isEmpty() ? "" : " (via " + rendering.stream().map(f -> "'" + f.path() + "'").collect(Collectors.joining(" -> ")) + ")";
+        return fail(new Failure(message + via, hint, template, line()));
+    }
+
+    /** Records a failure at a known line of the current template. */
+    RuntimeException failAt(String message, String hint, int line) {
+        if (!rendering.isEmpty()) return fail(message, hint);
+        return fail(new Failure(message, hint, template, line));
+    }
+
+    RuntimeException fail(Failure f) {
+        if (failure == null) failure = f;
+        return new RenderFailure();
+    }
+
+    boolean failed() {
+        return failure != null;
+    }
+
+    /**
+     * The call's result: the first Unknown touched if any (it wins over everything), else the
+     * first unhandled undefined value (usually the cause of any later failure, e.g. a type error
+     * comparing it) or the failure as a {@link TemplateException}, else {@code result}.
+     */
+    Object finish(Object result, SourcePosition at, boolean shiftLines) {
+        if (!touched.isEmpty()) return touched.get(0);
+        if (!pending.isEmpty()) throw Failure.of(pending.get(0)).toException(at, shiftLines);
+        if (failure != null) throw failure.toException(at, shiftLines);
+        return result;
+    }
+
+    Collection<String> names() {
+        return vars.keySet();
+    }
+}

@@ -1,0 +1,100 @@
+package io.swarmplay.template.filters;
+
+import com.hubspot.jinjava.lib.exptest.ExpTest;
+import io.swarmplay.template.Unknown;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+/** Jinja and Ansible tests: defined, none, match/search/regex, succeeded/failed/changed/skipped, types, version, ... */
+public final class AnsibleTests {
+
+    private AnsibleTests() {
+    }
+
+    public static List<ExpTest> all() {
+        return List.of(
+                AnsibleTest.handlingUnknown("defined", (v, a) -> defined(v, a)),
+                AnsibleTest.handlingUnknown("undefined", (v, a) -> !defined(v, a)),
+                AnsibleTest.of("none", (v, a) -> v == null),
+                AnsibleTest.of("match", (v, a) -> regex(v, a, "match")),
+                AnsibleTest.of("search", (v, a) -> regex(v, a, "search")),
+                AnsibleTest.of("regex", (v, a) -> regex(v, a, a.string(3, "match_type", "search"))),
+                AnsibleTest.of("succeeded", (v, a) -> !flag(v, "failed", "succeeded")),
+                AnsibleTest.of("success", (v, a) -> !flag(v, "failed", "success")),
+                AnsibleTest.of("failed", (v, a) -> flag(v, "failed", "failed")),
+                AnsibleTest.of("failure", (v, a) -> flag(v, "failed", "failure")),
+                AnsibleTest.of("changed", (v, a) -> flag(v, "changed", "changed")),
+                AnsibleTest.of("change", (v, a) -> flag(v, "changed", "change")),
+                AnsibleTest.of("skipped", (v, a) -> flag(v, "skipped", "skipped")),
+                AnsibleTest.of("skip", (v, a) -> flag(v, "skipped", "skip")),
+                AnsibleTest.of("string", (v, a) -> v instanceof CharSequence),
+                AnsibleTest.of("number", (v, a) -> v instanceof Number),
+                AnsibleTest.of("boolean", (v, a) -> v instanceof Boolean),
+                AnsibleTest.of("mapping", (v, a) -> v instanceof Map),
+                AnsibleTest.of("sequence", (v, a) -> v instanceof Collection || v instanceof CharSequence),
+                AnsibleTest.of("iterable", (v, a) -> v instanceof Iterable || v instanceof Map || v instanceof CharSequence),
+                AnsibleTest.of("truthy", (v, a) -> Values.truthy(v)),
+                AnsibleTest.of("falsy", (v, a) -> !Values.truthy(v)),
+                AnsibleTest.of("sameas", (v, a) -> sameAs(v, a.get(0, null))),
+                AnsibleTest.of("in", (v, a) -> contains(a.get(0, null), v)),
+                AnsibleTest.of("contains", (v, a) -> contains(v, a.get(0, null))),
+                AnsibleTest.of("version", AnsibleTests::version),
+                AnsibleTest.of("version_compare", AnsibleTests::version));
+    }
+
+    /** Undefined values are not defined (and so no longer an error); Unknown ones are defined. */
+    static boolean defined(Object v, Args a) {
+        if (v instanceof Undefined u) {
+            a.scope().consume(u);
+            return false;
+        }
+        if (v instanceof Unknown u) a.scope().known(u);
+        return true;
+    }
+
+    static boolean regex(Object v, Args a, String type) {
+        var pattern = RegexFilters.compile(type, a.string(0, "pattern", ""), a.bool(1, "ignorecase", false), a.bool(2, "multiline", false));
+        var m = pattern.matcher(Values.str(v));
+        return type.equals("match") ? m.lookingAt() : type.equals("fullmatch") ? m.matches() : m.find();
+    }
+
+    /** A registered result's flag ({@code failed}, {@code changed}, {@code skipped}), false when absent. */
+    static boolean flag(Object v, String key, String test) {
+        Object value = Values.unwrap(v);
+        if (!(value instanceof Map<?, ?> m)) {
+            throw new FilterException("the '" + test + "' test expects a registered result (a mapping), got a " + Values.typeName(value));
+        }
+        return TypeFilters.bool(m.get(key));
+    }
+
+    static boolean sameAs(Object v, Object other) {
+        if (v == null || other == null || v instanceof Boolean) return v == null ? other == null : v.equals(other);
+        return Values.unwrap(v) == Values.unwrap(other);
+    }
+
+    static boolean contains(Object container, Object item) {
+        Object c = Values.unwrap(container);
+        if (c instanceof CharSequence s) return s.toString().contains(Values.str(item));
+        if (c instanceof Map<?, ?> m) return Values.contains(m.keySet(), item);
+        if (c instanceof Collection<?> col) return Values.contains(col, item);
+        throw new FilterException("'in' expects a string, list or mapping, got a " + Values.typeName(c));
+    }
+
+    /** {@code version(other, operator='eq')} with loose version ordering (1.10 > 1.9, 1.0rc1 < 1.0.1). */
+    static boolean version(Object v, Args a) {
+        int cmp = Versions.compare(Values.str(v), a.string(0, "version", ""));
+        String op = a.string(1, "operator", "eq");
+        return switch (op) {
+            case "<", "lt" -> cmp < 0;
+            case "<=", "le" -> cmp <= 0;
+            case ">", "gt" -> cmp > 0;
+            case ">=", "ge" -> cmp >= 0;
+            case "==", "=", "eq" -> cmp == 0;
+            case "!=", "<>", "ne" -> cmp != 0;
+            default -> throw new FilterException("version does not know the operator '" + op + "'",
+                    "use one of <, <=, >, >=, ==, !=, lt, le, gt, ge, eq, ne");
+        };
+    }
+}

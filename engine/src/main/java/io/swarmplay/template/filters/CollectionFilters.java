@@ -1,0 +1,277 @@
+package io.swarmplay.template.filters;
+
+import com.hubspot.jinjava.lib.filter.Filter;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Lists and mappings: combine, dict2items, zip, flatten, unique, union, min, sort, first, length, ... */
+public final class CollectionFilters {
+
+    private CollectionFilters() {
+    }
+
+    public static List<Filter> all() {
+        return List.of(
+                AnsibleFilter.of("combine", CollectionFilters::combine),
+                AnsibleFilter.of("dict2items", CollectionFilters::dict2items),
+                AnsibleFilter.of("items2dict", CollectionFilters::items2dict),
+                AnsibleFilter.of("items", (v, a) -> dict2pairs(v)),
+                AnsibleFilter.of("dict", (v, a) -> pairs2dict(v)),
+                AnsibleFilter.of("list", (v, a) -> v instanceof CharSequence s ? chars(s) : Values.list(v, "list")),
+                AnsibleFilter.of("zip", CollectionFilters::zip),
+                AnsibleFilter.of("flatten", CollectionFilters::flatten),
+                AnsibleFilter.of("unique", (v, a) -> distinct(Values.list(v, "unique"))),
+                AnsibleFilter.of("union", (v, a) -> union(v, a.get(0, null))),
+                AnsibleFilter.of("difference", (v, a) -> difference(v, a.get(0, null), false)),
+                AnsibleFilter.of("intersect", (v, a) -> difference(v, a.get(0, null), true)),
+                AnsibleFilter.of("length", (v, a) -> length(v)),
+                AnsibleFilter.of("count", (v, a) -> length(v)),
+                AnsibleFilter.of("first", (v, a) -> edge(v, true)),
+                AnsibleFilter.of("last", (v, a) -> edge(v, false)),
+                AnsibleFilter.of("min", (v, a) -> extreme(v, a, -1)),
+                AnsibleFilter.of("max", (v, a) -> extreme(v, a, 1)),
+                AnsibleFilter.of("sort", CollectionFilters::sort),
+                AnsibleFilter.of("reverse", CollectionFilters::reverse),
+                AnsibleFilter.of("sum", CollectionFilters::sum),
+                AnsibleFilter.of("abs", (v, a) -> abs(v)),
+                AnsibleFilter.of("round", CollectionFilters::round));
+    }
+
+    /** {@code combine(*dicts, recursive=False, list_merge='replace')}: later mappings win. */
+    static Object combine(Object v, Args a) {
+        boolean recursive = a.bool(-1, "recursive", false);
+        String listMerge = a.string(-1, "list_merge", "replace");
+        Map<Object, Object> out = new LinkedHashMap<>(Values.map(Values.toPlain(v), "combine"));
+        for (Object other : a.positional()) {
+            for (Object layer : other instanceof Collection<?> c ? c : List.of(other == null ? Map.of() : other)) {
+                merge(out, Values.map(Values.toPlain(layer), "combine"), recursive, listMerge);
+            }
+        }
+        return out;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void merge(Map<Object, Object> into, Map<Object, Object> from, boolean recursive, String listMerge) {
+        for (Map.Entry<Object, Object> e : from.entrySet()) {
+            Object old = into.get(e.getKey());
+            Object neu = e.getValue();
+            if (recursive && old instanceof Map && neu instanceof Map) {
+                Map<Object, Object> merged = new LinkedHashMap<>((Map<Object, Object>) old);
+                merge(merged, (Map<Object, Object>) neu, true, listMerge);
+                neu = merged;
+            } else if (old instanceof List<?> ol && neu instanceof List<?> nl && listMerge.startsWith("append")) {
+                neu = listMerge.equals("append_rp") ? union(ol, nl) : concat(ol, nl);
+            } else if (old instanceof List<?> ol && neu instanceof List<?> nl && listMerge.startsWith("prepend")) {
+                neu = concat(nl, ol);
+            }
+            into.put(e.getKey(), neu);
+        }
+    }
+
+    private static List<Object> concat(List<?> a, List<?> b) {
+        List<Object> out = new ArrayList<>(a);
+        out.addAll(b);
+        return out;
+    }
+
+    static Object dict2items(Object v, Args a) {
+        String key = a.string(0, "key_name", "key");
+        String value = a.string(1, "value_name", "value");
+        List<Object> out = new ArrayList<>();
+        Values.map(v, "dict2items").forEach((k, val) -> {
+            Map<String, Object> item = new LinkedHashMap<>();
+            item.put(key, k);
+            item.put(value, val);
+            out.add(item);
+        });
+        return out;
+    }
+
+    static Object items2dict(Object v, Args a) {
+        String key = a.string(0, "key_name", "key");
+        String value = a.string(1, "value_name", "value");
+        Map<Object, Object> out = new LinkedHashMap<>();
+        for (Object item : Values.list(v, "items2dict")) {
+            Map<Object, Object> m = Values.map(Values.unwrap(item), "items2dict");
+            if (!m.containsKey(key) || !m.containsKey(value)) {
+                throw new FilterException("items2dict expects items with the keys '" + key + "' and '" + value + "'");
+            }
+            out.put(m.get(key), m.get(value));
+        }
+        return out;
+    }
+
+    static Object dict2pairs(Object v) {
+        List<Object> out = new ArrayList<>();
+        Values.map(v, "items").forEach((k, val) -> out.add(new ArrayList<>(java.util.Arrays.asList(k, val))));
+        return out;
+    }
+
+    static Object pairs2dict(Object v) {
+        if (v instanceof Map) return v;
+        Map<Object, Object> out = new LinkedHashMap<>();
+        for (Object pair : Values.list(v, "dict")) {
+            List<Object> kv = Values.list(Values.unwrap(pair), "dict");
+            if (kv.size() != 2) throw new FilterException("dict expects pairs, got an item of length " + kv.size());
+            out.put(kv.get(0), kv.get(1));
+        }
+        return out;
+    }
+
+    private static List<Object> chars(CharSequence s) {
+        List<Object> out = new ArrayList<>();
+        s.chars().forEach(c -> out.add(String.valueOf((char) c)));
+        return out;
+    }
+
+    /** Python's zip: pairs (as lists) up to the shortest input. */
+    static Object zip(Object v, Args a) {
+        List<List<Object>> inputs = new ArrayList<>();
+        inputs.add(Values.list(v, "zip"));
+        for (Object other : a.positional()) inputs.add(Values.list(other, "zip"));
+        int n = inputs.stream().mapToInt(List::size).min().orElse(0);
+        List<Object> out = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            List<Object> tuple = new ArrayList<>();
+            for (List<Object> in : inputs) tuple.add(in.get(i));
+            out.add(tuple);
+        }
+        return out;
+    }
+
+    /** {@code flatten(levels=None, skip_nulls=True)}. */
+    static Object flatten(Object v, Args a) {
+        Object levels = a.get(0, "levels");
+        List<Object> out = new ArrayList<>();
+        flattenInto(out, Values.list(v, "flatten"), levels instanceof Number n ? n.intValue() : Integer.MAX_VALUE,
+                a.bool(1, "skip_nulls", true));
+        return out;
+    }
+
+    private static void flattenInto(List<Object> out, List<?> items, int levels, boolean skipNulls) {
+        for (Object item : items) {
+            if (item instanceof List<?> l && levels > 0) flattenInto(out, l, levels - 1, skipNulls);
+            else if (item != null || !skipNulls) out.add(item);
+        }
+    }
+
+    static Object union(Object v, Object other) {
+        List<Object> all = Values.list(v, "union");
+        all.addAll(Values.list(other, "union"));
+        return distinct(all);
+    }
+
+    /** Items once each, in order, by Python's == (so 1 and 1L are the same item). */
+    static List<Object> distinct(List<?> items) {
+        List<Object> out = new ArrayList<>();
+        for (Object item : items) if (!Values.contains(out, item)) out.add(item);
+        return out;
+    }
+
+    /** Items of {@code v} (once each, in order) that are (intersect) or are not (difference) in {@code other}. */
+    static Object difference(Object v, Object other, boolean keepCommon) {
+        List<Object> others = Values.list(other, keepCommon ? "intersect" : "difference");
+        List<Object> out = new ArrayList<>();
+        for (Object item : distinct(Values.list(v, keepCommon ? "intersect" : "difference"))) {
+            if (Values.contains(others, item) == keepCommon) out.add(item);
+        }
+        return out;
+    }
+
+    static Object length(Object v) {
+        if (v instanceof CharSequence s) return s.length();
+        if (v instanceof Map<?, ?> m) return m.size();
+        if (v instanceof Collection<?> c) return c.size();
+        throw new FilterException("length expects a string, list or mapping, got a " + Values.typeName(v));
+    }
+
+    static Object edge(Object v, boolean first) {
+        if (v instanceof CharSequence s) return s.length() == 0 ? null : String.valueOf(s.charAt(first ? 0 : s.length() - 1));
+        List<Object> items = Values.list(v, first ? "first" : "last");
+        return items.isEmpty() ? null : items.get(first ? 0 : items.size() - 1);
+    }
+
+    static Object extreme(Object v, Args a, int sign) {
+        List<Object> items = Values.list(v, sign < 0 ? "min" : "max");
+        if (items.isEmpty()) return null;
+        Comparator<Object> order = order(a.string(-1, "attribute", null));
+        return sign < 0 ? items.stream().min(order).orElseThrow() : items.stream().max(order).orElseThrow();
+    }
+
+    /** {@code sort(reverse=False, case_sensitive=False, attribute=None)}. */
+    static Object sort(Object v, Args a) {
+        List<Object> items = Values.list(v, "sort");
+        Comparator<Object> order = order(a.string(2, "attribute", null));
+        if (!a.bool(1, "case_sensitive", false)) order = caseInsensitive(order, a.string(2, "attribute", null));
+        items.sort(a.bool(0, "reverse", false) ? order.reversed() : order);
+        return items;
+    }
+
+    private static Comparator<Object> caseInsensitive(Comparator<Object> fallback, String attribute) {
+        return (x, y) -> {
+            Object l = attribute == null ? x : Values.attribute(x, attribute);
+            Object r = attribute == null ? y : Values.attribute(y, attribute);
+            if (l instanceof CharSequence && r instanceof CharSequence) return l.toString().compareToIgnoreCase(r.toString());
+            return fallback.compare(x, y);
+        };
+    }
+
+    /** Natural order of numbers, strings and booleans (optionally of an attribute); mixed types fail. */
+    static Comparator<Object> order(String attribute) {
+        return (x, y) -> {
+            Object l = attribute == null ? x : Values.attribute(x, attribute);
+            Object r = attribute == null ? y : Values.attribute(y, attribute);
+            if (l instanceof Undefined u || r instanceof Undefined u2) {
+                throw new FilterException("cannot order items by '" + attribute + "': some items do not have it");
+            }
+            if (l instanceof Number a && r instanceof Number b) return Double.compare(a.doubleValue(), b.doubleValue());
+            if (l instanceof CharSequence && r instanceof CharSequence) return l.toString().compareTo(r.toString());
+            if (l instanceof Boolean a && r instanceof Boolean b) return a.compareTo(b);
+            throw new FilterException("cannot order a " + Values.typeName(l) + " and a " + Values.typeName(r));
+        };
+    }
+
+    static Object reverse(Object v, Args a) {
+        if (v instanceof CharSequence s) return new StringBuilder(s).reverse().toString();
+        List<Object> items = Values.list(v, "reverse");
+        java.util.Collections.reverse(items);
+        return items;
+    }
+
+    static Object sum(Object v, Args a) {
+        String attribute = a.string(-1, "attribute", null);
+        Object start = a.get(1, "start", 0);
+        if (!(start instanceof Number)) throw new FilterException("sum expects a number as start, got a " + Values.typeName(start));
+        double total = ((Number) start).doubleValue();
+        boolean integral = start instanceof Integer || start instanceof Long;
+        for (Object item : Values.list(v, "sum")) {
+            Object n = attribute == null ? item : Values.attribute(item, attribute);
+            if (!(n instanceof Number num)) throw new FilterException("sum expects numbers, got a " + Values.typeName(n));
+            integral &= n instanceof Integer || n instanceof Long;
+            total += num.doubleValue();
+        }
+        return integral ? Values.integral((long) total) : (Object) total;
+    }
+
+    static Object abs(Object v) {
+        if (v instanceof Integer || v instanceof Long) return Values.integral(Math.abs(((Number) v).longValue()));
+        if (v instanceof Number n) return Math.abs(n.doubleValue());
+        throw new FilterException("abs expects a number, got a " + Values.typeName(v));
+    }
+
+    /** {@code round(precision=0, method='common'|'ceil'|'floor')}: a float, as in Jinja. */
+    static Object round(Object v, Args a) {
+        if (!(v instanceof Number n)) throw new FilterException("round expects a number, got a " + Values.typeName(v));
+        double scale = Math.pow(10, a.integer(0, "precision", 0));
+        double x = n.doubleValue() * scale;
+        String method = a.string(1, "method", "common");
+        double r = method.equals("ceil") ? Math.ceil(x) : method.equals("floor") ? Math.floor(x)
+                : Math.signum(x) * Math.floor(Math.abs(x) + 0.5);
+        return r / scale;
+    }
+}

@@ -1,0 +1,45 @@
+package io.swarmplay.template.filters;
+
+import com.hubspot.jinjava.interpret.JinjavaInterpreter;
+import io.swarmplay.template.Unknown;
+
+/** What filters and tests may tell the render they run in. */
+public interface RenderScope {
+
+    /** Implemented by the interpreter the templar creates, so filters can find their scope. */
+    interface Holder {
+        RenderScope scope();
+    }
+
+    /** The scope of {@code interpreter}, or one that ignores everything outside a templar render. */
+    static RenderScope of(JinjavaInterpreter interpreter) {
+        return interpreter instanceof Holder h ? h.scope() : NoScope.INSTANCE;
+    }
+
+    /** {@code value} was handled (e.g. by {@code default}), so it is no longer an error. */
+    void consume(Undefined value);
+
+    /** {@code value} was only checked for being defined, so the result does not depend on it. */
+    void known(Unknown value);
+
+    /** Records a failure and returns the exception to throw out of Jinjava (which would swallow it). */
+    RuntimeException fail(String message, String hint);
+
+    /** Outside a render: nothing to track. */
+    final class NoScope implements RenderScope {
+        static final NoScope INSTANCE = new NoScope();
+
+        @Override
+        public void consume(Undefined value) {
+        }
+
+        @Override
+        public void known(Unknown value) {
+        }
+
+        @Override
+        public RuntimeException fail(String message, String hint) {
+            return new FilterException(message, hint);
+        }
+    }
+}

@@ -1,0 +1,125 @@
+package io.swarmplay.template.filters;
+
+import com.hubspot.jinjava.lib.filter.Filter;
+import io.swarmplay.connection.ShellQuote;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/** Strings and paths, with Python's semantics: lower, split, join, basename, quote, b64encode, ... */
+public final class StringFilters {
+
+    private StringFilters() {
+    }
+
+    public static List<Filter> all() {
+        return List.of(
+                AnsibleFilter.of("lower", (v, a) -> Values.str(v).toLowerCase()),
+                AnsibleFilter.of("upper", (v, a) -> Values.str(v).toUpperCase()),
+                AnsibleFilter.of("capitalize", (v, a) -> capitalize(Values.str(v))),
+                AnsibleFilter.of("replace", StringFilters::replace),
+                AnsibleFilter.of("trim", (v, a) -> strip(Values.str(v), a.string(0, "chars", null))),
+                AnsibleFilter.of("split", StringFilters::split),
+                AnsibleFilter.of("splitlines", (v, a) -> new ArrayList<Object>(Values.str(v).lines().toList())),
+                AnsibleFilter.of("join", StringFilters::join),
+                AnsibleFilter.of("basename", (v, a) -> basename(Values.str(v))),
+                AnsibleFilter.of("dirname", (v, a) -> dirname(Values.str(v))),
+                AnsibleFilter.of("path_join", StringFilters::pathJoin),
+                AnsibleFilter.of("quote", (v, a) -> ShellQuote.quote(v == null ? "" : Values.str(v))),
+                AnsibleFilter.of("b64encode", (v, a) -> Base64.getEncoder().encodeToString(bytes(v))),
+                AnsibleFilter.of("b64decode", StringFilters::b64decode));
+    }
+
+    static String capitalize(String s) {
+        return s.isEmpty() ? s : s.substring(0, 1).toUpperCase() + s.substring(1).toLowerCase();
+    }
+
+    /** {@code replace(old, new, count=-1)}. */
+    static Object replace(Object v, Args a) {
+        String s = Values.str(v);
+        String old = a.string(0, "old", "");
+        String rep = a.string(1, "new", "");
+        int count = a.integer(2, "count", -1);
+        if (count < 0) return s.replace(old, rep);
+        StringBuilder out = new StringBuilder();
+        int from = 0;
+        for (int i = 0; i < count; i++) {
+            int at = s.indexOf(old, from);
+            if (at < 0) break;
+            out.append(s, from, at).append(rep);
+            from = at + old.length();
+        }
+        return out.append(s.substring(from)).toString();
+    }
+
+    static String strip(String s, String chars) {
+        if (chars == null) return s.strip();
+        int start = 0;
+        int end = s.length();
+        while (start < end && chars.indexOf(s.charAt(start)) >= 0) start++;
+        while (end > start && chars.indexOf(s.charAt(end - 1)) >= 0) end--;
+        return s.substring(start, end);
+    }
+
+    /** Python's str.split: no separator splits on runs of whitespace and drops empty parts. */
+    static Object split(Object v, Args a) {
+        String s = Values.str(v);
+        Object sep = a.get(0, "sep");
+        int max = a.integer(1, "maxsplit", -1);
+        String[] parts = sep == null
+                ? (s.isBlank() ? new String[0] : s.strip().split("\\s+", max < 0 ? -1 : max + 1))
+                : s.split(Pattern.quote(Values.str(sep)), max < 0 ? -1 : max + 1);
+        return new ArrayList<Object>(Arrays.asList(parts));
+    }
+
+    /** {@code join(d='', attribute=None)}. */
+    static Object join(Object v, Args a) {
+        String sep = a.string(0, "d", "");
+        String attribute = a.string(1, "attribute", null);
+        if (v instanceof CharSequence s) return s.chars().mapToObj(c -> String.valueOf((char) c)).collect(Collectors.joining(sep));
+        return Values.list(v, "join").stream()
+                .map(item -> attribute == null ? item : Values.attribute(item, attribute))
+                .map(Values::str)
+                .collect(Collectors.joining(sep));
+    }
+
+    static String basename(String p) {
+        return p.substring(p.lastIndexOf('/') + 1);
+    }
+
+    /** Python's os.path.dirname: trailing slashes of the head removed, unless it is all slashes. */
+    static String dirname(String p) {
+        String head = p.substring(0, p.lastIndexOf('/') + 1);
+        if (!head.isEmpty() && !head.chars().allMatch(c -> c == '/')) head = head.replaceAll("/+$", "");
+        return head;
+    }
+
+    /** os.path.join over a list (or one string): an absolute part restarts the path. */
+    static Object pathJoin(Object v, Args a) {
+        List<Object> parts = v instanceof CharSequence ? List.of(v) : Values.list(v, "path_join");
+        String out = "";
+        for (Object part : parts) {
+            String p = Values.str(part);
+            if (p.startsWith("/") || out.isEmpty()) out = p;
+            else out = out.endsWith("/") ? out + p : out + "/" + p;
+        }
+        return out;
+    }
+
+    static byte[] bytes(Object v) {
+        return Values.str(v).getBytes(StandardCharsets.UTF_8);
+    }
+
+    static Object b64decode(Object v, Args a) {
+        try {
+            return new String(Base64.getDecoder().decode(Values.str(v).replaceAll("\\s", "")), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw new FilterException("b64decode got input that is not base64");
+        }
+    }
+}
