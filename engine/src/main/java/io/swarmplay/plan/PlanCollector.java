@@ -5,6 +5,7 @@ import io.swarmplay.module.Outcome;
 import io.swarmplay.module.Status;
 import io.swarmplay.report.RunEvent;
 import io.swarmplay.report.RunEvent.HostFinished;
+import io.swarmplay.report.RunEvent.ItemFinished;
 import io.swarmplay.report.RunEvent.PlayStarted;
 import io.swarmplay.report.RunEvent.TaskKind;
 import io.swarmplay.report.RunListener;
@@ -17,12 +18,27 @@ import java.util.Map;
 public final class PlanCollector implements RunListener {
 
     private final List<PlannedStep> steps = new ArrayList<>();
+    private final List<ItemFinished> items = new ArrayList<>();
     private String play = "";
 
+    /** Loop items come before their host's result: each item becomes a step of its own. */
     @Override
     public void report(RunEvent event) {
         if (event instanceof PlayStarted e) play = e.name();
-        if (event instanceof HostFinished e && e.kind() != TaskKind.FACTS) steps.add(step(e));
+        if (event instanceof ItemFinished e) items.add(e);
+        if (event instanceof HostFinished e && e.kind() != TaskKind.FACTS) finished(e);
+    }
+
+    private void finished(HostFinished e) {
+        if (items.isEmpty()) {
+            steps.add(step(e));
+            return;
+        }
+        for (ItemFinished item : items) {
+            steps.add(step(new HostFinished(e.task(), e.name() + " (item=" + item.label() + ")", e.kind(), e.host(),
+                    e.delegate(), item.outcome(), item.args(), e.ignored(), e.noLog())));
+        }
+        items.clear();
     }
 
     private PlannedStep step(HostFinished e) {

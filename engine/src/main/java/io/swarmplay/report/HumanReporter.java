@@ -68,18 +68,26 @@ public final class HumanReporter implements RunListener {
     }
 
     private void item(ItemFinished e) {
-        String line = statusWord(e.outcome().status()) + ": [" + e.host() + "] => (item=" + e.label() + ")";
-        print(colour(e.outcome().status(), line));
-        if (e.outcome().isFailed() || verbosity > 0) details(e.outcome(), e.noLog());
+        Outcome o = e.outcome();
+        String line = statusWord(o.status()) + ": [" + e.host() + "] => (item=" + mask(e.label()) + ")";
+        if (o.isFailed() && !e.noLog()) line += " => " + mask(o.message());
+        print(colour(o.status(), line));
+        if (o.isFailed() || verbosity > 0) details(o, e.noLog());
     }
 
     private void host(HostFinished e) {
         Outcome o = e.outcome();
         String target = e.host() + (e.delegate() != null ? " -> " + e.delegate() : "");
-        print(colour(o.status(), headline(e, o, target)) + style.dim(took(o.duration())));
+        boolean debug = isDebug(e) && o.status() == Status.OK && !e.noLog();
+        if (debug) {
+            print(colour(o.status(), headline(e, o, target) + " " + mask(Json.pretty(o.data(), 4))));
+        } else {
+            print(colour(o.status(), headline(e, o, target)) + style.dim(took(o.duration())));
+        }
         if (e.noLog() && (o.isFailed() || verbosity > 0 || isDebug(e))) print("  " + NO_LOG);
-        else if (isDebug(e) && o.status() == Status.OK) print(redactor.mask(Json.pretty(o.data(), 4)));
-        else if (o.isFailed() || o.status() == Status.UNREACHABLE || verbosity > 0) details(o, false);
+        else if (debug) {
+            // printed with the headline, as Ansible does
+        } else if (o.isFailed() || o.status() == Status.UNREACHABLE || verbosity > 0) details(o, false);
         if (diff && !e.noLog() && o.change() != null && o.change().diff() != null) printDiff(o.change().diff());
         if (e.ignored()) print(style.cyan("...ignoring"));
     }

@@ -38,8 +38,9 @@ public sealed interface RunEvent {
                         Map<String, Object> args, boolean ignored, boolean noLog) implements RunEvent {
     }
 
-    /** One item of a loop on one host. */
-    record ItemFinished(Task task, String host, String label, Outcome outcome, boolean noLog) implements RunEvent {
+    /** One item of a loop on one host, with the arguments rendered for it. */
+    record ItemFinished(Task task, String host, String label, Outcome outcome, Map<String, Object> args,
+                        boolean noLog) implements RunEvent {
     }
 
     /** A progress line from a step that is waiting (e.g. wait_for, a readiness check). */

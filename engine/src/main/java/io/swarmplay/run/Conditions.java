@@ -1,6 +1,5 @@
 package io.swarmplay.run;
 
-import io.swarmplay.module.Change;
 import io.swarmplay.module.Outcome;
 import io.swarmplay.module.Status;
 import io.swarmplay.playbook.TaskOptions;
@@ -14,9 +13,11 @@ import java.util.Map;
 final class Conditions {
 
     private final RunState run;
+    private final TaskStep step;
 
-    Conditions(RunState run) {
+    Conditions(RunState run, TaskStep step) {
         this.run = run;
+        this.step = step;
     }
 
     /** Null when the task should run; else the skipped (or, for an unknown condition, would-change) outcome. */
@@ -25,7 +26,7 @@ final class Conditions {
             Truth truth = run.templar().test(condition, vars, spec.task().at());
             if (truth == Truth.FALSE) return Outcome.skipped("when: " + condition + " was false");
             if (truth == Truth.UNKNOWN) {
-                return Outcome.wouldChange(Change.unknown("when: " + condition + " is known only after apply"));
+                return step.unknown("when: " + condition + " is known only after apply");
             }
         }
         return null;

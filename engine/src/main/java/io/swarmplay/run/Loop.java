@@ -1,6 +1,5 @@
 package io.swarmplay.run;
 
-import io.swarmplay.module.Change;
 import io.swarmplay.module.Outcome;
 import io.swarmplay.module.Status;
 import io.swarmplay.playbook.LoopControl;
@@ -34,7 +33,7 @@ final class Loop {
             return result(host, Outcome.failed(TaskStep.templateMessage(e)), null, List.of());
         }
         if (items instanceof Unknown unknown) {
-            Outcome outcome = Outcome.wouldChange(Change.unknown("loop " + RunHostSession.describe(unknown)));
+            Outcome outcome = step.unknown("loop " + RunHostSession.describe(unknown));
             return result(host, outcome, unknown, List.of());
         }
         if (!(items instanceof List<?> list)) {
@@ -57,7 +56,7 @@ final class Loop {
             last = step.once(spec, host, itemVars);
             outcomes.add(last.outcome());
             events.add(new ItemFinished(spec.task(), host.name(), label(spec, control, itemVars, list.get(i)),
-                    last.outcome(), spec.inherited().noLog()));
+                    last.outcome(), last.args(), spec.inherited().noLog()));
             values.add(itemValue(spec, host, last.outcome(), control, list.get(i)));
         }
         Outcome combined = combine(outcomes);

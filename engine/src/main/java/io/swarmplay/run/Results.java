@@ -21,7 +21,7 @@ final class Results {
      * {@link Unknown} for a step that would change (its result exists only after apply).
      */
     static Object registered(Outcome outcome, String taskName, String host) {
-        if (outcome.status() == Status.WOULD_CHANGE) {
+        if (outcome.status() == Status.WOULD_CHANGE || skippedUnpredictable(outcome)) {
             return new Unknown("result of '" + taskName + "' on " + host);
         }
         Map<String, Object> value = new LinkedHashMap<>(outcome.data());
@@ -39,6 +39,11 @@ final class Results {
         addLines(value, "stdout");
         addLines(value, "stderr");
         return value;
+    }
+
+    // check mode skips what it cannot predict (commands, unknown inputs): its result comes only from apply
+    private static boolean skippedUnpredictable(Outcome outcome) {
+        return outcome.status() == Status.SKIPPED && outcome.change() != null && !outcome.change().isNone();
     }
 
     private static void addLines(Map<String, Object> value, String key) {

@@ -145,7 +145,11 @@ final class RunHostSession implements HostSession {
     public String renderTemplate(Path template) {
         try {
             String text = Files.readString(template);
-            return templar.renderText(text, vars, new SourcePosition(template, 1, 1));
+            String rendered = templar.renderText(text, vars, new SourcePosition(template, 1, 1));
+            // the templar answers null when the text depends on a value known only after apply
+            if (rendered == null) throw new ValueUnknownException("template " + template.getFileName()
+                    + " depends on a value known after apply");
+            return rendered;
         } catch (IOException e) {
             throw new ModuleException("cannot read template " + template + ": " + e.getMessage());
         }

@@ -42,7 +42,7 @@ final class TaskStep {
     TaskStep(RunState run, PlayScope scope) {
         this.run = run;
         this.scope = scope;
-        this.conditions = new Conditions(run);
+        this.conditions = new Conditions(run, this);
     }
 
     /** Runs {@code spec} for one host; never throws: every failure is an outcome. */
@@ -82,15 +82,14 @@ final class TaskStep {
         String delegate = null;
         try {
             if (args.unknown() != null) {
-                return new Attempt(Outcome.wouldChange(Change.unknown(RunHostSession.describe(args.unknown()))),
-                        args.display(), null);
+                return new Attempt(unknown(RunHostSession.describe(args.unknown())), args.display(), null);
             }
             HostState target = delegateOf(spec, host, vars);
             delegate = target == host ? null : target.name();
             Outcome outcome = planAndApply(spec, host, target, args.values(), vars);
             return new Attempt(conditions.overrides(spec, outcome, vars), args.display(), delegate);
         } catch (ValueUnknownException e) {
-            return new Attempt(Outcome.wouldChange(Change.unknown(e.getMessage())), args.display(), delegate);
+            return new Attempt(unknown(e.getMessage()), args.display(), delegate);
         } catch (TemplateException e) {
             return new Attempt(Outcome.failed(templateMessage(e)), args.display(), delegate);
         }
@@ -100,7 +99,7 @@ final class TaskStep {
                                  Map<String, Object> vars) {
         if (run.mode == Mode.PLAN && (run.request.offline() || target.offline)) {
             String why = run.request.offline() ? "--offline: host not contacted" : target.offlineReason;
-            return Outcome.wouldChange(Change.unknown(why));
+            return unknown(why);
         }
         Module<?> module = run.request.modules().find(spec.task().module())
                 .orElseThrow(() -> new IllegalStateException("unknown module " + spec.task().module()));
@@ -123,7 +122,12 @@ final class TaskStep {
     private <A> Outcome planAndApply(Module<A> module, Map<String, Object> rawArgs, RunHostSession session,
                                      StepSpec spec) {
         A args = ArgsBinder.bind(module.argsType(), rawArgs);
-        Change change = module.plan(args, session);
+        Change change;
+        try {
+            change = module.plan(args, session);
+        } catch (ValueUnknownException e) {
+            return unknown(e.getMessage());
+        }
         if (change.isNone()) {
             return change.payload() instanceof Outcome info ? info.withChange(change) : Outcome.ok(change);
         }
@@ -134,6 +138,15 @@ final class TaskStep {
         if (mode != Mode.APPLY) return Outcome.wouldChange(change);
         Outcome outcome = module.apply(args, change, session);
         return outcome.change() == null ? outcome.withChange(change) : outcome;
+    }
+
+    /**
+     * A step whose outcome depends on a value known only after apply: shown as {@code ?} in a
+     * plan; skipped in check mode (as Ansible skips what it cannot predict), never a failure.
+     */
+    Outcome unknown(String why) {
+        Change change = Change.unknown(why);
+        return run.mode == Mode.CHECK ? Outcome.skipped(why).withChange(change) : Outcome.wouldChange(change);
     }
 
     /** {@code check_mode: true} previews a task in a real run; {@code false} applies it under --check (never under --plan). */

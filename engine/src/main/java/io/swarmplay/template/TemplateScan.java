@@ -51,6 +51,17 @@ final class TemplateScan {
         this.text = text;
     }
 
+    /** {@code {% for x in xs if cond %}}: Jinja's loop filter, which Jinjava reads as a conditional expression. */
+    private static final Pattern LOOP_FILTER = Pattern.compile(
+            "\\{%(-?)(\\s*for\\s+[\\w\\s,]+?\\s+in\\s+.+?)\\s+if\\s+((?:(?!\\selse\\s).)+?)\\s*(-?)%}");
+
+    // rewritten to a loop that skips with {% continue %}; loop.index then counts skipped items too
+    static String loopFilters(String text) {
+        if (!text.contains("for ") || !text.contains(" if ")) return text;
+        return LOOP_FILTER.matcher(text).replaceAll(
+                "{%$1$2 %}{% if not ($3) %}{% continue %}{% endif $4%}");
+    }
+
     /** True when {@code s} holds {@code {{}}, {@code {%} or {@code {#}: only then is it a template. */
     static boolean hasTemplate(String s) {
         for (int i = s.indexOf('{'); i >= 0 && i < s.length() - 1; i = s.indexOf('{', i + 1)) {
@@ -62,6 +73,7 @@ final class TemplateScan {
 
     static Parsed scan(String template) {
         String text = template.contains("ansible.builtin.") ? BUILTIN_PREFIX.matcher(template).replaceAll("$1") : template;
+        text = loopFilters(text);
         TemplateScan scan = new TemplateScan(text);
         scan.run();
         String single = scan.regions == 1 ? scan.expression : null;

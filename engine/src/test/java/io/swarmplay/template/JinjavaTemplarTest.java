@@ -39,6 +39,13 @@ class JinjavaTemplarTest {
     }
 
     @Test
+    void loopFiltersSkipItemsAsInJinja() {
+        Map<String, Object> vars = vars("orgs", List.of(vars("name", "a"), vars("name", "b"), vars("name", "c")), "me", "b");
+        assertEquals("a,c,", templar.renderText("{% for o in orgs if o.name != me %}{{ o.name }},{% endfor %}", vars, AT));
+        assertEquals("a\nc\n", templar.renderText("{% for o in orgs if o.name != me -%}\n{{ o.name }}\n{% endfor %}", vars, AT));
+    }
+
+    @Test
     void plainStringsAndScalarsPassThrough() {
         String s = "no template here { not } %";
         assertSame(s, templar.render(s, Map.of(), AT));

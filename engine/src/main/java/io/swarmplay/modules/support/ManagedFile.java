@@ -46,8 +46,8 @@ public final class ManagedFile {
         return planUpdate(want, now.get(), host);
     }
 
+    // a missing parent is checked at apply: an earlier step of the same run may create it
     private static Change planCreate(Desired want, HostView host) {
-        requireParent(want.path(), host);
         Ownership.requireAllowed(host, want.path(), want.owner(), want.group());
         Integer mode = FileMode.parse(want.mode(), 0644, false);
         FileAttrs attrs = new FileAttrs(mode, want.owner(), want.group());
@@ -101,6 +101,7 @@ public final class ManagedFile {
     public static Outcome apply(Change change, HostSession host) {
         Write write = (Write) change.payload();
         if (write.writeContent()) {
+            requireParent(write.path(), host);
             host.write(write.path(), new ByteArrayInputStream(write.content()), write.attrs());
         } else {
             for (Command fix : write.fixes()) CommandSupport.require(host, fix);
