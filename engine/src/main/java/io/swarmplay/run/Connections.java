@@ -4,6 +4,7 @@ import io.swarmplay.connection.Connection;
 import io.swarmplay.connection.ConnectionException;
 import io.swarmplay.connection.ConnectionFactory;
 import io.swarmplay.connection.ConnectionSettings;
+import io.swarmplay.connection.HostExtensionFactory;
 
 import java.time.Duration;
 import java.util.Map;
@@ -17,11 +18,32 @@ import java.util.concurrent.ConcurrentHashMap;
 final class Connections implements AutoCloseable {
 
     private final Map<String, Connection> open = new ConcurrentHashMap<>();
+    private final Map<String, Object> extensions = new ConcurrentHashMap<>();
     private volatile Map<String, ConnectionFactory> factories;
+    private volatile Map<Class<?>, HostExtensionFactory<?>> extensionFactories;
 
     /** The host's connection, opening it from its rendered variables when needed. */
     Connection forHost(String hostName, Map<String, Object> vars) {
         return open.computeIfAbsent(hostName, name -> openConnection(settings(name, vars)));
+    }
+
+    /** The host's extension of this type (e.g. its Docker endpoint), created on first use; empty when none is installed. */
+    <T> java.util.Optional<T> extension(Class<T> type, String hostName, Map<String, Object> vars) {
+        HostExtensionFactory<?> factory = extensionFactories().get(type);
+        if (factory == null) return java.util.Optional.empty();
+        Object extension = extensions.computeIfAbsent(hostName + "\u0000" + type.getName(),
+                key -> factory.create(settings(hostName, vars), forHost(hostName, vars)));
+        return java.util.Optional.of(type.cast(extension));
+    }
+
+    private Map<Class<?>, HostExtensionFactory<?>> extensionFactories() {
+        Map<Class<?>, HostExtensionFactory<?>> known = extensionFactories;
+        if (known == null) {
+            known = new java.util.HashMap<>();
+            for (HostExtensionFactory<?> f : ServiceLoader.load(HostExtensionFactory.class)) known.put(f.type(), f);
+            extensionFactories = known;
+        }
+        return known;
     }
 
     private Connection openConnection(ConnectionSettings settings) {
@@ -55,12 +77,23 @@ final class Connections implements AutoCloseable {
         return new ConnectionSettings(hostName, type, address, port, user, key, timeout, vars);
     }
 
+    private static void closeQuietly(Object extension) {
+        if (!(extension instanceof AutoCloseable closeable)) return;
+        try {
+            closeable.close();
+        } catch (Exception e) {
+            // closing at the end of a run: nothing left to tell the user
+        }
+    }
+
     private static String string(Object value, String fallback) {
         return value == null ? fallback : String.valueOf(value);
     }
 
     @Override
     public void close() {
+        for (Object extension : extensions.values()) closeQuietly(extension);
+        extensions.clear();
         open.values().forEach(Connection::close);
         open.clear();
     }

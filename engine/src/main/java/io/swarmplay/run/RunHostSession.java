@@ -34,6 +34,7 @@ final class RunHostSession implements HostSession {
 
     private final String hostName;
     private final Supplier<Connection> connection;
+    private final Extensions extensions;
     private final Map<String, Object> vars;
     private final Templar templar;
     private final SourcePosition at;
@@ -42,11 +43,18 @@ final class RunHostSession implements HostSession {
     private final Duration timeout;
     private final Consumer<String> progress;
 
-    RunHostSession(String hostName, Supplier<Connection> connection, Map<String, Object> vars, Templar templar,
+    /** How a session reaches its host's extensions (e.g. the Docker endpoint). */
+    interface Extensions {
+        <T> Optional<T> get(Class<T> type);
+    }
+
+    RunHostSession(String hostName, Supplier<Connection> connection, Extensions extensions, Map<String, Object> vars,
+                   Templar templar,
                    SourcePosition at, Path playbookDir, Map<String, String> environment, Duration timeout,
                    Consumer<String> progress) {
         this.hostName = hostName;
         this.connection = connection;
+        this.extensions = extensions;
         this.vars = vars;
         this.templar = templar;
         this.at = at;
@@ -153,6 +161,11 @@ final class RunHostSession implements HostSession {
         } catch (IOException e) {
             throw new ModuleException("cannot read template " + template + ": " + e.getMessage());
         }
+    }
+
+    @Override
+    public <T> Optional<T> extension(Class<T> type) {
+        return extensions.get(type);
     }
 
     @Override

@@ -168,11 +168,18 @@ final class TaskStep {
 
     private RunHostSession session(StepSpec spec, HostState host, HostState target, Map<String, Object> vars) {
         Map<String, Object> connectionVars = target == host ? vars : scope.hostScope(target).toMap();
-        Supplier<Connection> connection = () -> run.connections.forHost(target.name(),
-                RenderedArgs.connectionVars(run::templar, connectionVars, spec.task().at()));
+        Supplier<Map<String, Object>> rendered = () -> RenderedArgs.connectionVars(run::templar, connectionVars,
+                spec.task().at());
+        Supplier<Connection> connection = () -> run.connections.forHost(target.name(), rendered.get());
+        RunHostSession.Extensions extensions = new RunHostSession.Extensions() {
+            @Override
+            public <T> java.util.Optional<T> get(Class<T> type) {
+                return run.connections.extension(type, target.name(), rendered.get());
+            }
+        };
         Integer seconds = spec.task().options().timeout();
         Task task = spec.task();
-        return new RunHostSession(host.name(), connection, vars, run.templar(), task.at(), scope.play().dir(),
+        return new RunHostSession(host.name(), connection, extensions, vars, run.templar(), task.at(), scope.play().dir(),
                 RenderedArgs.environment(run.templar(), spec.inherited().environment(), vars, task.at()),
                 seconds == null ? null : Duration.ofSeconds(seconds),
                 message -> run.report(new StepProgress(task, host.name(), message)));
