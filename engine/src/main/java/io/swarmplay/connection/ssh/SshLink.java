@@ -1,0 +1,142 @@
+package io.swarmplay.connection.ssh;
+
+import io.swarmplay.connection.ConnectionException;
+import net.schmizz.keepalive.KeepAliveProvider;
+import net.schmizz.sshj.DefaultConfig;
+import net.schmizz.sshj.SSHClient;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.util.concurrent.Semaphore;
+
+/**
+ * The one SSH connection to a host: opened on first use, shared by every call, with a semaphore
+ * that keeps concurrent session channels (exec, sftp) under the server's {@code MaxSessions}.
+ *
+ * <p>Contract: once an established connection drops, every later call fails with the same
+ * {@link ConnectionException} ("connection reset by ADDR:PORT ..."); it does not reconnect, so a
+ * task never continues on a different connection than it started on. A connection attempt that
+ * fails is not remembered: the next call tries again.
+ */
+final class SshLink implements AutoCloseable {
+
+    /** Work on one session channel. */
+    interface SessionWork<T> {
+        T run(SSHClient client) throws IOException;
+    }
+
+    static final int KEEP_ALIVE_SECONDS = 15;
+
+    private final SshOptions options;
+    private final Semaphore sessions;
+    private SSHClient client;
+    private volatile String broken;
+    private volatile boolean closed;
+
+    SshLink(SshOptions options) {
+        this.options = options;
+        this.sessions = new Semaphore(options.maxSessions(), true);
+    }
+
+    /**
+     * Runs {@code work} holding one session permit, connecting first when needed. An I/O failure
+     * becomes a {@link ConnectionException} when the connection is gone; otherwise it is rethrown.
+     */
+    <T> T withSession(SessionWork<T> work) throws IOException {
+        SSHClient c = client();
+        sessions.acquireUninterruptibly();
+        try {
+            return work.run(c);
+        } catch (IOException e) {
+            throw lostOr(c, e);
+        } finally {
+            sessions.release();
+        }
+    }
+
+    /** A {@link ConnectionException} when {@code c} is no longer connected, else {@code e} itself. */
+    IOException lostOr(SSHClient c, IOException e) {
+        if (c.isConnected() || closed) return e;
+        String why = "connection reset by " + options.endpoint() + " (ssh " + options.target() + ", host "
+                + options.hostName() + "): " + rootMessage(e);
+        synchronized (this) {
+            if (broken == null) broken = why;
+        }
+        throw new ConnectionException(broken, e);
+    }
+
+    synchronized SSHClient client() {
+        if (closed) throw new ConnectionException("the ssh connection to " + options.target() + " is closed");
+        if (broken != null) throw new ConnectionException(broken);
+        if (client == null) client = connect(options);
+        return client;
+    }
+
+    /** Connects and authenticates; throws a {@link ConnectionException} that says why not. */
+    static SSHClient connect(SshOptions options) {
+        KnownHostsVerifier verifier = new KnownHostsVerifier(options.hostName(), options.knownHosts(),
+                options.hostKeyPolicy());
+        SSHClient c = newClient(options, new DefaultConfig(), verifier);
+        try {
+            c.connect(options.address(), options.port());
+            Authenticator.authenticate(c, options);
+            return c;
+        } catch (IOException | RuntimeException e) {
+            quietly(c);
+            if (e instanceof ConnectionException ce) throw ce;
+            if (verifier.failure() != null) throw new ConnectionException(verifier.failure(), e);
+            throw new ConnectionException("cannot connect to " + options.target() + " (host " + options.hostName()
+                    + "): " + describe(e, options), e);
+        }
+    }
+
+    /** A client with TCP_NODELAY, keep-alive, the connect timeout and {@code verifier}; not yet connected. */
+    static SSHClient newClient(SshOptions options, DefaultConfig config, net.schmizz.sshj.transport.verification.HostKeyVerifier verifier) {
+        config.setKeepAliveProvider(KeepAliveProvider.KEEP_ALIVE);
+        SSHClient c = new SSHClient(config);
+        c.setSocketFactory(new NoDelaySocketFactory());
+        c.setConnectTimeout((int) Math.min(Integer.MAX_VALUE, options.connectTimeout().toMillis()));
+        c.getConnection().getKeepAlive().setKeepAliveInterval(KEEP_ALIVE_SECONDS);
+        c.addHostKeyVerifier(verifier);
+        return c;
+    }
+
+    private static String describe(Exception e, SshOptions options) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) root = root.getCause();
+        if (root instanceof ConnectException) return "connection refused";
+        if (root instanceof SocketTimeoutException) return "timed out after " + options.connectTimeout().toSeconds() + "s";
+        if (root instanceof UnknownHostException) return "unknown host " + options.address();
+        if (root instanceof NoRouteToHostException) return "no route to host";
+        return rootMessage(e);
+    }
+
+    static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) root = root.getCause();
+        String m = root.getMessage();
+        return m == null || m.isBlank() ? root.getClass().getSimpleName() : m;
+    }
+
+    private static void quietly(SSHClient c) {
+        try {
+            c.disconnect();
+        } catch (IOException | RuntimeException ignored) {
+            // already failing: the original error is what the user needs
+        }
+    }
+
+    @Override
+    public void close() {
+        SSHClient c;
+        synchronized (this) {
+            closed = true;
+            c = client;
+            client = null;
+        }
+        if (c != null) quietly(c);
+    }
+}
