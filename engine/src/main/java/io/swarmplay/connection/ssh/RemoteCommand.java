@@ -26,14 +26,19 @@ final class RemoteCommand {
                 ? "/bin/sh -c " + ShellQuote.quote(command.argv().get(2))
                 : command.toShellLine();
         if (!command.env().isEmpty()) body = "env " + assignments(command.env()) + " " + body;
+        body = "exec " + body;
         if (command.chdir() != null) body = "cd " + ShellQuote.quote(command.chdir()) + " && " + body;
         return become(body, becomeUser);
     }
 
-    /** Wraps a shell line for become; unchanged when {@code becomeUser} is null. */
+    /**
+     * Wraps a shell line for become; unchanged when {@code becomeUser} is null. The login shell
+     * {@code exec}s sudo (and every line {@code exec}s its program) so that a process killed by a
+     * signal is reported as killed, not as a shell's exit status 128+n.
+     */
     static String become(String line, String becomeUser) {
         if (becomeUser == null) return line;
-        return "sudo -n -u " + ShellQuote.quote(becomeUser) + " -- /bin/sh -c " + ShellQuote.quote(line);
+        return "exec sudo -n -u " + ShellQuote.quote(becomeUser) + " -- /bin/sh -c " + ShellQuote.quote(line);
     }
 
     private static String assignments(Map<String, String> env) {

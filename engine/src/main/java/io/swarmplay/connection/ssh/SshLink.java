@@ -4,6 +4,7 @@ import io.swarmplay.connection.ConnectionException;
 import net.schmizz.keepalive.KeepAliveProvider;
 import net.schmizz.sshj.DefaultConfig;
 import net.schmizz.sshj.SSHClient;
+import net.schmizz.sshj.connection.channel.OpenFailException;
 
 import java.io.IOException;
 import java.net.ConnectException;
@@ -29,6 +30,7 @@ final class SshLink implements AutoCloseable {
     }
 
     static final int KEEP_ALIVE_SECONDS = 15;
+    private static final long OPEN_RETRY_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(5);
 
     private final SshOptions options;
     private final Semaphore sessions;
@@ -49,11 +51,38 @@ final class SshLink implements AutoCloseable {
         SSHClient c = client();
         sessions.acquireUninterruptibly();
         try {
-            return work.run(c);
+            return retryingOpen(c, work);
         } catch (IOException e) {
             throw lostOr(c, e);
         } finally {
             sessions.release();
+        }
+    }
+
+    /**
+     * Runs {@code work}, again when the server refused to open its channel. OpenSSH frees a closed
+     * session's slot only after its main loop's next pass, so a channel opened right after another
+     * closed can be refused under {@code MaxSessions} even with the semaphore; nothing has run at
+     * that point, so retrying is safe.
+     */
+    private static <T> T retryingOpen(SSHClient c, SessionWork<T> work) throws IOException {
+        long deadline = System.nanoTime() + OPEN_RETRY_NANOS;
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return work.run(c);
+            } catch (OpenFailException e) {
+                if (System.nanoTime() > deadline || !c.isConnected()) throw e;
+                pause(Math.min(100, 5L * attempt));
+            }
+        }
+    }
+
+    private static void pause(long millis) throws IOException {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while waiting for a free ssh session", e);
         }
     }
 
