@@ -71,8 +71,9 @@ final class SshExec {
             cmd.join(Math.max(1, timeout.toMillis()), TimeUnit.MILLISECONDS);
             return true;
         } catch (net.schmizz.sshj.connection.ConnectionException e) {
-            if (!client.isConnected()) throw e;
-            return !cmd.isOpen();
+            // a time-out leaves the channel open on a live connection; anything else is an error
+            if (!cmd.isOpen() || !client.isConnected()) throw e;
+            return false;
         }
     }
 

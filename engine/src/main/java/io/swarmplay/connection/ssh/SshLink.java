@@ -51,11 +51,36 @@ final class SshLink implements AutoCloseable {
         SSHClient c = client();
         sessions.acquireUninterruptibly();
         try {
-            return retryingOpen(c, work);
-        } catch (IOException e) {
-            throw lostOr(c, e);
+            T result = retryingOpen(c, work);
+            if (broken != null) throw new ConnectionException(broken);
+            return result;
+        } catch (IOException | IllegalStateException e) {
+            ConnectionException lost = lost(c, e);
+            if (lost != null) throw lost;
+            throw e;
         } finally {
             sessions.release();
+        }
+    }
+
+    /**
+     * A {@link ConnectionException} when the connection dropped (the work's result, if any, cannot
+     * be trusted), else null. sshj tells its disconnect listener before it wakes up waiting calls,
+     * so {@link #broken} is already set when a drop surfaces as {@code e}.
+     */
+    private ConnectionException lost(SSHClient c, Exception e) {
+        if (closed || broken == null && c.isConnected()) return null;
+        dropped(rootMessage(e));
+        return new ConnectionException(broken, e);
+    }
+
+    private void dropped(String cause) {
+        if (closed) return;
+        synchronized (this) {
+            if (broken == null) {
+                broken = "connection reset by " + options.endpoint() + " (ssh " + options.target() + ", host "
+                        + options.hostName() + "): " + cause;
+            }
         }
     }
 
@@ -86,21 +111,15 @@ final class SshLink implements AutoCloseable {
         }
     }
 
-    /** A {@link ConnectionException} when {@code c} is no longer connected, else {@code e} itself. */
-    IOException lostOr(SSHClient c, IOException e) {
-        if (c.isConnected() || closed) return e;
-        String why = "connection reset by " + options.endpoint() + " (ssh " + options.target() + ", host "
-                + options.hostName() + "): " + rootMessage(e);
-        synchronized (this) {
-            if (broken == null) broken = why;
-        }
-        throw new ConnectionException(broken, e);
-    }
-
     synchronized SSHClient client() {
         if (closed) throw new ConnectionException("the ssh connection to " + options.target() + " is closed");
         if (broken != null) throw new ConnectionException(broken);
-        if (client == null) client = connect(options);
+        if (client == null) {
+            SSHClient c = connect(options);
+            c.getTransport().setDisconnectListener((reason, message) -> dropped(message == null ? String.valueOf(reason)
+                    : message));
+            client = c;
+        }
         return client;
     }
 
