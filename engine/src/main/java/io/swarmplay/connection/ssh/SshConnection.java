@@ -82,7 +82,7 @@ public final class SshConnection implements Connection {
         try {
             return link.withSession(c -> exec.run(c, line, stdin, stdout, timeout));
         } catch (IOException e) {
-            throw new UncheckedIOException("command on " + options.hostName() + " failed: " + SshLink.rootMessage(e), e);
+            throw new UncheckedIOException("command on " + options.hostName() + " failed: " + link.explain(e), e);
         }
     }
 

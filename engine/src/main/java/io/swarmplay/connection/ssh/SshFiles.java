@@ -7,7 +7,6 @@ import io.swarmplay.connection.FileAttrs;
 import io.swarmplay.connection.FileStat;
 import io.swarmplay.connection.ShellQuote;
 
-import java.io.ByteArrayOutputStream;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;

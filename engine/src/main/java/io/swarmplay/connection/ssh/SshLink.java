@@ -162,6 +162,15 @@ final class SshLink implements AutoCloseable {
         return rootMessage(e);
     }
 
+    /** A failure's cause for messages, with a hint when sshd refused another session channel. */
+    String explain(IOException e) {
+        if (e instanceof OpenFailException) {
+            return "sshd refused another session channel (" + e.getMessage() + "); if its MaxSessions is below "
+                    + options.maxSessions() + ", lower ssh_max_sessions for " + options.hostName();
+        }
+        return rootMessage(e);
+    }
+
     static String rootMessage(Throwable e) {
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) root = root.getCause();

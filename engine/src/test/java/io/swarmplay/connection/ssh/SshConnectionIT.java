@@ -146,6 +146,40 @@ class SshConnectionIT {
     }
 
     @Test
+    void sshMaxSessionsCapsConcurrentChannels() throws Exception {
+        String dir = host.work.resolve("running").toString();
+        ssh.exec(Command.of("mkdir", "-p", dir));
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try (Connection two = new SshConnectionFactory().open(host.settings(Map.of("ssh_max_sessions", 2)))) {
+            List<Future<ExecResult>> runs = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                Command c = Command.shell("cd " + dir + " && touch " + i + " && ls | wc -l && sleep 0.3 && rm " + i);
+                runs.add(pool.submit((Callable<ExecResult>) () -> two.exec(c)));
+            }
+            int most = 0;
+            for (Future<ExecResult> run : runs) most = Math.max(most, Integer.parseInt(run.get().stdoutTrimmed()));
+            assertTrue(most <= 2, "at most 2 commands at once, saw " + most);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void writeSetsOwnerAndGroupBeforeTheRenameAndCleansUpWhenItCannot() throws Exception {
+        String path = host.work.resolve("owned.conf").toString();
+        String me = SshdHost.USER;
+        ssh.write(path, new ByteArrayInputStream("x".getBytes()), new FileAttrs(0600, me, me));
+        assertEquals(new FileStat(FileStat.Type.FILE, 0600, 1, me, me, null), ssh.stat(path).orElseThrow());
+        String other = host.work.resolve("root-owned.conf").toString();
+        UncheckedIOException e = assertThrows(UncheckedIOException.class,
+                () -> ssh.write(other, new ByteArrayInputStream("x".getBytes()), new FileAttrs(null, "root", null)));
+        assertTrue(e.getCause().getMessage().startsWith("cannot write " + other + " on it-host: chown root failed: "),
+                e.getCause().getMessage());
+        assertTrue(ssh.stat(other).isEmpty());
+        assertEquals(List.of("owned.conf"), remoteList("owned.conf root-owned.conf"));
+    }
+
+    @Test
     void statDescribesFileDirectoryLinkAndMissing() throws Exception {
         String dir = host.work.resolve("statdir").toString();
         ssh.exec(Command.shell("mkdir -p " + dir + " && cd " + dir + " && printf abc > f && chmod 640 f"
