@@ -5,13 +5,21 @@ import net.schmizz.keepalive.KeepAliveProvider;
 import net.schmizz.sshj.DefaultConfig;
 import net.schmizz.sshj.SSHClient;
 import net.schmizz.sshj.connection.channel.OpenFailException;
+import net.schmizz.sshj.transport.verification.HostKeyVerifier;
 
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
+import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The one SSH connection to a host: opened on first use, shared by every call, with a semaphore
@@ -30,7 +38,7 @@ final class SshLink implements AutoCloseable {
     }
 
     static final int KEEP_ALIVE_SECONDS = 15;
-    private static final long OPEN_RETRY_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(5);
+    private static final long OPEN_RETRY_NANOS = TimeUnit.SECONDS.toNanos(5);
 
     private final SshOptions options;
     private final Semaphore sessions;
@@ -128,21 +136,68 @@ final class SshLink implements AutoCloseable {
         KnownHostsVerifier verifier = new KnownHostsVerifier(options.hostName(), options.knownHosts(),
                 options.hostKeyPolicy());
         SSHClient c = newClient(options, new DefaultConfig(), verifier);
+        Watchdog watchdog = new Watchdog(c, options.connectTimeout());
         try {
             c.connect(options.address(), options.port());
             Authenticator.authenticate(c, options);
+            watchdog.cancel();
             return c;
         } catch (IOException | RuntimeException e) {
+            watchdog.cancel();
             quietly(c);
-            if (e instanceof ConnectionException ce) throw ce;
+            if (e instanceof ConnectionException ce && !watchdog.fired()) throw ce;
             if (verifier.failure() != null) throw new ConnectionException(verifier.failure(), e);
+            String why = watchdog.fired() ? "timed out after " + options.connectTimeout().toSeconds()
+                    + "s waiting for the SSH handshake" : describe(e, options);
             throw new ConnectionException("cannot connect to " + options.target() + " (host " + options.hostName()
-                    + "): " + describe(e, options), e);
+                    + "): " + why, e);
+        }
+    }
+
+    /**
+     * Bounds the whole handshake (ident, key exchange, authentication) by the connect timeout:
+     * sshj's connect timeout covers only the TCP connect, and a server that accepts but never
+     * speaks SSH would otherwise hold the run. A socket read timeout cannot do this, because
+     * sshj's reader thread would later die on an idle connection.
+     */
+    private static final class Watchdog {
+        private static final ScheduledExecutorService TIMER =
+                Executors.newSingleThreadScheduledExecutor(r -> {
+                    Thread t = new Thread(r, "ssh-connect-watchdog");
+                    t.setDaemon(true);
+                    return t;
+                });
+
+        private final AtomicBoolean fired = new AtomicBoolean();
+        private final ScheduledFuture<?> task;
+
+        Watchdog(SSHClient c, Duration limit) {
+            task = TIMER.schedule(() -> {
+                fired.set(true);
+                closeSocket(c);
+            }, limit.toMillis(), TimeUnit.MILLISECONDS);
+        }
+
+        void cancel() {
+            task.cancel(false);
+        }
+
+        boolean fired() {
+            return fired.get();
+        }
+
+        private static void closeSocket(SSHClient c) {
+            try {
+                Socket s = c.getSocket();
+                if (s != null) s.close();
+            } catch (IOException ignored) {
+                // the connect attempt fails either way
+            }
         }
     }
 
     /** A client with TCP_NODELAY, keep-alive, the connect timeout and {@code verifier}; not yet connected. */
-    static SSHClient newClient(SshOptions options, DefaultConfig config, net.schmizz.sshj.transport.verification.HostKeyVerifier verifier) {
+    static SSHClient newClient(SshOptions options, DefaultConfig config, HostKeyVerifier verifier) {
         config.setKeepAliveProvider(KeepAliveProvider.KEEP_ALIVE);
         SSHClient c = new SSHClient(config);
         c.setSocketFactory(new NoDelaySocketFactory());

@@ -72,6 +72,20 @@ class SshHostKeysIT {
     }
 
     @Test
+    void aServerThatNeverSpeaksSshTimesOutAfterTheConnectTimeout() throws Exception {
+        try (java.net.ServerSocket silent = new java.net.ServerSocket()) {
+            silent.bind(new java.net.InetSocketAddress("127.0.0.31", 0));
+            ConnectionSettings s = new ConnectionSettings("silent", "ssh", "127.0.0.31", silent.getLocalPort(), "bob",
+                    host.clientKey.toString(), java.time.Duration.ofSeconds(1), Map.of());
+            long start = System.nanoTime();
+            ConnectionException e = refused(s);
+            assertEquals("cannot connect to bob@127.0.0.31:" + silent.getLocalPort()
+                    + " (host silent): timed out after 1s waiting for the SSH handshake", e.getMessage());
+            assertTrue(System.nanoTime() - start < 5_000_000_000L);
+        }
+    }
+
+    @Test
     void aRejectedKeyIsNamedInThePermissionDeniedMessage() throws Exception {
         Path other = host.keygen("ed25519", "other_ed25519");
         ConnectionSettings s = new ConnectionSettings(SshdHost.HOST_NAME, "ssh", host.address, host.port, SshdHost.USER,
