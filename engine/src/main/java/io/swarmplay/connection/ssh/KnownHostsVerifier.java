@@ -4,6 +4,7 @@ import net.schmizz.sshj.common.KeyType;
 import net.schmizz.sshj.transport.verification.HostKeyVerifier;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.security.PublicKey;
 import java.util.ArrayList;
@@ -40,6 +41,15 @@ final class KnownHostsVerifier implements HostKeyVerifier {
 
     @Override
     public boolean verify(String hostname, int port, PublicKey key) {
+        try {
+            return check(hostname, port, key);
+        } catch (UncheckedIOException e) {
+            failure = e.getMessage();
+            return false;
+        }
+    }
+
+    private boolean check(String hostname, int port, PublicKey key) {
         String pattern = HostKeys.hostPattern(hostname, port);
         KeyType type = KeyType.fromKey(key);
         String offered = type + " " + HostKeys.fingerprint(key);
