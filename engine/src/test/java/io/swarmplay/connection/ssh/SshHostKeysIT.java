@@ -86,6 +86,19 @@ class SshHostKeysIT {
     }
 
     @Test
+    void ecdsaAndRsaClientKeysAuthenticateToo() throws Exception {
+        for (String type : List.of("ecdsa", "rsa")) {
+            Path key = host.keygen(type, "client_" + type);
+            Files.writeString(host.dir.resolve("authorized_keys"), Files.readString(Path.of(key + ".pub")),
+                    java.nio.file.StandardOpenOption.APPEND);
+            ConnectionSettings s = new ConnectionSettings(SshdHost.HOST_NAME, "ssh", host.address, host.port,
+                    SshdHost.USER, key.toString(), java.time.Duration.ofSeconds(5),
+                    Map.of("ssh_known_hosts", host.knownHosts.toString()));
+            assertEquals("ok", run(s), type);
+        }
+    }
+
+    @Test
     void aRejectedKeyIsNamedInThePermissionDeniedMessage() throws Exception {
         Path other = host.keygen("ed25519", "other_ed25519");
         ConnectionSettings s = new ConnectionSettings(SshdHost.HOST_NAME, "ssh", host.address, host.port, SshdHost.USER,

@@ -70,6 +70,22 @@ class SshOptionsTest {
     }
 
     @Test
+    void withoutAKeyFileTheDefaultKeysInDotSshAreOfferedInOrder(@org.junit.jupiter.api.io.TempDir Path home)
+            throws Exception {
+        String saved = System.getProperty("user.home");
+        try {
+            System.setProperty("user.home", home.toString());
+            java.nio.file.Files.createDirectories(home.resolve(".ssh"));
+            for (String name : List.of("id_rsa", "id_ed25519")) java.nio.file.Files.writeString(home.resolve(".ssh/" + name), "");
+            SshOptions o = SshOptions.from(new ConnectionSettings("h", "ssh", "h", 22, "u", null, null, Map.of()));
+            assertEquals(List.of(home.resolve(".ssh/id_ed25519"), home.resolve(".ssh/id_rsa")), o.keyFiles());
+            assertEquals(List.of(home.resolve(".ssh/known_hosts")), o.knownHosts());
+        } finally {
+            System.setProperty("user.home", saved);
+        }
+    }
+
+    @Test
     void theCurrentUserLogsInWhenNoneIsGiven() {
         SshOptions o = SshOptions.from(new ConnectionSettings("h", "ssh", "h", 22, null, null, Duration.ofSeconds(3), null));
         assertEquals(System.getProperty("user.name"), o.user());
