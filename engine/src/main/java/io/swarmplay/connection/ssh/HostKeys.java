@@ -1,0 +1,146 @@
+package io.swarmplay.connection.ssh;
+
+import io.swarmplay.connection.ConnectionException;
+import io.swarmplay.connection.ConnectionSettings;
+import net.schmizz.sshj.DefaultConfig;
+import net.schmizz.sshj.SSHClient;
+import net.schmizz.sshj.common.Buffer;
+import net.schmizz.sshj.common.KeyType;
+import net.schmizz.sshj.transport.verification.HostKeyVerifier;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.PublicKey;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Host keys for {@code swarmplay trust HOST...}: {@link #scan} asks a server for its keys (no
+ * authentication, nothing recorded) so the CLI can show their fingerprints, and {@link #record}
+ * appends the ones the user accepted to the host's first known_hosts file.
+ */
+public final class HostKeys {
+
+    /** One connection per key family, as ssh-keyscan does; each yields the server's key of that family. */
+    private static final List<List<String>> FAMILIES = List.of(
+            List.of("ssh-ed25519"),
+            List.of("ecdsa-sha2-nistp256", "ecdsa-sha2-nistp384", "ecdsa-sha2-nistp521"),
+            List.of("rsa-sha2-512", "rsa-sha2-256", "ssh-rsa"));
+
+    private HostKeys() {
+    }
+
+    /**
+     * The host keys the server at {@code settings} offers (ed25519, ECDSA, RSA, as available).
+     *
+     * @throws ConnectionException when the server cannot be reached
+     */
+    public static List<ScannedKey> scan(ConnectionSettings settings) {
+        SshOptions options = SshOptions.from(settings);
+        List<ScannedKey> keys = new ArrayList<>();
+        for (List<String> family : FAMILIES) {
+            PublicKey key = offered(options, family);
+            if (key != null) keys.add(scanned(options.address(), options.port(), key));
+        }
+        return keys;
+    }
+
+    /**
+     * Appends {@code keys} to the host's first known_hosts file (see {@link #knownHostsFiles}),
+     * skipping lines already there, and returns that file.
+     */
+    public static Path record(ConnectionSettings settings, List<ScannedKey> keys) {
+        Path file = knownHostsFiles(settings).get(0);
+        List<String> existing = new ArrayList<>();
+        try {
+            if (java.nio.file.Files.exists(file)) existing = java.nio.file.Files.readAllLines(file);
+            List<String> fresh = new ArrayList<>();
+            for (ScannedKey k : keys) if (!existing.contains(k.knownHostsLine())) fresh.add(k.knownHostsLine());
+            if (!fresh.isEmpty()) KnownHostsFile.append(file, fresh);
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot record host keys into " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The known_hosts files checked for this host, in order; new keys go to the first. */
+    public static List<Path> knownHostsFiles(ConnectionSettings settings) {
+        return SshOptions.from(settings).knownHosts();
+    }
+
+    /** The key the server offers among {@code algorithms}, or null when it has none of them. */
+    private static PublicKey offered(SshOptions options, List<String> algorithms) {
+        DefaultConfig config = new DefaultConfig();
+        config.setKeyAlgorithms(config.getKeyAlgorithms().stream().filter(a -> algorithms.contains(a.getName())).toList());
+        AtomicReference<PublicKey> seen = new AtomicReference<>();
+        SSHClient client = SshLink.newClient(options, config, capture(seen));
+        try {
+            client.connect(options.address(), options.port());
+        } catch (IOException e) {
+            if (seen.get() == null && !negotiationFailed(e)) {
+                throw new ConnectionException("cannot scan host keys of " + options.endpoint() + " (host "
+                        + options.hostName() + "): " + SshLink.rootMessage(e), e);
+            }
+        } finally {
+            try {
+                client.disconnect();
+            } catch (IOException ignored) {
+                // the scan connection is throwaway
+            }
+        }
+        return seen.get();
+    }
+
+    private static boolean negotiationFailed(IOException e) {
+        return SshLink.rootMessage(e).toLowerCase(Locale.ROOT).contains("unable to reach a settlement");
+    }
+
+    private static HostKeyVerifier capture(AtomicReference<PublicKey> seen) {
+        return new HostKeyVerifier() {
+            @Override
+            public boolean verify(String hostname, int port, PublicKey key) {
+                seen.set(key);
+                return false;
+            }
+
+            @Override
+            public List<String> findExistingAlgorithms(String hostname, int port) {
+                return List.of();
+            }
+        };
+    }
+
+    static ScannedKey scanned(String address, int port, PublicKey key) {
+        return new ScannedKey(KeyType.fromKey(key).toString(), fingerprint(key), knownHostsLine(address, port, key));
+    }
+
+    /** OpenSSH's {@code SHA256:} fingerprint: unpadded base64 of the SHA-256 of the key blob. */
+    static String fingerprint(PublicKey key) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(blob(key));
+            return "SHA256:" + Base64.getEncoder().withoutPadding().encodeToString(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JDK has no SHA-256", e);
+        }
+    }
+
+    /** {@code host} for port 22, else {@code [host]:port}, as known_hosts writes them. */
+    static String hostPattern(String host, int port) {
+        String h = host.toLowerCase(Locale.ROOT);
+        return port == 22 ? h : "[" + h + "]:" + port;
+    }
+
+    static String knownHostsLine(String host, int port, PublicKey key) {
+        return hostPattern(host, port) + " " + KeyType.fromKey(key) + " " + Base64.getEncoder().encodeToString(blob(key));
+    }
+
+    private static byte[] blob(PublicKey key) {
+        return new Buffer.PlainBuffer().putPublicKey(key).getCompactData();
+    }
+}

@@ -1,0 +1,72 @@
+package io.swarmplay.connection.ssh;
+
+import io.swarmplay.connection.Command;
+import io.swarmplay.connection.FileAttrs;
+import io.swarmplay.connection.FileStat;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class RemoteCommandTest {
+
+    @Test
+    void argvIsQuotedAndExeced() {
+        assertEquals("exec echo 'a b' ''\"'\"'' '$(x)'", RemoteCommand.line(Command.of("echo", "a b", "'", "$(x)"), null));
+    }
+
+    @Test
+    void shellScriptsGoThroughBinSh() {
+        assertEquals("exec /bin/sh -c 'echo $HOME'", RemoteCommand.line(Command.shell("echo $HOME"), null));
+    }
+
+    @Test
+    void environmentAndDirectoryArePrefixedSortedAndQuoted() {
+        Command c = Command.of("make").withEnv(Map.of("B", "x y", "A", "1")).inDirectory("/srv/my app");
+        assertEquals("cd '/srv/my app' && exec env A=1 'B=x y' make", RemoteCommand.line(c, null));
+    }
+
+    @Test
+    void becomeWrapsTheWholeLineInSudo() {
+        Command c = Command.of("id").inDirectory("/root");
+        assertEquals("exec sudo -n -u root -- /bin/sh -c 'cd /root && exec id'", RemoteCommand.line(c, "root"));
+    }
+
+    @Test
+    void anInvalidEnvironmentNameIsRefused() {
+        assertThrows(IllegalArgumentException.class,
+                () -> RemoteCommand.line(Command.of("true").withEnv(Map.of("A B", "x")), null));
+    }
+
+    @Test
+    void sudoPasswordPromptsAreRecognised() {
+        assertTrue(RemoteCommand.sudoNeedsPassword(1, "sudo: a password is required\n"));
+        assertTrue(!RemoteCommand.sudoNeedsPassword(2, "sudo: a password is required\n"));
+    }
+
+    @Test
+    void statOutputIsParsed() {
+        assertEquals(new FileStat(FileStat.Type.LINK, 0777, 4, "root", "wheel", "dest file"),
+                SshFiles.parseStat("/l", "symbolic link|777|4|root|wheel\ndest file\n"));
+        assertEquals(new FileStat(FileStat.Type.FILE, 04755, 0, "a", "b", null),
+                SshFiles.parseStat("/f", "regular empty file|4755|0|a|b\n"));
+    }
+
+    @Test
+    void tempFilesSitBesideTheTarget() {
+        String temp = SshFiles.tempName("/etc/app/app.conf");
+        assertTrue(temp.matches("/etc/app/\\.app\\.conf\\.swarmplay-[0-9a-f]{8}\\.tmp"), temp);
+        assertTrue(SshFiles.tempName("rel.txt").startsWith(".rel.txt.swarmplay-"));
+    }
+
+    @Test
+    void ownerSpecsCoverOwnerGroupAndBoth() {
+        assertEquals("a:b", SshFiles.ownerSpec(new FileAttrs(null, "a", "b")));
+        assertEquals(":b", SshFiles.ownerSpec(new FileAttrs(null, null, "b")));
+        assertEquals("a", SshFiles.ownerSpec(new FileAttrs(null, "a", null)));
+        assertEquals(null, SshFiles.ownerSpec(FileAttrs.DEFAULT));
+    }
+}
