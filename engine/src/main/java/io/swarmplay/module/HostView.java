@@ -61,6 +61,16 @@ public interface HostView {
     /** Renders a Jinja template file from the control node with this host's variables. */
     String renderTemplate(Path template);
 
+    /**
+     * Another inventory host, read-only, for modules that move data between hosts through the
+     * control node ({@code transfer}). Expressions still evaluate in this step's variables.
+     *
+     * @throws ModuleException when no inventory host has that name
+     */
+    default HostView otherHost(String name) {
+        throw new ModuleException("this step cannot reach other hosts");
+    }
+
     /** Extra per-host services that modules of other packages add (e.g. a Docker endpoint). */
     default <T> Optional<T> extension(Class<T> type) {
         return Optional.empty();

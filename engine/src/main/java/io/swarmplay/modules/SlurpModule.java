@@ -24,7 +24,8 @@ import java.util.Optional;
  *   register: token
  * - debug: {msg: "{{ token.content | b64decode }}"}
  * }</pre>
- * Fails when the file is missing.
+ * Fails when the file is missing at apply; in a plan a missing file is "known after apply",
+ * because an earlier step of the same run may create it.
  */
 @ModuleInfo(name = "slurp", checkMode = CheckSupport.FULL)
 public final class SlurpModule implements Module<SlurpModule.Args> {
@@ -40,8 +41,14 @@ public final class SlurpModule implements Module<SlurpModule.Args> {
     @Override
     public Change plan(Args args, HostView host) {
         Optional<FileStat> stat = host.stat(args.src());
-        if (stat.isEmpty()) throw new ModuleException("file not found: " + args.src() + " on " + host.name());
-        if (stat.get().isDirectory()) {
+        if (stat.isEmpty()) {
+            return Change.unknown(host.name() + ":" + args.src() + " does not exist yet (known after apply)");
+        }
+        return read(args, host, stat.get());
+    }
+
+    private static Change read(Args args, HostView host, FileStat stat) {
+        if (stat.isDirectory()) {
             throw new ModuleException(args.src() + " on " + host.name() + " is a directory; slurp reads one file");
         }
         String content = Base64.getEncoder().encodeToString(host.read(args.src()));
@@ -49,8 +56,11 @@ public final class SlurpModule implements Module<SlurpModule.Args> {
                 Map.of("content", content, "encoding", "base64", "source", args.src()));
     }
 
+    /** Only reached when plan could not read the file: read it now, or fail. */
     @Override
     public Outcome apply(Args args, Change change, HostSession host) {
-        return Results.outcome(change);
+        Optional<FileStat> stat = host.stat(args.src());
+        if (stat.isEmpty()) throw new ModuleException("file not found: " + args.src() + " on " + host.name());
+        return Results.outcome(read(args, host, stat.get()));
     }
 }

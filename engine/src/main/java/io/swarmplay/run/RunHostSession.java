@@ -46,6 +46,9 @@ final class RunHostSession implements HostSession {
     /** How a session reaches its host's extensions (e.g. the Docker endpoint). */
     interface Extensions {
         <T> Optional<T> get(Class<T> type);
+
+        /** The session of another inventory host for this step, or empty when there is none. */
+        Optional<io.swarmplay.module.HostView> otherHost(String name);
     }
 
     RunHostSession(String hostName, Supplier<Connection> connection, Extensions extensions, Map<String, Object> vars,
@@ -161,6 +164,12 @@ final class RunHostSession implements HostSession {
         } catch (IOException e) {
             throw new ModuleException("cannot read template " + template + ": " + e.getMessage());
         }
+    }
+
+    @Override
+    public io.swarmplay.module.HostView otherHost(String name) {
+        return extensions.otherHost(name).orElseThrow(() ->
+                new ModuleException("there is no inventory host '" + name + "'"));
     }
 
     @Override

@@ -176,10 +176,16 @@ final class TaskStep {
             public <T> java.util.Optional<T> get(Class<T> type) {
                 return run.connections.extension(type, target.name(), rendered.get());
             }
+
+            @Override
+            public java.util.Optional<io.swarmplay.module.HostView> otherHost(String name) {
+                HostState other = run.hosts.get(name);
+                return java.util.Optional.ofNullable(other == null ? null : session(spec, host, other, vars));
+            }
         };
         Integer seconds = spec.task().options().timeout();
         Task task = spec.task();
-        return new RunHostSession(host.name(), connection, extensions, vars, run.templar(), task.at(), scope.play().dir(),
+        return new RunHostSession(target.name(), connection, extensions, vars, run.templar(), task.at(), scope.play().dir(),
                 RenderedArgs.environment(run.templar(), spec.inherited().environment(), vars, task.at()),
                 seconds == null ? null : Duration.ofSeconds(seconds),
                 message -> run.report(new StepProgress(task, host.name(), message)));

@@ -345,4 +345,36 @@ class RunnerTest {
                 "h1                         : ok=1    changed=1    unreachable=0    failed=0    skipped=0    rescued=0    ignored=0   "),
                 run.output());
     }
+
+    @Test
+    void transferMovesAFileBetweenHostsAndIsIdempotent() throws Exception {
+        RunFixture f = fixture("""
+                - hosts: h1
+                  gather_facts: false
+                  tasks:
+                    - name: make bundle
+                      copy: {content: "bundle-of-h1\\n", dest: "{{ root }}/bundle.pem", mode: "0640"}
+                - hosts: h2
+                  gather_facts: false
+                  tasks:
+                    - name: give h2 the bundle
+                      transfer:
+                        from: h1
+                        src: "{{ hostvars['h1'].root }}/bundle.pem"
+                        dest: "{{ root }}/certs/h1.pem"
+                    - name: fetch it back
+                      fetch: {src: "{{ root }}/certs/h1.pem", dest: "%s/fetched"}
+                """.formatted(dir));
+        RunFixture.Run plan = f.run(Mode.PLAN);
+        assertEquals(Action.CREATE, plan.events().outcome("give h2 the bundle", "h2").change().action());
+        assertTrue(plan.events().outcome("give h2 the bundle", "h2").message().startsWith("h1:" + dir.resolve("h1/bundle.pem") + " → h2:"),
+                plan.events().outcome("give h2 the bundle", "h2").message());
+        RunFixture.Run first = f.run(Mode.APPLY);
+        assertEquals(ExitStatus.OK, first.result().status(), first.output());
+        assertEquals("bundle-of-h1\n", Files.readString(dir.resolve("h2/certs/h1.pem")));
+        assertEquals("rw-r-----", java.nio.file.attribute.PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(dir.resolve("h2/certs/h1.pem"))), "mode follows the source");
+        assertEquals("bundle-of-h1\n", Files.readString(dir.resolve("fetched/h2" + dir.resolve("h2/certs/h1.pem"))));
+        assertEquals(List.of(), f.run(Mode.APPLY).events().changes(), "a second run changes nothing");
+    }
 }

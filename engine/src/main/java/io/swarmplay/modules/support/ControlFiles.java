@@ -33,4 +33,42 @@ public final class ControlFiles {
             throw new ModuleException("cannot read " + path + " on the control node: " + e.getClass().getSimpleName());
         }
     }
+
+    /** The SHA-256 of a control-node file, or empty when there is none. */
+    public static java.util.Optional<String> sha256(Path path) {
+        if (!Files.isRegularFile(path)) return java.util.Optional.empty();
+        try (java.io.InputStream in = Files.newInputStream(path)) {
+            java.security.MessageDigest digest = java.security.MessageDigest.getInstance("SHA-256");
+            byte[] buffer = new byte[1 << 16];
+            for (int n; (n = in.read(buffer)) > 0; ) digest.update(buffer, 0, n);
+            return java.util.Optional.of(java.util.HexFormat.of().formatHex(digest.digest()));
+        } catch (IOException | java.security.NoSuchAlgorithmException e) {
+            throw new ModuleException("cannot read " + path + " on the control node: " + e.getMessage());
+        }
+    }
+
+    /**
+     * Writes a control-node file atomically (a temp file beside it, then a rename), creating
+     * parent directories; returns the SHA-256 of what was written.
+     */
+    public static String writeAtomically(Path target, java.util.function.Consumer<java.io.OutputStream> content) {
+        try {
+            Path dir = target.toAbsolutePath().getParent();
+            Files.createDirectories(dir);
+            Path temp = Files.createTempFile(dir, "." + target.getFileName(), ".swarmplay-tmp");
+            try {
+                java.security.MessageDigest digest = java.security.MessageDigest.getInstance("SHA-256");
+                try (java.io.OutputStream out = new java.security.DigestOutputStream(Files.newOutputStream(temp), digest)) {
+                    content.accept(out);
+                }
+                Files.move(temp, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE,
+                        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                return java.util.HexFormat.of().formatHex(digest.digest());
+            } finally {
+                Files.deleteIfExists(temp);
+            }
+        } catch (IOException | java.security.NoSuchAlgorithmException e) {
+            throw new ModuleException("cannot write " + target + " on the control node: " + e.getMessage());
+        }
+    }
 }
