@@ -15,3 +15,10 @@ ensure_build_tools() {
   command -v javac >/dev/null || apt_install openjdk-17-jdk-headless
   command -v mvn >/dev/null || apt_install maven
 }
+
+# the SSH integration tests start real OpenSSH servers (Debian's openssh-server) and test become with sudo
+ensure_ssh() {
+  [ -x /usr/sbin/sshd ] || apt_install openssh-server
+  command -v sudo >/dev/null || apt_install sudo
+  command -v ssh-keygen >/dev/null || apt_install openssh-client
+}

@@ -20,8 +20,20 @@ public final class Main {
 
     /** Runs the command in-process (tests use this) and returns the exit code. */
     public static int execute(String[] args, PrintWriter out, PrintWriter err) {
+        if (args.length > 0 && args[0].equals("trust")) return trust(Arrays.copyOfRange(args, 1, args.length), out, err);
         CommandLine cli = SwarmplayCommand.commandLine(out, err);
         return cli.execute(normalise(args));
+    }
+
+    private static int trust(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine cli = new CommandLine(new TrustCommand(out, err));
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setExecutionExceptionHandler((ex, line, parsed) -> {
+            err.println("error: " + ex.getMessage());
+            return io.swarmplay.run.ExitStatus.LOAD_ERROR.code();
+        });
+        return cli.execute(args);
     }
 
     static String[] normalise(String[] args) {

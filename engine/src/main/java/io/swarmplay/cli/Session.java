@@ -99,7 +99,7 @@ final class Session {
         return new RunRequest(loaded.inventory(), loaded.playbooks(), ExtraVars.parse(options.extraVars),
                 ModuleRegistry.load(), options.limit, Set.copyOf(options.tags), Set.copyOf(options.skipTags),
                 options.startAtTask, options.forks, options.diff, options.offline, options.verbosity(), redactor,
-                inventoryDir);
+                inventoryDir, options.connectionDefaults());
     }
 
     private RunListener reporter(Redactor redactor, Mode mode) {

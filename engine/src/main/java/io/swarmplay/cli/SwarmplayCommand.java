@@ -84,6 +84,21 @@ public final class SwarmplayCommand implements Callable<Integer> {
     @Option(names = "-v", description = "more output: -v results, -vv commands, -vvv stack traces")
     boolean[] verbose = new boolean[0];
 
+    @Option(names = {"-u", "--user"}, paramLabel = "USER", description = "log in as USER where the inventory names none")
+    String user;
+
+    @Option(names = "--private-key", paramLabel = "FILE", description = "SSH private key where the inventory names none")
+    String privateKey;
+
+    @Option(names = {"-T", "--timeout"}, paramLabel = "SECONDS", description = "SSH connect timeout (default 10)")
+    Integer timeout;
+
+    @Option(names = {"-b", "--become"}, description = "run commands with sudo (sudo -n) where the inventory does not say")
+    boolean become;
+
+    @Option(names = "--become-user", paramLabel = "USER", description = "the user to become (default root)")
+    String becomeUser;
+
     @Option(names = "--no-color", description = "no colours (also when NO_COLOR is set or output is not a terminal)")
     boolean noColor;
 
@@ -119,6 +134,17 @@ public final class SwarmplayCommand implements Callable<Integer> {
             return ExitStatus.USAGE.code();
         }
         return new Session(this, out, err).run().code();
+    }
+
+    /** {@code -u}, {@code --private-key}, {@code -T}, {@code -b}: defaults below every inventory variable. */
+    java.util.Map<String, Object> connectionDefaults() {
+        java.util.Map<String, Object> defaults = new java.util.LinkedHashMap<>();
+        if (user != null) defaults.put("ansible_user", user);
+        if (privateKey != null) defaults.put("ansible_ssh_private_key_file", privateKey);
+        if (timeout != null) defaults.put("ansible_timeout", timeout);
+        if (become) defaults.put("ansible_become", true);
+        if (becomeUser != null) defaults.put("ansible_become_user", becomeUser);
+        return defaults;
     }
 
     int verbosity() {

@@ -17,4 +17,30 @@ import java.util.Map;
  */
 public record ConnectionSettings(String hostName, String type, String address, int port, String user,
                                  String keyFile, Duration timeout, Map<String, Object> vars) {
+
+    /**
+     * The settings of a host from its rendered variables: {@code ansible_host} (else the name),
+     * {@code ansible_connection} (else {@code local} for {@code localhost}, {@code ssh} otherwise),
+     * {@code ansible_port} (22), {@code ansible_user}, {@code ansible_ssh_private_key_file},
+     * {@code ansible_timeout} (10 s).
+     */
+    public static ConnectionSettings from(String hostName, Map<String, Object> vars) {
+        String address = string(vars.get("ansible_host"), hostName);
+        String type = string(vars.get("ansible_connection"), hostName.equals("localhost") ? "local" : "ssh");
+        int port = Integer.parseInt(string(vars.get("ansible_port"), "22").strip());
+        String user = string(vars.get("ansible_user"), null);
+        String key = string(vars.get("ansible_ssh_private_key_file"), null);
+        Duration timeout = Duration.ofSeconds(Long.parseLong(string(vars.get("ansible_timeout"), "10").strip()));
+        return new ConnectionSettings(hostName, type, address, port, user, key, timeout, vars);
+    }
+
+    /** True when the host logs in as one user and runs commands as another ({@code become}). */
+    public boolean become() {
+        Object become = vars.get("ansible_become");
+        return become != null && java.util.Set.of("true", "yes", "on", "1").contains(String.valueOf(become).toLowerCase());
+    }
+
+    private static String string(Object value, String fallback) {
+        return value == null ? fallback : String.valueOf(value);
+    }
 }

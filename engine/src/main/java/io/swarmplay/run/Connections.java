@@ -6,7 +6,6 @@ import io.swarmplay.connection.ConnectionFactory;
 import io.swarmplay.connection.ConnectionSettings;
 import io.swarmplay.connection.HostExtensionFactory;
 
-import java.time.Duration;
 import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.concurrent.ConcurrentHashMap;
@@ -24,7 +23,10 @@ final class Connections implements AutoCloseable {
 
     /** The host's connection, opening it from its rendered variables when needed. */
     Connection forHost(String hostName, Map<String, Object> vars) {
-        return open.computeIfAbsent(hostName, name -> openConnection(settings(name, vars)));
+        ConnectionSettings settings = settings(hostName, vars);
+        // a task that becomes another user needs its own connection: sshd runs it differently
+        String key = settings.become() ? hostName + "\u0000become:" + vars.get("ansible_become_user") : hostName;
+        return open.computeIfAbsent(key, k -> openConnection(settings));
     }
 
     /** The host's extension of this type (e.g. its Docker endpoint), created on first use; empty when none is installed. */
@@ -66,15 +68,7 @@ final class Connections implements AutoCloseable {
     }
 
     static ConnectionSettings settings(String hostName, Map<String, Object> vars) {
-        String address = string(vars.get("ansible_host"), hostName);
-        String defaultType = hostName.equals("localhost") || address.equals("127.0.0.1") && hostName.equals(address)
-                ? "local" : "ssh";
-        String type = string(vars.get("ansible_connection"), defaultType);
-        int port = Integer.parseInt(string(vars.get("ansible_port"), "22"));
-        String user = string(vars.get("ansible_user"), null);
-        String key = string(vars.get("ansible_ssh_private_key_file"), null);
-        Duration timeout = Duration.ofSeconds(Long.parseLong(string(vars.get("ansible_timeout"), "10")));
-        return new ConnectionSettings(hostName, type, address, port, user, key, timeout, vars);
+        return ConnectionSettings.from(hostName, vars);
     }
 
     private static void closeQuietly(Object extension) {
@@ -84,10 +78,6 @@ final class Connections implements AutoCloseable {
         } catch (Exception e) {
             // closing at the end of a run: nothing left to tell the user
         }
-    }
-
-    private static String string(Object value, String fallback) {
-        return value == null ? fallback : String.valueOf(value);
     }
 
     @Override

@@ -53,6 +53,7 @@ final class PlayScope {
     private VariableScope scope(HostState host, List<Map<String, Object>> blockVars) {
         Inventory inventory = run.request.inventory();
         VariableScope scope = VariableScope.empty()
+                .with("command line", run.request.commandLine())
                 .with("group vars", inventory.groupVarsFor(host.host))
                 .with("host vars", host.host.vars())
                 .with("facts", host.gathered)

@@ -22,15 +22,18 @@ import java.util.Set;
  * @param verbosity   number of {@code -v}
  * @param redactor    secrets found while running are added here; reporters mask them
  * @param inventoryDir the directory of the first inventory ({@code inventory_dir}), or null
+ * @param commandLine  connection defaults from flags ({@code -u}, {@code --private-key}, {@code -T},
+ *                     {@code -b}): the lowest precedence, as in Ansible
  */
 public record RunRequest(Inventory inventory, List<Playbook> playbooks, Map<String, Object> extraVars,
                          ModuleRegistry modules, String limit, Set<String> tags, Set<String> skipTags,
                          String startAtTask, int forks, boolean diff, boolean offline, int verbosity,
-                         Redactor redactor, java.nio.file.Path inventoryDir) {
+                         Redactor redactor, java.nio.file.Path inventoryDir, Map<String, Object> commandLine) {
 
     public RunRequest {
         playbooks = List.copyOf(playbooks);
         extraVars = Map.copyOf(extraVars);
+        commandLine = Map.copyOf(commandLine);
         tags = Set.copyOf(tags);
         skipTags = Set.copyOf(skipTags);
         forks = Math.max(1, forks);

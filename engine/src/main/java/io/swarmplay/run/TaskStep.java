@@ -167,7 +167,8 @@ final class TaskStep {
     }
 
     private RunHostSession session(StepSpec spec, HostState host, HostState target, Map<String, Object> vars) {
-        Map<String, Object> connectionVars = target == host ? vars : scope.hostScope(target).toMap();
+        Map<String, Object> connectionVars = withBecome(spec.inherited(),
+                target == host ? vars : scope.hostScope(target).toMap());
         Supplier<Map<String, Object>> rendered = () -> RenderedArgs.connectionVars(run::templar, connectionVars,
                 spec.task().at());
         Supplier<Connection> connection = () -> run.connections.forHost(target.name(), rendered.get());
@@ -189,6 +190,15 @@ final class TaskStep {
                 RenderedArgs.environment(run.templar(), spec.inherited().environment(), vars, task.at()),
                 seconds == null ? null : Duration.ofSeconds(seconds),
                 message -> run.report(new StepProgress(task, host.name(), message)));
+    }
+
+    /** Play and task {@code become} override the host's {@code ansible_become}. */
+    private static Map<String, Object> withBecome(Inherited inherited, Map<String, Object> vars) {
+        if (inherited.become() == null && inherited.becomeUser() == null) return vars;
+        Map<String, Object> more = new LinkedHashMap<>(vars);
+        if (inherited.become() != null) more.put("ansible_become", inherited.become());
+        if (inherited.becomeUser() != null) more.put("ansible_become_user", inherited.becomeUser());
+        return more;
     }
 
     private HostState delegateOf(StepSpec spec, HostState host, Map<String, Object> vars) {

@@ -134,6 +134,27 @@ class SshPlaybookIT {
         assertTrue(result.out().matches("(?s).*host-2\\s+: ok=0\\s+changed=0\\s+unreachable=1.*"), result.out());
     }
 
+    @Test
+    void anUnknownHostKeyFailsWithAHintAndTrustRecordsIt() throws Exception {
+        Path empty = dir.resolve("empty_known_hosts");
+        Files.writeString(empty, "");
+        String inventory = Files.readString(dir.resolve("inventory.yaml")).replace(one.knownHosts.toString(), empty.toString());
+        Files.writeString(dir.resolve("inventory.yaml"), inventory);
+        String playbook = "- hosts: host-1\n  gather_facts: false\n  tasks:\n    - command: 'true'\n";
+        Result refused = run(playbook);
+        assertEquals(3, refused.code(), refused.out());
+        assertTrue(refused.out().contains("swarmplay trust"), refused.out());
+        assertTrue(refused.out().contains(one.hostFingerprint("ed25519")), refused.out());
+        StringWriter out = new StringWriter();
+        int code = Main.execute(new String[] {"trust", "-i", dir.resolve("inventory.yaml").toString(), "host-1", "--yes"},
+                new PrintWriter(out, true), new PrintWriter(out, true));
+        assertEquals(0, code, out.toString());
+        assertTrue(out.toString().contains("ssh-ed25519 " + one.hostFingerprint("ed25519")), out.toString());
+        assertTrue(Files.readString(empty).contains(one.hostPublicKey("ed25519").split(" ")[1]));
+        Result accepted = run(playbook);
+        assertEquals(0, accepted.code(), accepted.out());
+    }
+
     private static void sleepQuietly(long millis) {
         try {
             Thread.sleep(millis);
