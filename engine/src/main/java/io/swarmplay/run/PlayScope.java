@@ -110,7 +110,8 @@ final class PlayScope {
     private HostVars hostVars() {
         List<String> names = run.request.inventory().hosts().stream().map(Host::name).toList();
         return new HostVars(names, name -> run.request.inventory().host(name)
-                .map(h -> hostScope(run.host(h)).toMap()).orElse(Map.of()));
+                .map(h -> (Map<String, Object>) new RenderedVars(hostScope(run.hosts.get(h.name())).toMap(), run::templar))
+                .orElse(Map.of()));
     }
 
     SourcePosition at() {

@@ -161,8 +161,27 @@ final class TaskRunner {
             if (file instanceof Unknown) continue;
             byFile.computeIfAbsent(String.valueOf(file), f -> new ArrayList<>()).add(host);
         }
-        byFile.forEach((file, chosen) -> play.walk(load(include.baseDir().resolve(file), run.request.modules()), chosen,
-                inherited));
+        byFile.forEach((file, chosen) -> walkIncluded(include, include.baseDir().resolve(file), chosen, inherited));
+    }
+
+    // a file that cannot be loaded fails the hosts that include it, with the load errors as the message
+    private void walkIncluded(IncludeTasks include, Path file, List<HostState> hosts, Inherited inherited) {
+        List<TaskNode> nodes;
+        try {
+            nodes = load(file, run.request.modules());
+        } catch (LoadException e) {
+            Task task = new Task(include.name(), "include_tasks", Map.of(), include.options(), include.at(), Map.of());
+            StepSpec spec = new StepSpec(task, inherited, TaskKind.TASK);
+            run.report(new TaskStarted(task, task.name(), TaskKind.TASK));
+            String message = "cannot include " + file + ": " + e.diagnostics().stream()
+                    .map(d -> d.summary() + " at " + d.position()).collect(java.util.stream.Collectors.joining("; "));
+            for (HostState host : hosts) {
+                record(spec, new StepResult(host, null, Outcome.failed(message), Map.of("failed", true, "msg", message),
+                        Map.of(), List.of(), false));
+            }
+            return;
+        }
+        play.walk(nodes, hosts, inherited);
     }
 
     private static List<TaskNode> load(Path file, io.swarmplay.module.ModuleRegistry modules) {

@@ -146,4 +146,28 @@ class CliTest {
         assertEquals(0, plan.code(), plan.err());
         assertTrue(plan.out().contains("Plan: "), plan.out());
     }
+
+    @Test
+    void aPlanShowsTheStepsOfAnUnreachableHostAsUnknownInsteadOfDroppingThem() throws IOException {
+        Path inventory = dir.resolve("down.yaml");
+        Files.writeString(inventory, "all:\n  hosts:\n    down:\n      ansible_host: 127.0.0.1\n      ansible_port: 1\n"
+                + "      ansible_connection: ssh\n");
+        Path playbook = dir.resolve("site.yaml");
+        Files.writeString(playbook, """
+                - hosts: all
+                  tasks:
+                    - name: make dir
+                      file: {path: /tmp/never, state: directory}
+                    - name: write file
+                      copy: {content: x, dest: /tmp/never/x}
+                """);
+        Result plan = swarmplay("-i", inventory.toString(), playbook.toString(), "--plan");
+        assertEquals(0, plan.code(), plan.out() + plan.err());
+        assertTrue(plan.out().contains("? make dir"), plan.out());
+        assertTrue(plan.out().contains("? write file"), plan.out());
+        assertTrue(plan.out().contains("host unreachable: "), plan.out());
+        Result run = swarmplay("-i", inventory.toString(), playbook.toString());
+        assertEquals(3, run.code(), run.out());
+        assertTrue(run.out().contains("fatal: [down]: UNREACHABLE!"), run.out());
+    }
 }

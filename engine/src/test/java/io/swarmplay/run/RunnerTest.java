@@ -377,4 +377,40 @@ class RunnerTest {
         assertEquals("bundle-of-h1\n", Files.readString(dir.resolve("fetched/h2" + dir.resolve("h2/certs/h1.pem"))));
         assertEquals(List.of(), f.run(Mode.APPLY).events().changes(), "a second run changes nothing");
     }
+
+    @Test
+    void hostvarsRenderAnotherHostsTemplatedValuesInThatHostsVariables() {
+        RunFixture.Run run = fixture("""
+                - hosts: web
+                  gather_facts: false
+                  vars:
+                    bundle: "{{ root }}/bundle.pem"
+                  tasks:
+                    - name: h2 reads h1's path
+                      assert:
+                        that: hostvars['h1'].bundle == hostvars['h1'].root ~ '/bundle.pem'
+                      when: inventory_hostname == 'h2'
+                """).run(Mode.APPLY);
+        assertEquals(Status.OK, run.events().outcome("h2 reads h1's path", "h2").status(), run.output());
+    }
+
+    @Test
+    void includeTasksLoadsPerHostAndABrokenFileFailsOnlyItsHosts() {
+        RunFixture f = fixture("""
+                - hosts: web
+                  gather_facts: false
+                  tasks:
+                    - name: per host
+                      include_tasks: "tasks-{{ inventory_hostname }}.yaml"
+                    - name: after
+                      debug: {msg: done}
+                """)
+                .file("tasks-h1.yaml", "- name: on h1\n  file: {path: \"{{ root }}/one\", state: touch}\n")
+                .file("tasks-h2.yaml", "- name: broken\n  copyy: {dest: /tmp/x}\n");
+        RunFixture.Run run = f.run(Mode.APPLY);
+        assertEquals(Map.of("h1", Status.CHANGED), run.events().statuses("on h1"));
+        assertEquals(Status.FAILED, run.events().outcome("per host", "h2").status(), run.output());
+        assertTrue(run.events().outcome("per host", "h2").message().contains("unknown module 'copyy'"), run.output());
+        assertEquals(Map.of("h1", Status.OK), run.events().statuses("after"));
+    }
 }

@@ -1,0 +1,57 @@
+package io.swarmplay.run;
+
+import io.swarmplay.source.SourcePosition;
+import io.swarmplay.template.Templar;
+
+import java.util.AbstractMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * Another host's variables as {@code hostvars[host]} shows them: a templated value is rendered in
+ * that host's own variables when it is read ({@code hostvars['host-1'].workdir} is host-1's
+ * workdir, not the reading host's), once per read.
+ */
+final class RenderedVars extends AbstractMap<String, Object> {
+
+    private final Map<String, Object> vars;
+    private final Supplier<Templar> templar;
+
+    RenderedVars(Map<String, Object> vars, Supplier<Templar> templar) {
+        this.vars = vars;
+        this.templar = templar;
+    }
+
+    @Override
+    public Object get(Object key) {
+        return render(vars.get(key));
+    }
+
+    @Override
+    public boolean containsKey(Object key) {
+        return vars.containsKey(key);
+    }
+
+    private Object render(Object value) {
+        return templated(value) ? templar.get().render(value, vars, SourcePosition.UNKNOWN) : value;
+    }
+
+    // hostvars inside hostvars is left alone: walking it would render every host's variables forever
+    private static boolean templated(Object value) {
+        if (value instanceof String s) return s.contains("{{") || s.contains("{%");
+        if (value instanceof io.swarmplay.vars.HostVars || value instanceof RenderedVars) return false;
+        if (value instanceof Map<?, ?> map) return map.values().stream().anyMatch(RenderedVars::templated);
+        if (value instanceof List<?> list) return list.stream().anyMatch(RenderedVars::templated);
+        return false;
+    }
+
+    @Override
+    public Set<Entry<String, Object>> entrySet() {
+        Map<String, Object> rendered = new LinkedHashMap<>();
+        vars.forEach((k, v) -> rendered.put(k, render(v)));
+        return rendered.entrySet();
+    }
+}
