@@ -67,6 +67,9 @@ final class RunFixture {
     record Run(RunResult result, RunRecorder events, String output, Redactor redactor) {
     }
 
+    /** The runner of the next {@link #run}: tests may interrupt it from another thread. */
+    final Runner runner = new Runner();
+
     Run run(Mode mode) {
         Diagnostics diagnostics = new Diagnostics();
         Inventory inventory = InventoryLoader.load(List.of(dir.resolve("inventory.yaml").toString()), diagnostics);
@@ -79,7 +82,7 @@ final class RunFixture {
         StringWriter text = new StringWriter();
         PrintWriter out = new PrintWriter(text);
         HumanReporter human = new HumanReporter(out, Style.plain(), redactor, 1, true, mode == Mode.CHECK);
-        RunResult result = new Runner().run(request, mode, RunListener.all(recorder, human));
+        RunResult result = runner.run(request, mode, RunListener.all(recorder, human));
         out.flush();
         return new Run(result, recorder, text.toString(), redactor);
     }

@@ -413,4 +413,26 @@ class RunnerTest {
         assertTrue(run.events().outcome("per host", "h2").message().contains("unknown module 'copyy'"), run.output());
         assertEquals(Map.of("h1", Status.OK), run.events().statuses("after"));
     }
+
+    @Test
+    void anInterruptLetsTheRunningStepFinishStartsNothingNewAndPrintsTheRecap() throws Exception {
+        RunFixture f = fixture("""
+                - hosts: web
+                  gather_facts: false
+                  tasks:
+                    - name: running
+                      command: sleep 1
+                    - name: never started
+                      file: {path: "{{ root }}/late", state: touch}
+                """);
+        java.util.concurrent.CompletableFuture<RunFixture.Run> run =
+                java.util.concurrent.CompletableFuture.supplyAsync(() -> f.run(Mode.APPLY));
+        Thread.sleep(400);
+        f.runner.interrupt();
+        RunFixture.Run done = run.get(10, java.util.concurrent.TimeUnit.SECONDS);
+        assertEquals(ExitStatus.INTERRUPTED, done.result().status());
+        assertEquals(Map.of("h1", Status.CHANGED, "h2", Status.CHANGED), done.events().statuses("running"));
+        assertEquals(Map.of(), done.events().statuses("never started"));
+        assertTrue(done.output().contains("PLAY RECAP"), done.output());
+    }
 }
