@@ -27,6 +27,9 @@ final class FactGatherer {
     private static final String PROBE = "uname -n; uname -s; uname -m; id -un; "
             + "(. /etc/os-release 2>/dev/null; echo \"${ID:-unknown}\"; echo \"${VERSION_ID:-}\")";
 
+    private static final String[] KEYS = {"ansible_nodename", "ansible_system", "ansible_architecture",
+        "ansible_user_id", "ansible_distribution", "ansible_distribution_version"};
+
     private final RunState run;
     private final PlayScope scope;
 
@@ -36,7 +39,10 @@ final class FactGatherer {
     }
 
     void gather(List<HostState> hosts) {
-        if (run.mode == Mode.PLAN && run.request.offline()) return;
+        if (run.mode == Mode.PLAN && run.request.offline()) {
+            hosts.forEach(h -> unknownFacts(h, "facts of " + h.name() + " (not gathered: --offline)"));
+            return;
+        }
         run.report(new TaskStarted(TASK, TASK.name(), TaskKind.FACTS));
         for (HostState host : hosts) {
             Outcome outcome = gather(host);
@@ -64,17 +70,24 @@ final class FactGatherer {
             if (run.mode == Mode.PLAN) {
                 host.offline = true;
                 host.offlineReason = "host unreachable: " + e.getMessage();
+                unknownFacts(host, "facts of " + host.name() + " (host unreachable)");
                 return Outcome.ok(host.offlineReason);
             }
             return Outcome.unreachable(e.getMessage() + " (during task 'Gathering Facts')");
         }
     }
 
+    /** A plan without the host's facts: every fact is known only after apply, never undefined. */
+    private static void unknownFacts(HostState host, String origin) {
+        io.swarmplay.template.Unknown unknown = new io.swarmplay.template.Unknown(origin);
+        for (String key : KEYS) host.gathered.put(key, unknown);
+        host.gathered.put("ansible_hostname", unknown);
+        host.gathered.put("ansible_facts", unknown);
+    }
+
     static Map<String, Object> parse(String[] lines) {
         Map<String, Object> facts = new LinkedHashMap<>();
-        String[] keys = {"ansible_nodename", "ansible_system", "ansible_architecture", "ansible_user_id",
-                "ansible_distribution", "ansible_distribution_version"};
-        for (int i = 0; i < keys.length && i < lines.length; i++) facts.put(keys[i], lines[i].strip());
+        for (int i = 0; i < KEYS.length && i < lines.length; i++) facts.put(KEYS[i], lines[i].strip());
         Object node = facts.getOrDefault("ansible_nodename", "");
         facts.put("ansible_hostname", String.valueOf(node).split("\\.")[0]);
         return facts;
