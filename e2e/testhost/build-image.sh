@@ -1,0 +1,98 @@
+#!/bin/bash
+# Builds the e2e test-host image (Debian bookworm + docker.io + openssh-server, from scratch with
+# debootstrap from Debian's mirror) and the small base image of the stand-in test doubles
+# (busybox + perl-base + glibc, copied out of the same rootfs). Both are tagged with a content
+# hash of THIS file, so a second run finds them and returns at once.
+#   build-image.sh            prints the three tags: "<testhost> <standin-base> <docker-cli>"
+# Env: MIRROR (default http://deb.debian.org/debian), E2E_WORK (scratch dir, default /var/tmp/swarmplay-e2e)
+# Needs: root, debootstrap, a local Docker engine.
+set -euo pipefail
+HASH=$(sha256sum "${BASH_SOURCE[0]}" | cut -c1-12)
+HOST_TAG=swarmplay-e2e/testhost:$HASH
+BASE_TAG=swarmplay-e2e/standin-base:$HASH
+CLI_TAG=swarmplay-e2e/docker-cli:$HASH
+built() { for t in "$HOST_TAG" "$BASE_TAG" "$CLI_TAG"; do docker image inspect "$t" >/dev/null 2>&1 || return 1; done; }
+if built; then echo "$HOST_TAG $BASE_TAG $CLI_TAG"; exit 0; fi
+MIRROR=${MIRROR:-http://deb.debian.org/debian}
+WORK=${E2E_WORK:-/var/tmp/swarmplay-e2e}/build-$HASH
+ROOTFS=$WORK/rootfs
+mkdir -p "$WORK"
+exec 9>"$WORK.lock"; flock 9        # two test JVMs on one machine build once
+if built; then echo "$HOST_TAG $BASE_TAG $CLI_TAG"; exit 0; fi
+t0=$(date +%s)
+if [ ! -x "$ROOTFS/usr/sbin/dockerd" ]; then
+  rm -rf "$ROOTFS"
+  debootstrap --variant=minbase \
+    --include=docker.io,openssh-server,iproute2,iptables,procps,ca-certificates,busybox-static \
+    bookworm "$ROOTFS" "$MIRROR" >"$WORK/debootstrap.log" 2>&1 \
+    || { tail -n 30 "$WORK/debootstrap.log" >&2; echo "debootstrap failed (log: $WORK/debootstrap.log)" >&2; exit 1; }
+fi
+echo "debootstrap: $(( $(date +%s) - t0 ))s" >&2
+# per-run host keys are mounted at start; never bake the install-time ones into the image
+rm -f "$ROOTFS"/etc/ssh/ssh_host_*
+cat > "$ROOTFS/etc/ssh/sshd_config.d/testhost.conf" <<'CONF'
+PermitRootLogin prohibit-password
+PasswordAuthentication no
+KbdInteractiveAuthentication no
+UsePAM no
+AuthorizedKeysFile /etc/testhost/authorized_keys
+HostKey /etc/ssh/ssh_host_ed25519_key
+AllowStreamLocalForwarding yes
+AllowTcpForwarding yes
+MaxSessions 64
+MaxStartups 64:30:128
+UseDNS no
+CONF
+cat > "$ROOTFS/usr/local/sbin/testhost-init" <<'INIT'
+#!/bin/bash
+# PID 1 is docker-init (docker run --init): start sshd and dockerd, then wait on dockerd.
+set -eu
+install -m 600 /etc/testhost/ssh_host_ed25519_key /etc/ssh/ssh_host_ed25519_key
+install -m 644 /etc/testhost/ssh_host_ed25519_key.pub /etc/ssh/ssh_host_ed25519_key.pub
+mkdir -p /run/sshd
+# not --privileged (it fails on this VM kind): make /sys and the cgroup v1 hierarchies writable
+mount -o remount,rw /sys 2>/dev/null || true
+for d in /sys/fs/cgroup/*/; do mount -o remount,rw,bind "$d" 2>/dev/null || mount -o remount,rw "$d" 2>/dev/null || true; done
+/usr/sbin/sshd -E /var/log/sshd.log
+mkdir -p /var/lib/docker
+DRIVER=overlay2   # /var/lib/docker is a named volume (ext4): overlay2; on the overlay root only vfs works
+if [ "$(stat -f -c %T /var/lib/docker)" = overlayfs ]; then DRIVER=vfs; fi
+rm -f /var/run/docker.pid /var/run/docker/containerd/containerd.pid
+exec dockerd --storage-driver="$DRIVER" -H unix:///var/run/docker.sock \
+  --bip 10.201.0.1/24 --default-address-pool base=10.202.0.0/16,size=24 \
+  >>/var/log/dockerd.log 2>&1
+INIT
+chmod 755 "$ROOTFS/usr/local/sbin/testhost-init"
+chroot "$ROOTFS" apt-get clean
+rm -rf "$ROOTFS"/var/lib/apt/lists/* "$ROOTFS"/var/cache/apt/*.bin "$ROOTFS"/usr/share/doc/* \
+  "$ROOTFS"/usr/share/man/* "$ROOTFS"/usr/share/locale/* "$ROOTFS"/var/log/*.log
+tar --numeric-owner --xattrs -C "$ROOTFS" -c . | docker import \
+  --change 'ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' \
+  --change 'CMD ["/usr/local/sbin/testhost-init"]' \
+  --change 'LABEL io.swarmplay.e2e=testhost' - "$HOST_TAG" >/dev/null
+
+# Stand-in base: busybox (static), perl-base (for a Unix-socket server with SO_PEERCRED), glibc.
+# The docker CLI (for the SWOP stand-in only) is an image of its own: /opt/docker-cli/docker.
+B=$WORK/standin-base
+rm -rf "$B" "$WORK/cli"; mkdir -p "$B/usr/bin" "$B/usr/sbin" "$B/usr/lib/x86_64-linux-gnu" "$B/usr/lib64" "$B/tmp" "$B/etc" "$B/root" "$WORK/cli/opt/docker-cli"
+for l in bin sbin lib lib64; do ln -s usr/$l "$B/$l"; done     # merged /usr, like bookworm
+cp -L "$ROOTFS/bin/busybox" "$ROOTFS/usr/bin/perl" "$B/usr/bin/"
+cp -L "$ROOTFS/usr/bin/docker" "$WORK/cli/opt/docker-cli/docker"
+cp -a "$ROOTFS/usr/lib/x86_64-linux-gnu/perl-base" "$B/usr/lib/x86_64-linux-gnu/"
+for f in libc.so.6 libm.so.6 libcrypt.so.1 ld-linux-x86-64.so.2; do cp -L "$ROOTFS/usr/lib/x86_64-linux-gnu/$f" "$B/usr/lib/x86_64-linux-gnu/"; done
+cp -L "$ROOTFS/usr/lib64/ld-linux-x86-64.so.2" "$B/usr/lib64/"
+chmod 1777 "$B/tmp"
+for a in $(chroot "$ROOTFS" /bin/busybox --list); do
+  [ -e "$B/usr/bin/$a" ] || ln -s busybox "$B/usr/bin/$a"
+done
+echo 'root:x:0:0:root:/root:/bin/sh' > "$B/etc/passwd"; echo 'root:x:0:' > "$B/etc/group"
+tar --numeric-owner -C "$B" -c . | docker import \
+  --change 'ENV PATH=/usr/local/bin:/usr/bin:/bin' \
+  --change 'LABEL io.swarmplay.test-double=true' \
+  --change 'CMD ["/bin/sh"]' - "$BASE_TAG" >/dev/null
+tar --numeric-owner -C "$WORK/cli" -c . | docker import --change 'LABEL io.swarmplay.e2e=docker-cli' - "$CLI_TAG" >/dev/null
+docker run --rm "$BASE_TAG" sh -c 'perl -MIO::Socket::UNIX -MSocket -e 1' \
+  || { echo "stand-in base image is broken (perl cannot run)" >&2; exit 1; }
+rm -rf "$ROOTFS" "$B" "$WORK/cli"
+echo "built in $(( $(date +%s) - t0 ))s" >&2
+echo "$HOST_TAG $BASE_TAG $CLI_TAG"
