@@ -22,3 +22,28 @@ ensure_ssh() {
   command -v sudo >/dev/null || apt_install sudo
   command -v ssh-keygen >/dev/null || apt_install openssh-client
 }
+
+# the end-to-end tests (engine/src/test/java/io/swarmplay/e2e, e2e/): two Docker-in-Docker test
+# hosts built with debootstrap from Debian's mirror, stand-in images from a busybox/perl rootfs,
+# a running Docker engine (dockerd started in the background when it does not answer), ssh-keygen
+ensure_e2e() {
+  command -v debootstrap >/dev/null || [ -x /usr/sbin/debootstrap ] || apt_install debootstrap
+  command -v ssh-keygen >/dev/null || apt_install openssh-client
+  command -v flock >/dev/null || apt_install util-linux
+  if declare -F ensure_docker >/dev/null; then ensure_docker; return; fi
+  command -v dockerd >/dev/null || apt_install docker.io
+  timeout 10 docker info >/dev/null 2>&1 && return 0
+  local sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo -n"
+  echo "== swarmplay: starting dockerd (log: /var/log/swarmplay-dockerd.log)"
+  $sudo sh -c 'nohup dockerd >/var/log/swarmplay-dockerd.log 2>&1 &'
+  local deadline=$(( $(date +%s) + 60 ))
+  until timeout 10 docker info >/dev/null 2>&1; do
+    if [ "$(date +%s)" -ge "$deadline" ]; then
+      echo "dockerd did not answer within 60s; last log lines:" >&2
+      tail -n 20 /var/log/swarmplay-dockerd.log >&2 || true
+      return 1
+    fi
+    sleep 0.2   # poll interval of the readiness check above
+  done
+}

@@ -232,24 +232,83 @@ class TestHostsIT {
         }
         String sn2 = HOSTS.sshOk(h2(), "docker logs sn-2 2>&1");
         assertTrue(sn2.indexOf("Sentinel node " + h1().ip() + " is ready") < sn2.indexOf("Starting SWARM-API-SERVER"), sn2);
-        // a workload without an entry gets no SVID
-        Proc.Result none = HOSTS.ssh(h1(), "docker run --rm -e swarm_node_type=nobody -v " + sock + ":/s --entrypoint /testdouble/bin/workload-client " + SN + " /s FETCH");
+        // the playbook's probe: `spire-agent api fetch x509` in a workload with an entry, and one without
+        String probe = HOSTS.sshOk(h1(), "docker run --rm -e swarm_node_type=sn -v " + sock + ":/tmp/spire-agent/agent.sock --entrypoint /opt/spire/bin/spire-agent "
+                + AGENT + " api fetch x509 -socketPath /tmp/spire-agent/agent.sock");
+        assertTrue(probe.startsWith("Received 1 svid after ") && probe.contains("SPIFFE ID:\t\tspiffe://org1.swarm.learning/sn\n"), probe);
+        Proc.Result none = HOSTS.ssh(h1(), "docker run --rm -e swarm_node_type=nobody -v " + sock + ":/tmp/spire-agent/agent.sock --entrypoint /opt/spire/bin/spire-agent "
+                + AGENT + " api fetch x509 -socketPath /tmp/spire-agent/agent.sock");
         assertEquals(1, none.exit());
-        assertTrue(none.out().startsWith("ERR PermissionDenied"), none.describe());
+        assertTrue(none.err().startsWith("rpc error: code = PermissionDenied desc = no identity issued"), none.describe());
     }
 
-    /** HPE's run-sn: container create, then the 3-line container_info_file, then start (spec §4.0). */
-    static void startSn(TestHosts.Host h, String name, String roleEnv, String sock) {
-        String net = h == h1() ? "host-1-net" : "host-2-net";
-        HOSTS.sshOk(h, "docker network create " + net + " >/dev/null; cid=$(docker container create --name=" + name + " --network=" + net
-                + " --env=no_proxy= --env=swarm_node_type=sn --hostname=" + name
-                + " --env=SWARM_LICENSE_AUTOPASSJ_SERVER_PRIMARY_IP=" + HOSTS.aplsIp()
-                + " --volume=" + sock + ":/tmp/spire-agent/agent.sock --env=SWARM_SPIFFE_WORKLOAD_API_SOCKET_PATH=/tmp/spire-agent/agent.sock"
-                + " --label=swarm-node-type= --env=THIS_NODE_IP=" + h.ip() + " " + roleEnv
-                + " --env=SN_API_SERVER_PORT=30304 --publish=30304:30304 --env=SN_ETH_PORT_EXT=30303 --publish=30303:30303"
-                + " --interactive=true --tty=true " + SN + ") && "
+    @Test
+    @Order(9)
+    void swopAndSwciTrainOnFourSlMlPairsAcrossBothHosts() {
+        String sock = WD + "/spire-agent/agent.sock";
+        String wheel = "swarmlearning-client-py3-none-manylinux_2_24_x86_64.whl";
+        for (TestHosts.Host h : HOSTS.hosts()) {
+            int n = h == h1() ? 1 : 2;
+            HOSTS.put(h, resource("swop-profile.yaml").replace("%NET%", "host-" + n + "-net").replace("%APLS%", HOSTS.aplsIp())
+                    .replace("%SOCK%", sock).replace("%IP%", h.ip()).replace("%A%", String.valueOf(2 * n - 1))
+                    .replace("%B%", String.valueOf(2 * n)), WD + "/swop/swop" + n + "_profile.yaml");
+            HOSTS.put(h, "print('model program')\n", "/tmp/spire/cifar10/model/cifar10.py");
+            // run-prerequisites P7: the wheel into volume sl-cli-lib through a never-started helper
+            HOSTS.sshOk(h, "docker volume create sl-cli-lib >/dev/null && echo wheel > /tmp/" + wheel
+                    + " && docker container create --name helper -v sl-cli-lib:/data hello-world >/dev/null && docker cp /tmp/" + wheel
+                    + " helper:/data && docker rm helper >/dev/null");
+            createAndStart(h, "swop-" + n, "hub.myenterpriselicense.hpe.com/hpe/swarm-learning/swop:2.3.0", "--network=host-" + n + "-net"
+                    + " --env=http_proxy= --env=https_proxy= --env=SWOP_KEEP_CONTAINERS=1 --env=swarm_node_type=swop --hostname=swop-" + n
+                    + swarmCommon(sock) + " --volume=" + WD + "/swop:/platform/swarm/usr:rw --volume=/var/run/docker.sock:/var/run/docker.sock:rw"
+                    + " --env=SWOP_UID=0 --env=SWOP_GID=0 --env=SWOP_DOCKER_GID=105 --env=SWOP_PROFILE=swop" + n + "_profile.yaml"
+                    + " --env=SN_NODE_IP=" + h.ip() + " --env=SN_API_SERVER_PORT=30304 --interactive=true --tty=true");
+        }
+        HOSTS.put(h1(), resource("swci-init").replace("%IP%", h1().ip()), WD + "/swci/swci-init");
+        HOSTS.put(h1(), resource("user_env_tf_build_task.yaml"), WD + "/swci/taskdefs/user_env_tf_build_task.yaml");
+        HOSTS.put(h1(), resource("spire_cifar10_task.yaml"), WD + "/swci/taskdefs/spire_cifar10_task.yaml");
+        createAndStart(h1(), "swci-1", "hub.myenterpriselicense.hpe.com/hpe/swarm-learning/swci:2.3.0", "--rm=false --tty=true --network=host-1-net"
+                + " --env=swarm_node_type=swci --hostname=swci-1" + swarmCommon(sock) + " --volume=" + WD + "/swci:/platform/swarm/usr:rw"
+                + " --env=SWCI_STARTUP_SCRIPT=swci-init --interactive=true");
+        Proc.Result exit = HOSTS.ssh(h1(), "docker wait swci-1", Duration.ofMinutes(5));
+        String swciLog = HOSTS.sshOk(h1(), "docker logs swci-1 2>&1");
+        assertEquals("0", exit.out().strip(), "swci-1 exit status; its log:\n" + swciLog + "\nswop-1:\n" + HOSTS.sshOk(h1(), "docker logs swop-1 2>&1"));
+        assertTrue(swciLog.contains("All peers finished spire_cifar10_task"), swciLog);
+        for (TestHosts.Host h : HOSTS.hosts()) {
+            String model = HOSTS.sshOk(h, "cat /tmp/spire/cifar10/model/saved_models/cifar10.h5");
+            assertTrue(model.contains("peers=sl.sl-1 sl.sl-2 sl.sl-3 sl.sl-4"), model);
+            String ml = HOSTS.sshOk(h, "docker ps -aq --filter ancestor=user-env-tf2.7.0-swop | xargs docker logs 2>&1");
+            assertTrue(ml.contains("SwarmCallback : INFO : All peers and Swarm training rounds finished. Final Swarm model was loaded."), ml);
+            assertEquals("2", HOSTS.sshOk(h, "docker ps -aq --filter ancestor=hub.myenterpriselicense.hpe.com/hpe/swarm-learning/sl:2.3.0 | wc -l").strip());
+        }
+        // a wrong SWCI init script fails loudly
+        HOSTS.sshOk(h1(), "sed -i 's/WITH 4 PEERS/WITH 3 PEERS/' " + WD + "/swci/swci-init");
+        createAndStart(h1(), "swci-bad", "hub.myenterpriselicense.hpe.com/hpe/swarm-learning/swci:2.3.0", "--network=host-1-net"
+                + " --env=swarm_node_type=swci --hostname=swci-bad" + swarmCommon(sock) + " --volume=" + WD + "/swci:/platform/swarm/usr:rw"
+                + " --env=SWCI_STARTUP_SCRIPT=swci-init");
+        assertEquals("1", HOSTS.sshOk(h1(), "docker wait swci-bad").strip());
+        String bad = HOSTS.sshOk(h1(), "docker logs swci-bad 2>&1");
+        assertTrue(bad.contains("TEST DOUBLE swci: ERROR: the run task is assigned WITH 3 PEERS but the SWOP profiles define 4 SL/ML node(s)"), bad);
+    }
+
+    static String swarmCommon(String sock) {
+        return " --env=SWARM_LICENSE_AUTOPASSJ_SERVER_PRIMARY_IP=" + HOSTS.aplsIp() + " --volume=" + sock + ":/tmp/spire-agent/agent.sock"
+                + " --env=SWARM_SPIFFE_WORKLOAD_API_SOCKET_PATH=/tmp/spire-agent/agent.sock --label=swarm-node-type=";
+    }
+
+    /** HPE's run-sn/run-swop/run-swci: container create, the 3-line container_info_file, start (spec §4.0). */
+    static void createAndStart(TestHosts.Host h, String name, String image, String options) {
+        HOSTS.sshOk(h, "cid=$(docker container create --name=" + name + " " + options + " " + image + ") && "
                 + "printf '%s\\n%s\\n%s\\n' $cid $(docker inspect -f '{{.Config.Image}}' $cid) $(docker inspect -f '{{.Image}}' $cid) > /tmp/ci && "
                 + "docker cp /tmp/ci $cid:/tmp/container_info_file && docker container start $cid");
+    }
+
+    static void startSn(TestHosts.Host h, String name, String roleEnv, String sock) {
+        String net = h == h1() ? "host-1-net" : "host-2-net";
+        HOSTS.sshOk(h, "docker network create " + net + " >/dev/null");
+        createAndStart(h, name, SN, "--network=" + net + " --env=no_proxy= --env=swarm_node_type=sn --hostname=" + name
+                + swarmCommon(sock) + " --env=THIS_NODE_IP=" + h.ip() + " " + roleEnv
+                + " --env=SN_API_SERVER_PORT=30304 --publish=30304:30304 --env=SN_ETH_PORT_EXT=30303 --publish=30303:30303"
+                + " --interactive=true --tty=true");
     }
 
     /** Bounded readiness polling (every 500 ms) with a clear failure message. */
