@@ -276,7 +276,7 @@ class TestHostsIT {
         for (TestHosts.Host h : HOSTS.hosts()) {
             String model = HOSTS.sshOk(h, "cat /tmp/spire/cifar10/model/saved_models/cifar10.h5");
             assertTrue(model.contains("peers=sl.sl-1 sl.sl-2 sl.sl-3 sl.sl-4"), model);
-            String ml = HOSTS.sshOk(h, "docker ps -aq --filter ancestor=user-env-tf2.7.0-swop | xargs docker logs 2>&1");
+            String ml = HOSTS.sshOk(h, "for c in $(docker ps -aq --filter ancestor=user-env-tf2.7.0-swop); do docker logs $c 2>&1; done");
             assertTrue(ml.contains("SwarmCallback : INFO : All peers and Swarm training rounds finished. Final Swarm model was loaded."), ml);
             assertEquals("2", HOSTS.sshOk(h, "docker ps -aq --filter ancestor=hub.myenterpriselicense.hpe.com/hpe/swarm-learning/sl:2.3.0 | wc -l").strip());
         }
