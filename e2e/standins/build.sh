@@ -26,7 +26,7 @@ keep=""
 for name in spire-server spire-agent sn swop swci sl ml hello-world apls; do
   tag=swarmplay-e2e/standin-$name:$hash
   if ! docker image inspect "$tag" >/dev/null 2>&1; then
-    DOCKER_BUILDKIT=0 docker build -q --build-arg BASE="$BASE" --build-arg DOCKER_CLI="$CLI" -f "$here/$name/Dockerfile" -t "$tag" "$here" >/dev/null 2>"$OUT/build-$name.log" \
+    DOCKER_BUILDKIT=0 docker build -q --force-rm --build-arg BASE="$BASE" --build-arg DOCKER_CLI="$CLI" -f "$here/$name/Dockerfile" -t "$tag" "$here" >/dev/null 2>"$OUT/build-$name.log" \
       || { cat "$OUT/build-$name.log" >&2; echo "docker build of stand-in $name failed" >&2; exit 1; }
   fi
   ref=${REF[$name]}
@@ -42,3 +42,5 @@ for name in spire-server spire-agent sn swop swci sl ml hello-world apls; do
   keep="$keep $tar"
 done
 for t in "$OUT"/*.tar; do case " $keep " in *" $t "*) ;; *) rm -f "$t" ;; esac; done   # stale versions
+docker image ls --format '{{.Repository}}:{{.Tag}}' | grep -E '^swarmplay-e2e/standin-[a-z-]+:' | grep -v ":$hash\$" \
+  | xargs -r docker rmi >/dev/null 2>&1 || true

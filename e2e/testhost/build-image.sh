@@ -60,7 +60,7 @@ if [ "$(stat -f -c %T /var/lib/docker)" = overlayfs ]; then DRIVER=vfs; fi
 rm -f /var/run/docker.pid /var/run/docker/containerd/containerd.pid
 exec dockerd --storage-driver="$DRIVER" -H unix:///var/run/docker.sock \
   --bip 10.201.0.1/24 --default-address-pool base=10.202.0.0/16,size=24 \
-  >>/var/log/dockerd.log 2>&1
+  ${DOCKERD_EXTRA_ARGS:-} >>/var/log/dockerd.log 2>&1
 INIT
 chmod 755 "$ROOTFS/usr/local/sbin/testhost-init"
 chroot "$ROOTFS" apt-get clean
@@ -93,6 +93,9 @@ tar --numeric-owner -C "$B" -c . | docker import \
 tar --numeric-owner -C "$WORK/cli" -c . | docker import --change 'LABEL io.swarmplay.e2e=docker-cli' - "$CLI_TAG" >/dev/null
 docker run --rm "$BASE_TAG" sh -c 'perl -MIO::Socket::UNIX -MSocket -e 1' \
   || { echo "stand-in base image is broken (perl cannot run)" >&2; exit 1; }
-rm -rf "$ROOTFS" "$B" "$WORK/cli"
+rm -rf "$WORK" "$WORK.lock"
+# older versions of these images (other hashes of this script)
+docker image ls --format '{{.Repository}}:{{.Tag}}' | grep -E '^swarmplay-e2e/(testhost|standin-base|docker-cli):' \
+  | grep -v ":$HASH\$" | xargs -r docker rmi >/dev/null 2>&1 || true
 echo "built in $(( $(date +%s) - t0 ))s" >&2
 echo "$HOST_TAG $BASE_TAG $CLI_TAG"

@@ -39,6 +39,12 @@ public final class TestHosts implements BeforeAllCallback, AfterAllCallback {
     static final String NETWORK = PREFIX + "-net";
     static final String SUBNET_BASE = "172.31.237.";
     static final Duration SSH_READY = Duration.ofSeconds(90);
+    /**
+     * How playbooks reach each host's Docker engine: {@code ssh} (default: the remote
+     * /var/run/docker.sock forwarded over the host's SSH connection) or {@code tcp} (the test
+     * hosts' dockerd also listens on tcp://&lt;ip&gt;:2375, for engines without socket forwarding).
+     */
+    static final String DOCKER_ACCESS = System.getProperty("swarmplay.e2e.docker", "ssh");
 
     /** One test host: inventory name, container name, IP address, its /var/lib/docker volume. */
     public record Host(String name, String container, String ip, String volume) {}
@@ -122,6 +128,7 @@ public final class TestHosts implements BeforeAllCallback, AfterAllCallback {
                 "--security-opt", "seccomp=unconfined", "--security-opt", "apparmor=unconfined",
                 "--security-opt", "systempaths=unconfined", "--device-cgroup-rule", "a *:* rwm",
                 "--network", NETWORK, "--ip", h.ip(),
+                "-e", DOCKER_ACCESS.equals("tcp") ? "DOCKERD_EXTRA_ARGS=-H tcp://0.0.0.0:2375" : "DOCKERD_EXTRA_ARGS=",
                 "-v", h.volume() + ":/var/lib/docker", "-v", keys + ":/etc/testhost:ro",
                 "--label", "io.swarmplay.e2e=host", hostImage);
     }
