@@ -76,3 +76,7 @@ ledger() {   # ledger get|put|list KEY [VALUE]  (uses LEDGER_AT=ip:port)
 
 # (busybox's nc has no -z and its wget crashes with -T: perl and `timeout` instead)
 tcp_open() { timeout 5 perl -MIO::Socket::INET -e 'exit(IO::Socket::INET->new(PeerAddr => $ARGV[0], PeerPort => $ARGV[1], Timeout => 3) ? 0 : 1)' "$1" "$2" 2>/dev/null; }
+
+# same_content A B: equal once whitespace and CRs are ignored (SPIRE parses PEM and JSON; a
+# file written as "stdout | trim + newline" or through a TTY is still the same bundle)
+same_content() { [ "$(tr -d ' \t\r\n' < "$1")" = "$(tr -d ' \t\r\n' < "$2")" ]; }

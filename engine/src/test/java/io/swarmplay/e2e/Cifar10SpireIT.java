@@ -416,13 +416,13 @@ class Cifar10SpireIT {
         }
 
         Inspect env(String... entries) {
-            List<String> env = List.of(get("{{range .Config.Env}}{{.}}\n{{end}}").split("\n"));
+            List<String> env = List.of(get("{{range .Config.Env}}{{println .}}{{end}}").split("\n"));
             for (String e : entries) assertTrue(env.contains(e), container + " on host-" + n + " lacks env " + e + ": " + env);
             return this;
         }
 
         Inspect bind(String bind) {
-            String binds = get("{{range .Mounts}}{{.Source}}:{{.Destination}}\n{{end}}");
+            String binds = get("{{range .Mounts}}{{.Source}}:{{.Destination}}{{println}}{{end}}") + "\n";
             assertTrue(binds.contains(bind + "\n"), container + " on host-" + n + " lacks mount " + bind + ": " + binds);
             return this;
         }
@@ -432,7 +432,7 @@ class Cifar10SpireIT {
         }
 
         Inspect label(String key, String value) {
-            String labels = get("{{range $k, $v := .Config.Labels}}{{$k}}={{$v}}\n{{end}}");
+            String labels = get("{{range $k, $v := .Config.Labels}}{{$k}}={{$v}}{{println}}{{end}}");
             assertTrue(("\n" + labels + "\n").contains("\n" + key + "=" + value + "\n"), container + " on host-" + n + " lacks label " + key + "=" + value + ": " + labels);
             return this;
         }
