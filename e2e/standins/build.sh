@@ -42,5 +42,5 @@ for name in spire-server spire-agent sn swop swci sl ml hello-world apls; do
   keep="$keep $tar"
 done
 for t in "$OUT"/*.tar; do case " $keep " in *" $t "*) ;; *) rm -f "$t" ;; esac; done   # stale versions
-docker image ls --format '{{.Repository}}:{{.Tag}}' | grep -E '^swarmplay-e2e/standin-[a-z-]+:' | grep -v ":$hash\$" \
+docker image ls --format '{{.Repository}}:{{.Tag}}' | grep -E '^swarmplay-e2e/standin-[a-z-]+:' | grep -v '^swarmplay-e2e/standin-base:' | grep -v ":$hash\$" \
   | xargs -r docker rmi >/dev/null 2>&1 || true
