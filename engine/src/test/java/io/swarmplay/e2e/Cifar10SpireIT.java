@@ -360,6 +360,7 @@ class Cifar10SpireIT {
         Run broken = running.get(RUN_LIMIT.toMinutes(), TimeUnit.MINUTES);
         assertNotEquals(0, broken.exit(), broken.describe());
         assertTrue(broken.all().contains("UNREACHABLE"), broken.describe());
+        broken.all().lines().filter(l -> l.contains("UNREACHABLE")).limit(3).forEach(l -> System.out.println("[e2e] " + l));
         assertTrue(Pattern.compile("host-2.*UNREACHABLE|UNREACHABLE.*host-2").matcher(broken.all()).find(), broken.describe());
         HOSTS.restart(h(2));
         Run converge = up();

@@ -5,6 +5,9 @@ import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.StandardOpenOption;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -57,6 +60,8 @@ public final class TestHosts implements BeforeAllCallback, AfterAllCallback {
     private String hostImage;
     private String aplsImage;
     private Thread shutdownHook;
+    private FileChannel lockChannel;
+    private FileLock lock;
     private final Map<String, Duration> timings = new LinkedHashMap<>();
 
     public TestHosts(String... names) {
@@ -77,6 +82,7 @@ public final class TestHosts implements BeforeAllCallback, AfterAllCallback {
             start();
         } catch (RuntimeException | Error e) {
             removeAll();
+            unlockMachine();
             throw e;
         }
     }
@@ -84,6 +90,7 @@ public final class TestHosts implements BeforeAllCallback, AfterAllCallback {
     @Override
     public void afterAll(ExtensionContext context) {
         List<String> left = removeAll();
+        unlockMachine();
         try {
             Runtime.getRuntime().removeShutdownHook(shutdownHook);
         } catch (IllegalStateException ignored) {
@@ -95,6 +102,7 @@ public final class TestHosts implements BeforeAllCallback, AfterAllCallback {
     private void start() {
         repo = findRepo();
         checkPrerequisites();
+        lockMachine();
         long t0 = System.nanoTime();
         String[] tags = local(Duration.ofMinutes(10), "bash", repo.resolve("e2e/testhost/build-image.sh").toString())
                 .out().strip().lines().reduce((a, b) -> b).orElseThrow().split(" ");
@@ -119,6 +127,36 @@ public final class TestHosts implements BeforeAllCallback, AfterAllCallback {
         for (Host h : hosts) awaitSsh(h);
         timings.put("bring-up of " + hosts.size() + " hosts", Duration.ofNanos(System.nanoTime() - t0));
         System.out.println("[e2e] " + timings);
+    }
+
+    /**
+     * The hosts have fixed names and addresses: one test class at a time per machine (other JVMs,
+     * e.g. a second `scripts/test`, wait here) so that removing leftovers never hits a live run.
+     */
+    private void lockMachine() {
+        try {
+            Path f = Path.of(System.getProperty("swarmplay.e2e.work", "/var/tmp/swarmplay-e2e"), "test-hosts.lock");
+            Files.createDirectories(f.getParent());
+            lockChannel = FileChannel.open(f, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            long deadline = System.nanoTime() + Duration.ofMinutes(40).toNanos();
+            while ((lock = lockChannel.tryLock()) == null) {
+                if (System.nanoTime() > deadline) throw new AssertionError("another e2e run holds " + f + " for more than 40 min");
+                sleepPoll(1000);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void unlockMachine() {
+        try {
+            if (lock != null) lock.release();
+            if (lockChannel != null) lockChannel.close();
+        } catch (IOException ignored) {
+            // released when the JVM exits anyway
+        }
+        lock = null;
+        lockChannel = null;
     }
 
     private void runHost(Host h) {
