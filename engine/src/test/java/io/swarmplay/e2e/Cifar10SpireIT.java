@@ -112,6 +112,14 @@ class Cifar10SpireIT {
         vars.put("min_free_disk_mb", 100);
         vars.put("logs_dest", HOSTS.dir().resolve("logs").toString());
         vars.put("models_dest", HOSTS.dir().resolve("models").toString());
+        // the stand-ins answer in seconds: bounded waits instead of HPE's hour-long defaults
+        vars.put("poll_interval", 1);
+        vars.put("spire_ready_timeout", 60);
+        vars.put("agent_ready_timeout", 60);
+        vars.put("sentinel_ready_timeout", 180);
+        vars.put("sn_ready_timeout", 180);
+        vars.put("swop_ready_timeout", 120);
+        vars.put("training_timeout", 600);
         Map<String, Object> tars = new LinkedHashMap<>();
         HOSTS.imageTars().forEach((ref, tar) -> tars.put(ref, tar.toString()));
         vars.put("image_tars", tars);
@@ -186,6 +194,13 @@ class Cifar10SpireIT {
             assertTrue(model.contains("peers=sl.sl-1 sl.sl-2 sl.sl-3 sl.sl-4"), "host-" + n + " model: " + model);
         }
         assertEquals("0", sh(1, "docker inspect -f '{{.State.ExitCode}}' swci-1").strip());
+        String swci = sh(1, "docker logs swci-1 2>&1");
+        assertTrue(swci.contains("All peers finished spire_cifar10_task"), swci);
+        for (int n = 1; n <= 2; n++) {
+            String ml = sh(n, "for c in $(docker ps -aq --filter ancestor=user-env-tf2.7.0-swop); do docker logs $c 2>&1; done");
+            assertEquals(2, ml.split("All peers and Swarm training rounds finished. Final Swarm model was loaded.", -1).length - 1,
+                    "two ML containers finished on host-" + n + ":\n" + ml);
+        }
     }
 
     @Test
