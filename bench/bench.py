@@ -369,7 +369,7 @@ def summarize(results):
                  f"load1 during runs: median {la['median']:.2f} (min {la['min']:.2f}, max {la['max']:.2f}); "
                  f"loadavg start {results['loadavg_start']}, end {results['loadavg_end']}")
     lines.append("wall seconds, median (min–max); n = successful runs; ✗ = failed runs")
-    header = "| workload | " + " | ".join(labels) + " | sp vs default | sp vs fast | sp ÷ floor |"
+    header = "| workload | " + " | ".join(labels) + " | default ÷ sp | fast ÷ sp | sp ÷ floor |"
     lines.append(header)
     lines.append("|" + "---|" * (len(labels) + 4))
     for w, per in wl.items():
@@ -385,7 +385,7 @@ def summarize(results):
             cells.append(c)
         med = {lab: per[lab]["wall"]["median"] for lab in labels if per.get(lab) and per[lab]["wall"]}
         sp = med.get("swarmplay")
-        ratio = lambda other: f"{med[other] / sp:.1f}× faster" if sp and other in med else "–"  # noqa: E731
+        ratio = lambda other: f"{med[other] / sp:.1f}×" if sp and other in med else "–"  # noqa: E731
         floor = f"{sp / med['floor']:.2f}×" if sp and "floor" in med else "–"
         lines.append(f"| {w.upper()} | " + " | ".join(cells) + f" | {ratio('ansible-default')} | {ratio('ansible-fast')} "
                      f"| {floor} |")
