@@ -97,7 +97,8 @@ def strace_counts(hosts, workloads):
         cmds = collections.Counter()
         with open(out) as f:
             for line in f:
-                m = re.search(r'execve\("[^"]*", \["[^"]*", "-c", "(.*?)"\]', line)
+                # sshd runs each command (and the sftp subsystem) as `<login shell> -c CMD`: count those only
+                m = re.search(r'execve\("/bin/bash", \["bash", "-c", "(.*?)"(?:\.\.\.)?\]', line)
                 if m:
                     c = m.group(1)
                     c = re.sub(r"/tmp/\S+", "PATH", c)
@@ -119,7 +120,7 @@ def jfr_profile(workloads, reps):
         for i in range(reps):
             rec = tempfile.mktemp(prefix="spbench-", suffix=".jfr")
             env = dict(os.environ, SWARMPLAY_JAVA_OPTS=DEFAULT_OPTS +
-                       f" -XX:StartFlightRecording=filename={rec},settings=profile")
+                       f" -XX:FlightRecorderOptions:stackdepth=256 -XX:StartFlightRecording=filename={rec},settings=profile")
             B.prepare(w, None) if w != "e2" else None
             timed_json_run(w, env)
             p = subprocess.run(["jfr", "print", "--json", "--events", "jdk.ExecutionSample", rec],
@@ -135,14 +136,14 @@ def jfr_profile(workloads, reps):
                     continue
                 total += 1
                 f0 = frames[0]["method"]
-                samples_self[f"{f0['type']['name']}.{f0['name']}"] += 1
+                samples_self[f"{f0['type']['name'].replace('/', '.')}.{f0['name']}"] += 1
                 for fr in frames:
-                    t = fr["method"]["type"]["name"]
+                    t = fr["method"]["type"]["name"].replace("/", ".")
                     if t.startswith("io.swarmplay"):
                         samples_sp[f"{t}.{fr['method']['name']}"] += 1
                         break
                 else:
-                    samples_sp["(no io.swarmplay frame: " + frames[-1]["method"]["type"]["name"] + ")"] += 1
+                    samples_sp["(no io.swarmplay frame: " + frames[-1]["method"]["type"]["name"].replace("/", ".") + ")"] += 1
     print(f"\nJFR execution samples over {reps} run(s) of {','.join(workloads)}: {total} samples (Java threads only)")
     print("  top self frames:")
     for k, n in samples_self.most_common(15):
