@@ -15,3 +15,35 @@ ensure_build_tools() {
   command -v javac >/dev/null || apt_install openjdk-17-jdk-headless
   command -v mvn >/dev/null || apt_install maven
 }
+
+# Docker for the Docker integration tests and bench/docker: Debian's docker.io (dockerd 20.10)
+# when missing, dockerd started in the background when not running (waits for its socket, up to
+# SWARMPLAY_DOCKER_WAIT seconds, default 60), and busybox-static for the tests' tiny local images.
+ensure_docker() {
+  command -v dockerd >/dev/null || apt_install docker.io
+  dpkg-query -W -f='${Status}' busybox-static 2>/dev/null | grep -q 'ok installed' || apt_install busybox-static
+  docker_running && return 0
+  local sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo -n"
+  echo "== swarmplay: starting dockerd (log: /var/log/swarmplay-dockerd.log)"
+  $sudo sh -c 'nohup dockerd >/var/log/swarmplay-dockerd.log 2>&1 &'
+  local deadline=$(( $(date +%s) + ${SWARMPLAY_DOCKER_WAIT:-60} ))
+  until docker_running; do
+    if [ "$(date +%s)" -ge "$deadline" ]; then
+      echo "dockerd did not answer on /var/run/docker.sock within ${SWARMPLAY_DOCKER_WAIT:-60}s; last log lines:" >&2
+      tail -n 20 /var/log/swarmplay-dockerd.log >&2 || true
+      return 1
+    fi
+    sleep 0.2   # poll interval of the readiness check above, not a wait for a guessed duration
+  done
+}
+
+# True when an engine answers on the default socket (curl-free: the docker CLI, else a raw HTTP ping).
+docker_running() {
+  [ -S /var/run/docker.sock ] || return 1
+  if command -v docker >/dev/null; then
+    timeout 5 docker version --format '{{.Server.Version}}' >/dev/null 2>&1
+  else
+    printf 'GET /_ping HTTP/1.0\r\n\r\n' | timeout 5 busybox nc local:/var/run/docker.sock 2>/dev/null | grep -q OK
+  fi
+}
