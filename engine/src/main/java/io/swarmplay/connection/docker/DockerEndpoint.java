@@ -49,7 +49,7 @@ public interface DockerEndpoint extends AutoCloseable {
     /** Containers (running or not) carrying all {@code labels} and, when not null, created from {@code ancestor}. */
     List<ContainerSummary> listContainers(Map<String, String> labels, String ancestor);
 
-    /** The last {@code lines} lines of the container's output (stdout and stderr interleaved). */
+    /** The last {@code lines} lines of the container's output (stdout and stderr interleaved); all of it when {@code lines <= 0}. */
     List<String> logTail(String id, int lines);
 
     /**

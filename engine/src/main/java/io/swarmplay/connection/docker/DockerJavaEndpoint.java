@@ -119,8 +119,8 @@ final class DockerJavaEndpoint extends DockerJavaResources implements DockerEndp
         List<String> out = Collections.synchronizedList(new ArrayList<>());
         LineSplitter[] splitters = {new LineSplitter(out::add), new LineSplitter(out::add)};
         call("read the logs of " + id, () -> {
-            var cb = client().logContainerCmd(id).withStdOut(true).withStdErr(true).withTail(lines)
-                    .exec(framesTo(splitters, () -> { }));
+            var logs = client().logContainerCmd(id).withStdOut(true).withStdErr(true);
+            var cb = (lines > 0 ? logs.withTail(lines) : logs.withTailAll()).exec(framesTo(splitters, () -> { }));
             return awaitQuietly(cb, LOG_TAIL_LIMIT);
         });
         return List.copyOf(out);
