@@ -19,6 +19,8 @@ public record ContainerSpec(String name, String image, List<String> command, Lis
                             Boolean init, List<String> capabilities, List<String> devices) {
 
     public ContainerSpec {
+        command = command == null ? List.of() : List.copyOf(command);
+        entrypoint = entrypoint == null ? List.of() : List.copyOf(entrypoint);
         env = env == null ? Map.of() : Map.copyOf(env);
         labels = labels == null ? Map.of() : Map.copyOf(labels);
         ports = ports == null ? List.of() : List.copyOf(ports);

@@ -44,6 +44,8 @@ final class DockerClients {
             return request.get();
         } catch (com.github.dockerjava.api.exception.DockerException e) {
             throw new DockerException("cannot " + what + " on " + target.hostName() + ": " + engineMessage(e), e);
+        } catch (com.github.dockerjava.api.exception.DockerClientException e) {
+            throw new DockerException("cannot " + what + " on " + target.hostName() + ": " + e.getMessage(), e);
         } catch (RuntimeException e) {
             IOException io = ioCause(e);
             if (io == null) throw e;

@@ -78,6 +78,9 @@ public interface DockerEndpoint extends AutoCloseable {
     /** {@code docker load} of a tar stream (the stream is read to its end, not closed). */
     void loadImage(InputStream tar);
 
+    /** {@code docker save} of one image into {@code out} (e.g. to load it on another host's engine). */
+    void saveImage(String reference, java.io.OutputStream out);
+
     /** Builds from a control-node context directory (sent as a tar); returns the image ID. */
     String buildImage(Path contextDir, String dockerfile, Map<String, String> args, List<String> tags);
 

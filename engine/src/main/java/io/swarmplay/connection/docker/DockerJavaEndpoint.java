@@ -99,8 +99,9 @@ final class DockerJavaEndpoint extends DockerJavaResources implements DockerEndp
                     .exec(new com.github.dockerjava.core.command.WaitContainerResultCallback())
                     .awaitStatusCode(timeout.toMillis(), TimeUnit.MILLISECONDS));
             return Optional.of(code.longValue());
-        } catch (DockerClientException e) {
-            return Optional.empty();
+        } catch (DockerException e) {
+            if (e.getCause() instanceof DockerClientException) return Optional.empty(); // the timeout passed
+            throw e;
         }
     }
 

@@ -74,12 +74,23 @@ abstract class DockerJavaResources {
         call("load an image", () -> client().loadImageCmd(tar).exec());
     }
 
+    public void saveImage(String reference, java.io.OutputStream out) {
+        call("save image " + reference, () -> {
+            try (InputStream tar = client().saveImageCmd(reference).exec()) {
+                return tar.transferTo(out);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+    }
+
     String build(Path contextDir, String dockerfile, Map<String, String> args, List<String> tags) {
         ByteArrayOutputStream context = new ByteArrayOutputStream();
         Tars.writeContext(contextDir, context);
         return call("build an image from " + contextDir, () -> {
             var build = client().buildImageCmd().withTarInputStream(new ByteArrayInputStream(context.toByteArray()))
-                    .withDockerfilePath(dockerfile == null ? "Dockerfile" : dockerfile).withTags(new HashSet<>(tags));
+                    .withDockerfilePath(dockerfile == null ? "Dockerfile" : dockerfile).withTags(new HashSet<>(tags))
+                    .withForcerm(true);
             args.forEach(build::withBuildArg);
             return build.exec(new BuildImageResultCallback()).awaitImageId();
         });

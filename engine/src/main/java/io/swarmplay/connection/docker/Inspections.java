@@ -84,7 +84,9 @@ final class Inspections {
         if (r.getNetworkSettings() == null || r.getNetworkSettings().getNetworks() == null) return networks;
         for (Map.Entry<String, ContainerNetwork> e : r.getNetworkSettings().getNetworks().entrySet()) {
             ContainerNetwork n = e.getValue();
-            String ip = n.getIpAddress() == null || n.getIpAddress().isEmpty() ? null : n.getIpAddress();
+            // a container that never ran has no address yet, only the one it asked for
+            String ip = n.getIpAddress() != null && !n.getIpAddress().isEmpty() ? n.getIpAddress()
+                    : n.getIpamConfig() == null ? null : n.getIpamConfig().getIpv4Address();
             networks.put(e.getKey(), new NetworkAttachment(e.getKey(), n.getAliases(), ip));
         }
         return networks;

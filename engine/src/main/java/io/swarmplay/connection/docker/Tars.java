@@ -61,12 +61,26 @@ final class Tars {
         try (TarArchiveOutputStream tar = open(out); Stream<Path> walk = Files.walk(dir)) {
             for (Path file : (Iterable<Path>) walk.filter(Files::isRegularFile).sorted()::iterator) {
                 TarArchiveEntry entry = new TarArchiveEntry(file.toFile(), dir.relativize(file).toString());
+                entry.setMode(mode(file));
                 tar.putArchiveEntry(entry);
                 Files.copy(file, tar);
                 tar.closeArchiveEntry();
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot send build context " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The file's permission bits (the executable bit matters in a build context); 0644 where POSIX modes are unknown. */
+    private static int mode(Path file) throws IOException {
+        try {
+            int mode = 0;
+            for (java.nio.file.attribute.PosixFilePermission p : Files.getPosixFilePermissions(file)) {
+                mode |= 1 << (8 - p.ordinal());
+            }
+            return mode;
+        } catch (UnsupportedOperationException e) {
+            return 0644;
         }
     }
 
