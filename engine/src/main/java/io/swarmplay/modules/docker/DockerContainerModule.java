@@ -50,7 +50,7 @@ public final class DockerContainerModule extends DockerModule<ContainerArgs> {
     }
 
     @Override
-    public Class<ContainerArgs> argsType() {
+    protected Class<ContainerArgs> args() {
         return ContainerArgs.class;
     }
 

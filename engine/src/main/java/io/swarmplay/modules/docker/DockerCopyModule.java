@@ -39,7 +39,7 @@ public final class DockerCopyModule extends DockerModule<DockerCopyModule.Args> 
     }
 
     @Override
-    public Class<Args> argsType() {
+    protected Class<Args> args() {
         return Args.class;
     }
 

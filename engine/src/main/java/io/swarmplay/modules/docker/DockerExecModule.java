@@ -47,7 +47,7 @@ public final class DockerExecModule extends DockerModule<DockerExecModule.Args> 
     }
 
     @Override
-    public Class<Args> argsType() {
+    protected Class<Args> args() {
         return Args.class;
     }
 

@@ -55,7 +55,7 @@ public final class DockerImageModule extends DockerModule<DockerImageModule.Args
     }
 
     @Override
-    public Class<Args> argsType() {
+    protected Class<Args> args() {
         return Args.class;
     }
 

@@ -37,7 +37,7 @@ public final class DockerInfoModule extends DockerModule<DockerInfoModule.Args> 
     }
 
     @Override
-    public Class<Args> argsType() {
+    protected Class<Args> args() {
         return Args.class;
     }
 

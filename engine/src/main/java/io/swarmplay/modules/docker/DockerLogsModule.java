@@ -41,7 +41,7 @@ public final class DockerLogsModule extends DockerModule<DockerLogsModule.Args> 
     }
 
     @Override
-    public Class<Args> argsType() {
+    protected Class<Args> args() {
         return Args.class;
     }
 

@@ -42,7 +42,7 @@ public final class DockerNetworkModule extends DockerModule<DockerNetworkModule.
     }
 
     @Override
-    public Class<Args> argsType() {
+    protected Class<Args> args() {
         return Args.class;
     }
 

@@ -49,7 +49,7 @@ public final class DockerPruneModule extends DockerModule<DockerPruneModule.Args
     }
 
     @Override
-    public Class<Args> argsType() {
+    protected Class<Args> args() {
         return Args.class;
     }
 

@@ -42,7 +42,7 @@ public final class DockerVolumeModule extends DockerModule<DockerVolumeModule.Ar
     }
 
     @Override
-    public Class<Args> argsType() {
+    protected Class<Args> args() {
         return Args.class;
     }
 

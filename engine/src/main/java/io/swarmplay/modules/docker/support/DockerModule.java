@@ -2,6 +2,7 @@ package io.swarmplay.modules.docker.support;
 
 import io.swarmplay.connection.docker.DockerEndpoint;
 import io.swarmplay.connection.docker.DockerException;
+import io.swarmplay.connection.docker.DockerWarmup;
 import io.swarmplay.module.Change;
 import io.swarmplay.module.HostSession;
 import io.swarmplay.module.HostView;
@@ -17,6 +18,19 @@ import io.swarmplay.module.Outcome;
  * @param <A> the arguments record
  */
 public abstract class DockerModule<A> implements Module<A> {
+
+    /**
+     * The arguments record. Asked for when a playbook using this module is loaded, which is the
+     * moment to start loading docker-java in the background ({@link DockerWarmup}).
+     */
+    @Override
+    public final Class<A> argsType() {
+        DockerWarmup.start();
+        return args();
+    }
+
+    /** The module's arguments record. */
+    protected abstract Class<A> args();
 
     @Override
     public final Change plan(A args, HostView host) {
