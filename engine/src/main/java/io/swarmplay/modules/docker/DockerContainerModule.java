@@ -3,6 +3,7 @@ package io.swarmplay.modules.docker;
 import io.swarmplay.connection.docker.ContainerState;
 import io.swarmplay.connection.docker.DockerEndpoint;
 import io.swarmplay.connection.docker.ImageInfo;
+import io.swarmplay.module.Action;
 import io.swarmplay.module.Change;
 import io.swarmplay.module.CheckSupport;
 import io.swarmplay.module.Diff;
@@ -64,8 +65,11 @@ public final class DockerContainerModule extends DockerModule<ContainerArgs> {
         if (args.image() == null && current == null) {
             throw new ModuleException("container " + args.name() + " does not exist on " + host.name() + ": give 'image' to create it");
         }
-        String imageId = args.image() == null ? null : imageId(args.image(), docker, host);
-        if (current == null) return Change.create(createSummary(args)).withPayload(new Found(null, List.of()));
+        String imageId = args.image() == null ? null : docker.inspectImage(args.image()).map(ImageInfo::id).orElse(null);
+        // a missing image may come from an earlier step of this run (docker_image): apply checks again
+        String later = args.image() != null && imageId == null ? " (image " + args.image() + " is not on the host yet)" : "";
+        if (current == null) return Change.create(createSummary(args) + later).withPayload(new Found(null, List.of()));
+        if (!later.isEmpty()) return Change.replace("replace: image" + later).withPayload(new Found(current, List.of()));
         List<Difference> diffs = ContainerComparison.compare(args, imageId, ContainerLifecycle.configHash(args, host), current);
         return decide(args, new Found(current, diffs));
     }
@@ -99,14 +103,17 @@ public final class DockerContainerModule extends DockerModule<ContainerArgs> {
         return how + " container " + args.name() + " from " + args.image();
     }
 
-    private static String imageId(String image, DockerEndpoint docker, HostView host) {
-        return docker.inspectImage(image).map(ImageInfo::id).orElseThrow(() -> new ModuleException("image " + image
-                + " is not on " + host.name() + " (load, build or pull it first with docker_image)"));
+    private static void requireImage(ContainerArgs args, DockerEndpoint docker, HostView host) {
+        if (docker.inspectImage(args.image()).isEmpty()) {
+            throw new ModuleException("image " + args.image() + " is not on " + host.name()
+                    + " (load, build or pull it first with docker_image)");
+        }
     }
 
     @Override
     protected Outcome apply(ContainerArgs args, Change change, HostSession host, DockerEndpoint docker) {
         Found found = (Found) change.payload();
+        if (change.action() == Action.CREATE || change.action() == Action.REPLACE) requireImage(args, docker, host);
         switch (change.action()) {
             case DELETE -> ContainerLifecycle.remove(args, found.current(), docker);
             case REPLACE -> {

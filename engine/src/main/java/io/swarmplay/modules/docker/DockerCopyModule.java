@@ -45,8 +45,9 @@ public final class DockerCopyModule extends DockerModule<DockerCopyModule.Args> 
 
     @Override
     protected Change plan(Args args, HostView host, DockerEndpoint docker) {
-        String id = docker.inspectContainer(args.container()).orElseThrow(() -> new ModuleException("container "
-                + args.container() + " does not exist on " + host.name())).id();
+        String id = docker.inspectContainer(args.container()).map(c -> c.id()).orElse(null);
+        // an earlier step of this run may create it: known once that step has applied
+        if (id == null) return Change.unknown("container " + args.container() + " does not exist yet on " + host.name());
         String where = args.container() + ":" + args.dest();
         if (args.direction().equals("from_container")) {
             if (args.src() == null) throw new ModuleException("direction from_container needs src (a path in the container)");
@@ -95,7 +96,9 @@ public final class DockerCopyModule extends DockerModule<DockerCopyModule.Args> 
 
     @Override
     protected Outcome apply(Args args, Change change, HostSession host, DockerEndpoint docker) {
-        TarFile file = (TarFile) change.payload();
+        if (!(change.payload() instanceof TarFile file)) {
+            throw new ModuleException("container " + args.container() + " does not exist on " + host.name());
+        }
         if (args.direction().equals("from_container")) {
             int mode = args.mode() == null ? file.mode() : Specs.mode(args.mode(), 0644);
             host.write(args.dest(), new ByteArrayInputStream(file.content()), FileAttrs.mode(mode));

@@ -58,10 +58,7 @@ public final class DockerExecModule extends DockerModule<DockerExecModule.Args> 
         if (args.creates_in_container() != null && state != null && exists(docker, state.id(), args.creates_in_container())) {
             return Change.none(args.creates_in_container() + " exists in container " + args.container());
         }
-        if (state == null || !state.running()) {
-            throw new ModuleException("container " + args.container() + " on " + host.name() + " is "
-                    + (state == null ? "missing" : "not running (" + state.status() + ")") + ": docker_exec needs it running");
-        }
+        // not running yet may mean an earlier step of this run starts it: apply checks again
         return Change.run(io.swarmplay.connection.Command.of(argv).toShellLine() + " in " + args.container());
     }
 
@@ -89,6 +86,11 @@ public final class DockerExecModule extends DockerModule<DockerExecModule.Args> 
 
     @Override
     protected Outcome apply(Args args, Change change, HostSession host, DockerEndpoint docker) {
+        ContainerState state = docker.inspectContainer(args.container()).orElse(null);
+        if (state == null || !state.running()) {
+            throw new ModuleException("container " + args.container() + " on " + host.name() + " is "
+                    + (state == null ? "missing" : "not running (" + state.status() + ")") + ": docker_exec needs it running");
+        }
         ExecResult result = docker.exec(args.container(), new ExecSpec(argv(args), args.env(), args.user(), args.workdir(),
                 args.timeout()));
         Map<String, Object> data = new LinkedHashMap<>();

@@ -50,7 +50,7 @@ public final class DockerLogsModule extends DockerModule<DockerLogsModule.Args> 
         Optional<ContainerState> state = docker.inspectContainer(args.container());
         if (state.isEmpty()) {
             if (args.missing_ok()) return Change.none("container " + args.container() + " does not exist (missing_ok)");
-            throw new ModuleException("container " + args.container() + " does not exist on " + host.name());
+            return Change.unknown("container " + args.container() + " does not exist yet on " + host.name());
         }
         byte[] logs = (String.join("\n", docker.logTail(state.get().id(), args.tail() == null ? 0 : args.tail())) + "\n")
                 .getBytes(StandardCharsets.UTF_8);
@@ -72,7 +72,10 @@ public final class DockerLogsModule extends DockerModule<DockerLogsModule.Args> 
 
     @Override
     protected Outcome apply(Args args, Change change, HostSession host, DockerEndpoint docker) {
-        byte[] logs = (byte[]) change.payload();
+        if (!(change.payload() instanceof byte[] logs)) {
+            throw new ModuleException("container " + args.container() + " does not exist on " + host.name()
+                    + " (missing_ok: true makes that a no-op)");
+        }
         if (args.on().equals("host")) {
             host.write(args.dest(), new ByteArrayInputStream(logs), FileAttrs.mode(0640));
         } else {

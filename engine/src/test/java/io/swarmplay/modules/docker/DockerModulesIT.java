@@ -115,6 +115,31 @@ class DockerModulesIT {
         assertEquals("container=none: container swarmplay-it-life does not exist", absentAgain.predictions().get(2));
     }
 
+    @Test
+    void checkModeOnACleanEngineNeverFailsOnStepsThatEarlierStepsEnable() {
+        Path pb = playbooks.write(LIFECYCLE + """
+                    - name: copy
+                      docker_copy: {container: swarmplay-it-life, content: "x", dest: /data/x}
+                    - name: exec
+                      community.docker.docker_container_exec: {container: swarmplay-it-life, command: "cat /data/x"}
+                    - name: job
+                      docker_container: {name: swarmplay-it-job, image: %s, command: [sh, -c, "exit 7"], detach: false}
+                """.formatted(IMAGE));
+        String before = engineState();
+        Run check = playbooks.apply(pb, "--check");
+        assertEquals(before, engineState(), "check mode changed nothing");
+        assertEquals(List.of("would_change", "would_change", "would_change", "would_change", "skipped", "would_change"),
+                check.steps().stream().map(Playbooks.Step::status).toList(), check.output());
+        Run plan = playbooks.plan(pb);
+        assertEquals(List.of("create", "create", "create", "unknown", "run", "create"),
+                plan.steps().stream().map(Playbooks.Step::action).toList(), plan.output());
+        Run apply = playbooks.apply(pb);
+        assertEquals("x", apply.step("exec").data().get("stdout").asText(), apply.output());
+        assertEquals("failed", apply.step("job").status());
+        assertEquals("container 'swarmplay-it-job' on localhost exited with code 7; the container printed nothing",
+                apply.step("job").msg());
+    }
+
     /** Containers, volumes and networks of the tests, with IDs and states, to show nothing changed. */
     private String engineState() {
         StringBuilder s = new StringBuilder();

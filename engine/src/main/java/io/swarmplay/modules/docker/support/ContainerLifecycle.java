@@ -33,9 +33,16 @@ public final class ContainerLifecycle {
         return id;
     }
 
+    /** Starts, then waits for {@code wait_for}; with {@code detach: false} also for the exit, which must be 0. */
     public static void start(ContainerArgs args, String id, DockerEndpoint docker, HostSession host) {
         docker.startContainer(id);
         if (args.wait_for() != null) ReadinessWait.await(args.wait_for(), args.name(), docker, host);
+        if (args.detach()) return;
+        long code = docker.waitContainer(id, java.time.Duration.ofDays(1)).orElse(-1L);
+        if (code != 0) {
+            throw new ModuleException("container '" + args.name() + "' on " + host.name() + " exited with code " + code
+                    + ReadinessWait.tail(docker, id));
+        }
     }
 
     /** Connects declared networks that are missing, reconnecting those whose aliases or address differ. */
