@@ -17,8 +17,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Loads docker-java (client, transport, Jackson (de)serializers of the requests and responses
- * the modules use) on a background thread, without contacting any engine, so that the first
- * Docker step of a run does not wait for ~0.5–1 s of class loading. Started once per JVM when a
+ * the modules use) on a background thread, so that the first Docker step of a run does not wait
+ * for ~0.5 s of class loading. When the local engine's socket exists it also sends it read-only
+ * requests (a ping, inspects of names that do not exist), never anything that changes it. Started once per JVM when a
  * playbook turns out to use a Docker module; a playbook without one never loads docker-java.
  */
 public final class DockerWarmup {
@@ -32,8 +33,25 @@ public final class DockerWarmup {
         if (!STARTED.compareAndSet(false, true)) return;
         Thread thread = new Thread(DockerWarmup::warm, "swarmplay-docker-warmup");
         thread.setDaemon(true);
-        thread.setPriority(Thread.MIN_PRIORITY);
         thread.start();
+    }
+
+    /**
+     * Read-only requests to the local engine (a ping, and inspects of objects that do not exist)
+     * load the HTTP, response and not-found paths; they change nothing.
+     */
+    private static void exerciseRequests(DockerClient client) {
+        client.pingCmd().exec();
+        String none = "swarmplay-warmup-" + Long.toHexString(System.nanoTime());
+        for (Runnable inspect : List.<Runnable>of(() -> client.inspectVolumeCmd(none).exec(),
+                () -> client.inspectContainerCmd(none).exec(), () -> client.inspectNetworkCmd().withNetworkId(none).exec(),
+                () -> client.inspectImageCmd(none).exec())) {
+            try {
+                inspect.run();
+            } catch (com.github.dockerjava.api.exception.NotFoundException expected) {
+                // the point was to load this path
+            }
+        }
     }
 
     private static void warm() {
@@ -49,6 +67,9 @@ public final class DockerWarmup {
             }
             Inspections.class.getName();
             ContainerCreation.class.getName();
+            if (java.nio.file.Files.exists(java.nio.file.Path.of(DockerTarget.DEFAULT_HOST.substring("unix://".length())))) {
+                exerciseRequests(client);
+            }
             client.close();
         } catch (Exception | LinkageError e) {
             // only a head start: the real client reports any real problem
