@@ -167,6 +167,8 @@ class DockerModulesIT {
         assertEquals("failed", run.step("wait").status());
         assertEquals("timed out after 2s waiting for log matching 'never-printed' in container 'swarmplay-it-wait' "
                 + "on localhost; last 20 log lines:\n  booting\n  still booting", run.step("wait").msg());
+        assertTrue(run.output().contains("\"message\":\"waiting for log matching 'never-printed' in container "
+                + "'swarmplay-it-wait' (1s of 2s; last line: still booting)\""), "progress while waiting:\n" + run.output());
     }
 
     @Test

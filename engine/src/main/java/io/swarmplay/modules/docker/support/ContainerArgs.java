@@ -42,7 +42,10 @@ public record ContainerArgs(@Required String name, String image,
                 stop_timeout == null ? null : (int) stop_timeout.toSeconds(), init, capabilities, devices);
     }
 
-    /** The declared fields and their values, the input of the config hash (order-independent). */
+    /**
+     * The declared fields and their values, the input of the config hash (order-independent).
+     * Networks are left out: they change in place, and the label of a container cannot.
+     */
     public Map<String, Object> declared() {
         Map<String, Object> d = new TreeMap<>();
         put(d, "image", image);
@@ -55,7 +58,6 @@ public record ContainerArgs(@Required String name, String image,
         put(d, "working_dir", working_dir);
         put(d, "published_ports", published_ports == null ? null : portSpecs().stream().map(PortSpec::toString).sorted().toList());
         put(d, "mounts", volumes == null && mounts == null ? null : mountSpecs().stream().map(MountSpec::toString).sorted().toList());
-        put(d, "networks", networks == null ? null : attachments().stream().map(NetworkAttachment::toString).toList());
         put(d, "network_mode", network_mode);
         put(d, "pid_mode", pid_mode);
         put(d, "tty", tty);

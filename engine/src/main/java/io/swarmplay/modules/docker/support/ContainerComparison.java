@@ -91,12 +91,16 @@ public final class ContainerComparison {
                 String.join(", ", wanted.stream().map(show).toList()), true));
     }
 
-    /** {@code copy_in} cannot be seen by inspect: the config hash tells whether it changed. */
+    /**
+     * What inspect cannot show ({@code copy_in} contents, {@code stop_timeout}) still counts: when
+     * no visible field differs but the container's config-hash label does, the declared
+     * configuration changed. Named {@code copy_in} when the task has one (the usual cause).
+     */
     private void configHash(ContainerArgs args, String now, ContainerState actual) {
         String had = actual.labels().get(ConfigHash.LABEL);
-        if (args.copy_in() != null && had != null && !had.equals(now)) {
-            found.add(new Difference("copy_in", "config-hash " + had, "config-hash " + now, true));
-        }
+        if (had == null || had.equals(now) || found.stream().anyMatch(Difference::recreate)) return;
+        found.add(new Difference(args.copy_in() != null ? "copy_in" : "config-hash", "config-hash " + had,
+                "config-hash " + now, true));
     }
 
     private void networks(List<NetworkAttachment> declared, Map<String, NetworkAttachment> actual) {

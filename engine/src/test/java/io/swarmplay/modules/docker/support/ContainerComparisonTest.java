@@ -114,6 +114,25 @@ class ContainerComparisonTest {
     }
 
     @Test
+    void changedConfigHashAloneMeansAnInvisibleFieldChanged() {
+        ContainerState labelled = withLabel(running(), "old");
+        assertEquals(List.of(new ContainerComparison.Difference("config-hash", "config-hash old", "config-hash new", true)),
+                ContainerComparison.compare(args(Map.of()), null, "new", labelled));
+        assertEquals(List.of(), ContainerComparison.compare(args(Map.of()), null, "old", labelled));
+        assertEquals(List.of("user"), ContainerComparison.compare(args(Map.of("user", "1000")), null, "new", labelled)
+                .stream().map(ContainerComparison.Difference::field).toList(), "a visible difference is reason enough");
+    }
+
+    private static ContainerState withLabel(ContainerState s, String hash) {
+        Map<String, String> labels = new LinkedHashMap<>(s.labels());
+        labels.put(ConfigHash.LABEL, hash);
+        return new ContainerState(s.id(), s.name(), s.image(), s.imageId(), s.status(), s.running(), s.exitCode(), s.health(),
+                s.command(), s.entrypoint(), s.env(), labels, s.hostname(), s.user(), s.workingDir(), s.ports(), s.mounts(),
+                s.networks(), s.networkMode(), s.pidMode(), s.tty(), s.interactive(), s.restartPolicy(), s.autoRemove(),
+                s.init(), s.capabilities(), s.devices());
+    }
+
+    @Test
     void waitForTimeoutsReadLikeDurations() {
         assertEquals(java.time.Duration.ofSeconds(60), ReadinessWait.timeout(null));
         assertEquals(java.time.Duration.ofSeconds(2), ReadinessWait.timeout(2));
