@@ -197,6 +197,45 @@ class DockerModulesIT {
     }
 
     @Test
+    void waitForSucceedsOnAFileASocketOnTheHostAndHealth() throws Exception {
+        Path ctx = Files.createDirectories(dir.resolve("healthy"));
+        Files.writeString(ctx.resolve("Dockerfile"), "FROM " + IMAGE + "\nHEALTHCHECK --interval=1s CMD test -e /tmp/ok\n");
+        docker.buildImage(ctx, "Dockerfile", Map.of(), List.of("swarmplay-it-img/healthy:1"));
+        Path sockets = Files.createDirectories(dir.resolve("run"));
+        Path pb = playbooks.write("""
+                - hosts: localhost
+                  gather_facts: false
+                  tasks:
+                    - name: file
+                      docker_container:
+                        name: swarmplay-it-file
+                        image: %1$s
+                        command: [sh, -c, "sleep 0.3; touch /tmp/ready; exec sleep 300"]
+                        wait_for: {file_in_container: /tmp/ready, timeout: 30}
+                        force_kill: true
+                    - name: socket
+                      docker_container:
+                        name: swarmplay-it-socket
+                        image: %1$s
+                        command: [sh, -c, "sleep 0.3; touch /run-sock/app.sock; exec sleep 300"]
+                        volumes: ["%2$s:/run-sock"]
+                        wait_for: {socket_on_host: "%2$s/app.sock", timeout: 30}
+                        force_kill: true
+                    - name: healthy
+                      docker_container:
+                        name: swarmplay-it-healthy
+                        image: swarmplay-it-img/healthy:1
+                        command: [sh, -c, "touch /tmp/ok; exec sleep 300"]
+                        wait_for: {healthy: true, timeout: 30}
+                        force_kill: true
+                """.formatted(IMAGE, sockets));
+        Run run = playbooks.apply(pb);
+        assertEquals(List.of("changed", "changed", "changed"), run.steps().stream().map(Playbooks.Step::status).toList(),
+                run.output());
+        assertEquals("healthy", docker.inspectContainer("swarmplay-it-healthy").orElseThrow().health());
+    }
+
+    @Test
     void execRegistersRcStdoutStderrAndFailsOnNonZero() {
         Path pb = playbooks.write("""
                 - hosts: localhost
