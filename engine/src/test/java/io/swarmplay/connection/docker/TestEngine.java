@@ -21,8 +21,8 @@ import java.util.Map;
  * {@code io.swarmplay.test=true}; no registry is needed). Before and after the test class,
  * everything named {@value #PREFIX}* is removed.
  *
- * <p>Another way to reach an engine (e.g. a forwarded socket of an SSH test host) plugs in by
- * replacing {@link #endpoint()}'s settings.
+ * <p>Another way to reach an engine (e.g. a forwarded socket of an SSH test host) plugs in with
+ * {@link #use}.
  */
 public final class TestEngine implements BeforeAllCallback, AfterAllCallback {
 
@@ -30,6 +30,14 @@ public final class TestEngine implements BeforeAllCallback, AfterAllCallback {
     public static final String PREFIX = "swarmplay-it-";
 
     private static DockerEndpoint endpoint;
+
+    /**
+     * Plugs in another host's engine, e.g. one reached through an SSH host's forwarded socket
+     * ({@code new DockerEndpointFactory().create(settings, sshConnection)}); the default is the local engine.
+     */
+    public static synchronized void use(DockerEndpoint other) {
+        endpoint = other;
+    }
 
     /** The engine of the local host, as the runner reaches it (created once per JVM). */
     public static synchronized DockerEndpoint endpoint() {

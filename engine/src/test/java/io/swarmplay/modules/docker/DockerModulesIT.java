@@ -32,6 +32,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class DockerModulesIT {
 
     private static final String IMAGE = TestEngine.IMAGE;
+    /** The inventory host the playbooks target (see {@link Playbooks}). */
+    private static final String HOST = Playbooks.HOST;
 
     @TempDir
     Path dir;
@@ -136,7 +138,7 @@ class DockerModulesIT {
         Run apply = playbooks.apply(pb);
         assertEquals("x", apply.step("exec").data().get("stdout").asText(), apply.output());
         assertEquals("failed", apply.step("job").status());
-        assertEquals("container 'swarmplay-it-job' on localhost exited with code 7; the container printed nothing",
+        assertEquals("container 'swarmplay-it-job' on " + HOST + " exited with code 7; the container printed nothing",
                 apply.step("job").msg());
     }
 
@@ -166,7 +168,7 @@ class DockerModulesIT {
         Run run = playbooks.apply(pb);
         assertEquals("failed", run.step("wait").status());
         assertEquals("timed out after 2s waiting for log matching 'never-printed' in container 'swarmplay-it-wait' "
-                + "on localhost; last 20 log lines:\n  booting\n  still booting", run.step("wait").msg());
+                + "on " + HOST + "; last 20 log lines:\n  booting\n  still booting", run.step("wait").msg());
         assertTrue(run.output().contains("\"message\":\"waiting for log matching 'never-printed' in container "
                 + "'swarmplay-it-wait' (1s of 2s; last line: still booting)\""), "progress while waiting:\n" + run.output());
     }
@@ -259,7 +261,7 @@ class DockerModulesIT {
         assertEquals("ok", run.steps().get(2).status(), run.output());
         assertEquals("none: /tmp exists in container swarmplay-it-exec", run.step("guarded").action() + ": " + run.step("guarded").msg());
         assertEquals("failed", run.step("fails").status());
-        assertEquals("non-zero return code 4 in container swarmplay-it-exec on localhost: boom", run.step("fails").msg());
+        assertEquals("non-zero return code 4 in container swarmplay-it-exec on " + HOST + ": boom", run.step("fails").msg());
         assertEquals(4, run.step("fails").data().get("rc").asInt());
     }
 
@@ -332,7 +334,7 @@ class DockerModulesIT {
                 """.formatted(IMAGE));
         playbooks.apply(pb);
         Run refused = playbooks.apply(pb, "-e", "subnet=172.31.252.0/24");
-        assertEquals("network swarmplay-it-sub on localhost has containers attached (swarmplay-it-subc); changing its "
+        assertEquals("network swarmplay-it-sub on " + HOST + " has containers attached (swarmplay-it-subc); changing its "
                 + "subnet needs them disconnected: remove them first, or set force: true", refused.step("net").msg());
         Run forced = playbooks.apply(pb, "-e", "subnet=172.31.252.0/24", "-e", "force=true");
         assertEquals("replace: subnet changed 172.31.251.0/24 → 172.31.252.0/24 (disconnects swarmplay-it-subc)",
@@ -362,7 +364,7 @@ class DockerModulesIT {
         Run first = playbooks.apply(pb);
         assertEquals("create: load swarmplay-it-img/loadme:1 from loadme.tar", first.step("load").action() + ": " + first.step("load").msg());
         assertEquals("create: build swarmplay-it-img/built:1 from ctx", first.step("build").action() + ": " + first.step("build").msg());
-        assertEquals("image swarmplay-it-img/missing:1 is not on localhost and source is local: load, build or pull it first",
+        assertEquals("image swarmplay-it-img/missing:1 is not on " + HOST + " and source is local: load, build or pull it first",
                 first.step("local").msg());
         assertEquals("yes", docker.inspectImage("swarmplay-it-img/built:1").orElseThrow().labels().get("built"));
         Run again = playbooks.apply(pb);
@@ -390,7 +392,7 @@ class DockerModulesIT {
         assertEquals(List.of("swarmplay-it-p1", "swarmplay-it-p2"), sortedNames(plan.step("prune").msg()));
         assertEquals(plan.predictions(), playbooks.apply(pb).predictions());
         assertTrue(docker.inspectContainer("swarmplay-it-p1").isEmpty() && docker.inspectVolume("swarmplay-it-pvol").isEmpty(), expected);
-        assertEquals("nothing to prune on localhost", playbooks.apply(pb).step("prune").msg());
+        assertEquals("nothing to prune on " + HOST + "", playbooks.apply(pb).step("prune").msg());
     }
 
     private static List<String> sortedNames(String summary) {

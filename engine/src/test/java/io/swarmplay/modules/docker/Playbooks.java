@@ -17,8 +17,16 @@ import java.util.stream.Stream;
 /**
  * Runs a playbook through the real CLI ({@code Main.execute}) with {@code --json} and reads back
  * what each step did: the way a user runs swarmplay, in-process.
+ *
+ * <p>The playbooks target {@code localhost}. To run the same tests against another host (e.g. a
+ * test host whose engine is reached through SSH socket forwarding), set
+ * {@code -Dswarmplay.it.inventory=<file> -Dswarmplay.it.host=<name>} and plug that host's
+ * endpoint into {@link io.swarmplay.connection.docker.TestEngine#use}.
  */
 final class Playbooks {
+
+    static final String HOST = System.getProperty("swarmplay.it.host", "localhost");
+    private static final String INVENTORY = System.getProperty("swarmplay.it.inventory");
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -59,7 +67,7 @@ final class Playbooks {
                 Files.createDirectories(file.getParent());
                 Files.writeString(file, files[i + 1]);
             }
-            return Files.writeString(dir.resolve("playbook.yml"), yaml);
+            return Files.writeString(dir.resolve("playbook.yml"), yaml.replace("- hosts: localhost", "- hosts: " + HOST));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -86,6 +94,7 @@ final class Playbooks {
 
     private Object[] swarmplay(Path playbook, String... flags) {
         List<String> args = new ArrayList<>(List.of("--json", "--no-color"));
+        if (INVENTORY != null) args.addAll(List.of("-i", INVENTORY));
         args.addAll(List.of(flags));
         args.add(playbook.toString());
         StringWriter out = new StringWriter();
