@@ -38,12 +38,7 @@ ensure_docker() {
   done
 }
 
-# True when an engine answers on the default socket (curl-free: the docker CLI, else a raw HTTP ping).
+# True when an engine answers on the default socket (asked with the docker CLI that docker.io brings).
 docker_running() {
-  [ -S /var/run/docker.sock ] || return 1
-  if command -v docker >/dev/null; then
-    timeout 5 docker version --format '{{.Server.Version}}' >/dev/null 2>&1
-  else
-    printf 'GET /_ping HTTP/1.0\r\n\r\n' | timeout 5 busybox nc local:/var/run/docker.sock 2>/dev/null | grep -q OK
-  fi
+  [ -S /var/run/docker.sock ] && timeout 5 docker version --format '{{.Server.Version}}' >/dev/null 2>&1
 }
