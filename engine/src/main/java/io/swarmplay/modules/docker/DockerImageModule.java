@@ -114,6 +114,8 @@ public final class DockerImageModule extends DockerModule<DockerImageModule.Args
                 + args.reference() + " is still not on " + host.name() + " after " + args.source()
                 + " (does the archive or build carry that tag?)"));
         for (String extra : missingTags(args, now)) ImageSource.tag(docker, now.id(), extra);
-        return Outcome.changed(change).withData(Map.of("image_id", now.id()));
+        Object password = args.registry() == null ? null : args.registry().get("password");
+        return Outcome.changed(change).withData(Map.of("image_id", now.id()))
+                .withSecret(password == null ? null : password.toString());
     }
 }

@@ -141,4 +141,18 @@ class DockerEndpointIT {
         assertEquals("cannot reach Docker on host-2: unix:///tmp/swarmplay-no-such.sock: the socket does not exist "
                 + "(is Docker installed and dockerd running?)", e.getMessage());
     }
+
+    @Test
+    void socketWithoutListenerIsRefused(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path socket = dir.resolve("dead.sock");
+        try (var server = java.nio.channels.ServerSocketChannel.open(java.net.StandardProtocolFamily.UNIX)) {
+            server.bind(java.net.UnixDomainSocketAddress.of(socket)); // closed again: the file stays, nobody listens
+        }
+        ConnectionSettings settings = new ConnectionSettings("host-2", "local", "127.0.0.1", 22, null, null,
+                Duration.ofSeconds(2), Map.of("docker_host", "unix://" + socket));
+        DockerEndpoint refused = new DockerEndpointFactory().create(settings, new LocalConnectionFactory().open(settings));
+        ConnectionException e = assertThrows(ConnectionException.class, () -> refused.inspectContainer("x"));
+        assertEquals("cannot reach Docker on host-2: unix://" + socket + ": connection refused (is dockerd running?)",
+                e.getMessage());
+    }
 }
