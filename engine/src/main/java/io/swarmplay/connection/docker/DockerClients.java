@@ -2,7 +2,6 @@ package io.swarmplay.connection.docker;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.exception.NotFoundException;
-import com.github.dockerjava.core.DefaultDockerClientConfig;
 import com.github.dockerjava.core.DockerClientImpl;
 import com.github.dockerjava.httpclient5.ApacheDockerHttpClient;
 import io.swarmplay.connection.ConnectionException;
@@ -27,10 +26,7 @@ final class DockerClients {
      * streams, so it is long; callers enforce their own deadlines.
      */
     static DockerClient create(String dockerHost, DockerTarget target) {
-        DefaultDockerClientConfig.Builder config = DefaultDockerClientConfig.createDefaultConfigBuilder()
-                .withDockerHost(dockerHost).withDockerTlsVerify(target.tlsVerify());
-        if (target.certPath() != null) config.withDockerCertPath(target.certPath());
-        DefaultDockerClientConfig cfg = config.build();
+        ClientConfig cfg = ClientConfig.of(dockerHost, target);
         ApacheDockerHttpClient http = new ApacheDockerHttpClient.Builder()
                 .dockerHost(cfg.getDockerHost()).sslConfig(cfg.getSSLConfig())
                 .maxConnections(32).connectionTimeout(Duration.ofSeconds(10))

@@ -58,7 +58,9 @@ final class DockerJavaEndpoint extends DockerJavaResources implements DockerEndp
     @Override
     public String createContainer(ContainerSpec spec) {
         String id = call("create container " + spec.name(), () -> ContainerCreation.command(client(), spec).exec().getId());
-        for (NetworkAttachment extra : spec.networks().subList(Math.min(1, spec.networks().size()), spec.networks().size())) {
+        // the first network is the one it was created on, unless network_mode named another
+        int first = spec.networkMode() == null ? Math.min(1, spec.networks().size()) : 0;
+        for (NetworkAttachment extra : spec.networks().subList(first, spec.networks().size())) {
             connectNetwork(extra.network(), id, extra);
         }
         return id;

@@ -8,7 +8,6 @@ import com.github.dockerjava.api.model.Bind;
 import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.Network;
 import com.github.dockerjava.api.model.Volume;
-import com.github.dockerjava.core.DefaultDockerClientConfig;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.util.List;
@@ -58,7 +57,7 @@ public final class DockerWarmup {
         try {
             DockerTarget nowhere = new DockerTarget("warmup", DockerTarget.DEFAULT_HOST, false, false, null);
             DockerClient client = DockerClients.create(DockerTarget.DEFAULT_HOST, nowhere);
-            ObjectMapper json = DefaultDockerClientConfig.createDefaultConfigBuilder().build().getObjectMapper();
+            ObjectMapper json = ClientConfig.of(DockerTarget.DEFAULT_HOST, nowhere).getObjectMapper();
             json.writeValueAsBytes(client.createContainerCmd("warmup").withName("warmup").withLabels(Map.of("a", "b"))
                     .withHostConfig(HostConfig.newHostConfig().withBinds(List.of(new Bind("v", new Volume("/v"))))));
             for (Class<?> response : List.of(InspectContainerResponse.class, InspectImageResponse.class,
