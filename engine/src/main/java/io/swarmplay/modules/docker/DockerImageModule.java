@@ -52,6 +52,10 @@ public final class DockerImageModule extends DockerModule<DockerImageModule.Args
             boolean tagged = name.lastIndexOf(':') > name.lastIndexOf('/');
             return tagged ? name : name + ":" + (tag == null ? "latest" : tag);
         }
+
+        ImageSource from() {
+            return new ImageSource(source, reference(), load_path, build, registry);
+        }
     }
 
     @Override
@@ -80,7 +84,7 @@ public final class DockerImageModule extends DockerModule<DockerImageModule.Args
 
     private static boolean stale(Args args, ImageInfo current, HostView host) {
         if (!args.source().equals("load")) return false;
-        return !ImageSource.archive(args, host).imageId().equals(current.id());
+        return !args.from().archive(host).imageId().equals(current.id());
     }
 
     private static Change fetch(Args args, ImageInfo current, HostView host) {
@@ -90,7 +94,7 @@ public final class DockerImageModule extends DockerModule<DockerImageModule.Args
             default -> "pull " + args.reference();
         };
         String before = current == null ? "(absent)" : shortId(current.id());
-        String after = args.source().equals("load") ? shortId(ImageSource.archive(args, host).imageId()) : "(known after apply)";
+        String after = args.source().equals("load") ? shortId(args.from().archive(host).imageId()) : "(known after apply)";
         Diff diff = Diff.fields("image " + args.reference(), List.of(new Diff.FieldChange("id", before, after)));
         return (current == null ? Change.create(verb) : Change.update(verb + (args.force() ? " (force)" : ""))).withDiff(diff);
     }
@@ -109,7 +113,7 @@ public final class DockerImageModule extends DockerModule<DockerImageModule.Args
             docker.removeImage(args.reference(), true);
             return Outcome.changed(change);
         }
-        if (!(change.payload() instanceof ImageInfo)) ImageSource.fetch(args.source(), args, docker, host);
+        if (!(change.payload() instanceof ImageInfo)) args.from().fetch(docker, host);
         ImageInfo now = docker.inspectImage(args.reference()).orElseThrow(() -> new ModuleException("image "
                 + args.reference() + " is still not on " + host.name() + " after " + args.source()
                 + " (does the archive or build carry that tag?)"));

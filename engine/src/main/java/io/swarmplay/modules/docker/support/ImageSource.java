@@ -5,7 +5,6 @@ import io.swarmplay.connection.docker.ImageArchive;
 import io.swarmplay.connection.docker.RegistryAuth;
 import io.swarmplay.module.HostView;
 import io.swarmplay.module.ModuleException;
-import io.swarmplay.modules.docker.DockerImageModule;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,27 +14,34 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Where {@code docker_image} gets an image from: a saved tar, a build context, or a registry. */
-public final class ImageSource {
-
-    private ImageSource() {
-    }
+/**
+ * Where {@code docker_image} gets an image from: a saved tar on the control node, a build
+ * context on the control node, or a registry.
+ *
+ * @param kind      {@code load}, {@code build} or {@code pull}
+ * @param reference {@code repo:tag}
+ * @param loadPath  the tar for {@code load}
+ * @param build     {@code {path, dockerfile, args}} for {@code build}
+ * @param registry  {@code {url, username, password}} for {@code pull}, or null
+ */
+public record ImageSource(String kind, String reference, String loadPath, Map<String, Object> build,
+                          Map<String, Object> registry) {
 
     /** The archive named by {@code load_path} (found like {@code copy: src}, under files/). */
-    public static ImageArchive archive(DockerImageModule.Args args, HostView host) {
-        if (args.load_path() == null) throw new ModuleException("source: load needs load_path (a docker save tar)");
+    public ImageArchive archive(HostView host) {
+        if (loadPath == null) throw new ModuleException("source: load needs load_path (a docker save tar)");
         try {
-            return ImageArchive.read(host.controlFile(args.load_path(), "files"));
+            return ImageArchive.read(host.controlFile(loadPath, "files"));
         } catch (IllegalArgumentException e) {
             throw new ModuleException(e.getMessage());
         }
     }
 
-    public static void fetch(String source, DockerImageModule.Args args, DockerEndpoint docker, HostView host) {
-        switch (source) {
-            case "load" -> load(host.controlFile(args.load_path(), "files"), docker);
-            case "build" -> build(args, docker, host);
-            default -> pull(args, docker);
+    public void fetch(DockerEndpoint docker, HostView host) {
+        switch (kind) {
+            case "load" -> load(host.controlFile(loadPath, "files"), docker);
+            case "build" -> build(docker, host);
+            default -> pull(docker);
         }
     }
 
@@ -48,22 +54,21 @@ public final class ImageSource {
         }
     }
 
-    private static void build(DockerImageModule.Args args, DockerEndpoint docker, HostView host) {
-        if (args.build() == null || args.build().get("path") == null) throw new ModuleException("source: build needs build.path");
-        Path context = host.controlFile(String.valueOf(args.build().get("path")), "files");
+    private void build(DockerEndpoint docker, HostView host) {
+        if (build == null || build.get("path") == null) throw new ModuleException("source: build needs build.path");
+        Path context = host.controlFile(String.valueOf(build.get("path")), "files");
         if (!Files.isDirectory(context)) throw new ModuleException("build.path " + context + " is not a directory on the control node");
         Map<String, String> buildArgs = new LinkedHashMap<>();
-        if (args.build().get("args") instanceof Map<?, ?> m) m.forEach((k, v) -> buildArgs.put(String.valueOf(k), String.valueOf(v)));
-        Object dockerfile = args.build().get("dockerfile");
-        docker.buildImage(context, dockerfile == null ? null : dockerfile.toString(), buildArgs, List.of(args.reference()));
+        if (build.get("args") instanceof Map<?, ?> m) m.forEach((k, v) -> buildArgs.put(String.valueOf(k), String.valueOf(v)));
+        Object dockerfile = build.get("dockerfile");
+        docker.buildImage(context, dockerfile == null ? null : dockerfile.toString(), buildArgs, List.of(reference));
     }
 
-    private static void pull(DockerImageModule.Args args, DockerEndpoint docker) {
-        String ref = args.reference();
-        int colon = ref.lastIndexOf(':');
-        Map<String, Object> r = args.registry();
+    private void pull(DockerEndpoint docker) {
+        int colon = reference.lastIndexOf(':');
+        Map<String, Object> r = registry;
         RegistryAuth auth = r == null ? null : new RegistryAuth(str(r.get("url")), str(r.get("username")), str(r.get("password")));
-        docker.pullImage(ref.substring(0, colon), ref.substring(colon + 1), auth);
+        docker.pullImage(reference.substring(0, colon), reference.substring(colon + 1), auth);
     }
 
     public static void tag(DockerEndpoint docker, String imageId, String reference) {
