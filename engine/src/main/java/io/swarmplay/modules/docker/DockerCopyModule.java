@@ -4,6 +4,7 @@ import io.swarmplay.connection.FileAttrs;
 import io.swarmplay.connection.docker.DockerEndpoint;
 import io.swarmplay.connection.docker.DockerException;
 import io.swarmplay.connection.docker.TarFile;
+import io.swarmplay.module.Alias;
 import io.swarmplay.module.Change;
 import io.swarmplay.module.CheckSupport;
 import io.swarmplay.module.Choices;
@@ -34,7 +35,9 @@ import java.util.List;
 @ModuleInfo(name = "docker_copy", aliases = "community.docker.docker_container_copy_into", checkMode = CheckSupport.FULL)
 public final class DockerCopyModule extends DockerModule<DockerCopyModule.Args> {
 
-    public record Args(@Required String container, String src, String content, @Required String dest, Object mode,
+    /** {@code path} and {@code container_path} are community.docker.docker_container_copy_into's names. */
+    public record Args(@Required String container, @Alias("path") String src, String content,
+                       @Required @Alias("container_path") String dest, Object mode,
                        @Choices({"to_container", "from_container"}) String direction) {
     }
 
