@@ -22,3 +22,30 @@ ensure_ssh() {
   command -v sudo >/dev/null || apt_install sudo
   command -v ssh-keygen >/dev/null || apt_install openssh-client
 }
+
+# Docker for the Docker integration tests and bench/docker: Debian's docker.io (dockerd 20.10)
+# when missing, dockerd started in the background when not running (waits for its socket, up to
+# SWARMPLAY_DOCKER_WAIT seconds, default 60), and busybox-static for the tests' tiny local images.
+ensure_docker() {
+  command -v dockerd >/dev/null || apt_install docker.io
+  dpkg-query -W -f='${Status}' busybox-static 2>/dev/null | grep -q 'ok installed' || apt_install busybox-static
+  docker_running && return 0
+  local sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo -n"
+  echo "== swarmplay: starting dockerd (log: /var/log/swarmplay-dockerd.log)"
+  $sudo sh -c 'nohup dockerd >/var/log/swarmplay-dockerd.log 2>&1 &'
+  local deadline=$(( $(date +%s) + ${SWARMPLAY_DOCKER_WAIT:-60} ))
+  until docker_running; do
+    if [ "$(date +%s)" -ge "$deadline" ]; then
+      echo "dockerd did not answer on /var/run/docker.sock within ${SWARMPLAY_DOCKER_WAIT:-60}s; last log lines:" >&2
+      tail -n 20 /var/log/swarmplay-dockerd.log >&2 || true
+      return 1
+    fi
+    sleep 0.2   # poll interval of the readiness check above, not a wait for a guessed duration
+  done
+}
+
+# True when an engine answers on the default socket (asked with the docker CLI that docker.io brings).
+docker_running() {
+  [ -S /var/run/docker.sock ] && timeout 5 docker version --format '{{.Server.Version}}' >/dev/null 2>&1
+}
