@@ -33,7 +33,8 @@ ensure_docker() {
   local sudo=""
   [ "$(id -u)" -eq 0 ] || sudo="sudo -n"
   echo "== swarmplay: starting dockerd (log: /var/log/swarmplay-dockerd.log)"
-  $sudo sh -c 'nohup dockerd >/var/log/swarmplay-dockerd.log 2>&1 &'
+  # setsid: dockerd must outlive the shell (and process group) that started it
+  $sudo sh -c 'setsid nohup dockerd >>/var/log/swarmplay-dockerd.log 2>&1 </dev/null &'
   local deadline=$(( $(date +%s) + ${SWARMPLAY_DOCKER_WAIT:-60} ))
   until docker_running; do
     if [ "$(date +%s)" -ge "$deadline" ]; then
