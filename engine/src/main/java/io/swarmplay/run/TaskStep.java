@@ -89,6 +89,7 @@ final class TaskStep {
     Attempt attempt(StepSpec spec, HostState host, Map<String, Object> vars) {
         Task task = spec.task();
         RenderedArgs args = RenderedArgs.render(run.templar(), task, vars);
+        args.values().forEach((k, v) -> run.request.redactor().addAll(RenderedArgs.secrets(k, v)));
         String delegate = null;
         try {
             if (args.unknown() != null) {
