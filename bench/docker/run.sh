@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
-# Benchmark (prints figures; not a test): workload D of shared/bench/ansible-baseline
-# (d-docker-lifecycle.yml, unchanged) run by `./swarmplay -i <inventory> <playbook>`, against the
+# Benchmark (prints figures; not a test): workload D of the Ansible baseline
+# (bench/workloads/playbooks/d-docker-lifecycle.yml, a byte-identical copy) run by `./swarmplay -i <inventory> <playbook>`, against the
 # plain docker CLI doing the same steps (the floor). Prints per-step medians and ratios.
-#   bench/docker/run.sh [runs] [baseline-dir]     (defaults: 7, /work/shared/bench/ansible-baseline)
+#   bench/docker/run.sh [runs] [workloads-dir]     (defaults: 7, bench/workloads)
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 runs="${1:-7}"
-baseline="${2:-/work/shared/bench/ansible-baseline}"
+baseline="${2:-$root/bench/workloads}"
 playbook="$baseline/playbooks/d-docker-lifecycle.yml"
 inventory="$baseline/inventory.yml"
 work="$(mktemp -d)"
