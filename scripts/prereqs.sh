@@ -23,27 +23,40 @@ ensure_ssh() {
   command -v ssh-keygen >/dev/null || apt_install openssh-client
 }
 
+# Docker for the Docker integration tests and bench/docker: Debian's docker.io (dockerd 20.10)
+# when missing, dockerd started in the background when not running (waits for its socket, up to
+# SWARMPLAY_DOCKER_WAIT seconds, default 60), and busybox-static for the tests' tiny local images.
+ensure_docker() {
+  command -v dockerd >/dev/null || apt_install docker.io
+  dpkg-query -W -f='${Status}' busybox-static 2>/dev/null | grep -q 'ok installed' || apt_install busybox-static
+  docker_running && return 0
+  local sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo -n"
+  echo "== swarmplay: starting dockerd (log: /var/log/swarmplay-dockerd.log)"
+  # setsid: dockerd must outlive the shell (and process group) that started it
+  $sudo sh -c 'setsid nohup dockerd >>/var/log/swarmplay-dockerd.log 2>&1 </dev/null &'
+  local deadline=$(( $(date +%s) + ${SWARMPLAY_DOCKER_WAIT:-60} ))
+  until docker_running; do
+    if [ "$(date +%s)" -ge "$deadline" ]; then
+      echo "dockerd did not answer on /var/run/docker.sock within ${SWARMPLAY_DOCKER_WAIT:-60}s; last log lines:" >&2
+      tail -n 20 /var/log/swarmplay-dockerd.log >&2 || true
+      return 1
+    fi
+    sleep 0.2   # poll interval of the readiness check above, not a wait for a guessed duration
+  done
+}
+
+# True when an engine answers on the default socket (asked with the docker CLI that docker.io brings).
+docker_running() {
+  [ -S /var/run/docker.sock ] && timeout 5 docker version --format '{{.Server.Version}}' >/dev/null 2>&1
+}
+
 # the end-to-end tests (engine/src/test/java/io/swarmplay/e2e, e2e/): two Docker-in-Docker test
 # hosts built with debootstrap from Debian's mirror, stand-in images from a busybox/perl rootfs,
-# a running Docker engine (dockerd started in the background when it does not answer), ssh-keygen
+# a running Docker engine (ensure_docker), ssh-keygen and flock
 ensure_e2e() {
   command -v debootstrap >/dev/null || [ -x /usr/sbin/debootstrap ] || apt_install debootstrap
   command -v ssh-keygen >/dev/null || apt_install openssh-client
   command -v flock >/dev/null || apt_install util-linux
-  if declare -F ensure_docker >/dev/null; then ensure_docker; return; fi
-  command -v dockerd >/dev/null || apt_install docker.io
-  timeout 10 docker info >/dev/null 2>&1 && return 0
-  local sudo=""
-  [ "$(id -u)" -eq 0 ] || sudo="sudo -n"
-  echo "== swarmplay: starting dockerd (log: /var/log/swarmplay-dockerd.log)"
-  $sudo sh -c 'nohup dockerd >/var/log/swarmplay-dockerd.log 2>&1 &'
-  local deadline=$(( $(date +%s) + 60 ))
-  until timeout 10 docker info >/dev/null 2>&1; do
-    if [ "$(date +%s)" -ge "$deadline" ]; then
-      echo "dockerd did not answer within 60s; last log lines:" >&2
-      tail -n 20 /var/log/swarmplay-dockerd.log >&2 || true
-      return 1
-    fi
-    sleep 0.2   # poll interval of the readiness check above
-  done
+  ensure_docker
 }

@@ -19,6 +19,7 @@ import io.swarmplay.modules.support.ManagedFile;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * Puts a file on the host from the control node ({@code src}, looked up under {@code files/}) or
@@ -55,9 +56,11 @@ public final class CopyModule implements Module<CopyModule.Args> {
         }
         Path src = args.src() == null ? null : ControlFiles.find(host, args.src(), "files");
         byte[] bytes = src == null ? bytes(args.content()) : ControlFiles.read(src);
-        String dest = destination(args.dest(), src, host);
-        return ManagedFile.plan(new ManagedFile.Desired(dest, bytes, args.mode(), args.owner(), args.group(),
-                args.force()), host);
+        Optional<FileStat> destStat = host.stat(args.dest());
+        String dest = destination(args.dest(), destStat, src);
+        ManagedFile.Desired want = new ManagedFile.Desired(dest, bytes, args.mode(), args.owner(), args.group(),
+                args.force());
+        return dest.equals(args.dest()) ? ManagedFile.plan(want, host, destStat) : ManagedFile.plan(want, host);
     }
 
     @Override
@@ -77,8 +80,8 @@ public final class CopyModule implements Module<CopyModule.Args> {
     }
 
     /** A dest that is a directory (or ends with /) receives the file under src's name. */
-    private static String destination(String dest, Path src, HostView host) {
-        boolean intoDir = dest.endsWith("/") || host.stat(dest).map(FileStat::isDirectory).orElse(false);
+    private static String destination(String dest, Optional<FileStat> destStat, Path src) {
+        boolean intoDir = dest.endsWith("/") || destStat.map(FileStat::isDirectory).orElse(false);
         if (!intoDir) return dest;
         if (src == null) {
             throw new ModuleException("dest " + dest + " is a directory; with 'content' give the full file path");

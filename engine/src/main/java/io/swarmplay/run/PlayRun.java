@@ -55,6 +55,8 @@ final class PlayRun {
             run.report(new Warning("no hosts matched pattern '" + play.hosts() + "' for play '" + play.name() + "'"));
             return true;
         }
+        // values of variables named like secrets (registry.password, join_token) are masked in all output
+        for (HostState host : active) maskSecretVars(host);
         Inherited root = Inherited.root(play.tags(), play.environment(), play.become(), play.becomeUser());
         if (play.gatherFacts()) new FactGatherer(run, scope).gather(active);
         for (List<TaskNode> section : List.of(play.preTasks(), play.tasks(), play.postTasks())) {
@@ -63,6 +65,12 @@ final class PlayRun {
         }
         active.forEach(h -> h.notified.clear());
         return active.stream().anyMatch(h -> !h.failed && !h.unreachable);
+    }
+
+    private void maskSecretVars(HostState host) {
+        scope.hostScope(host).layers().stream().filter(layer -> !layer.name().equals("magic"))
+                .forEach(layer -> layer.vars().forEach((k, v) ->
+                        run.request.redactor().addAll(RenderedArgs.secrets(k, v))));
     }
 
     /** Walks a task list for the hosts still active, in order. */

@@ -21,6 +21,10 @@ import java.util.Map;
  */
 record RenderedArgs(Map<String, Object> values, Map<String, Object> display, Unknown unknown) {
 
+    /** Argument names whose values are secrets wherever they appear (e.g. {@code registry.password}). */
+    private static final java.util.regex.Pattern SENSITIVE = java.util.regex.Pattern.compile(
+            "(?i).*(password|passwd|secret|token|passphrase|private_key|api_key).*");
+
     private static final List<String> CONNECTION_KEYS = List.of("ansible_host", "ansible_port", "ansible_user",
             "ansible_connection", "ansible_ssh_private_key_file", "ansible_timeout");
 
@@ -34,9 +38,31 @@ record RenderedArgs(Map<String, Object> values, Map<String, Object> display, Unk
             if (value == Omit.INSTANCE) continue;
             if (value instanceof Unknown unknown && first == null) first = unknown;
             values.put(arg.getKey(), value);
-            display.put(arg.getKey(), value instanceof Unknown ? value.toString() : value);
+            display.put(arg.getKey(), value instanceof Unknown ? value.toString() : masked(arg.getKey(), value));
         }
         return new RenderedArgs(values, display, first);
+    }
+
+    /** The value as a plan may show it: sensitive keys (at any depth) replaced by a mask. */
+    static Object masked(String key, Object value) {
+        if (value == null || value instanceof Unknown) return value;
+        if (value instanceof String && SENSITIVE.matcher(key).matches()) return io.swarmplay.report.Redactor.MASK;
+        if (value instanceof Map<?, ?> map) {
+            Map<Object, Object> copy = new LinkedHashMap<>();
+            map.forEach((k, v) -> copy.put(k, masked(String.valueOf(k), v)));
+            return copy;
+        }
+        if (value instanceof List<?> list) return list.stream().map(v -> masked("", v)).toList();
+        return value;
+    }
+
+    /** The values of sensitive keys, for the redactor to mask everywhere else too. */
+    static List<String> secrets(String key, Object value) {
+        List<String> found = new ArrayList<>();
+        if (value instanceof Map<?, ?> map) map.forEach((k, v) -> found.addAll(secrets(String.valueOf(k), v)));
+        else if (value instanceof List<?> list) list.forEach(v -> found.addAll(secrets(key, v)));
+        else if (value instanceof String s && SENSITIVE.matcher(key).matches()) found.add(s);
+        return found;
     }
 
     /** Drops {@code omit} entries inside maps and lists, as Ansible does for nested options. */

@@ -48,6 +48,17 @@ final class RenderedVars extends AbstractMap<String, Object> {
         return false;
     }
 
+    /** The names without rendering anything (messages about a missing key list them). */
+    @Override
+    public Set<String> keySet() {
+        return java.util.Collections.unmodifiableSet(vars.keySet());
+    }
+
+    @Override
+    public int size() {
+        return vars.size();
+    }
+
     @Override
     public Set<Entry<String, Object>> entrySet() {
         Map<String, Object> rendered = new LinkedHashMap<>();

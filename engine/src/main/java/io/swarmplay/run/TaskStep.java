@@ -68,10 +68,20 @@ final class TaskStep {
     Attempt once(StepSpec spec, HostState host, Map<String, Object> vars) {
         try {
             Outcome skip = conditions.when(spec, vars);
-            if (skip != null) return new Attempt(skip, Map.of(), null);
+            if (skip != null) return new Attempt(skip, skippedArgs(spec, vars, skip), null);
             return new Retries(this, conditions).run(spec, host, vars);
         } catch (TemplateException e) {
             return new Attempt(Outcome.failed(templateMessage(e)), Map.of(), null);
+        }
+    }
+
+    // a step whose condition is unknown until apply still shows what it would do with
+    private Map<String, Object> skippedArgs(StepSpec spec, Map<String, Object> vars, Outcome skip) {
+        if (skip.status() == Status.SKIPPED && skip.change() == null) return Map.of();
+        try {
+            return RenderedArgs.render(run.templar(), spec.task(), vars).display();
+        } catch (TemplateException e) {
+            return Map.of();
         }
     }
 
@@ -79,6 +89,7 @@ final class TaskStep {
     Attempt attempt(StepSpec spec, HostState host, Map<String, Object> vars) {
         Task task = spec.task();
         RenderedArgs args = RenderedArgs.render(run.templar(), task, vars);
+        args.values().forEach((k, v) -> run.request.redactor().addAll(RenderedArgs.secrets(k, v)));
         String delegate = null;
         try {
             if (args.unknown() != null) {

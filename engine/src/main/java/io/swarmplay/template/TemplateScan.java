@@ -53,7 +53,7 @@ final class TemplateScan {
 
     /** {@code {% for x in xs if cond %}}: Jinja's loop filter, which Jinjava reads as a conditional expression. */
     private static final Pattern LOOP_FILTER = Pattern.compile(
-            "\\{%(-?)(\\s*for\\s+[\\w\\s,]+?\\s+in\\s+.+?)\\s+if\\s+((?:(?!\\selse\\s).)+?)\\s*(-?)%}");
+            "\\{%(-?)(\\s*for\\s+[\\w\\s,]+?\\s+in\\s+[^%]+?)\\s+if\\s+((?:(?!\\selse\\s)[^%])+?)\\s*(-?)%}");
 
     // rewritten to a loop that skips with {% continue %}; loop.index then counts skipped items too
     static String loopFilters(String text) {

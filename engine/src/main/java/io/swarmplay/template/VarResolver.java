@@ -63,7 +63,11 @@ final class VarResolver extends ELResolver {
     public Object invoke(ELContext context, Object base, Object method, Class<?>[] paramTypes, Object[] params) {
         RenderState state = RenderState.current();
         if (state != null && base != null) state.methodCalled(base, method);
-        return null; // not resolved: Jinjava's own resolvers call the method
+        if (base == null || base instanceof Unknown || base instanceof Undefined) return null;
+        java.util.Optional<Object> python = PythonMethods.invoke(Values.unwrap(base), String.valueOf(method), params);
+        if (python.isEmpty()) return null; // not resolved: Jinjava's own resolvers call the method
+        context.setPropertyResolved(true);
+        return python.get();
     }
 
     @Override

@@ -49,6 +49,11 @@ class FakeSession extends FakeHostView implements HostSession {
     @Override
     public void write(String path, InputStream content, FileAttrs attrs) {
         try {
+            // like a real host: no file appears in a directory that does not exist
+            int slash = path.lastIndexOf('/');
+            if (slash > 0 && !stat(path.substring(0, slash)).map(FileStat::isDirectory).orElse(false)) {
+                throw new UncheckedIOException(new java.nio.file.NoSuchFileException(path.substring(0, slash)));
+            }
             byte[] bytes = content.readAllBytes();
             writes.put(path, new Write(path, bytes, attrs));
             Optional<FileStat> old = stat(path);

@@ -435,4 +435,22 @@ class RunnerTest {
         assertEquals(Map.of(), done.events().statuses("never started"));
         assertTrue(done.output().contains("PLAY RECAP"), done.output());
     }
+
+    @Test
+    void argumentsNamedLikeSecretsAreMaskedInThePlanAndEverywhereAfter() {
+        RunFixture.Run run = fixture("""
+                - hosts: h1
+                  gather_facts: false
+                  vars:
+                    registry: {user: bob, password: "Hunter2-very-secret"}
+                  tasks:
+                    - name: log in
+                      copy: {content: "{{ registry | to_json }}", dest: "{{ root }}/auth.json"}
+                    - name: echo
+                      debug: {msg: "{{ registry.password }}"}
+                """).run(Mode.PLAN);
+        assertFalse(run.output().contains("Hunter2-very-secret"), run.output());
+        RunRecorder events = run.events();
+        assertFalse(events.finished().stream().anyMatch(e -> String.valueOf(e.args()).contains("Hunter2")), "plan args");
+    }
 }

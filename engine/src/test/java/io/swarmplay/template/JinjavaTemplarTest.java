@@ -43,6 +43,8 @@ class JinjavaTemplarTest {
         Map<String, Object> vars = vars("orgs", List.of(vars("name", "a"), vars("name", "b"), vars("name", "c")), "me", "b");
         assertEquals("a,c,", templar.renderText("{% for o in orgs if o.name != me %}{{ o.name }},{% endfor %}", vars, AT));
         assertEquals("a\nc\n", templar.renderText("{% for o in orgs if o.name != me -%}\n{{ o.name }}\n{% endfor %}", vars, AT));
+        assertEquals("c", templar.renderText("{% for o in orgs %}{% if o.name > me %}{{ o.name }}{% endif %}{% endfor %}", vars, AT),
+                "an if inside a for is not a loop filter");
     }
 
     @Test

@@ -20,8 +20,9 @@ import java.util.EnumSet;
 
 /**
  * Streaming SFTP reads and atomic SFTP writes (temp file beside the target, mode set, then
- * {@code posix-rename@openssh.com} over the target). Each operation uses its own SFTP channel under
- * the link's session permit; nothing is held in memory beyond a few 32 KiB packets.
+ * {@code posix-rename@openssh.com} over the target). One SFTP channel is opened on first use and kept
+ * for the connection's life (opening one costs two round trips per file otherwise); operations on it
+ * take turns. Nothing is held in memory beyond a few 32 KiB packets.
  */
 final class SftpFiles {
 
@@ -32,6 +33,8 @@ final class SftpFiles {
     private final SshLink link;
     private final SshOptions options;
     private final SshConnection connection;
+    private final Object lock = new Object();
+    private SFTPClient cached;
 
     SftpFiles(SshLink link, SshOptions options, SshConnection connection) {
         this.link = link;
@@ -42,10 +45,12 @@ final class SftpFiles {
     void read(String path, OutputStream sink) {
         try {
             link.withSession(c -> {
-                try (SFTPClient sftp = c.newSFTPClient(); RemoteFile file = sftp.open(path, EnumSet.of(OpenMode.READ));
-                     InputStream in = file.new ReadAheadRemoteFileInputStream(READ_AHEAD)) {
-                    in.transferTo(sink);
-                }
+                withSftp(c, sftp -> {
+                    try (RemoteFile file = sftp.open(path, EnumSet.of(OpenMode.READ));
+                         InputStream in = file.new ReadAheadRemoteFileInputStream(READ_AHEAD)) {
+                        in.transferTo(sink);
+                    }
+                });
                 return null;
             });
         } catch (SFTPException e) {
@@ -61,7 +66,7 @@ final class SftpFiles {
         String owner = SshFiles.ownerSpec(attrs);
         try {
             link.withSession(c -> {
-                try (SFTPClient sftp = c.newSFTPClient()) {
+                withSftp(c, sftp -> {
                     try {
                         upload(sftp, path, temp, content, attrs.mode());
                         if (owner == null) sftp.rename(temp, path, EnumSet.of(RenameFlags.OVERWRITE));
@@ -69,7 +74,7 @@ final class SftpFiles {
                         removeQuietly(sftp, temp);
                         throw e;
                     }
-                }
+                });
                 return null;
             });
         } catch (SFTPException e) {
@@ -79,6 +84,36 @@ final class SftpFiles {
                     + SshLink.rootMessage(e), e);
         }
         if (owner != null) chownAndRename(path, temp, owner);
+    }
+
+    /** SFTP work on an open client. */
+    private interface SftpWork {
+        void run(SFTPClient sftp) throws IOException;
+    }
+
+    /**
+     * Runs {@code work} on the kept client, one operation at a time; with a single session slot
+     * ({@code ssh_max_sessions: 1}) there is none to keep, so a client per operation.
+     */
+    private void withSftp(net.schmizz.sshj.SSHClient c, SftpWork work) throws IOException {
+        if (options.maxSessions() < 2) {
+            try (SFTPClient sftp = c.newSFTPClient()) {
+                work.run(sftp);
+            }
+            return;
+        }
+        synchronized (lock) {
+            work.run(sftp(c));
+        }
+    }
+
+    /** The kept SFTP client, opened (and its session slot held) on first use or after its channel closed. */
+    private SFTPClient sftp(net.schmizz.sshj.SSHClient c) throws IOException {
+        if (cached == null || !cached.getSFTPEngine().getSubsystem().isOpen()) {
+            if (cached == null) link.holdSession();
+            cached = c.newSFTPClient();
+        }
+        return cached;
     }
 
     /** Streams {@code content} into {@code temp} (created 0600), then sets the final mode. */

@@ -33,7 +33,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * not re-established (see {@link SshLink}). A command that needs a sudo password returns a failed
  * {@link ExecResult} whose stderr says so; file operations throw {@link UncheckedIOException}.
  */
-public final class SshConnection implements Connection {
+public final class SshConnection implements Connection, io.swarmplay.connection.UnixSocketForwarding {
 
     private static final AtomicInteger THREADS = new AtomicInteger();
 
@@ -42,6 +42,7 @@ public final class SshConnection implements Connection {
     private final ExecutorService pool;
     private final SshExec exec;
     private final SshFiles files;
+    private final java.util.Map<String, SocketForwarder> forwarders = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** Resolves the settings; does not connect. */
     public SshConnection(ConnectionSettings settings) {
@@ -86,6 +87,28 @@ public final class SshConnection implements Connection {
         }
     }
 
+    /** Serves {@code remoteSocket} (e.g. the Docker socket) on a private local unix socket, one per remote path. */
+    @Override
+    public java.nio.file.Path forwardUnixSocket(String remoteSocket) {
+        return forwarders.computeIfAbsent(remoteSocket, this::forwarder).socket();
+    }
+
+    private SocketForwarder forwarder(String remoteSocket) {
+        try {
+            SocketForwarder forwarder = new SocketForwarder(remoteSocket, link::client, pool);
+            try {
+                forwarder.probe();
+            } catch (RuntimeException e) {
+                forwarder.close();
+                throw e;
+            }
+            return forwarder;
+        } catch (IOException e) {
+            throw new io.swarmplay.connection.ConnectionException("cannot serve " + remoteSocket + " of "
+                    + options.hostName() + " locally: " + e.getMessage(), e);
+        }
+    }
+
     String sudoPasswordMessage() {
         return "sudo on " + options.hostName() + " needs a password: give the login user NOPASSWD sudo or log in as root";
     }
@@ -117,6 +140,8 @@ public final class SshConnection implements Connection {
 
     @Override
     public void close() {
+        forwarders.values().forEach(SocketForwarder::close);
+        forwarders.clear();
         try {
             link.close();
         } finally {

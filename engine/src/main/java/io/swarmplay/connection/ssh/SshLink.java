@@ -55,6 +55,14 @@ final class SshLink implements AutoCloseable {
      * Runs {@code work} holding one session permit, connecting first when needed. An I/O failure
      * becomes a {@link ConnectionException} when the connection is gone; otherwise it is rethrown.
      */
+    /**
+     * Takes one session slot for good: for a channel that stays open between uses (the SFTP
+     * client), so the channels of running commands plus that one stay under {@code MaxSessions}.
+     */
+    void holdSession() {
+        sessions.acquireUninterruptibly();
+    }
+
     <T> T withSession(SessionWork<T> work) throws IOException {
         SSHClient c = client();
         sessions.acquireUninterruptibly();

@@ -48,8 +48,7 @@ public final class Texts {
     }
 
     private static String note(byte[] content) {
-        return "(binary or larger than 100 KiB, not shown: " + content.length + " bytes, sha256 "
-                + sha256(content).substring(0, 12) + ")\n";
+        return "(binary or larger than 100 KiB, not shown: " + content.length + " bytes)\n";
     }
 
     /** A text diff of a file; a side that is binary or over 100 KiB is replaced by a note saying so. */

@@ -1,0 +1,119 @@
+package io.swarmplay.connection.docker;
+
+import io.swarmplay.connection.ExecResult;
+
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * One host's Docker engine, as the Docker modules need it. Modules reach it with
+ * {@code host.extension(DockerEndpoint.class)}; {@link DockerEndpointFactory} builds one per host.
+ *
+ * <p>Contract: thread-safe. The engine is contacted lazily, on the first call. An engine that
+ * cannot be reached is a {@link io.swarmplay.connection.ConnectionException} saying what was
+ * tried; a request the engine refuses is a {@link DockerException}. Inspect methods answer empty
+ * for a missing object; {@code stop} and {@code remove} of something already stopped or gone do
+ * nothing. Names and IDs are interchangeable wherever the engine accepts both.
+ */
+public interface DockerEndpoint extends AutoCloseable {
+
+    /** Where the engine is, for messages: {@code unix:///var/run/docker.sock (via ssh)}. */
+    String describe();
+
+    /** The engine's version, e.g. {@code 20.10.24+dfsg1}. */
+    String serverVersion();
+
+    // ---- containers
+
+    Optional<ContainerState> inspectContainer(String nameOrId);
+
+    /** Creates (never starts) the container and connects its extra networks; returns its ID. */
+    String createContainer(ContainerSpec spec);
+
+    void startContainer(String id);
+
+    /** Stops gracefully, SIGKILL after {@code timeout} (null: the container's own stop timeout). */
+    void stopContainer(String id, Duration timeout);
+
+    /** Removes the container (and its anonymous volumes); {@code force} kills it first when running. */
+    void removeContainer(String id, boolean force);
+
+    /** Waits for the container to exit; its exit code, or empty when {@code timeout} passed first. */
+    Optional<Long> waitContainer(String id, Duration timeout);
+
+    /** Containers (running or not) carrying all {@code labels} and, when not null, created from {@code ancestor}. */
+    List<ContainerSummary> listContainers(Map<String, String> labels, String ancestor);
+
+    /** The last {@code lines} lines of the container's output (stdout and stderr interleaved); all of it when {@code lines <= 0}. */
+    List<String> logTail(String id, int lines);
+
+    /**
+     * Follows the container's output from its start, one whole line at a time, until closed or
+     * until the container stops ({@code onEnd} then runs).
+     */
+    AutoCloseable followLogs(String id, Consumer<String> onLine, Runnable onEnd);
+
+    /** Runs a process in a running container (no stdin; see {@link ExecSpec}). */
+    ExecResult exec(String id, ExecSpec spec);
+
+    /** Copies files into the container under {@code dir}, which must exist; modes are kept. */
+    void copyIn(String id, String dir, List<TarFile> files);
+
+    /** The regular files at {@code path} (a file, or a directory's files), paths relative to its parent. */
+    List<TarFile> copyOut(String id, String path);
+
+    // ---- images
+
+    Optional<ImageInfo> inspectImage(String reference);
+
+    List<ImageInfo> listImages();
+
+    void removeImage(String reference, boolean force);
+
+    /** {@code docker load} of a tar stream (the stream is read to its end, not closed). */
+    void loadImage(InputStream tar);
+
+    /** {@code docker save} of one image into {@code out} (e.g. to load it on another host's engine). */
+    void saveImage(String reference, java.io.OutputStream out);
+
+    /** Builds from a control-node context directory (sent as a tar); returns the image ID. */
+    String buildImage(Path contextDir, String dockerfile, Map<String, String> args, List<String> tags);
+
+    /** Pulls {@code repository:tag}, with {@code auth} when not null. */
+    void pullImage(String repository, String tag, RegistryAuth auth);
+
+    void tagImage(String reference, String repository, String tag);
+
+    // ---- volumes
+
+    Optional<VolumeInfo> inspectVolume(String name);
+
+    void createVolume(String name, String driver, Map<String, String> labels);
+
+    void removeVolume(String name);
+
+    List<VolumeInfo> listVolumes(Map<String, String> labels);
+
+    // ---- networks
+
+    Optional<NetworkInfo> inspectNetwork(String name);
+
+    String createNetwork(NetworkSpec spec);
+
+    void removeNetwork(String name);
+
+    void connectNetwork(String network, String container, NetworkAttachment attachment);
+
+    void disconnectNetwork(String network, String container);
+
+    List<NetworkInfo> listNetworks(Map<String, String> labels);
+
+    /** Releases the client (and nothing on the engine). Never throws. */
+    @Override
+    void close();
+}

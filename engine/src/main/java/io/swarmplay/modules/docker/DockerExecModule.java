@@ -1,0 +1,112 @@
+package io.swarmplay.modules.docker;
+
+import io.swarmplay.connection.ExecResult;
+import io.swarmplay.connection.docker.ContainerState;
+import io.swarmplay.connection.docker.DockerEndpoint;
+import io.swarmplay.connection.docker.DockerException;
+import io.swarmplay.connection.docker.ExecSpec;
+import io.swarmplay.module.Alias;
+import io.swarmplay.module.Change;
+import io.swarmplay.module.CheckSupport;
+import io.swarmplay.module.HostSession;
+import io.swarmplay.module.HostView;
+import io.swarmplay.module.ModuleException;
+import io.swarmplay.module.ModuleInfo;
+import io.swarmplay.module.Outcome;
+import io.swarmplay.module.Required;
+import io.swarmplay.modules.docker.support.DockerModule;
+import io.swarmplay.modules.support.Words;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs a process in a running container ({@code docker exec}).
+ * <pre>{@code
+ * - docker_exec:
+ *     container: sn-1
+ *     argv: [swarm-cli, token, create]
+ *     creates_in_container: /platform/token
+ *     secret_stdout: true
+ *   register: token
+ * }</pre>
+ * Registers {@code rc, stdout, stderr}; a non-zero rc fails the task (override with
+ * {@code failed_when}). {@code stdin} is not supported: docker-java never delivers end-of-file on
+ * an exec's stdin, so a reading process would hang; copy the data in with {@code docker_copy}
+ * and read it from the file. {@code secret_stdout} masks stdout in all output.
+ */
+@ModuleInfo(name = "docker_exec", aliases = "community.docker.docker_container_exec", checkMode = CheckSupport.NONE,
+        freeForm = "command")
+public final class DockerExecModule extends DockerModule<DockerExecModule.Args> {
+
+    public record Args(@Required String container, List<String> argv, String command, Map<String, String> env,
+                       String user, @Alias("chdir") String workdir, Object stdin, String creates_in_container,
+                       boolean secret_stdout, Duration timeout) {
+    }
+
+    @Override
+    protected Class<Args> args() {
+        return Args.class;
+    }
+
+    @Override
+    protected Change plan(Args args, HostView host, DockerEndpoint docker) {
+        List<String> argv = argv(args);
+        ContainerState state = docker.inspectContainer(args.container()).orElse(null);
+        if (args.creates_in_container() != null && state != null && exists(docker, state.id(), args.creates_in_container())) {
+            return Change.none(args.creates_in_container() + " exists in container " + args.container());
+        }
+        // not running yet may mean an earlier step of this run starts it: apply checks again
+        return Change.run(io.swarmplay.connection.Command.of(argv).toShellLine() + " in " + args.container());
+    }
+
+    private static boolean exists(DockerEndpoint docker, String id, String path) {
+        try {
+            docker.copyOut(id, path);
+            return true;
+        } catch (DockerException e) {
+            return false;
+        }
+    }
+
+    private static List<String> argv(Args args) {
+        if (args.stdin() != null) {
+            throw new ModuleException("docker_exec does not support stdin: docker-java never sends end-of-file on an exec's "
+                    + "stdin, so the process would wait forever; put the data in a file with docker_copy and read that");
+        }
+        if ((args.argv() == null) == (args.command() == null)) {
+            throw new ModuleException("docker_exec needs exactly one of 'argv' (a list) or 'command' (a command line)");
+        }
+        List<String> argv = args.argv() != null ? args.argv() : Words.split(args.command());
+        if (argv.isEmpty()) throw new ModuleException("docker_exec: the command is empty");
+        return argv;
+    }
+
+    @Override
+    protected Outcome apply(Args args, Change change, HostSession host, DockerEndpoint docker) {
+        ContainerState state = docker.inspectContainer(args.container()).orElse(null);
+        if (state == null || !state.running()) {
+            throw new ModuleException("container " + args.container() + " on " + host.name() + " is "
+                    + (state == null ? "missing" : "not running (" + state.status() + ")") + ": docker_exec needs it running");
+        }
+        ExecResult result = docker.exec(args.container(), new ExecSpec(argv(args), args.env(), args.user(), args.workdir(),
+                args.timeout()));
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("rc", result.rc());
+        data.put("stdout", result.stdout().replaceAll("[\r\n]+$", ""));
+        data.put("stderr", result.stderr().replaceAll("[\r\n]+$", ""));
+        if (result.timedOut()) {
+            throw new ModuleException("docker_exec timed out after " + args.timeout().toSeconds() + "s in container "
+                    + args.container() + " on " + host.name(), data);
+        }
+        Outcome outcome = Outcome.changed(change).withData(data);
+        if (args.secret_stdout()) outcome = outcome.withSecret((String) data.get("stdout"));
+        if (result.rc() != 0) {
+            throw new ModuleException("non-zero return code " + result.rc() + " in container " + args.container() + " on "
+                    + host.name() + (result.stderr().isBlank() ? "" : ": " + result.tail(3)), data);
+        }
+        return outcome;
+    }
+}

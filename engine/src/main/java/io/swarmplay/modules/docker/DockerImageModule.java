@@ -1,0 +1,125 @@
+package io.swarmplay.modules.docker;
+
+import io.swarmplay.connection.docker.DockerEndpoint;
+import io.swarmplay.connection.docker.ImageArchive;
+import io.swarmplay.connection.docker.ImageInfo;
+import io.swarmplay.module.Action;
+import io.swarmplay.module.Change;
+import io.swarmplay.module.CheckSupport;
+import io.swarmplay.module.Choices;
+import io.swarmplay.module.Diff;
+import io.swarmplay.module.HostSession;
+import io.swarmplay.module.HostView;
+import io.swarmplay.module.ModuleException;
+import io.swarmplay.module.ModuleInfo;
+import io.swarmplay.module.Outcome;
+import io.swarmplay.module.Required;
+import io.swarmplay.modules.docker.support.DockerModule;
+import io.swarmplay.modules.docker.support.ImageSource;
+import io.swarmplay.modules.support.Results;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An image on the host, from a {@code docker save} tar on the control node ({@code source: load},
+ * for air-gapped hosts), a build context on the control node ({@code build}), a registry
+ * ({@code pull}), or required to be there already ({@code local}); or removed.
+ * <pre>{@code
+ * - docker_image:
+ *     name: hpe/swarm-learning/sn
+ *     tag: 2.2.0
+ *     source: load
+ *     load_path: images/sn-2.2.0.tar        # files/ next to the playbook
+ * - docker_image:
+ *     name: app
+ *     source: build
+ *     build: {path: app/, dockerfile: Dockerfile, args: {VERSION: "1.2"}}
+ *     tags: ["app:stable"]
+ * }</pre>
+ * Present is a no-op when the image exists; for {@code load}, when its ID equals the archive's
+ * (read from the tar's manifest.json, without loading). {@code force} loads, builds or pulls anyway.
+ */
+@ModuleInfo(name = "docker_image", aliases = "community.docker.docker_image", checkMode = CheckSupport.FULL, diff = true)
+public final class DockerImageModule extends DockerModule<DockerImageModule.Args> {
+
+    public record Args(@Required String name, String tag, @Choices({"present", "absent"}) String state,
+                       @Choices({"local", "load", "build", "pull"}) String source, String load_path,
+                       Map<String, Object> build, Map<String, Object> registry, boolean force, List<String> tags) {
+
+        /** {@code repo:tag}; a tag in {@code name} wins over the default {@code latest}. */
+        public String reference() {
+            boolean tagged = name.lastIndexOf(':') > name.lastIndexOf('/');
+            return tagged ? name : name + ":" + (tag == null ? "latest" : tag);
+        }
+
+        ImageSource from() {
+            return new ImageSource(source, reference(), load_path, build, registry);
+        }
+    }
+
+    @Override
+    protected Class<Args> args() {
+        return Args.class;
+    }
+
+    @Override
+    protected Change plan(Args args, HostView host, DockerEndpoint docker) {
+        String ref = args.reference();
+        ImageInfo current = docker.inspectImage(ref).orElse(null);
+        if (args.state().equals("absent")) {
+            return current == null ? Change.none("image " + ref + " is not on " + host.name())
+                    : Change.delete("remove image " + ref + " (" + shortId(current.id()) + ")");
+        }
+        if (args.source().equals("local")) {
+            if (current == null) throw new ModuleException("image " + ref + " is not on " + host.name()
+                    + " and source is local: load, build or pull it first");
+        } else if (current == null || args.force() || stale(args, current, host)) {
+            return fetch(args, current, host);
+        }
+        List<String> missing = missingTags(args, current);
+        if (missing.isEmpty()) return Results.none("image " + ref + " is present (" + shortId(current.id()) + ")", Map.of("image_id", current.id()));
+        return Change.update("tag " + ref + " as " + String.join(", ", missing)).withPayload(current);
+    }
+
+    private static boolean stale(Args args, ImageInfo current, HostView host) {
+        if (!args.source().equals("load")) return false;
+        return !args.from().archive(host).imageId().equals(current.id());
+    }
+
+    private static Change fetch(Args args, ImageInfo current, HostView host) {
+        String verb = switch (args.source()) {
+            case "load" -> "load " + args.reference() + " from " + args.load_path();
+            case "build" -> "build " + args.reference() + " from " + args.build().get("path");
+            default -> "pull " + args.reference();
+        };
+        String before = current == null ? "(absent)" : shortId(current.id());
+        String after = args.source().equals("load") ? shortId(args.from().archive(host).imageId()) : "(known after apply)";
+        Diff diff = Diff.fields("image " + args.reference(), List.of(new Diff.FieldChange("id", before, after)));
+        return (current == null ? Change.create(verb) : Change.update(verb + (args.force() ? " (force)" : ""))).withDiff(diff);
+    }
+
+    private static List<String> missingTags(Args args, ImageInfo current) {
+        return args.tags() == null ? List.of() : args.tags().stream().filter(t -> !current.repoTags().contains(t)).toList();
+    }
+
+    static String shortId(String id) {
+        return id.replaceFirst("^sha256:", "").substring(0, Math.min(12, id.replaceFirst("^sha256:", "").length()));
+    }
+
+    @Override
+    protected Outcome apply(Args args, Change change, HostSession host, DockerEndpoint docker) {
+        if (change.action() == Action.DELETE) {
+            docker.removeImage(args.reference(), true);
+            return Outcome.changed(change);
+        }
+        if (!(change.payload() instanceof ImageInfo)) args.from().fetch(docker, host);
+        ImageInfo now = docker.inspectImage(args.reference()).orElseThrow(() -> new ModuleException("image "
+                + args.reference() + " is still not on " + host.name() + " after " + args.source()
+                + " (does the archive or build carry that tag?)"));
+        for (String extra : missingTags(args, now)) ImageSource.tag(docker, now.id(), extra);
+        Object password = args.registry() == null ? null : args.registry().get("password");
+        return Outcome.changed(change).withData(Map.of("image_id", now.id()))
+                .withSecret(password == null ? null : password.toString());
+    }
+}

@@ -1,0 +1,108 @@
+package io.swarmplay.modules.docker;
+
+import io.swarmplay.connection.docker.DockerEndpoint;
+import io.swarmplay.connection.docker.VolumeInfo;
+import io.swarmplay.module.Change;
+import io.swarmplay.module.CheckSupport;
+import io.swarmplay.module.Choices;
+import io.swarmplay.module.Diff;
+import io.swarmplay.module.HostSession;
+import io.swarmplay.module.HostView;
+import io.swarmplay.module.ModuleInfo;
+import io.swarmplay.module.Outcome;
+import io.swarmplay.modules.docker.support.DockerModule;
+import io.swarmplay.modules.docker.support.VolumeFiles;
+import io.swarmplay.modules.support.Results;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A named volume, present (optionally holding {@code files}) or absent.
+ * <pre>{@code
+ * - docker_volume:
+ *     name: sl-certs
+ *     labels: {app: swarm}
+ *     files:
+ *       - {dest: ca/ca.pem, src: certs/ca.pem, mode: "0644"}
+ *       - {dest: node.conf, content: "node={{ inventory_hostname }}\n"}
+ * }</pre>
+ * Files are compared by SHA-256 through the volume's mountpoint on the host (read-only) and put
+ * in through a helper container that is created, never started, from {@code helper_image}
+ * (default: the first image on the host), then removed. Label differences are ignored unless
+ * {@code recreate: options-changed} (recreating loses the data, as in community.docker).
+ */
+@ModuleInfo(name = "docker_volume", aliases = "community.docker.docker_volume", checkMode = CheckSupport.FULL, diff = true)
+public final class DockerVolumeModule extends DockerModule<DockerVolumeModule.Args> {
+
+    public record Args(@io.swarmplay.module.Required @io.swarmplay.module.Alias("volume_name") String name,
+                       @Choices({"present", "absent"}) String state, String driver, Map<String, String> labels,
+                       List<Object> files, String helper_image,
+                       @Choices({"never", "options-changed", "always"}) String recreate) {
+    }
+
+    @Override
+    protected Class<Args> args() {
+        return Args.class;
+    }
+
+    @Override
+    protected Change plan(Args args, HostView host, DockerEndpoint docker) {
+        VolumeInfo current = docker.inspectVolume(args.name()).orElse(null);
+        if (args.state().equals("absent")) {
+            return current == null ? Change.none("volume " + args.name() + " does not exist")
+                    : Change.delete("remove volume " + args.name());
+        }
+        VolumeFiles files = VolumeFiles.of(args.files(), host);
+        if (current == null) {
+            return Change.create("create volume " + args.name() + files.describe())
+                    .withDiff(Diff.fields("volume " + args.name(), List.of(new Diff.FieldChange("exists", "false", "true"))));
+        }
+        List<Diff.FieldChange> options = optionChanges(args, current);
+        if (args.recreate().equals("always") || args.recreate().equals("options-changed") && !options.isEmpty()) {
+            String why = options.isEmpty() ? "recreate: always" : options.get(0).field() + " changed";
+            return Change.replace("replace: " + why + " (the volume's data is lost)" + files.describe())
+                    .withDiff(Diff.fields("volume " + args.name(), options));
+        }
+        List<String> stale = files.differing(current.mountpoint(), host);
+        if (stale.isEmpty()) return Results.none("volume " + args.name() + " exists" + files.upToDate(), Map.of());
+        return Change.update("put " + String.join(", ", stale) + " into volume " + args.name())
+                .withDiff(Diff.fields("volume " + args.name(), stale.stream()
+                        .map(f -> new Diff.FieldChange("files." + f, "(differs)", "(from task)")).toList()));
+    }
+
+    private static List<Diff.FieldChange> optionChanges(Args args, VolumeInfo current) {
+        List<Diff.FieldChange> changes = new java.util.ArrayList<>();
+        if (args.driver() != null && !args.driver().equals(current.driver())) {
+            changes.add(new Diff.FieldChange("driver", current.driver(), args.driver()));
+        }
+        if (args.labels() != null) {
+            args.labels().forEach((k, v) -> {
+                if (!v.equals(current.labels().get(k))) {
+                    changes.add(new Diff.FieldChange("labels." + k, current.labels().getOrDefault(k, "(unset)"), v));
+                }
+            });
+        }
+        return changes;
+    }
+
+    @Override
+    protected Outcome apply(Args args, Change change, HostSession host, DockerEndpoint docker) {
+        VolumeFiles files = VolumeFiles.of(args.files(), host);
+        switch (change.action()) {
+            case DELETE -> docker.removeVolume(args.name());
+            case REPLACE -> {
+                docker.removeVolume(args.name());
+                create(args, files, docker);
+            }
+            case CREATE -> create(args, files, docker);
+            default -> files.put(args.name(), args.helper_image(), docker, host);
+        }
+        return Outcome.changed(change);
+    }
+
+    private static void create(Args args, VolumeFiles files, DockerEndpoint docker) {
+        docker.createVolume(args.name(), args.driver(), args.labels() == null ? Map.of() : args.labels());
+        if (!files.isEmpty()) files.put(args.name(), args.helper_image(), docker, null);
+    }
+}

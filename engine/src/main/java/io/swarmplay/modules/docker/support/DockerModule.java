@@ -1,0 +1,64 @@
+package io.swarmplay.modules.docker.support;
+
+import io.swarmplay.connection.docker.DockerEndpoint;
+import io.swarmplay.connection.docker.DockerException;
+import io.swarmplay.connection.docker.DockerWarmup;
+import io.swarmplay.module.Change;
+import io.swarmplay.module.HostSession;
+import io.swarmplay.module.HostView;
+import io.swarmplay.module.Module;
+import io.swarmplay.module.ModuleException;
+import io.swarmplay.module.Outcome;
+
+/**
+ * Base of the Docker modules: finds the host's {@link DockerEndpoint} and turns the engine's
+ * refusals ({@link DockerException}) into task failures. An unreachable engine stays a
+ * {@link io.swarmplay.connection.ConnectionException}, so the host is reported unreachable.
+ *
+ * @param <A> the arguments record
+ */
+public abstract class DockerModule<A> implements Module<A> {
+
+    /**
+     * The arguments record. Asked for when a playbook using this module is loaded, which is the
+     * moment to start loading docker-java in the background ({@link DockerWarmup}).
+     */
+    @Override
+    public final Class<A> argsType() {
+        DockerWarmup.start();
+        return args();
+    }
+
+    /** The module's arguments record. */
+    protected abstract Class<A> args();
+
+    @Override
+    public final Change plan(A args, HostView host) {
+        try {
+            return plan(args, host, endpoint(host));
+        } catch (DockerException e) {
+            throw new ModuleException(e.getMessage());
+        }
+    }
+
+    @Override
+    public final Outcome apply(A args, Change change, HostSession host) {
+        try {
+            return apply(args, change, host, endpoint(host));
+        } catch (DockerException e) {
+            throw new ModuleException(e.getMessage());
+        }
+    }
+
+    /** Looks at the engine (read-only) and says what {@link #apply} would do. */
+    protected abstract Change plan(A args, HostView host, DockerEndpoint docker);
+
+    /** Carries out {@code change} on the engine. */
+    protected abstract Outcome apply(A args, Change change, HostSession host, DockerEndpoint docker);
+
+    /** The host's engine; a clear failure when no Docker support is installed in this build. */
+    public static DockerEndpoint endpoint(HostView host) {
+        return host.extension(DockerEndpoint.class).orElseThrow(() -> new ModuleException(
+                "Docker modules need a Docker endpoint for " + host.name() + ", and none is available in this build"));
+    }
+}
