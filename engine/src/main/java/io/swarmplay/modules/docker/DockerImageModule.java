@@ -78,7 +78,7 @@ public final class DockerImageModule extends DockerModule<DockerImageModule.Args
             return fetch(args, current, host);
         }
         List<String> missing = missingTags(args, current);
-        if (missing.isEmpty()) return Results.none("image " + ref + " is present (" + shortId(current.id()) + ")", Map.of("image_id", current.id()));
+        if (missing.isEmpty()) return Results.none("image " + ref + " is present (" + shortId(current.id()) + ")", data(current));
         return Change.update("tag " + ref + " as " + String.join(", ", missing)).withPayload(current);
     }
 
@@ -103,6 +103,11 @@ public final class DockerImageModule extends DockerModule<DockerImageModule.Args
         return args.tags() == null ? List.of() : args.tags().stream().filter(t -> !current.repoTags().contains(t)).toList();
     }
 
+    /** What register stores: {@code image_id}, and {@code image.Id}/{@code image.RepoTags} as community.docker returns them. */
+    private static Map<String, Object> data(ImageInfo image) {
+        return Map.of("image_id", image.id(), "image", Map.of("Id", image.id(), "RepoTags", image.repoTags()));
+    }
+
     static String shortId(String id) {
         return id.replaceFirst("^sha256:", "").substring(0, Math.min(12, id.replaceFirst("^sha256:", "").length()));
     }
@@ -119,7 +124,7 @@ public final class DockerImageModule extends DockerModule<DockerImageModule.Args
                 + " (does the archive or build carry that tag?)"));
         for (String extra : missingTags(args, now)) ImageSource.tag(docker, now.id(), extra);
         Object password = args.registry() == null ? null : args.registry().get("password");
-        return Outcome.changed(change).withData(Map.of("image_id", now.id()))
+        return Outcome.changed(change).withData(data(now))
                 .withSecret(password == null ? null : password.toString());
     }
 }
