@@ -72,8 +72,9 @@ public final class DockerImageModule extends DockerModule<DockerImageModule.Args
                     : Change.delete("remove image " + ref + " (" + shortId(current.id()) + ")");
         }
         if (args.source().equals("local")) {
-            if (current == null) throw new ModuleException("image " + ref + " is not on " + host.name()
-                    + " and source is local: load, build or pull it first");
+            // an earlier step of this run may load it: the plan cannot tell, apply checks again
+            if (current == null) return Change.unknown("image " + ref + " is not on " + host.name()
+                    + " yet (source local: known after apply)");
         } else if (current == null || args.force() || stale(args, current, host)) {
             return fetch(args, current, host);
         }
@@ -103,6 +104,15 @@ public final class DockerImageModule extends DockerModule<DockerImageModule.Args
         return args.tags() == null ? List.of() : args.tags().stream().filter(t -> !current.repoTags().contains(t)).toList();
     }
 
+    /** Source local: the image must be there by now (an earlier step loaded it); nothing is fetched. */
+    private static Outcome applyLocal(Args args, Change change, HostSession host, DockerEndpoint docker) {
+        ImageInfo now = docker.inspectImage(args.reference()).orElseThrow(() -> new ModuleException("image "
+                + args.reference() + " is not on " + host.name() + " and source is local: load, build or pull it first"));
+        for (String extra : missingTags(args, now)) ImageSource.tag(docker, now.id(), extra);
+        return Outcome.ok("image " + args.reference() + " is present (" + shortId(now.id()) + ")").withChange(change)
+                .withData(data(now));
+    }
+
     /** What register stores: {@code image_id}, and {@code image.Id}/{@code image.RepoTags} as community.docker returns them. */
     private static Map<String, Object> data(ImageInfo image) {
         return Map.of("image_id", image.id(), "image", Map.of("Id", image.id(), "RepoTags", image.repoTags()));
@@ -118,6 +128,7 @@ public final class DockerImageModule extends DockerModule<DockerImageModule.Args
             docker.removeImage(args.reference(), true);
             return Outcome.changed(change);
         }
+        if (args.source().equals("local")) return applyLocal(args, change, host, docker);
         if (!(change.payload() instanceof ImageInfo)) args.from().fetch(docker, host);
         ImageInfo now = docker.inspectImage(args.reference()).orElseThrow(() -> new ModuleException("image "
                 + args.reference() + " is still not on " + host.name() + " after " + args.source()
