@@ -23,7 +23,7 @@ final class Connections implements AutoCloseable {
 
     /** The host's connection, opening it from its rendered variables when needed. */
     Connection forHost(String hostName, Map<String, Object> vars) {
-        ConnectionSettings settings = settings(hostName, vars);
+        ConnectionSettings settings = ConnectionSettings.from(hostName, vars);
         // a task that becomes another user needs its own connection: sshd runs it differently
         String key = settings.become() ? hostName + "\u0000become:" + vars.get("ansible_become_user") : hostName;
         return open.computeIfAbsent(key, k -> openConnection(settings));
@@ -34,7 +34,7 @@ final class Connections implements AutoCloseable {
         HostExtensionFactory<?> factory = extensionFactories().get(type);
         if (factory == null) return java.util.Optional.empty();
         Object extension = extensions.computeIfAbsent(hostName + "\u0000" + type.getName(),
-                key -> factory.create(settings(hostName, vars), forHost(hostName, vars)));
+                key -> factory.create(ConnectionSettings.from(hostName, vars), forHost(hostName, vars)));
         return java.util.Optional.of(type.cast(extension));
     }
 
@@ -65,10 +65,6 @@ final class Connections implements AutoCloseable {
             factories = known;
         }
         return known;
-    }
-
-    static ConnectionSettings settings(String hostName, Map<String, Object> vars) {
-        return ConnectionSettings.from(hostName, vars);
     }
 
     private static void closeQuietly(Object extension) {

@@ -21,7 +21,7 @@ final class Loop {
 
     private final TaskStep step;
 
-    Loop(TaskStep step, Conditions conditions) {
+    Loop(TaskStep step) {
         this.step = step;
     }
 

@@ -36,10 +36,6 @@ final class PlayScope {
         return play;
     }
 
-    List<String> playHosts() {
-        return playHosts;
-    }
-
     /** The host's variables at play level (what {@code hostvars[host]} shows). */
     VariableScope hostScope(HostState host) {
         return scope(host, List.of());

@@ -190,8 +190,4 @@ final class TaskRunner {
         if (diagnostics.hasErrors()) throw new LoadException(diagnostics.all());
         return nodes;
     }
-
-    StepResult stepFor(StepSpec spec, HostState host) {
-        return step.step(spec, host);
-    }
 }

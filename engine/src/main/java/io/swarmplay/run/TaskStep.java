@@ -51,7 +51,7 @@ final class TaskStep {
         Map<String, Object> vars = scope.stepVars(host, spec.inherited());
         StepResult result = spec.task().options().loop() == null
                 ? single(spec, host, vars)
-                : new Loop(this, conditions).run(spec, host, vars);
+                : new Loop(this).run(spec, host, vars);
         guardSecrets(spec, result);
         return result.withOutcome(result.outcome().withDuration(Duration.ofNanos(System.nanoTime() - start)),
                 result.registered());
@@ -269,10 +269,6 @@ final class TaskStep {
 
         Attempt withOutcome(Outcome newOutcome) {
             return new Attempt(newOutcome, args, delegate);
-        }
-
-        boolean isStatus(Status status) {
-            return outcome.status() == status;
         }
     }
 }
