@@ -12,6 +12,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -36,8 +37,7 @@ class DockerOverSshIT {
 
     @BeforeEach
     void start() throws Exception {
-        SshdHost.run("usermod", "-aG", "docker", SshdHost.USER);
-        host = SshdHost.start("127.0.0.43");
+        host = SshdHost.startForGroups("127.0.0.43", List.of("docker"));
         Files.writeString(dir.resolve("inventory.yaml"), "all:\n  hosts:\n    remote:\n"
                 + "      ansible_host: " + host.address + "\n      ansible_port: " + host.port
                 + "\n      ansible_user: " + SshdHost.USER + "\n      ansible_ssh_private_key_file: " + host.clientKey

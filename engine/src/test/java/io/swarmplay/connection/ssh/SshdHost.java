@@ -57,7 +57,18 @@ final class SshdHost implements AutoCloseable {
 
     /** Starts an sshd on {@code address} with the given host key types (e.g. ed25519, ecdsa). */
     static SshdHost start(String address, String... hostKeyTypes) throws IOException, InterruptedException {
+        return startForGroups(address, List.of(), hostKeyTypes);
+    }
+
+    /**
+     * Starts an sshd like {@link #start} whose user {@value #USER} is also a member of
+     * {@code groups} (e.g. {@code docker}, for the engine's socket); the user is created first
+     * when missing, so this holds on a machine where no test ran before.
+     */
+    static SshdHost startForGroups(String address, List<String> groups, String... hostKeyTypes)
+            throws IOException, InterruptedException {
         ensureUser();
+        for (String group : groups) addToGroup(group);
         Path dir = Files.createTempDirectory("swarmplay-sshd-");
         Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
         SshdHost host = new SshdHost(dir, address, freePort(address));
@@ -195,6 +206,16 @@ final class SshdHost implements AutoCloseable {
         if (id.waitFor() != 0) run("useradd", "-m", "-s", "/bin/sh", USER);
         // useradd leaves the password field "!" (locked), and sshd without PAM refuses locked accounts
         run("usermod", "-p", "*", USER);
+    }
+
+    private static void addToGroup(String group) throws IOException, InterruptedException {
+        Process getent = new ProcessBuilder("getent", "group", group).redirectErrorStream(true).start();
+        getent.getInputStream().readAllBytes();
+        if (getent.waitFor() != 0) {
+            throw new IllegalStateException("group '" + group + "' does not exist on this machine: "
+                    + "scripts/test installs what creates it (docker.io for 'docker')");
+        }
+        run("usermod", "-aG", group, USER);
     }
 
     private static int freePort(String address) throws IOException {
