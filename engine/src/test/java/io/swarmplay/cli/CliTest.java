@@ -122,6 +122,21 @@ class CliTest {
     }
 
     @Test
+    void extraVarsFromAFileGivenAsASeparateArgument() throws IOException {
+        Files.writeString(dir.resolve("vars.yml"), "fromfile: hello\nnum: 3\n");
+        Path playbook = dir.resolve("ev.yaml");
+        Files.writeString(playbook, """
+                - hosts: localhost
+                  gather_facts: false
+                  tasks:
+                    - debug: {msg: "{{ fromfile }} {{ num + 1 }}"}
+                """);
+        Result result = swarmplay("-i", INVENTORY, playbook.toString(), "-e", "@" + dir.resolve("vars.yml"));
+        assertEquals(0, result.code(), result.out() + result.err());
+        assertTrue(result.out().contains("\"msg\": \"hello 4\""), result.out());
+    }
+
+    @Test
     void usageErrorsExitFive() {
         assertEquals(5, swarmplay("--no-such-flag", HELLO).code());
         assertEquals(5, swarmplay().code());
