@@ -42,6 +42,27 @@ class RunnerTest {
     }
 
     @Test
+    void theStringFalseIsTrueAndItsNegationFalseAsInAnsible() {
+        RunFixture.Run run = fixture("""
+                - hosts: h1
+                  gather_facts: false
+                  vars: {x: "false"}
+                  tasks:
+                    - {name: "x", debug: {msg: yes}, when: x}
+                    - {name: "not x", debug: {msg: yes}, when: not x}
+                    - {name: "x and true", debug: {msg: yes}, when: x and true}
+                    - {name: "bool", debug: {msg: yes}, when: x | bool}
+                    - {name: "braces", debug: {msg: yes}, when: "{{ x }}"}
+                """).run(Mode.APPLY);
+        assertEquals(Status.OK, run.events().outcome("x", "h1").status());
+        assertEquals("when: not x was false", run.events().outcome("not x", "h1").message());
+        assertEquals(Status.OK, run.events().outcome("x and true", "h1").status());
+        assertEquals(Status.SKIPPED, run.events().outcome("bool", "h1").status());
+        assertEquals("when: {{ x }} was false", run.events().outcome("braces", "h1").message(), "rendered, then evaluated");
+        assertEquals(3, run.result().recap().host("h1").skipped, run.output());
+    }
+
+    @Test
     void loopRegistersResultsPerItemAndLaterTasksReadThem() {
         RunFixture.Run run = fixture("""
                 - hosts: web

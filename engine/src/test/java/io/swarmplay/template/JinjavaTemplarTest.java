@@ -260,6 +260,20 @@ class JinjavaTemplarTest {
     }
 
     @Test
+    void aNonEmptyStringIsTrueInEveryOperatorAsInPython() {
+        Map<String, Object> v = vars("x", "false", "y", "False", "t", "true", "bf", false, "e", "");
+        for (String falsy : List.of("not x", "not y", "x and e", "not (x or bf)", "x | bool", "not t")) {
+            assertEquals(Templar.Truth.FALSE, templar.test(falsy, v, AT), falsy);
+        }
+        for (String truthy : List.of("x", "y", "x and t", "x or bf", "not e", "x == 'false'")) {
+            assertEquals(Templar.Truth.TRUE, templar.test(truthy, v, AT), truthy);
+        }
+        assertEquals("T", templar.render("{{ 'T' if x else 'F' }}", v, AT));
+        assertEquals(false, templar.render("{{ not x }}", v, AT));
+        assertEquals("yes-no", templar.renderText("{% if x %}yes{% endif %}-{% if e %}yes{% elif y %}no{% endif %}", v, AT));
+    }
+
+    @Test
     void conditionWithBracesIsRenderedThenEvaluated() {
         Map<String, Object> v = vars("flag", "false", "yes", true, "n", 5);
         assertEquals(Templar.Truth.FALSE, templar.test("{{ flag }}", v, AT));
