@@ -63,6 +63,24 @@ class RunnerTest {
     }
 
     @Test
+    void commandsAndRelativePathsOnTheControlNodeStartInThePlaybooksDirectory() throws Exception {
+        RunFixture.Run run = fixture("""
+                - hosts: h1
+                  gather_facts: false
+                  tasks:
+                    - {name: where, command: pwd, register: where}
+                    - {name: read, shell: cat marker.txt, register: marker}
+                    - {name: stat, stat: {path: marker.txt}, register: st}
+                    - {name: write, copy: {content: "written\\n", dest: out/written.txt}}
+                    - name: show
+                      debug: {msg: "{{ where.stdout }} {{ marker.stdout }} {{ st.stat.exists }}"}
+                """).file("marker.txt", "in-playbook-dir\n").file("out/.keep", "").run(Mode.APPLY);
+        assertEquals(ExitStatus.OK, run.result().status(), run.output());
+        assertEquals(dir.toRealPath() + " in-playbook-dir True", run.events().outcome("show", "h1").data().get("msg"));
+        assertEquals("written\n", Files.readString(dir.resolve("out/written.txt")));
+    }
+
+    @Test
     void loopRegistersResultsPerItemAndLaterTasksReadThem() {
         RunFixture.Run run = fixture("""
                 - hosts: web
