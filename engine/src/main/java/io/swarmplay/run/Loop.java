@@ -50,16 +50,21 @@ final class Loop {
         List<ItemFinished> events = new ArrayList<>();
         List<Object> values = new ArrayList<>();
         List<Outcome> outcomes = new ArrayList<>();
+        Map<String, Object> facts = new LinkedHashMap<>();
+        Map<String, Object> current = vars;
         TaskStep.Attempt last = null;
         for (int i = 0; i < list.size(); i++) {
-            Map<String, Object> itemVars = itemVars(vars, control, list, i);
+            Map<String, Object> itemVars = itemVars(current, control, list, i);
             last = step.once(spec, host, itemVars);
             outcomes.add(last.outcome());
             events.add(new ItemFinished(spec.task(), host.name(), label(spec, control, itemVars, list.get(i)),
                     last.outcome(), last.args(), spec.inherited().noLog()));
             values.add(itemValue(spec, host, last.outcome(), control, list.get(i)));
+            // set_fact in a loop: each item sees the facts of the items before it, as in Ansible
+            facts.putAll(last.outcome().facts());
+            if (!last.outcome().facts().isEmpty()) current = step.withFacts(vars, facts);
         }
-        Outcome combined = combine(outcomes);
+        Outcome combined = withFacts(combine(outcomes), facts);
         Object registered = Results.loop(values, combined, spec.name(), host.name());
         return new StepResult(host, last.delegate(), combined.withData(
                 registered instanceof Map<?, ?> m ? castMap(m) : Map.of()), registered, last.args(), events, false);
@@ -95,6 +100,12 @@ final class Loop {
         withItem.put(control.loopVar(), item);
         withItem.put("ansible_loop_var", control.loopVar());
         return withItem;
+    }
+
+    // the facts of every item, in order, unless the loop failed (Ansible then sets none)
+    private static Outcome withFacts(Outcome combined, Map<String, Object> facts) {
+        boolean failed = combined.status() == Status.FAILED || combined.status() == Status.UNREACHABLE;
+        return failed || facts.isEmpty() ? combined : combined.withFacts(java.util.Collections.unmodifiableMap(new LinkedHashMap<>(facts)));
     }
 
     /** FAILED if any item failed, else WOULD_CHANGE or CHANGED if any did, SKIPPED if all skipped, else OK. */

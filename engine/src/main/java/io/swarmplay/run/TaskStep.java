@@ -224,6 +224,15 @@ final class TaskStep {
         return target;
     }
 
+    /** The variables with facts set earlier in the same loop: above task vars, below extra vars, as set_fact. */
+    Map<String, Object> withFacts(Map<String, Object> vars, Map<String, Object> facts) {
+        Map<String, Object> more = new LinkedHashMap<>(vars);
+        facts.forEach((k, v) -> {
+            if (!run.request.extraVars().containsKey(k)) more.put(k, v);
+        });
+        return more;
+    }
+
     void report(io.swarmplay.report.RunEvent event) {
         run.report(event);
     }

@@ -81,6 +81,33 @@ class RunnerTest {
     }
 
     @Test
+    void setFactInALoopSetsFactsItemByItemAsAnsible() {
+        RunFixture.Run run = fixture("""
+                - hosts: h1
+                  gather_facts: false
+                  tasks:
+                    - name: accumulate
+                      set_fact:
+                        acc: "{{ (acc | default([])) + [item] }}"
+                        last: "{{ item }}"
+                      loop: [a, b, c]
+                    - name: show
+                      debug: {msg: "{{ acc }} {{ last }}"}
+                    - name: conditional set
+                      set_fact: {picked: "{{ item }}"}
+                      loop: [1, 2, 3]
+                      when: item > 1
+                    - name: picked
+                      debug: {var: picked}
+                """).run(Mode.APPLY);
+        assertEquals("['a', 'b', 'c'] c", run.events().outcome("show", "h1").data().get("msg"), run.output());
+        assertEquals(3, run.events().outcome("picked", "h1").data().get("picked"), run.output());
+        assertTrue(run.output().contains("skipping: [h1] => (item=1)"), run.output());
+        assertTrue(run.output().contains("ok: [h1] => (item=3)"), run.output());
+        assertEquals(4, run.result().recap().host("h1").ok, run.output());
+    }
+
+    @Test
     void loopRegistersResultsPerItemAndLaterTasksReadThem() {
         RunFixture.Run run = fixture("""
                 - hosts: web
