@@ -15,6 +15,14 @@ final class Keywords {
 
     static final Set<String> BLOCK = Set.of("block", "rescue", "always");
 
+    /**
+     * What {@code include_tasks} takes (Ansible's {@code TaskInclude.VALID_INCLUDE_KEYWORDS} less
+     * {@code apply} and {@code run_once}): they act on the include itself, and only {@code vars}
+     * reach the included tasks.
+     */
+    static final Set<String> INCLUDE = Set.of("name", "when", "tags", "vars", "loop", "with_items", "with_list",
+            "with_dict", "loop_control", "register", "ignore_errors", "no_log", "timeout", "debugger", "include_tasks");
+
     /** Keys that turn a task entry into something other than a module call. */
     static final Set<String> SPECIAL = Set.of("block", "rescue", "always", "include_tasks", "import_tasks",
             "local_action", "action", "listen");

@@ -21,6 +21,14 @@ record Inherited(List<String> when, Set<String> tags, List<Map<String, Object>> 
         return new Inherited(List.of(), playTags, List.of(), playEnvironment, null, false, false, null, become, becomeUser);
     }
 
+    /** These keywords with one more layer of variables (an include's vars and loop variables). */
+    Inherited plusVars(Map<String, Object> more) {
+        if (more.isEmpty()) return this;
+        List<Map<String, Object>> allVars = new ArrayList<>(vars);
+        allVars.add(more);
+        return new Inherited(when, tags, allVars, environment, checkMode, ignoreErrors, noLog, delegateTo, become, becomeUser);
+    }
+
     /** These keywords plus a block's own options. */
     Inherited plus(TaskOptions o) {
         List<String> allWhen = new ArrayList<>(when);

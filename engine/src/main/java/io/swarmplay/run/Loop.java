@@ -57,7 +57,7 @@ final class Loop {
             Map<String, Object> itemVars = itemVars(current, control, list, i);
             last = step.once(spec, host, itemVars);
             outcomes.add(last.outcome());
-            events.add(new ItemFinished(spec.task(), host.name(), label(spec, control, itemVars, list.get(i)),
+            events.add(new ItemFinished(spec.task(), host.name(), label(step, spec, control, itemVars, list.get(i)),
                     last.outcome(), last.args(), spec.inherited().noLog()));
             values.add(itemValue(spec, host, last.outcome(), control, list.get(i)));
             // set_fact in a loop: each item sees the facts of the items before it, as in Ansible
@@ -72,19 +72,27 @@ final class Loop {
 
     private static Map<String, Object> itemVars(Map<String, Object> vars, LoopControl control, List<?> list, int i) {
         Map<String, Object> itemVars = new LinkedHashMap<>(vars);
-        itemVars.put(control.loopVar(), list.get(i));
-        if (control.indexVar() != null) itemVars.put(control.indexVar(), i);
+        itemVars.putAll(loopVars(control, list, i));
+        return itemVars;
+    }
+
+    /** The variables of item {@code i}: the loop variable, the index variable and {@code ansible_loop}. */
+    static Map<String, Object> loopVars(LoopControl control, List<?> list, int i) {
+        Map<String, Object> vars = new LinkedHashMap<>();
+        vars.put(control.loopVar(), list.get(i));
+        if (control.indexVar() != null) vars.put(control.indexVar(), i);
         Map<String, Object> loop = new LinkedHashMap<>();
         loop.put("index", i + 1);
         loop.put("index0", i);
         loop.put("first", i == 0);
         loop.put("last", i == list.size() - 1);
         loop.put("length", list.size());
-        itemVars.put("ansible_loop", loop);
-        return itemVars;
+        vars.put("ansible_loop", loop);
+        return vars;
     }
 
-    private String label(StepSpec spec, LoopControl control, Map<String, Object> itemVars, Object item) {
+    /** The item as {@code (item=...)} shows it: {@code loop_control.label} rendered, else the item. */
+    static String label(TaskStep step, StepSpec spec, LoopControl control, Map<String, Object> itemVars, Object item) {
         if (control.label() == null) return String.valueOf(item);
         try {
             return String.valueOf(step.render(control.label(), itemVars, spec));
@@ -93,7 +101,7 @@ final class Loop {
         }
     }
 
-    private static Object itemValue(StepSpec spec, HostState host, Outcome outcome, LoopControl control, Object item) {
+    static Object itemValue(StepSpec spec, HostState host, Outcome outcome, LoopControl control, Object item) {
         Object value = Results.registered(outcome, spec.name(), host.name());
         if (!(value instanceof Map<?, ?> map)) return value;
         Map<String, Object> withItem = new LinkedHashMap<>(castMap(map));

@@ -83,7 +83,7 @@ final class PlayRun {
             } else if (node instanceof Block block) {
                 runBlock(block, active, inherited.plus(block.options()));
             } else if (node instanceof IncludeTasks include) {
-                tasks.include(include, active, inherited.plus(include.options()));
+                tasks.include(include, active, inherited);
             }
         }
     }

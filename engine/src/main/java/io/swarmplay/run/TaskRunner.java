@@ -36,6 +36,7 @@ final class TaskRunner {
     private final PlayRun play;
     private final TaskStep step;
     private final Meta meta;
+    private final Includes includes;
 
     TaskRunner(RunState run, PlayScope scope, PlayRun play) {
         this.run = run;
@@ -43,6 +44,7 @@ final class TaskRunner {
         this.play = play;
         this.step = new TaskStep(run, scope);
         this.meta = new Meta(run, play);
+        this.includes = new Includes(run, scope, play, this, step);
     }
 
     void run(StepSpec spec, List<HostState> hosts) {
@@ -60,7 +62,7 @@ final class TaskRunner {
         if (scope.play().anyErrorsFatal() && results.stream().anyMatch(r -> r.host().failed)) play.endPlay();
     }
 
-    private boolean selected(StepSpec spec) {
+    boolean selected(StepSpec spec) {
         if (spec.kind() == TaskKind.HANDLER) return true;
         if (!run.tags.selects(spec.inherited().tags())) return false;
         if (run.startAt == null) return true;
@@ -153,41 +155,8 @@ final class TaskRunner {
         }
     }
 
-    /** {@code include_tasks}: the file is rendered per host and its tasks run for the hosts that chose it. */
+    /** {@code include_tasks}: see {@link Includes}. */
     void include(IncludeTasks include, List<HostState> hosts, Inherited inherited) {
-        Map<String, List<HostState>> byFile = new LinkedHashMap<>();
-        for (HostState host : hosts) {
-            Object file = run.templar().render(include.file(), scope.stepVars(host, inherited), include.at());
-            if (file instanceof Unknown) continue;
-            byFile.computeIfAbsent(String.valueOf(file), f -> new ArrayList<>()).add(host);
-        }
-        byFile.forEach((file, chosen) -> walkIncluded(include, include.baseDir().resolve(file), chosen, inherited));
-    }
-
-    // a file that cannot be loaded fails the hosts that include it, with the load errors as the message
-    private void walkIncluded(IncludeTasks include, Path file, List<HostState> hosts, Inherited inherited) {
-        List<TaskNode> nodes;
-        try {
-            nodes = load(file, run.request.modules());
-        } catch (LoadException e) {
-            Task task = new Task(include.name(), "include_tasks", Map.of(), include.options(), include.at(), Map.of());
-            StepSpec spec = new StepSpec(task, inherited, TaskKind.TASK);
-            run.report(new TaskStarted(task, task.name(), TaskKind.TASK));
-            String message = "cannot include " + file + ": " + e.diagnostics().stream()
-                    .map(d -> d.summary() + " at " + d.position()).collect(java.util.stream.Collectors.joining("; "));
-            for (HostState host : hosts) {
-                record(spec, new StepResult(host, null, Outcome.failed(message), Map.of("failed", true, "msg", message),
-                        Map.of(), List.of(), false));
-            }
-            return;
-        }
-        play.walk(nodes, hosts, inherited);
-    }
-
-    private static List<TaskNode> load(Path file, io.swarmplay.module.ModuleRegistry modules) {
-        Diagnostics diagnostics = new Diagnostics();
-        List<TaskNode> nodes = PlaybookLoader.loadTasksFile(file, modules, diagnostics);
-        if (diagnostics.hasErrors()) throw new LoadException(diagnostics.all());
-        return nodes;
+        includes.run(include, hosts, inherited);
     }
 }

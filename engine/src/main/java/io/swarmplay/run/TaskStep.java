@@ -224,6 +224,11 @@ final class TaskStep {
         return target;
     }
 
+    /** Null when {@code when} holds for these variables; else the skipped (or unknown) outcome. */
+    Outcome when(StepSpec spec, Map<String, Object> vars) {
+        return conditions.when(spec, vars);
+    }
+
     /** The variables with facts set earlier in the same loop: above task vars, below extra vars, as set_fact. */
     Map<String, Object> withFacts(Map<String, Object> vars, Map<String, Object> facts) {
         Map<String, Object> more = new LinkedHashMap<>(vars);

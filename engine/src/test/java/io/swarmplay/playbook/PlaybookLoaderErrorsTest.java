@@ -397,6 +397,18 @@ class PlaybookLoaderErrorsTest {
     }
 
     @Test
+    void notifyOnAnIncludeIsAnErrorAsInAnsible() {
+        assertEquals("""
+                error: 'notify' is not a valid keyword for include_tasks
+                 --> site.yml:4:7
+                  |
+                4 |       notify: restart
+                  |       ^^^^^^
+                  = include_tasks passes only its vars to the included tasks: put 'notify' on those tasks, or use import_tasks, whose tasks inherit it""",
+                taskErrors("- include_tasks: \"{{ f }}\"\n  notify: restart\n"));
+    }
+
+    @Test
     void unknownKeywordOnAnInclude() {
         assertEquals("""
                 error: unknown include_tasks keyword 'whne'

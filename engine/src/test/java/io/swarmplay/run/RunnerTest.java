@@ -481,6 +481,81 @@ class RunnerTest {
     }
 
     @Test
+    void includeTasksLoopsOverItsItemsAndHostsWithTheSameItemRunTogether() {
+        RunFixture f = fixture("""
+                - hosts: web
+                  gather_facts: false
+                  tasks:
+                    - name: looped include
+                      include_tasks: item.yaml
+                      loop: [x, y, z]
+                      when: item != 'y' and (inventory_hostname == 'h1' or item == 'z')
+                    - name: with loop_var
+                      include_tasks: thing.yaml
+                      loop: [p]
+                      loop_control: {loop_var: thing}
+                      when: inventory_hostname == 'h1'
+                """)
+                .file("item.yaml", "- name: in include\n  debug: {msg: \"item is {{ item }}\"}\n")
+                .file("thing.yaml", "- name: in include 2\n  debug: {msg: \"thing is {{ thing }}\"}\n");
+        RunFixture.Run run = f.run(Mode.APPLY);
+        assertTrue(run.output().contains("skipping: [h2] => (item=x)"), run.output());
+        assertTrue(run.output().contains("included: " + dir.resolve("item.yaml") + " for h1 => (item=x)\n"
+                + "included: " + dir.resolve("item.yaml") + " for h1, h2 => (item=z)\n"), run.output());
+        assertTrue(run.output().contains("\"msg\": \"item is z\""), run.output());
+        assertTrue(run.output().contains("\"msg\": \"thing is p\""), run.output());
+        assertEquals(6, run.result().recap().host("h1").ok, run.output());
+        assertEquals(2, run.result().recap().host("h2").ok, run.output());
+        assertEquals(1, run.result().recap().host("h2").skipped, run.output());
+    }
+
+    @Test
+    void includeTasksWithAFalseWhenIsSkippedWithoutLoadingItsFile() {
+        RunFixture.Run run = fixture("""
+                - hosts: h1
+                  gather_facts: false
+                  tasks:
+                    - name: false include
+                      include_tasks: broken.yaml
+                      when: false
+                    - name: after
+                      debug: {msg: done}
+                """).file("broken.yaml", "- name: broken\n  nosuchmodule: {a: 1}\n").run(Mode.APPLY);
+        assertEquals(ExitStatus.OK, run.result().status(), run.output());
+        assertEquals(Status.SKIPPED, run.events().outcome("false include", "h1").status());
+        assertEquals(Status.OK, run.events().outcome("after", "h1").status());
+    }
+
+    @Test
+    void anIncludesWhenAndTagsActOnTheIncludeAloneItsVarsReachItsTasks() {
+        RunFixture f = fixture("""
+                - hosts: h1
+                  gather_facts: false
+                  vars: {flag: true}
+                  tasks:
+                    - name: cond include
+                      include_tasks: flag.yaml
+                      when: flag
+                      vars: {v: from-include}
+                      tags: [t1]
+                    - block:
+                        - name: in block
+                          include_tasks: flag2.yaml
+                      when: flag
+                """)
+                .file("flag.yaml", "- set_fact: {flag: false}\n- name: second\n  debug: {msg: \"v={{ v }}\"}\n"
+                        + "- name: restore\n  set_fact: {flag: true}\n")
+                .file("flag2.yaml", "- set_fact: {flag: false}\n- name: third\n  debug: {msg: x}\n");
+        RunFixture.Run run = f.run(Mode.APPLY);
+        assertEquals("v=from-include", run.events().outcome("second", "h1").data().get("msg"), run.output());
+        assertEquals(Status.SKIPPED, run.events().outcome("third", "h1").status(), "the enclosing block's when is inherited");
+        f.tags = Set.of("t1");
+        RunFixture.Run tagged = f.run(Mode.APPLY);
+        assertEquals(Map.of(), tagged.events().statuses("second"), "the include's tags select only the include");
+        assertTrue(tagged.output().contains("included: " + dir.resolve("flag.yaml") + " for h1"), tagged.output());
+    }
+
+    @Test
     void anInterruptLetsTheRunningStepFinishStartsNothingNewAndPrintsTheRecap() throws Exception {
         RunFixture f = fixture("""
                 - hosts: web
