@@ -74,7 +74,7 @@ final class TaskReader {
     private Block readBlock(YamlNode.Mapping task) {
         checkKeys(task, "block", false);
         for (YamlNode.Entry e : task.entries()) {
-            if (Keywords.TASK_ONLY.contains(e.name())) {
+            if (Keywords.TASK_ONLY.contains(e.name()) && !e.name().equals("notify")) {
                 session.error("'" + e.name() + "' is not allowed on a block", e.key().at(), e.name().length(),
                         "move it to the tasks inside the block");
             }

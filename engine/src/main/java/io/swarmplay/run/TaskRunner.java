@@ -117,7 +117,7 @@ final class TaskRunner {
         String register = spec.task().options().register();
         if (register != null) host.registered.put(register, result.registered());
         host.facts.putAll(outcome.facts());
-        if (outcome.isChanged()) host.notified.addAll(spec.task().options().notifies());
+        if (outcome.isChanged()) host.notified.addAll(spec.inherited().notifies());
         if (outcome.isFailed() && !ignored) {
             host.failed = true;
             host.lastFailedTask = Map.of("name", spec.name(), "action", spec.task().module());

@@ -157,6 +157,36 @@ class RunnerTest {
     }
 
     @Test
+    void notifyOnAnImportOrABlockIsInheritedByItsTasksUnlessTheyHaveTheirOwn() {
+        RunFixture.Run run = fixture("""
+                - hosts: h1
+                  gather_facts: false
+                  tasks:
+                    - name: imported
+                      import_tasks: tasks.yaml
+                      notify: restart
+                    - block:
+                        - name: in block
+                          command: "true"
+                      notify: from block
+                  handlers:
+                    - {name: restart, debug: {msg: restarted}}
+                    - {name: other, debug: {msg: other}}
+                    - {name: from block, debug: {msg: block}}
+                """).file("tasks.yaml", """
+                - name: changes
+                  command: "true"
+                - name: own notify
+                  command: "true"
+                  notify: other
+                """).run(Mode.APPLY);
+        assertEquals(List.of("changes", "own notify", "in block", "restart", "other", "from block"), run.events().taskNames(),
+                run.output());
+        assertTrue(run.output().contains("RUNNING HANDLER [restart]"), run.output());
+        assertEquals(6, run.result().recap().host("h1").ok, run.output());
+    }
+
+    @Test
     void rescueSeesTheFailedTaskAndAlwaysRunsForEveryHost() {
         RunFixture.Run run = fixture("""
                 - hosts: web
