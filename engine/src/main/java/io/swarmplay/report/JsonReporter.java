@@ -52,6 +52,7 @@ public final class JsonReporter implements RunListener {
             if (e.label() != null) json.put("item", e.label());
             return json;
         }
+        if (event instanceof RunEvent.NoHostsLeft) return map("event", "no_hosts_left");
         if (event instanceof StepProgress e) return map("event", "progress", "host", e.host(), "message", e.message());
         if (event instanceof Warning e) return map("event", "warning", "message", e.message());
         if (event instanceof RunFinished e) return recap(e.recap());

@@ -50,6 +50,10 @@ public sealed interface RunEvent {
     record Included(Task task, String file, List<String> hosts, String label) implements RunEvent {
     }
 
+    /** A fatal error ({@code any_errors_fatal}) stopped every host of the play: Ansible's {@code NO MORE HOSTS LEFT}. */
+    record NoHostsLeft() implements RunEvent {
+    }
+
     /** A progress line from a step that is waiting (e.g. wait_for, a readiness check). */
     record StepProgress(Task task, String host, String message) implements RunEvent {
     }

@@ -31,6 +31,8 @@ final class HostState {
     String offlineReason;
     /** {@code meta: end_host} or {@code end_play}: no more tasks in this play. */
     boolean endedPlay;
+    /** Stopped by another host's fatal error ({@code any_errors_fatal}): not failed itself, runs nothing more. */
+    boolean stopped;
 
     HostState(Host host) {
         this.host = host;
@@ -41,7 +43,7 @@ final class HostState {
     }
 
     boolean active() {
-        return !failed && !unreachable && !endedPlay;
+        return !failed && !unreachable && !endedPlay && !stopped;
     }
 
     /** Facts and registered results, the runtime layer of the variable scope. */

@@ -7,11 +7,14 @@ import io.swarmplay.playbook.IncludeTasks;
 import io.swarmplay.playbook.Play;
 import io.swarmplay.playbook.Task;
 import io.swarmplay.playbook.TaskNode;
+import io.swarmplay.report.RunEvent.NoHostsLeft;
 import io.swarmplay.report.RunEvent.PlayStarted;
 import io.swarmplay.report.RunEvent.TaskKind;
 import io.swarmplay.report.RunEvent.Warning;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Set;
 
@@ -26,7 +29,16 @@ final class PlayRun {
     private final List<HostState> hosts = new ArrayList<>();
     private final PlayScope scope;
     private final TaskRunner tasks;
+    /** The block sections being walked, innermost last (Ansible's iterator states, for any_errors_fatal). */
+    private final Deque<Section> sections = new ArrayDeque<>();
     private boolean ended;
+
+    /**
+     * A block section: {@code handles} when a failure in it still has a rescue or always of this
+     * block to run; {@code recovering} for the rescue and always sections themselves.
+     */
+    private record Section(boolean handles, boolean recovering) {
+    }
 
     PlayRun(RunState run, Play play) {
         this.run = run;
@@ -89,7 +101,8 @@ final class PlayRun {
     }
 
     private void runBlock(Block block, List<HostState> entered, Inherited inherited) {
-        walk(block.block(), entered, inherited);
+        walkSection(new Section(!block.rescue().isEmpty() || !block.always().isEmpty(), false), block.block(), entered,
+                inherited);
         List<HostState> failed = entered.stream().filter(h -> h.failed && !h.unreachable).toList();
         if (!block.rescue().isEmpty() && !failed.isEmpty()) rescue(block, failed, inherited);
         if (!block.always().isEmpty()) always(block, entered, inherited);
@@ -103,14 +116,42 @@ final class PlayRun {
             host.registered.put("ansible_failed_task", host.lastFailedTask);
             host.registered.put("ansible_failed_result", host.lastFailedResult);
         }
-        walk(block.rescue(), failed, inherited);
+        walkSection(new Section(!block.always().isEmpty(), true), block.rescue(), failed, inherited);
+    }
+
+    private void walkSection(Section section, List<TaskNode> nodes, List<HostState> hosts, Inherited inherited) {
+        sections.addLast(section);
+        try {
+            walk(nodes, hosts, inherited);
+        } finally {
+            sections.removeLast();
+        }
+    }
+
+    /** Whether a failure of the task being run still has a rescue or always to run (then it is not yet fatal). */
+    boolean failureHandled() {
+        return sections.stream().anyMatch(Section::handles);
+    }
+
+    /**
+     * {@code any_errors_fatal} (or a failed {@code run_once} task): every host of the play stops,
+     * except those running the task just failed inside a rescue or always section, which finish
+     * it, as Ansible 2.14's linear strategy does; the run ends after this play.
+     */
+    void stopForFatalError(List<HostState> running) {
+        boolean recovering = !sections.isEmpty() && sections.getLast().recovering();
+        for (HostState host : hosts) {
+            if (host.active() && !(recovering && running.contains(host))) host.stopped = true;
+        }
+        run.breakPlay = true;
+        if (hosts.stream().noneMatch(HostState::active)) run.report(new NoHostsLeft());
     }
 
     private void always(Block block, List<HostState> entered, Inherited inherited) {
-        List<HostState> eligible = entered.stream().filter(h -> !h.unreachable && !h.endedPlay).toList();
+        List<HostState> eligible = entered.stream().filter(h -> !h.unreachable && !h.endedPlay && !h.stopped).toList();
         List<HostState> wereFailed = eligible.stream().filter(h -> h.failed).toList();
         wereFailed.forEach(h -> h.failed = false);
-        walk(block.always(), eligible, inherited);
+        walkSection(new Section(false, true), block.always(), eligible, inherited);
         wereFailed.forEach(h -> h.failed = true);
     }
 

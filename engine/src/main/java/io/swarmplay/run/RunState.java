@@ -25,6 +25,8 @@ final class RunState implements AutoCloseable {
     private final RunListener listener;
     private Templar templar;
     private ExecutorService executor;
+    /** A fatal error ({@code any_errors_fatal}, a failed {@code run_once}) ended a play: no later play runs. */
+    boolean breakPlay;
     /** {@code --start-at-task} still looking for its task. */
     String startAt;
 

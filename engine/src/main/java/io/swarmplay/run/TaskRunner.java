@@ -59,7 +59,18 @@ final class TaskRunner {
         List<StepResult> results = stepAll(spec, targets);
         for (StepResult result : results) record(spec, result);
         if (runOnce) shareRunOnce(spec, results.get(0), hosts);
-        if (scope.play().anyErrorsFatal() && results.stream().anyMatch(r -> r.host().failed)) play.endPlay();
+        if (fatal(spec) && results.stream().anyMatch(this::unhandledFailure)) play.stopForFatalError(hosts);
+    }
+
+    // Ansible: a task with any_errors_fatal, or run_once, fails every host when it fails one
+    private boolean fatal(StepSpec spec) {
+        return (scope.play().anyErrorsFatal() || spec.task().options().runOnce()) && !spec.inherited().ignoreErrors();
+    }
+
+    // a failure that a rescue or always of an enclosing block will see is not yet a host failure
+    private boolean unhandledFailure(StepResult result) {
+        if (result.outcome().status() == Status.UNREACHABLE) return true;
+        return result.host().failed && !play.failureHandled();
     }
 
     boolean selected(StepSpec spec) {

@@ -214,6 +214,96 @@ class RunnerTest {
     }
 
     @Test
+    void anyErrorsFatalLetsARescueHandleTheFailureAndThePlayGoOn() {
+        RunFixture.Run run = fixture("""
+                - hosts: web
+                  gather_facts: false
+                  any_errors_fatal: true
+                  tasks:
+                    - block:
+                        - name: fail on h1
+                          command: /bin/false
+                          when: inventory_hostname == 'h1'
+                        - name: after in block
+                          debug: {msg: after}
+                      rescue:
+                        - name: rescue
+                          debug: {msg: rescued}
+                      always:
+                        - name: always
+                          debug: {msg: always}
+                    - name: rest of play
+                      debug: {msg: rest}
+                """).run(Mode.APPLY);
+        assertEquals(Map.of("h2", Status.OK), run.events().statuses("after in block"), run.output());
+        assertEquals(Map.of("h1", Status.OK), run.events().statuses("rescue"), run.output());
+        assertEquals(Map.of("h1", Status.OK, "h2", Status.OK), run.events().statuses("always"), run.output());
+        assertEquals(Map.of("h1", Status.OK, "h2", Status.OK), run.events().statuses("rest of play"), run.output());
+        assertTrue(run.output().contains(
+                "h1                         : ok=3    changed=0    unreachable=0    failed=0    skipped=0    rescued=1    ignored=0"),
+                run.output());
+        assertEquals(ExitStatus.OK, run.result().status());
+    }
+
+    @Test
+    void anyErrorsFatalStopsEveryHostAndTheRunWhenNothingHandlesTheFailure() {
+        RunFixture.Run run = fixture("""
+                - hosts: web
+                  gather_facts: false
+                  any_errors_fatal: true
+                  tasks:
+                    - block:
+                        - name: fail on h1
+                          command: /bin/false
+                          when: inventory_hostname == 'h1'
+                        - name: after in block
+                          debug: {msg: after}
+                      always:
+                        - name: always
+                          debug: {msg: always}
+                    - name: fail again on h2
+                      fail: {msg: boom}
+                      when: inventory_hostname == 'h2'
+                    - name: rest of play
+                      debug: {msg: rest}
+                - hosts: web
+                  gather_facts: false
+                  tasks:
+                    - name: second play
+                      debug: {msg: second}
+                """).run(Mode.APPLY);
+        assertEquals(Map.of("h1", Status.OK, "h2", Status.OK), run.events().statuses("always"), "always still runs");
+        assertEquals(Map.of(), run.events().statuses("rest of play"), run.output());
+        assertEquals(Map.of(), run.events().statuses("second play"), run.output());
+        assertTrue(run.output().contains("NO MORE HOSTS LEFT"), run.output());
+        assertTrue(run.output().contains(
+                "h1                         : ok=1    changed=0    unreachable=0    failed=1    skipped=0    rescued=0    ignored=0"),
+                run.output());
+        assertTrue(run.output().contains(
+                "h2                         : ok=2    changed=0    unreachable=0    failed=1    skipped=1    rescued=0    ignored=0"),
+                run.output());
+        assertEquals(ExitStatus.HOST_FAILED, run.result().status());
+    }
+
+    @Test
+    void aFailedRunOnceTaskStopsEveryHost() {
+        RunFixture.Run run = fixture("""
+                - hosts: web
+                  gather_facts: false
+                  tasks:
+                    - name: once fails
+                      command: /bin/false
+                      run_once: true
+                    - name: after
+                      debug: {msg: after}
+                """).run(Mode.APPLY);
+        assertEquals(Map.of(), run.events().statuses("after"), run.output());
+        assertTrue(run.output().contains("NO MORE HOSTS LEFT"), run.output());
+        assertEquals(Set.of("h1"), run.result().recap().hosts().keySet(), "h2 ran nothing, as in Ansible's recap");
+        assertEquals(ExitStatus.HOST_FAILED, run.result().status());
+    }
+
+    @Test
     void failedHostLeavesThePlayAndExitStatusSaysSo() {
         RunFixture.Run run = fixture("""
                 - hosts: web
