@@ -11,6 +11,7 @@ import io.swarmplay.report.RunEvent.HostFinished;
 import io.swarmplay.report.RunEvent.TaskKind;
 import io.swarmplay.report.RunEvent.TaskStarted;
 import io.swarmplay.source.SourcePosition;
+import io.swarmplay.template.Unsafe;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -66,8 +67,9 @@ final class FactGatherer {
                     scope.at());
             ExecResult result = run.connections.forHost(host.name(), vars).exec(Command.shell(PROBE));
             Map<String, Object> facts = parse(result.stdout().split("\n"));
-            host.gathered.putAll(facts);
-            host.gathered.put("ansible_facts", withoutPrefix(facts));
+            // facts come from the host: data, never templates (Unsafe)
+            facts.forEach((k, v) -> host.gathered.put(k, Unsafe.wrap(v)));
+            host.gathered.put("ansible_facts", Unsafe.wrap(withoutPrefix(facts)));
             return Outcome.ok(Change.none("facts gathered"));
         } catch (ConnectionException e) {
             if (run.mode == Mode.PLAN) {

@@ -1,6 +1,7 @@
 package io.swarmplay.run;
 
 import io.swarmplay.inventory.Host;
+import io.swarmplay.template.Unsafe;
 
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -44,6 +45,14 @@ final class HostState {
 
     boolean active() {
         return !failed && !unreachable && !endedPlay && !stopped;
+    }
+
+    /**
+     * Stores a registered result. It is host data, as Ansible marks it unsafe: a {@code {{ }}} in
+     * it is never rendered (see {@link Unsafe}).
+     */
+    void register(String name, Object result) {
+        registered.put(name, Unsafe.wrap(result));
     }
 
     /** Facts and registered results, the runtime layer of the variable scope. */

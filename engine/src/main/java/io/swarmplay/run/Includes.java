@@ -14,6 +14,7 @@ import io.swarmplay.report.RunEvent.TaskStarted;
 import io.swarmplay.source.Diagnostics;
 import io.swarmplay.template.TemplateException;
 import io.swarmplay.template.Unknown;
+import io.swarmplay.template.Unsafe;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -83,9 +84,9 @@ final class Includes {
 
     private void chooseItems(IncludeTasks include, StepSpec spec, HostState host, Map<String, Object> vars,
                              List<Inclusion> inclusions) {
-        List<?> items;
+        Object rendered;
         try {
-            items = loopItems(spec, vars);
+            rendered = loopItems(spec, vars);
         } catch (TemplateException e) {
             tasks.record(spec, result(host, Outcome.failed(TaskStep.templateMessage(e)), List.of()));
             return;
@@ -93,11 +94,13 @@ final class Includes {
             tasks.record(spec, result(host, step.unknown(e.getMessage()), List.of()));
             return;
         }
+        boolean fromHost = rendered instanceof Unsafe;
+        List<?> items = (List<?>) Unsafe.strip(rendered);
         LoopControl control = include.options().loopControl();
         List<ItemFinished> events = new ArrayList<>();
         List<Outcome> outcomes = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) {
-            Map<String, Object> loopVars = Loop.loopVars(control, items, i);
+            Map<String, Object> loopVars = Loop.loopVars(control, items, i, fromHost);
             Map<String, Object> itemVars = new LinkedHashMap<>(vars);
             itemVars.putAll(loopVars);
             String label = Loop.label(step, spec, control, itemVars, items.get(i));
@@ -115,10 +118,12 @@ final class Includes {
         registerIncluded(spec, host, combined, values);
     }
 
-    private List<?> loopItems(StepSpec spec, Map<String, Object> vars) {
-        Object items = step.render(spec.task().options().loop(), vars, spec);
+    /** The loop's list, wrapped in {@link Unsafe} when it came from host data. */
+    private Object loopItems(StepSpec spec, Map<String, Object> vars) {
+        Object rendered = step.renderData(spec.task().options().loop(), vars, spec);
+        Object items = Unsafe.strip(rendered);
         if (items instanceof Unknown unknown) throw new UnknownInclude(RunHostSession.describe(unknown));
-        if (items instanceof List<?> list) return list;
+        if (items instanceof List<?>) return rendered;
         throw new TemplateException("loop needs a list, got " + (items == null ? "nothing" : "'" + items + "'"),
                 spec.task().at(), null);
     }
@@ -155,7 +160,7 @@ final class Includes {
     private void registerIncluded(StepSpec spec, HostState host, Outcome outcome, List<Object> itemValues) {
         String register = spec.task().options().register();
         if (register == null || outcome.status() == Status.FAILED) return;
-        host.registered.put(register, spec.task().options().loop() == null
+        host.register(register, spec.task().options().loop() == null
                 ? Results.registered(outcome, spec.name(), host.name())
                 : Results.loop(itemValues, outcome, spec.name(), host.name()));
     }

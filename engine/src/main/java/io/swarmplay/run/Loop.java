@@ -6,6 +6,7 @@ import io.swarmplay.playbook.LoopControl;
 import io.swarmplay.report.RunEvent.ItemFinished;
 import io.swarmplay.template.TemplateException;
 import io.swarmplay.template.Unknown;
+import io.swarmplay.template.Unsafe;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -28,10 +29,13 @@ final class Loop {
     StepResult run(StepSpec spec, HostState host, Map<String, Object> vars) {
         Object items;
         try {
-            items = step.render(spec.task().options().loop(), vars, spec);
+            items = step.renderData(spec.task().options().loop(), vars, spec);
         } catch (TemplateException e) {
             return result(host, Outcome.failed(TaskStep.templateMessage(e)), null, List.of());
         }
+        // items from host data (e.g. a registered stdout_lines) are host data too: never rendered
+        boolean fromHost = items instanceof Unsafe;
+        items = Unsafe.strip(items);
         if (items instanceof Unknown unknown) {
             Outcome outcome = step.unknown("loop " + RunHostSession.describe(unknown));
             return result(host, outcome, unknown, List.of());
@@ -42,10 +46,10 @@ final class Loop {
                     + (items instanceof Map ? " (use '| dict2items' to loop over a mapping)" : "")), null, List.of());
         }
         if (list.isEmpty()) return result(host, Outcome.skipped("no items in the loop"), null, List.of());
-        return items(spec, host, vars, list);
+        return items(spec, host, vars, list, fromHost);
     }
 
-    private StepResult items(StepSpec spec, HostState host, Map<String, Object> vars, List<?> list) {
+    private StepResult items(StepSpec spec, HostState host, Map<String, Object> vars, List<?> list, boolean fromHost) {
         LoopControl control = spec.task().options().loopControl();
         List<ItemFinished> events = new ArrayList<>();
         List<Object> values = new ArrayList<>();
@@ -54,7 +58,7 @@ final class Loop {
         Map<String, Object> current = vars;
         TaskStep.Attempt last = null;
         for (int i = 0; i < list.size(); i++) {
-            Map<String, Object> itemVars = itemVars(current, control, list, i);
+            Map<String, Object> itemVars = itemVars(current, control, list, i, fromHost);
             last = step.once(spec, host, itemVars);
             outcomes.add(last.outcome());
             events.add(new ItemFinished(spec.task(), host.name(), label(step, spec, control, itemVars, list.get(i)),
@@ -70,16 +74,20 @@ final class Loop {
                 registered instanceof Map<?, ?> m ? castMap(m) : Map.of()), registered, last.args(), events, false);
     }
 
-    private static Map<String, Object> itemVars(Map<String, Object> vars, LoopControl control, List<?> list, int i) {
+    private static Map<String, Object> itemVars(Map<String, Object> vars, LoopControl control, List<?> list, int i,
+                                                boolean fromHost) {
         Map<String, Object> itemVars = new LinkedHashMap<>(vars);
-        itemVars.putAll(loopVars(control, list, i));
+        itemVars.putAll(loopVars(control, list, i, fromHost));
         return itemVars;
     }
 
-    /** The variables of item {@code i}: the loop variable, the index variable and {@code ansible_loop}. */
-    static Map<String, Object> loopVars(LoopControl control, List<?> list, int i) {
+    /**
+     * The variables of item {@code i}: the loop variable (host data, {@link Unsafe}, when the list
+     * came from a host), the index variable and {@code ansible_loop}.
+     */
+    static Map<String, Object> loopVars(LoopControl control, List<?> list, int i, boolean fromHost) {
         Map<String, Object> vars = new LinkedHashMap<>();
-        vars.put(control.loopVar(), list.get(i));
+        vars.put(control.loopVar(), fromHost ? Unsafe.wrap(list.get(i)) : list.get(i));
         if (control.indexVar() != null) vars.put(control.indexVar(), i);
         Map<String, Object> loop = new LinkedHashMap<>();
         loop.put("index", i + 1);

@@ -114,7 +114,7 @@ final class PlayRun {
             run.recap.host(host.name()).failed--;
             run.recap.host(host.name()).rescued++;
             host.registered.put("ansible_failed_task", host.lastFailedTask);
-            host.registered.put("ansible_failed_result", host.lastFailedResult);
+            host.register("ansible_failed_result", host.lastFailedResult);
         }
         walkSection(new Section(!block.always().isEmpty(), true), block.rescue(), failed, inherited);
     }

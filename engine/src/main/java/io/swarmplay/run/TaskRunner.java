@@ -126,7 +126,7 @@ final class TaskRunner {
     private void remember(StepSpec spec, HostState host, StepResult result, boolean ignored) {
         Outcome outcome = result.outcome();
         String register = spec.task().options().register();
-        if (register != null) host.registered.put(register, result.registered());
+        if (register != null) host.register(register, result.registered());
         host.facts.putAll(outcome.facts());
         if (outcome.isChanged()) host.notified.addAll(spec.inherited().notifies());
         if (outcome.isFailed() && !ignored) {
@@ -161,7 +161,7 @@ final class TaskRunner {
     private void shareRunOnce(StepSpec spec, StepResult first, List<HostState> hosts) {
         String register = spec.task().options().register();
         for (HostState host : hosts.subList(1, hosts.size())) {
-            if (register != null) host.registered.put(register, first.registered());
+            if (register != null) host.register(register, first.registered());
             host.facts.putAll(first.outcome().facts());
         }
     }

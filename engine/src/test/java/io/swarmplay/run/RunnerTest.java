@@ -458,6 +458,65 @@ class RunnerTest {
     }
 
     @Test
+    void aRegisteredValueHoldingTemplatesIsPrintedLiterallyEverywhereItIsUsed() throws Exception {
+        RunFixture.Run run = fixture("""
+                - hosts: web
+                  gather_facts: false
+                  vars:
+                    ctlvar: CONTROLLER-ONLY
+                    via_vars: "{{ out.stdout }}"
+                  tasks:
+                    - name: host output
+                      shell: "printf '%s\\\\n' '{{ '{{' }} ctlvar {{ '}}' }}' 'two {{ '{%' }} if true %}x{{ '{%' }} endif %}'"
+                      register: out
+                    - name: debug msg
+                      debug: {msg: "got {{ out.stdout_lines[0] }}"}
+                    - name: debug var
+                      debug: {var: "out.stdout_lines[1]"}
+                    - name: module argument
+                      command: echo "{{ out.stdout_lines[0] }}"
+                      register: echoed
+                    - name: file content
+                      copy: {content: "{{ out.stdout }}", dest: "{{ root }}/copied.txt"}
+                    - name: template
+                      template: {src: show.j2, dest: "{{ root }}/templated.txt"}
+                    - name: loop
+                      set_fact: {looped: "{{ item }}"}
+                      loop: "{{ out.stdout_lines }}"
+                    - name: copy to facts
+                      set_fact:
+                        copied: "{{ out.stdout_lines[0] }}"
+                        whole: "{{ out }}"
+                        literal: "{{ '{{' }} ctlvar {{ '}}' }}"
+                    - name: facts
+                      debug: {msg: "{{ echoed.stdout }} | {{ copied }} | {{ whole.stdout_lines[1] }} | {{ looped }} | {{ via_vars }} | {{ tv }}"}
+                      vars: {tv: "{{ out.stdout_lines[0] }}"}
+                    - name: other host
+                      debug: {msg: "{{ hostvars['h1'].copied }} {{ hostvars['h1'].out.stdout_lines[0] }}"}
+                      when: inventory_hostname == 'h2'
+                    - name: safe templates still render
+                      debug: {msg: "{{ literal }}"}
+                    - name: condition
+                      debug: {msg: never}
+                      when: "{{ out.stdout_lines[0] }}"
+                """).file("show.j2", "tpl: {{ out.stdout_lines[0] }} {{ copied | default('') }}\n").run(Mode.APPLY);
+        String literal = "{{ ctlvar }}";
+        assertEquals("got " + literal, run.events().outcome("debug msg", "h1").data().get("msg"), run.output());
+        assertEquals("two {% if true %}x{% endif %}", run.events().outcome("debug var", "h1").data().get("out.stdout_lines[1]"));
+        assertEquals(literal + "\ntwo {% if true %}x{% endif %}", Files.readString(dir.resolve("h1/copied.txt")));
+        assertEquals("tpl: " + literal + " \n", Files.readString(dir.resolve("h1/templated.txt")));
+        assertEquals(literal + " | " + literal + " | two {% if true %}x{% endif %} | two {% if true %}x{% endif %} | "
+                + literal + "\ntwo {% if true %}x{% endif %} | " + literal, run.events().outcome("facts", "h1").data().get("msg"));
+        assertEquals(literal + " " + literal, run.events().outcome("other host", "h2").data().get("msg"));
+        assertEquals("CONTROLLER-ONLY", run.events().outcome("safe templates still render", "h1").data().get("msg"),
+                "a template the playbook wrote is rendered again, as in Ansible");
+        assertEquals("the condition '{{ out.stdout_lines[0] }}' is marked as unsafe (it holds data from a host) and cannot be"
+                + " evaluated at " + dir.resolve("site.yaml") + ":37:7 (compare the value instead, e.g. `when: result.stdout == 'yes'`)",
+                run.events().outcome("condition", "h1").message());
+        assertFalse(run.output().contains("got CONTROLLER-ONLY"), run.output());
+    }
+
+    @Test
     void noLogResultsAreMaskedEverywhereLater() {
         RunFixture.Run run = fixture("""
                 - hosts: h1

@@ -274,6 +274,21 @@ class JinjavaTemplarTest {
     }
 
     @Test
+    void hostDataIsNeverRenderedAndWhatIsComputedFromItStaysHostData() {
+        Map<String, Object> v = vars("secret", "CONTROLLER", "out", new Unsafe(vars("stdout", "{{ secret }}", "lines", List.of("{{ secret }}"))),
+                "fact", new Unsafe("{% if true %}x{% endif %}"), "copy", "{{ out.stdout }}", "mine", "{{ secret }}");
+        assertEquals("got {{ secret }}", templar.render("got {{ out.stdout }}", v, AT));
+        assertEquals("{{ secret }}", templar.render("{{ out.lines[0] }}", v, AT));
+        assertEquals("{% if true %}x{% endif %}!", templar.render("{{ fact }}!", v, AT));
+        assertEquals("{{ secret }}", templar.render("{{ copy }}", v, AT), "a variable computed from host data");
+        assertEquals("x {{ secret }}", templar.renderText("x {{ out['stdout'] }}", v, AT));
+        assertEquals("CONTROLLER", templar.render("{{ mine }}", v, AT), "the playbook's own templates render");
+        assertEquals(new Unsafe("{{ secret }}"), templar.renderData("{{ out.stdout }}", v, AT));
+        assertEquals("CONTROLLER", templar.renderData("{{ mine }}", v, AT));
+        assertEquals(Map.of("k", "{{ secret }}"), templar.render(Map.of("k", new Unsafe("{{ secret }}")), v, AT));
+    }
+
+    @Test
     void conditionWithBracesIsRenderedThenEvaluated() {
         Map<String, Object> v = vars("flag", "false", "yes", true, "n", 5);
         assertEquals(Templar.Truth.FALSE, templar.test("{{ flag }}", v, AT));
