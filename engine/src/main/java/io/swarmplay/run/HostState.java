@@ -30,8 +30,10 @@ final class HostState {
     /** PLAN mode: could not be contacted, so every later step is shown as unknown. */
     boolean offline;
     String offlineReason;
-    /** {@code meta: end_host} or {@code end_play}: no more tasks in this play. */
+    /** {@code meta: end_host}, {@code end_batch} or {@code end_play}: no more tasks in this play (batch). */
     boolean endedPlay;
+    /** {@code meta: end_host}: also out of {@code ansible_play_hosts} for the rest of the play. */
+    boolean endedHost;
     /** Stopped by another host's fatal error ({@code any_errors_fatal}): not failed itself, runs nothing more. */
     boolean stopped;
 
@@ -53,6 +55,11 @@ final class HostState {
      */
     void register(String name, Object result) {
         registered.put(name, Unsafe.wrap(result));
+    }
+
+    /** Still one of the play's hosts ({@code ansible_play_hosts}): not failed, unreachable, stopped or ended by end_host. */
+    boolean inPlay() {
+        return !failed && !unreachable && !stopped && !endedHost;
     }
 
     /** Facts and registered results, the runtime layer of the variable scope. */

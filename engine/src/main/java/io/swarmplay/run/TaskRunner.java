@@ -50,6 +50,7 @@ final class TaskRunner {
     void run(StepSpec spec, List<HostState> hosts) {
         if (!selected(spec)) return;
         if (spec.task().module().endsWith("meta")) {
+            run.report(new TaskStarted(spec.task(), spec.name(), spec.kind()));
             meta.run(spec, hosts, step);
             return;
         }
@@ -59,7 +60,8 @@ final class TaskRunner {
         List<StepResult> results = stepAll(spec, targets);
         for (StepResult result : results) record(spec, result);
         if (runOnce) shareRunOnce(spec, results.get(0), hosts);
-        if (fatal(spec) && results.stream().anyMatch(this::unhandledFailure)) play.stopForFatalError(hosts);
+        List<HostState> failed = results.stream().filter(this::unhandledFailure).map(StepResult::host).toList();
+        if (!failed.isEmpty()) play.hostsFailed(failed, fatal(spec), hosts);
     }
 
     // Ansible: a task with any_errors_fatal, or run_once, fails every host when it fails one

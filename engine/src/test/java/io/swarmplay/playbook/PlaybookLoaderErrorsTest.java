@@ -397,6 +397,25 @@ class PlaybookLoaderErrorsTest {
     }
 
     @Test
+    void serialAndMaxFailPercentageMustBeNumbersOrPercentages() {
+        assertEquals("""
+                error: 'serial' takes a number of hosts, a percentage such as 30% or a list of them
+                 --> site.yml:2:15
+                  |
+                2 |   serial: [1, many]
+                  |               ^^^^
+                  = write `serial: 2`, `serial: "30%"` or `serial: [1, 5, "50%"]`
+
+                error: 'max_fail_percentage' takes a number from 0 to 100
+                 --> site.yml:3:24
+                  |
+                3 |   max_fail_percentage: 150
+                  |                        ^^^
+                  = write `max_fail_percentage: 30`""",
+                errors("- hosts: all\n  serial: [1, many]\n  max_fail_percentage: 150\n  tasks: []\n"));
+    }
+
+    @Test
     void notifyOnAnIncludeIsAnErrorAsInAnsible() {
         assertEquals("""
                 error: 'notify' is not a valid keyword for include_tasks

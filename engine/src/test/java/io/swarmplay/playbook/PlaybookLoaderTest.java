@@ -67,7 +67,7 @@ class PlaybookLoaderTest {
                 ((Task) play.tasks().get(0)).args().get("msg"), ((Task) play.postTasks().get(0)).args().get("msg")));
         assertEquals("restart", play.handlers().get(0).task().name());
         assertTrue(play.anyErrorsFatal());
-        assertEquals(2, play.serial());
+        assertEquals(List.of(2), play.serial());
         assertFalse(play.gatherFacts());
         assertEquals(Map.of("LANG", "C"), play.environment());
         assertEquals(Set.of("deploy", "web"), play.tags());

@@ -304,6 +304,90 @@ class RunnerTest {
     }
 
     @Test
+    void serialRunsThePlayInBatchesAndEndBatchEndsOnlyTheCurrentOne() {
+        RunFixture.Run run = new RunFixture(dir).hosts("h1", "h2", "h3", "h4", "h5").playbook("""
+                - hosts: web
+                  gather_facts: false
+                  serial: 2
+                  tasks:
+                    - name: one
+                      debug: {msg: "{{ ansible_play_batch }} / {{ ansible_play_hosts }} / {{ ansible_play_hosts_all | length }}"}
+                    - name: end batch on h3
+                      meta: end_batch
+                      when: inventory_hostname == 'h3'
+                    - name: two
+                      debug: {msg: two}
+                - hosts: web
+                  gather_facts: false
+                  serial: [1, "50%"]
+                  tasks:
+                    - name: three
+                      debug: {msg: "{{ ansible_play_batch }}"}
+                """).run(Mode.APPLY);
+        assertEquals("['h3', 'h4'] / ['h1', 'h2', 'h3', 'h4', 'h5'] / 5", run.events().outcome("one", "h3").data().get("msg"));
+        assertEquals(Set.of("h1", "h2", "h5"), run.events().statuses("two").keySet(), "h3 ended its batch, h4 with it");
+        assertTrue(run.output().contains("skipping: [h5] (when: inventory_hostname == 'h3' was false)"), run.output());
+        assertEquals(List.of("h2", "h3"), run.events().outcome("three", "h2").data().get("msg"));
+        assertEquals(List.of("h4", "h5"), run.events().outcome("three", "h5").data().get("msg"));
+        assertEquals(6, run.output().split("PLAY \\[web\\]", -1).length - 1, "a PLAY header per batch");
+        assertTrue(run.output().contains(
+                "h3                         : ok=2    changed=0    unreachable=0    failed=0    skipped=0    rescued=0    ignored=0"),
+                run.output());
+        assertEquals(ExitStatus.OK, run.result().status());
+    }
+
+    @Test
+    void aBatchThatFailsEntirelyStopsTheRun() {
+        RunFixture.Run run = new RunFixture(dir).hosts("h1", "h2", "h3", "h4").playbook("""
+                - hosts: web
+                  gather_facts: false
+                  serial: 2
+                  tasks:
+                    - name: fail h3 h4
+                      fail: {msg: boom}
+                      when: inventory_hostname in ['h3', 'h4']
+                    - name: after
+                      debug: {msg: after}
+                - hosts: web
+                  gather_facts: false
+                  tasks:
+                    - name: next play
+                      debug: {msg: next}
+                """).run(Mode.APPLY);
+        assertEquals(Set.of("h1", "h2"), run.events().statuses("after").keySet());
+        assertEquals(Map.of(), run.events().statuses("next play"));
+        assertEquals(ExitStatus.HOST_FAILED, run.result().status());
+    }
+
+    @Test
+    void maxFailPercentageStopsThePlayAndTheRunOnceExceeded() {
+        RunFixture.Run run = new RunFixture(dir).hosts("h1", "h2", "h3", "h4").playbook("""
+                - hosts: web
+                  gather_facts: false
+                  serial: 2
+                  max_fail_percentage: 49
+                  tasks:
+                    - name: fail h3
+                      fail: {msg: boom}
+                      when: inventory_hostname == 'h3'
+                    - name: after
+                      debug: {msg: after}
+                - hosts: web
+                  gather_facts: false
+                  tasks:
+                    - name: next play
+                      debug: {msg: next}
+                """).run(Mode.APPLY);
+        assertEquals(Set.of("h1", "h2"), run.events().statuses("after").keySet(), run.output());
+        assertEquals(Map.of(), run.events().statuses("next play"));
+        assertTrue(run.output().contains("NO MORE HOSTS LEFT"), run.output());
+        assertTrue(run.output().contains(
+                "h4                         : ok=0    changed=0    unreachable=0    failed=0    skipped=1    rescued=0    ignored=0"),
+                run.output());
+        assertEquals(ExitStatus.HOST_FAILED, run.result().status());
+    }
+
+    @Test
     void failedHostLeavesThePlayAndExitStatusSaysSo() {
         RunFixture.Run run = fixture("""
                 - hosts: web
