@@ -27,6 +27,7 @@ final class PlayScope {
     private final Map<String, Map<String, Object>> varsFiles = new ConcurrentHashMap<>();
     /** The hosts of the batch running now ({@code serial}); set between batches, before any step starts. */
     private volatile List<String> batch = List.of();
+    private Map<String, Object> playVars;
 
     PlayScope(RunState run, Play play, List<String> playHosts) {
         this.run = run;
@@ -116,14 +117,17 @@ final class PlayScope {
         batch = List.copyOf(hosts);
     }
 
-    /**
-     * The play's {@code serial} sizes, templates rendered with the play's variables and extra vars
-     * (Ansible renders them before the play, without any host).
-     */
+    /** The play's {@code serial} sizes, templates rendered with the play-level variables, as Ansible does. */
     List<Object> serial() {
-        Map<String, Object> vars = VariableScope.empty().with("play vars", play.vars())
-                .with("extra vars", run.request.extraVars()).toMap();
+        Map<String, Object> vars = playVars();
         return play.serial().stream().map(size -> run.templar().render(size, vars, play.at())).toList();
+    }
+
+    /** The play-level variables (no host's), for the values Ansible renders once per play: tags, serial. */
+    Map<String, Object> playVars() {
+        Map<String, Object> vars = playVars;
+        if (vars == null) playVars = vars = TagSelection.playVars(play, run.request.extraVars());
+        return vars;
     }
 
     SourcePosition at() {

@@ -20,7 +20,7 @@ final class RunState implements AutoCloseable {
     final Recap recap = new Recap();
     final Connections connections = new Connections();
     final Map<String, HostState> hosts = new LinkedHashMap<>();
-    final TagFilter tags;
+    final TagSelection tags;
     final AtomicBoolean interrupted = new AtomicBoolean();
     private final RunListener listener;
     private Templar templar;
@@ -34,7 +34,7 @@ final class RunState implements AutoCloseable {
         this.request = request;
         this.mode = mode;
         this.listener = listener;
-        this.tags = new TagFilter(request.tags(), request.skipTags());
+        this.tags = new TagSelection(request.tags(), request.skipTags(), this::templar);
         this.startAt = request.startAtTask();
     }
 

@@ -3,24 +3,21 @@ package io.swarmplay.run;
 import io.swarmplay.module.Outcome;
 import io.swarmplay.module.Status;
 import io.swarmplay.playbook.IncludeTasks;
-import io.swarmplay.playbook.PlaybookLoader;
-import io.swarmplay.playbook.Task;
-import io.swarmplay.playbook.TaskNode;
 import io.swarmplay.report.Recap;
 import io.swarmplay.report.RunEvent.HostFinished;
 import io.swarmplay.report.RunEvent.ItemFinished;
 import io.swarmplay.report.RunEvent.TaskKind;
 import io.swarmplay.report.RunEvent.TaskStarted;
-import io.swarmplay.source.Diagnostics;
-import io.swarmplay.source.LoadException;
+import io.swarmplay.report.RunEvent.Warning;
+import io.swarmplay.template.TemplateException;
 import io.swarmplay.template.Unknown;
 
 import java.nio.file.FileSystems;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 
@@ -77,12 +74,22 @@ final class TaskRunner {
 
     boolean selected(StepSpec spec) {
         if (spec.kind() == TaskKind.HANDLER) return true;
-        if (!run.tags.selects(spec.inherited().tags())) return false;
+        if (!run.tags.selects(tags(spec))) return false;
         if (run.startAt == null) return true;
         if (!FileSystems.getDefault().getPathMatcher("glob:" + run.startAt).matches(Path.of(spec.name()))
                 && !spec.name().equals(run.startAt)) return false;
         run.startAt = null;
         return true;
+    }
+
+    // templated tags are rendered with the play's variables; one that cannot be is used as written, with a warning
+    private Set<String> tags(StepSpec spec) {
+        try {
+            return run.tags.render(spec.inherited().tags(), scope.playVars(), spec.task().at());
+        } catch (TemplateException e) {
+            run.report(new Warning("the tags of task '" + spec.name() + "' are used as written: " + TaskStep.templateMessage(e)));
+            return spec.inherited().tags();
+        }
     }
 
     private List<StepResult> stepAll(StepSpec spec, List<HostState> hosts) {

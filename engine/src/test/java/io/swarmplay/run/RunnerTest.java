@@ -498,6 +498,27 @@ class RunnerTest {
     }
 
     @Test
+    void templatedTagsAreRenderedWithThePlaysVariablesBeforeTagsSelect() {
+        RunFixture f = fixture("""
+                - hosts: h1
+                  gather_facts: false
+                  vars: {mytag: deploy}
+                  tasks:
+                    - name: templated
+                      debug: {msg: one}
+                      tags: ["{{ mytag }}"]
+                    - name: other
+                      debug: {msg: two}
+                      tags: [setup]
+                """);
+        f.tags = Set.of("deploy");
+        assertEquals(List.of("templated"), f.run(Mode.APPLY).events().taskNames());
+        f.tags = Set.of();
+        f.skipTags = Set.of("deploy");
+        assertEquals(List.of("other"), f.run(Mode.APPLY).events().taskNames());
+    }
+
+    @Test
     void planAndCheckChangeNothingAndPredictWhatApplyDoes() {
         RunFixture f = fixture("""
                 - hosts: web
