@@ -3,27 +3,43 @@ package io.swarmplay.cli;
 import io.swarmplay.inventory.Host;
 import io.swarmplay.inventory.Inventory;
 import io.swarmplay.playbook.Block;
-import io.swarmplay.playbook.IncludeTasks;
 import io.swarmplay.playbook.Play;
 import io.swarmplay.playbook.Playbook;
 import io.swarmplay.playbook.TaskNode;
+import io.swarmplay.run.TagSelection;
+import io.swarmplay.template.TemplateException;
 
 import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
-/** {@code --list-hosts}, {@code --list-tasks} and {@code --list-tags}, in ansible-playbook's layout. Nothing runs. */
+/**
+ * {@code --list-hosts}, {@code --list-tasks} and {@code --list-tags}, in ansible-playbook's layout.
+ * Nothing runs. Tasks are listed as a run would select them: templated tags rendered with the
+ * play's variables and extra vars, then {@code --tags}/{@code --skip-tags} (a {@code never} task
+ * is not listed unless asked for); the task tags are those of the listed tasks.
+ */
 final class Listing {
 
     private final PrintWriter out;
     private final Inventory inventory;
     private final String limit;
+    private final Map<String, Object> extraVars;
+    private final TagSelection selection;
 
-    Listing(PrintWriter out, Inventory inventory, String limit) {
+    Listing(PrintWriter out, Inventory inventory, String limit, Map<String, Object> extraVars, TagSelection selection) {
         this.out = out;
         this.inventory = inventory;
         this.limit = limit;
+        this.extraVars = extraVars;
+        this.selection = selection;
+    }
+
+    /** One listed task: its name and its tags (the play's, its blocks' and its own, rendered). */
+    private record Listed(String name, Set<String> tags) {
     }
 
     void print(List<Playbook> playbooks, SwarmplayCommand options) {
@@ -35,8 +51,12 @@ final class Listing {
                 out.println();
                 out.println("  play #" + ++n + " (" + play.hosts() + "): " + play.name() + "\tTAGS: " + sorted(play.tags()));
                 if (options.listHosts) hosts(play);
-                if (options.listTasks) tasks(play);
-                if (options.listTags) out.println("      TASK TAGS: " + sorted(allTags(play)));
+                List<Listed> tasks = tasks(play);
+                if (options.listTasks) {
+                    out.println("    tasks:");
+                    tasks.forEach(t -> out.println("      " + t.name() + "\tTAGS: " + sorted(t.tags())));
+                }
+                if (options.listTags) out.println("      TASK TAGS: " + sorted(allTags(tasks)));
             }
         }
         out.flush();
@@ -53,42 +73,41 @@ final class Listing {
         for (Host host : hosts) out.println("      " + host.name());
     }
 
-    private void tasks(Play play) {
-        out.println("    tasks:");
+    /** The tasks a run would select, in order. */
+    private List<Listed> tasks(Play play) {
+        Map<String, Object> vars = TagSelection.playVars(play, extraVars);
+        List<Listed> listed = new ArrayList<>();
         for (List<TaskNode> section : List.of(play.preTasks(), play.tasks(), play.postTasks())) {
-            section.forEach(node -> task(node, play.tags(), "      "));
+            section.forEach(node -> collect(node, play.tags(), vars, listed));
         }
+        return listed;
     }
 
-    private void task(TaskNode node, Set<String> inherited, String indent) {
+    private void collect(TaskNode node, Set<String> inherited, Map<String, Object> vars, List<Listed> listed) {
         Set<String> tags = new TreeSet<>(inherited);
-        tags.addAll(node.options().tags());
+        tags.addAll(rendered(node, vars));
         if (node instanceof Block block) {
             for (List<TaskNode> part : List.of(block.block(), block.rescue(), block.always())) {
-                part.forEach(child -> task(child, tags, indent));
+                part.forEach(child -> collect(child, tags, vars, listed));
             }
-        } else if (node instanceof IncludeTasks include) {
-            out.println(indent + "include_tasks: " + include.file() + "\tTAGS: " + sorted(tags));
-        } else {
-            out.println(indent + node.name() + "\tTAGS: " + sorted(tags));
+        } else if (selection.selects(tags)) {
+            listed.add(new Listed(node.name(), tags));
         }
     }
 
-    private static Set<String> allTags(Play play) {
-        Set<String> tags = new TreeSet<>(play.tags());
-        for (List<TaskNode> section : List.of(play.preTasks(), play.tasks(), play.postTasks())) {
-            section.forEach(node -> collect(node, tags));
+    // a tag that cannot be rendered here (it needs a host's variables) is listed as written
+    private Set<String> rendered(TaskNode node, Map<String, Object> vars) {
+        try {
+            return selection.render(node.options().tags(), vars, node.at());
+        } catch (TemplateException e) {
+            return node.options().tags();
         }
+    }
+
+    private static Set<String> allTags(List<Listed> tasks) {
+        Set<String> tags = new TreeSet<>();
+        tasks.forEach(t -> tags.addAll(t.tags()));
         return tags;
-    }
-
-    private static void collect(TaskNode node, Set<String> tags) {
-        tags.addAll(node.options().tags());
-        if (node instanceof Block block) {
-            for (List<TaskNode> part : List.of(block.block(), block.rescue(), block.always())) {
-                part.forEach(child -> collect(child, tags));
-            }
-        }
     }
 
     private static String sorted(Set<String> tags) {

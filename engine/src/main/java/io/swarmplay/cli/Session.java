@@ -18,10 +18,12 @@ import io.swarmplay.run.Mode;
 import io.swarmplay.run.RunRequest;
 import io.swarmplay.run.RunResult;
 import io.swarmplay.run.Runner;
+import io.swarmplay.run.TagSelection;
 import io.swarmplay.source.Diagnostic;
 import io.swarmplay.source.DiagnosticRenderer;
 import io.swarmplay.source.Diagnostics;
 import io.swarmplay.source.LoadException;
+import io.swarmplay.template.Templar;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -50,7 +52,9 @@ final class Session {
             Loaded loaded = load();
             if (options.syntaxCheck) return syntaxOk(loaded);
             if (options.listHosts || options.listTasks || options.listTags) {
-                new Listing(out, loaded.inventory(), options.limit).print(loaded.playbooks(), options);
+                TagSelection tags = new TagSelection(Set.copyOf(options.tags), Set.copyOf(options.skipTags), Templar::create);
+                new Listing(out, loaded.inventory(), options.limit, ExtraVars.parse(options.extraVars), tags)
+                        .print(loaded.playbooks(), options);
                 return ExitStatus.OK;
             }
             return execute(loaded);

@@ -116,6 +116,8 @@ public final class SwarmplayCommand implements Callable<Integer> {
         command.out = out;
         command.err = err;
         CommandLine cli = new CommandLine(command);
+        // `-e @vars.yaml` names a vars file, as in ansible-playbook; picocli must not read it as an argument file
+        cli.setExpandAtFiles(false);
         cli.setOut(out);
         cli.setErr(err);
         cli.setParameterExceptionHandler((ex, args) -> {

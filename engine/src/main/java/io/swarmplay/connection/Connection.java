@@ -34,6 +34,14 @@ public interface Connection extends AutoCloseable {
      */
     void write(String path, InputStream content, FileAttrs attrs);
 
+    /**
+     * True for the control node itself: Ansible runs its commands in the playbook's directory, so
+     * relative paths and working directories are resolved there rather than in swarmplay's own.
+     */
+    default boolean onControlNode() {
+        return false;
+    }
+
     /** A short description for messages, e.g. {@code local} or {@code ssh root@10.0.0.2:22}. */
     String describe();
 

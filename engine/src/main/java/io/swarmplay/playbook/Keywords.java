@@ -15,6 +15,14 @@ final class Keywords {
 
     static final Set<String> BLOCK = Set.of("block", "rescue", "always");
 
+    /**
+     * What {@code include_tasks} takes (Ansible's {@code TaskInclude.VALID_INCLUDE_KEYWORDS} less
+     * {@code apply} and {@code run_once}): they act on the include itself, and only {@code vars}
+     * reach the included tasks.
+     */
+    static final Set<String> INCLUDE = Set.of("name", "when", "tags", "vars", "loop", "with_items", "with_list",
+            "with_dict", "loop_control", "register", "ignore_errors", "no_log", "timeout", "debugger", "include_tasks");
+
     /** Keys that turn a task entry into something other than a module call. */
     static final Set<String> SPECIAL = Set.of("block", "rescue", "always", "include_tasks", "import_tasks",
             "local_action", "action", "listen");
@@ -23,7 +31,7 @@ final class Keywords {
     static final Set<String> IGNORED = Set.of("debugger", "throttle");
 
     static final Set<String> PLAY = Set.of("name", "hosts", "vars", "vars_files", "tasks", "pre_tasks", "post_tasks",
-            "handlers", "any_errors_fatal", "serial", "gather_facts", "environment", "tags", "connection", "become",
+            "handlers", "any_errors_fatal", "serial", "max_fail_percentage", "gather_facts", "environment", "tags", "connection", "become",
             "become_user", "strategy", "roles", "collections");
 
     /** Ansible task keywords swarmplay does not support yet, with what to do instead. */
@@ -47,7 +55,6 @@ final class Keywords {
     static final java.util.Map<String, String> UNSUPPORTED_PLAY = java.util.Map.of(
             "remote_user", "set ansible_user (or user) for the hosts in the inventory",
             "vars_prompt", "pass the values with -e name=value",
-            "max_fail_percentage", "use any_errors_fatal, or drop it",
             "order", "hosts run in inventory order; drop 'order'",
             "force_handlers", "drop 'force_handlers'",
             "module_defaults", "write the arguments on each task (a YAML anchor helps)",

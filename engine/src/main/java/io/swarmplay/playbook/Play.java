@@ -12,14 +12,17 @@ import java.util.Set;
  *
  * @param hosts          host pattern as written
  * @param varsFiles      {@code vars_files} entries as written (may be templated), relative to {@code dir}
- * @param serial         {@code serial} as written (int, percentage or list), or null; parsed, not yet used
+ * @param serial         {@code serial}: batch sizes, each an Integer, a percentage such as {@code "30%"} or a
+ *                       template, the last one repeating; empty without {@code serial}
+ * @param maxFailPercentage {@code max_fail_percentage}, or null
  * @param gatherFacts    whether to collect the minimal facts (hostname, os, user)
  * @param connection     {@code connection:} override for all hosts, or null
  * @param dir            the directory of the playbook file that holds the play ({@code playbook_dir})
  */
 public record Play(String name, String hosts, Map<String, Object> vars, List<String> varsFiles,
                    List<TaskNode> preTasks, List<TaskNode> tasks, List<TaskNode> postTasks,
-                   List<Handler> handlers, boolean gatherFacts, boolean anyErrorsFatal, Object serial,
+                   List<Handler> handlers, boolean gatherFacts, boolean anyErrorsFatal, List<Object> serial,
+                   Double maxFailPercentage,
                    Map<String, Object> environment, Set<String> tags, String connection,
                    Boolean become, String becomeUser, SourcePosition at, Path dir) {
 
@@ -30,6 +33,7 @@ public record Play(String name, String hosts, Map<String, Object> vars, List<Str
         tasks = List.copyOf(tasks);
         postTasks = List.copyOf(postTasks);
         handlers = List.copyOf(handlers);
+        serial = List.copyOf(serial);
         environment = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(environment));
         tags = Set.copyOf(tags);
     }

@@ -38,7 +38,7 @@ final class PlayReader {
                 list(tasks, play, "pre_tasks"), list(tasks, play, "tasks"), list(tasks, play, "post_tasks"),
                 new HandlerReader(session, file).read(play.get("handlers")),
                 flag(play, "gather_facts", true), flag(play, "any_errors_fatal", false),
-                play.has("serial") ? play.get("serial").value() : null,
+                serial(play.get("serial")), maxFailPercentage(play.get("max_fail_percentage")),
                 map(play, "environment"), tags(play), string(play, "connection"),
                 play.has("become") ? Nodes.bool(play.get("become"), "'become'", session.diagnostics) : null,
                 string(play, "become_user"), play.at(), dir);
@@ -123,6 +123,34 @@ final class PlayReader {
             }
         }
         return files;
+    }
+
+    /** {@code serial}: a batch size or a list of them; each a number, a percentage ({@code 30%}) or a template. */
+    private List<Object> serial(YamlNode node) {
+        if (node == null) return List.of();
+        List<YamlNode> items = node instanceof YamlNode.Sequence seq ? seq.items() : List.of(node);
+        List<Object> sizes = new ArrayList<>();
+        for (YamlNode item : items) {
+            Object value = item instanceof YamlNode.Scalar s ? s.value() : null;
+            if (value instanceof Integer || value instanceof Long || value instanceof String t && (t.strip().matches("-?\\d+%?") || Templates.isTemplated(t))) {
+                sizes.add(value instanceof String t ? t.strip() : value);
+            } else {
+                session.error("'serial' takes a number of hosts, a percentage such as 30% or a list of them", item.at(),
+                        Nodes.width(item), "write `serial: 2`, `serial: \"30%\"` or `serial: [1, 5, \"50%\"]`");
+            }
+        }
+        return sizes;
+    }
+
+    /** {@code max_fail_percentage}: a number from 0 to 100. */
+    private Double maxFailPercentage(YamlNode node) {
+        if (node == null) return null;
+        Object value = node instanceof YamlNode.Scalar s ? s.value() : null;
+        if (value instanceof String t && t.strip().matches("\\d+(\\.\\d+)?")) value = Double.valueOf(t.strip());
+        if (value instanceof Number n && n.doubleValue() >= 0 && n.doubleValue() <= 100) return n.doubleValue();
+        session.error("'max_fail_percentage' takes a number from 0 to 100", node.at(), Nodes.width(node),
+                "write `max_fail_percentage: 30`");
+        return null;
     }
 
     private List<TaskNode> list(TaskReader tasks, YamlNode.Mapping play, String key) {

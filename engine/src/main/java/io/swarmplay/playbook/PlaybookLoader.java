@@ -130,7 +130,7 @@ public final class PlaybookLoader {
             Set<String> t = new LinkedHashSet<>(p.tags());
             t.addAll(tags);
             out.add(new Play(p.name(), p.hosts(), v, p.varsFiles(), p.preTasks(), p.tasks(), p.postTasks(), p.handlers(),
-                    p.gatherFacts(), p.anyErrorsFatal(), p.serial(), p.environment(), t, p.connection(), p.become(),
+                    p.gatherFacts(), p.anyErrorsFatal(), p.serial(), p.maxFailPercentage(), p.environment(), t, p.connection(), p.become(),
                     p.becomeUser(), p.at(), p.dir()));
         }
         return out;

@@ -13,8 +13,8 @@ import java.util.regex.Pattern;
 /**
  * Reads the task keywords of one task, block or include into {@link TaskOptions}. Conditions
  * ({@code when}, {@code changed_when}, {@code failed_when}, {@code until}) become lists of raw
- * expressions: a boolean becomes {@code "True"}/{@code "False"}, a whole {@code "{{ x }}"} loses its
- * braces (with Ansible's warning). Keys that are not options are left to the caller.
+ * expressions: a boolean becomes {@code "True"}/{@code "False"}; a whole {@code "{{ x }}"} is kept (with
+ * Ansible's warning), so it is rendered and its text evaluated again, as Ansible does. Keys that are not options are left to the caller.
  */
 final class TaskOptionsReader {
 
@@ -129,7 +129,8 @@ final class TaskOptionsReader {
         if (expr == null) return List.of(s.text());
         session.warn("conditions should not use '{{ }}': " + what + " is already an expression", s.at(), s.width(),
                 "write `" + what.replace("'", "") + ": " + expr + "`");
-        return List.of(expr);
+        // kept as written: Ansible renders it, then evaluates the text again ("{{ x }}" with x: "false" is false)
+        return List.of(s.text());
     }
 
     static Set<String> tags(YamlNode v, LoadSession session) {

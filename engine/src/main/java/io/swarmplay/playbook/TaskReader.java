@@ -74,7 +74,7 @@ final class TaskReader {
     private Block readBlock(YamlNode.Mapping task) {
         checkKeys(task, "block", false);
         for (YamlNode.Entry e : task.entries()) {
-            if (Keywords.TASK_ONLY.contains(e.name())) {
+            if (Keywords.TASK_ONLY.contains(e.name()) && !e.name().equals("notify")) {
                 session.error("'" + e.name() + "' is not allowed on a block", e.key().at(), e.name().length(),
                         "move it to the tasks inside the block");
             }
@@ -151,6 +151,10 @@ final class TaskReader {
             if (e.name().equals("listen") && !handler) {
                 session.error("'listen' is only valid on handlers", e.key().at(), e.name().length(),
                         "move this task under the play's 'handlers:'");
+            } else if (kind.equals("include_tasks") && isKnownFor("task", e.name()) && !Keywords.INCLUDE.contains(e.name())) {
+                session.error("'" + e.name() + "' is not a valid keyword for include_tasks", e.key().at(), e.name().length(),
+                        "include_tasks passes only its vars to the included tasks: put '" + e.name()
+                                + "' on those tasks, or use import_tasks, whose tasks inherit it");
             } else if (!kind.equals("task") && !kind.equals("handler") && !isKnownFor(kind, e.name())) {
                 session.error("unknown " + kind + " keyword '" + e.name() + "'", e.key().at(), e.name().length(),
                         TaskOptionsReader.hintOr(Suggest.hint(e.name(), Keywords.allTaskKeywords()),
@@ -161,6 +165,7 @@ final class TaskReader {
 
     private static boolean isKnownFor(String kind, String key) {
         if (Keywords.COMMON.contains(key) || Keywords.TASK_ONLY.contains(key)) return true;
+        if (kind.equals("task")) return false;
         return switch (kind) {
             case "block" -> Keywords.BLOCK.contains(key);
             default -> key.equals(kind);

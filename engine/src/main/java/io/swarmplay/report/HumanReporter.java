@@ -4,7 +4,9 @@ import io.swarmplay.module.Diff;
 import io.swarmplay.module.Outcome;
 import io.swarmplay.module.Status;
 import io.swarmplay.report.RunEvent.HostFinished;
+import io.swarmplay.report.RunEvent.Included;
 import io.swarmplay.report.RunEvent.ItemFinished;
+import io.swarmplay.report.RunEvent.NoHostsLeft;
 import io.swarmplay.report.RunEvent.PlayStarted;
 import io.swarmplay.report.RunEvent.RunFinished;
 import io.swarmplay.report.RunEvent.StepProgress;
@@ -51,6 +53,9 @@ public final class HumanReporter implements RunListener {
         else if (event instanceof TaskStarted e) banner(taskTitle(e.kind()) + " [" + e.name() + "]");
         else if (event instanceof ItemFinished e) item(e);
         else if (event instanceof HostFinished e) host(e);
+        else if (event instanceof Included e) print(style.cyan("included: " + e.file() + " for " + String.join(", ", e.hosts())
+                + (e.label() == null ? "" : " => (item=" + mask(e.label()) + ")")));
+        else if (event instanceof NoHostsLeft) banner("NO MORE HOSTS LEFT");
         else if (event instanceof StepProgress e) print(style.dim("  … [" + e.host() + "] " + e.message()));
         else if (event instanceof Warning e) print(style.magenta("[WARNING]: " + e.message()));
         else if (event instanceof RunFinished e) recap(e.recap());

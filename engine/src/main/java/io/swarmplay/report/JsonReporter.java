@@ -2,6 +2,7 @@ package io.swarmplay.report;
 
 import io.swarmplay.module.Outcome;
 import io.swarmplay.report.RunEvent.HostFinished;
+import io.swarmplay.report.RunEvent.Included;
 import io.swarmplay.report.RunEvent.ItemFinished;
 import io.swarmplay.report.RunEvent.PlayStarted;
 import io.swarmplay.report.RunEvent.RunFinished;
@@ -46,6 +47,12 @@ public final class JsonReporter implements RunListener {
             return json;
         }
         if (event instanceof HostFinished e) return hostFinished(e);
+        if (event instanceof Included e) {
+            Map<String, Object> json = map("event", "included", "task", e.task().name(), "file", e.file(), "hosts", e.hosts());
+            if (e.label() != null) json.put("item", e.label());
+            return json;
+        }
+        if (event instanceof RunEvent.NoHostsLeft) return map("event", "no_hosts_left");
         if (event instanceof StepProgress e) return map("event", "progress", "host", e.host(), "message", e.message());
         if (event instanceof Warning e) return map("event", "warning", "message", e.message());
         if (event instanceof RunFinished e) return recap(e.recap());

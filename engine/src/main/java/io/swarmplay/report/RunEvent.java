@@ -43,6 +43,17 @@ public sealed interface RunEvent {
                         boolean noLog) implements RunEvent {
     }
 
+    /**
+     * {@code include_tasks} chose a file for these hosts (with this loop item's label, or null):
+     * Ansible's {@code included: FILE for h1, h2 => (item=x)}, counted as ok for each host.
+     */
+    record Included(Task task, String file, List<String> hosts, String label) implements RunEvent {
+    }
+
+    /** A fatal error ({@code any_errors_fatal}) stopped every host of the play: Ansible's {@code NO MORE HOSTS LEFT}. */
+    record NoHostsLeft() implements RunEvent {
+    }
+
     /** A progress line from a step that is waiting (e.g. wait_for, a readiness check). */
     record StepProgress(Task task, String host, String message) implements RunEvent {
     }

@@ -4,6 +4,7 @@ import io.swarmplay.module.Outcome;
 import io.swarmplay.module.Status;
 import io.swarmplay.playbook.TaskOptions;
 import io.swarmplay.template.Templar.Truth;
+import io.swarmplay.template.Unsafe;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,7 +49,7 @@ final class Conditions {
         String register = spec.task().options().register();
         if (register == null) return vars;
         Map<String, Object> more = new LinkedHashMap<>(vars);
-        more.put(register, Results.registered(outcome, spec.name(), ""));
+        more.put(register, Unsafe.wrap(Results.registered(outcome, spec.name(), "")));
         return more;
     }
 

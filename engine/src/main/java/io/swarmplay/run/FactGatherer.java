@@ -11,6 +11,7 @@ import io.swarmplay.report.RunEvent.HostFinished;
 import io.swarmplay.report.RunEvent.TaskKind;
 import io.swarmplay.report.RunEvent.TaskStarted;
 import io.swarmplay.source.SourcePosition;
+import io.swarmplay.template.Unsafe;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,10 +26,13 @@ final class FactGatherer {
     static final Task TASK = new Task("Gathering Facts", "gather_facts", Map.of(), TaskOptions.NONE,
             SourcePosition.UNKNOWN, Map.of());
     private static final String PROBE = "uname -n; uname -s; uname -m; id -un; "
-            + "(. /etc/os-release 2>/dev/null; echo \"${ID:-unknown}\"; echo \"${VERSION_ID:-}\")";
+            + "(. /etc/os-release 2>/dev/null; echo \"${ID:-unknown}\"; echo \"${VERSION_ID:-}\"); "
+            + "head -n 1 /etc/debian_version 2>/dev/null || echo";
 
     private static final String[] KEYS = {"ansible_nodename", "ansible_system", "ansible_architecture",
-        "ansible_user_id", "ansible_distribution", "ansible_distribution_version"};
+        "ansible_user_id"};
+    private static final String[] DISTRIBUTION_KEYS = {"ansible_distribution", "ansible_distribution_version",
+        "ansible_distribution_major_version", "ansible_os_family"};
 
     private final RunState run;
     private final PlayScope scope;
@@ -63,8 +67,9 @@ final class FactGatherer {
                     scope.at());
             ExecResult result = run.connections.forHost(host.name(), vars).exec(Command.shell(PROBE));
             Map<String, Object> facts = parse(result.stdout().split("\n"));
-            host.gathered.putAll(facts);
-            host.gathered.put("ansible_facts", withoutPrefix(facts));
+            // facts come from the host: data, never templates (Unsafe)
+            facts.forEach((k, v) -> host.gathered.put(k, Unsafe.wrap(v)));
+            host.gathered.put("ansible_facts", Unsafe.wrap(withoutPrefix(facts)));
             return Outcome.ok(Change.none("facts gathered"));
         } catch (ConnectionException e) {
             if (run.mode == Mode.PLAN) {
@@ -81,16 +86,27 @@ final class FactGatherer {
     private static void unknownFacts(HostState host, String origin) {
         io.swarmplay.template.Unknown unknown = new io.swarmplay.template.Unknown(origin);
         for (String key : KEYS) host.gathered.put(key, unknown);
+        for (String key : DISTRIBUTION_KEYS) host.gathered.put(key, unknown);
         host.gathered.put("ansible_hostname", unknown);
         host.gathered.put("ansible_facts", unknown);
     }
 
+    /** The facts from the probe's lines: uname -n, -s, -m, the user, os-release ID and VERSION_ID, debian_version. */
     static Map<String, Object> parse(String[] lines) {
         Map<String, Object> facts = new LinkedHashMap<>();
-        for (int i = 0; i < KEYS.length && i < lines.length; i++) facts.put(KEYS[i], lines[i].strip());
+        for (int i = 0; i < KEYS.length; i++) facts.put(KEYS[i], line(lines, i));
+        Distribution d = Distribution.of(line(lines, 4), line(lines, 5), line(lines, 6));
+        facts.put("ansible_distribution", d.name());
+        facts.put("ansible_distribution_version", d.version());
+        facts.put("ansible_distribution_major_version", d.majorVersion());
+        facts.put("ansible_os_family", d.osFamily());
         Object node = facts.getOrDefault("ansible_nodename", "");
         facts.put("ansible_hostname", String.valueOf(node).split("\\.")[0]);
         return facts;
+    }
+
+    private static String line(String[] lines, int i) {
+        return i < lines.length ? lines[i].strip() : "";
     }
 
     private static Map<String, Object> withoutPrefix(Map<String, Object> facts) {

@@ -1,6 +1,7 @@
 package io.swarmplay.run;
 
 import io.swarmplay.inventory.Host;
+import io.swarmplay.template.Unsafe;
 
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -29,8 +30,12 @@ final class HostState {
     /** PLAN mode: could not be contacted, so every later step is shown as unknown. */
     boolean offline;
     String offlineReason;
-    /** {@code meta: end_host} or {@code end_play}: no more tasks in this play. */
+    /** {@code meta: end_host}, {@code end_batch} or {@code end_play}: no more tasks in this play (batch). */
     boolean endedPlay;
+    /** {@code meta: end_host}: also out of {@code ansible_play_hosts} for the rest of the play. */
+    boolean endedHost;
+    /** Stopped by another host's fatal error ({@code any_errors_fatal}): not failed itself, runs nothing more. */
+    boolean stopped;
 
     HostState(Host host) {
         this.host = host;
@@ -41,7 +46,20 @@ final class HostState {
     }
 
     boolean active() {
-        return !failed && !unreachable && !endedPlay;
+        return !failed && !unreachable && !endedPlay && !stopped;
+    }
+
+    /**
+     * Stores a registered result. It is host data, as Ansible marks it unsafe: a {@code {{ }}} in
+     * it is never rendered (see {@link Unsafe}).
+     */
+    void register(String name, Object result) {
+        registered.put(name, Unsafe.wrap(result));
+    }
+
+    /** Still one of the play's hosts ({@code ansible_play_hosts}): not failed, unreachable, stopped or ended by end_host. */
+    boolean inPlay() {
+        return !failed && !unreachable && !stopped && !endedHost;
     }
 
     /** Facts and registered results, the runtime layer of the variable scope. */

@@ -11,14 +11,24 @@ import java.util.Set;
 
 /**
  * Keywords a block (or an import) passes down to every task inside it: conditions, tags, vars,
- * environment and the flags Ansible inherits.
+ * environment, the flags Ansible inherits, and {@code notify} (a task's own wins, as in Ansible).
  */
 record Inherited(List<String> when, Set<String> tags, List<Map<String, Object>> vars,
                  Map<String, Object> environment, Boolean checkMode, boolean ignoreErrors, boolean noLog,
-                 String delegateTo, Boolean become, String becomeUser) {
+                 String delegateTo, Boolean become, String becomeUser, List<String> notifies) {
 
     static Inherited root(Set<String> playTags, Map<String, Object> playEnvironment, Boolean become, String becomeUser) {
-        return new Inherited(List.of(), playTags, List.of(), playEnvironment, null, false, false, null, become, becomeUser);
+        return new Inherited(List.of(), playTags, List.of(), playEnvironment, null, false, false, null, become, becomeUser,
+                List.of());
+    }
+
+    /** These keywords with one more layer of variables (an include's vars and loop variables). */
+    Inherited plusVars(Map<String, Object> more) {
+        if (more.isEmpty()) return this;
+        List<Map<String, Object>> allVars = new ArrayList<>(vars);
+        allVars.add(more);
+        return new Inherited(when, tags, allVars, environment, checkMode, ignoreErrors, noLog, delegateTo, become, becomeUser,
+                notifies);
     }
 
     /** These keywords plus a block's own options. */
@@ -36,6 +46,7 @@ record Inherited(List<String> when, Set<String> tags, List<Map<String, Object>> 
                 ignoreErrors || o.ignoreErrors(), noLog || o.noLog(),
                 o.delegateTo() != null ? o.delegateTo() : delegateTo,
                 o.become() != null ? o.become() : become,
-                o.becomeUser() != null ? o.becomeUser() : becomeUser);
+                o.becomeUser() != null ? o.becomeUser() : becomeUser,
+                o.notifies().isEmpty() ? notifies : o.notifies());
     }
 }

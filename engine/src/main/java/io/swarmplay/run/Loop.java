@@ -6,6 +6,7 @@ import io.swarmplay.playbook.LoopControl;
 import io.swarmplay.report.RunEvent.ItemFinished;
 import io.swarmplay.template.TemplateException;
 import io.swarmplay.template.Unknown;
+import io.swarmplay.template.Unsafe;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -28,10 +29,13 @@ final class Loop {
     StepResult run(StepSpec spec, HostState host, Map<String, Object> vars) {
         Object items;
         try {
-            items = step.render(spec.task().options().loop(), vars, spec);
+            items = step.renderData(spec.task().options().loop(), vars, spec);
         } catch (TemplateException e) {
             return result(host, Outcome.failed(TaskStep.templateMessage(e)), null, List.of());
         }
+        // items from host data (e.g. a registered stdout_lines) are host data too: never rendered
+        boolean fromHost = items instanceof Unsafe;
+        items = Unsafe.strip(items);
         if (items instanceof Unknown unknown) {
             Outcome outcome = step.unknown("loop " + RunHostSession.describe(unknown));
             return result(host, outcome, unknown, List.of());
@@ -42,44 +46,61 @@ final class Loop {
                     + (items instanceof Map ? " (use '| dict2items' to loop over a mapping)" : "")), null, List.of());
         }
         if (list.isEmpty()) return result(host, Outcome.skipped("no items in the loop"), null, List.of());
-        return items(spec, host, vars, list);
+        return items(spec, host, vars, list, fromHost);
     }
 
-    private StepResult items(StepSpec spec, HostState host, Map<String, Object> vars, List<?> list) {
+    private StepResult items(StepSpec spec, HostState host, Map<String, Object> vars, List<?> list, boolean fromHost) {
         LoopControl control = spec.task().options().loopControl();
         List<ItemFinished> events = new ArrayList<>();
         List<Object> values = new ArrayList<>();
         List<Outcome> outcomes = new ArrayList<>();
+        Map<String, Object> facts = new LinkedHashMap<>();
+        Map<String, Object> current = vars;
         TaskStep.Attempt last = null;
         for (int i = 0; i < list.size(); i++) {
-            Map<String, Object> itemVars = itemVars(vars, control, list, i);
+            Map<String, Object> itemVars = itemVars(current, control, list, i, fromHost);
             last = step.once(spec, host, itemVars);
             outcomes.add(last.outcome());
-            events.add(new ItemFinished(spec.task(), host.name(), label(spec, control, itemVars, list.get(i)),
+            events.add(new ItemFinished(spec.task(), host.name(), label(step, spec, control, itemVars, list.get(i)),
                     last.outcome(), last.args(), spec.inherited().noLog()));
             values.add(itemValue(spec, host, last.outcome(), control, list.get(i)));
+            // set_fact in a loop: each item sees the facts of the items before it, as in Ansible
+            facts.putAll(last.outcome().facts());
+            if (!last.outcome().facts().isEmpty()) current = step.withFacts(vars, facts);
         }
-        Outcome combined = combine(outcomes);
+        Outcome combined = withFacts(combine(outcomes), facts);
         Object registered = Results.loop(values, combined, spec.name(), host.name());
         return new StepResult(host, last.delegate(), combined.withData(
                 registered instanceof Map<?, ?> m ? castMap(m) : Map.of()), registered, last.args(), events, false);
     }
 
-    private static Map<String, Object> itemVars(Map<String, Object> vars, LoopControl control, List<?> list, int i) {
+    private static Map<String, Object> itemVars(Map<String, Object> vars, LoopControl control, List<?> list, int i,
+                                                boolean fromHost) {
         Map<String, Object> itemVars = new LinkedHashMap<>(vars);
-        itemVars.put(control.loopVar(), list.get(i));
-        if (control.indexVar() != null) itemVars.put(control.indexVar(), i);
+        itemVars.putAll(loopVars(control, list, i, fromHost));
+        return itemVars;
+    }
+
+    /**
+     * The variables of item {@code i}: the loop variable (host data, {@link Unsafe}, when the list
+     * came from a host), the index variable and {@code ansible_loop}.
+     */
+    static Map<String, Object> loopVars(LoopControl control, List<?> list, int i, boolean fromHost) {
+        Map<String, Object> vars = new LinkedHashMap<>();
+        vars.put(control.loopVar(), fromHost ? Unsafe.wrap(list.get(i)) : list.get(i));
+        if (control.indexVar() != null) vars.put(control.indexVar(), i);
         Map<String, Object> loop = new LinkedHashMap<>();
         loop.put("index", i + 1);
         loop.put("index0", i);
         loop.put("first", i == 0);
         loop.put("last", i == list.size() - 1);
         loop.put("length", list.size());
-        itemVars.put("ansible_loop", loop);
-        return itemVars;
+        vars.put("ansible_loop", loop);
+        return vars;
     }
 
-    private String label(StepSpec spec, LoopControl control, Map<String, Object> itemVars, Object item) {
+    /** The item as {@code (item=...)} shows it: {@code loop_control.label} rendered, else the item. */
+    static String label(TaskStep step, StepSpec spec, LoopControl control, Map<String, Object> itemVars, Object item) {
         if (control.label() == null) return String.valueOf(item);
         try {
             return String.valueOf(step.render(control.label(), itemVars, spec));
@@ -88,13 +109,19 @@ final class Loop {
         }
     }
 
-    private static Object itemValue(StepSpec spec, HostState host, Outcome outcome, LoopControl control, Object item) {
+    static Object itemValue(StepSpec spec, HostState host, Outcome outcome, LoopControl control, Object item) {
         Object value = Results.registered(outcome, spec.name(), host.name());
         if (!(value instanceof Map<?, ?> map)) return value;
         Map<String, Object> withItem = new LinkedHashMap<>(castMap(map));
         withItem.put(control.loopVar(), item);
         withItem.put("ansible_loop_var", control.loopVar());
         return withItem;
+    }
+
+    // the facts of every item, in order, unless the loop failed (Ansible then sets none)
+    private static Outcome withFacts(Outcome combined, Map<String, Object> facts) {
+        boolean failed = combined.status() == Status.FAILED || combined.status() == Status.UNREACHABLE;
+        return failed || facts.isEmpty() ? combined : combined.withFacts(java.util.Collections.unmodifiableMap(new LinkedHashMap<>(facts)));
     }
 
     /** FAILED if any item failed, else WOULD_CHANGE or CHANGED if any did, SKIPPED if all skipped, else OK. */

@@ -1,23 +1,33 @@
 package io.swarmplay.run;
 
 import io.swarmplay.inventory.Host;
+import io.swarmplay.module.Outcome;
 import io.swarmplay.playbook.Block;
 import io.swarmplay.playbook.Handler;
 import io.swarmplay.playbook.IncludeTasks;
 import io.swarmplay.playbook.Play;
 import io.swarmplay.playbook.Task;
 import io.swarmplay.playbook.TaskNode;
+import io.swarmplay.playbook.TaskOptions;
+import io.swarmplay.report.RunEvent.NoHostsLeft;
 import io.swarmplay.report.RunEvent.PlayStarted;
 import io.swarmplay.report.RunEvent.TaskKind;
+import io.swarmplay.report.RunEvent.TaskStarted;
 import io.swarmplay.report.RunEvent.Warning;
+import io.swarmplay.template.TemplateException;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
  * One play with the linear strategy: every host finishes a task before any host starts the
- * next; failed and unreachable hosts leave the play; handlers run after each section.
+ * next; failed and unreachable hosts leave the play; handlers run after each section. With
+ * {@code serial}, the hosts run the whole play in batches, one batch after the other.
  */
 final class PlayRun {
 
@@ -26,7 +36,21 @@ final class PlayRun {
     private final List<HostState> hosts = new ArrayList<>();
     private final PlayScope scope;
     private final TaskRunner tasks;
+    /** The block sections being walked, innermost last (Ansible's iterator states, for any_errors_fatal). */
+    private final Deque<Section> sections = new ArrayDeque<>();
     private boolean ended;
+    /** {@code meta: end_play}: no later batch runs. */
+    private boolean playEnded;
+    private List<HostState> batch = List.of();
+    /** Hosts of the current batch that failed (for {@code max_fail_percentage}). */
+    private final Set<HostState> failedInBatch = new LinkedHashSet<>();
+
+    /**
+     * A block section: {@code handles} when a failure in it still has a rescue or always of this
+     * block to run; {@code recovering} for the rescue and always sections themselves.
+     */
+    private record Section(boolean handles, boolean recovering) {
+    }
 
     PlayRun(RunState run, Play play) {
         this.run = run;
@@ -46,17 +70,56 @@ final class PlayRun {
         return selected;
     }
 
-    /** Runs the play; returns false when every host of the play failed (the run then stops, as Ansible does). */
+    /**
+     * Runs the play batch by batch ({@code serial}); returns false when a whole batch failed (the
+     * run then stops, as Ansible does).
+     */
     boolean run() {
-        List<HostState> active = hosts.stream().filter(h -> !h.failed && !h.unreachable).toList();
-        active.forEach(h -> h.endedPlay = false);
-        run.report(new PlayStarted(play, play.name(), active.stream().map(HostState::name).toList()));
-        if (active.isEmpty()) {
+        if (hosts.stream().noneMatch(h -> !h.failed && !h.unreachable)) {
+            run.report(new PlayStarted(play, play.name(), List.of()));
             run.report(new Warning("no hosts matched pattern '" + play.hosts() + "' for play '" + play.name() + "'"));
             return true;
         }
+        hosts.forEach(h -> h.endedHost = false);
         // values of variables named like secrets (registry.password, join_token) are masked in all output
-        for (HostState host : active) maskSecretVars(host);
+        hosts.stream().filter(h -> !h.failed && !h.unreachable).forEach(this::maskSecretVars);
+        List<List<HostState>> batches = batches();
+        if (batches.isEmpty()) return false;
+        for (List<HostState> batch : batches) {
+            if (!runBatch(batch)) return false;
+            if (playEnded || run.breakPlay || run.interrupted.get()) return true;
+        }
+        return true;
+    }
+
+    // a serial that renders to something else than sizes fails the play's hosts, naming the play
+    private List<List<HostState>> batches() {
+        try {
+            return Batches.of(scope.serial(), hosts);
+        } catch (TemplateException | IllegalArgumentException e) {
+            String message = "serial of play '" + play.name() + "': "
+                    + (e instanceof TemplateException t ? TaskStep.templateMessage(t) : e.getMessage() + " at " + play.at());
+            Task task = new Task("serial", "serial", Map.of(), TaskOptions.NONE, play.at(), Map.of());
+            StepSpec spec = new StepSpec(task, Inherited.root(Set.of(), Map.of(), null, null), TaskKind.TASK);
+            run.report(new PlayStarted(play, play.name(), List.of()));
+            run.report(new TaskStarted(task, task.name(), TaskKind.TASK));
+            for (HostState host : hosts) {
+                tasks.record(spec, new StepResult(host, null, Outcome.failed(message), null, Map.of(), List.of(), false));
+            }
+            return List.of();
+        }
+    }
+
+    /** The whole play for one batch of hosts; false when every host of the batch failed in it. */
+    private boolean runBatch(List<HostState> batch) {
+        List<HostState> active = batch.stream().filter(h -> !h.failed && !h.unreachable).toList();
+        active.forEach(h -> h.endedPlay = false);
+        ended = false;
+        this.batch = batch;
+        failedInBatch.clear();
+        scope.batch(batch.stream().map(HostState::name).toList());
+        run.report(new PlayStarted(play, play.name(), active.stream().map(HostState::name).toList()));
+        if (active.isEmpty()) return true;
         Inherited root = Inherited.root(play.tags(), play.environment(), play.become(), play.becomeUser());
         if (play.gatherFacts()) new FactGatherer(run, scope).gather(active);
         for (List<TaskNode> section : List.of(play.preTasks(), play.tasks(), play.postTasks())) {
@@ -64,7 +127,8 @@ final class PlayRun {
             flushHandlers(active);
         }
         active.forEach(h -> h.notified.clear());
-        return active.stream().anyMatch(h -> !h.failed && !h.unreachable);
+        boolean allFailed = active.stream().allMatch(h -> h.failed || h.unreachable);
+        return !(allFailed && active.size() == batch.size());
     }
 
     private void maskSecretVars(HostState host) {
@@ -83,13 +147,14 @@ final class PlayRun {
             } else if (node instanceof Block block) {
                 runBlock(block, active, inherited.plus(block.options()));
             } else if (node instanceof IncludeTasks include) {
-                tasks.include(include, active, inherited.plus(include.options()));
+                tasks.include(include, active, inherited);
             }
         }
     }
 
     private void runBlock(Block block, List<HostState> entered, Inherited inherited) {
-        walk(block.block(), entered, inherited);
+        walkSection(new Section(!block.rescue().isEmpty() || !block.always().isEmpty(), false), block.block(), entered,
+                inherited);
         List<HostState> failed = entered.stream().filter(h -> h.failed && !h.unreachable).toList();
         if (!block.rescue().isEmpty() && !failed.isEmpty()) rescue(block, failed, inherited);
         if (!block.always().isEmpty()) always(block, entered, inherited);
@@ -101,16 +166,44 @@ final class PlayRun {
             run.recap.host(host.name()).failed--;
             run.recap.host(host.name()).rescued++;
             host.registered.put("ansible_failed_task", host.lastFailedTask);
-            host.registered.put("ansible_failed_result", host.lastFailedResult);
+            host.register("ansible_failed_result", host.lastFailedResult);
         }
-        walk(block.rescue(), failed, inherited);
+        walkSection(new Section(!block.always().isEmpty(), true), block.rescue(), failed, inherited);
+    }
+
+    private void walkSection(Section section, List<TaskNode> nodes, List<HostState> hosts, Inherited inherited) {
+        sections.addLast(section);
+        try {
+            walk(nodes, hosts, inherited);
+        } finally {
+            sections.removeLast();
+        }
+    }
+
+    /** Whether a failure of the task being run still has a rescue or always to run (then it is not yet fatal). */
+    boolean failureHandled() {
+        return sections.stream().anyMatch(Section::handles);
+    }
+
+    /**
+     * {@code any_errors_fatal} (or a failed {@code run_once} task): every host of the play stops,
+     * except those running the task just failed inside a rescue or always section, which finish
+     * it, as Ansible 2.14's linear strategy does; the run ends after this play.
+     */
+    private void stopForFatalError(List<HostState> running) {
+        boolean recovering = !sections.isEmpty() && sections.getLast().recovering();
+        for (HostState host : hosts) {
+            if (host.active() && !(recovering && running.contains(host))) host.stopped = true;
+        }
+        run.breakPlay = true;
+        if (hosts.stream().noneMatch(HostState::active)) run.report(new NoHostsLeft());
     }
 
     private void always(Block block, List<HostState> entered, Inherited inherited) {
-        List<HostState> eligible = entered.stream().filter(h -> !h.unreachable && !h.endedPlay).toList();
+        List<HostState> eligible = entered.stream().filter(h -> !h.unreachable && !h.endedPlay && !h.stopped).toList();
         List<HostState> wereFailed = eligible.stream().filter(h -> h.failed).toList();
         wereFailed.forEach(h -> h.failed = false);
-        walk(block.always(), eligible, inherited);
+        walkSection(new Section(false, true), block.always(), eligible, inherited);
         wereFailed.forEach(h -> h.failed = true);
     }
 
@@ -127,10 +220,32 @@ final class PlayRun {
         }
     }
 
-    /** {@code meta: end_play}. */
+    /** {@code meta: end_play}: this batch and every later one. */
     void endPlay() {
         ended = true;
+        playEnded = true;
         hosts.forEach(h -> h.endedPlay = true);
+    }
+
+    /** {@code meta: end_batch}: the hosts of this batch run nothing more; the next batch starts. */
+    void endBatch() {
+        ended = true;
+        batch.forEach(h -> h.endedPlay = true);
+    }
+
+    /**
+     * Hosts whose failure no rescue or always will see, after a task: {@code any_errors_fatal}
+     * ({@code fatal}) stops every host, and so does {@code max_fail_percentage} once more than that
+     * share of the batch has failed, as Ansible 2.14 does.
+     */
+    void hostsFailed(List<HostState> failed, boolean fatal, List<HostState> running) {
+        failed.stream().filter(h -> !h.unreachable).forEach(failedInBatch::add);
+        if (fatal) {
+            stopForFatalError(running);
+        } else if (play.maxFailPercentage() != null
+                && failedInBatch.size() / (double) batch.size() > play.maxFailPercentage() / 100.0) {
+            stopForFatalError(List.of());
+        }
     }
 
     List<HostState> hosts() {

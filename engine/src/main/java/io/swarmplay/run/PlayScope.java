@@ -25,6 +25,9 @@ final class PlayScope {
     private final Play play;
     private final List<String> playHosts;
     private final Map<String, Map<String, Object>> varsFiles = new ConcurrentHashMap<>();
+    /** The hosts of the batch running now ({@code serial}); set between batches, before any step starts. */
+    private volatile List<String> batch = List.of();
+    private Map<String, Object> playVars;
 
     PlayScope(RunState run, Play play, List<String> playHosts) {
         this.run = run;
@@ -88,9 +91,9 @@ final class PlayScope {
         magic.put("group_names", host.groups().stream().filter(g -> !g.equals("all") && !g.equals("ungrouped")).sorted().toList());
         magic.put("groups", inventory.groupsVar());
         magic.put("hostvars", hostVars());
-        List<String> active = playHosts.stream().filter(h -> run.hosts.containsKey(h) && run.hosts.get(h).active()).toList();
+        List<String> active = playHosts.stream().filter(h -> run.hosts.containsKey(h) && run.hosts.get(h).inPlay()).toList();
         magic.put("ansible_play_hosts", active);
-        magic.put("ansible_play_batch", active);
+        magic.put("ansible_play_batch", batch.isEmpty() ? active : active.stream().filter(batch::contains).toList());
         magic.put("ansible_play_hosts_all", playHosts);
         magic.put("playbook_dir", play.dir().toAbsolutePath().toString());
         Path inventoryDir = run.request.inventoryDir();
@@ -108,6 +111,23 @@ final class PlayScope {
         return new HostVars(names, name -> run.request.inventory().host(name)
                 .map(h -> (Map<String, Object>) new RenderedVars(hostScope(run.hosts.get(h.name())).toMap(), run::templar))
                 .orElse(Map.of()));
+    }
+
+    void batch(List<String> hosts) {
+        batch = List.copyOf(hosts);
+    }
+
+    /** The play's {@code serial} sizes, templates rendered with the play-level variables, as Ansible does. */
+    List<Object> serial() {
+        Map<String, Object> vars = playVars();
+        return play.serial().stream().map(size -> run.templar().render(size, vars, play.at())).toList();
+    }
+
+    /** The play-level variables (no host's), for the values Ansible renders once per play: tags, serial. */
+    Map<String, Object> playVars() {
+        Map<String, Object> vars = playVars;
+        if (vars == null) playVars = vars = TagSelection.playVars(play, run.request.extraVars());
+        return vars;
     }
 
     SourcePosition at() {

@@ -5,11 +5,14 @@ import io.swarmplay.source.SourcePosition;
 import io.swarmplay.template.Omit;
 import io.swarmplay.template.Templar;
 import io.swarmplay.template.Unknown;
+import io.swarmplay.template.Unsafe;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A task's arguments rendered key by key, so that the plan can show every known argument even
@@ -18,8 +21,9 @@ import java.util.Map;
  * @param values  the rendered arguments, {@code omit} dropped (meaningful only when {@code unknown} is null)
  * @param display what the plan shows: values, with {@code (known after apply)} for unknown ones
  * @param unknown the first unknown value met, or null
+ * @param fromHost the arguments whose values were computed from host data ({@link Unsafe})
  */
-record RenderedArgs(Map<String, Object> values, Map<String, Object> display, Unknown unknown) {
+record RenderedArgs(Map<String, Object> values, Map<String, Object> display, Unknown unknown, Set<String> fromHost) {
 
     /** Argument names whose values are secrets wherever they appear (e.g. {@code registry.password}). */
     private static final java.util.regex.Pattern SENSITIVE = java.util.regex.Pattern.compile(
@@ -31,16 +35,19 @@ record RenderedArgs(Map<String, Object> values, Map<String, Object> display, Unk
     static RenderedArgs render(Templar templar, Task task, Map<String, Object> vars) {
         Map<String, Object> values = new LinkedHashMap<>();
         Map<String, Object> display = new LinkedHashMap<>();
+        Set<String> fromHost = new HashSet<>();
         Unknown first = null;
         for (Map.Entry<String, Object> arg : task.args().entrySet()) {
             SourcePosition at = task.argsAt().getOrDefault(arg.getKey(), task.at());
-            Object value = withoutOmit(templar.render(arg.getValue(), vars, at));
+            Object rendered = templar.renderData(arg.getValue(), vars, at);
+            if (rendered instanceof Unsafe u) fromHost.add(arg.getKey());
+            Object value = withoutOmit(Unsafe.strip(rendered));
             if (value == Omit.INSTANCE) continue;
             if (value instanceof Unknown unknown && first == null) first = unknown;
             values.put(arg.getKey(), value);
             display.put(arg.getKey(), value instanceof Unknown ? value.toString() : masked(arg.getKey(), value));
         }
-        return new RenderedArgs(values, display, first);
+        return new RenderedArgs(values, display, first, fromHost);
     }
 
     /** The value as a plan may show it: sensitive keys (at any depth) replaced by a mask. */
@@ -57,7 +64,8 @@ record RenderedArgs(Map<String, Object> values, Map<String, Object> display, Unk
     }
 
     /** The values of sensitive keys, for the redactor to mask everywhere else too. */
-    static List<String> secrets(String key, Object value) {
+    static List<String> secrets(String key, Object raw) {
+        Object value = Unsafe.strip(raw);
         List<String> found = new ArrayList<>();
         if (value instanceof Map<?, ?> map) map.forEach((k, v) -> found.addAll(secrets(String.valueOf(k), v)));
         else if (value instanceof List<?> list) list.forEach(v -> found.addAll(secrets(key, v)));
@@ -89,7 +97,9 @@ record RenderedArgs(Map<String, Object> values, Map<String, Object> display, Unk
     /** The host variables with the connection settings rendered (they may be templated in inventory). */
     static Map<String, Object> connectionVars(java.util.function.Supplier<Templar> templar, Map<String, Object> vars,
                                               SourcePosition at) {
-        Map<String, Object> rendered = new LinkedHashMap<>(vars);
+        Map<String, Object> rendered = new LinkedHashMap<>();
+        // connections read values directly, without the templar: host data is unwrapped here
+        vars.forEach((k, v) -> rendered.put(k, Unsafe.strip(v)));
         for (String key : CONNECTION_KEYS) {
             Object value = vars.get(key);
             if (value instanceof String s && s.contains("{{")) rendered.put(key, templar.get().render(s, vars, at));

@@ -2,6 +2,7 @@ package io.swarmplay.run;
 
 import io.swarmplay.source.SourcePosition;
 import io.swarmplay.template.Templar;
+import io.swarmplay.template.Unsafe;
 
 import java.util.AbstractMap;
 import java.util.LinkedHashMap;
@@ -35,12 +36,15 @@ final class RenderedVars extends AbstractMap<String, Object> {
         return vars.containsKey(key);
     }
 
+    // what was computed from host data stays host data (Unsafe): the reader must not render it again
     private Object render(Object value) {
-        return templated(value) ? templar.get().render(value, vars, SourcePosition.UNKNOWN) : value;
+        return templated(value) ? templar.get().renderData(value, vars, SourcePosition.UNKNOWN) : value;
     }
 
-    // hostvars inside hostvars is left alone: walking it would render every host's variables forever
+    // hostvars inside hostvars is left alone: walking it would render every host's variables forever;
+    // host data (Unsafe) is never a template
     private static boolean templated(Object value) {
+        if (value instanceof Unsafe) return false;
         if (value instanceof String s) return s.contains("{{") || s.contains("{%");
         if (value instanceof io.swarmplay.vars.HostVars || value instanceof RenderedVars) return false;
         if (value instanceof Map<?, ?> map) return map.values().stream().anyMatch(RenderedVars::templated);

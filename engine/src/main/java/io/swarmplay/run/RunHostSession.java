@@ -84,7 +84,16 @@ final class RunHostSession implements HostSession {
 
     private Command prepare(Command command) {
         Command prepared = environment.isEmpty() ? command : command.withEnv(withCommandEnv(command.env()));
+        if (connection.get().onControlNode()) {
+            prepared = prepared.inDirectory(onHost(command.chdir() == null ? "." : command.chdir()));
+        }
         return timeout != null && command.timeout() == null ? prepared.withTimeout(timeout) : prepared;
+    }
+
+    // on the control node, Ansible runs modules in the playbook's directory: relative paths start there
+    private String onHost(String path) {
+        if (!connection.get().onControlNode() || path.startsWith("/") || path.startsWith("~")) return path;
+        return playbookDir.toAbsolutePath().resolve(path).normalize().toString();
     }
 
     // the command's own variables win over the task's environment
@@ -96,18 +105,18 @@ final class RunHostSession implements HostSession {
 
     @Override
     public Optional<FileStat> stat(String path) {
-        return connection.get().stat(path);
+        return connection.get().stat(onHost(path));
     }
 
     @Override
     public Optional<String> sha256(String path) {
-        return connection.get().sha256(path);
+        return connection.get().sha256(onHost(path));
     }
 
     @Override
     public void readInto(String path, OutputStream sink) {
         try {
-            connection.get().read(path, sink);
+            connection.get().read(onHost(path), sink);
         } catch (UncheckedIOException e) {
             throw new ModuleException(e.getCause() != null && e.getCause().getMessage() != null
                     ? e.getCause().getMessage() : "cannot read " + path);
@@ -116,7 +125,7 @@ final class RunHostSession implements HostSession {
 
     @Override
     public void write(String path, InputStream content, FileAttrs attrs) {
-        connection.get().write(path, content, attrs);
+        connection.get().write(onHost(path), content, attrs);
     }
 
     @Override

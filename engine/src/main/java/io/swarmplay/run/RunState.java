@@ -20,11 +20,13 @@ final class RunState implements AutoCloseable {
     final Recap recap = new Recap();
     final Connections connections = new Connections();
     final Map<String, HostState> hosts = new LinkedHashMap<>();
-    final TagFilter tags;
+    final TagSelection tags;
     final AtomicBoolean interrupted = new AtomicBoolean();
     private final RunListener listener;
     private Templar templar;
     private ExecutorService executor;
+    /** A fatal error ({@code any_errors_fatal}, a failed {@code run_once}) ended a play: no later play runs. */
+    boolean breakPlay;
     /** {@code --start-at-task} still looking for its task. */
     String startAt;
 
@@ -32,7 +34,7 @@ final class RunState implements AutoCloseable {
         this.request = request;
         this.mode = mode;
         this.listener = listener;
-        this.tags = new TagFilter(request.tags(), request.skipTags());
+        this.tags = new TagSelection(request.tags(), request.skipTags(), this::templar);
         this.startAt = request.startAtTask();
     }
 

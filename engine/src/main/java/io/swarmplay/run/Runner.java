@@ -32,7 +32,7 @@ public final class Runner {
             for (Play play : playbook.plays()) {
                 if (run.interrupted.get()) return;
                 boolean anyLeft = new PlayRun(run, play).run();
-                if (!anyLeft) return;
+                if (!anyLeft || run.breakPlay) return;
             }
         }
     }
@@ -46,7 +46,7 @@ public final class Runner {
     private static ExitStatus status(RunState run) {
         if (run.interrupted.get()) return ExitStatus.INTERRUPTED;
         Recap recap = run.recap;
-        if (recap.total(c -> c.failed) > 0) return ExitStatus.HOST_FAILED;
+        if (recap.total(c -> c.failed) > 0 || run.breakPlay) return ExitStatus.HOST_FAILED;
         if (recap.total(c -> c.unreachable) > 0) return ExitStatus.HOST_UNREACHABLE;
         return ExitStatus.OK;
     }

@@ -3,24 +3,21 @@ package io.swarmplay.run;
 import io.swarmplay.module.Outcome;
 import io.swarmplay.module.Status;
 import io.swarmplay.playbook.IncludeTasks;
-import io.swarmplay.playbook.PlaybookLoader;
-import io.swarmplay.playbook.Task;
-import io.swarmplay.playbook.TaskNode;
 import io.swarmplay.report.Recap;
 import io.swarmplay.report.RunEvent.HostFinished;
 import io.swarmplay.report.RunEvent.ItemFinished;
 import io.swarmplay.report.RunEvent.TaskKind;
 import io.swarmplay.report.RunEvent.TaskStarted;
-import io.swarmplay.source.Diagnostics;
-import io.swarmplay.source.LoadException;
+import io.swarmplay.report.RunEvent.Warning;
+import io.swarmplay.template.TemplateException;
 import io.swarmplay.template.Unknown;
 
 import java.nio.file.FileSystems;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 
@@ -36,6 +33,7 @@ final class TaskRunner {
     private final PlayRun play;
     private final TaskStep step;
     private final Meta meta;
+    private final Includes includes;
 
     TaskRunner(RunState run, PlayScope scope, PlayRun play) {
         this.run = run;
@@ -43,11 +41,13 @@ final class TaskRunner {
         this.play = play;
         this.step = new TaskStep(run, scope);
         this.meta = new Meta(run, play);
+        this.includes = new Includes(run, scope, play, this, step);
     }
 
     void run(StepSpec spec, List<HostState> hosts) {
         if (!selected(spec)) return;
         if (spec.task().module().endsWith("meta")) {
+            run.report(new TaskStarted(spec.task(), spec.name(), spec.kind()));
             meta.run(spec, hosts, step);
             return;
         }
@@ -57,17 +57,39 @@ final class TaskRunner {
         List<StepResult> results = stepAll(spec, targets);
         for (StepResult result : results) record(spec, result);
         if (runOnce) shareRunOnce(spec, results.get(0), hosts);
-        if (scope.play().anyErrorsFatal() && results.stream().anyMatch(r -> r.host().failed)) play.endPlay();
+        List<HostState> failed = results.stream().filter(this::unhandledFailure).map(StepResult::host).toList();
+        if (!failed.isEmpty()) play.hostsFailed(failed, fatal(spec), hosts);
     }
 
-    private boolean selected(StepSpec spec) {
+    // Ansible: a task with any_errors_fatal, or run_once, fails every host when it fails one
+    private boolean fatal(StepSpec spec) {
+        return (scope.play().anyErrorsFatal() || spec.task().options().runOnce()) && !spec.inherited().ignoreErrors();
+    }
+
+    // a failure that a rescue or always of an enclosing block will see is not yet a host failure
+    private boolean unhandledFailure(StepResult result) {
+        if (result.outcome().status() == Status.UNREACHABLE) return true;
+        return result.host().failed && !play.failureHandled();
+    }
+
+    boolean selected(StepSpec spec) {
         if (spec.kind() == TaskKind.HANDLER) return true;
-        if (!run.tags.selects(spec.inherited().tags())) return false;
+        if (!run.tags.selects(tags(spec))) return false;
         if (run.startAt == null) return true;
         if (!FileSystems.getDefault().getPathMatcher("glob:" + run.startAt).matches(Path.of(spec.name()))
                 && !spec.name().equals(run.startAt)) return false;
         run.startAt = null;
         return true;
+    }
+
+    // templated tags are rendered with the play's variables; one that cannot be is used as written, with a warning
+    private Set<String> tags(StepSpec spec) {
+        try {
+            return run.tags.render(spec.inherited().tags(), scope.playVars(), spec.task().at());
+        } catch (TemplateException e) {
+            run.report(new Warning("the tags of task '" + spec.name() + "' are used as written: " + TaskStep.templateMessage(e)));
+            return spec.inherited().tags();
+        }
     }
 
     private List<StepResult> stepAll(StepSpec spec, List<HostState> hosts) {
@@ -113,9 +135,9 @@ final class TaskRunner {
     private void remember(StepSpec spec, HostState host, StepResult result, boolean ignored) {
         Outcome outcome = result.outcome();
         String register = spec.task().options().register();
-        if (register != null) host.registered.put(register, result.registered());
+        if (register != null) host.register(register, result.registered());
         host.facts.putAll(outcome.facts());
-        if (outcome.isChanged()) host.notified.addAll(spec.task().options().notifies());
+        if (outcome.isChanged()) host.notified.addAll(spec.inherited().notifies());
         if (outcome.isFailed() && !ignored) {
             host.failed = true;
             host.lastFailedTask = Map.of("name", spec.name(), "action", spec.task().module());
@@ -148,46 +170,13 @@ final class TaskRunner {
     private void shareRunOnce(StepSpec spec, StepResult first, List<HostState> hosts) {
         String register = spec.task().options().register();
         for (HostState host : hosts.subList(1, hosts.size())) {
-            if (register != null) host.registered.put(register, first.registered());
+            if (register != null) host.register(register, first.registered());
             host.facts.putAll(first.outcome().facts());
         }
     }
 
-    /** {@code include_tasks}: the file is rendered per host and its tasks run for the hosts that chose it. */
+    /** {@code include_tasks}: see {@link Includes}. */
     void include(IncludeTasks include, List<HostState> hosts, Inherited inherited) {
-        Map<String, List<HostState>> byFile = new LinkedHashMap<>();
-        for (HostState host : hosts) {
-            Object file = run.templar().render(include.file(), scope.stepVars(host, inherited), include.at());
-            if (file instanceof Unknown) continue;
-            byFile.computeIfAbsent(String.valueOf(file), f -> new ArrayList<>()).add(host);
-        }
-        byFile.forEach((file, chosen) -> walkIncluded(include, include.baseDir().resolve(file), chosen, inherited));
-    }
-
-    // a file that cannot be loaded fails the hosts that include it, with the load errors as the message
-    private void walkIncluded(IncludeTasks include, Path file, List<HostState> hosts, Inherited inherited) {
-        List<TaskNode> nodes;
-        try {
-            nodes = load(file, run.request.modules());
-        } catch (LoadException e) {
-            Task task = new Task(include.name(), "include_tasks", Map.of(), include.options(), include.at(), Map.of());
-            StepSpec spec = new StepSpec(task, inherited, TaskKind.TASK);
-            run.report(new TaskStarted(task, task.name(), TaskKind.TASK));
-            String message = "cannot include " + file + ": " + e.diagnostics().stream()
-                    .map(d -> d.summary() + " at " + d.position()).collect(java.util.stream.Collectors.joining("; "));
-            for (HostState host : hosts) {
-                record(spec, new StepResult(host, null, Outcome.failed(message), Map.of("failed", true, "msg", message),
-                        Map.of(), List.of(), false));
-            }
-            return;
-        }
-        play.walk(nodes, hosts, inherited);
-    }
-
-    private static List<TaskNode> load(Path file, io.swarmplay.module.ModuleRegistry modules) {
-        Diagnostics diagnostics = new Diagnostics();
-        List<TaskNode> nodes = PlaybookLoader.loadTasksFile(file, modules, diagnostics);
-        if (diagnostics.hasErrors()) throw new LoadException(diagnostics.all());
-        return nodes;
+        includes.run(include, hosts, inherited);
     }
 }

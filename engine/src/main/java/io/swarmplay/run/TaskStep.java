@@ -16,6 +16,7 @@ import io.swarmplay.playbook.Task;
 import io.swarmplay.report.RunEvent.StepProgress;
 import io.swarmplay.template.TemplateException;
 import io.swarmplay.template.Unknown;
+import io.swarmplay.template.Unsafe;
 
 import java.io.UncheckedIOException;
 import java.time.Duration;
@@ -97,13 +98,25 @@ final class TaskStep {
             }
             HostState target = delegateOf(spec, host, vars);
             delegate = target == host ? null : target.name();
-            Outcome outcome = planAndApply(spec, host, target, args.values(), vars);
+            Outcome outcome = markFacts(spec, args, planAndApply(spec, host, target, args.values(), vars));
             return new Attempt(conditions.overrides(spec, outcome, vars), args.display(), delegate);
         } catch (ValueUnknownException e) {
             return new Attempt(unknown(e.getMessage()), args.display(), delegate);
         } catch (TemplateException e) {
             return new Attempt(Outcome.failed(templateMessage(e)), args.display(), delegate);
         }
+    }
+
+    /**
+     * Facts are host data ({@link Unsafe}, never rendered again), except what {@code set_fact}
+     * computed from templates that read no host data: those stay templates of the playbook's own.
+     */
+    private static Outcome markFacts(StepSpec spec, RenderedArgs args, Outcome outcome) {
+        if (outcome.facts().isEmpty()) return outcome;
+        boolean setFact = spec.task().module().endsWith("set_fact");
+        Map<String, Object> marked = new LinkedHashMap<>();
+        outcome.facts().forEach((k, v) -> marked.put(k, !setFact || args.fromHost().contains(k) ? Unsafe.wrap(v) : v));
+        return outcome.withFacts(marked);
     }
 
     private Outcome planAndApply(StepSpec spec, HostState host, HostState target, Map<String, Object> args,
@@ -224,6 +237,20 @@ final class TaskStep {
         return target;
     }
 
+    /** Null when {@code when} holds for these variables; else the skipped (or unknown) outcome. */
+    Outcome when(StepSpec spec, Map<String, Object> vars) {
+        return conditions.when(spec, vars);
+    }
+
+    /** The variables with facts set earlier in the same loop: above task vars, below extra vars, as set_fact. */
+    Map<String, Object> withFacts(Map<String, Object> vars, Map<String, Object> facts) {
+        Map<String, Object> more = new LinkedHashMap<>(vars);
+        facts.forEach((k, v) -> {
+            if (!run.request.extraVars().containsKey(k)) more.put(k, v);
+        });
+        return more;
+    }
+
     void report(io.swarmplay.report.RunEvent event) {
         run.report(event);
     }
@@ -232,11 +259,16 @@ final class TaskStep {
         return run.templar().render(raw, vars, spec.task().at());
     }
 
+    /** As {@link #render}, the result wrapped in {@link Unsafe} when it was computed from host data. */
+    Object renderData(Object raw, Map<String, Object> vars, StepSpec spec) {
+        return run.templar().renderData(raw, vars, spec.task().at());
+    }
+
     private void guardSecrets(StepSpec spec, StepResult result) {
         run.request.redactor().addAll(result.outcome().secrets());
         if (spec.inherited().noLog()) {
             run.request.redactor().addLeaves(result.outcome().data());
-            run.request.redactor().addLeaves(result.outcome().facts());
+            result.outcome().facts().values().forEach(v -> run.request.redactor().addLeaves(Unsafe.strip(v)));
         }
     }
 

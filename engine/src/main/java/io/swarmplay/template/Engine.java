@@ -47,7 +47,7 @@ final class Engine {
 
     private Engine() {
         config = config();
-        jinjava = new Jinjava(config);
+        jinjava = PythonTruth.jinjava(config);
         Context global = jinjava.getGlobalContext();
         // Jinjava's own filters get the Unknown/undefined guards; ours then replace same-named ones
         for (Filter builtin : List.copyOf(global.getAllFilters())) global.registerFilter(AnsibleFilter.guard(builtin));

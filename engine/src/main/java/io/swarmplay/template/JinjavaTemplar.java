@@ -29,8 +29,23 @@ public final class JinjavaTemplar implements Templar {
 
     @Override
     public Object render(Object value, Map<String, Object> vars, SourcePosition at) {
-        if (value instanceof String s && !TemplateScan.hasTemplate(s)) return s;
-        if (!(value instanceof String || value instanceof Map || value instanceof List)) return value;
+        return rendered(value, vars, at).value();
+    }
+
+    @Override
+    public Object renderData(Object value, Map<String, Object> vars, SourcePosition at) {
+        Rendered r = rendered(value, vars, at);
+        return r.fromHost() ? Unsafe.wrap(r.value()) : r.value();
+    }
+
+    /** A render's result and whether it read host data. */
+    private record Rendered(Object value, boolean fromHost) {
+    }
+
+    private Rendered rendered(Object value, Map<String, Object> vars, SourcePosition at) {
+        if (value instanceof String s && !TemplateScan.hasTemplate(s)) return new Rendered(s, false);
+        if (value instanceof Unsafe u) return new Rendered(Unsafe.strip(u), true);
+        if (!(value instanceof String || value instanceof Map || value instanceof List)) return new Rendered(value, false);
         RenderState state = new RenderState(Engine.get(), vars);
         Object result = null;
         try {
@@ -38,10 +53,14 @@ public final class JinjavaTemplar implements Templar {
         } catch (RenderFailure e) {
             // the state holds why; finish() decides between it and an Unknown
         }
-        return state.finish(result, at, false);
+        return new Rendered(state.finish(result, at, false), state.tainted());
     }
 
     private Object walk(Object value, RenderState state) {
+        if (value instanceof Unsafe u) {
+            state.taint();
+            return Unsafe.strip(u);
+        }
         if (value instanceof String s) {
             if (!TemplateScan.hasTemplate(s)) return s;
             state.template(s);
@@ -90,10 +109,20 @@ public final class JinjavaTemplar implements Templar {
         String e = expression.strip();
         if (e.equals("true") || e.equals("True")) return Truth.TRUE;
         if (e.equals("false") || e.equals("False")) return Truth.FALSE;
-        Object value = evaluate(e, vars, at);
-        if (TemplateScan.hasTemplate(e) && value instanceof String s && !s.isBlank()) value = evaluate(s, vars, at);
+        Object value = TemplateScan.hasTemplate(e) ? renderedCondition(e, vars, at) : evaluate(e, vars, at);
         if (value instanceof Unknown) return Truth.UNKNOWN;
-        return Values.truthy(value) ? Truth.TRUE : Truth.FALSE;
+        return PythonTruth.of(value) ? Truth.TRUE : Truth.FALSE;
+    }
+
+    // Ansible renders a condition holding {{ }} and evaluates the text again, unless host data made it
+    private Object renderedCondition(String condition, Map<String, Object> vars, SourcePosition at) {
+        Rendered r = rendered(condition, vars, at);
+        if (!(r.value() instanceof String s) || s.isBlank()) return r.value();
+        if (r.fromHost()) {
+            throw new TemplateException("the condition '" + condition + "' is marked as unsafe (it holds data from a host)"
+                    + " and cannot be evaluated", at, "compare the value instead, e.g. `when: result.stdout == 'yes'`");
+        }
+        return evaluate(s, vars, at);
     }
 
     /**

@@ -9,11 +9,14 @@ final class LazyList extends AbstractList<Object> {
     private final String path;
     private final List<?> raw;
     private final RenderState state;
+    /** Host data ({@link Unsafe}): items are never rendered. */
+    private final boolean data;
 
-    LazyList(String path, List<?> raw, RenderState state) {
+    LazyList(String path, List<?> raw, RenderState state, boolean data) {
         this.path = path;
         this.raw = raw;
         this.state = state;
+        this.data = data;
     }
 
     String path() {
@@ -23,7 +26,8 @@ final class LazyList extends AbstractList<Object> {
     @Override
     public Object get(int index) {
         Object value = raw.get(index);
-        return value == null ? null : state.resolve(path + "[" + index + "]", value);
+        if (value == null) return null;
+        return data ? state.resolveData(path + "[" + index + "]", value) : state.resolve(path + "[" + index + "]", value);
     }
 
     @Override

@@ -16,11 +16,18 @@ final class LazyMap extends AbstractMap<String, Object> {
     private final String path;
     private final Map<?, ?> raw;
     private final RenderState state;
+    /** Host data ({@link Unsafe}): values are never rendered. */
+    private final boolean data;
 
-    LazyMap(String path, Map<?, ?> raw, RenderState state) {
+    LazyMap(String path, Map<?, ?> raw, RenderState state, boolean data) {
         this.path = path;
         this.raw = raw;
         this.state = state;
+        this.data = data;
+    }
+
+    private Object resolve(String childPath, Object value) {
+        return data ? state.resolveData(childPath, value) : state.resolve(childPath, value);
     }
 
     String path() {
@@ -30,7 +37,7 @@ final class LazyMap extends AbstractMap<String, Object> {
     @Override
     public Object get(Object key) {
         Object value = raw.get(key);
-        return value == null ? null : state.resolve(childPath(path, key), value);
+        return value == null ? null : resolve(childPath(path, key), value);
     }
 
     @Override
@@ -60,7 +67,7 @@ final class LazyMap extends AbstractMap<String, Object> {
                     public Entry<String, Object> next() {
                         Entry<?, ?> e = it.next();
                         Object key = e.getKey();
-                        Object value = e.getValue() == null ? null : state.resolve(childPath(path, key), e.getValue());
+                        Object value = e.getValue() == null ? null : resolve(childPath(path, key), e.getValue());
                         return new SimpleImmutableEntry<>((String) (Object) key, value);
                     }
                 };

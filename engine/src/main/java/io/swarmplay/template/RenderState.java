@@ -37,6 +37,8 @@ final class RenderState implements RenderScope {
     private final List<Unknown> touched = new ArrayList<>(2);
     private final List<Undefined> pending = new ArrayList<>(2);
     private Failure failure;
+    /** Whether this render read a value from a host ({@link Unsafe}): its result is host data too. */
+    private boolean tainted;
     private String template = "";
     private int outerLine;
     private Undefined probe;
@@ -91,6 +93,7 @@ final class RenderState implements RenderScope {
 
     /** A value read from the variables at {@code path}: rendered if templated, viewed lazily if a collection. */
     Object resolve(String path, Object raw) {
+        if (raw instanceof Unsafe u) return resolveData(path, u.value());
         if (raw instanceof String s) return TemplateScan.hasTemplate(s) ? renderVariable(path, s) : s;
         if (raw instanceof Unknown u) {
             touched.add(u);
@@ -99,9 +102,35 @@ final class RenderState implements RenderScope {
         return view(path, raw);
     }
 
+    /** A value that came from a host, read at {@code path}: never rendered, its collections viewed as host data too. */
+    Object resolveData(String path, Object raw) {
+        tainted = true;
+        if (raw instanceof Unsafe u) return resolveData(path, u.value());
+        if (raw instanceof Unknown u) {
+            touched.add(u);
+            return u;
+        }
+        return dataView(path, raw);
+    }
+
+    private Object dataView(String path, Object value) {
+        if (value instanceof Map<?, ?> m && !(m instanceof LazyMap)) return new LazyMap(path, m, this, true);
+        if (value instanceof List<?> l && !(l instanceof LazyList)) return new LazyList(path, l, this, true);
+        return value;
+    }
+
+    /** Marks this render as having read host data (an {@link Unsafe} value in a tree being rendered). */
+    void taint() {
+        tainted = true;
+    }
+
+    boolean tainted() {
+        return tainted;
+    }
+
     private Object view(String path, Object value) {
-        if (value instanceof Map<?, ?> m && !(m instanceof LazyMap)) return new LazyMap(path, m, this);
-        if (value instanceof List<?> l && !(l instanceof LazyList)) return new LazyList(path, l, this);
+        if (value instanceof Map<?, ?> m && !(m instanceof LazyMap)) return new LazyMap(path, m, this, false);
+        if (value instanceof List<?> l && !(l instanceof LazyList)) return new LazyList(path, l, this, false);
         return value;
     }
 
@@ -163,22 +192,32 @@ final class RenderState implements RenderScope {
 
     /** Renders a variable's templated value with the same variables, once per call; detects loops. */
     private Object renderVariable(String path, String raw) {
-        if (memo.containsKey(raw)) return touchIfUnknown(memo.get(raw));
+        if (memo.containsKey(raw)) return touchIfUnknown(remembered(memo.get(raw)));
         for (Frame f : rendering) if (f.raw() == raw) throw fail(new Failure(cycle(path, raw), null, template, line()));
         if (rendering.isEmpty()) outerLine = line();
         rendering.push(new Frame(path, raw));
         int touchMark = touched.size();
         int pendingMark = pending.size();
+        boolean outerTainted = tainted;
+        tainted = false;
         try {
             Object value = engine.renderString(raw, this);
             if (touched.size() > touchMark) value = collapseTouches(touchMark);
             else if (pending.size() > pendingMark) throw fail(Failure.of(pending.get(pendingMark)));
-            value = view(path, value);
-            memo.put(raw, value);
+            // a variable computed from host data is host data: its text and collections are not rendered again
+            value = tainted ? dataView(path, value) : view(path, value);
+            memo.put(raw, tainted ? new Unsafe(value) : value);
             return touchIfUnknown(value);
         } finally {
+            tainted |= outerTainted;
             rendering.pop();
         }
+    }
+
+    private Object remembered(Object value) {
+        if (!(value instanceof Unsafe u)) return value;
+        tainted = true;
+        return u.value();
     }
 
     // the variable's value stands for whatever Unknown it touched, so `x is defined` can untouch it

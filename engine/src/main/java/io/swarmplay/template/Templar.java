@@ -14,6 +14,7 @@ import java.util.Map;
  *       as Ansible does), with a clear error on a cycle.</li>
  *   <li>An undefined variable or attribute is a {@link TemplateException} naming the variable,
  *       the expression and {@code at}; for a missing key of a map it lists the keys there are.</li>
+ *   <li>A value wrapped in {@link Unsafe} (host data) is never rendered, at any depth of it.</li>
  *   <li>If evaluation touches an {@link Unknown} value (a result known only after apply), the
  *       result is that {@code Unknown} instead of a guess or an error.</li>
  * </ul>
@@ -28,6 +29,13 @@ public interface Templar {
      * Returns {@link Unknown} if any part is unknown (for a tree: the whole tree).
      */
     Object render(Object value, Map<String, Object> vars, SourcePosition at);
+
+    /**
+     * As {@link #render}, but a result computed from host data (an {@link Unsafe} value: a
+     * registered result, a fact) comes back wrapped in {@link Unsafe}, so that a variable set
+     * from it ({@code set_fact}, a loop variable) is never rendered as a template again.
+     */
+    Object renderData(Object value, Map<String, Object> vars, SourcePosition at);
 
     /** Evaluates a bare expression ({@code when:}, {@code that:}, {@code debug: var=}) to its value. */
     Object evaluate(String expression, Map<String, Object> vars, SourcePosition at);

@@ -1,5 +1,6 @@
 package io.swarmplay.template;
 
+import io.swarmplay.template.filters.GroupTuple;
 import io.swarmplay.template.filters.Undefined;
 import io.swarmplay.template.filters.Values;
 import jinjava.javax.el.ELContext;
@@ -23,6 +24,10 @@ final class VarResolver extends ELResolver {
         if (base instanceof Unknown || base instanceof Undefined) {
             context.setPropertyResolved(true);
             return base;
+        }
+        if (base instanceof GroupTuple group && ("grouper".equals(property) || "list".equals(property))) {
+            context.setPropertyResolved(true);
+            return "grouper".equals(property) ? group.grouper() : group.list();
         }
         RenderState state = RenderState.current();
         Object target = Values.unwrap(base);

@@ -122,6 +122,59 @@ class CliTest {
     }
 
     @Test
+    void extraVarsFromAFileGivenAsASeparateArgument() throws IOException {
+        Files.writeString(dir.resolve("vars.yml"), "fromfile: hello\nnum: 3\n");
+        Path playbook = dir.resolve("ev.yaml");
+        Files.writeString(playbook, """
+                - hosts: localhost
+                  gather_facts: false
+                  tasks:
+                    - debug: {msg: "{{ fromfile }} {{ num + 1 }}"}
+                """);
+        Result result = swarmplay("-i", INVENTORY, playbook.toString(), "-e", "@" + dir.resolve("vars.yml"));
+        assertEquals(0, result.code(), result.out() + result.err());
+        assertTrue(result.out().contains("\"msg\": \"hello 4\""), result.out());
+    }
+
+    @Test
+    void listTasksRendersTagsAndListsWhatTheTagsSelectAsAnsiblePlaybook() throws IOException {
+        Files.writeString(dir.resolve("imp.yml"), "- name: imported one\n  debug: {msg: x}\n");
+        Path playbook = dir.resolve("lt.yml");
+        Files.writeString(playbook, """
+                - hosts: localhost
+                  gather_facts: false
+                  vars: {mytag: deploy}
+                  tags: [play]
+                  tasks:
+                    - name: templated tag
+                      debug: {msg: x}
+                      tags: ["{{ mytag }}", static]
+                    - name: never task
+                      debug: {msg: x}
+                      tags: [never, debugonly]
+                    - block:
+                        - name: in block
+                          debug: {msg: x}
+                      tags: [blk]
+                    - import_tasks: imp.yml
+                      tags: [imp]
+                    - include_tasks: imp.yml
+                """);
+        Result all = swarmplay("-i", INVENTORY, playbook.toString(), "--list-tasks", "--list-tags");
+        assertEquals(0, all.code(), all.err());
+        assertEquals("\nplaybook: " + playbook + "\n\n  play #1 (localhost): localhost\tTAGS: [play]\n    tasks:\n"
+                + "      templated tag\tTAGS: [deploy, play, static]\n"
+                + "      in block\tTAGS: [blk, play]\n"
+                + "      imported one\tTAGS: [imp, play]\n"
+                + "      include_tasks\tTAGS: [play]\n"
+                + "      TASK TAGS: [blk, deploy, imp, play, static]\n", all.out());
+        Result never = swarmplay("-i", INVENTORY, playbook.toString(), "--list-tasks", "--tags", "debugonly");
+        assertTrue(never.out().endsWith("    tasks:\n      never task\tTAGS: [debugonly, never, play]\n"), never.out());
+        Result skipped = swarmplay("-i", INVENTORY, playbook.toString(), "--list-tags", "--skip-tags", "other", "-e", "mytag=other");
+        assertTrue(skipped.out().endsWith("      TASK TAGS: [blk, imp, play]\n"), skipped.out());
+    }
+
+    @Test
     void usageErrorsExitFive() {
         assertEquals(5, swarmplay("--no-such-flag", HELLO).code());
         assertEquals(5, swarmplay().code());

@@ -397,6 +397,37 @@ class PlaybookLoaderErrorsTest {
     }
 
     @Test
+    void serialAndMaxFailPercentageMustBeNumbersOrPercentages() {
+        assertEquals("""
+                error: 'serial' takes a number of hosts, a percentage such as 30% or a list of them
+                 --> site.yml:2:15
+                  |
+                2 |   serial: [1, many]
+                  |               ^^^^
+                  = write `serial: 2`, `serial: "30%"` or `serial: [1, 5, "50%"]`
+
+                error: 'max_fail_percentage' takes a number from 0 to 100
+                 --> site.yml:3:24
+                  |
+                3 |   max_fail_percentage: 150
+                  |                        ^^^
+                  = write `max_fail_percentage: 30`""",
+                errors("- hosts: all\n  serial: [1, many]\n  max_fail_percentage: 150\n  tasks: []\n"));
+    }
+
+    @Test
+    void notifyOnAnIncludeIsAnErrorAsInAnsible() {
+        assertEquals("""
+                error: 'notify' is not a valid keyword for include_tasks
+                 --> site.yml:4:7
+                  |
+                4 |       notify: restart
+                  |       ^^^^^^
+                  = include_tasks passes only its vars to the included tasks: put 'notify' on those tasks, or use import_tasks, whose tasks inherit it""",
+                taskErrors("- include_tasks: \"{{ f }}\"\n  notify: restart\n"));
+    }
+
+    @Test
     void unknownKeywordOnAnInclude() {
         assertEquals("""
                 error: unknown include_tasks keyword 'whne'

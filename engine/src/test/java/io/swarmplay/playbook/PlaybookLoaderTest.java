@@ -67,7 +67,7 @@ class PlaybookLoaderTest {
                 ((Task) play.tasks().get(0)).args().get("msg"), ((Task) play.postTasks().get(0)).args().get("msg")));
         assertEquals("restart", play.handlers().get(0).task().name());
         assertTrue(play.anyErrorsFatal());
-        assertEquals(2, play.serial());
+        assertEquals(List.of(2), play.serial());
         assertFalse(play.gatherFacts());
         assertEquals(Map.of("LANG", "C"), play.environment());
         assertEquals(Set.of("deploy", "web"), play.tags());
@@ -185,9 +185,9 @@ class PlaybookLoaderTest {
     }
 
     @Test
-    void conditionsLoseRedundantBracesWithAWarning() {
+    void conditionsWithRedundantBracesAreKeptWithAWarning() {
         Task t = onlyTask("- debug: {msg: x}\n  when: \"{{ ready }}\"\n");
-        assertEquals(List.of("ready"), t.options().when());
+        assertEquals(List.of("{{ ready }}"), t.options().when());
         assertEquals("conditions should not use '{{ }}': 'when' is already an expression",
                 diagnostics.warnings().get(0).summary());
     }

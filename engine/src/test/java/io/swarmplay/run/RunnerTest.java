@@ -42,6 +42,72 @@ class RunnerTest {
     }
 
     @Test
+    void theStringFalseIsTrueAndItsNegationFalseAsInAnsible() {
+        RunFixture.Run run = fixture("""
+                - hosts: h1
+                  gather_facts: false
+                  vars: {x: "false"}
+                  tasks:
+                    - {name: "x", debug: {msg: yes}, when: x}
+                    - {name: "not x", debug: {msg: yes}, when: not x}
+                    - {name: "x and true", debug: {msg: yes}, when: x and true}
+                    - {name: "bool", debug: {msg: yes}, when: x | bool}
+                    - {name: "braces", debug: {msg: yes}, when: "{{ x }}"}
+                """).run(Mode.APPLY);
+        assertEquals(Status.OK, run.events().outcome("x", "h1").status());
+        assertEquals("when: not x was false", run.events().outcome("not x", "h1").message());
+        assertEquals(Status.OK, run.events().outcome("x and true", "h1").status());
+        assertEquals(Status.SKIPPED, run.events().outcome("bool", "h1").status());
+        assertEquals("when: {{ x }} was false", run.events().outcome("braces", "h1").message(), "rendered, then evaluated");
+        assertEquals(3, run.result().recap().host("h1").skipped, run.output());
+    }
+
+    @Test
+    void commandsAndRelativePathsOnTheControlNodeStartInThePlaybooksDirectory() throws Exception {
+        RunFixture.Run run = fixture("""
+                - hosts: h1
+                  gather_facts: false
+                  tasks:
+                    - {name: where, command: pwd, register: where}
+                    - {name: read, shell: cat marker.txt, register: marker}
+                    - {name: stat, stat: {path: marker.txt}, register: st}
+                    - {name: write, copy: {content: "written\\n", dest: out/written.txt}}
+                    - name: show
+                      debug: {msg: "{{ where.stdout }} {{ marker.stdout }} {{ st.stat.exists }}"}
+                """).file("marker.txt", "in-playbook-dir\n").file("out/.keep", "").run(Mode.APPLY);
+        assertEquals(ExitStatus.OK, run.result().status(), run.output());
+        assertEquals(dir.toRealPath() + " in-playbook-dir True", run.events().outcome("show", "h1").data().get("msg"));
+        assertEquals("written\n", Files.readString(dir.resolve("out/written.txt")));
+    }
+
+    @Test
+    void setFactInALoopSetsFactsItemByItemAsAnsible() {
+        RunFixture.Run run = fixture("""
+                - hosts: h1
+                  gather_facts: false
+                  tasks:
+                    - name: accumulate
+                      set_fact:
+                        acc: "{{ (acc | default([])) + [item] }}"
+                        last: "{{ item }}"
+                      loop: [a, b, c]
+                    - name: show
+                      debug: {msg: "{{ acc }} {{ last }}"}
+                    - name: conditional set
+                      set_fact: {picked: "{{ item }}"}
+                      loop: [1, 2, 3]
+                      when: item > 1
+                    - name: picked
+                      debug: {var: picked}
+                """).run(Mode.APPLY);
+        assertEquals("['a', 'b', 'c'] c", run.events().outcome("show", "h1").data().get("msg"), run.output());
+        assertEquals(3, run.events().outcome("picked", "h1").data().get("picked"), run.output());
+        assertTrue(run.output().contains("skipping: [h1] => (item=1)"), run.output());
+        assertTrue(run.output().contains("ok: [h1] => (item=3)"), run.output());
+        assertEquals(4, run.result().recap().host("h1").ok, run.output());
+    }
+
+    @Test
     void loopRegistersResultsPerItemAndLaterTasksReadThem() {
         RunFixture.Run run = fixture("""
                 - hosts: web
@@ -91,6 +157,36 @@ class RunnerTest {
     }
 
     @Test
+    void notifyOnAnImportOrABlockIsInheritedByItsTasksUnlessTheyHaveTheirOwn() {
+        RunFixture.Run run = fixture("""
+                - hosts: h1
+                  gather_facts: false
+                  tasks:
+                    - name: imported
+                      import_tasks: tasks.yaml
+                      notify: restart
+                    - block:
+                        - name: in block
+                          command: "true"
+                      notify: from block
+                  handlers:
+                    - {name: restart, debug: {msg: restarted}}
+                    - {name: other, debug: {msg: other}}
+                    - {name: from block, debug: {msg: block}}
+                """).file("tasks.yaml", """
+                - name: changes
+                  command: "true"
+                - name: own notify
+                  command: "true"
+                  notify: other
+                """).run(Mode.APPLY);
+        assertEquals(List.of("changes", "own notify", "in block", "restart", "other", "from block"), run.events().taskNames(),
+                run.output());
+        assertTrue(run.output().contains("RUNNING HANDLER [restart]"), run.output());
+        assertEquals(6, run.result().recap().host("h1").ok, run.output());
+    }
+
+    @Test
     void rescueSeesTheFailedTaskAndAlwaysRunsForEveryHost() {
         RunFixture.Run run = fixture("""
                 - hosts: web
@@ -115,6 +211,180 @@ class RunnerTest {
         assertEquals(1, run.result().recap().host("h1").rescued);
         assertEquals(0, run.result().recap().host("h1").failed);
         assertEquals(ExitStatus.OK, run.result().status());
+    }
+
+    @Test
+    void anyErrorsFatalLetsARescueHandleTheFailureAndThePlayGoOn() {
+        RunFixture.Run run = fixture("""
+                - hosts: web
+                  gather_facts: false
+                  any_errors_fatal: true
+                  tasks:
+                    - block:
+                        - name: fail on h1
+                          command: /bin/false
+                          when: inventory_hostname == 'h1'
+                        - name: after in block
+                          debug: {msg: after}
+                      rescue:
+                        - name: rescue
+                          debug: {msg: rescued}
+                      always:
+                        - name: always
+                          debug: {msg: always}
+                    - name: rest of play
+                      debug: {msg: rest}
+                """).run(Mode.APPLY);
+        assertEquals(Map.of("h2", Status.OK), run.events().statuses("after in block"), run.output());
+        assertEquals(Map.of("h1", Status.OK), run.events().statuses("rescue"), run.output());
+        assertEquals(Map.of("h1", Status.OK, "h2", Status.OK), run.events().statuses("always"), run.output());
+        assertEquals(Map.of("h1", Status.OK, "h2", Status.OK), run.events().statuses("rest of play"), run.output());
+        assertTrue(run.output().contains(
+                "h1                         : ok=3    changed=0    unreachable=0    failed=0    skipped=0    rescued=1    ignored=0"),
+                run.output());
+        assertEquals(ExitStatus.OK, run.result().status());
+    }
+
+    @Test
+    void anyErrorsFatalStopsEveryHostAndTheRunWhenNothingHandlesTheFailure() {
+        RunFixture.Run run = fixture("""
+                - hosts: web
+                  gather_facts: false
+                  any_errors_fatal: true
+                  tasks:
+                    - block:
+                        - name: fail on h1
+                          command: /bin/false
+                          when: inventory_hostname == 'h1'
+                        - name: after in block
+                          debug: {msg: after}
+                      always:
+                        - name: always
+                          debug: {msg: always}
+                    - name: fail again on h2
+                      fail: {msg: boom}
+                      when: inventory_hostname == 'h2'
+                    - name: rest of play
+                      debug: {msg: rest}
+                - hosts: web
+                  gather_facts: false
+                  tasks:
+                    - name: second play
+                      debug: {msg: second}
+                """).run(Mode.APPLY);
+        assertEquals(Map.of("h1", Status.OK, "h2", Status.OK), run.events().statuses("always"), "always still runs");
+        assertEquals(Map.of(), run.events().statuses("rest of play"), run.output());
+        assertEquals(Map.of(), run.events().statuses("second play"), run.output());
+        assertTrue(run.output().contains("NO MORE HOSTS LEFT"), run.output());
+        assertTrue(run.output().contains(
+                "h1                         : ok=1    changed=0    unreachable=0    failed=1    skipped=0    rescued=0    ignored=0"),
+                run.output());
+        assertTrue(run.output().contains(
+                "h2                         : ok=2    changed=0    unreachable=0    failed=1    skipped=1    rescued=0    ignored=0"),
+                run.output());
+        assertEquals(ExitStatus.HOST_FAILED, run.result().status());
+    }
+
+    @Test
+    void aFailedRunOnceTaskStopsEveryHost() {
+        RunFixture.Run run = fixture("""
+                - hosts: web
+                  gather_facts: false
+                  tasks:
+                    - name: once fails
+                      command: /bin/false
+                      run_once: true
+                    - name: after
+                      debug: {msg: after}
+                """).run(Mode.APPLY);
+        assertEquals(Map.of(), run.events().statuses("after"), run.output());
+        assertTrue(run.output().contains("NO MORE HOSTS LEFT"), run.output());
+        assertEquals(Set.of("h1"), run.result().recap().hosts().keySet(), "h2 ran nothing, as in Ansible's recap");
+        assertEquals(ExitStatus.HOST_FAILED, run.result().status());
+    }
+
+    @Test
+    void serialRunsThePlayInBatchesAndEndBatchEndsOnlyTheCurrentOne() {
+        RunFixture.Run run = new RunFixture(dir).hosts("h1", "h2", "h3", "h4", "h5").playbook("""
+                - hosts: web
+                  gather_facts: false
+                  serial: 2
+                  tasks:
+                    - name: one
+                      debug: {msg: "{{ ansible_play_batch }} / {{ ansible_play_hosts }} / {{ ansible_play_hosts_all | length }}"}
+                    - name: end batch on h3
+                      meta: end_batch
+                      when: inventory_hostname == 'h3'
+                    - name: two
+                      debug: {msg: two}
+                - hosts: web
+                  gather_facts: false
+                  serial: [1, "50%"]
+                  tasks:
+                    - name: three
+                      debug: {msg: "{{ ansible_play_batch }}"}
+                """).run(Mode.APPLY);
+        assertEquals("['h3', 'h4'] / ['h1', 'h2', 'h3', 'h4', 'h5'] / 5", run.events().outcome("one", "h3").data().get("msg"));
+        assertEquals(Set.of("h1", "h2", "h5"), run.events().statuses("two").keySet(), "h3 ended its batch, h4 with it");
+        assertTrue(run.output().contains("skipping: [h5] (when: inventory_hostname == 'h3' was false)"), run.output());
+        assertEquals(List.of("h2", "h3"), run.events().outcome("three", "h2").data().get("msg"));
+        assertEquals(List.of("h4", "h5"), run.events().outcome("three", "h5").data().get("msg"));
+        assertEquals(6, run.output().split("PLAY \\[web\\]", -1).length - 1, "a PLAY header per batch");
+        assertTrue(run.output().contains(
+                "h3                         : ok=2    changed=0    unreachable=0    failed=0    skipped=0    rescued=0    ignored=0"),
+                run.output());
+        assertEquals(ExitStatus.OK, run.result().status());
+    }
+
+    @Test
+    void aBatchThatFailsEntirelyStopsTheRun() {
+        RunFixture.Run run = new RunFixture(dir).hosts("h1", "h2", "h3", "h4").playbook("""
+                - hosts: web
+                  gather_facts: false
+                  serial: 2
+                  tasks:
+                    - name: fail h3 h4
+                      fail: {msg: boom}
+                      when: inventory_hostname in ['h3', 'h4']
+                    - name: after
+                      debug: {msg: after}
+                - hosts: web
+                  gather_facts: false
+                  tasks:
+                    - name: next play
+                      debug: {msg: next}
+                """).run(Mode.APPLY);
+        assertEquals(Set.of("h1", "h2"), run.events().statuses("after").keySet());
+        assertEquals(Map.of(), run.events().statuses("next play"));
+        assertEquals(ExitStatus.HOST_FAILED, run.result().status());
+    }
+
+    @Test
+    void maxFailPercentageStopsThePlayAndTheRunOnceExceeded() {
+        RunFixture.Run run = new RunFixture(dir).hosts("h1", "h2", "h3", "h4").playbook("""
+                - hosts: web
+                  gather_facts: false
+                  serial: 2
+                  max_fail_percentage: 49
+                  tasks:
+                    - name: fail h3
+                      fail: {msg: boom}
+                      when: inventory_hostname == 'h3'
+                    - name: after
+                      debug: {msg: after}
+                - hosts: web
+                  gather_facts: false
+                  tasks:
+                    - name: next play
+                      debug: {msg: next}
+                """).run(Mode.APPLY);
+        assertEquals(Set.of("h1", "h2"), run.events().statuses("after").keySet(), run.output());
+        assertEquals(Map.of(), run.events().statuses("next play"));
+        assertTrue(run.output().contains("NO MORE HOSTS LEFT"), run.output());
+        assertTrue(run.output().contains(
+                "h4                         : ok=0    changed=0    unreachable=0    failed=0    skipped=1    rescued=0    ignored=0"),
+                run.output());
+        assertEquals(ExitStatus.HOST_FAILED, run.result().status());
     }
 
     @Test
@@ -228,6 +498,27 @@ class RunnerTest {
     }
 
     @Test
+    void templatedTagsAreRenderedWithThePlaysVariablesBeforeTagsSelect() {
+        RunFixture f = fixture("""
+                - hosts: h1
+                  gather_facts: false
+                  vars: {mytag: deploy}
+                  tasks:
+                    - name: templated
+                      debug: {msg: one}
+                      tags: ["{{ mytag }}"]
+                    - name: other
+                      debug: {msg: two}
+                      tags: [setup]
+                """);
+        f.tags = Set.of("deploy");
+        assertEquals(List.of("templated"), f.run(Mode.APPLY).events().taskNames());
+        f.tags = Set.of();
+        f.skipTags = Set.of("deploy");
+        assertEquals(List.of("other"), f.run(Mode.APPLY).events().taskNames());
+    }
+
+    @Test
     void planAndCheckChangeNothingAndPredictWhatApplyDoes() {
         RunFixture f = fixture("""
                 - hosts: web
@@ -269,6 +560,65 @@ class RunnerTest {
         assertEquals(Action.UNKNOWN, plan.events().outcome("store token", "h1").change().action());
         assertEquals(ExitStatus.OK, plan.result().status());
         assertFalse(Files.exists(dir.resolve("h1/token")));
+    }
+
+    @Test
+    void aRegisteredValueHoldingTemplatesIsPrintedLiterallyEverywhereItIsUsed() throws Exception {
+        RunFixture.Run run = fixture("""
+                - hosts: web
+                  gather_facts: false
+                  vars:
+                    ctlvar: CONTROLLER-ONLY
+                    via_vars: "{{ out.stdout }}"
+                  tasks:
+                    - name: host output
+                      shell: "printf '%s\\\\n' '{{ '{{' }} ctlvar {{ '}}' }}' 'two {{ '{%' }} if true %}x{{ '{%' }} endif %}'"
+                      register: out
+                    - name: debug msg
+                      debug: {msg: "got {{ out.stdout_lines[0] }}"}
+                    - name: debug var
+                      debug: {var: "out.stdout_lines[1]"}
+                    - name: module argument
+                      command: echo "{{ out.stdout_lines[0] }}"
+                      register: echoed
+                    - name: file content
+                      copy: {content: "{{ out.stdout }}", dest: "{{ root }}/copied.txt"}
+                    - name: template
+                      template: {src: show.j2, dest: "{{ root }}/templated.txt"}
+                    - name: loop
+                      set_fact: {looped: "{{ item }}"}
+                      loop: "{{ out.stdout_lines }}"
+                    - name: copy to facts
+                      set_fact:
+                        copied: "{{ out.stdout_lines[0] }}"
+                        whole: "{{ out }}"
+                        literal: "{{ '{{' }} ctlvar {{ '}}' }}"
+                    - name: facts
+                      debug: {msg: "{{ echoed.stdout }} | {{ copied }} | {{ whole.stdout_lines[1] }} | {{ looped }} | {{ via_vars }} | {{ tv }}"}
+                      vars: {tv: "{{ out.stdout_lines[0] }}"}
+                    - name: other host
+                      debug: {msg: "{{ hostvars['h1'].copied }} {{ hostvars['h1'].out.stdout_lines[0] }}"}
+                      when: inventory_hostname == 'h2'
+                    - name: safe templates still render
+                      debug: {msg: "{{ literal }}"}
+                    - name: condition
+                      debug: {msg: never}
+                      when: "{{ out.stdout_lines[0] }}"
+                """).file("show.j2", "tpl: {{ out.stdout_lines[0] }} {{ copied | default('') }}\n").run(Mode.APPLY);
+        String literal = "{{ ctlvar }}";
+        assertEquals("got " + literal, run.events().outcome("debug msg", "h1").data().get("msg"), run.output());
+        assertEquals("two {% if true %}x{% endif %}", run.events().outcome("debug var", "h1").data().get("out.stdout_lines[1]"));
+        assertEquals(literal + "\ntwo {% if true %}x{% endif %}", Files.readString(dir.resolve("h1/copied.txt")));
+        assertEquals("tpl: " + literal + " \n", Files.readString(dir.resolve("h1/templated.txt")));
+        assertEquals(literal + " | " + literal + " | two {% if true %}x{% endif %} | two {% if true %}x{% endif %} | "
+                + literal + "\ntwo {% if true %}x{% endif %} | " + literal, run.events().outcome("facts", "h1").data().get("msg"));
+        assertEquals(literal + " " + literal, run.events().outcome("other host", "h2").data().get("msg"));
+        assertEquals("CONTROLLER-ONLY", run.events().outcome("safe templates still render", "h1").data().get("msg"),
+                "a template the playbook wrote is rendered again, as in Ansible");
+        assertEquals("the condition '{{ out.stdout_lines[0] }}' is marked as unsafe (it holds data from a host) and cannot be"
+                + " evaluated at " + dir.resolve("site.yaml") + ":37:7 (compare the value instead, e.g. `when: result.stdout == 'yes'`)",
+                run.events().outcome("condition", "h1").message());
+        assertFalse(run.output().contains("got CONTROLLER-ONLY"), run.output());
     }
 
     @Test
@@ -412,6 +762,81 @@ class RunnerTest {
         assertEquals(Status.FAILED, run.events().outcome("per host", "h2").status(), run.output());
         assertTrue(run.events().outcome("per host", "h2").message().contains("unknown module 'copyy'"), run.output());
         assertEquals(Map.of("h1", Status.OK), run.events().statuses("after"));
+    }
+
+    @Test
+    void includeTasksLoopsOverItsItemsAndHostsWithTheSameItemRunTogether() {
+        RunFixture f = fixture("""
+                - hosts: web
+                  gather_facts: false
+                  tasks:
+                    - name: looped include
+                      include_tasks: item.yaml
+                      loop: [x, y, z]
+                      when: item != 'y' and (inventory_hostname == 'h1' or item == 'z')
+                    - name: with loop_var
+                      include_tasks: thing.yaml
+                      loop: [p]
+                      loop_control: {loop_var: thing}
+                      when: inventory_hostname == 'h1'
+                """)
+                .file("item.yaml", "- name: in include\n  debug: {msg: \"item is {{ item }}\"}\n")
+                .file("thing.yaml", "- name: in include 2\n  debug: {msg: \"thing is {{ thing }}\"}\n");
+        RunFixture.Run run = f.run(Mode.APPLY);
+        assertTrue(run.output().contains("skipping: [h2] => (item=x)"), run.output());
+        assertTrue(run.output().contains("included: " + dir.resolve("item.yaml") + " for h1 => (item=x)\n"
+                + "included: " + dir.resolve("item.yaml") + " for h1, h2 => (item=z)\n"), run.output());
+        assertTrue(run.output().contains("\"msg\": \"item is z\""), run.output());
+        assertTrue(run.output().contains("\"msg\": \"thing is p\""), run.output());
+        assertEquals(6, run.result().recap().host("h1").ok, run.output());
+        assertEquals(2, run.result().recap().host("h2").ok, run.output());
+        assertEquals(1, run.result().recap().host("h2").skipped, run.output());
+    }
+
+    @Test
+    void includeTasksWithAFalseWhenIsSkippedWithoutLoadingItsFile() {
+        RunFixture.Run run = fixture("""
+                - hosts: h1
+                  gather_facts: false
+                  tasks:
+                    - name: false include
+                      include_tasks: broken.yaml
+                      when: false
+                    - name: after
+                      debug: {msg: done}
+                """).file("broken.yaml", "- name: broken\n  nosuchmodule: {a: 1}\n").run(Mode.APPLY);
+        assertEquals(ExitStatus.OK, run.result().status(), run.output());
+        assertEquals(Status.SKIPPED, run.events().outcome("false include", "h1").status());
+        assertEquals(Status.OK, run.events().outcome("after", "h1").status());
+    }
+
+    @Test
+    void anIncludesWhenAndTagsActOnTheIncludeAloneItsVarsReachItsTasks() {
+        RunFixture f = fixture("""
+                - hosts: h1
+                  gather_facts: false
+                  vars: {flag: true}
+                  tasks:
+                    - name: cond include
+                      include_tasks: flag.yaml
+                      when: flag
+                      vars: {v: from-include}
+                      tags: [t1]
+                    - block:
+                        - name: in block
+                          include_tasks: flag2.yaml
+                      when: flag
+                """)
+                .file("flag.yaml", "- set_fact: {flag: false}\n- name: second\n  debug: {msg: \"v={{ v }}\"}\n"
+                        + "- name: restore\n  set_fact: {flag: true}\n")
+                .file("flag2.yaml", "- set_fact: {flag: false}\n- name: third\n  debug: {msg: x}\n");
+        RunFixture.Run run = f.run(Mode.APPLY);
+        assertEquals("v=from-include", run.events().outcome("second", "h1").data().get("msg"), run.output());
+        assertEquals(Status.SKIPPED, run.events().outcome("third", "h1").status(), "the enclosing block's when is inherited");
+        f.tags = Set.of("t1");
+        RunFixture.Run tagged = f.run(Mode.APPLY);
+        assertEquals(Map.of(), tagged.events().statuses("second"), "the include's tags select only the include");
+        assertTrue(tagged.output().contains("included: " + dir.resolve("flag.yaml") + " for h1"), tagged.output());
     }
 
     @Test

@@ -263,4 +263,27 @@ class FiltersTest {
         assertEquals(List.of(0, 1, 2), r("{{ range(3) | list }}"));
         assertEquals(List.of(1, 3), r("{{ range(1, 5, 2) | list }}"));
     }
+
+    @Test
+    void groupbyGivesGrouperAndListPairsAsJinja() {
+        vars.put("people", List.of(Map.of("name", "ann", "city", "Oslo"), Map.of("name", "bob", "city", "Rome"),
+                Map.of("name", "cid", "city", "oslo")));
+        assertEquals(List.of(List.of("Oslo", List.of(Map.of("name", "ann", "city", "Oslo"), Map.of("name", "cid", "city", "oslo"))),
+                List.of("Rome", List.of(Map.of("name", "bob", "city", "Rome")))), r("{{ people | groupby('city') }}"));
+        assertEquals("Oslo=ann,cid;Rome=bob;", r("{% for city, items in people | groupby('city') %}"
+                + "{{ city }}={{ items | map(attribute='name') | join(',') }};{% endfor %}"));
+        assertEquals("Oslo Oslo 2", r("{{ (people | groupby('city'))[0][0] }} {{ (people | groupby('city'))[0].grouper }}"
+                + " {{ (people | groupby('city'))[0].list | length }}"));
+        assertEquals(3, r("{{ people | groupby('city', case_sensitive=true) | length }}"));
+        assertEquals("groupby: an item has no 'zip' in \"{{ people | groupby('zip') }}\"", error("{{ people | groupby('zip') }}"));
+    }
+
+    @Test
+    void urlencodeQuotesAsJinja() {
+        assertEquals("a%20b%26c%3Dd/%C3%A9%3Fx%2By~z", r("{{ 'a b&c=d/é?x+y~z' | urlencode }}"));
+        assertEquals("a=b+c&d=%26", r("{{ {'a': 'b c', 'd': '&'} | urlencode }}"));
+        assertEquals("k=v+w&x=1", r("{{ [['k', 'v w'], ['x', 1]] | urlencode }}"));
+        assertEquals("a/b%3Ac%40d", r("{{ 'a/b:c@d' | urlencode }}"));
+        assertEquals("42", r("{{ 42 | urlencode }}"));
+    }
 }

@@ -260,6 +260,35 @@ class JinjavaTemplarTest {
     }
 
     @Test
+    void aNonEmptyStringIsTrueInEveryOperatorAsInPython() {
+        Map<String, Object> v = vars("x", "false", "y", "False", "t", "true", "bf", false, "e", "");
+        for (String falsy : List.of("not x", "not y", "x and e", "not (x or bf)", "x | bool", "not t")) {
+            assertEquals(Templar.Truth.FALSE, templar.test(falsy, v, AT), falsy);
+        }
+        for (String truthy : List.of("x", "y", "x and t", "x or bf", "not e", "x == 'false'")) {
+            assertEquals(Templar.Truth.TRUE, templar.test(truthy, v, AT), truthy);
+        }
+        assertEquals("T", templar.render("{{ 'T' if x else 'F' }}", v, AT));
+        assertEquals(false, templar.render("{{ not x }}", v, AT));
+        assertEquals("yes-no", templar.renderText("{% if x %}yes{% endif %}-{% if e %}yes{% elif y %}no{% endif %}", v, AT));
+    }
+
+    @Test
+    void hostDataIsNeverRenderedAndWhatIsComputedFromItStaysHostData() {
+        Map<String, Object> v = vars("secret", "CONTROLLER", "out", new Unsafe(vars("stdout", "{{ secret }}", "lines", List.of("{{ secret }}"))),
+                "fact", new Unsafe("{% if true %}x{% endif %}"), "copy", "{{ out.stdout }}", "mine", "{{ secret }}");
+        assertEquals("got {{ secret }}", templar.render("got {{ out.stdout }}", v, AT));
+        assertEquals("{{ secret }}", templar.render("{{ out.lines[0] }}", v, AT));
+        assertEquals("{% if true %}x{% endif %}!", templar.render("{{ fact }}!", v, AT));
+        assertEquals("{{ secret }}", templar.render("{{ copy }}", v, AT), "a variable computed from host data");
+        assertEquals("x {{ secret }}", templar.renderText("x {{ out['stdout'] }}", v, AT));
+        assertEquals("CONTROLLER", templar.render("{{ mine }}", v, AT), "the playbook's own templates render");
+        assertEquals(new Unsafe("{{ secret }}"), templar.renderData("{{ out.stdout }}", v, AT));
+        assertEquals("CONTROLLER", templar.renderData("{{ mine }}", v, AT));
+        assertEquals(Map.of("k", "{{ secret }}"), templar.render(Map.of("k", new Unsafe("{{ secret }}")), v, AT));
+    }
+
+    @Test
     void conditionWithBracesIsRenderedThenEvaluated() {
         Map<String, Object> v = vars("flag", "false", "yes", true, "n", 5);
         assertEquals(Templar.Truth.FALSE, templar.test("{{ flag }}", v, AT));

@@ -48,6 +48,11 @@ public final class LocalConnection implements Connection {
     }
 
     @Override
+    public boolean onControlNode() {
+        return true;
+    }
+
+    @Override
     public String describe() {
         return "local";
     }

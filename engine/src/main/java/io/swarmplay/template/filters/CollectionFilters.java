@@ -36,6 +36,7 @@ public final class CollectionFilters {
                 AnsibleFilter.of("min", (v, a) -> extreme(v, a, -1)),
                 AnsibleFilter.of("max", (v, a) -> extreme(v, a, 1)),
                 AnsibleFilter.of("sort", CollectionFilters::sort),
+                AnsibleFilter.of("groupby", GroupTuple::groupby),
                 AnsibleFilter.of("reverse", CollectionFilters::reverse),
                 AnsibleFilter.of("sum", CollectionFilters::sum),
                 AnsibleFilter.of("abs", (v, a) -> abs(v)),

@@ -32,7 +32,8 @@ public final class StringFilters {
                 AnsibleFilter.of("path_join", StringFilters::pathJoin),
                 AnsibleFilter.of("quote", (v, a) -> ShellQuote.quote(v == null ? "" : Values.str(v))),
                 AnsibleFilter.of("b64encode", (v, a) -> Base64.getEncoder().encodeToString(bytes(v))),
-                AnsibleFilter.of("b64decode", StringFilters::b64decode));
+                AnsibleFilter.of("b64decode", StringFilters::b64decode),
+                AnsibleFilter.of("urlencode", StringFilters::urlencode));
     }
 
     static String capitalize(String s) {
@@ -113,6 +114,41 @@ public final class StringFilters {
 
     static byte[] bytes(Object v) {
         return Values.str(v).getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Jinja's {@code urlencode}: a string (or scalar) is percent-quoted keeping {@code /}; a mapping
+     * or a list of pairs becomes a query string, {@code k=v&...} with spaces as {@code +}.
+     */
+    static Object urlencode(Object v, Args a) {
+        Object value = Values.unwrap(v);
+        if (value instanceof java.util.Map<?, ?> map) return query(new ArrayList<>(map.entrySet().stream()
+                .map(e -> (Object) List.of(e.getKey(), e.getValue())).toList()));
+        if (value instanceof java.util.Collection<?> items) return query(new ArrayList<>(items));
+        return urlQuote(Values.str(value), false);
+    }
+
+    private static String query(List<Object> pairs) {
+        List<String> parts = new ArrayList<>();
+        for (Object pair : pairs) {
+            List<Object> kv = Values.list(pair, "urlencode");
+            if (kv.size() != 2) throw new FilterException("urlencode needs a mapping or a list of pairs");
+            parts.add(urlQuote(Values.str(kv.get(0)), true) + "=" + urlQuote(Values.str(kv.get(1)), true));
+        }
+        return String.join("&", parts);
+    }
+
+    /** Python's quote (UTF-8; letters, digits and {@code _.-~} kept; {@code /} too unless for a query). */
+    static String urlQuote(String text, boolean forQuery) {
+        StringBuilder out = new StringBuilder();
+        for (byte b : text.getBytes(StandardCharsets.UTF_8)) {
+            char c = (char) (b & 0xff);
+            boolean plain = c < 128 && (Character.isLetterOrDigit(c) || "_.-~".indexOf(c) >= 0 || (!forQuery && c == '/'));
+            if (plain) out.append(c);
+            else if (forQuery && c == ' ') out.append('+');
+            else out.append('%').append(String.format("%02X", b & 0xff));
+        }
+        return out.toString();
     }
 
     static Object b64decode(Object v, Args a) {

@@ -1,0 +1,194 @@
+package io.swarmplay.run;
+
+import io.swarmplay.module.Outcome;
+import io.swarmplay.module.Status;
+import io.swarmplay.playbook.IncludeTasks;
+import io.swarmplay.playbook.LoopControl;
+import io.swarmplay.playbook.PlaybookLoader;
+import io.swarmplay.playbook.Task;
+import io.swarmplay.playbook.TaskNode;
+import io.swarmplay.report.RunEvent.Included;
+import io.swarmplay.report.RunEvent.ItemFinished;
+import io.swarmplay.report.RunEvent.TaskKind;
+import io.swarmplay.report.RunEvent.TaskStarted;
+import io.swarmplay.source.Diagnostics;
+import io.swarmplay.template.TemplateException;
+import io.swarmplay.template.Unknown;
+import io.swarmplay.template.Unsafe;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * {@code include_tasks}, as Ansible runs it: per host, and per item of its {@code loop}, the
+ * include's own {@code when} decides, then its file name is rendered; only then is the file
+ * loaded. Hosts that include the same file with the same loop variables run its tasks together,
+ * in the order the includes were chosen. The included tasks get the include's {@code vars} and
+ * loop variables, and what the enclosing blocks pass down; the include's other keywords
+ * ({@code when}, {@code tags}, ...) act on the include alone.
+ */
+final class Includes {
+
+    /** One inclusion: the file, the loop variables it runs with (empty without a loop), the hosts, the label. */
+    private record Inclusion(Path file, Map<String, Object> loopVars, String label, List<HostState> hosts) {
+    }
+
+    private final RunState run;
+    private final PlayScope scope;
+    private final PlayRun play;
+    private final TaskRunner tasks;
+    private final TaskStep step;
+
+    Includes(RunState run, PlayScope scope, PlayRun play, TaskRunner tasks, TaskStep step) {
+        this.run = run;
+        this.scope = scope;
+        this.play = play;
+        this.tasks = tasks;
+        this.step = step;
+    }
+
+    void run(IncludeTasks include, List<HostState> hosts, Inherited inherited) {
+        StepSpec spec = new StepSpec(task(include), inherited.plus(include.options()), TaskKind.TASK);
+        if (!tasks.selected(spec)) return;
+        run.report(new TaskStarted(spec.task(), spec.name(), TaskKind.TASK));
+        List<Inclusion> inclusions = new ArrayList<>();
+        for (HostState host : hosts) choose(include, spec, host, inclusions);
+        for (Inclusion inclusion : inclusions) {
+            run.report(new Included(spec.task(), inclusion.file().toString(),
+                    inclusion.hosts().stream().map(HostState::name).toList(), inclusion.label()));
+            inclusion.hosts().forEach(h -> run.recap.host(h.name()).ok++);
+        }
+        Inherited passed = inherited.plusVars(include.options().vars());
+        for (Inclusion inclusion : inclusions) walk(spec, inclusion, passed.plusVars(inclusion.loopVars()));
+    }
+
+    private static Task task(IncludeTasks include) {
+        return new Task(include.name(), "include_tasks", Map.of(), include.options(), include.at(), Map.of());
+    }
+
+    /** The host's inclusions (one per item that passed its {@code when}); a skip or failure is recorded. */
+    private void choose(IncludeTasks include, StepSpec spec, HostState host, List<Inclusion> inclusions) {
+        Map<String, Object> vars = scope.stepVars(host, spec.inherited());
+        if (include.options().loop() == null) {
+            Outcome outcome = chooseOne(include, spec, host, vars, Map.of(), null, inclusions);
+            if (outcome.status() != Status.OK) tasks.record(spec, result(host, outcome, List.of()));
+            registerIncluded(spec, host, outcome, List.of());
+            return;
+        }
+        chooseItems(include, spec, host, vars, inclusions);
+    }
+
+    private void chooseItems(IncludeTasks include, StepSpec spec, HostState host, Map<String, Object> vars,
+                             List<Inclusion> inclusions) {
+        Object rendered;
+        try {
+            rendered = loopItems(spec, vars);
+        } catch (TemplateException e) {
+            tasks.record(spec, result(host, Outcome.failed(TaskStep.templateMessage(e)), List.of()));
+            return;
+        } catch (UnknownInclude e) {
+            tasks.record(spec, result(host, step.unknown(e.getMessage()), List.of()));
+            return;
+        }
+        boolean fromHost = rendered instanceof Unsafe;
+        List<?> items = (List<?>) Unsafe.strip(rendered);
+        LoopControl control = include.options().loopControl();
+        List<ItemFinished> events = new ArrayList<>();
+        List<Outcome> outcomes = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            Map<String, Object> loopVars = Loop.loopVars(control, items, i, fromHost);
+            Map<String, Object> itemVars = new LinkedHashMap<>(vars);
+            itemVars.putAll(loopVars);
+            String label = Loop.label(step, spec, control, itemVars, items.get(i));
+            Outcome outcome = chooseOne(include, spec, host, itemVars, loopVars, label, inclusions);
+            outcomes.add(outcome);
+            if (outcome.status() != Status.OK) {
+                events.add(new ItemFinished(spec.task(), host.name(), label, outcome, Map.of(), spec.inherited().noLog()));
+            }
+        }
+        Outcome combined = items.isEmpty() ? Outcome.skipped("no items in the loop") : Loop.combine(outcomes);
+        if (combined.status() != Status.OK) tasks.record(spec, result(host, combined, events));
+        else events.forEach(run::report);
+        List<Object> values = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) values.add(Loop.itemValue(spec, host, outcomes.get(i), control, items.get(i)));
+        registerIncluded(spec, host, combined, values);
+    }
+
+    /** The loop's list, wrapped in {@link Unsafe} when it came from host data. */
+    private Object loopItems(StepSpec spec, Map<String, Object> vars) {
+        Object rendered = step.renderData(spec.task().options().loop(), vars, spec);
+        Object items = Unsafe.strip(rendered);
+        if (items instanceof Unknown unknown) throw new UnknownInclude(RunHostSession.describe(unknown));
+        if (items instanceof List<?>) return rendered;
+        throw new TemplateException("loop needs a list, got " + (items == null ? "nothing" : "'" + items + "'"),
+                spec.task().at(), null);
+    }
+
+    /** OK (and added to {@code inclusions}) when the host includes the file for these loop variables. */
+    private Outcome chooseOne(IncludeTasks include, StepSpec spec, HostState host, Map<String, Object> vars,
+                              Map<String, Object> loopVars, String label, List<Inclusion> inclusions) {
+        try {
+            Outcome skip = step.when(spec, vars);
+            if (skip != null) return skip;
+            Object file = step.render(include.file(), vars, spec);
+            if (file instanceof Unknown unknown) return step.unknown("include_tasks " + RunHostSession.describe(unknown));
+            Path path = include.baseDir().resolve(String.valueOf(file)).toAbsolutePath().normalize();
+            add(inclusions, path, loopVars, label, host);
+            return Outcome.ok("included " + path);
+        } catch (TemplateException e) {
+            return Outcome.failed(TaskStep.templateMessage(e));
+        }
+    }
+
+    private static void add(List<Inclusion> inclusions, Path file, Map<String, Object> loopVars, String label,
+                            HostState host) {
+        for (Inclusion i : inclusions) {
+            if (i.file().equals(file) && i.loopVars().equals(loopVars)) {
+                i.hosts().add(host);
+                return;
+            }
+        }
+        List<HostState> hosts = new ArrayList<>();
+        hosts.add(host);
+        inclusions.add(new Inclusion(file, loopVars, label, hosts));
+    }
+
+    private void registerIncluded(StepSpec spec, HostState host, Outcome outcome, List<Object> itemValues) {
+        String register = spec.task().options().register();
+        if (register == null || outcome.status() == Status.FAILED) return;
+        host.register(register, spec.task().options().loop() == null
+                ? Results.registered(outcome, spec.name(), host.name())
+                : Results.loop(itemValues, outcome, spec.name(), host.name()));
+    }
+
+    private static StepResult result(HostState host, Outcome outcome, List<ItemFinished> items) {
+        return new StepResult(host, null, outcome, Results.registered(outcome, "include_tasks", host.name()), Map.of(),
+                items, false);
+    }
+
+    // a file that cannot be loaded fails the hosts that include it, with the load errors as the message
+    private void walk(StepSpec spec, Inclusion inclusion, Inherited inherited) {
+        Diagnostics diagnostics = new Diagnostics();
+        List<TaskNode> nodes = PlaybookLoader.loadTasksFile(inclusion.file(), run.request.modules(), diagnostics);
+        if (diagnostics.hasErrors()) {
+            String message = "cannot include " + inclusion.file() + ": " + diagnostics.all().stream()
+                    .filter(d -> d.severity() == io.swarmplay.source.Diagnostic.Severity.ERROR)
+                    .map(d -> d.summary() + " at " + d.position()).collect(Collectors.joining("; "));
+            run.report(new TaskStarted(spec.task(), spec.name(), TaskKind.TASK));
+            for (HostState host : inclusion.hosts()) tasks.record(spec, result(host, Outcome.failed(message), List.of()));
+            return;
+        }
+        play.walk(nodes, inclusion.hosts(), inherited);
+    }
+
+    /** A loop of an include whose items are known only after apply. */
+    private static final class UnknownInclude extends RuntimeException {
+        UnknownInclude(String message) {
+            super(message, null, false, false);
+        }
+    }
+}
