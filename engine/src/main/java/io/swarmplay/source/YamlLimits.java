@@ -10,8 +10,8 @@ public final class YamlLimits {
     /** Nesting levels of lists and mappings (aliases count as the levels they stand for). */
     public static final int MAX_DEPTH = 200;
 
-    /** Values in one file once every alias is written out (a "billion laughs" file has 10^9). */
-    public static final int MAX_VALUES = 1_000_000;
+    /** Values in one file once every alias is written out (a "billion laughs" file has 10^9); about 0.5 KB each. */
+    public static final int MAX_VALUES = 250_000;
 
     /** Characters in one file (snakeyaml's code point limit). */
     public static final int MAX_CHARS = 8 * 1024 * 1024;
