@@ -13,7 +13,10 @@ import org.snakeyaml.engine.v2.scanner.StreamReader;
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Reads YAML with snakeyaml-engine's {@code Compose} API into a {@link YamlNode} tree that keeps
@@ -64,6 +67,34 @@ public final class YamlReader {
 
     /** Parses an already read source (registered for snippets). */
     public Optional<YamlNode> read(SourceFile source) {
+        Optional<List<Node>> roots = compose(source, composer -> composer.getSingleNode().map(List::of).orElse(List.of()));
+        if (roots.isEmpty()) return Optional.empty();
+        NodeConverter converter = new NodeConverter(source, diagnostics, aliases);
+        if (roots.get().isEmpty()) return Optional.of(converter.emptyDocument());
+        return Optional.ofNullable(converter.convert(roots.get().get(0)));
+    }
+
+    /** Every document of a stream ({@code ---} separated), for {@code from_yaml_all}; empty after an error. */
+    public Optional<List<YamlNode>> readAll(SourceFile source) {
+        Optional<List<Node>> roots = compose(source, composer -> {
+            List<Node> all = new ArrayList<>();
+            composer.forEachRemaining(all::add);
+            return all;
+        });
+        if (roots.isEmpty()) return Optional.empty();
+        NodeConverter converter = new NodeConverter(source, diagnostics, aliases);
+        List<YamlNode> docs = new ArrayList<>();
+        for (Node root : roots.get()) {
+            YamlNode doc = converter.convert(root);
+            if (doc == null) return Optional.empty();
+            docs.add(doc);
+        }
+        return Optional.of(docs);
+    }
+
+    private List<GuardedParser.Alias> aliases = List.of();
+
+    private Optional<List<Node>> compose(SourceFile source, Function<Composer, List<Node>> documents) {
         diagnostics.addSource(source);
         if (source.text().startsWith("$ANSIBLE_VAULT;")) {
             diagnostics.add(Diagnostic.error("'" + source.path() + "' is encrypted with Ansible Vault: swarmplay does not decrypt Ansible Vault yet",
@@ -72,27 +103,21 @@ public final class YamlReader {
         }
         LoadSettings settings = settings(source);
         GuardedParser parser = new GuardedParser(new ParserImpl(settings, new StreamReader(settings, source.text())));
-        Optional<Node> root;
+        aliases = parser.aliases();
         try {
-            root = new Composer(settings, parser).getSingleNode();
+            return Optional.of(documents.apply(new Composer(settings, parser)));
         } catch (GuardedParser.Refused e) {
             Diagnostic d = Diagnostic.error(e.summary, e.mark == null ? start(source) : position(source.path(), e.mark));
             diagnostics.add(e.hint == null ? d : d.withHint(e.hint));
-            return Optional.empty();
         } catch (MarkedYamlEngineException e) {
             diagnostics.add(SyntaxHints.diagnose(e, source));
-            return Optional.empty();
         } catch (ReaderException e) {
             diagnostics.add(Diagnostic.error(String.format("yaml files cannot contain the character U+%04X", e.getCodePoint()),
                     codePointPosition(source, e.getPosition())).withHint(String.format("remove it, or write it as the escape \\u%04X in a double-quoted string", e.getCodePoint())));
-            return Optional.empty();
         } catch (YamlEngineException e) {
             diagnostics.add(Diagnostic.error("yaml error: " + describe(e), start(source)));
-            return Optional.empty();
         }
-        NodeConverter converter = new NodeConverter(source, diagnostics, parser.aliases());
-        if (root.isEmpty()) return Optional.of(converter.emptyDocument());
-        return Optional.ofNullable(converter.convert(root.get()));
+        return Optional.empty();
     }
 
     private static LoadSettings settings(SourceFile source) {
