@@ -36,6 +36,11 @@ final class TaskRunner {
     private final PlayRun play;
     private final TaskStep step;
     private final Meta meta;
+    // the include_tasks files being walked, innermost first: an include of itself recurses until this is full
+    private final java.util.Deque<Path> including = new java.util.ArrayDeque<>();
+
+    /** Levels of include_tasks within include_tasks; far below the ~950 that overflow the stack. */
+    static final int MAX_INCLUDE_DEPTH = 100;
 
     TaskRunner(RunState run, PlayScope scope, PlayRun play) {
         this.run = run;
@@ -166,22 +171,44 @@ final class TaskRunner {
 
     // a file that cannot be loaded fails the hosts that include it, with the load errors as the message
     private void walkIncluded(IncludeTasks include, Path file, List<HostState> hosts, Inherited inherited) {
+        if (including.size() >= MAX_INCLUDE_DEPTH) {
+            failInclude(include, hosts, inherited, "include_tasks nests more than " + MAX_INCLUDE_DEPTH + " levels deep ("
+                    + includeChain(file) + ") at " + include.at());
+            return;
+        }
         List<TaskNode> nodes;
         try {
             nodes = load(file, run.request.modules());
         } catch (LoadException e) {
-            Task task = new Task(include.name(), "include_tasks", Map.of(), include.options(), include.at(), Map.of());
-            StepSpec spec = new StepSpec(task, inherited, TaskKind.TASK);
-            run.report(new TaskStarted(task, task.name(), TaskKind.TASK));
-            String message = "cannot include " + file + ": " + e.diagnostics().stream()
-                    .map(d -> d.summary() + " at " + d.position()).collect(java.util.stream.Collectors.joining("; "));
-            for (HostState host : hosts) {
-                record(spec, new StepResult(host, null, Outcome.failed(message), Map.of("failed", true, "msg", message),
-                        Map.of(), List.of(), false));
-            }
+            failInclude(include, hosts, inherited, "cannot include " + file + ": " + e.diagnostics().stream()
+                    .map(d -> d.summary() + " at " + d.position()).collect(java.util.stream.Collectors.joining("; ")));
             return;
         }
-        play.walk(nodes, hosts, inherited);
+        including.push(file.toAbsolutePath().normalize());
+        try {
+            play.walk(nodes, hosts, inherited);
+        } finally {
+            including.pop();
+        }
+    }
+
+    private void failInclude(IncludeTasks include, List<HostState> hosts, Inherited inherited, String message) {
+        Task task = new Task(include.name(), "include_tasks", Map.of(), include.options(), include.at(), Map.of());
+        StepSpec spec = new StepSpec(task, inherited, TaskKind.TASK);
+        run.report(new TaskStarted(task, task.name(), TaskKind.TASK));
+        for (HostState host : hosts) {
+            record(spec, new StepResult(host, null, Outcome.failed(message), Map.of("failed", true, "msg", message),
+                    Map.of(), List.of(), false));
+        }
+    }
+
+    /** {@code self.yml includes itself}, or the last files of the chain. */
+    private String includeChain(Path file) {
+        Path next = file.toAbsolutePath().normalize();
+        if (next.equals(including.peek())) return next.getFileName() + " includes itself";
+        List<String> last = new ArrayList<>();
+        including.stream().limit(3).forEach(p -> last.add(0, String.valueOf(p.getFileName())));
+        return "..." + String.join(" -> ", last) + " -> " + next.getFileName();
     }
 
     private static List<TaskNode> load(Path file, io.swarmplay.module.ModuleRegistry modules) {
