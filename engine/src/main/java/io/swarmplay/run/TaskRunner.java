@@ -158,21 +158,48 @@ final class TaskRunner {
         }
     }
 
-    /** {@code include_tasks}: the file is rendered per host and its tasks run for the hosts that chose it. */
+    /**
+     * {@code include_tasks}: the file is rendered per host and its tasks run for the hosts that chose
+     * it. Its {@code when} decides whether the file is included at all, once, as in Ansible: it is
+     * not passed on to the included tasks (an include of itself guarded by a condition must end).
+     */
     void include(IncludeTasks include, List<HostState> hosts, Inherited inherited) {
         Map<String, List<HostState>> byFile = new LinkedHashMap<>();
+        List<HostState> skipped = new ArrayList<>();
         for (HostState host : hosts) {
-            Object file = run.templar().render(include.file(), scope.stepVars(host, inherited), include.at());
+            Map<String, Object> vars = scope.stepVars(host, inherited);
+            if (conditionsFalse(inherited.when(), vars, include)) {
+                skipped.add(host);
+                continue;
+            }
+            Object file = run.templar().render(include.file(), vars, include.at());
             if (file instanceof Unknown) continue;
             byFile.computeIfAbsent(String.valueOf(file), f -> new ArrayList<>()).add(host);
         }
-        byFile.forEach((file, chosen) -> walkIncluded(include, include.baseDir().resolve(file), chosen, inherited));
+        if (!skipped.isEmpty()) reportInclude(include, skipped, inherited, Outcome.skipped("when: "
+                + String.join(" and ", inherited.when()) + " was false"));
+        Inherited inside = withoutOwnConditions(inherited, include);
+        byFile.forEach((file, chosen) -> walkIncluded(include, include.baseDir().resolve(file), chosen, inside));
+    }
+
+    private boolean conditionsFalse(List<String> conditions, Map<String, Object> vars, IncludeTasks include) {
+        for (String condition : conditions) {
+            if (run.templar().test(condition, vars, include.at()) == io.swarmplay.template.Templar.Truth.FALSE) return true;
+        }
+        return false;
+    }
+
+    private static Inherited withoutOwnConditions(Inherited in, IncludeTasks include) {
+        int own = include.options().when().size();
+        if (own == 0) return in;
+        return new Inherited(in.when().subList(0, in.when().size() - own), in.tags(), in.vars(), in.environment(),
+                in.checkMode(), in.ignoreErrors(), in.noLog(), in.delegateTo(), in.become(), in.becomeUser());
     }
 
     // a file that cannot be loaded fails the hosts that include it, with the load errors as the message
     private void walkIncluded(IncludeTasks include, Path file, List<HostState> hosts, Inherited inherited) {
         if (including.size() >= MAX_INCLUDE_DEPTH) {
-            failInclude(include, hosts, inherited, "include_tasks nests more than " + MAX_INCLUDE_DEPTH + " levels deep ("
+            fail(include, hosts, inherited, "include_tasks nests more than " + MAX_INCLUDE_DEPTH + " levels deep ("
                     + includeChain(file) + ") at " + include.at());
             return;
         }
@@ -180,7 +207,7 @@ final class TaskRunner {
         try {
             nodes = load(file, run.request.modules());
         } catch (LoadException e) {
-            failInclude(include, hosts, inherited, "cannot include " + file + ": " + e.diagnostics().stream()
+            fail(include, hosts, inherited, "cannot include " + file + ": " + e.diagnostics().stream()
                     .map(d -> d.summary() + " at " + d.position()).collect(java.util.stream.Collectors.joining("; ")));
             return;
         }
@@ -192,14 +219,18 @@ final class TaskRunner {
         }
     }
 
-    private void failInclude(IncludeTasks include, List<HostState> hosts, Inherited inherited, String message) {
+    private void fail(IncludeTasks include, List<HostState> hosts, Inherited inherited, String message) {
+        reportInclude(include, hosts, inherited, Outcome.failed(message));
+    }
+
+    /** The include itself as a task with one outcome for each of {@code hosts}. */
+    private void reportInclude(IncludeTasks include, List<HostState> hosts, Inherited inherited, Outcome outcome) {
         Task task = new Task(include.name(), "include_tasks", Map.of(), include.options(), include.at(), Map.of());
         StepSpec spec = new StepSpec(task, inherited, TaskKind.TASK);
         run.report(new TaskStarted(task, task.name(), TaskKind.TASK));
-        for (HostState host : hosts) {
-            record(spec, new StepResult(host, null, Outcome.failed(message), Map.of("failed", true, "msg", message),
-                    Map.of(), List.of(), false));
-        }
+        Map<String, Object> registered = outcome.status() == Status.FAILED
+                ? Map.of("failed", true, "msg", outcome.message()) : Map.of("skipped", true);
+        for (HostState host : hosts) record(spec, new StepResult(host, null, outcome, registered, Map.of(), List.of(), false));
     }
 
     /** {@code self.yml includes itself}, or the last files of the chain. */
