@@ -102,8 +102,7 @@ final class NodeConverter {
                 if (entry != null) explicit.add(entry);
             }
         }
-        warnDuplicates(explicit);
-        return new YamlNode.Mapping(withMerged(merged, explicit), at(node));
+        return new YamlNode.Mapping(withMerged(merged, withoutDuplicates(explicit)), at(node));
     }
 
     private YamlNode.Entry entry(NodeTuple tuple) {
@@ -160,15 +159,25 @@ final class NodeConverter {
         return all;
     }
 
-    private void warnDuplicates(List<YamlNode.Entry> entries) {
-        Set<String> seen = new HashSet<>();
-        for (YamlNode.Entry e : entries) {
-            if (!seen.add(e.name())) {
-                diagnostics.add(Diagnostic.warning("key '" + e.name() + "' is written twice in this mapping; the later value wins",
-                        e.key().at()).withWidth(e.name().length()).withHint("remove one of them"));
+    /** Entries with a key written twice warned about and kept once, where the later one was written (Ansible). */
+    private List<YamlNode.Entry> withoutDuplicates(List<YamlNode.Entry> entries) {
+        Map<String, Integer> last = new java.util.HashMap<>();
+        for (int i = 0; i < entries.size(); i++) last.put(entries.get(i).name(), i);
+        if (last.size() == entries.size()) return entries;
+        List<YamlNode.Entry> kept = new ArrayList<>();
+        for (int i = 0; i < entries.size(); i++) {
+            YamlNode.Entry e = entries.get(i);
+            if (last.get(e.name()) == i) {
+                kept.add(e);
+                continue;
             }
+            YamlNode.Entry later = entries.get(last.get(e.name()));
+            diagnostics.add(Diagnostic.warning("key '" + e.name() + "' is written twice in this mapping; the later value wins",
+                    later.key().at()).withWidth(e.name().length()).withHint("remove one of them"));
         }
+        return kept;
     }
+
 
     private SourcePosition at(Node node) {
         return node.getStartMark().map(m -> YamlReader.position(source.path(), m))

@@ -37,6 +37,7 @@ import java.util.stream.Collectors;
 final class Engine {
 
     private static final int MAX_CACHED = 10_000;
+    private static final String TOO_DEEP = "the template or a value it uses nests too deeply";
 
     private static final class Holder {
         static final Engine INSTANCE = new Engine();
@@ -129,6 +130,8 @@ final class Engine {
             return value;
         } catch (InterpretException e) {
             throw state.failAt(JinjavaErrors.describe(e.getMessage()), JinjavaErrors.hint(e.getMessage()), line);
+        } catch (StackOverflowError e) {
+            throw state.failAt(TOO_DEEP, null, line); // TemplateScan bounds nesting; this is the net for deep values
         } finally {
             JinjavaInterpreter.popCurrent();
         }
@@ -143,6 +146,8 @@ final class Engine {
             return out;
         } catch (InterpretException e) {
             throw state.failAt(JinjavaErrors.describe(e.getMessage()), JinjavaErrors.hint(e.getMessage()), in.getLineNumber());
+        } catch (StackOverflowError e) {
+            throw state.failAt(TOO_DEEP, null, in.getLineNumber());
         } finally {
             JinjavaInterpreter.popCurrent();
         }
