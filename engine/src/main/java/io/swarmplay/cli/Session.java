@@ -63,11 +63,20 @@ final class Session {
         } catch (IllegalArgumentException e) {
             return usage(e.getMessage());
         } catch (RuntimeException e) {
-            err.println("error: internal error: " + e);
-            if (options.verbosity() >= 3) e.printStackTrace(err);
-            else err.println("  run with -vvv for the stack trace");
-            return ExitStatus.INTERNAL_ERROR;
+            return internalError("internal error: " + e, e);
+        } catch (StackOverflowError e) {
+            // the loaders and the templar bound nesting; this is the net for whatever they missed
+            return internalError("the input nests too deeply for swarmplay (stack overflow)", e);
+        } catch (OutOfMemoryError e) {
+            return internalError("out of memory: the input makes values larger than swarmplay can hold", e);
         }
+    }
+
+    private ExitStatus internalError(String message, Throwable e) {
+        err.println("error: " + message);
+        if (options.verbosity() >= 3) e.printStackTrace(err);
+        else err.println("  run with -vvv for the stack trace");
+        return ExitStatus.INTERNAL_ERROR;
     }
 
     /** The inventory and playbooks, loaded with every problem collected before anything runs. */

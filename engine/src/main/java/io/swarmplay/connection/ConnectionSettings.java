@@ -27,10 +27,10 @@ public record ConnectionSettings(String hostName, String type, String address, i
     public static ConnectionSettings from(String hostName, Map<String, Object> vars) {
         String address = string(vars.get("ansible_host"), hostName);
         String type = string(vars.get("ansible_connection"), hostName.equals("localhost") ? "local" : "ssh");
-        int port = Integer.parseInt(string(vars.get("ansible_port"), "22").strip());
+        int port = (int) number(vars, "ansible_port", 22, 65535);
         String user = string(vars.get("ansible_user"), null);
         String key = string(vars.get("ansible_ssh_private_key_file"), null);
-        Duration timeout = Duration.ofSeconds(Long.parseLong(string(vars.get("ansible_timeout"), "10").strip()));
+        Duration timeout = Duration.ofSeconds(number(vars, "ansible_timeout", 10, 86400));
         return new ConnectionSettings(hostName, type, address, port, user, key, timeout, vars);
     }
 
@@ -38,6 +38,19 @@ public record ConnectionSettings(String hostName, String type, String address, i
     public boolean become() {
         Object become = vars.get("ansible_become");
         return become != null && java.util.Set.of("true", "yes", "on", "1").contains(String.valueOf(become).toLowerCase());
+    }
+
+    // a rendered value that is not a number is the host's problem (unreachable), not the command line's
+    private static long number(Map<String, Object> vars, String name, long fallback, long max) {
+        Object value = vars.get(name);
+        if (value == null) return fallback;
+        try {
+            long n = Long.parseLong(String.valueOf(value).strip());
+            if (n >= 1 && n <= max) return n;
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new ConnectionException(name + " must be a whole number from 1 to " + max + ", got '" + value + "'");
     }
 
     private static String string(Object value, String fallback) {

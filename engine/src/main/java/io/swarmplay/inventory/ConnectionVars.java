@@ -1,5 +1,10 @@
 package io.swarmplay.inventory;
 
+import io.swarmplay.source.Diagnostic;
+import io.swarmplay.source.Diagnostics;
+import io.swarmplay.source.Nodes;
+import io.swarmplay.source.YamlNode;
+
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -19,6 +24,38 @@ final class ConnectionVars {
             "connection", "ansible_connection");
 
     private ConnectionVars() {
+    }
+
+    /** Whole-number connection variables and their ranges. */
+    private static final Map<String, int[]> NUMBERS = Map.of(
+            "ansible_port", new int[]{1, 65535}, "port", new int[]{1, 65535},
+            "ansible_timeout", new int[]{1, 86400}, "ansible_ssh_timeout", new int[]{1, 86400});
+
+    /**
+     * Reports connection variables written as literals that cannot work ({@code ansible_port: abc},
+     * {@code ansible_port: 99999}), here where their line is known rather than when the host is
+     * contacted. Templated values are checked when rendered.
+     */
+    static void check(YamlNode.Mapping vars, Diagnostics diagnostics) {
+        for (YamlNode.Entry e : vars.entries()) {
+            int[] range = NUMBERS.get(e.name());
+            if (range == null || !(e.value() instanceof YamlNode.Scalar s) || s.value() == null) continue;
+            if (s.value() instanceof String text && text.contains("{{")) continue;
+            Long n = wholeNumber(s);
+            if (n == null || n < range[0] || n > range[1]) {
+                diagnostics.add(Diagnostic.error("expected a whole number from " + range[0] + " to " + range[1] + " for '"
+                        + e.name() + "', found " + Nodes.describe(s), s.at()).withWidth(s.width()));
+            }
+        }
+    }
+
+    private static Long wholeNumber(YamlNode.Scalar s) {
+        if (s.value() instanceof Integer || s.value() instanceof Long) return ((Number) s.value()).longValue();
+        try {
+            return Long.parseLong(s.text().strip());
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     /** {@code vars} with every short form also present under its {@code ansible_*} name. */

@@ -13,7 +13,36 @@ final class HostRange {
     private HostRange() {
     }
 
+    /** Hosts one inventory name may stand for. */
+    static final int MAX_HOSTS = 10_000;
+
+    /**
+     * The names {@code name} stands for.
+     *
+     * @throws IllegalArgumentException (with the message to show) for a range of more than {@link #MAX_HOSTS} hosts
+     */
     static List<String> expand(String name) {
+        long count = count(name);
+        if (count > MAX_HOSTS) {
+            throw new IllegalArgumentException("host range '" + name + "' stands for more than " + MAX_HOSTS + " hosts");
+        }
+        return expandChecked(name);
+    }
+
+    // the product of the ranges, computed before anything is expanded, saturating instead of overflowing
+    private static long count(String name) {
+        Matcher m = RANGE.matcher(name);
+        if (!m.matches()) return 1;
+        long here = Math.max(0, bounded(m.group(3)) - bounded(m.group(2)) + 1);
+        long rest = count(m.group(1) + m.group(4));
+        return here == 0 || rest <= Long.MAX_VALUE / here ? here * rest : Long.MAX_VALUE;
+    }
+
+    private static long bounded(String digits) {
+        return digits.length() > 12 ? 999_999_999_999L : Long.parseLong(digits);
+    }
+
+    private static List<String> expandChecked(String name) {
         Matcher m = RANGE.matcher(name);
         if (!m.matches()) return List.of(name);
         int from = Integer.parseInt(m.group(2));
@@ -22,7 +51,7 @@ final class HostRange {
         List<String> names = new ArrayList<>();
         for (int i = from; i <= to; i++) {
             String number = width > 0 ? String.format("%0" + width + "d", i) : String.valueOf(i);
-            names.addAll(expand(m.group(1) + number + m.group(4)));
+            names.addAll(expandChecked(m.group(1) + number + m.group(4)));
         }
         return names;
     }

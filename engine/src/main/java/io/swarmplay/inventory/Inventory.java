@@ -41,7 +41,7 @@ public final class Inventory {
 
     /** An inventory with no hosts but the implicit {@code localhost}. */
     public static Inventory empty() {
-        return new InventoryBuilder().build();
+        return new InventoryBuilder().build(new io.swarmplay.source.Diagnostics());
     }
 
     /** Every host the sources declared, in inventory order (not the implicit localhost). */
@@ -106,23 +106,22 @@ public final class Inventory {
         return host.implicit() ? hosts.size() : indexOf.getOrDefault(host.name(), hosts.size());
     }
 
+    // children before parents, each group's members once: linear in groups and edges, without recursion
     private Map<String, List<String>> computeGroupsVar() {
+        Map<String, Set<String>> members = new java.util.HashMap<>();
+        for (String name : GroupDepths.childrenFirst(groups.keySet(), g -> groups.containsKey(g) ? groups.get(g).children() : List.of())) {
+            Set<String> m = new java.util.HashSet<>(groups.get(name).hosts());
+            for (String child : groups.get(name).children()) m.addAll(members.getOrDefault(child, Set.of()));
+            members.put(name, m);
+        }
         Map<String, List<String>> out = new LinkedHashMap<>();
         for (String name : groups.keySet()) {
-            Set<String> members = new LinkedHashSet<>();
-            collect(name, members, new LinkedHashSet<>());
-            List<String> ordered = new ArrayList<>();
-            for (Host h : hosts) if (members.contains(h.name())) ordered.add(h.name());
+            List<String> ordered = new ArrayList<>(members.getOrDefault(name, Set.of()));
+            ordered.removeIf(h -> !indexOf.containsKey(h));
+            ordered.sort(java.util.Comparator.comparingInt(indexOf::get));
             out.put(name, List.copyOf(ordered));
         }
         if (out.containsKey(ALL)) out.put(ALL, hosts.stream().map(Host::name).toList());
         return Collections.unmodifiableMap(out);
-    }
-
-    private void collect(String group, Set<String> members, Set<String> seen) {
-        Group g = groups.get(group);
-        if (g == null || !seen.add(group)) return;
-        members.addAll(g.hosts());
-        for (String child : g.children()) collect(child, members, seen);
     }
 }

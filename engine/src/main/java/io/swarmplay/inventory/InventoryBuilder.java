@@ -1,5 +1,7 @@
 package io.swarmplay.inventory;
 
+import io.swarmplay.source.Diagnostic;
+import io.swarmplay.source.Diagnostics;
 import io.swarmplay.source.SourcePosition;
 
 import java.util.ArrayList;
@@ -39,6 +41,7 @@ final class InventoryBuilder {
     private final Map<String, HostDraft> hosts = new LinkedHashMap<>();
     private final Map<String, GroupDraft> groups = new LinkedHashMap<>();
     private final Map<String, Object> localhostFileVars = new LinkedHashMap<>();
+    private final Map<String, SourcePosition> edges = new HashMap<>(); // "parent\0child" -> where it was written
 
     InventoryBuilder() {
         group(Inventory.ALL);
@@ -66,10 +69,11 @@ final class InventoryBuilder {
         groups.get(group).fileVars.putAll(ConnectionVars.normalise(vars));
     }
 
-    void child(String parent, String child) {
+    void child(String parent, String child, SourcePosition at) {
         group(parent);
         group(child);
         groups.get(parent).children.add(child);
+        edges.putIfAbsent(parent + "\u0000" + child, at);
     }
 
     void host(String group, String name, Map<String, Object> vars, SourcePosition at) {
@@ -83,8 +87,10 @@ final class InventoryBuilder {
         target.putAll(ConnectionVars.normalise(vars));
     }
 
-    Inventory build() {
+    /** The inventory; a cycle among groups is reported to {@code diagnostics} (Ansible refuses it too). */
+    Inventory build(Diagnostics diagnostics) {
         linkTopLevelGroups();
+        reportCycle(diagnostics);
         fillUngrouped();
         Map<String, Integer> depths = GroupDepths.of(Inventory.ALL, name -> groups.get(name).children);
         Map<String, Group> built = new LinkedHashMap<>();
@@ -97,6 +103,17 @@ final class InventoryBuilder {
             builtHosts.add(buildHost(e.getKey(), e.getValue(), memberships.groupsOf(e.getKey())));
         }
         return new Inventory(builtHosts, built, implicitLocalhost());
+    }
+
+    private void reportCycle(Diagnostics diagnostics) {
+        GroupDepths.cycle(Inventory.ALL, name -> groups.get(name).children).ifPresent(loop -> {
+            String parent = loop.get(loop.size() - 2);
+            String child = loop.get(loop.size() - 1);
+            SourcePosition at = edges.getOrDefault(parent + "\u0000" + child, SourcePosition.UNKNOWN);
+            diagnostics.add(Diagnostic.error("group '" + child + "' contains itself: " + String.join(" -> ", loop), at)
+                    .withWidth(child.length())
+                    .withHint("remove '" + child + "' from the children of '" + parent + "'"));
+        });
     }
 
     private void linkTopLevelGroups() {
@@ -155,9 +172,13 @@ final class InventoryBuilder {
             return ordered;
         }
 
+        // iterative: a chain of thousands of nested groups must not overflow the stack
         private void addWithAncestors(String group, Set<String> found) {
-            if (!found.add(group)) return;
-            for (String parent : parents.getOrDefault(group, List.of())) addWithAncestors(parent, found);
+            java.util.Deque<String> todo = new java.util.ArrayDeque<>(List.of(group));
+            while (!todo.isEmpty()) {
+                String g = todo.pop();
+                if (found.add(g)) todo.addAll(parents.getOrDefault(g, List.of()));
+            }
         }
     }
 

@@ -35,6 +35,10 @@ final class InventoryFileReader {
         SourceFile source;
         try {
             source = SourceFile.read(file);
+        } catch (SourceFile.Unreadable e) {
+            if (e.lossy() != null) diagnostics.addSource(e.lossy());
+            diagnostics.add(Diagnostic.error("cannot read inventory: " + e.getMessage(), e.at()));
+            return;
         } catch (IOException e) {
             diagnostics.add(Diagnostic.error("cannot read inventory '" + file + "': " + e.getMessage(), SourcePosition.UNKNOWN));
             return;
@@ -73,8 +77,10 @@ final class InventoryFileReader {
             switch (e.name()) {
                 case "hosts" -> readHosts(name, e.value());
                 case "children" -> readChildren(name, e.value());
-                case "vars" -> Nodes.mapping(e.value(), "'vars' of group '" + name + "'", diagnostics)
-                        .ifPresent(vars -> builder.groupVars(name, vars.value()));
+                case "vars" -> Nodes.mapping(e.value(), "'vars' of group '" + name + "'", diagnostics).ifPresent(vars -> {
+                    ConnectionVars.check(vars, diagnostics);
+                    builder.groupVars(name, vars.value());
+                });
                 default -> unknownKey(name, e);
             }
         }
@@ -104,15 +110,23 @@ final class InventoryFileReader {
     }
 
     private void readHost(String group, YamlNode.Entry h) {
-        Map<String, Object> vars = Nodes.mapping(h.value(), "the variables of host '" + h.name() + "'", diagnostics)
-                .map(YamlNode.Mapping::value).orElse(Map.of());
-        for (String name : HostRange.expand(h.name())) builder.host(group, name, vars, h.key().at());
+        YamlNode.Mapping mapping = Nodes.mapping(h.value(), "the variables of host '" + h.name() + "'", diagnostics).orElse(null);
+        if (mapping != null) ConnectionVars.check(mapping, diagnostics);
+        Map<String, Object> vars = mapping == null ? Map.of() : mapping.value();
+        List<String> names;
+        try {
+            names = HostRange.expand(h.name());
+        } catch (IllegalArgumentException e) {
+            diagnostics.add(Diagnostic.error(e.getMessage(), h.key().at()).withWidth(h.name().length()));
+            return;
+        }
+        for (String name : names) builder.host(group, name, vars, h.key().at());
     }
 
     private void readChildren(String group, YamlNode node) {
         Nodes.mapping(node, "'children' of group '" + group + "'", diagnostics).ifPresent(children -> {
             for (YamlNode.Entry child : children.entries()) {
-                builder.child(group, child.name());
+                builder.child(group, child.name(), child.key().at());
                 readGroup(child.name(), child.value());
             }
         });

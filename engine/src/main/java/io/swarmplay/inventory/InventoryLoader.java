@@ -41,7 +41,7 @@ public final class InventoryLoader {
         for (String source : sources) loader.loadSource(source);
         VarsDirReader vars = new VarsDirReader(loader.builder, diagnostics);
         for (Path dir : loader.varsDirs) vars.read(dir);
-        return loader.builder.build();
+        return loader.builder.build(diagnostics);
     }
 
     private void loadSource(String source) {

@@ -83,7 +83,9 @@ final class VarsDirReader {
     private Map<String, Object> readVars(Path file) {
         YamlNode root = new YamlReader(diagnostics).read(file).orElse(null);
         if (root == null) return Map.of();
-        return Nodes.mapping(root, "the variables in '" + file + "'", diagnostics)
-                .map(YamlNode.Mapping::value).orElse(Map.of());
+        YamlNode.Mapping vars = Nodes.mapping(root, "the variables in '" + file + "'", diagnostics).orElse(null);
+        if (vars == null) return Map.of();
+        ConnectionVars.check(vars, diagnostics);
+        return vars.value();
     }
 }

@@ -55,6 +55,11 @@ final class LoadSession {
      */
     boolean exists(Path file, String what, SourcePosition at, int width) {
         if (Files.isRegularFile(file)) return true;
+        if (Files.isDirectory(file)) {
+            diagnostics.add(Diagnostic.error(what + " '" + file + "' is a directory, not a file", at).withWidth(width)
+                    .withHint("name a YAML file"));
+            return false;
+        }
         diagnostics.add(Diagnostic.error(what + " '" + file + "' does not exist", at).withWidth(width)
                 .withHint("paths are relative to the directory of the file that names them"));
         return false;

@@ -77,8 +77,8 @@ final class TaskOptionsReader {
             case "ignore_errors" -> ignoreErrors = flag(v, what);
             case "no_log" -> noLog = flag(v, what);
             case "run_once" -> runOnce = flag(v, what);
-            case "retries" -> retries = v.value();
-            case "delay" -> delay = v.value();
+            case "retries" -> retries = number(v, what, true);
+            case "delay" -> delay = number(v, what, false);
             case "tags" -> tags = tags(v, session);
             case "notify" -> notifies = Nodes.strings(v, what, session.diagnostics);
             case "vars" -> vars = map(v, what);
@@ -101,6 +101,24 @@ final class TaskOptionsReader {
         return new TaskOptions(when, loop, loopControl, register, changedWhen, failedWhen, ignoreErrors, until,
                 retries, delay, noLog, tags, notifies, vars, runOnce, delegateTo, checkMode, environment, timeout,
                 become, becomeUser, diff);
+    }
+
+    // a literal is checked here, where its line is known; a templated one when it is rendered
+    private Object number(YamlNode v, String what, boolean whole) {
+        Object value = v.value();
+        if (value == null || (value instanceof String s && Templates.isTemplated(s))) return value;
+        double n;
+        try {
+            n = value instanceof Number num ? num.doubleValue() : Double.parseDouble(String.valueOf(value).strip());
+        } catch (NumberFormatException e) {
+            n = Double.NaN;
+        }
+        if (!(n >= 0 && n <= Integer.MAX_VALUE) || (whole && n != Math.rint(n))) {
+            session.error("expected " + (whole ? "a whole number" : "a number of seconds") + " from 0 to " + Integer.MAX_VALUE
+                    + " for " + what + ", found " + Nodes.describe(v), v.at(), Nodes.width(v), null);
+            return null;
+        }
+        return value;
     }
 
     private boolean flag(YamlNode v, String what) {

@@ -17,7 +17,9 @@ import io.swarmplay.template.Unknown;
 import io.swarmplay.template.Unsafe;
 
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,8 +39,13 @@ final class Includes {
     private record Inclusion(Path file, Map<String, Object> loopVars, String label, List<HostState> hosts) {
     }
 
+    /** Levels of include_tasks within include_tasks; far below the ~950 that overflow the stack. */
+    static final int MAX_INCLUDE_DEPTH = 100;
+
     private final RunState run;
     private final PlayScope scope;
+    // the include_tasks files being walked, innermost first: an include of itself recurses until this is full
+    private final Deque<Path> including = new ArrayDeque<>();
     private final PlayRun play;
     private final TaskRunner tasks;
     private final TaskStep step;
@@ -172,17 +179,38 @@ final class Includes {
 
     // a file that cannot be loaded fails the hosts that include it, with the load errors as the message
     private void walk(StepSpec spec, Inclusion inclusion, Inherited inherited) {
+        if (including.size() >= MAX_INCLUDE_DEPTH) {
+            fail(spec, inclusion, "include_tasks nests more than " + MAX_INCLUDE_DEPTH + " levels deep ("
+                    + includeChain(inclusion.file()) + ") at " + spec.task().at());
+            return;
+        }
         Diagnostics diagnostics = new Diagnostics();
         List<TaskNode> nodes = PlaybookLoader.loadTasksFile(inclusion.file(), run.request.modules(), diagnostics);
         if (diagnostics.hasErrors()) {
-            String message = "cannot include " + inclusion.file() + ": " + diagnostics.all().stream()
+            fail(spec, inclusion, "cannot include " + inclusion.file() + ": " + diagnostics.all().stream()
                     .filter(d -> d.severity() == io.swarmplay.source.Diagnostic.Severity.ERROR)
-                    .map(d -> d.summary() + " at " + d.position()).collect(Collectors.joining("; "));
-            run.report(new TaskStarted(spec.task(), spec.name(), TaskKind.TASK));
-            for (HostState host : inclusion.hosts()) tasks.record(spec, result(host, Outcome.failed(message), List.of()));
+                    .map(d -> d.summary() + " at " + d.position()).collect(Collectors.joining("; ")));
             return;
         }
-        play.walk(nodes, inclusion.hosts(), inherited);
+        including.push(inclusion.file());
+        try {
+            play.walk(nodes, inclusion.hosts(), inherited);
+        } finally {
+            including.pop();
+        }
+    }
+
+    private void fail(StepSpec spec, Inclusion inclusion, String message) {
+        run.report(new TaskStarted(spec.task(), spec.name(), TaskKind.TASK));
+        for (HostState host : inclusion.hosts()) tasks.record(spec, result(host, Outcome.failed(message), List.of()));
+    }
+
+    /** {@code self.yml includes itself}, or the last files of the chain. */
+    private String includeChain(Path next) {
+        if (next.equals(including.peek())) return next.getFileName() + " includes itself";
+        List<String> last = new ArrayList<>();
+        including.stream().limit(3).forEach(p -> last.add(0, String.valueOf(p.getFileName())));
+        return "..." + String.join(" -> ", last) + " -> " + next.getFileName();
     }
 
     /** A loop of an include whose items are known only after apply. */

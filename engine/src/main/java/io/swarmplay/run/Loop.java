@@ -20,6 +20,9 @@ import java.util.Map;
  */
 final class Loop {
 
+    /** Items one task may loop over: every item's result is kept (2 GB and 80 s for a million). */
+    static final int MAX_ITEMS = 10_000;
+
     private final TaskStep step;
 
     Loop(TaskStep step) {
@@ -46,6 +49,10 @@ final class Loop {
                     + (items instanceof Map ? " (use '| dict2items' to loop over a mapping)" : "")), null, List.of());
         }
         if (list.isEmpty()) return result(host, Outcome.skipped("no items in the loop"), null, List.of());
+        if (list.size() > MAX_ITEMS) {
+            return result(host, Outcome.failed("loop has " + list.size() + " items: at most " + MAX_ITEMS
+                    + " are run per task, at " + spec.task().at()), null, List.of());
+        }
         return items(spec, host, vars, list, fromHost);
     }
 

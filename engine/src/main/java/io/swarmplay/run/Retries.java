@@ -55,7 +55,15 @@ final class Retries {
         if (raw == null) return fallback;
         Object value = step.render(raw, vars, spec);
         if (value instanceof Unknown || value == null) return fallback;
-        return (int) Double.parseDouble(String.valueOf(value).trim());
+        try {
+            double n = Double.parseDouble(String.valueOf(value).trim());
+            if (n >= 0 && n <= Integer.MAX_VALUE) return (int) n;
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        // a templated retries/delay that renders to a non-number fails the step, not the command line
+        throw new io.swarmplay.template.TemplateException("retries and delay must be numbers from 0 to " + Integer.MAX_VALUE
+                + ", got '" + value + "' from " + raw, spec.task().at(), null);
     }
 
     private static boolean sleep(double seconds) {

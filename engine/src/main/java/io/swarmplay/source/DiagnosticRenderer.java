@@ -22,6 +22,9 @@ import java.util.function.Function;
  */
 public final class DiagnosticRenderer {
 
+    /** Longest source line quoted whole; longer ones are cut around the caret. */
+    static final int MAX_SNIPPET = 120;
+
     private final Function<Path, Optional<SourceFile>> sources;
 
     /** A renderer quoting lines from {@code sources} (empty for a file it does not know). */
@@ -66,10 +69,30 @@ public final class DiagnosticRenderer {
     }
 
     private static void appendSnippet(StringBuilder out, String gutter, SourcePosition at, String line, int width) {
+        line = printable(line);
+        int column = at.column() - 1;
+        int caret = Math.max(1, width);
+        if (line.length() > MAX_SNIPPET) { // a minified or hostile line: show the part around the caret
+            int from = Math.max(0, Math.min(column - MAX_SNIPPET / 3, line.length() - MAX_SNIPPET));
+            int to = Math.min(line.length(), from + MAX_SNIPPET);
+            String prefix = from > 0 ? "..." : "";
+            line = prefix + line.substring(from, to) + (to < line.length() ? "..." : "");
+            column = column - from + prefix.length();
+            caret = Math.min(caret, to - from);
+        }
         out.append('\n').append(gutter).append(" |");
         out.append('\n').append(at.line()).append(" | ").append(line);
-        out.append('\n').append(gutter).append(" | ").append(indent(line, at.column() - 1))
-                .append("^".repeat(Math.max(1, width)));
+        out.append('\n').append(gutter).append(" | ").append(indent(line, column)).append("^".repeat(Math.max(1, caret)));
+    }
+
+    /** Control characters (but tabs) as '?': a quoted line must not drive the terminal. */
+    private static String printable(String line) {
+        StringBuilder out = new StringBuilder(line.length());
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            out.append(c != '\t' && (c < 0x20 || (c >= 0x7f && c < 0xa0)) ? '?' : c);
+        }
+        return out.toString();
     }
 
     /** Blanks as wide as the first {@code n} characters of {@code line}, keeping its tabs so carets line up. */
@@ -82,6 +105,8 @@ public final class DiagnosticRenderer {
     private static Optional<SourceFile> readQuietly(Path path) {
         try {
             return Optional.of(SourceFile.read(path));
+        } catch (SourceFile.Unreadable e) {
+            return Optional.ofNullable(e.lossy()); // not UTF-8: quote it with the bad bytes replaced
         } catch (IOException | RuntimeException e) {
             return Optional.empty(); // no snippet is better than no message
         }

@@ -10,43 +10,70 @@ import org.snakeyaml.engine.v2.nodes.SequenceNode;
 import org.snakeyaml.engine.v2.nodes.Tag;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** Turns snakeyaml-engine nodes into {@link YamlNode}s of one file, reporting suspicious values. */
+/**
+ * Turns snakeyaml-engine nodes into {@link YamlNode}s of one file, reporting suspicious values.
+ * An anchored node is converted once and shared by its aliases (YamlNodes are immutable), while
+ * {@link AliasBudget} counts what the aliases would come to written out; past a limit, or on an
+ * alias inside the value it names, the file is refused and nothing more is converted.
+ */
 final class NodeConverter {
-
-    private static final int MAX_DEPTH = 500;
 
     private final SourceFile source;
     private final Diagnostics diagnostics;
-    private int depth;
+    private final AliasBudget budget;
+    private final Map<Node, YamlNode> converted = new IdentityHashMap<>();
+    private final Set<Node> converting = Collections.newSetFromMap(new IdentityHashMap<>());
+    private boolean refused;
 
-    NodeConverter(SourceFile source, Diagnostics diagnostics) {
+    NodeConverter(SourceFile source, Diagnostics diagnostics, List<GuardedParser.Alias> aliases) {
         this.source = source;
         this.diagnostics = diagnostics;
+        this.budget = new AliasBudget(source, aliases);
     }
 
     YamlNode emptyDocument() {
         return new YamlNode.Scalar(null, "", false, new SourcePosition(source.path(), 1, 1), 1);
     }
 
-    /** The converted node, or null after reporting an error (a recursive alias). */
+    /** The converted node, or null after reporting an error (a recursive alias, an unknown tag, a limit). */
     YamlNode convert(Node node) {
-        if (++depth > MAX_DEPTH) {
-            diagnostics.add(Diagnostic.error("yaml nests too deeply (a recursive alias?)", at(node)));
-            depth--;
-            return null;
+        if (refused) return null;
+        boolean anchored = node.getAnchor().isPresent();
+        if (anchored && (converting.contains(node) || converted.containsKey(node))) {
+            return refuseIf(budget.alias(node, converting.contains(node))) ? null : converted.get(node);
         }
+        if (refuseIf(budget.enter(node))) return null;
+        long[] mark = anchored ? budget.mark() : null;
+        if (anchored) converting.add(node);
         try {
-            if (node instanceof ScalarNode scalar) return scalar(scalar);
-            if (node instanceof SequenceNode seq) return sequence(seq);
-            return mapping((MappingNode) node);
+            YamlNode result = Tags.check(node, source, diagnostics) ? build(node) : null;
+            if (anchored) converted.put(node, result);
+            return refused ? null : result;
         } finally {
-            depth--;
+            if (anchored) converting.remove(node);
+            budget.leave(node, mark);
         }
+    }
+
+    private YamlNode build(Node node) {
+        if (node instanceof ScalarNode scalar) return scalar(scalar);
+        if (node instanceof SequenceNode seq) return sequence(seq);
+        return mapping((MappingNode) node);
+    }
+
+    private boolean refuseIf(AliasBudget.Excess excess) {
+        if (excess == null) return false;
+        Diagnostic d = Diagnostic.error(excess.summary(), excess.at());
+        diagnostics.add(excess.hint() == null ? d : d.withHint(excess.hint()));
+        refused = true;
+        return true;
     }
 
     private YamlNode.Scalar scalar(ScalarNode node) {
@@ -75,8 +102,7 @@ final class NodeConverter {
                 if (entry != null) explicit.add(entry);
             }
         }
-        warnDuplicates(explicit);
-        return new YamlNode.Mapping(withMerged(merged, explicit), at(node));
+        return new YamlNode.Mapping(withMerged(merged, withoutDuplicates(explicit)), at(node));
     }
 
     private YamlNode.Entry entry(NodeTuple tuple) {
@@ -133,15 +159,25 @@ final class NodeConverter {
         return all;
     }
 
-    private void warnDuplicates(List<YamlNode.Entry> entries) {
-        Set<String> seen = new HashSet<>();
-        for (YamlNode.Entry e : entries) {
-            if (!seen.add(e.name())) {
-                diagnostics.add(Diagnostic.warning("key '" + e.name() + "' is written twice in this mapping; the later value wins",
-                        e.key().at()).withWidth(e.name().length()).withHint("remove one of them"));
+    /** Entries with a key written twice warned about and kept once, where the later one was written (Ansible). */
+    private List<YamlNode.Entry> withoutDuplicates(List<YamlNode.Entry> entries) {
+        Map<String, Integer> last = new java.util.HashMap<>();
+        for (int i = 0; i < entries.size(); i++) last.put(entries.get(i).name(), i);
+        if (last.size() == entries.size()) return entries;
+        List<YamlNode.Entry> kept = new ArrayList<>();
+        for (int i = 0; i < entries.size(); i++) {
+            YamlNode.Entry e = entries.get(i);
+            if (last.get(e.name()) == i) {
+                kept.add(e);
+                continue;
             }
+            YamlNode.Entry later = entries.get(last.get(e.name()));
+            diagnostics.add(Diagnostic.warning("key '" + e.name() + "' is written twice in this mapping; the later value wins",
+                    later.key().at()).withWidth(e.name().length()).withHint("remove one of them"));
         }
+        return kept;
     }
+
 
     private SourcePosition at(Node node) {
         return node.getStartMark().map(m -> YamlReader.position(source.path(), m))

@@ -34,12 +34,18 @@ final class SyntaxHints {
         return e.getContext() == null ? problem : problem + " (" + e.getContext() + ")";
     }
 
-    // "could not find expected ':'" is reported on the line after the culprit: point at the key
+    // "could not find expected ':'" is reported on the line after the culprit: point at the key;
+    // a quote left open is reported where the file ends: point at the quote
     private static Mark pointOf(MarkedYamlEngineException e) {
-        if (e.getContext() != null && e.getContext().contains("simple key") && e.getContextMark().isPresent()) {
+        if (e.getContext() != null && e.getContextMark().isPresent()
+                && (e.getContext().contains("simple key") || isOpenQuote(e))) {
             return e.getContextMark().get();
         }
         return e.getProblemMark().or(e::getContextMark).orElse(null);
+    }
+
+    private static boolean isOpenQuote(MarkedYamlEngineException e) {
+        return e.getContext().contains("quoted scalar") && e.getProblem() != null && e.getProblem().contains("end of stream");
     }
 
     private static String hint(MarkedYamlEngineException e, SourceFile source) {

@@ -8,6 +8,8 @@ import com.hubspot.jinjava.interpret.Context;
 import com.hubspot.jinjava.interpret.InterpretException;
 import com.hubspot.jinjava.interpret.JinjavaInterpreter;
 import com.hubspot.jinjava.interpret.TemplateError;
+import com.hubspot.jinjava.interpret.errorcategory.BasicTemplateErrorCategory;
+import com.hubspot.jinjava.lib.fn.ELFunctionDefinition;
 import com.hubspot.jinjava.lib.exptest.ExpTest;
 import com.hubspot.jinjava.lib.filter.Filter;
 import io.swarmplay.source.Suggest;
@@ -16,6 +18,7 @@ import io.swarmplay.template.TemplateScan.Parsed;
 import io.swarmplay.template.filters.AnsibleFilter;
 import io.swarmplay.template.filters.Library;
 import io.swarmplay.template.filters.RenderScope;
+import io.swarmplay.template.filters.TemplateLimits;
 import io.swarmplay.template.filters.Values;
 import jinjava.javax.el.CompositeELResolver;
 
@@ -34,6 +37,7 @@ import java.util.stream.Collectors;
 final class Engine {
 
     private static final int MAX_CACHED = 10_000;
+    private static final String TOO_DEEP = "the template or a value it uses nests too deeply";
 
     private static final class Holder {
         static final Engine INSTANCE = new Engine();
@@ -53,6 +57,7 @@ final class Engine {
         for (Filter builtin : List.copyOf(global.getAllFilters())) global.registerFilter(AnsibleFilter.guard(builtin));
         Library.filters().forEach(global::registerFilter);
         Library.tests().forEach(global::registerExpTest);
+        global.registerFunction(new ELFunctionDefinition("", "range", Ranges.class, "range", Object.class, Object[].class));
         filterNames = global.getAllFilters().stream().map(Filter::getName).collect(Collectors.toUnmodifiableSet());
         testNames = global.getAllExpTests().stream().map(ExpTest::getName).collect(Collectors.toUnmodifiableSet());
     }
@@ -75,6 +80,12 @@ final class Engine {
                                 // trim_blocks (as Ansible's template module) is done by TemplateScan
                 .withNestedInterpretationEnabled(false) // we render templated variables ourselves, lazily
                 .withFailOnUnknownTokens(false) // undefined values are RenderState's Undefined, reported by us
+                .withMaxOutputSize(TemplateLimits.MAX_STRING)
+                .withMaxStringLength(TemplateLimits.MAX_STRING)
+                .withMaxListSize(TemplateLimits.MAX_ITEMS)
+                .withMaxMapSize(TemplateLimits.MAX_ITEMS)
+                .withEnableRecursiveMacroCalls(true) // Jinja2 allows it; the depth is bounded instead
+                .withMaxMacroRecursionDepth(TemplateLimits.MAX_MACRO_DEPTH)
                 .build();
     }
 
@@ -118,7 +129,9 @@ final class Engine {
             collectErrors(in, state);
             return value;
         } catch (InterpretException e) {
-            throw state.failAt(JinjavaErrors.describe(e.getMessage()), null, line);
+            throw state.failAt(JinjavaErrors.describe(e.getMessage()), JinjavaErrors.hint(e.getMessage()), line);
+        } catch (StackOverflowError e) {
+            throw state.failAt(TOO_DEEP, null, line); // TemplateScan bounds nesting; this is the net for deep values
         } finally {
             JinjavaInterpreter.popCurrent();
         }
@@ -132,7 +145,9 @@ final class Engine {
             collectErrors(in, state);
             return out;
         } catch (InterpretException e) {
-            throw state.failAt(JinjavaErrors.describe(e.getMessage()), null, in.getLineNumber());
+            throw state.failAt(JinjavaErrors.describe(e.getMessage()), JinjavaErrors.hint(e.getMessage()), in.getLineNumber());
+        } catch (StackOverflowError e) {
+            throw state.failAt(TOO_DEEP, null, in.getLineNumber());
         } finally {
             JinjavaInterpreter.popCurrent();
         }
@@ -148,8 +163,10 @@ final class Engine {
     private static void collectErrors(JinjavaInterpreter in, RenderState state) {
         if (state.failed()) throw new RenderFailure();
         for (TemplateError e : in.getErrors()) {
-            boolean fatal = e.getSeverity() == TemplateError.ErrorType.FATAL || e.getReason() == TemplateError.ErrorReason.SYNTAX_ERROR;
-            if (fatal) throw state.failAt(JinjavaErrors.describe(e.getMessage()), null, e.getLineno());
+            // a macro calling itself past the depth: Jinjava warns and renders it as ""; Jinja2 fails
+            boolean fatal = e.getSeverity() == TemplateError.ErrorType.FATAL || e.getReason() == TemplateError.ErrorReason.SYNTAX_ERROR
+                    || e.getCategory() == BasicTemplateErrorCategory.CYCLE_DETECTED;
+            if (fatal) throw state.failAt(JinjavaErrors.describe(e.getMessage()), JinjavaErrors.hint(e.getMessage()), e.getLineno());
         }
     }
 
@@ -170,6 +187,19 @@ final class Engine {
         @Override
         public String getAsString(Object value) {
             return Values.str(value);
+        }
+
+        // called once per loop iteration: where a template that does not end is stopped
+        @Override
+        public Object wrap(Object object) {
+            state.tick();
+            return super.wrap(object);
+        }
+
+        @Override
+        public Object resolveELExpression(String expression, int lineNumber) {
+            state.tick();
+            return super.resolveELExpression(expression, lineNumber);
         }
     }
 }

@@ -14,7 +14,17 @@ final class JinjavaErrors {
     private record Rule(Pattern pattern, String replacement) {
     }
 
+    static final String TOO_BIG_HINT = "a template that builds values this large is likely a loop that does not end";
+
     private static final List<Rule> RULES = List.of(
+            new Rule(Pattern.compile(".*OutputTooBigException: (\\d+) byte output rendered, over limit of (\\d+) bytes.*", Pattern.DOTALL),
+                    "the output grew past $2 characters"),
+            new Rule(Pattern.compile(".*[Oo]utput.*over limit of (\\d+).*", Pattern.DOTALL), "the output grew past $1 characters"),
+            new Rule(Pattern.compile(".*Max recursion limit of (\\d+) reached for macro '(\\w+)'.*", Pattern.DOTALL),
+                    "macro '$2' calls itself more than $1 levels deep"),
+            new Rule(Pattern.compile(".*CollectionTooBigException: Collection of size \\d+ is greater than the maximum size of (\\d+).*", Pattern.DOTALL),
+                    "a list or mapping grew past $1 items"),
+            new Rule(Pattern.compile(".*Cycle detected for macro '(\\w+)'.*", Pattern.DOTALL), "macro '$1' calls itself"),
             new Rule(Pattern.compile(".*Could not resolve function '([\\w:]+)'.*", Pattern.DOTALL), "unknown function '$1'"),
             new Rule(Pattern.compile(".*Unknown tag: (\\S+).*", Pattern.DOTALL), "unknown tag '$1'"),
             new Rule(Pattern.compile(".*Missing end tag: (\\w+).*", Pattern.DOTALL), "missing '{% $1 %}'"),
@@ -28,6 +38,12 @@ final class JinjavaErrors {
             new Rule(Pattern.compile(".*Unclosed (\\w+).*", Pattern.DOTALL), "unclosed $1"));
 
     private JinjavaErrors() {
+    }
+
+    /** What to do about a Jinjava message, or null: for the size limits, what usually causes them. */
+    static String hint(String message) {
+        String d = describe(message);
+        return d.contains(" grew past ") ? TOO_BIG_HINT : null;
     }
 
     /** A clause for a Jinjava message, e.g. {@code unknown function 'lookup'}. */

@@ -5,6 +5,7 @@ import com.hubspot.jinjava.interpret.JinjavaInterpreter;
 import io.swarmplay.source.SourcePosition;
 import io.swarmplay.source.Suggest;
 import io.swarmplay.template.filters.RenderScope;
+import io.swarmplay.template.filters.TemplateLimits;
 import io.swarmplay.template.filters.Undefined;
 import io.swarmplay.template.filters.Values;
 
@@ -44,6 +45,9 @@ final class RenderState implements RenderScope {
     private Undefined probe;
     private Object probeBase;
     private Object probeKey;
+    private final long deadline = System.nanoTime() + TemplateLimits.MAX_SECONDS * 1_000_000_000L;
+    private long steps;
+    private boolean overLimit;
 
     RenderState(Engine engine, Map<String, Object> vars) {
         this.engine = engine;
@@ -243,6 +247,25 @@ final class RenderState implements RenderScope {
         }
         loop.add(path);
         return "'" + path + "' refers to itself: " + String.join(" -> ", loop);
+    }
+
+    // ---- limits -----------------------------------------------------------------------------
+
+    /**
+     * One loop iteration or expression. Past {@link TemplateLimits#MAX_STEPS} or the time limit the
+     * render fails; every later tick throws again, so Jinjava (which catches and goes on with the
+     * next node) unwinds at once.
+     */
+    void tick() {
+        if (overLimit) throw new RenderFailure();
+        steps++;
+        if (steps > TemplateLimits.MAX_STEPS) overLimit("the template did more than " + TemplateLimits.MAX_STEPS + " loop iterations and expressions");
+        if ((steps & 0x3FF) == 0 && System.nanoTime() > deadline) overLimit("the template rendered for more than " + TemplateLimits.MAX_SECONDS + " s");
+    }
+
+    private void overLimit(String message) {
+        overLimit = true;
+        throw fail(message, "a loop over ranges this long, or one that does not end? Narrow it");
     }
 
     // ---- outcome ----------------------------------------------------------------------------

@@ -39,7 +39,13 @@ final class TemplateScan {
         }
     }
 
+    /** Nesting of brackets in one expression, and of block tags: Jinjava recurses once per level. */
+    static final int MAX_DEPTH = 100;
+    private static final java.util.Set<String> BLOCK_TAGS = java.util.Set.of("if", "for", "macro", "call", "filter", "block",
+            "autoescape", "ifchanged", "unless");
+
     private final String text;
+    private int blocks;
     private final List<Name> filters = new ArrayList<>();
     private final List<Name> tests = new ArrayList<>();
     private final List<Integer> trims = new ArrayList<>();
@@ -134,6 +140,8 @@ final class TemplateScan {
             throw new ScanException("unclosed " + tag, line, "close it with " + (kind == '{' ? "'}}'" : "'%}'"));
         }
         String inner = text.substring(start + 2, end);
+        checkDepth(inner, line);
+        if (kind == '%') countBlock(inner, line);
         names(inner, line);
         regions++;
         if (kind == '{') expression(start, end, inner, line);
@@ -143,7 +151,8 @@ final class TemplateScan {
     }
 
     private void expression(int start, int end, String inner, int line) {
-        boolean alone = text.substring(0, start).isBlank() && text.substring(end + 2).isBlank();
+        // only the first region can be alone; checking later ones would cost the whole text each
+        boolean alone = regions == 1 && text.substring(0, start).isBlank() && text.substring(end + 2).isBlank();
         if (!alone) {
             regions++; // text around it: not a single expression
             return;
@@ -153,6 +162,32 @@ final class TemplateScan {
         if (e.endsWith("-")) e = e.substring(0, e.length() - 1);
         expression = e.strip();
         expressionLine = line;
+    }
+
+    private static void checkDepth(String inner, int line) {
+        int depth = 0;
+        for (int k = 0; k < inner.length(); k++) {
+            char c = inner.charAt(k);
+            if (c == '\'' || c == '"') k = skipString(inner, k);
+            else if (c == '(' || c == '[' || c == '{') {
+                if (++depth > MAX_DEPTH) throw tooDeep(line);
+            } else if (c == ')' || c == ']' || c == '}') depth--;
+        }
+    }
+
+    private void countBlock(String inner, int line) {
+        String tag = inner.strip();
+        if (tag.startsWith("-")) tag = tag.substring(1).strip();
+        int space = tag.indexOf(' ');
+        String word = space < 0 ? tag.replace("-", "") : tag.substring(0, space);
+        boolean opens = BLOCK_TAGS.contains(word) || (word.equals("set") && !tag.contains("="));
+        if (opens && ++blocks > MAX_DEPTH) throw tooDeep(line);
+        if (word.startsWith("end")) blocks--;
+    }
+
+    private static ScanException tooDeep(int line) {
+        return new ScanException("the template nests more than " + MAX_DEPTH + " levels deep", line,
+                "split it into smaller templates or variables");
     }
 
     private int skipRaw(int from, int line) {

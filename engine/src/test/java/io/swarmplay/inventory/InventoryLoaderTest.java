@@ -239,4 +239,81 @@ class InventoryLoaderTest {
                   | ^
                   = write `all: {hosts: {host-1: {}}}`""", TestFiles.render(diagnostics, dir));
     }
+
+    @Test
+    void aGroupCycleIsAnErrorAtTheChildThatClosesIt() {
+        load(TestFiles.write(dir, "inv.yml", "all:\n  children:\n    a:\n      children:\n        b:\n          hosts:\n            h1:\n          children:\n            a:\n").toString());
+        assertEquals("""
+                error: group 'a' contains itself: a -> b -> a
+                 --> inv.yml:9:13
+                  |
+                9 |             a:
+                  |             ^
+                  = remove 'a' from the children of 'b'""", TestFiles.render(diagnostics, dir));
+    }
+
+    @Test
+    void allAsAChildIsACycle() {
+        load(TestFiles.write(dir, "inv.yml", "x:\n  children:\n    all:\n").toString());
+        assertTrue(TestFiles.render(diagnostics, dir).startsWith("error: group 'all' contains itself: all -> x -> all\n --> inv.yml:3:5"),
+                TestFiles.render(diagnostics, dir));
+    }
+
+    @Test
+    @org.junit.jupiter.api.Timeout(10)
+    void longChainsAndLatticesOfGroupsLoadInLinearTime() {
+        StringBuilder yaml = new StringBuilder("all:\n  children:\n");
+        int n = 5000; // a chain g0 > g1 > ... each also a child of the one two above: 2^2500 paths from all
+        for (int i = 0; i < n; i++) {
+            yaml.append("    g").append(i).append(":\n      children:\n");
+            yaml.append("        g").append(i + 1 < n ? String.valueOf(i + 1) : (n - 1) + "x").append(":\n");
+            if (i + 2 < n) yaml.append("        g").append(i + 2).append(":\n");
+        }
+        yaml.append("    g").append(n - 1).append("x:\n      hosts:\n        h1:\n");
+        Inventory inventory = load(TestFiles.write(dir, "inv.yml", yaml.toString()).toString());
+        assertTrue(diagnostics.all().isEmpty(), TestFiles.render(diagnostics, dir));
+        assertEquals(n + 2, inventory.host("h1").orElseThrow().groups().size()); // g0..g4999, g4999x, all
+        assertEquals(List.of("h1"), names(inventory.hostsOf("g0")));
+    }
+
+    @Test
+    void connectionNumbersThatCannotWorkAreLoadErrorsAtTheirLine() {
+        load(TestFiles.write(dir, "inv.yml", "all:\n  vars:\n    ansible_timeout: 0\n  hosts:\n    web1: {ansible_port: abc}\n"
+                + "    web2: {port: 70000}\n    web3: {ansible_port: \"{{ p }}\"}\n    web4: {ansible_port: 2222}\n").toString());
+        assertEquals("""
+                error: expected a whole number from 1 to 86400 for 'ansible_timeout', found number '0'
+                 --> inv.yml:3:22
+                  |
+                3 |     ansible_timeout: 0
+                  |                      ^
+
+                error: expected a whole number from 1 to 65535 for 'ansible_port', found string 'abc'
+                 --> inv.yml:5:26
+                  |
+                5 |     web1: {ansible_port: abc}
+                  |                          ^^^
+
+                error: expected a whole number from 1 to 65535 for 'port', found number '70000'
+                 --> inv.yml:6:18
+                  |
+                6 |     web2: {port: 70000}
+                  |                  ^^^^^""", TestFiles.render(diagnostics, dir));
+    }
+
+    @Test
+    void aHostRangeOfTooManyHostsIsAnErrorNotAnOutOfMemory() {
+        load(TestFiles.write(dir, "inv.yml", "all:\n  hosts:\n    web[1:1000000000]:\n    db[0:99999999999999999999]:\n    ok[1:3]:\n").toString());
+        assertEquals("""
+                error: host range 'web[1:1000000000]' stands for more than 10000 hosts
+                 --> inv.yml:3:5
+                  |
+                3 |     web[1:1000000000]:
+                  |     ^^^^^^^^^^^^^^^^^
+
+                error: host range 'db[0:99999999999999999999]' stands for more than 10000 hosts
+                 --> inv.yml:4:5
+                  |
+                4 |     db[0:99999999999999999999]:
+                  |     ^^^^^^^^^^^^^^^^^^^^^^^^^^""", TestFiles.render(diagnostics, dir));
+    }
 }

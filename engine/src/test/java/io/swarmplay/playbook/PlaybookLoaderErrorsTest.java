@@ -29,6 +29,30 @@ class PlaybookLoaderErrorsTest {
     }
 
     @Test
+    void retriesAndDelayThatAreNotNumbersAreLoadErrorsAtTheirLine() {
+        assertEquals("""
+                error: expected a whole number from 0 to 2147483647 for 'retries', found string 'x'
+                 --> site.yml:5:16
+                  |
+                5 |       retries: "x"
+                  |                ^^^
+
+                error: expected a number of seconds from 0 to 2147483647 for 'delay', found number '-1'
+                 --> site.yml:6:14
+                  |
+                6 |       delay: -1
+                  |              ^^
+
+                error: expected a whole number from 0 to 2147483647 for 'retries', found number '99999999999'
+                 --> site.yml:9:16
+                  |
+                9 |       retries: 99999999999
+                  |                ^^^^^^^^^^^""",
+                taskErrors("- command: \"true\"\n  until: false\n  retries: \"x\"\n  delay: -1\n"
+                        + "- command: \"true\"\n  until: false\n  retries: 99999999999\n  delay: \"{{ d }}\"\n"));
+    }
+
+    @Test
     void unknownModule() {
         assertEquals("""
                 error: unknown module 'copyy'

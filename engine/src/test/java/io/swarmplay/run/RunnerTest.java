@@ -840,6 +840,35 @@ class RunnerTest {
     }
 
     @Test
+    void anIncludeOfItselfFailsAtTheIncludeAfterAHundredLevelsInsteadOfOverflowingTheStack() {
+        RunFixture.Run run = new RunFixture(dir).hosts("h1").playbook("""
+                - hosts: web
+                  gather_facts: false
+                  tasks:
+                    - include_tasks: self.yaml
+                """).file("self.yaml", "- debug: {msg: again}\n- name: again\n  include_tasks: self.yaml\n").run(Mode.APPLY);
+        assertEquals(ExitStatus.HOST_FAILED, run.result().status(), run.output());
+        assertEquals("include_tasks nests more than 100 levels deep (self.yaml includes itself) at "
+                + dir.resolve("self.yaml") + ":2:3", run.events().outcome("again", "h1").message());
+    }
+
+    @Test
+    void aRecursiveIncludeEndedByAConditionStillRuns() {
+        RunFixture.Run run = new RunFixture(dir).hosts("h1").playbook("""
+                - hosts: web
+                  gather_facts: false
+                  tasks:
+                    - include_tasks: count.yaml
+                """).file("count.yaml", """
+                - set_fact: {count: "{{ (count | default(0)) | int + 1 }}"}
+                - include_tasks: count.yaml
+                  when: count | int < 90
+                """).run(Mode.APPLY);
+        assertEquals(ExitStatus.OK, run.result().status(), run.output());
+        assertEquals(90, run.output().split("TASK \\[set_fact]", -1).length - 1, run.output());
+    }
+
+    @Test
     void anInterruptLetsTheRunningStepFinishStartsNothingNewAndPrintsTheRecap() throws Exception {
         RunFixture f = fixture("""
                 - hosts: web

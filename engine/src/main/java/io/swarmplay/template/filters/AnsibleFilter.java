@@ -50,7 +50,9 @@ public final class AnsibleFilter implements Filter {
             @Override
             public Object filter(Object var, JinjavaInterpreter in, Object[] args, Map<String, Object> kwargs) {
                 Object blocked = blocked(var, args, kwargs, false);
-                return blocked != null ? blocked : builtin.filter(var, in, args, kwargs);
+                if (blocked != null) return blocked;
+                TemplateLimits.checkWidths(builtin.getName(), args, in);
+                return TemplateLimits.checked(builtin.filter(var, in, args, kwargs), in);
             }
 
             @Override
@@ -69,8 +71,9 @@ public final class AnsibleFilter implements Filter {
     public Object filter(Object var, JinjavaInterpreter in, Object[] args, Map<String, Object> kwargs) {
         Object blocked = blocked(var, args, kwargs, handlesUndefined);
         if (blocked != null) return blocked;
+        TemplateLimits.checkWidths(name, args, in);
         try {
-            return body.apply(var, new Args(args, kwargs, in));
+            return TemplateLimits.checked(body.apply(var, new Args(args, kwargs, in)), in);
         } catch (FilterException e) {
             throw RenderScope.of(in).fail(e.getMessage(), e.hint());
         }

@@ -5,18 +5,21 @@ import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.hubspot.jinjava.lib.filter.Filter;
+import io.swarmplay.source.Diagnostic;
+import io.swarmplay.source.Diagnostics;
+import io.swarmplay.source.SourceFile;
+import io.swarmplay.source.YamlNode;
+import io.swarmplay.source.YamlReader;
 import org.snakeyaml.engine.v2.api.Dump;
 import org.snakeyaml.engine.v2.api.DumpSettings;
-import org.snakeyaml.engine.v2.api.Load;
-import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.common.FlowStyle;
-import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
-import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /** to_json / to_nice_json / from_json and to_yaml / to_nice_yaml / from_yaml, laid out as Ansible does. */
@@ -64,30 +67,31 @@ public final class SerialisationFilters {
         return new Dump(settings).dumpToString(sorted(Values.toPlain(v)));
     }
 
+    // read with the loader's reader, so a hostile string (an alias bomb, deep nesting) is refused as a file would be
     static Object fromYaml(String text) {
-        try {
-            return Values.toPlain(new Load(LoadSettings.builder().build()).loadFromString(text));
-        } catch (YamlEngineException e) {
-            throw new FilterException("from_yaml got text that is not valid YAML" + where(e));
-        }
+        Diagnostics diagnostics = new Diagnostics();
+        Optional<YamlNode> doc = new YamlReader(diagnostics).read(SourceFile.of(Path.of("from_yaml"), text));
+        if (diagnostics.hasErrors() || doc.isEmpty()) throw refused("from_yaml", diagnostics);
+        return doc.get().value();
     }
 
     static Object fromYamlAll(String text) {
-        try {
-            List<Object> docs = new ArrayList<>();
-            new Load(LoadSettings.builder().build()).loadAllFromString(text).forEach(d -> docs.add(Values.toPlain(d)));
-            return docs;
-        } catch (YamlEngineException e) {
-            throw new FilterException("from_yaml_all got text that is not valid YAML" + where(e));
-        }
+        Diagnostics diagnostics = new Diagnostics();
+        Optional<List<YamlNode>> docs = new YamlReader(diagnostics).readAll(SourceFile.of(Path.of("from_yaml_all"), text));
+        if (diagnostics.hasErrors() || docs.isEmpty()) throw refused("from_yaml_all", diagnostics);
+        List<Object> values = new ArrayList<>();
+        for (YamlNode doc : docs.get()) values.add(doc.value());
+        return values;
     }
 
-    // the engine's messages quote the offending text, which may be a secret: keep only the line
-    private static String where(YamlEngineException e) {
-        if (e instanceof MarkedYamlEngineException m && m.getProblemMark().isPresent()) {
-            return " (line " + (m.getProblemMark().get().getLine() + 1) + ")";
+    // syntax errors may quote the offending text, which may be a secret: keep only the line for them
+    private static FilterException refused(String filter, Diagnostics diagnostics) {
+        Diagnostic first = diagnostics.errors().isEmpty() ? null : diagnostics.errors().get(0);
+        String line = first == null || !first.position().isKnown() ? "" : " (line " + first.position().line() + ")";
+        if (first == null || first.summary().startsWith("yaml syntax error")) {
+            return new FilterException(filter + " got text that is not valid YAML" + line);
         }
-        return "";
+        return new FilterException(filter + " got YAML it cannot take: " + first.summary() + line);
     }
 
     private static Object sorted(Object plain) {
