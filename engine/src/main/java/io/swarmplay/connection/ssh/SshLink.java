@@ -52,20 +52,41 @@ final class SshLink implements AutoCloseable {
     }
 
     /**
-     * Runs {@code work} holding one session permit, connecting first when needed. An I/O failure
-     * becomes a {@link ConnectionException} when the connection is gone; otherwise it is rethrown.
-     */
-    /**
-     * Takes one session slot for good: for a channel that stays open between uses (the SFTP
-     * client), so the channels of running commands plus that one stay under {@code MaxSessions}.
+     * Takes one session slot until {@link #releaseSession()}: for a channel that stays open between
+     * uses (the shared SFTP channel), so the channels of running commands plus that one stay under
+     * {@code MaxSessions}.
      */
     void holdSession() {
         sessions.acquireUninterruptibly();
     }
 
+    void releaseSession() {
+        sessions.release();
+    }
+
+    /**
+     * Runs {@code work} holding one session permit, connecting first when needed. An I/O failure
+     * becomes a {@link ConnectionException} when the connection is gone; otherwise it is rethrown.
+     */
     <T> T withSession(SessionWork<T> work) throws IOException {
         SSHClient c = client();
         sessions.acquireUninterruptibly();
+        try {
+            return translated(c, work);
+        } finally {
+            sessions.release();
+        }
+    }
+
+    /**
+     * Runs {@code work} on a channel whose slot the caller already holds ({@link #holdSession()}),
+     * with the same failure translation as {@link #withSession}.
+     */
+    <T> T withHeldSession(SessionWork<T> work) throws IOException {
+        return translated(client(), work);
+    }
+
+    private <T> T translated(SSHClient c, SessionWork<T> work) throws IOException {
         try {
             T result = retryingOpen(c, work);
             if (broken != null) throw new ConnectionException(broken);
@@ -74,8 +95,6 @@ final class SshLink implements AutoCloseable {
             ConnectionException lost = lost(c, e);
             if (lost != null) throw lost;
             throw e;
-        } finally {
-            sessions.release();
         }
     }
 
