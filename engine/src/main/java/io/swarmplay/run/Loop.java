@@ -51,7 +51,7 @@ final class Loop {
         List<Object> values = new ArrayList<>();
         List<Outcome> outcomes = new ArrayList<>();
         TaskStep.Attempt last = null;
-        for (int i = 0; i < list.size(); i++) {
+        for (int i = 0; i < list.size() && (i == 0 || !step.interrupted()); i++) {
             Map<String, Object> itemVars = itemVars(vars, control, list, i);
             last = step.once(spec, host, itemVars);
             outcomes.add(last.outcome());

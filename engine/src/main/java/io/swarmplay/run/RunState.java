@@ -22,6 +22,7 @@ final class RunState implements AutoCloseable {
     final Map<String, HostState> hosts = new LinkedHashMap<>();
     final TagFilter tags;
     final AtomicBoolean interrupted = new AtomicBoolean();
+    private volatile long interruptedAt;
     private final RunListener listener;
     private Templar templar;
     private ExecutorService executor;
@@ -34,6 +35,22 @@ final class RunState implements AutoCloseable {
         this.listener = listener;
         this.tags = new TagFilter(request.tags(), request.skipTags());
         this.startAt = request.startAtTask();
+    }
+
+    /** Marks the run interrupted (once) and cancels every connection; true the first time. */
+    boolean interrupt() {
+        synchronized (interrupted) {
+            if (interrupted.get()) return false;
+            interruptedAt = System.nanoTime();
+            interrupted.set(true);
+        }
+        connections.cancelAll();
+        return true;
+    }
+
+    /** Whether the run was interrupted at least {@code grace} ago. */
+    boolean interruptedFor(java.time.Duration grace) {
+        return interrupted.get() && System.nanoTime() - interruptedAt >= grace.toNanos();
     }
 
     HostState host(Host host) {

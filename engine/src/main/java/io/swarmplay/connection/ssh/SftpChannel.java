@@ -1,5 +1,6 @@
 package io.swarmplay.connection.ssh;
 
+import io.swarmplay.connection.CancelledException;
 import net.schmizz.sshj.SSHClient;
 import net.schmizz.sshj.sftp.SFTPClient;
 
@@ -24,13 +25,16 @@ final class SftpChannel {
     }
 
     private final SshLink link;
+    private final String hostName;
     private final boolean keep;
     private SFTPClient client;
     private boolean holding;
     private int users;
+    private boolean cancelled;
 
-    SftpChannel(SshLink link, int maxSessions) {
+    SftpChannel(SshLink link, String hostName, int maxSessions) {
         this.link = link;
+        this.hostName = hostName;
         this.keep = maxSessions >= 2;
     }
 
@@ -38,23 +42,42 @@ final class SftpChannel {
     void run(Work work) throws IOException {
         SFTPClient sftp = join();
         try {
-            link.withHeldSession(c -> {
+            link.outsideLimit(c -> {
                 work.run(sftp);
                 return null;
             });
+        } catch (IOException | RuntimeException e) {
+            if (cancelled()) throw new CancelledException("interrupted: a file transfer on " + hostName + " was stopped");
+            throw e;
         } finally {
             leave();
         }
     }
 
+    /** Closes the channel under the operations in flight (they fail) and refuses new ones. */
+    synchronized void cancel() {
+        cancelled = true;
+        if (client == null) return;
+        try {
+            client.close();
+        } catch (IOException | RuntimeException ignored) {
+            // closing under running transfers: they fail, which is the point
+        }
+    }
+
+    private synchronized boolean cancelled() {
+        return cancelled;
+    }
+
     private synchronized SFTPClient join() throws IOException {
+        if (cancelled) throw new CancelledException("interrupted: no new file transfer starts on " + hostName);
         if (client == null || !client.getSFTPEngine().getSubsystem().isOpen()) {
             if (!holding) {
                 link.holdSession();
                 holding = true;
             }
             try {
-                client = link.withHeldSession(SSHClient::newSFTPClient);
+                client = link.outsideLimit(SSHClient::newSFTPClient);
             } catch (IOException | RuntimeException e) {
                 if (users == 0) free();
                 throw e;

@@ -34,9 +34,13 @@ final class SftpFiles {
     private final SshConnection connection;
 
     SftpFiles(SshLink link, SshOptions options, SshConnection connection) {
-        this.channel = new SftpChannel(link, options.maxSessions());
+        this.channel = new SftpChannel(link, options.hostName(), options.maxSessions());
         this.options = options;
         this.connection = connection;
+    }
+
+    void cancel() {
+        channel.cancel();
     }
 
     void read(String path, OutputStream sink) {

@@ -80,15 +80,19 @@ final class SshFiles {
         return r;
     }
 
+    /** Stops the SFTP transfers in flight and refuses new ones (commands are stopped by the connection). */
+    void cancel() {
+        sftp.cancel();
+    }
+
     void read(String path, OutputStream sink) {
         if (!options.become()) {
             sftp.read(path, sink);
             return;
         }
         String p = ShellQuote.quote(path);
-        String line = RemoteCommand.become("[ -e " + p + " ] || exit " + MISSING + "; exec cat -- " + p,
-                options.becomeUser());
-        SshExec.Raw raw = connection.run(line, null, sink, null);
+        SshExec.Raw raw = connection.runScript("[ -e " + p + " ] || exit " + MISSING + "; exec cat -- " + p, null, sink,
+                null);
         if (raw.rc() == MISSING) throw new UncheckedIOException(new FileNotFoundException("no such file: " + path));
         check(raw, "read " + path);
     }
@@ -98,8 +102,8 @@ final class SshFiles {
             sftp.write(path, content, attrs);
             return;
         }
-        String line = RemoteCommand.become(writeScript(path, attrs), options.becomeUser());
-        check(connection.run(line, content, OutputStream.nullOutputStream(), null), "write " + path);
+        check(connection.runScript(writeScript(path, attrs), content, OutputStream.nullOutputStream(), null),
+                "write " + path);
     }
 
     /** cat into a temp file beside the target, set mode/owner, then mv over it (atomic rename). */

@@ -79,10 +79,12 @@ final class SshLink implements AutoCloseable {
     }
 
     /**
-     * Runs {@code work} on a channel whose slot the caller already holds ({@link #holdSession()}),
-     * with the same failure translation as {@link #withSession}.
+     * Runs {@code work} without taking a session permit, with the same failure translation as
+     * {@link #withSession}: on a channel whose slot the caller already holds ({@link #holdSession()}),
+     * or for the short kill channel, which must not queue behind the commands it is to stop (should
+     * sshd refuse it under {@code MaxSessions}, it is retried while they die of sshd's own signal).
      */
-    <T> T withHeldSession(SessionWork<T> work) throws IOException {
+    <T> T outsideLimit(SessionWork<T> work) throws IOException {
         return translated(client(), work);
     }
 

@@ -50,12 +50,16 @@ final class SshPlaybooks {
         return new Result(code, out.toString());
     }
 
-    /** Starts the CLI in a child JVM on this test's class path, output (both streams) into {@code log}. */
+    /**
+     * Starts the CLI in a child JVM on this test's class path, output (both streams) into {@code log}.
+     * {@code env --default-signal=INT} undoes an ignored SIGINT inherited from a background shell,
+     * which the JVM would keep ignoring.
+     */
     static Process start(Path inventory, String playbook, Path log) throws IOException {
         Path file = Files.writeString(inventory.resolveSibling("site.yaml"), playbook);
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        return new ProcessBuilder(java, "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
-                Main.class.getName(), "-i", inventory.toString(), file.toString())
+        return new ProcessBuilder("env", "--default-signal=INT", java, "-XX:+UseSerialGC", "-cp",
+                System.getProperty("java.class.path"), Main.class.getName(), "-i", inventory.toString(), file.toString())
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
     }
 }
