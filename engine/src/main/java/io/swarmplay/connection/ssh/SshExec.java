@@ -162,8 +162,9 @@ final class SshExec {
                 r.cmd.join(Math.min(TimeUnit.NANOSECONDS.toMillis(left) + 1, SLICE_MS), TimeUnit.MILLISECONDS);
                 return true;
             } catch (net.schmizz.sshj.connection.ConnectionException e) {
-                // a time-out leaves the channel open on a live connection; anything else is an error
-                if (!r.cmd.isOpen() || !client.isConnected()) throw e;
+                // a slice ran out: go on while the channel is open; it may have closed just after the slice
+                if (!client.isConnected()) throw e;
+                if (!r.cmd.isOpen()) return true;
             }
         }
     }
