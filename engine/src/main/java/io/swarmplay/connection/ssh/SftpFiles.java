@@ -59,8 +59,8 @@ final class SftpFiles {
         }
     }
 
-    void write(String path, InputStream content, FileAttrs attrs) {
-        String temp = SshFiles.tempName(path);
+    /** Writes {@code path} through {@code temp}, a name beside it ({@link TempFiles}). */
+    void write(String path, String temp, InputStream content, FileAttrs attrs) {
         String owner = SshFiles.ownerSpec(attrs);
         try {
             channel.run(sftp -> {
@@ -68,10 +68,17 @@ final class SftpFiles {
                     upload(sftp, path, temp, content, attrs.mode());
                     if (owner == null) sftp.rename(temp, path, EnumSet.of(RenameFlags.OVERWRITE));
                 } catch (IOException | RuntimeException e) {
+                    // before the partial temp file goes: it is what filled the disk
+                    String space = e instanceof SFTPException s && s.getStatusCode() == Response.StatusCode.FAILURE
+                            ? DiskSpace.problem(connection, path) : null;
                     removeQuietly(sftp, temp);
+                    if (space != null) throw new NoSpace(space);
                     throw e;
                 }
             });
+        } catch (NoSpace e) {
+            throw new UncheckedIOException(new IOException("cannot write " + path + " on " + options.hostName() + " as "
+                    + options.user() + ": " + e.getMessage()));
         } catch (SFTPException e) {
             throw failure("write", path, e);
         } catch (IOException e) {
@@ -119,13 +126,23 @@ final class SftpFiles {
         }
     }
 
+    /** A write failed because the file system is full; the message says which and how full. */
+    private static final class NoSpace extends IOException {
+        NoSpace(String message) {
+            super(message);
+        }
+    }
+
     private UncheckedIOException failure(String verb, String path, SFTPException e) {
         Response.StatusCode code = e.getStatusCode();
         if (code == Response.StatusCode.NO_SUCH_FILE && verb.equals("read")) {
             return new UncheckedIOException(new FileNotFoundException("no such file: " + path));
         }
         String why = code == Response.StatusCode.NO_SUCH_FILE ? "no such directory"
-                : code == Response.StatusCode.PERMISSION_DENIED ? "permission denied" : SshLink.rootMessage(e);
+                : code == Response.StatusCode.PERMISSION_DENIED ? "permission denied"
+                : code == Response.StatusCode.FAILURE ? "the SFTP server failed without saying why (SSH_FX_FAILURE:"
+                        + " OpenSSH reports most I/O errors so, e.g. a disk quota or a read-only file system)"
+                : SshLink.rootMessage(e);
         return new UncheckedIOException(new IOException("cannot " + verb + " " + path + " on " + options.hostName()
                 + " as " + options.user() + ": " + why));
     }

@@ -77,10 +77,19 @@ class RemoteCommandTest {
     }
 
     @Test
-    void tempFilesSitBesideTheTarget() {
-        String temp = SshFiles.tempName("/etc/app/app.conf");
-        assertTrue(temp.matches("/etc/app/\\.app\\.conf\\.swarmplay-[0-9a-f]{8}\\.tmp"), temp);
-        assertTrue(SshFiles.tempName("rel.txt").startsWith(".rel.txt.swarmplay-"));
+    void tempFilesSitBesideTheTargetNamedAfterTheSshdProcess() {
+        String temp = TempFiles.name("/etc/app/app.conf", 4242);
+        assertTrue(temp.matches("/etc/app/\\.app\\.conf\\.swarmplay-4242-[0-9a-f]{8}\\.tmp"), temp);
+        assertTrue(TempFiles.name("rel.txt", 7).startsWith(".rel.txt.swarmplay-7-"));
+    }
+
+    @Test
+    void theCleanupLooksOnlyBesideTheTargetAndQuotesIt() {
+        String script = TempFiles.cleanupScript("/srv/my app/a*.conf");
+        assertTrue(script.contains("for f in '/srv/my app/.a*.conf.swarmplay-'*.tmp;"), script);
+        assertTrue(script.contains("[ -d /proc/$p ] || rm -f -- \"$f\""), script);
+        assertTrue(TempFiles.cleanupScript("rel.txt").contains("for f in ./.rel.txt.swarmplay-*.tmp;"));
+        assertTrue(TempFiles.cleanupScript("/top").contains("for f in /.top.swarmplay-*.tmp;"));
     }
 
     @Test
