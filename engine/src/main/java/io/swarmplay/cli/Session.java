@@ -30,7 +30,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CountDownLatch;
 
 /** One invocation: load everything (all problems at once), then list, check syntax, plan or run. */
 final class Session {
@@ -130,34 +129,11 @@ final class Session {
         out.flush();
     }
 
-    // Ctrl-C: no new task starts, running steps finish, the recap is printed, exit 99
+    // Ctrl-C / SIGTERM: no new task starts, running commands are killed, the recap is printed, exit 99
     private RunResult runInterruptibly(RunRequest request, Mode mode, RunListener listener) {
         Runner runner = new Runner();
-        CountDownLatch done = new CountDownLatch(1);
-        Thread hook = new Thread(() -> {
-            runner.interrupt();
-            awaitQuietly(done);
-            out.flush();
-            Runtime.getRuntime().halt(ExitStatus.INTERRUPTED.code());
-        }, "swarmplay-interrupt");
-        Runtime.getRuntime().addShutdownHook(hook);
-        try {
+        try (Interrupts interrupts = Interrupts.install(runner::interrupt, out, err)) {
             return runner.run(request, mode, listener);
-        } finally {
-            done.countDown();
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shuttingDown) {
-                // the hook is running: it halts with 99 once we return
-            }
-        }
-    }
-
-    private static void awaitQuietly(CountDownLatch done) {
-        try {
-            done.await(60, java.util.concurrent.TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 

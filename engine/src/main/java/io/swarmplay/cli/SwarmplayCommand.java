@@ -25,7 +25,7 @@ import java.util.concurrent.Callable;
                 "  3   a host was unreachable (none failed)",
                 "  4   load, parse or validation error",
                 "  5   bad command-line usage",
-                "  99  interrupted (Ctrl-C)"})
+                "  99  interrupted (Ctrl-C or SIGTERM; a second one exits at once)"})
 public final class SwarmplayCommand implements Callable<Integer> {
 
     @Option(names = {"-i", "--inventory"}, paramLabel = "INVENTORY",

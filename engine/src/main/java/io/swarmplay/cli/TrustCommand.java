@@ -17,7 +17,7 @@ import picocli.CommandLine.Parameters;
 
 import java.io.Console;
 import java.io.PrintWriter;
-import java.nio.file.Path;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,7 +27,9 @@ import java.util.concurrent.Callable;
 /**
  * {@code swarmplay trust [-i INVENTORY]... HOST...}: shows the SSH host keys the hosts offer (type
  * and SHA256 fingerprint) and, once confirmed, records them in the host's known_hosts — the
- * deliberate alternative to a prompt in the middle of a run, which swarmplay never shows.
+ * deliberate alternative to a prompt in the middle of a run, which swarmplay never shows. A key
+ * that replaces a changed one is always announced (also with {@code --yes}) and the old line is
+ * replaced, never kept; a key marked {@code @revoked} is never recorded.
  */
 @Command(name = "swarmplay trust", description = "Show the SSH host keys of hosts and record them in known_hosts.")
 public final class TrustCommand implements Callable<Integer> {
@@ -71,27 +73,51 @@ public final class TrustCommand implements Callable<Integer> {
     private boolean trust(ConnectionSettings settings) {
         String where = settings.hostName() + " (" + settings.address() + ":" + settings.port() + ")";
         try {
-            List<ScannedKey> keys = HostKeys.scan(settings);
+            List<ScannedKey> keys = new ArrayList<>(HostKeys.scan(settings));
             out.println(where + " offers:");
             for (ScannedKey key : keys) out.println("  " + key.type() + " " + key.fingerprint());
-            if (!confirmed(where)) return false;
-            Path file = HostKeys.record(settings, keys);
-            out.println("  recorded in " + file);
-            return true;
+            Map<ScannedKey, String> revoked = HostKeys.revoked(settings, keys);
+            revoked.forEach((key, line) -> err.println("  REVOKED: " + key.type() + " " + key.fingerprint() + " is marked"
+                    + " @revoked at " + line + "; not recording it"));
+            keys.removeAll(revoked.keySet());
+            if (keys.isEmpty() || !confirmed(where, warnChanged(settings, keys))) return false;
+            record(settings, keys);
+            return revoked.isEmpty();
         } catch (ConnectionException e) {
             err.println("error: cannot read the host keys of " + where + ": " + e.getMessage());
+            return false;
+        } catch (UncheckedIOException e) {
+            err.println("error: " + e.getMessage());
             return false;
         }
     }
 
-    private boolean confirmed(String where) {
+    /** Warns, always, about every line whose key the host no longer has; true when there is one. */
+    private boolean warnChanged(ConnectionSettings settings, List<ScannedKey> keys) {
+        List<HostKeys.Replaced> changes = HostKeys.changes(settings, keys);
+        for (HostKeys.Replaced change : changes) {
+            err.println("  WARNING: HOST KEY CHANGED for " + settings.hostName() + ": " + change.describe()
+                    + "; recording replaces the old key, which will no longer be trusted");
+        }
+        return !changes.isEmpty();
+    }
+
+    private void record(ConnectionSettings settings, List<ScannedKey> keys) {
+        HostKeys.Recorded done = HostKeys.record(settings, keys);
+        for (HostKeys.Replaced r : done.replaced()) out.println("  replaced " + r.describe());
+        if (!done.added().isEmpty()) out.println("  recorded in " + done.file());
+        if (done.added().isEmpty() && done.replaced().isEmpty()) out.println("  already trusted in " + done.file());
+    }
+
+    private boolean confirmed(String where, boolean changed) {
         if (yes) return true;
         Console console = System.console();
         if (console == null) {
             err.println("  not recorded: check these fingerprints with the host's administrator, then run again with --yes");
             return false;
         }
-        String answer = console.readLine("  record these keys for %s? [y/N] ", where);
+        String answer = console.readLine(changed ? "  replace the changed key and record these keys for %s? [y/N] "
+                : "  record these keys for %s? [y/N] ", where);
         return answer != null && answer.strip().toLowerCase().startsWith("y");
     }
 

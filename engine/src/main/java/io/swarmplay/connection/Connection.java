@@ -42,6 +42,15 @@ public interface Connection extends AutoCloseable {
         return false;
     }
 
+    /**
+     * Stops this connection's work for good, because the run was interrupted: every command running
+     * on it is killed together with the processes it started, and every later call, or one still
+     * waiting, fails with a {@link CancelledException}. Returns without waiting for the calls to
+     * end; never throws. {@link #close()} is still needed afterwards.
+     */
+    default void cancel() {
+    }
+
     /** A short description for messages, e.g. {@code local} or {@code ssh root@10.0.0.2:22}. */
     String describe();
 

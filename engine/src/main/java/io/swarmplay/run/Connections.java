@@ -1,5 +1,6 @@
 package io.swarmplay.run;
 
+import io.swarmplay.connection.CancelledException;
 import io.swarmplay.connection.Connection;
 import io.swarmplay.connection.ConnectionException;
 import io.swarmplay.connection.ConnectionFactory;
@@ -20,13 +21,23 @@ final class Connections implements AutoCloseable {
     private final Map<String, Object> extensions = new ConcurrentHashMap<>();
     private volatile Map<String, ConnectionFactory> factories;
     private volatile Map<Class<?>, HostExtensionFactory<?>> extensionFactories;
+    private volatile boolean cancelled;
 
     /** The host's connection, opening it from its rendered variables when needed. */
     Connection forHost(String hostName, Map<String, Object> vars) {
         ConnectionSettings settings = ConnectionSettings.from(hostName, vars);
         // a task that becomes another user needs its own connection: sshd runs it differently
         String key = settings.become() ? hostName + "\u0000become:" + vars.get("ansible_become_user") : hostName;
-        return open.computeIfAbsent(key, k -> openConnection(settings));
+        if (cancelled) throw new CancelledException("interrupted: not connecting to " + hostName);
+        Connection connection = open.computeIfAbsent(key, k -> openConnection(settings));
+        if (cancelled) connection.cancel();
+        return connection;
+    }
+
+    /** The run was interrupted: every connection stops its running commands; none opens any more. */
+    void cancelAll() {
+        cancelled = true;
+        open.values().forEach(Connection::cancel);
     }
 
     /** The host's extension of this type (e.g. its Docker endpoint), created on first use; empty when none is installed. */

@@ -8,7 +8,7 @@ public enum ExitStatus {
     HOST_UNREACHABLE(3, "a host was unreachable (none failed)"),
     LOAD_ERROR(4, "load, parse or validation error"),
     USAGE(5, "bad command-line usage"),
-    INTERRUPTED(99, "interrupted (Ctrl-C)");
+    INTERRUPTED(99, "interrupted (Ctrl-C or SIGTERM)");
 
     private final int code;
     private final String meaning;

@@ -64,7 +64,7 @@ final class Loop {
         Map<String, Object> facts = new LinkedHashMap<>();
         Map<String, Object> current = vars;
         TaskStep.Attempt last = null;
-        for (int i = 0; i < list.size(); i++) {
+        for (int i = 0; i < list.size() && (i == 0 || !step.interrupted()); i++) {
             Map<String, Object> itemVars = itemVars(current, control, list, i, fromHost);
             last = step.once(spec, host, itemVars);
             outcomes.add(last.outcome());

@@ -209,6 +209,7 @@ final class PlayRun {
 
     /** Runs notified handlers in definition order, once per notified host. */
     void flushHandlers(List<HostState> hosts) {
+        if (run.interrupted.get()) return;
         for (Handler handler : play.handlers()) {
             List<HostState> notified = hosts.stream().filter(HostState::active)
                     .filter(h -> h.notified.stream().anyMatch(handler::answersTo)).toList();

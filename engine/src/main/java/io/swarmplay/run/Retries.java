@@ -32,6 +32,7 @@ final class Retries {
             Truth done = conditions.all(options.until(), conditions.withResult(spec, vars, outcome), spec);
             if (done != Truth.FALSE) return attempt.withOutcome(outcome);
             if (n >= attempts) return attempt.withOutcome(exhausted(outcome, options, n));
+            if (step.interrupted()) return attempt.withOutcome(outcome);
             progress(spec, host, "retrying: until " + String.join(" and ", options.until())
                     + " (attempt " + n + " of " + attempts + ", next in " + (long) delay + "s)");
             if (!sleep(delay)) return attempt.withOutcome(outcome);

@@ -40,7 +40,7 @@ final class RunHostSession implements HostSession {
     private final SourcePosition at;
     private final Path playbookDir;
     private final Map<String, String> environment;
-    private final Duration timeout;
+    private final TaskTimeout timeout;
     private final Consumer<String> progress;
 
     /** How a session reaches its host's extensions (e.g. the Docker endpoint). */
@@ -53,7 +53,7 @@ final class RunHostSession implements HostSession {
 
     RunHostSession(String hostName, Supplier<Connection> connection, Extensions extensions, Map<String, Object> vars,
                    Templar templar,
-                   SourcePosition at, Path playbookDir, Map<String, String> environment, Duration timeout,
+                   SourcePosition at, Path playbookDir, Map<String, String> environment, TaskTimeout timeout,
                    Consumer<String> progress) {
         this.hostName = hostName;
         this.connection = connection;
@@ -74,20 +74,31 @@ final class RunHostSession implements HostSession {
 
     @Override
     public ExecResult probe(Command command) {
-        return connection.get().exec(prepare(command));
+        return exec(command);
     }
 
     @Override
     public ExecResult run(Command command) {
-        return connection.get().exec(prepare(command));
+        return exec(command);
     }
 
-    private Command prepare(Command command) {
+    /** Runs {@code command} with the task's environment, and within the task's timeout when it has one. */
+    private ExecResult exec(Command command) {
         Command prepared = environment.isEmpty() ? command : command.withEnv(withCommandEnv(command.env()));
         if (connection.get().onControlNode()) {
             prepared = prepared.inDirectory(onHost(command.chdir() == null ? "." : command.chdir()));
         }
-        return timeout != null && command.timeout() == null ? prepared.withTimeout(timeout) : prepared;
+        if (timeout == null) return connection.get().exec(prepared);
+        timeout.check(hostName, "'" + command + "'");
+        Command bounded = timeout.bound(prepared);
+        ExecResult result = connection.get().exec(bounded);
+        if (timeout.stopped(command, result)) throw timeout.killed(hostName, command, result);
+        return result;
+    }
+
+    /** Fails before a file operation once the task's timeout has run out. */
+    private void checkTimeout(String what) {
+        if (timeout != null) timeout.check(hostName, what);
     }
 
     // on the control node, Ansible runs modules in the playbook's directory: relative paths start there
@@ -105,16 +116,19 @@ final class RunHostSession implements HostSession {
 
     @Override
     public Optional<FileStat> stat(String path) {
+        checkTimeout("stat of " + path);
         return connection.get().stat(onHost(path));
     }
 
     @Override
     public Optional<String> sha256(String path) {
+        checkTimeout("checksum of " + path);
         return connection.get().sha256(onHost(path));
     }
 
     @Override
     public void readInto(String path, OutputStream sink) {
+        checkTimeout("reading " + path);
         try {
             connection.get().read(onHost(path), sink);
         } catch (UncheckedIOException e) {
@@ -125,6 +139,7 @@ final class RunHostSession implements HostSession {
 
     @Override
     public void write(String path, InputStream content, FileAttrs attrs) {
+        checkTimeout("writing " + path);
         connection.get().write(onHost(path), content, attrs);
     }
 

@@ -22,6 +22,7 @@ final class RunState implements AutoCloseable {
     final Map<String, HostState> hosts = new LinkedHashMap<>();
     final TagSelection tags;
     final AtomicBoolean interrupted = new AtomicBoolean();
+    private volatile long interruptedAt;
     private final RunListener listener;
     private Templar templar;
     private ExecutorService executor;
@@ -36,6 +37,22 @@ final class RunState implements AutoCloseable {
         this.listener = listener;
         this.tags = new TagSelection(request.tags(), request.skipTags(), this::templar);
         this.startAt = request.startAtTask();
+    }
+
+    /** Marks the run interrupted (once) and cancels every connection; true the first time. */
+    boolean interrupt() {
+        synchronized (interrupted) {
+            if (interrupted.get()) return false;
+            interruptedAt = System.nanoTime();
+            interrupted.set(true);
+        }
+        connections.cancelAll();
+        return true;
+    }
+
+    /** Whether the run was interrupted at least {@code grace} ago. */
+    boolean interruptedFor(java.time.Duration grace) {
+        return interrupted.get() && System.nanoTime() - interruptedAt >= grace.toNanos();
     }
 
     HostState host(Host host) {

@@ -8,15 +8,17 @@ import io.swarmplay.report.RunListener;
 
 /**
  * Walks the plays of every playbook in order. A play whose hosts all failed stops the run,
- * as in Ansible. {@link #interrupt()} stops starting new tasks; running steps finish.
+ * as in Ansible. {@link #interrupt()} stops starting new tasks and cancels the running ones.
  */
 public final class Runner {
 
     private volatile RunState current;
+    private volatile boolean interruptRequested;
 
     public RunResult run(RunRequest request, Mode mode, RunListener listener) {
         try (RunState run = new RunState(request, mode, listener)) {
             current = run;
+            if (interruptRequested) interrupt();
             request.inventory().hosts().forEach(run::host);
             request.inventory().host("localhost").ifPresent(run::host);
             walk(run, request);
@@ -37,10 +39,15 @@ public final class Runner {
         }
     }
 
-    /** Ctrl-C: no new task starts; the recap is still printed. */
+    /**
+     * Ctrl-C: no new task starts, and every connection kills its running commands, so the running
+     * steps end (failed, "interrupted: ...") within seconds; steps that do not are given up after
+     * {@link TaskRunner#INTERRUPT_GRACE}. The run then returns as usual, recap included. Returns at once.
+     */
     public void interrupt() {
+        interruptRequested = true;
         RunState run = current;
-        if (run != null) run.interrupted.set(true);
+        if (run != null) run.interrupt();
     }
 
     private static ExitStatus status(RunState run) {

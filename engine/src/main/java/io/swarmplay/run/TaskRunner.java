@@ -14,12 +14,15 @@ import io.swarmplay.template.Unknown;
 
 import java.nio.file.FileSystems;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Runs one task for the active hosts of a play: the steps in parallel (up to {@code forks}),
@@ -27,6 +30,10 @@ import java.util.concurrent.Future;
  * {@code notify} and the host's failed or unreachable state.
  */
 final class TaskRunner {
+
+    /** How long running steps may take to end after an interrupt. */
+    static final Duration INTERRUPT_GRACE = Duration.ofSeconds(5);
+    private static final long POLL_MS = 100;
 
     private final RunState run;
     private final PlayScope scope;
@@ -92,24 +99,42 @@ final class TaskRunner {
         }
     }
 
+    // every step runs on a worker, even for one host, so an interrupt never waits on a step that does not stop
     private List<StepResult> stepAll(StepSpec spec, List<HostState> hosts) {
-        if (hosts.size() == 1) return List.of(step.step(spec, hosts.get(0)));
         List<Future<StepResult>> futures = new ArrayList<>();
         for (HostState host : hosts) futures.add(run.executor().submit(() -> step.step(spec, host)));
         List<StepResult> results = new ArrayList<>();
-        for (Future<StepResult> future : futures) results.add(await(future));
+        for (int i = 0; i < hosts.size(); i++) results.add(await(futures.get(i), spec, hosts.get(i)));
         return results;
     }
 
-    private static StepResult await(Future<StepResult> future) {
+    /**
+     * The step's result; once the run is interrupted, a step still running {@link #INTERRUPT_GRACE}
+     * after the interrupt is abandoned (its thread interrupted) and recorded as failed.
+     */
+    private StepResult await(Future<StepResult> future, StepSpec spec, HostState host) {
         try {
-            return future.get();
+            while (true) {
+                try {
+                    return future.get(POLL_MS, TimeUnit.MILLISECONDS);
+                } catch (TimeoutException e) {
+                    if (run.interruptedFor(INTERRUPT_GRACE)) return abandoned(future, spec, host);
+                }
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
         } catch (ExecutionException e) {
             throw new IllegalStateException("a step failed unexpectedly", e.getCause());
         }
+    }
+
+    private StepResult abandoned(Future<StepResult> future, StepSpec spec, HostState host) {
+        future.cancel(true);
+        String message = "interrupted: the step on " + host.name() + " did not stop within "
+                + INTERRUPT_GRACE.toSeconds() + "s and was abandoned";
+        return new StepResult(host, null, Outcome.failed(message), Map.of("failed", true, "msg", message), Map.of(),
+                List.of(), false);
     }
 
     /** Publishes a host's result and updates its state and the recap. */

@@ -1,5 +1,6 @@
 package io.swarmplay.run;
 
+import io.swarmplay.connection.CancelledException;
 import io.swarmplay.connection.CommandFailedException;
 import io.swarmplay.connection.Connection;
 import io.swarmplay.connection.ConnectionException;
@@ -128,7 +129,9 @@ final class TaskStep {
         Module<?> module = run.request.modules().find(spec.task().module())
                 .orElseThrow(() -> new IllegalStateException("unknown module " + spec.task().module()));
         try {
-            RunHostSession session = session(spec, host, target, vars);
+            Integer seconds = spec.task().options().timeout();
+            TaskTimeout timeout = TaskTimeout.start(spec.name(), seconds == null ? null : Duration.ofSeconds(seconds));
+            RunHostSession session = session(spec, host, target, vars, timeout);
             return planAndApply(module, args, session, spec);
         } catch (ArgsException e) {
             return Outcome.failed(argsMessage(spec, e));
@@ -140,6 +143,8 @@ final class TaskStep {
             return Outcome.failed(e.getCause() != null ? e.getCause().getMessage() : e.getMessage());
         } catch (ConnectionException e) {
             return unreachable(target, spec, e);
+        } catch (CancelledException e) {
+            return Outcome.failed(e.getMessage());
         }
     }
 
@@ -190,7 +195,8 @@ final class TaskStep {
         return Outcome.unreachable(message);
     }
 
-    private RunHostSession session(StepSpec spec, HostState host, HostState target, Map<String, Object> vars) {
+    private RunHostSession session(StepSpec spec, HostState host, HostState target, Map<String, Object> vars,
+                                   TaskTimeout timeout) {
         Map<String, Object> connectionVars = withBecome(spec.inherited(),
                 target == host ? vars : scope.hostScope(target).toMap());
         Supplier<Map<String, Object>> rendered = () -> RenderedArgs.connectionVars(run::templar, connectionVars,
@@ -205,14 +211,12 @@ final class TaskStep {
             @Override
             public java.util.Optional<io.swarmplay.module.HostView> otherHost(String name) {
                 HostState other = run.hosts.get(name);
-                return java.util.Optional.ofNullable(other == null ? null : session(spec, host, other, vars));
+                return java.util.Optional.ofNullable(other == null ? null : session(spec, host, other, vars, timeout));
             }
         };
-        Integer seconds = spec.task().options().timeout();
         Task task = spec.task();
         return new RunHostSession(target.name(), connection, extensions, vars, run.templar(), task.at(), scope.play().dir(),
-                RenderedArgs.environment(run.templar(), spec.inherited().environment(), vars, task.at()),
-                seconds == null ? null : Duration.ofSeconds(seconds),
+                RenderedArgs.environment(run.templar(), spec.inherited().environment(), vars, task.at()), timeout,
                 message -> run.report(new StepProgress(task, host.name(), message)));
     }
 
@@ -249,6 +253,11 @@ final class TaskStep {
             if (!run.request.extraVars().containsKey(k)) more.put(k, v);
         });
         return more;
+    }
+
+    /** Whether the run was interrupted: loops and retries start nothing more. */
+    boolean interrupted() {
+        return run.interrupted.get();
     }
 
     void report(io.swarmplay.report.RunEvent event) {

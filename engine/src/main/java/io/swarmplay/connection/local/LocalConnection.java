@@ -6,9 +6,13 @@ import io.swarmplay.connection.ExecResult;
 import io.swarmplay.connection.FileAttrs;
 import io.swarmplay.connection.FileStat;
 
+import io.swarmplay.connection.CancelledException;
+
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The control node itself as a host. Commands are child processes (argv without a shell; shell
@@ -22,9 +26,22 @@ import java.util.Optional;
  */
 public final class LocalConnection implements Connection {
 
+    private final Set<Process> running = ConcurrentHashMap.newKeySet();
+    private volatile boolean cancelled;
+
     @Override
     public ExecResult exec(Command command) {
-        return LocalProcess.run(command);
+        if (cancelled) throw new CancelledException("interrupted: not starting '" + command + "' on the control node");
+        ExecResult result = LocalProcess.run(command, running);
+        if (cancelled) throw new CancelledException("interrupted: '" + command + "' on the control node was killed");
+        return result;
+    }
+
+    /** Kills every running command with all its descendants and refuses new ones. */
+    @Override
+    public void cancel() {
+        cancelled = true;
+        running.forEach(LocalProcess::killTree);
     }
 
     @Override

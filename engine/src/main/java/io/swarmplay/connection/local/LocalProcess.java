@@ -40,7 +40,8 @@ final class LocalProcess {
     private LocalProcess() {
     }
 
-    static ExecResult run(Command command) {
+    /** Runs {@code command}; the process is in {@code live} while it runs, so {@link #killTree} can stop it from elsewhere. */
+    static ExecResult run(Command command, java.util.Set<Process> live) {
         long started = System.nanoTime();
         if (command.chdir() != null && !new File(LocalPaths.expand(command.chdir())).isDirectory()) {
             return new ExecResult(1, "", "cannot change to directory " + command.chdir() + ": no such directory",
@@ -54,13 +55,18 @@ final class LocalProcess {
             return new ExecResult(127, "", "cannot run '" + command.argv().get(0) + "': " + e.getMessage(),
                     null, false, elapsed(started));
         }
-        feed(process, command.stdin());
-        Pump out = Pump.start(process.getInputStream());
-        Pump err = Pump.start(process.getErrorStream());
-        boolean timedOut = !waitFor(process, command.timeout());
-        if (timedOut) killTree(process);
-        int rc = awaitExit(process);
-        return new ExecResult(rc, out.text(), err.text(), timedOut ? "KILL" : null, timedOut, elapsed(started));
+        live.add(process);
+        try {
+            feed(process, command.stdin());
+            Pump out = Pump.start(process.getInputStream());
+            Pump err = Pump.start(process.getErrorStream());
+            boolean timedOut = !waitFor(process, command.timeout());
+            if (timedOut) killTree(process);
+            int rc = awaitExit(process);
+            return new ExecResult(rc, out.text(), err.text(), timedOut ? "KILL" : null, timedOut, elapsed(started));
+        } finally {
+            live.remove(process);
+        }
     }
 
     private static ProcessBuilder builder(Command command) {

@@ -23,7 +23,7 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * Host keys for {@code swarmplay trust HOST...}: {@link #scan} asks a server for its keys (no
  * authentication, nothing recorded) so the CLI can show their fingerprints, and {@link #record}
- * appends the ones the user accepted to the host's first known_hosts file.
+ * records the ones the user accepted, replacing the lines of keys the host no longer has.
  */
 public final class HostKeys {
 
@@ -52,21 +52,66 @@ public final class HostKeys {
     }
 
     /**
-     * Appends {@code keys} to the host's first known_hosts file (see {@link #knownHostsFiles}),
-     * skipping lines already there, and returns that file.
+     * A known_hosts line that listed the host with a key it no longer offers, replaced by {@link #record}.
+     *
+     * @param file           the known_hosts file
+     * @param line           the 1-based line number
+     * @param type           the key type, e.g. {@code ssh-ed25519}
+     * @param oldFingerprint the fingerprint of the key the line had
+     * @param newFingerprint the fingerprint of the key the host offers now
      */
-    public static Path record(ConnectionSettings settings, List<ScannedKey> keys) {
-        Path file = knownHostsFiles(settings).get(0);
-        List<String> existing = new ArrayList<>();
-        try {
-            if (java.nio.file.Files.exists(file)) existing = java.nio.file.Files.readAllLines(file);
-            List<String> fresh = new ArrayList<>();
-            for (ScannedKey k : keys) if (!existing.contains(k.knownHostsLine())) fresh.add(k.knownHostsLine());
-            if (!fresh.isEmpty()) KnownHostsFile.append(file, fresh);
-            return file;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot record host keys into " + file + ": " + e.getMessage(), e);
+    public record Replaced(Path file, int line, String type, String oldFingerprint, String newFingerprint) {
+
+        /** E.g. {@code line 3 of /root/.ssh/known_hosts: ssh-ed25519 SHA256:old → SHA256:new}. */
+        public String describe() {
+            return "line " + line + " of " + file + ": " + type + " " + oldFingerprint + " → " + newFingerprint;
         }
+    }
+
+    /**
+     * What {@link #record} did.
+     *
+     * @param file     the first known_hosts file, where new lines go
+     * @param replaced the lines whose old key it replaced (or dropped, when the new key was already listed)
+     * @param added    the keys it appended
+     */
+    public record Recorded(Path file, List<Replaced> replaced, List<ScannedKey> added) {
+    }
+
+    /**
+     * The offered keys that a {@code @revoked} line lists for the host, each with where ("line 3 of
+     * FILE"); {@link #record} must not be given them.
+     */
+    public static java.util.Map<ScannedKey, String> revoked(ConnectionSettings settings, List<ScannedKey> keys) {
+        return update(settings).revoked(keys);
+    }
+
+    /** The lines that recording {@code keys} would replace, because they list the host with another key of that type. */
+    public static List<Replaced> changes(ConnectionSettings settings, List<ScannedKey> keys) {
+        return update(settings).changes(keys);
+    }
+
+    /**
+     * Records {@code keys} across the host's known_hosts files (see {@link #knownHostsFiles}): a line
+     * that lists the host with another key of the same type gets the new key in place (or loses the
+     * host when the new key is already listed elsewhere), so the old key is no longer trusted; keys
+     * not listed anywhere are appended to the first file.
+     *
+     * @throws UncheckedIOException when a file cannot be written, or a changed key is listed through a
+     *                              wildcard pattern that cannot be edited for this host alone
+     */
+    public static Recorded record(ConnectionSettings settings, List<ScannedKey> keys) {
+        KnownHostsUpdate update = update(settings);
+        try {
+            return update.record(keys);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot record host keys: " + e.getMessage(), e);
+        }
+    }
+
+    private static KnownHostsUpdate update(ConnectionSettings settings) {
+        SshOptions options = SshOptions.from(settings);
+        return new KnownHostsUpdate(options.knownHosts(), hostPattern(options.address(), options.port()));
     }
 
     /** The known_hosts files checked for this host, in order; new keys go to the first. */
@@ -122,8 +167,12 @@ public final class HostKeys {
 
     /** OpenSSH's {@code SHA256:} fingerprint: unpadded base64 of the SHA-256 of the key blob. */
     static String fingerprint(PublicKey key) {
+        return fingerprint(blob(key));
+    }
+
+    static String fingerprint(byte[] blob) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(blob(key));
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(blob);
             return "SHA256:" + Base64.getEncoder().withoutPadding().encodeToString(digest);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("the JDK has no SHA-256", e);
@@ -137,7 +186,12 @@ public final class HostKeys {
     }
 
     static String knownHostsLine(String host, int port, PublicKey key) {
-        return hostPattern(host, port) + " " + KeyType.fromKey(key) + " " + Base64.getEncoder().encodeToString(blob(key));
+        return hostPattern(host, port) + " " + keyText(key);
+    }
+
+    /** The key as known_hosts writes it: {@code ssh-ed25519 AAAA...}. */
+    static String keyText(PublicKey key) {
+        return KeyType.fromKey(key) + " " + Base64.getEncoder().encodeToString(blob(key));
     }
 
     private static byte[] blob(PublicKey key) {

@@ -18,12 +18,40 @@ import java.util.List;
 
 /**
  * One OpenSSH known_hosts file, read with line numbers (plain, hashed {@code |1|} and
- * {@code [host]:port} entries, parsed by sshj), and appended to under a process-wide lock.
+ * {@code [host]:port} entries, parsed by sshj, and their {@code @revoked} / {@code @cert-authority}
+ * markers), and appended to or rewritten under a process-wide lock.
  */
 final class KnownHostsFile {
 
-    /** An entry that names a host pattern, with its 1-based line number. */
-    record Line(int number, KnownHostEntry entry) {
+    static final String REVOKED = "@revoked";
+
+    /**
+     * An entry that names a host pattern, with its 1-based line number, its text and its marker.
+     *
+     * @param marker {@code @revoked}, {@code @cert-authority}, or null for a plain host key
+     */
+    record Line(int number, KnownHostEntry entry, String text, String marker) {
+
+        /** The host patterns (or the hashed host) the line lists. */
+        String hostPart() {
+            return fields()[marker == null ? 0 : 1];
+        }
+
+        /** The line's key type and base64 key blob, e.g. {@code ssh-ed25519 AAAA...}. */
+        String key() {
+            String[] f = fields();
+            int at = marker == null ? 1 : 2;
+            return f[at] + " " + f[at + 1];
+        }
+
+        /** The SHA256 fingerprint of the line's key, as OpenSSH shows it. */
+        String fingerprint() {
+            return HostKeys.fingerprint(java.util.Base64.getDecoder().decode(key().split(" ")[1]));
+        }
+
+        private String[] fields() {
+            return text.trim().split("\\s+");
+        }
     }
 
     private static final Object APPEND_LOCK = new Object();
@@ -44,14 +72,20 @@ final class KnownHostsFile {
                 OpenSSHKnownHosts.EntryFactory parser = new OpenSSHKnownHosts(new StringReader("")).new EntryFactory();
                 List<String> text = Files.readAllLines(path, StandardCharsets.UTF_8);
                 for (int i = 0; i < text.size(); i++) {
-                    KnownHostEntry e = parseQuietly(parser, text.get(i));
-                    if (e != null && e.getType() != KeyType.UNKNOWN) lines.add(new Line(i + 1, e));
+                    String line = text.get(i);
+                    KnownHostEntry e = parseQuietly(parser, line);
+                    if (e != null && e.getType() != KeyType.UNKNOWN) lines.add(new Line(i + 1, e, line, marker(line)));
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read known_hosts file " + path + ": " + e.getMessage(), e);
             }
         }
         return new KnownHostsFile(path, lines);
+    }
+
+    private static String marker(String line) {
+        String first = line.trim().split("\\s+", 2)[0];
+        return first.startsWith("@") ? first : null;
     }
 
     private static KnownHostEntry parseQuietly(OpenSSHKnownHosts.EntryFactory parser, String line) {
@@ -66,11 +100,23 @@ final class KnownHostsFile {
         return path;
     }
 
-    /** The entries for {@code hostPattern} ({@code host} or {@code [host]:port}) with this key type. */
+    /**
+     * The plain host-key entries for {@code hostPattern} ({@code host} or {@code [host]:port}) with
+     * this key type; {@code @revoked} and {@code @cert-authority} lines are not host keys.
+     */
     List<Line> matching(KeyType type, String hostPattern) {
         List<Line> found = new ArrayList<>();
         for (Line l : lines) {
-            if (applies(l.entry(), type, hostPattern)) found.add(l);
+            if (l.marker() == null && applies(l.entry(), type, hostPattern)) found.add(l);
+        }
+        return found;
+    }
+
+    /** The {@code @revoked} lines that apply to {@code hostPattern}, of any key type. */
+    List<Line> revoked(String hostPattern) {
+        List<Line> found = new ArrayList<>();
+        for (Line l : lines) {
+            if (REVOKED.equals(l.marker()) && applies(l.entry(), null, hostPattern)) found.add(l);
         }
         return found;
     }
@@ -79,7 +125,7 @@ final class KnownHostsFile {
     List<String> types(String hostPattern) {
         List<String> types = new ArrayList<>();
         for (Line l : lines) {
-            if (applies(l.entry(), null, hostPattern)) types.add(l.entry().getType().toString());
+            if (l.marker() == null && applies(l.entry(), null, hostPattern)) types.add(l.entry().getType().toString());
         }
         return types;
     }
@@ -112,6 +158,38 @@ final class KnownHostsFile {
             if (Files.size(touch(path)) > 0 && !endsWithNewline(path)) text.append('\n');
             newLines.forEach(l -> text.append(l).append('\n'));
             Files.writeString(path, text, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+        }
+    }
+
+    /**
+     * Rewrites {@code path} with some lines replaced: {@code changes} maps a 1-based line number to
+     * its new text, or to null to drop the line. Atomic (temp file + rename), keeping the file's mode.
+     */
+    static void rewrite(Path path, java.util.Map<Integer, String> changes) throws IOException {
+        synchronized (APPEND_LOCK) {
+            List<String> text = Files.readAllLines(path, StandardCharsets.UTF_8);
+            StringBuilder out = new StringBuilder();
+            for (int i = 0; i < text.size(); i++) {
+                String line = changes.containsKey(i + 1) ? changes.get(i + 1) : text.get(i);
+                if (line != null) out.append(line).append('\n');
+            }
+            Path temp = Files.createTempFile(path.toAbsolutePath().getParent(), ".known_hosts", ".tmp");
+            try {
+                Files.writeString(temp, out, StandardCharsets.UTF_8);
+                trySetPermissions(temp, path);
+                Files.move(temp, path, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                        java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            } finally {
+                Files.deleteIfExists(temp);
+            }
+        }
+    }
+
+    private static void trySetPermissions(Path path, Path like) {
+        try {
+            Files.setPosixFilePermissions(path, Files.getPosixFilePermissions(like));
+        } catch (IOException | UnsupportedOperationException ignored) {
+            // best effort, as for new files
         }
     }
 

@@ -12,23 +12,75 @@ import java.util.regex.Pattern;
  * {@link ShellQuote}, so none can break out of its word. sshd usually refuses {@code env}
  * requests, so variables are set with {@code env NAME=value ...}; the working directory with
  * {@code cd DIR &&}; become wraps the whole line in {@code sudo -n -u USER -- /bin/sh -c LINE}.
+ *
+ * <p>Every command carries a tag, {@code SWARMPLAY_CMD=<random>} in its environment, set inside
+ * sudo so the command and everything it starts inherit it: {@link #killLine} finds and kills
+ * them by it, including those sshd's own signal does not reach (sudo runs the command in a
+ * session of its own; a child may leave the process group).
  */
 final class RemoteCommand {
 
     private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+    static final String TAG_NAME = "SWARMPLAY_CMD";
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
 
     private RemoteCommand() {
     }
 
-    /** The line for {@code command}, run as {@code becomeUser} through sudo when that is not null. */
-    static String line(Command command, String becomeUser) {
+    /**
+     * A line to send, with its tag and what messages call it.
+     *
+     * @param text  the shell line
+     * @param tag   the value of {@value #TAG_NAME} in its processes' environment
+     * @param shown the command as the user wrote it
+     */
+    record Tagged(String text, String tag, String shown) {
+    }
+
+    /** A fresh tag: 16 random hex digits. */
+    static String newTag() {
+        return String.format("%016x", RANDOM.nextLong());
+    }
+
+    /** The tagged line for {@code command}, run as {@code becomeUser} through sudo when that is not null. */
+    static Tagged line(Command command, String becomeUser) {
+        String tag = newTag();
+        return new Tagged(line(command, becomeUser, tag), tag, command.toString());
+    }
+
+    /** A tagged POSIX shell script, run as {@code becomeUser} through sudo when that is not null. */
+    static Tagged script(String script, String becomeUser) {
+        String tag = newTag();
+        return new Tagged(script(script, becomeUser, tag), tag, script);
+    }
+
+    /** The line for {@code command} with {@code tag}, run as {@code becomeUser} through sudo when that is not null. */
+    static String line(Command command, String becomeUser, String tag) {
         String body = command.shell()
                 ? "/bin/sh -c " + ShellQuote.quote(command.argv().get(2))
                 : command.toShellLine();
-        if (!command.env().isEmpty()) body = "env " + assignments(command.env()) + " " + body;
-        body = "exec " + body;
+        String env = command.env().isEmpty() ? "" : " " + assignments(command.env());
+        body = "exec env " + TAG_NAME + "=" + tag + env + " " + body;
         if (command.chdir() != null) body = "cd " + ShellQuote.quote(command.chdir()) + " && " + body;
         return become(body, becomeUser);
+    }
+
+    /** A POSIX shell script, tagged with {@code tag}, run as {@code becomeUser} through sudo when that is not null. */
+    static String script(String script, String becomeUser, String tag) {
+        return become("exec env " + TAG_NAME + "=" + tag + " /bin/sh -c " + ShellQuote.quote(script), becomeUser);
+    }
+
+    /**
+     * The line that kills, with SIGKILL, every process whose environment carries {@code tag}: run
+     * as the same user as the tagged command. Two passes, so a child forked during the first dies
+     * in the second. Needs Linux's {@code /proc}; elsewhere it kills nothing.
+     */
+    static String killLine(String tag, String becomeUser) {
+        String kill = "t=" + TAG_NAME + "=" + tag + "; for n in 1 2; do"
+                + " for f in $(grep -l -a -F -e \"$t\" /proc/[0-9]*/environ 2>/dev/null); do"
+                + " p=${f#/proc/}; kill -KILL \"${p%/environ}\" 2>/dev/null; done; sleep 0.1; done; true";
+        String line = "exec /bin/sh -c " + ShellQuote.quote(kill);
+        return becomeUser == null ? line : become(kill, becomeUser);
     }
 
     /**

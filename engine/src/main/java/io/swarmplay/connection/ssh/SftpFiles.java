@@ -20,9 +20,8 @@ import java.util.EnumSet;
 
 /**
  * Streaming SFTP reads and atomic SFTP writes (temp file beside the target, mode set, then
- * {@code posix-rename@openssh.com} over the target). One SFTP channel is opened on first use and kept
- * for the connection's life (opening one costs two round trips per file otherwise); operations on it
- * take turns. Nothing is held in memory beyond a few 32 KiB packets.
+ * {@code posix-rename@openssh.com} over the target), all on the connection's one {@link SftpChannel},
+ * which concurrent operations share. Nothing is held in memory beyond a few 32 KiB packets.
  */
 final class SftpFiles {
 
@@ -30,28 +29,27 @@ final class SftpFiles {
     private static final int UNCONFIRMED_WRITES = 16;
     private static final int DEFAULT_MODE = 0644;
 
-    private final SshLink link;
+    private final SftpChannel channel;
     private final SshOptions options;
     private final SshConnection connection;
-    private final Object lock = new Object();
-    private SFTPClient cached;
 
     SftpFiles(SshLink link, SshOptions options, SshConnection connection) {
-        this.link = link;
+        this.channel = new SftpChannel(link, options.hostName(), options.maxSessions());
         this.options = options;
         this.connection = connection;
     }
 
+    void cancel() {
+        channel.cancel();
+    }
+
     void read(String path, OutputStream sink) {
         try {
-            link.withSession(c -> {
-                withSftp(c, sftp -> {
-                    try (RemoteFile file = sftp.open(path, EnumSet.of(OpenMode.READ));
-                         InputStream in = file.new ReadAheadRemoteFileInputStream(READ_AHEAD)) {
-                        in.transferTo(sink);
-                    }
-                });
-                return null;
+            channel.run(sftp -> {
+                try (RemoteFile file = sftp.open(path, EnumSet.of(OpenMode.READ));
+                     InputStream in = file.new ReadAheadRemoteFileInputStream(READ_AHEAD)) {
+                    in.transferTo(sink);
+                }
             });
         } catch (SFTPException e) {
             throw failure("read", path, e);
@@ -61,22 +59,26 @@ final class SftpFiles {
         }
     }
 
-    void write(String path, InputStream content, FileAttrs attrs) {
-        String temp = SshFiles.tempName(path);
+    /** Writes {@code path} through {@code temp}, a name beside it ({@link TempFiles}). */
+    void write(String path, String temp, InputStream content, FileAttrs attrs) {
         String owner = SshFiles.ownerSpec(attrs);
         try {
-            link.withSession(c -> {
-                withSftp(c, sftp -> {
-                    try {
-                        upload(sftp, path, temp, content, attrs.mode());
-                        if (owner == null) sftp.rename(temp, path, EnumSet.of(RenameFlags.OVERWRITE));
-                    } catch (IOException | RuntimeException e) {
-                        removeQuietly(sftp, temp);
-                        throw e;
-                    }
-                });
-                return null;
+            channel.run(sftp -> {
+                try {
+                    upload(sftp, path, temp, content, attrs.mode());
+                    if (owner == null) sftp.rename(temp, path, EnumSet.of(RenameFlags.OVERWRITE));
+                } catch (IOException | RuntimeException e) {
+                    // before the partial temp file goes: it is what filled the disk
+                    String space = e instanceof SFTPException s && s.getStatusCode() == Response.StatusCode.FAILURE
+                            ? DiskSpace.problem(connection, path) : null;
+                    removeQuietly(sftp, temp);
+                    if (space != null) throw new NoSpace(space);
+                    throw e;
+                }
             });
+        } catch (NoSpace e) {
+            throw new UncheckedIOException(new IOException("cannot write " + path + " on " + options.hostName() + " as "
+                    + options.user() + ": " + e.getMessage()));
         } catch (SFTPException e) {
             throw failure("write", path, e);
         } catch (IOException e) {
@@ -84,36 +86,6 @@ final class SftpFiles {
                     + SshLink.rootMessage(e), e);
         }
         if (owner != null) chownAndRename(path, temp, owner);
-    }
-
-    /** SFTP work on an open client. */
-    private interface SftpWork {
-        void run(SFTPClient sftp) throws IOException;
-    }
-
-    /**
-     * Runs {@code work} on the kept client, one operation at a time; with a single session slot
-     * ({@code ssh_max_sessions: 1}) there is none to keep, so a client per operation.
-     */
-    private void withSftp(net.schmizz.sshj.SSHClient c, SftpWork work) throws IOException {
-        if (options.maxSessions() < 2) {
-            try (SFTPClient sftp = c.newSFTPClient()) {
-                work.run(sftp);
-            }
-            return;
-        }
-        synchronized (lock) {
-            work.run(sftp(c));
-        }
-    }
-
-    /** The kept SFTP client, opened (and its session slot held) on first use or after its channel closed. */
-    private SFTPClient sftp(net.schmizz.sshj.SSHClient c) throws IOException {
-        if (cached == null || !cached.getSFTPEngine().getSubsystem().isOpen()) {
-            if (cached == null) link.holdSession();
-            cached = c.newSFTPClient();
-        }
-        return cached;
     }
 
     /** Streams {@code content} into {@code temp} (created 0600), then sets the final mode. */
@@ -154,13 +126,23 @@ final class SftpFiles {
         }
     }
 
+    /** A write failed because the file system is full; the message says which and how full. */
+    private static final class NoSpace extends IOException {
+        NoSpace(String message) {
+            super(message);
+        }
+    }
+
     private UncheckedIOException failure(String verb, String path, SFTPException e) {
         Response.StatusCode code = e.getStatusCode();
         if (code == Response.StatusCode.NO_SUCH_FILE && verb.equals("read")) {
             return new UncheckedIOException(new FileNotFoundException("no such file: " + path));
         }
         String why = code == Response.StatusCode.NO_SUCH_FILE ? "no such directory"
-                : code == Response.StatusCode.PERMISSION_DENIED ? "permission denied" : SshLink.rootMessage(e);
+                : code == Response.StatusCode.PERMISSION_DENIED ? "permission denied"
+                : code == Response.StatusCode.FAILURE ? "the SFTP server failed without saying why (SSH_FX_FAILURE:"
+                        + " OpenSSH reports most I/O errors so, e.g. a disk quota or a read-only file system)"
+                : SshLink.rootMessage(e);
         return new UncheckedIOException(new IOException("cannot " + verb + " " + path + " on " + options.hostName()
                 + " as " + options.user() + ": " + why));
     }

@@ -53,7 +53,7 @@ public final class SshConnection implements Connection, io.swarmplay.connection.
             t.setDaemon(true);
             return t;
         });
-        this.exec = new SshExec(pool);
+        this.exec = new SshExec(pool, this::killTagged, options.hostName());
         this.files = new SshFiles(this, link, options);
     }
 
@@ -78,13 +78,38 @@ public final class SshConnection implements Connection, io.swarmplay.connection.
                 Duration.ofNanos(System.nanoTime() - start));
     }
 
-    /** Runs a prepared line, streaming stdout; I/O failures become unchecked. */
-    SshExec.Raw run(String line, InputStream stdin, OutputStream stdout, Duration timeout) {
+    /** Runs a tagged line ({@link RemoteCommand}), streaming stdout; I/O failures become unchecked. */
+    SshExec.Raw run(RemoteCommand.Tagged line, InputStream stdin, OutputStream stdout, Duration timeout) {
         try {
             return link.withSession(c -> exec.run(c, line, stdin, stdout, timeout));
         } catch (IOException e) {
             throw new UncheckedIOException("command on " + options.hostName() + " failed: " + link.explain(e), e);
         }
+    }
+
+    /** Runs a POSIX script through become when set, tagged, streaming stdout. */
+    SshExec.Raw runScript(String script, InputStream stdin, OutputStream stdout, Duration timeout) {
+        return run(RemoteCommand.script(script, options.becomeUser()), stdin, stdout, timeout);
+    }
+
+    /**
+     * Kills every process tagged {@code tag}, as the command's user, on a channel outside the session
+     * limit: the commands holding the slots may be the ones to kill. Bounded; never throws.
+     */
+    private void killTagged(String tag) {
+        try {
+            link.outsideLimit(c -> exec.runUntracked(c, RemoteCommand.killLine(tag, options.becomeUser()),
+                    SshExec.KILL_LIMIT));
+        } catch (IOException | RuntimeException ignored) {
+            // the connection is gone (sshd then ends the session's processes) or sshd refused the channel
+        }
+    }
+
+    /** Stops every running command and file transfer on this connection and refuses new ones. */
+    @Override
+    public void cancel() {
+        exec.cancel();
+        files.cancel();
     }
 
     /** Serves {@code remoteSocket} (e.g. the Docker socket) on a private local unix socket, one per remote path. */

@@ -15,7 +15,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
  * File operations for {@link SshConnection}. {@code stat} and {@code sha256} are commands
@@ -27,10 +26,12 @@ final class SshFiles {
 
     /** Exit status the probe scripts use for "nothing at this path". */
     static final int MISSING = 44;
+    private static final Duration CLEANUP_LIMIT = Duration.ofSeconds(30);
 
     private final SshConnection connection;
     private final SftpFiles sftp;
     private final SshOptions options;
+    private long sessionPid;
 
     SshFiles(SshConnection connection, SshLink link, SshOptions options) {
         this.connection = connection;
@@ -80,32 +81,58 @@ final class SshFiles {
         return r;
     }
 
+    /** Stops the SFTP transfers in flight and refuses new ones (commands are stopped by the connection). */
+    void cancel() {
+        sftp.cancel();
+    }
+
     void read(String path, OutputStream sink) {
         if (!options.become()) {
             sftp.read(path, sink);
             return;
         }
         String p = ShellQuote.quote(path);
-        String line = RemoteCommand.become("[ -e " + p + " ] || exit " + MISSING + "; exec cat -- " + p,
-                options.becomeUser());
-        SshExec.Raw raw = connection.run(line, null, sink, null);
+        SshExec.Raw raw = connection.runScript("[ -e " + p + " ] || exit " + MISSING + "; exec cat -- " + p, null, sink,
+                null);
         if (raw.rc() == MISSING) throw new UncheckedIOException(new FileNotFoundException("no such file: " + path));
         check(raw, "read " + path);
     }
 
+    /**
+     * Writes through a temp file beside the target ({@link TempFiles}), first removing what earlier
+     * writes whose connection is gone left there.
+     */
     void write(String path, InputStream content, FileAttrs attrs) {
+        String temp = TempFiles.name(path, sessionPid());
         if (!options.become()) {
-            sftp.write(path, content, attrs);
+            connection.runScript(TempFiles.cleanupScript(path), null, OutputStream.nullOutputStream(), CLEANUP_LIMIT);
+            sftp.write(path, temp, content, attrs);
             return;
         }
-        String line = RemoteCommand.become(writeScript(path, attrs), options.becomeUser());
-        check(connection.run(line, content, OutputStream.nullOutputStream(), null), "write " + path);
+        check(connection.runScript(TempFiles.cleanupScript(path) + "; " + writeScript(path, temp, attrs), content,
+                OutputStream.nullOutputStream(), null), "write " + path);
     }
 
-    /** cat into a temp file beside the target, set mode/owner, then mv over it (atomic rename). */
-    static String writeScript(String path, FileAttrs attrs) {
+    /**
+     * The process id of this connection's sshd process (the login shell's parent; never through
+     * sudo, whose own pid would die with the command), which names its temp files; read once.
+     */
+    private long sessionPid() {
+        synchronized (this) {
+            if (sessionPid == 0) {
+                java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+                connection.run(RemoteCommand.line(Command.shell("echo $PPID"), null), null, out, CLEANUP_LIMIT);
+                String pid = out.toString(StandardCharsets.UTF_8).strip();
+                sessionPid = pid.matches("\\d{1,10}") ? Long.parseLong(pid) : -1;
+            }
+            return sessionPid;
+        }
+    }
+
+    /** cat into {@code temp} beside the target, set mode/owner, then mv over it (atomic rename). */
+    static String writeScript(String path, String temp, FileAttrs attrs) {
         String p = ShellQuote.quote(path);
-        String t = ShellQuote.quote(tempName(path));
+        String t = ShellQuote.quote(temp);
         String mode = attrs.mode() != null ? "chmod " + Integer.toOctalString(attrs.mode()) + " " + t
                 : "if [ -e " + p + " ]; then chmod --reference=" + p + " " + t + "; else chmod 644 " + t + "; fi";
         String owner = ownerSpec(attrs);
@@ -118,14 +145,6 @@ final class SshFiles {
     static String ownerSpec(FileAttrs attrs) {
         if (attrs.owner() == null && attrs.group() == null) return null;
         return (attrs.owner() == null ? "" : attrs.owner()) + (attrs.group() == null ? "" : ":" + attrs.group());
-    }
-
-    /** A hidden, unique name in the same directory as {@code path}, so the final rename is atomic. */
-    static String tempName(String path) {
-        int slash = path.lastIndexOf('/');
-        String dir = slash < 0 ? "" : path.substring(0, slash + 1);
-        String name = path.substring(slash + 1);
-        return dir + "." + name + ".swarmplay-" + UUID.randomUUID().toString().substring(0, 8) + ".tmp";
     }
 
     private void check(SshExec.Raw raw, String what) {

@@ -52,30 +52,55 @@ final class SshLink implements AutoCloseable {
     }
 
     /**
-     * Runs {@code work} holding one session permit, connecting first when needed. An I/O failure
-     * becomes a {@link ConnectionException} when the connection is gone; otherwise it is rethrown.
-     */
-    /**
-     * Takes one session slot for good: for a channel that stays open between uses (the SFTP
-     * client), so the channels of running commands plus that one stay under {@code MaxSessions}.
+     * Takes one session slot until {@link #releaseSession()}: for a channel that stays open between
+     * uses (the shared SFTP channel), so the channels of running commands plus that one stay under
+     * {@code MaxSessions}.
      */
     void holdSession() {
         sessions.acquireUninterruptibly();
     }
 
+    void releaseSession() {
+        sessions.release();
+    }
+
+    /**
+     * Runs {@code work} holding one session permit, connecting first when needed. An I/O failure
+     * becomes a {@link ConnectionException} when the connection is gone; otherwise it is rethrown.
+     */
     <T> T withSession(SessionWork<T> work) throws IOException {
         SSHClient c = client();
         sessions.acquireUninterruptibly();
         try {
+            return translated(c, work);
+        } finally {
+            sessions.release();
+        }
+    }
+
+    /**
+     * Runs {@code work} without taking a session permit, with the same failure translation as
+     * {@link #withSession}: on a channel whose slot the caller already holds ({@link #holdSession()}),
+     * or for the short kill channel, which must not queue behind the commands it is to stop (should
+     * sshd refuse it under {@code MaxSessions}, it is retried while they die of sshd's own signal).
+     */
+    <T> T outsideLimit(SessionWork<T> work) throws IOException {
+        return translated(client(), work);
+    }
+
+    private <T> T translated(SSHClient c, SessionWork<T> work) throws IOException {
+        try {
             T result = retryingOpen(c, work);
             if (broken != null) throw new ConnectionException(broken);
             return result;
-        } catch (IOException | IllegalStateException e) {
+        } catch (ConnectionException | io.swarmplay.connection.CancelledException | java.io.UncheckedIOException e) {
+            throw e;
+        } catch (IOException | RuntimeException e) {
             ConnectionException lost = lost(c, e);
             if (lost != null) throw lost;
-            throw e;
-        } finally {
-            sessions.release();
+            if (e instanceof IOException || e instanceof IllegalStateException) throw e;
+            // sshj fails with e.g. an index error when its transport broke under a write: an I/O failure too
+            throw new IOException(rootMessage(e), e);
         }
     }
 
@@ -85,9 +110,41 @@ final class SshLink implements AutoCloseable {
      * so {@link #broken} is already set when a drop surfaces as {@code e}.
      */
     private ConnectionException lost(SSHClient c, Exception e) {
-        if (closed || broken == null && c.isConnected()) return null;
+        // a writer can hit the dead socket (broken pipe) before sshj's reader notices and tells the listener
+        if (closed) return null;
+        if (broken == null && c.isConnected() && !transportFailed(e) && !(isUnexpected(e) && disconnectsSoon(c))) {
+            return null;
+        }
         dropped(rootMessage(e));
         return new ConnectionException(broken, e);
+    }
+
+    private static boolean isUnexpected(Exception e) {
+        return !(e instanceof IOException) && !(e instanceof IllegalStateException);
+    }
+
+    /** Whether the reader notices a drop within a moment: after an unexpected error the transport may be dying. */
+    private boolean disconnectsSoon(SSHClient c) {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(300);
+        while (System.nanoTime() < deadline) {
+            if (broken != null || !c.isConnected()) return true;
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException ie) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return false;
+    }
+
+    private static boolean transportFailed(Throwable e) {
+        for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
+            if (t instanceof net.schmizz.sshj.transport.TransportException || t instanceof java.net.SocketException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void dropped(String cause) {

@@ -14,31 +14,52 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class RemoteCommandTest {
 
     @Test
-    void argvIsQuotedAndExeced() {
-        assertEquals("exec echo 'a b' ''\"'\"'' '$(x)'", RemoteCommand.line(Command.of("echo", "a b", "'", "$(x)"), null));
+    void argvIsQuotedTaggedAndExeced() {
+        assertEquals("exec env SWARMPLAY_CMD=t1 echo 'a b' ''\"'\"'' '$(x)'",
+                RemoteCommand.line(Command.of("echo", "a b", "'", "$(x)"), null, "t1"));
     }
 
     @Test
     void shellScriptsGoThroughBinSh() {
-        assertEquals("exec /bin/sh -c 'echo $HOME'", RemoteCommand.line(Command.shell("echo $HOME"), null));
+        assertEquals("exec env SWARMPLAY_CMD=t1 /bin/sh -c 'echo $HOME'",
+                RemoteCommand.line(Command.shell("echo $HOME"), null, "t1"));
     }
 
     @Test
     void environmentAndDirectoryArePrefixedSortedAndQuoted() {
         Command c = Command.of("make").withEnv(Map.of("B", "x y", "A", "1")).inDirectory("/srv/my app");
-        assertEquals("cd '/srv/my app' && exec env A=1 'B=x y' make", RemoteCommand.line(c, null));
+        assertEquals("cd '/srv/my app' && exec env SWARMPLAY_CMD=t1 A=1 'B=x y' make", RemoteCommand.line(c, null, "t1"));
     }
 
     @Test
-    void becomeWrapsTheWholeLineInSudo() {
+    void becomeWrapsTheWholeLineInSudoAndTagsInsideIt() {
         Command c = Command.of("id").inDirectory("/root");
-        assertEquals("exec sudo -n -u root -- /bin/sh -c 'cd /root && exec id'", RemoteCommand.line(c, "root"));
+        assertEquals("exec sudo -n -u root -- /bin/sh -c 'cd /root && exec env SWARMPLAY_CMD=t1 id'",
+                RemoteCommand.line(c, "root", "t1"));
+    }
+
+    @Test
+    void everyLineGetsItsOwnTagAndKeepsTheCommandForMessages() {
+        RemoteCommand.Tagged one = RemoteCommand.line(Command.of("true"), null);
+        RemoteCommand.Tagged two = RemoteCommand.line(Command.of("true"), null);
+        assertTrue(one.tag().matches("[0-9a-f]{16}"), one.tag());
+        assertTrue(!one.tag().equals(two.tag()));
+        assertEquals("exec env SWARMPLAY_CMD=" + one.tag() + " true", one.text());
+        assertEquals("true", one.shown());
+    }
+
+    @Test
+    void theKillLineFindsTaggedProcessesAsTheSameUser() {
+        String plain = RemoteCommand.killLine("t1", null);
+        assertTrue(plain.startsWith("exec /bin/sh -c 't=SWARMPLAY_CMD=t1; "), plain);
+        assertTrue(plain.contains("/proc/[0-9]*/environ"), plain);
+        assertTrue(RemoteCommand.killLine("t1", "root").startsWith("exec sudo -n -u root -- /bin/sh -c "));
     }
 
     @Test
     void anInvalidEnvironmentNameIsRefused() {
         assertThrows(IllegalArgumentException.class,
-                () -> RemoteCommand.line(Command.of("true").withEnv(Map.of("A B", "x")), null));
+                () -> RemoteCommand.line(Command.of("true").withEnv(Map.of("A B", "x")), null, "t1"));
     }
 
     @Test
@@ -56,10 +77,19 @@ class RemoteCommandTest {
     }
 
     @Test
-    void tempFilesSitBesideTheTarget() {
-        String temp = SshFiles.tempName("/etc/app/app.conf");
-        assertTrue(temp.matches("/etc/app/\\.app\\.conf\\.swarmplay-[0-9a-f]{8}\\.tmp"), temp);
-        assertTrue(SshFiles.tempName("rel.txt").startsWith(".rel.txt.swarmplay-"));
+    void tempFilesSitBesideTheTargetNamedAfterTheSshdProcess() {
+        String temp = TempFiles.name("/etc/app/app.conf", 4242);
+        assertTrue(temp.matches("/etc/app/\\.app\\.conf\\.swarmplay-4242-[0-9a-f]{8}\\.tmp"), temp);
+        assertTrue(TempFiles.name("rel.txt", 7).startsWith(".rel.txt.swarmplay-7-"));
+    }
+
+    @Test
+    void theCleanupLooksOnlyBesideTheTargetAndQuotesIt() {
+        String script = TempFiles.cleanupScript("/srv/my app/a*.conf");
+        assertTrue(script.contains("for f in '/srv/my app/.a*.conf.swarmplay-'*.tmp;"), script);
+        assertTrue(script.contains("[ -d /proc/$p ] || rm -f -- \"$f\""), script);
+        assertTrue(TempFiles.cleanupScript("rel.txt").contains("for f in ./.rel.txt.swarmplay-*.tmp;"));
+        assertTrue(TempFiles.cleanupScript("/top").contains("for f in /.top.swarmplay-*.tmp;"));
     }
 
     @Test

@@ -146,6 +146,72 @@ class SshHostKeysIT {
     }
 
     @Test
+    void aRevokedKeyIsRefusedUnderEveryPolicyEvenWhenAnotherLineTrustsIt() throws Exception {
+        String key = host.hostPublicKey("ed25519");
+        for (String revoked : List.of("@revoked * " + key, "@revoked " + pattern() + " " + key)) {
+            Path file = host.dir.resolve("revoked_known_hosts");
+            Files.writeString(file, pattern() + " " + key + "\n" + revoked + "\n");
+            String expected = "REVOKED host key for " + pattern() + " (host it-host): the server offers ssh-ed25519 "
+                    + host.hostFingerprint("ed25519") + ", which known_hosts line 2 of " + file
+                    + " marks @revoked; refusing to connect";
+            for (String policy : List.of("strict", "accept-new", "false")) {
+                ConnectionException e = refused(withKnownHosts(file, Map.of("host_key_checking", policy)));
+                assertEquals(expected, e.getMessage(), revoked + " / " + policy);
+            }
+        }
+    }
+
+    @Test
+    void aCertAuthorityLineIsNotTakenForTheHostsKey() throws Exception {
+        Path ca = host.keygen("ed25519", "ca_ed25519");
+        Path file = host.dir.resolve("ca_known_hosts");
+        Files.writeString(file, "@cert-authority * " + SshdHost.publicKey(ca) + "\n");
+        ConnectionException e = refused(withKnownHosts(file, Map.of()));
+        assertTrue(e.getMessage().startsWith("unknown host key for " + pattern()), e.getMessage());
+    }
+
+    /** {@code swarmplay trust -i INVENTORY it-host ARGS} with the host's known_hosts set to {@code file}. */
+    private static SshPlaybooks.Result trust(Path file, String... args) throws Exception {
+        Path inventory = Files.writeString(host.dir.resolve("trust-inventory.yaml"), "all:\n  hosts:\n    it-host:\n"
+                + "      ansible_host: " + host.address + "\n      ansible_port: " + host.port + "\n"
+                + "      ansible_user: " + SshdHost.USER + "\n      ssh_known_hosts: " + file + "\n");
+        List<String> argv = new java.util.ArrayList<>(List.of("trust", "-i", inventory.toString(), "it-host"));
+        argv.addAll(List.of(args));
+        java.io.StringWriter out = new java.io.StringWriter();
+        int code = io.swarmplay.cli.Main.execute(argv.toArray(String[]::new), new java.io.PrintWriter(out, true),
+                new java.io.PrintWriter(out, true));
+        return new SshPlaybooks.Result(code, out.toString());
+    }
+
+    @Test
+    void trustReplacesAChangedKeyAndAlwaysSaysSo() throws Exception {
+        Path impostor = host.keygen("ed25519", "old_ed25519");
+        String old = SshdHost.publicKey(impostor);
+        String oldPrint = SshdHost.run("ssh-keygen", "-l", "-f", impostor + ".pub").split("\\s+")[1];
+        Path file = host.dir.resolve("trust_known_hosts");
+        Files.writeString(file, "# kept\n" + pattern() + " " + old + "\n");
+        SshPlaybooks.Result result = trust(file, "--yes");
+        assertEquals(0, result.code(), result.out());
+        String change = "line 2 of " + file + ": ssh-ed25519 " + oldPrint + " → " + host.hostFingerprint("ed25519");
+        assertTrue(result.out().contains("WARNING: HOST KEY CHANGED for it-host: " + change
+                + "; recording replaces the old key, which will no longer be trusted"), result.out());
+        assertTrue(result.out().contains("replaced " + change), result.out());
+        assertEquals(List.of("# kept", pattern() + " " + host.hostPublicKey("ed25519")), Files.readAllLines(file));
+        assertEquals("ok", run(withKnownHosts(file, Map.of())));
+    }
+
+    @Test
+    void trustNeverRecordsARevokedKey() throws Exception {
+        Path file = host.dir.resolve("trust_revoked_known_hosts");
+        Files.writeString(file, "@revoked * " + host.hostPublicKey("ed25519") + "\n");
+        SshPlaybooks.Result result = trust(file, "--yes");
+        assertEquals(3, result.code(), result.out());
+        assertTrue(result.out().contains("REVOKED: ssh-ed25519 " + host.hostFingerprint("ed25519")
+                + " is marked @revoked at line 1 of " + file + "; not recording it"), result.out());
+        assertEquals(List.of("@revoked * " + host.hostPublicKey("ed25519")), Files.readAllLines(file));
+    }
+
+    @Test
     void acceptNewRecordsTheKeyThenStrictAcceptsIt() throws Exception {
         Path file = host.dir.resolve("new_known_hosts");
         assertEquals("ok", run(withKnownHosts(file, Map.of("host_key_checking", "accept-new"))));
@@ -191,7 +257,7 @@ class SshHostKeysIT {
                     new ScannedKey("ssh-ed25519", two.hostFingerprint("ed25519"), p + " " + two.hostPublicKey("ed25519")),
                     new ScannedKey("ecdsa-sha2-nistp256", two.hostFingerprint("ecdsa"), p + " " + two.hostPublicKey("ecdsa"))),
                     keys);
-            assertEquals(file, HostKeys.record(two.settings(vars), keys));
+            assertEquals(file, HostKeys.record(two.settings(vars), keys).file());
             HostKeys.record(two.settings(vars), keys);
             assertEquals(2, Files.readAllLines(file).size());
             try (Connection c = new SshConnectionFactory().open(two.settings(vars))) {

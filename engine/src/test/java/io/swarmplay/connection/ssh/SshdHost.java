@@ -165,6 +165,11 @@ final class SshdHost implements AutoCloseable {
         return keygen(type, name, "");
     }
 
+    /** Starts sshd again, with the same keys, address and port, after {@link #kill()}. */
+    void restart() throws IOException, InterruptedException {
+        launch();
+    }
+
     /** Kills sshd and every process it started (the per-connection session processes too). */
     void kill() {
         if (sshd == null) return;
