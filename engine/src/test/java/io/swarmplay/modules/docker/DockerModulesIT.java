@@ -372,27 +372,83 @@ class DockerModulesIT {
         assertEquals("failed", again.step("local").status());
     }
 
+    private void createLabelled(String name, String label, boolean start) {
+        String id = docker.createContainer(new ContainerSpec(name, IMAGE, List.of("sleep", "300"), null, null,
+                Map.of("swarmplay-it", label), null, null, null, null, null, null, null, null, false, false, null,
+                false, null, null, null, null));
+        if (start) docker.startContainer(id);
+    }
+
     @Test
-    void pruneRemovesWhatLabelsSelectThenHasNothingToDo() {
-        for (String name : List.of("swarmplay-it-p1", "swarmplay-it-p2")) {
-            docker.createContainer(new ContainerSpec(name, IMAGE, List.of("sleep", "300"), null, null,
-                    Map.of("swarmplay-it", "prune"), null, null, null, null, null, null, null, null, false, false, null,
-                    false, null, null, null, null));
-        }
-        docker.createVolume("swarmplay-it-pvol", null, Map.of("swarmplay-it", "prune"));
+    void purgeRemovesWhatLabelsSelectThenHasNothingToDo() {
+        createLabelled("swarmplay-it-p1", "purge", true);
+        createLabelled("swarmplay-it-p2", "purge", false);
+        docker.createVolume("swarmplay-it-pvol", null, Map.of("swarmplay-it", "purge"));
+        Path pb = playbooks.write("""
+                - hosts: localhost
+                  gather_facts: false
+                  tasks:
+                    - name: purge
+                      docker_purge: {labels: {swarmplay-it: purge}, running: kill}
+                """);
+        Run plan = playbooks.plan(pb);
+        String expected = "remove containers swarmplay-it-p2, swarmplay-it-p1; volumes swarmplay-it-pvol";
+        assertEquals(List.of("swarmplay-it-p1", "swarmplay-it-p2"), sortedNames(plan.step("purge").msg()));
+        assertEquals(plan.predictions(), playbooks.apply(pb).predictions());
+        assertTrue(docker.inspectContainer("swarmplay-it-p1").isEmpty() && docker.inspectVolume("swarmplay-it-pvol").isEmpty(), expected);
+        assertEquals("nothing to prune on " + HOST + "", playbooks.apply(pb).step("purge").msg());
+    }
+
+    @Test
+    void purgeWithoutRunningIsRefusedAndKeepLeavesRunningContainers() {
+        createLabelled("swarmplay-it-k1", "keep", true);
+        createLabelled("swarmplay-it-k2", "keep", false);
+        Path refused = playbooks.write("""
+                - hosts: localhost
+                  gather_facts: false
+                  tasks:
+                    - docker_purge: {labels: {swarmplay-it: keep}}
+                """);
+        Run run = playbooks.apply(refused);
+        assertNotEquals(0, run.code(), run.output());
+        assertTrue(docker.inspectContainer("swarmplay-it-k1").isPresent() && docker.inspectContainer("swarmplay-it-k2").isPresent());
+        Path keep = playbooks.write("""
+                - hosts: localhost
+                  gather_facts: false
+                  tasks:
+                    - docker_purge: {labels: {swarmplay-it: keep}, running: keep}
+                """);
+        assertEquals(0, playbooks.apply(keep).code());
+        assertTrue(docker.inspectContainer("swarmplay-it-k1").orElseThrow().running(), "the running container is kept");
+        assertTrue(docker.inspectContainer("swarmplay-it-k2").isEmpty(), "the stopped one is removed");
+    }
+
+    @Test
+    void pruneNeverRemovesARunningContainer() {
+        createLabelled("swarmplay-it-run", "prune", true);
+        createLabelled("swarmplay-it-stopped", "prune", false);
+        String stopped = docker.inspectContainer("swarmplay-it-stopped").orElseThrow().id();
+        String running = docker.inspectContainer("swarmplay-it-run").orElseThrow().id();
         Path pb = playbooks.write("""
                 - hosts: localhost
                   gather_facts: false
                   tasks:
                     - name: prune
-                      docker_prune: {labels: {swarmplay-it: prune}}
-                """);
-        Run plan = playbooks.plan(pb);
-        String expected = "remove containers swarmplay-it-p2, swarmplay-it-p1; volumes swarmplay-it-pvol";
-        assertEquals(List.of("swarmplay-it-p1", "swarmplay-it-p2"), sortedNames(plan.step("prune").msg()));
-        assertEquals(plan.predictions(), playbooks.apply(pb).predictions());
-        assertTrue(docker.inspectContainer("swarmplay-it-p1").isEmpty() && docker.inspectVolume("swarmplay-it-pvol").isEmpty(), expected);
-        assertEquals("nothing to prune on " + HOST + "", playbooks.apply(pb).step("prune").msg());
+                      community.docker.docker_prune:
+                        containers: true
+                        containers_filters: {label: swarmplay-it=prune}
+                      register: r
+                    - assert:
+                        that:
+                          - "r.containers == ['%s']"
+                          - r.containers_space_reclaimed is number
+                          - not r.changed
+                          - r.images is not defined
+                """.formatted(stopped));
+        Run run = playbooks.apply(pb);
+        assertEquals(0, run.code(), run.output());
+        assertTrue(docker.inspectContainer(running).orElseThrow().running(), "docker_prune left the running container running");
+        assertTrue(docker.inspectContainer(stopped).isEmpty(), "docker_prune removed the stopped container");
     }
 
     private static List<String> sortedNames(String summary) {
