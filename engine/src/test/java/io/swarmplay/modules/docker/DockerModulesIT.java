@@ -451,6 +451,51 @@ class DockerModulesIT {
         assertTrue(docker.inspectContainer(stopped).isEmpty(), "docker_prune removed the stopped container");
     }
 
+    @Test
+    void infoModulesAndRegisteredResultsAreTheEnginesInspectOutput() {
+        Path pb = playbooks.write("""
+                - hosts: localhost
+                  gather_facts: false
+                  collections: [community.docker]
+                  tasks:
+                    - docker_container: {name: swarmplay-it-inspect, image: %s, command: [sleep, "300"], env: {A: "1"},
+                                         force_kill: true}
+                      register: c
+                    - docker_container_info: {name: swarmplay-it-inspect}
+                      register: ci
+                    - docker_container_info: {name: swarmplay-it-nothing}
+                      register: missing
+                    - docker_volume: {name: swarmplay-it-inspect-vol}
+                      register: v
+                    - docker_volume_info: {name: swarmplay-it-inspect-vol}
+                      register: vi
+                    - docker_network: {name: swarmplay-it-inspect-net}
+                      register: n
+                    - docker_network_info: {name: swarmplay-it-inspect-net}
+                      register: ni
+                    - docker_image_info: {name: ["%s"]}
+                      register: ii
+                    - docker_host_info: {containers: true, containers_filters: {name: swarmplay-it-inspect}}
+                      register: hi
+                    - assert:
+                        that:
+                          - c.container.Id == ci.container.Id
+                          - "'A=1' in ci.container.Config.Env"
+                          - ci.exists and ci.container.State.Status == 'running'
+                          - ci.container.HostConfig is mapping
+                          - not missing.exists
+                          - v.volume.Name == 'swarmplay-it-inspect-vol' and vi.exists and vi.volume.Name == v.volume.Name
+                          - n.network.Name == 'swarmplay-it-inspect-net' and ni.network.Id == n.network.Id
+                          - ii.images | length == 1 and ii.images[0].Id == c.container.Image
+                          - hi.host_info.Name is string and hi.can_talk_to_docker
+                          - hi.containers | length == 1 and hi.containers[0].Id == c.container.Id
+                          - hi.containers[0].ImageID is not defined and hi.images is not defined
+                """.formatted(IMAGE, IMAGE));
+        Run run = playbooks.apply(pb);
+        assertEquals(0, run.code(), run.output());
+        assertFalse(run.output().contains("collection"), run.output());
+    }
+
     private static List<String> sortedNames(String summary) {
         return java.util.Arrays.stream(summary.replaceFirst("^remove containers ", "").replaceFirst(";.*", "").split(", "))
                 .sorted().toList();
