@@ -47,8 +47,8 @@ public abstract class DockerObjectInfoModule extends DockerModule<DockerObjectIn
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("exists", found != null);
         data.put(kind.noun(), found);
-        return Results.none("read " + kind.noun() + " " + args.name() + " on " + host.name()
-                + (found == null ? " (it does not exist)" : ""), data);
+        return io.swarmplay.modules.docker.support.ContainerData.none("read " + kind.noun() + " " + args.name() + " on "
+                + host.name() + (found == null ? " (it does not exist)" : ""), data);
     }
 
     @Override

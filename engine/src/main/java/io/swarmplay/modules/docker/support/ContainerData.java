@@ -3,6 +3,9 @@ package io.swarmplay.modules.docker.support;
 import io.swarmplay.connection.docker.ContainerState;
 import io.swarmplay.connection.docker.DockerEndpoint;
 import io.swarmplay.connection.docker.DockerObject;
+import io.swarmplay.module.Change;
+import io.swarmplay.module.Outcome;
+import io.swarmplay.modules.support.Results;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -45,5 +48,25 @@ public final class ContainerData {
         data.put("exists", inspect != null);
         if (inspect != null) data.put("container", inspect);
         return data;
+    }
+
+    /**
+     * {@code outcome} with each {@code Config.Env} entry ({@code KEY=value}) of the registered
+     * {@code container} marked secret: playbooks read the env as community.docker returns it, but
+     * its values (often credentials) are masked in every output.
+     */
+    public static Outcome maskingEnv(Outcome outcome, Map<String, Object> registered) {
+        Outcome masked = outcome;
+        if (registered.get("container") instanceof Map<?, ?> c && c.get("Config") instanceof Map<?, ?> config
+                && config.get("Env") instanceof java.util.List<?> env) {
+            for (Object entry : env) masked = masked.withSecret(String.valueOf(entry));
+        }
+        return masked;
+    }
+
+    /** A read-only result ({@link Results#none}) for {@code registered}, its env masked. */
+    public static Change none(String reason, Map<String, Object> registered) {
+        Change none = Results.none(reason, registered);
+        return none.withPayload(maskingEnv((Outcome) none.payload(), registered));
     }
 }
