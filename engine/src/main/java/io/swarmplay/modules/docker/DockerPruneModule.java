@@ -29,8 +29,9 @@ import java.util.Map;
  * Registers what community.docker 3.4.7 does: {@code containers} (IDs) and
  * {@code containers_space_reclaimed}, {@code images}, {@code images_space_reclaimed},
  * {@code networks}, {@code volumes}, {@code volumes_space_reclaimed},
- * {@code builder_cache_space_reclaimed}, each only when asked for, and {@code changed: false}
- * (3.4.7 always reports no change). No check mode: skipped under {@code --check}, like Ansible.
+ * {@code builder_cache_space_reclaimed}, each only when asked for; changed when something was
+ * removed or space reclaimed (as Debian's community.docker 3.4.7 reports it, which carries
+ * upstream 3.5.1's fix). No check mode: skipped under {@code --check}, like Ansible.
  * To remove running containers, see swarmplay's own {@code docker_purge}.
  */
 @ModuleInfo(name = "docker_prune", aliases = "community.docker.docker_prune", checkMode = CheckSupport.NONE)
@@ -84,7 +85,10 @@ public final class DockerPruneModule extends DockerModule<DockerPruneModule.Args
         if (args.builder_cache()) {
             result.put("builder_cache_space_reclaimed", docker.pruneBuildCache().getOrDefault("SpaceReclaimed", 0));
         }
-        return Outcome.ok(change.summary() + " on " + host.name()).withData(result);
+        boolean changed = result.entrySet().stream().anyMatch(e -> e.getValue() instanceof List<?> l ? !l.isEmpty()
+                : e.getValue() instanceof Number n && n.longValue() != 0);
+        return (changed ? Outcome.changed(change) : Outcome.ok(change.summary() + ": nothing to prune on " + host.name()))
+                .withData(result);
     }
 
     private static Object listOr(Object deleted) {

@@ -443,13 +443,22 @@ class DockerModulesIT {
                         that:
                           - "r.containers == ['%s']"
                           - r.containers_space_reclaimed is number
-                          - not r.changed
+                          - r.changed
                           - r.images is not defined
                 """.formatted(stopped));
         Run run = playbooks.apply(pb);
         assertEquals(0, run.code(), run.output());
         assertTrue(docker.inspectContainer(running).orElseThrow().running(), "docker_prune left the running container running");
         assertTrue(docker.inspectContainer(stopped).isEmpty(), "docker_prune removed the stopped container");
+        Run again = playbooks.apply(playbooks.write("""
+                - hosts: localhost
+                  gather_facts: false
+                  tasks:
+                    - name: prune
+                      docker_prune: {containers: true, containers_filters: {label: swarmplay-it=prune}}
+                """));
+        assertEquals("ok", again.step("prune").status(), "nothing left to prune: not changed");
+        assertTrue(docker.inspectContainer(running).orElseThrow().running());
     }
 
     @Test
