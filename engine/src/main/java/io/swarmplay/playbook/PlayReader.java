@@ -52,8 +52,7 @@ final class PlayReader {
                 case "roles" -> session.error("roles are not supported yet", at, width,
                         "move the role's tasks into a tasks file and use import_tasks or include_tasks");
                 case "strategy" -> strategy(e.value());
-                case "collections" -> session.warn("'collections' is ignored: modules answer to their short names",
-                        at, width, null);
+                case "collections" -> collections(e.value());
                 default -> {
                     if (Keywords.UNSUPPORTED_PLAY.containsKey(e.name())) {
                         session.error("'" + e.name() + "' is not supported yet", at, width, Keywords.UNSUPPORTED_PLAY.get(e.name()));
@@ -70,6 +69,23 @@ final class PlayReader {
         session.error("unknown play keyword '" + e.name() + "'", e.key().at(), e.name().length(), taskLike
                 ? "'" + e.name() + "' belongs to a task: put it under `tasks:`"
                 : TaskOptionsReader.hintOr(Suggest.hint(e.name(), Keywords.PLAY), "see the play keywords in the docs"));
+    }
+
+    /**
+     * {@code collections:} lets a play call a collection's modules by their short names. The
+     * modules of the collections swarmplay implements already answer to their short names, so
+     * listing those changes nothing; another collection is worth a warning.
+     */
+    private void collections(YamlNode v) {
+        List<String> known = List.of("community.docker", "ansible.builtin", "ansible.legacy");
+        List<YamlNode> items = v instanceof YamlNode.Sequence seq ? seq.items() : List.of(v);
+        for (YamlNode item : items) {
+            String name = Nodes.string(item, "a collection name", session.diagnostics);
+            if (name != null && !known.contains(name)) {
+                session.warn("collection '" + name + "' is not available: swarmplay implements modules of "
+                        + String.join(", ", known), item.at(), Nodes.width(item), null);
+            }
+        }
     }
 
     private void strategy(YamlNode v) {

@@ -185,6 +185,16 @@ class PlaybookLoaderTest {
     }
 
     @Test
+    void collectionsOfImplementedModulesAreAcceptedOthersWarned() {
+        load("- hosts: all\n  collections: [community.docker]\n  tasks:\n    - debug: {msg: a}\n");
+        assertEquals(List.of(), diagnostics.warnings());
+        load("- hosts: all\n  collections: [community.general, ansible.builtin]\n  tasks: []\n");
+        assertEquals(List.of("collection 'community.general' is not available: swarmplay implements modules of "
+                        + "community.docker, ansible.builtin, ansible.legacy"),
+                diagnostics.warnings().stream().map(d -> d.summary()).toList());
+    }
+
+    @Test
     void conditionsWithRedundantBracesAreKeptWithAWarning() {
         Task t = onlyTask("- debug: {msg: x}\n  when: \"{{ ready }}\"\n");
         assertEquals(List.of("{{ ready }}"), t.options().when());

@@ -113,6 +113,34 @@ public interface DockerEndpoint extends AutoCloseable {
 
     List<NetworkInfo> listNetworks(Map<String, String> labels);
 
+    // ---- the Engine API's own answers (Docker's key names: Id, Config.Env, State.Status, ...),
+    //      for the modules that return them the way community.docker does
+
+    /** The engine's inspect output of a container, image, network or volume; empty when it does not exist. */
+    Optional<Map<String, Object>> inspect(DockerObject kind, String nameOrId);
+
+    /**
+     * Prunes unused objects of {@code kind} the way {@code docker <kind> prune} does (the engine
+     * never prunes a running container, nor a network or volume in use), chosen by Docker's
+     * prune {@code filters} ({@code label}, {@code until}, ...); the engine's answer
+     * ({@code ContainersDeleted}, {@code SpaceReclaimed}, ...).
+     */
+    Map<String, Object> prune(DockerObject kind, Map<String, List<String>> filters);
+
+    /** Prunes the builder cache; the engine's answer ({@code SpaceReclaimed}). */
+    Map<String, Object> pruneBuildCache();
+
+    /**
+     * A read-only Engine API request ({@code /info}, {@code /system/df}, {@code /containers/json}
+     * with {@code query}), answered as parsed JSON (maps, lists, strings, numbers, booleans).
+     */
+    Object read(String path, Map<String, String> query);
+
+    /** Docker's {@code filters} query value for {@code filters}. */
+    static String filtersJson(Map<String, List<String>> filters) {
+        return EngineApi.filters(filters);
+    }
+
     /** Releases the client (and nothing on the engine). Never throws. */
     @Override
     void close();

@@ -238,4 +238,32 @@ final class DockerJavaEndpoint extends DockerJavaResources implements DockerEndp
             // releasing a stream we gave up on: nothing to report
         }
     }
+
+    // ---- the Engine API's own answers
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public Optional<Map<String, Object>> inspect(DockerObject kind, String nameOrId) {
+        return EngineApi.get(target, client(), "inspect " + kind.noun() + " " + nameOrId, kind.inspectPath(nameOrId), Map.of())
+                .map(o -> (Map<String, Object>) o);
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public Map<String, Object> prune(DockerObject kind, Map<String, List<String>> filters) {
+        Map<String, String> query = filters == null || filters.isEmpty() ? Map.of() : Map.of("filters", EngineApi.filters(filters));
+        return (Map<String, Object>) EngineApi.post(target, client(), "prune " + kind.noun() + "s", kind.prunePath(), query);
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public Map<String, Object> pruneBuildCache() {
+        return (Map<String, Object>) EngineApi.post(target, client(), "prune the builder cache", "/build/prune", Map.of());
+    }
+
+    @Override
+    public Object read(String path, Map<String, String> query) {
+        return EngineApi.get(target, client(), "read " + path, path, query)
+                .orElseThrow(() -> new DockerException("cannot read " + path + " on " + target.hostName() + ": not found"));
+    }
 }

@@ -18,9 +18,9 @@ import io.swarmplay.modules.docker.support.ContainerComparison.Difference;
 import io.swarmplay.modules.docker.support.ContainerData;
 import io.swarmplay.modules.docker.support.ContainerLifecycle;
 import io.swarmplay.modules.docker.support.DockerModule;
-import io.swarmplay.modules.support.Results;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * A container in the wanted state: created, (re)started, stopped or removed, compared field by
@@ -59,7 +59,7 @@ public final class DockerContainerModule extends DockerModule<ContainerArgs> {
     protected Change plan(ContainerArgs args, HostView host, DockerEndpoint docker) {
         ContainerState current = docker.inspectContainer(args.name()).orElse(null);
         if (args.state().equals("absent")) {
-            return current == null ? Results.none("container " + args.name() + " does not exist", ContainerData.registered(null))
+            return current == null ? ContainerData.none("container " + args.name() + " does not exist", ContainerData.registered(docker, null))
                     : Change.delete("remove container " + args.name()).withPayload(new Found(current, List.of()));
         }
         if (args.image() == null && current == null) {
@@ -71,10 +71,10 @@ public final class DockerContainerModule extends DockerModule<ContainerArgs> {
         if (current == null) return Change.create(createSummary(args) + later).withPayload(new Found(null, List.of()));
         if (!later.isEmpty()) return Change.replace("replace: image" + later).withPayload(new Found(current, List.of()));
         List<Difference> diffs = ContainerComparison.compare(args, imageId, ContainerLifecycle.configHash(args, host), current);
-        return decide(args, new Found(current, diffs));
+        return decide(args, new Found(current, diffs), docker);
     }
 
-    private static Change decide(ContainerArgs args, Found found) {
+    private static Change decide(ContainerArgs args, Found found, DockerEndpoint docker) {
         String name = args.name();
         List<Difference> diffs = found.differences();
         Diff diff = Diff.fields("container " + name, diffs.stream().map(Difference::asField).toList());
@@ -88,8 +88,8 @@ public final class DockerContainerModule extends DockerModule<ContainerArgs> {
         if (state.equals("started") && !running) steps.add("start");
         if (state.equals("stopped") && running) steps.add("stop");
         if (steps.isEmpty()) {
-            return Results.none("container " + name + " is " + (running ? "running" : found.current().status())
-                    + " as declared", ContainerData.registered(found.current()));
+            return ContainerData.none("container " + name + " is " + (running ? "running" : found.current().status())
+                    + " as declared", ContainerData.registered(docker, found.current()));
         }
         return Change.update(String.join(", ", steps) + " container " + name).withDiff(diff).withPayload(found);
     }
@@ -124,7 +124,8 @@ public final class DockerContainerModule extends DockerModule<ContainerArgs> {
             default -> update(args, found.current(), docker, host);
         }
         ContainerState now = docker.inspectContainer(args.name()).orElse(null);
-        return Outcome.changed(change).withData(ContainerData.registered(now));
+        Map<String, Object> registered = ContainerData.registered(docker, now);
+        return ContainerData.maskingEnv(Outcome.changed(change).withData(registered), registered);
     }
 
     private static void update(ContainerArgs args, ContainerState current, DockerEndpoint docker, HostSession host) {

@@ -32,7 +32,7 @@ import java.util.List;
  * }</pre>
  * {@code src} is a path on the host (not the control node); the container's parent directory must exist.
  */
-@ModuleInfo(name = "docker_copy", aliases = "community.docker.docker_container_copy_into", checkMode = CheckSupport.FULL)
+@ModuleInfo(name = "docker_copy", aliases = {"community.docker.docker_container_copy_into", "docker_container_copy_into"}, checkMode = CheckSupport.FULL)
 public final class DockerCopyModule extends DockerModule<DockerCopyModule.Args> {
 
     /** {@code path} and {@code container_path} are community.docker.docker_container_copy_into's names. */

@@ -37,7 +37,7 @@ import java.util.Map;
  * an exec's stdin, so a reading process would hang; copy the data in with {@code docker_copy}
  * and read it from the file. {@code secret_stdout} masks stdout in all output.
  */
-@ModuleInfo(name = "docker_exec", aliases = "community.docker.docker_container_exec", checkMode = CheckSupport.NONE,
+@ModuleInfo(name = "docker_exec", aliases = {"community.docker.docker_container_exec", "docker_container_exec"}, checkMode = CheckSupport.NONE,
         freeForm = "command")
 public final class DockerExecModule extends DockerModule<DockerExecModule.Args> {
 

@@ -79,7 +79,7 @@ public final class DockerImageModule extends DockerModule<DockerImageModule.Args
             return fetch(args, current, host);
         }
         List<String> missing = missingTags(args, current);
-        if (missing.isEmpty()) return Results.none("image " + ref + " is present (" + shortId(current.id()) + ")", data(current));
+        if (missing.isEmpty()) return Results.none("image " + ref + " is present (" + shortId(current.id()) + ")", data(docker, current));
         return Change.update("tag " + ref + " as " + String.join(", ", missing)).withPayload(current);
     }
 
@@ -110,12 +110,14 @@ public final class DockerImageModule extends DockerModule<DockerImageModule.Args
                 + args.reference() + " is not on " + host.name() + " and source is local: load, build or pull it first"));
         for (String extra : missingTags(args, now)) ImageSource.tag(docker, now.id(), extra);
         return Outcome.ok("image " + args.reference() + " is present (" + shortId(now.id()) + ")").withChange(change)
-                .withData(data(now));
+                .withData(data(docker, now));
     }
 
-    /** What register stores: {@code image_id}, and {@code image.Id}/{@code image.RepoTags} as community.docker returns them. */
-    private static Map<String, Object> data(ImageInfo image) {
-        return Map.of("image_id", image.id(), "image", Map.of("Id", image.id(), "RepoTags", image.repoTags()));
+    /** What register stores: {@code image_id}, and {@code image}, the engine's inspect output, as community.docker returns it. */
+    private static Map<String, Object> data(DockerEndpoint docker, ImageInfo image) {
+        Map<String, Object> inspect = docker.inspect(io.swarmplay.connection.docker.DockerObject.IMAGE, image.id())
+                .orElse(Map.of("Id", image.id(), "RepoTags", image.repoTags()));
+        return Map.of("image_id", image.id(), "image", inspect);
     }
 
     static String shortId(String id) {
@@ -135,7 +137,7 @@ public final class DockerImageModule extends DockerModule<DockerImageModule.Args
                 + " (does the archive or build carry that tag?)"));
         for (String extra : missingTags(args, now)) ImageSource.tag(docker, now.id(), extra);
         Object password = args.registry() == null ? null : args.registry().get("password");
-        return Outcome.changed(change).withData(data(now))
+        return Outcome.changed(change).withData(data(docker, now))
                 .withSecret(password == null ? null : password.toString());
     }
 }

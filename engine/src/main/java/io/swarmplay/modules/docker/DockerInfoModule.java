@@ -29,7 +29,7 @@ import java.util.Map;
  * }</pre>
  * Registers {@code server_version} too. Container env values are never registered.
  */
-@ModuleInfo(name = "docker_info", aliases = {"community.docker.docker_container_info", "community.docker.docker_host_info"},
+@ModuleInfo(name = "docker_info",
         checkMode = CheckSupport.FULL)
 public final class DockerInfoModule extends DockerModule<DockerInfoModule.Args> {
 

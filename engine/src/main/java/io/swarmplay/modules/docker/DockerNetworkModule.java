@@ -59,7 +59,7 @@ public final class DockerNetworkModule extends DockerModule<DockerNetworkModule.
                     .withDiff(Diff.fields("network " + name, List.of(new Diff.FieldChange("exists", "false", "true"))));
         }
         List<Diff.FieldChange> changes = changes(args, current);
-        if (changes.isEmpty()) return Results.none("network " + name + " exists as declared", Map.of("network_id", current.id()));
+        if (changes.isEmpty()) return Results.none("network " + name + " exists as declared", registered(docker, name));
         String field = changes.get(0).field();
         return Change.replace("replace: " + field + " changed " + changes.get(0).before() + " → " + changes.get(0).after()
                         + detaching(args, current, "changing its " + field, host))
@@ -98,9 +98,18 @@ public final class DockerNetworkModule extends DockerModule<DockerNetworkModule.
             current.containers().keySet().forEach(id -> docker.disconnectNetwork(current.id(), id));
             docker.removeNetwork(current.id());
         }
-        if (change.action() != io.swarmplay.module.Action.DELETE) {
-            docker.createNetwork(new NetworkSpec(args.name(), args.driver(), args.subnet(), args.gateway(), args.labels()));
-        }
-        return Outcome.changed(change);
+        if (change.action() == io.swarmplay.module.Action.DELETE) return Outcome.changed(change);
+        docker.createNetwork(new NetworkSpec(args.name(), args.driver(), args.subnet(), args.gateway(), args.labels()));
+        return Outcome.changed(change).withData(registered(docker, args.name()));
+    }
+
+    /** {@code network}: the engine's inspect output, as community.docker returns it (and swarmplay's {@code network_id}). */
+    private static Map<String, Object> registered(DockerEndpoint docker, String name) {
+        Map<String, Object> data = new java.util.LinkedHashMap<>();
+        docker.inspect(io.swarmplay.connection.docker.DockerObject.NETWORK, name).ifPresent(n -> {
+            data.put("network_id", n.get("Id"));
+            data.put("network", n);
+        });
+        return data;
     }
 }

@@ -1,51 +1,47 @@
 package io.swarmplay.modules.docker;
 
-import io.swarmplay.connection.docker.ContainerSummary;
 import io.swarmplay.connection.docker.DockerEndpoint;
-import io.swarmplay.connection.docker.NetworkInfo;
-import io.swarmplay.connection.docker.VolumeInfo;
+import io.swarmplay.connection.docker.DockerObject;
 import io.swarmplay.module.Change;
 import io.swarmplay.module.CheckSupport;
 import io.swarmplay.module.Default;
-import io.swarmplay.module.Diff;
 import io.swarmplay.module.HostSession;
 import io.swarmplay.module.HostView;
-import io.swarmplay.module.ModuleException;
 import io.swarmplay.module.ModuleInfo;
 import io.swarmplay.module.Outcome;
 import io.swarmplay.modules.docker.support.DockerModule;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Removes the containers, networks and volumes a run left behind, chosen by labels or (for
- * containers) by the image they were created from: what HPE's {@code stop-swarm} does.
+ * community.docker's {@code docker_prune}: {@code docker container|image|network|volume prune}
+ * and the builder cache, through the engine's prune requests, each chosen by its Docker
+ * {@code *_filters} ({@code label}, {@code until}, {@code dangling}, ...). The engine never prunes
+ * a running container, nor an image, network or volume in use.
  * <pre>{@code
  * - docker_prune:
- *     labels: {app: swarm-learning}
- * - docker_prune:
- *     ancestor: hpe/swarm-learning/sn:2.2.0
- *     volumes: false
+ *     containers: true
+ *     containers_filters: {label: app=swarm-learning}
  * }</pre>
- * Containers are killed and removed first, then networks, then volumes. A no-op when nothing
- * matches; the plan lists everything that would be removed. Networks and volumes are chosen only
- * by {@code labels}.
+ * Registers what community.docker 3.4.7 does: {@code containers} (IDs) and
+ * {@code containers_space_reclaimed}, {@code images}, {@code images_space_reclaimed},
+ * {@code networks}, {@code volumes}, {@code volumes_space_reclaimed},
+ * {@code builder_cache_space_reclaimed}, each only when asked for; changed when something was
+ * removed or space reclaimed (as Debian's community.docker 3.4.7 reports it, which carries
+ * upstream 3.5.1's fix). No check mode: skipped under {@code --check}, like Ansible.
+ * To remove running containers, see swarmplay's own {@code docker_purge}.
  */
-@ModuleInfo(name = "docker_prune", checkMode = CheckSupport.FULL, diff = true)
+@ModuleInfo(name = "docker_prune", aliases = "community.docker.docker_prune", checkMode = CheckSupport.NONE)
 public final class DockerPruneModule extends DockerModule<DockerPruneModule.Args> {
 
-    public record Args(Map<String, String> labels, String ancestor, @Default("true") boolean containers,
-                       @Default("true") boolean networks, @Default("true") boolean volumes) {
-    }
-
-    /** What matched. */
-    private record Selection(List<ContainerSummary> containers, List<NetworkInfo> networks, List<VolumeInfo> volumes) {
-
-        boolean isEmpty() {
-            return containers.isEmpty() && networks.isEmpty() && volumes.isEmpty();
-        }
+    public record Args(@Default("false") boolean containers, Map<String, Object> containers_filters,
+                       @Default("false") boolean images, Map<String, Object> images_filters,
+                       @Default("false") boolean networks, Map<String, Object> networks_filters,
+                       @Default("false") boolean volumes, Map<String, Object> volumes_filters,
+                       @Default("false") boolean builder_cache) {
     }
 
     @Override
@@ -55,36 +51,66 @@ public final class DockerPruneModule extends DockerModule<DockerPruneModule.Args
 
     @Override
     protected Change plan(Args args, HostView host, DockerEndpoint docker) {
-        Map<String, String> labels = args.labels() == null ? Map.of() : args.labels();
-        if (labels.isEmpty() && args.ancestor() == null) {
-            throw new ModuleException("docker_prune needs labels or ancestor to choose what to remove");
-        }
-        boolean byLabels = !labels.isEmpty();
-        Selection s = new Selection(args.containers() ? docker.listContainers(labels, args.ancestor()) : List.of(),
-                args.networks() && byLabels ? docker.listNetworks(labels) : List.of(),
-                args.volumes() && byLabels ? docker.listVolumes(labels) : List.of());
-        if (s.isEmpty()) return Change.none("nothing to prune on " + host.name());
-        List<Diff.FieldChange> gone = new ArrayList<>();
-        s.containers().forEach(c -> gone.add(new Diff.FieldChange("container " + c.name(), c.state(), "(removed)")));
-        s.networks().forEach(n -> gone.add(new Diff.FieldChange("network " + n.name(), "present", "(removed)")));
-        s.volumes().forEach(v -> gone.add(new Diff.FieldChange("volume " + v.name(), "present", "(removed)")));
-        return Change.delete("remove " + describe(s)).withDiff(Diff.fields("prune", gone)).withPayload(s);
-    }
-
-    private static String describe(Selection s) {
-        List<String> parts = new ArrayList<>();
-        if (!s.containers().isEmpty()) parts.add("containers " + String.join(", ", s.containers().stream().map(ContainerSummary::name).toList()));
-        if (!s.networks().isEmpty()) parts.add("networks " + String.join(", ", s.networks().stream().map(NetworkInfo::name).toList()));
-        if (!s.volumes().isEmpty()) parts.add("volumes " + String.join(", ", s.volumes().stream().map(VolumeInfo::name).toList()));
-        return String.join("; ", parts);
+        List<String> what = new ArrayList<>();
+        if (args.containers()) what.add("stopped containers");
+        if (args.images()) what.add("images");
+        if (args.networks()) what.add("networks");
+        if (args.volumes()) what.add("volumes");
+        if (args.builder_cache()) what.add("the builder cache");
+        return Change.run(what.isEmpty() ? "prune nothing" : "prune unused " + String.join(", ", what));
     }
 
     @Override
     protected Outcome apply(Args args, Change change, HostSession host, DockerEndpoint docker) {
-        Selection s = (Selection) change.payload();
-        s.containers().forEach(c -> docker.removeContainer(c.id(), true));
-        s.networks().forEach(n -> docker.removeNetwork(n.id()));
-        s.volumes().forEach(v -> docker.removeVolume(v.name()));
-        return Outcome.changed(change).withData(Map.of("removed", describe(s)));
+        Map<String, Object> result = new LinkedHashMap<>();
+        if (args.containers()) {
+            Map<String, Object> res = docker.prune(DockerObject.CONTAINER, filters(args.containers_filters()));
+            result.put("containers", listOr(res.get("ContainersDeleted")));
+            result.put("containers_space_reclaimed", res.getOrDefault("SpaceReclaimed", 0));
+        }
+        if (args.images()) {
+            Map<String, Object> res = docker.prune(DockerObject.IMAGE, filters(args.images_filters()));
+            result.put("images", listOr(res.get("ImagesDeleted")));
+            result.put("images_space_reclaimed", res.getOrDefault("SpaceReclaimed", 0));
+        }
+        if (args.networks()) {
+            Map<String, Object> res = docker.prune(DockerObject.NETWORK, filters(args.networks_filters()));
+            result.put("networks", listOr(res.get("NetworksDeleted")));
+        }
+        if (args.volumes()) {
+            Map<String, Object> res = docker.prune(DockerObject.VOLUME, filters(args.volumes_filters()));
+            result.put("volumes", listOr(res.get("VolumesDeleted")));
+            result.put("volumes_space_reclaimed", res.getOrDefault("SpaceReclaimed", 0));
+        }
+        if (args.builder_cache()) {
+            result.put("builder_cache_space_reclaimed", docker.pruneBuildCache().getOrDefault("SpaceReclaimed", 0));
+        }
+        boolean changed = result.entrySet().stream().anyMatch(e -> e.getValue() instanceof List<?> l ? !l.isEmpty()
+                : e.getValue() instanceof Number n && n.longValue() != 0);
+        return (changed ? Outcome.changed(change) : Outcome.ok(change.summary() + ": nothing to prune on " + host.name()))
+                .withData(result);
+    }
+
+    private static Object listOr(Object deleted) {
+        return deleted == null ? List.of() : deleted;
+    }
+
+    /**
+     * Docker's filters from a module's {@code *_filters}, as community.docker converts them: a
+     * boolean becomes {@code true}/{@code false}, a single value a one-element list, everything a string.
+     */
+    static Map<String, List<String>> filters(Map<String, Object> given) {
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        if (given == null) return out;
+        given.forEach((k, v) -> {
+            List<?> values = v instanceof List<?> l ? l : java.util.Collections.singletonList(v);
+            out.put(k, values.stream().map(DockerPruneModule::text).toList());
+        });
+        return out;
+    }
+
+    private static String text(Object v) {
+        if (v instanceof Boolean b) return b ? "true" : "false";
+        return String.valueOf(v);
     }
 }

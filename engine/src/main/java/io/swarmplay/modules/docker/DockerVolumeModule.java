@@ -65,7 +65,7 @@ public final class DockerVolumeModule extends DockerModule<DockerVolumeModule.Ar
                     .withDiff(Diff.fields("volume " + args.name(), options));
         }
         List<String> stale = files.differing(current.mountpoint(), host);
-        if (stale.isEmpty()) return Results.none("volume " + args.name() + " exists" + files.upToDate(), Map.of());
+        if (stale.isEmpty()) return Results.none("volume " + args.name() + " exists" + files.upToDate(), registered(docker, args.name()));
         return Change.update("put " + String.join(", ", stale) + " into volume " + args.name())
                 .withDiff(Diff.fields("volume " + args.name(), stale.stream()
                         .map(f -> new Diff.FieldChange("files." + f, "(differs)", "(from task)")).toList()));
@@ -98,7 +98,14 @@ public final class DockerVolumeModule extends DockerModule<DockerVolumeModule.Ar
             case CREATE -> create(args, files, docker);
             default -> files.put(args.name(), args.helper_image(), docker, host);
         }
-        return Outcome.changed(change);
+        return change.action() == io.swarmplay.module.Action.DELETE ? Outcome.changed(change)
+                : Outcome.changed(change).withData(registered(docker, args.name()));
+    }
+
+    /** {@code volume}: the engine's inspect output, as community.docker returns it. */
+    private static Map<String, Object> registered(DockerEndpoint docker, String name) {
+        return docker.inspect(io.swarmplay.connection.docker.DockerObject.VOLUME, name)
+                .<Map<String, Object>>map(v -> Map.of("volume", v)).orElse(Map.of());
     }
 
     private static void create(Args args, VolumeFiles files, DockerEndpoint docker) {

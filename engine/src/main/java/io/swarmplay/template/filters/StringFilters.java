@@ -33,7 +33,33 @@ public final class StringFilters {
                 AnsibleFilter.of("quote", (v, a) -> ShellQuote.quote(v == null ? "" : Values.str(v))),
                 AnsibleFilter.of("b64encode", (v, a) -> Base64.getEncoder().encodeToString(bytes(v))),
                 AnsibleFilter.of("b64decode", StringFilters::b64decode),
-                AnsibleFilter.of("urlencode", StringFilters::urlencode));
+                AnsibleFilter.of("urlencode", StringFilters::urlencode),
+                AnsibleFilter.of("format", (v, a) -> PythonPercent.format(Values.str(v),
+                        a.named().isEmpty() ? new ArrayList<>(Arrays.asList(a.positional())) : a.named())),
+                // the % operator on a string ('%0x' % n), which templates get rewritten to (TemplateScan)
+                AnsibleFilter.of(PERCENT_FILTER, (v, a) -> PythonPercent.format(Values.str(v), Values.unwrap(a.get(0, "args")))),
+                AnsibleFilter.of("random", StringFilters::random));
+    }
+
+    /** The filter that Python's {@code 'format' % args} on a string literal becomes. */
+    public static final String PERCENT_FILTER = "swarmplay_percent";
+
+    /** Ansible's {@code random(start=0, step=1)}: a number in [start, end) for a number, an element for a sequence. */
+    static Object random(Object v, Args a) {
+        java.util.concurrent.ThreadLocalRandom r = java.util.concurrent.ThreadLocalRandom.current();
+        Object end = Values.unwrap(v);
+        if (end instanceof Number n && !(end instanceof Double || end instanceof Float)) {
+            long start = a.has(0, "start") ? ((Number) a.get(0, "start")).longValue() : 0;
+            long step = a.has(1, "step") ? ((Number) a.get(1, "step")).longValue() : 1;
+            long stop = n.longValue();
+            if (step <= 0 || stop <= start) throw new FilterException("random: empty range for randrange(" + start + ", " + stop + ")");
+            long count = (stop - start + step - 1) / step;
+            return Values.integral(start + step * r.nextLong(count));
+        }
+        List<Object> items = end instanceof String s ? new ArrayList<>(s.codePoints().mapToObj(Character::toString).toList())
+                : Values.list(end, "random");
+        if (items.isEmpty()) throw new FilterException("random: cannot choose from an empty sequence");
+        return items.get(r.nextInt(items.size()));
     }
 
     static String capitalize(String s) {

@@ -81,14 +81,15 @@ class DockerModulesIT {
         Run first = playbooks.apply(pb);
         assertEquals(0, first.code(), first.output());
         assertEquals(plan.predictions(), first.predictions(), "the plan predicted exactly what apply did");
-        assertTrue(first.step("container").data().at("/container/networks/swarmplay-it-life-net").asText().matches("[0-9.]+"));
-        assertFalse(first.output().contains("SWARM_NODE_TYPE\":"), "env never registered");
+        assertTrue(first.step("container").data().at("/container/NetworkSettings/Networks/swarmplay-it-life-net/IPAddress")
+                .asText().matches("[0-9.]+"), first.output());
+        assertFalse(first.output().contains("SWARM_NODE_TYPE=sn"), "env values are masked in output");
 
         Run again = playbooks.apply(pb);
         assertEquals(List.of("volume=none", "network=none", "container=none"), again.actions(), again.output());
         assertEquals("ok", again.step("container").status());
         assertEquals("container swarmplay-it-life is running as declared", again.step("container").msg());
-        assertEquals("worker", again.step("container").data().at("/container/labels/role").asText());
+        assertEquals("worker", again.step("container").data().at("/container/Config/Labels/role").asText());
     }
 
     @Test
@@ -372,27 +373,137 @@ class DockerModulesIT {
         assertEquals("failed", again.step("local").status());
     }
 
+    private void createLabelled(String name, String label, boolean start) {
+        String id = docker.createContainer(new ContainerSpec(name, IMAGE, List.of("sleep", "300"), null, null,
+                Map.of("swarmplay-it", label), null, null, null, null, null, null, null, null, false, false, null,
+                false, null, null, null, null));
+        if (start) docker.startContainer(id);
+    }
+
     @Test
-    void pruneRemovesWhatLabelsSelectThenHasNothingToDo() {
-        for (String name : List.of("swarmplay-it-p1", "swarmplay-it-p2")) {
-            docker.createContainer(new ContainerSpec(name, IMAGE, List.of("sleep", "300"), null, null,
-                    Map.of("swarmplay-it", "prune"), null, null, null, null, null, null, null, null, false, false, null,
-                    false, null, null, null, null));
-        }
-        docker.createVolume("swarmplay-it-pvol", null, Map.of("swarmplay-it", "prune"));
+    void purgeRemovesWhatLabelsSelectThenHasNothingToDo() {
+        createLabelled("swarmplay-it-p1", "purge", true);
+        createLabelled("swarmplay-it-p2", "purge", false);
+        docker.createVolume("swarmplay-it-pvol", null, Map.of("swarmplay-it", "purge"));
+        Path pb = playbooks.write("""
+                - hosts: localhost
+                  gather_facts: false
+                  tasks:
+                    - name: purge
+                      docker_purge: {labels: {swarmplay-it: purge}, running: kill}
+                """);
+        Run plan = playbooks.plan(pb);
+        String expected = "remove containers swarmplay-it-p2, swarmplay-it-p1; volumes swarmplay-it-pvol";
+        assertEquals(List.of("swarmplay-it-p1", "swarmplay-it-p2"), sortedNames(plan.step("purge").msg()));
+        assertEquals(plan.predictions(), playbooks.apply(pb).predictions());
+        assertTrue(docker.inspectContainer("swarmplay-it-p1").isEmpty() && docker.inspectVolume("swarmplay-it-pvol").isEmpty(), expected);
+        assertEquals("nothing to prune on " + HOST + "", playbooks.apply(pb).step("purge").msg());
+    }
+
+    @Test
+    void purgeWithoutRunningIsRefusedAndKeepLeavesRunningContainers() {
+        createLabelled("swarmplay-it-k1", "keep", true);
+        createLabelled("swarmplay-it-k2", "keep", false);
+        Path refused = playbooks.write("""
+                - hosts: localhost
+                  gather_facts: false
+                  tasks:
+                    - docker_purge: {labels: {swarmplay-it: keep}}
+                """);
+        Run run = playbooks.apply(refused);
+        assertNotEquals(0, run.code(), run.output());
+        assertTrue(docker.inspectContainer("swarmplay-it-k1").isPresent() && docker.inspectContainer("swarmplay-it-k2").isPresent());
+        Path keep = playbooks.write("""
+                - hosts: localhost
+                  gather_facts: false
+                  tasks:
+                    - docker_purge: {labels: {swarmplay-it: keep}, running: keep}
+                """);
+        assertEquals(0, playbooks.apply(keep).code());
+        assertTrue(docker.inspectContainer("swarmplay-it-k1").orElseThrow().running(), "the running container is kept");
+        assertTrue(docker.inspectContainer("swarmplay-it-k2").isEmpty(), "the stopped one is removed");
+    }
+
+    @Test
+    void pruneNeverRemovesARunningContainer() {
+        createLabelled("swarmplay-it-run", "prune", true);
+        createLabelled("swarmplay-it-stopped", "prune", false);
+        String stopped = docker.inspectContainer("swarmplay-it-stopped").orElseThrow().id();
+        String running = docker.inspectContainer("swarmplay-it-run").orElseThrow().id();
         Path pb = playbooks.write("""
                 - hosts: localhost
                   gather_facts: false
                   tasks:
                     - name: prune
-                      docker_prune: {labels: {swarmplay-it: prune}}
-                """);
-        Run plan = playbooks.plan(pb);
-        String expected = "remove containers swarmplay-it-p2, swarmplay-it-p1; volumes swarmplay-it-pvol";
-        assertEquals(List.of("swarmplay-it-p1", "swarmplay-it-p2"), sortedNames(plan.step("prune").msg()));
-        assertEquals(plan.predictions(), playbooks.apply(pb).predictions());
-        assertTrue(docker.inspectContainer("swarmplay-it-p1").isEmpty() && docker.inspectVolume("swarmplay-it-pvol").isEmpty(), expected);
-        assertEquals("nothing to prune on " + HOST + "", playbooks.apply(pb).step("prune").msg());
+                      community.docker.docker_prune:
+                        containers: true
+                        containers_filters: {label: swarmplay-it=prune}
+                      register: r
+                    - assert:
+                        that:
+                          - "r.containers == ['%s']"
+                          - r.containers_space_reclaimed is number
+                          - r.changed
+                          - r.images is not defined
+                """.formatted(stopped));
+        Run run = playbooks.apply(pb);
+        assertEquals(0, run.code(), run.output());
+        assertTrue(docker.inspectContainer(running).orElseThrow().running(), "docker_prune left the running container running");
+        assertTrue(docker.inspectContainer(stopped).isEmpty(), "docker_prune removed the stopped container");
+        Run again = playbooks.apply(playbooks.write("""
+                - hosts: localhost
+                  gather_facts: false
+                  tasks:
+                    - name: prune
+                      docker_prune: {containers: true, containers_filters: {label: swarmplay-it=prune}}
+                """));
+        assertEquals("ok", again.step("prune").status(), "nothing left to prune: not changed");
+        assertTrue(docker.inspectContainer(running).orElseThrow().running());
+    }
+
+    @Test
+    void infoModulesAndRegisteredResultsAreTheEnginesInspectOutput() {
+        Path pb = playbooks.write("""
+                - hosts: localhost
+                  gather_facts: false
+                  collections: [community.docker]
+                  tasks:
+                    - docker_container: {name: swarmplay-it-inspect, image: %s, command: [sleep, "300"], env: {A: "1"},
+                                         force_kill: true}
+                      register: c
+                    - docker_container_info: {name: swarmplay-it-inspect}
+                      register: ci
+                    - docker_container_info: {name: swarmplay-it-nothing}
+                      register: missing
+                    - docker_volume: {name: swarmplay-it-inspect-vol}
+                      register: v
+                    - docker_volume_info: {name: swarmplay-it-inspect-vol}
+                      register: vi
+                    - docker_network: {name: swarmplay-it-inspect-net}
+                      register: n
+                    - docker_network_info: {name: swarmplay-it-inspect-net}
+                      register: ni
+                    - docker_image_info: {name: ["%s"]}
+                      register: ii
+                    - docker_host_info: {containers: true, containers_filters: {name: swarmplay-it-inspect}}
+                      register: hi
+                    - assert:
+                        that:
+                          - c.container.Id == ci.container.Id
+                          - "'A=1' in ci.container.Config.Env"
+                          - ci.exists and ci.container.State.Status == 'running'
+                          - ci.container.HostConfig is mapping
+                          - not missing.exists
+                          - v.volume.Name == 'swarmplay-it-inspect-vol' and vi.exists and vi.volume.Name == v.volume.Name
+                          - n.network.Name == 'swarmplay-it-inspect-net' and ni.network.Id == n.network.Id
+                          - ii.images | length == 1 and ii.images[0].Id == c.container.Image
+                          - hi.host_info.Name is string and hi.can_talk_to_docker
+                          - hi.containers | length == 1 and hi.containers[0].Id == c.container.Id
+                          - hi.containers[0].ImageID is not defined and hi.images is not defined
+                """.formatted(IMAGE, IMAGE));
+        Run run = playbooks.apply(pb);
+        assertEquals(0, run.code(), run.output());
+        assertFalse(run.output().contains("collection"), run.output());
     }
 
     private static List<String> sortedNames(String summary) {

@@ -209,4 +209,26 @@ final class FakeDockerEndpoint implements DockerEndpoint {
     @Override
     public void close() {
     }
+
+    @Override
+    public Optional<Map<String, Object>> inspect(io.swarmplay.connection.docker.DockerObject kind, String nameOrId) {
+        return Optional.empty();
+    }
+
+    @Override
+    public Map<String, Object> prune(io.swarmplay.connection.docker.DockerObject kind, Map<String, List<String>> filters) {
+        calls.add("prune " + kind.noun() + "s " + filters);
+        return Map.of("SpaceReclaimed", 0);
+    }
+
+    @Override
+    public Map<String, Object> pruneBuildCache() {
+        calls.add("prune the builder cache");
+        return Map.of("SpaceReclaimed", 0);
+    }
+
+    @Override
+    public Object read(String path, Map<String, String> query) {
+        return Map.of();
+    }
 }

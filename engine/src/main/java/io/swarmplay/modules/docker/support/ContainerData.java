@@ -1,13 +1,19 @@
 package io.swarmplay.modules.docker.support;
 
 import io.swarmplay.connection.docker.ContainerState;
+import io.swarmplay.connection.docker.DockerEndpoint;
+import io.swarmplay.connection.docker.DockerObject;
+import io.swarmplay.module.Change;
+import io.swarmplay.module.Outcome;
+import io.swarmplay.modules.support.Results;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * What {@code register} stores for a container: a compact inspect (id, name, image, state, exit
- * code, ip per network, labels), never its env, whose values may be secrets.
+ * What the Docker modules register for a container: {@link #of} is swarmplay's compact summary
+ * for its own {@code docker_info} (id, name, image, state, exit code, ip per network, labels);
+ * {@link #registered} is community.docker's inspect output for {@code docker_container}.
  */
 public final class ContainerData {
 
@@ -31,11 +37,36 @@ public final class ContainerData {
         return c;
     }
 
-    /** {@code {container: ..., exists: true}} or {@code {exists: false}}. */
-    public static Map<String, Object> registered(ContainerState s) {
+    /**
+     * What {@code docker_container} registers, as community.docker does: {@code container}, the
+     * engine's inspect output (Docker's keys: {@code Id}, {@code Config.Env}, {@code State.Status},
+     * {@code HostConfig}, ...), and swarmplay's {@code exists}; {@code {exists: false}} for no container.
+     */
+    public static Map<String, Object> registered(DockerEndpoint docker, ContainerState s) {
         Map<String, Object> data = new LinkedHashMap<>();
-        data.put("exists", s != null);
-        if (s != null) data.put("container", of(s));
+        Map<String, Object> inspect = s == null ? null : docker.inspect(DockerObject.CONTAINER, s.id()).orElse(null);
+        data.put("exists", inspect != null);
+        if (inspect != null) data.put("container", inspect);
         return data;
+    }
+
+    /**
+     * {@code outcome} with each {@code Config.Env} entry ({@code KEY=value}) of the registered
+     * {@code container} marked secret: playbooks read the env as community.docker returns it, but
+     * its values (often credentials) are masked in every output.
+     */
+    public static Outcome maskingEnv(Outcome outcome, Map<String, Object> registered) {
+        Outcome masked = outcome;
+        if (registered.get("container") instanceof Map<?, ?> c && c.get("Config") instanceof Map<?, ?> config
+                && config.get("Env") instanceof java.util.List<?> env) {
+            for (Object entry : env) masked = masked.withSecret(String.valueOf(entry));
+        }
+        return masked;
+    }
+
+    /** A read-only result ({@link Results#none}) for {@code registered}, its env masked. */
+    public static Change none(String reason, Map<String, Object> registered) {
+        Change none = Results.none(reason, registered);
+        return none.withPayload(maskingEnv((Outcome) none.payload(), registered));
     }
 }

@@ -1,0 +1,80 @@
+package io.swarmplay.connection.docker;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.core.DockerClientImpl;
+import com.github.dockerjava.transport.DockerHttpClient;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * Plain Engine API requests whose JSON answer is handed on as it came (maps, lists, strings,
+ * numbers, booleans, with Docker's own key names: {@code Id}, {@code Config.Env}, ...), for the
+ * modules that return the engine's inspect output the way community.docker does.
+ */
+final class EngineApi {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern MESSAGE = Pattern.compile("\"message\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.)*)\"");
+
+    private EngineApi() {
+    }
+
+    /** GET {@code path}; empty on 404. */
+    static Optional<Object> get(DockerTarget target, DockerClient client, String what, String path, Map<String, String> query) {
+        return request(target, client, what, DockerHttpClient.Request.Method.GET, path, query, true);
+    }
+
+    /** POST {@code path} without a body. */
+    static Object post(DockerTarget target, DockerClient client, String what, String path, Map<String, String> query) {
+        return request(target, client, what, DockerHttpClient.Request.Method.POST, path, query, false).orElse(Map.of());
+    }
+
+    private static Optional<Object> request(DockerTarget target, DockerClient client, String what,
+                                            DockerHttpClient.Request.Method method, String path,
+                                            Map<String, String> query, boolean missingIsEmpty) {
+        DockerHttpClient http = ((DockerClientImpl) client).getHttpClient();
+        DockerHttpClient.Request request = DockerHttpClient.Request.builder().method(method)
+                .path(path + queryString(query)).putHeader("Content-Type", "application/json").build();
+        try (DockerHttpClient.Response response = http.execute(request); InputStream body = response.getBody()) {
+            byte[] bytes = body == null ? new byte[0] : body.readAllBytes();
+            int status = response.getStatusCode();
+            if (status == 404 && missingIsEmpty) return Optional.empty();
+            if (status >= 400) {
+                String text = new String(bytes, StandardCharsets.UTF_8);
+                Matcher m = MESSAGE.matcher(text);
+                throw new DockerException("cannot " + what + " on " + target.hostName() + ": "
+                        + (m.find() ? m.group(1).replace("\\\"", "\"") : text.strip()));
+            }
+            return Optional.of(bytes.length == 0 ? Map.of() : JSON.readValue(bytes, Object.class));
+        } catch (IOException | UncheckedIOException e) {
+            throw new io.swarmplay.connection.ConnectionException("cannot reach Docker on " + target.hostName() + ": "
+                    + target.describe() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static String queryString(Map<String, String> query) {
+        if (query == null || query.isEmpty()) return "";
+        return query.entrySet().stream()
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&", "?", ""));
+    }
+
+    /** Docker's {@code filters} parameter: {@code {"label": ["a=b"]}} as JSON. */
+    static String filters(Map<String, java.util.List<String>> filters) {
+        try {
+            return JSON.writeValueAsString(filters);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
