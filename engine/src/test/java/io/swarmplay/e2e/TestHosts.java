@@ -61,7 +61,7 @@ public final class TestHosts implements BeforeAllCallback, AfterAllCallback {
     private String aplsImage;
     private Thread shutdownHook;
     private FileChannel lockChannel;
-    private FileLock lock;
+    private volatile FileLock lock;
     private final Map<String, Duration> timings = new LinkedHashMap<>();
 
     public TestHosts(String... names) {
@@ -76,12 +76,12 @@ public final class TestHosts implements BeforeAllCallback, AfterAllCallback {
 
     @Override
     public void beforeAll(ExtensionContext context) {
-        shutdownHook = new Thread(this::removeAll, "e2e-test-hosts-cleanup");
+        shutdownHook = new Thread(this::removeAllIfOwner, "e2e-test-hosts-cleanup");
         Runtime.getRuntime().addShutdownHook(shutdownHook);
         try {
             start();
         } catch (RuntimeException | Error e) {
-            removeAll();
+            removeAllIfOwner();
             unlockMachine();
             throw e;
         }
@@ -146,6 +146,14 @@ public final class TestHosts implements BeforeAllCallback, AfterAllCallback {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Removes the test hosts only while this JVM holds the machine lock: a run killed while it still
+     * waits for the lock must not remove the hosts of the run that holds it.
+     */
+    private void removeAllIfOwner() {
+        if (lock != null) removeAll();
     }
 
     private void unlockMachine() {
