@@ -91,16 +91,8 @@ final class Includes {
 
     private void chooseItems(IncludeTasks include, StepSpec spec, HostState host, Map<String, Object> vars,
                              List<Inclusion> inclusions) {
-        Object rendered;
-        try {
-            rendered = loopItems(spec, vars);
-        } catch (TemplateException e) {
-            tasks.record(spec, result(host, Outcome.failed(TaskStep.templateMessage(e)), List.of()));
-            return;
-        } catch (UnknownInclude e) {
-            tasks.record(spec, result(host, step.unknown(e.getMessage()), List.of()));
-            return;
-        }
+        Object rendered = loopItemsOrRecord(spec, host, vars);
+        if (rendered == null) return;
         boolean fromHost = rendered instanceof Unsafe;
         List<?> items = (List<?>) Unsafe.strip(rendered);
         LoopControl control = include.options().loopControl();
@@ -117,6 +109,24 @@ final class Includes {
                 events.add(new ItemFinished(spec.task(), host.name(), label, outcome, Map.of(), spec.inherited().noLog()));
             }
         }
+        finishItems(spec, host, control, items, outcomes, events);
+    }
+
+    // the loop's list, or null when it could not be rendered (the host's failure is then recorded)
+    private Object loopItemsOrRecord(StepSpec spec, HostState host, Map<String, Object> vars) {
+        try {
+            return loopItems(spec, vars);
+        } catch (TemplateException e) {
+            tasks.record(spec, result(host, Outcome.failed(TaskStep.templateMessage(e)), List.of()));
+        } catch (UnknownInclude e) {
+            tasks.record(spec, result(host, step.unknown(e.getMessage()), List.of()));
+        }
+        return null;
+    }
+
+    // a host that included nothing gets one line (skipped, failed, unknown); register holds every item
+    private void finishItems(StepSpec spec, HostState host, LoopControl control, List<?> items, List<Outcome> outcomes,
+                             List<ItemFinished> events) {
         Outcome combined = items.isEmpty() ? Outcome.skipped("no items in the loop") : Loop.combine(outcomes);
         if (combined.status() != Status.OK) tasks.record(spec, result(host, combined, events));
         else events.forEach(run::report);
