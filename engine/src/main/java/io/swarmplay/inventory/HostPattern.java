@@ -80,10 +80,18 @@ public final class HostPattern {
         if (!sub.matches()) return new Term(op, body, glob(body), isLiteral(body), null, null, null);
         String name = sub.group(1);
         if (sub.group(2) != null) {
-            return new Term(op, name, glob(name), isLiteral(name), Integer.valueOf(sub.group(2)), null, null);
+            return new Term(op, name, glob(name), isLiteral(name), index(whole, sub.group(2)), null, null);
         }
-        Integer end = sub.group(4).isEmpty() ? -1 : Integer.valueOf(sub.group(4));
-        return new Term(op, name, glob(name), isLiteral(name), null, Integer.valueOf(sub.group(3)), end);
+        Integer end = sub.group(4).isEmpty() ? -1 : index(whole, sub.group(4));
+        return new Term(op, name, glob(name), isLiteral(name), null, index(whole, sub.group(3)), end);
+    }
+
+    private static Integer index(String whole, String digits) {
+        try {
+            return Integer.valueOf(digits);
+        } catch (NumberFormatException e) {
+            throw bad(whole, "index " + digits + " is too large");
+        }
     }
 
     private static Pattern regex(String whole, String expression) {

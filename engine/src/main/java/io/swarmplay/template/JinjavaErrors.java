@@ -24,6 +24,7 @@ final class JinjavaErrors {
                     "macro '$2' calls itself more than $1 levels deep"),
             new Rule(Pattern.compile(".*CollectionTooBigException: Collection of size \\d+ is greater than the maximum size of (\\d+).*", Pattern.DOTALL),
                     "a list or mapping grew past $1 items"),
+            new Rule(Pattern.compile(".*OutOfMemoryError.*", Pattern.DOTALL), "out of memory: the template builds values larger than swarmplay can hold"),
             new Rule(Pattern.compile(".*Cycle detected for macro '(\\w+)'.*", Pattern.DOTALL), "macro '$1' calls itself"),
             new Rule(Pattern.compile(".*Could not resolve function '([\\w:]+)'.*", Pattern.DOTALL), "unknown function '$1'"),
             new Rule(Pattern.compile(".*Unknown tag: (\\S+).*", Pattern.DOTALL), "unknown tag '$1'"),

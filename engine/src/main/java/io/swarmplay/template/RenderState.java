@@ -263,6 +263,18 @@ final class RenderState implements RenderScope {
         if ((steps & 0x3FF) == 0 && System.nanoTime() > deadline) overLimit("the template rendered for more than " + TemplateLimits.MAX_SECONDS + " s");
     }
 
+    private long made;
+
+    @Override
+    public void made(int chars) {
+        made += chars;
+        if (made > TemplateLimits.MAX_TOTAL_STRING) {
+            overLimit = true;
+            throw fail("the template made more than " + TemplateLimits.MAX_TOTAL_STRING + " characters of strings",
+                    "a template that builds text this large is likely a loop that does not end");
+        }
+    }
+
     private void overLimit(String message) {
         overLimit = true;
         throw fail(message, "a loop over ranges this long, or one that does not end? Narrow it");

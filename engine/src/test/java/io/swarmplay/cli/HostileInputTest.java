@@ -89,12 +89,16 @@ class HostileInputTest {
         all.add(new Case("import_playbook cycle", Map.of("site.yml", "- import_playbook: b.yml\n", "b.yml", "- import_playbook: site.yml\n"),
                 4, "b.yml:1:20", "import cycle: site.yml -> b.yml -> site.yml"));
         all.add(play("vars_files is a directory", "  vars_files: [vars]\n  tasks: []\n", 4, "site.yml:3:16", "is a directory, not a file"));
+        all.add(new Case("host pattern index past int", Map.of("site.yml", "- hosts: all[99999999999]\n  tasks: []\n"), 4, "site.yml:1:10",
+                "bad host pattern 'all[99999999999]': index 99999999999 is too large"));
         all.add(new Case("playbook is a scalar", Map.of("site.yml", "just text\n"), 4, "site.yml:1:1", "expected a list for the plays, found a string"));
         all.add(play("a task that is a list", "  tasks:\n    - - debug: msg=x\n", 4, "site.yml:4:7", "expected a mapping for a task, found a list"));
         all.add(debug("endless nested loops", "{% for a in range(1000000) %}{% for b in range(1000000) %}{% endfor %}{% endfor %}",
                 "the template did more than 20000000 loop iterations and expressions"));
         all.add(debug("doubling a string", "{% set s = 'xxxxxxxxxx' %}{% for i in range(40) %}{% set s = s ~ s %}{% endfor %}{{ s }}",
                 "the output grew past 8388608 characters"));
+        all.add(debug("many large strings kept in a list", "{% set l = [] %}{% for i in range(300) %}{% do l.append('x' | center(8000000)) %}{% endfor %}{{ l | length }}",
+                "the template made more than 67108864 characters of strings"));
         all.add(debug("range of a billion", "{{ range(10**9) | list | length }}", "range() of 1000000000 items: at most 1000000 are allowed"));
         all.add(debug("recursive macro", "{% macro f(n) %}{{ f(n) }}{% endmacro %}{{ f(1) }}", "macro 'f' calls itself more than 50 levels deep"));
         all.add(debug("5000 parentheses", "{{ " + "(".repeat(5000) + "1" + ")".repeat(5000) + " }}", "the template nests more than 100 levels deep"));

@@ -52,6 +52,9 @@ class TemplateLimitsTest {
                 + " => range() of 1000000000 items: at most 1000000 are allowed in \"{{ range(10**9) | list | length }}\" @ site.yml:7:9",
         "{% for i in range(10**12) %}{% endfor %}"
                 + " => range() of 1000000000000 items: at most 1000000 are allowed in \"{% for i in range(10**12) %}{% endfor %}\" @ site.yml:7:9",
+        "{% set l = [] %}{% for i in range(300) %}{% do l.append('x' | center(8000000)) %}{% endfor %}{{ l | length }}"
+                + " => the template made more than 67108864 characters of strings in \"{% set l = [] %}{% for i in range(300) %}{% do l.append('x' | center(8000000)) %}{% endfor %}{{ l | length }}\""
+                + " @ site.yml:7:9 = a template that builds text this large is likely a loop that does not end",
         "{{ range(1, 5, 0) }} => range() arg 3 must not be zero in \"{{ range(1, 5, 0) }}\" @ site.yml:7:9",
         "{{ range('a') }} => range() needs whole numbers, not a string in \"{{ range('a') }}\" @ site.yml:7:9",
     })

@@ -22,6 +22,10 @@ public interface RenderScope {
     /** {@code value} was only checked for being defined, so the result does not depend on it. */
     void known(Unknown value);
 
+    /** A filter made a string of {@code chars} characters; the render may fail when they add up past its budget. */
+    default void made(int chars) {
+    }
+
     /** Records a failure and returns the exception to throw out of Jinjava (which would swallow it). */
     RuntimeException fail(String message, String hint);
 

@@ -12,6 +12,9 @@ public final class TemplateLimits {
     /** Characters of one string a render makes, and of its whole output. */
     public static final int MAX_STRING = 8 * 1024 * 1024;
 
+    /** Characters of all the strings filters make in one render (each string may be below {@link #MAX_STRING}). */
+    public static final long MAX_TOTAL_STRING = 8L * MAX_STRING;
+
     /** Items of a list or mapping a template makes, and of a {@code range()}. */
     public static final int MAX_ITEMS = 1_000_000;
 
@@ -42,9 +45,12 @@ public final class TemplateLimits {
 
     /** {@code value} unchanged, or a failure of the render when it is a string over {@link #MAX_STRING}. */
     static Object checked(Object value, JinjavaInterpreter in) {
-        if (value instanceof CharSequence s && s.length() > MAX_STRING) {
-            throw RenderScope.of(in).fail("a string grew past " + MAX_STRING + " characters",
-                    "a template that builds text this large is likely a loop that does not end");
+        if (value instanceof CharSequence s) {
+            if (s.length() > MAX_STRING) {
+                throw RenderScope.of(in).fail("a string grew past " + MAX_STRING + " characters",
+                        "a template that builds text this large is likely a loop that does not end");
+            }
+            if (s.length() > 1024) RenderScope.of(in).made(s.length());
         }
         return value;
     }
