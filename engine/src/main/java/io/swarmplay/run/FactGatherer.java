@@ -49,12 +49,16 @@ final class FactGatherer {
         }
         run.report(new TaskStarted(TASK, TASK.name(), TaskKind.FACTS));
         for (HostState host : hosts) {
+            if (run.interrupted.get()) return;
             Outcome outcome = gather(host);
             run.report(new HostFinished(TASK, TASK.name(), TaskKind.FACTS, host.name(), null, outcome, Map.of(),
                     false, false));
             if (outcome.status() == io.swarmplay.module.Status.UNREACHABLE) {
                 host.unreachable = true;
                 run.recap.host(host.name()).unreachable++;
+            } else if (outcome.isFailed()) {
+                host.failed = true;
+                run.recap.host(host.name()).failed++;
             } else {
                 run.recap.host(host.name()).ok++;
             }
@@ -79,6 +83,8 @@ final class FactGatherer {
                 return Outcome.ok(host.offlineReason);
             }
             return Outcome.unreachable(e.getMessage() + " (during task 'Gathering Facts')");
+        } catch (io.swarmplay.connection.CancelledException e) {
+            return Outcome.failed(e.getMessage());
         }
     }
 

@@ -1,5 +1,6 @@
 package io.swarmplay.run;
 
+import io.swarmplay.connection.CancelledException;
 import io.swarmplay.playbook.Play;
 import io.swarmplay.playbook.Playbook;
 import io.swarmplay.report.Recap;
@@ -30,12 +31,17 @@ public final class Runner {
     }
 
     private static void walk(RunState run, RunRequest request) {
-        for (Playbook playbook : request.playbooks()) {
-            for (Play play : playbook.plays()) {
-                if (run.interrupted.get()) return;
-                boolean anyLeft = new PlayRun(run, play).run();
-                if (!anyLeft || run.breakPlay) return;
+        try {
+            for (Playbook playbook : request.playbooks()) {
+                for (Play play : playbook.plays()) {
+                    if (run.interrupted.get()) return;
+                    boolean anyLeft = new PlayRun(run, play).run();
+                    if (!anyLeft || run.breakPlay) return;
+                }
             }
+        } catch (CancelledException e) {
+            // work refused after an interrupt, outside any step: the run ends here, recap included
+            if (!run.interrupted.get()) throw e;
         }
     }
 

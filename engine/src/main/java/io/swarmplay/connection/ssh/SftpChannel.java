@@ -7,7 +7,8 @@ import net.schmizz.sshj.sftp.SFTPClient;
 import java.io.IOException;
 
 /**
- * The one SFTP channel of a connection, shared by every file operation at once: sshj's
+ * The one SFTP channel of a connection, shared by every file operation at once (with the process id
+ * of its server, which names temp files: see {@link TempFiles}): sshj's
  * {@code SFTPEngine} numbers each request and hands each reply to its waiting caller, so a read
  * and a write may be in flight together. No operation holds the channel for itself — a transfer
  * from a host to itself reads and writes the same host at the same time, and a lock held for a
@@ -19,15 +20,16 @@ import java.io.IOException;
  */
 final class SftpChannel {
 
-    /** SFTP work on the open client. */
+    /** SFTP work on the open client, whose server process is {@code serverPid} (-1 when unknown). */
     interface Work {
-        void run(SFTPClient sftp) throws IOException;
+        void run(SFTPClient sftp, long serverPid) throws IOException;
     }
 
     private final SshLink link;
     private final String hostName;
     private final boolean keep;
     private SFTPClient client;
+    private long serverPid;
     private boolean holding;
     private int users;
     private boolean cancelled;
@@ -41,9 +43,10 @@ final class SftpChannel {
     /** Runs {@code work} on the shared channel, opening it when needed; failures as {@link SshLink#withSession}. */
     void run(Work work) throws IOException {
         SFTPClient sftp = join();
+        long pid = serverPid();
         try {
             link.outsideLimit(c -> {
-                work.run(sftp);
+                work.run(sftp, pid);
                 return null;
             });
         } catch (IOException | RuntimeException e) {
@@ -65,6 +68,10 @@ final class SftpChannel {
         }
     }
 
+    private synchronized long serverPid() {
+        return serverPid;
+    }
+
     private synchronized boolean cancelled() {
         return cancelled;
     }
@@ -78,6 +85,7 @@ final class SftpChannel {
             }
             try {
                 client = link.outsideLimit(SSHClient::newSFTPClient);
+                serverPid = pidOf(client);
             } catch (IOException | RuntimeException e) {
                 if (users == 0) free();
                 throw e;
@@ -85,6 +93,16 @@ final class SftpChannel {
         }
         users++;
         return client;
+    }
+
+    /** The SFTP server's process id, from {@code /proc/self} as it sees it; -1 where there is none (no /proc, a chroot). */
+    private static long pidOf(SFTPClient sftp) {
+        try {
+            String self = sftp.readlink("/proc/self");
+            return self.matches("\\d{1,10}") ? Long.parseLong(self) : -1;
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
     }
 
     private synchronized void leave() {

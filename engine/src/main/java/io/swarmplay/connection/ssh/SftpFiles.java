@@ -6,6 +6,7 @@ import io.swarmplay.connection.FileAttrs;
 import net.schmizz.sshj.sftp.FileAttributes;
 import net.schmizz.sshj.sftp.OpenMode;
 import net.schmizz.sshj.sftp.RemoteFile;
+import net.schmizz.sshj.sftp.RemoteResourceInfo;
 import net.schmizz.sshj.sftp.RenameFlags;
 import net.schmizz.sshj.sftp.Response;
 import net.schmizz.sshj.sftp.SFTPClient;
@@ -32,6 +33,7 @@ final class SftpFiles {
     private final SftpChannel channel;
     private final SshOptions options;
     private final SshConnection connection;
+    private final java.util.Set<String> cleaned = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     SftpFiles(SshLink link, SshOptions options, SshConnection connection) {
         this.channel = new SftpChannel(link, options.hostName(), options.maxSessions());
@@ -45,7 +47,7 @@ final class SftpFiles {
 
     void read(String path, OutputStream sink) {
         try {
-            channel.run(sftp -> {
+            channel.run((sftp, pid) -> {
                 try (RemoteFile file = sftp.open(path, EnumSet.of(OpenMode.READ));
                      InputStream in = file.new ReadAheadRemoteFileInputStream(READ_AHEAD)) {
                     in.transferTo(sink);
@@ -59,19 +61,26 @@ final class SftpFiles {
         }
     }
 
-    /** Writes {@code path} through {@code temp}, a name beside it ({@link TempFiles}). */
-    void write(String path, String temp, InputStream content, FileAttrs attrs) {
+    /**
+     * Writes {@code path} through a temp file beside it named after the SFTP server's process
+     * ({@link TempFiles}); first, once per directory and connection, removes the temp files that
+     * writes cut off left in that directory.
+     */
+    void write(String path, InputStream content, FileAttrs attrs) {
         String owner = SshFiles.ownerSpec(attrs);
+        String[] temp = new String[1];
         try {
-            channel.run(sftp -> {
+            channel.run((sftp, pid) -> {
+                temp[0] = TempFiles.name(path, pid);
+                cleanOnce(sftp, path);
                 try {
-                    upload(sftp, path, temp, content, attrs.mode());
-                    if (owner == null) sftp.rename(temp, path, EnumSet.of(RenameFlags.OVERWRITE));
+                    upload(sftp, path, temp[0], content, attrs.mode());
+                    if (owner == null) sftp.rename(temp[0], path, EnumSet.of(RenameFlags.OVERWRITE));
                 } catch (IOException | RuntimeException e) {
                     // before the partial temp file goes: it is what filled the disk
                     String space = e instanceof SFTPException s && s.getStatusCode() == Response.StatusCode.FAILURE
                             ? DiskSpace.problem(connection, path) : null;
-                    removeQuietly(sftp, temp);
+                    removeQuietly(sftp, temp[0]);
                     if (space != null) throw new NoSpace(space);
                     throw e;
                 }
@@ -85,7 +94,28 @@ final class SftpFiles {
             throw new UncheckedIOException("cannot write " + path + " on " + options.hostName() + ": "
                     + SshLink.rootMessage(e), e);
         }
-        if (owner != null) chownAndRename(path, temp, owner);
+        if (owner != null) chownAndRename(path, temp[0], owner);
+    }
+
+    /**
+     * Removes, the first time this connection writes into {@code path}'s directory, the temp files
+     * there whose writing process is gone. Over SFTP: a listing and a stat of {@code /proc/PID} per
+     * candidate, no command. Skipped where {@code /proc} is not visible; never fails the write.
+     */
+    private void cleanOnce(SFTPClient sftp, String path) {
+        int slash = path.lastIndexOf('/');
+        String dir = slash < 0 ? "." : slash == 0 ? "/" : path.substring(0, slash);
+        if (!cleaned.add(dir)) return;
+        try {
+            if (sftp.statExistence("/proc/self") == null) return;
+            net.schmizz.sshj.sftp.RemoteResourceFilter temps = f -> TempFiles.NAME.matcher(f.getName()).matches();
+            for (RemoteResourceInfo f : sftp.ls(dir, temps)) {
+                java.util.regex.Matcher m = TempFiles.NAME.matcher(f.getName());
+                if (m.matches() && sftp.statExistence("/proc/" + m.group(1)) == null) sftp.rm(f.getPath());
+            }
+        } catch (IOException | RuntimeException e) {
+            // a directory we cannot list or a file we cannot remove: the write itself says what is wrong
+        }
     }
 
     /** Streams {@code content} into {@code temp} (created 0600), then sets the final mode. */

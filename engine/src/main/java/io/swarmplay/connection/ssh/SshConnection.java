@@ -28,6 +28,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code cat}/{@code mv} commands under become. Thread-safe; concurrent channels are capped at
  * {@code ssh_max_sessions} (default 10, sshd's {@code MaxSessions} default).
  *
+ * <p>A command that outlives its time limit, or runs when {@link #cancel()} is called, is killed
+ * with everything it started ({@link SshExec}). Temp files of writes cut off are removed by later
+ * writes ({@link TempFiles}).
+ *
  * <p>Failures: an unreachable host, a refused key or host key, or a connection that dropped is a
  * {@link io.swarmplay.connection.ConnectionException} naming the host; a dropped connection is
  * not re-established (see {@link SshLink}). A command that needs a sudo password returns a failed
@@ -101,7 +105,7 @@ public final class SshConnection implements Connection, io.swarmplay.connection.
             link.outsideLimit(c -> exec.runUntracked(c, RemoteCommand.killLine(tag, options.becomeUser()),
                     SshExec.KILL_LIMIT));
         } catch (IOException | RuntimeException ignored) {
-            // the connection is gone (sshd then ends the session's processes) or sshd refused the channel
+            // the connection is gone, so nothing more can be done from here, or sshd refused the channel
         }
     }
 

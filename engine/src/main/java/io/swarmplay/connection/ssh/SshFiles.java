@@ -26,12 +26,10 @@ final class SshFiles {
 
     /** Exit status the probe scripts use for "nothing at this path". */
     static final int MISSING = 44;
-    private static final Duration CLEANUP_LIMIT = Duration.ofSeconds(30);
 
     private final SshConnection connection;
     private final SftpFiles sftp;
     private final SshOptions options;
-    private long sessionPid;
 
     SshFiles(SshConnection connection, SshLink link, SshOptions options) {
         this.connection = connection;
@@ -99,46 +97,31 @@ final class SshFiles {
     }
 
     /**
-     * Writes through a temp file beside the target ({@link TempFiles}), first removing what earlier
-     * writes whose connection is gone left there.
+     * Writes through a temp file beside the target ({@link TempFiles}), after removing those that
+     * earlier writes, cut off, left there.
      */
     void write(String path, InputStream content, FileAttrs attrs) {
-        String temp = TempFiles.name(path, sessionPid());
         if (!options.become()) {
-            connection.runScript(TempFiles.cleanupScript(path), null, OutputStream.nullOutputStream(), CLEANUP_LIMIT);
-            sftp.write(path, temp, content, attrs);
+            sftp.write(path, content, attrs);
             return;
         }
-        check(connection.runScript(TempFiles.cleanupScript(path) + "; " + writeScript(path, temp, attrs), content,
+        check(connection.runScript(TempFiles.cleanupScript(path) + "; " + writeScript(path, attrs), content,
                 OutputStream.nullOutputStream(), null), "write " + path);
     }
 
     /**
-     * The process id of this connection's sshd process (the login shell's parent; never through
-     * sudo, whose own pid would die with the command), which names its temp files; read once.
+     * cat into a temp file beside the target, named after this shell ({@code $$}, alive exactly as
+     * long as the write), set mode/owner, then mv over it (atomic rename).
      */
-    private long sessionPid() {
-        synchronized (this) {
-            if (sessionPid == 0) {
-                java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-                connection.run(RemoteCommand.line(Command.shell("echo $PPID"), null), null, out, CLEANUP_LIMIT);
-                String pid = out.toString(StandardCharsets.UTF_8).strip();
-                sessionPid = pid.matches("\\d{1,10}") ? Long.parseLong(pid) : -1;
-            }
-            return sessionPid;
-        }
-    }
-
-    /** cat into {@code temp} beside the target, set mode/owner, then mv over it (atomic rename). */
-    static String writeScript(String path, String temp, FileAttrs attrs) {
+    static String writeScript(String path, FileAttrs attrs) {
         String p = ShellQuote.quote(path);
-        String t = ShellQuote.quote(temp);
+        String t = "\"$t\"";
         String mode = attrs.mode() != null ? "chmod " + Integer.toOctalString(attrs.mode()) + " " + t
                 : "if [ -e " + p + " ]; then chmod --reference=" + p + " " + t + "; else chmod 644 " + t + "; fi";
         String owner = ownerSpec(attrs);
         String chown = owner == null ? "" : " && chown " + ShellQuote.quote(owner) + " -- " + t;
-        return "umask 077; cat > " + t + " && " + mode + chown + " && mv -f -- " + t + " " + p
-                + " || { rc=$?; rm -f -- " + t + "; exit $rc; }";
+        return "umask 077; t=" + TempFiles.shellName(path) + "; cat > " + t + " && " + mode + chown + " && mv -f -- "
+                + t + " " + p + " || { rc=$?; rm -f -- " + t + "; exit $rc; }";
     }
 
     /** {@code owner}, {@code owner:group} or {@code :group}; null when neither is set. */

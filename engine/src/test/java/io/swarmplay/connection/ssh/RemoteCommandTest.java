@@ -77,10 +77,13 @@ class RemoteCommandTest {
     }
 
     @Test
-    void tempFilesSitBesideTheTargetNamedAfterTheSshdProcess() {
+    void tempFilesSitBesideTheTargetNamedAfterTheWritingProcess() {
         String temp = TempFiles.name("/etc/app/app.conf", 4242);
         assertTrue(temp.matches("/etc/app/\\.app\\.conf\\.swarmplay-4242-[0-9a-f]{8}\\.tmp"), temp);
+        assertTrue(TempFiles.NAME.matcher(temp.substring("/etc/app/".length())).matches());
         assertTrue(TempFiles.name("rel.txt", 7).startsWith(".rel.txt.swarmplay-7-"));
+        String shell = TempFiles.shellName("/srv/my app/x");
+        assertTrue(shell.matches("'/srv/my app/\\.x\\.swarmplay-'\\$\\$-[0-9a-f]{8}\\.tmp"), shell);
     }
 
     @Test

@@ -12,7 +12,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -25,6 +27,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** What a write leaves when it cannot finish: the connection drops, or the disk fills up. */
 class SshTempFilesIT {
+
+    /** NOPASSWD sudo for the test user, under a name of this class's own (other classes remove theirs). */
+    private static final Path SUDOERS = Path.of("/etc/sudoers.d/swarmplay-it-tempfiles");
 
     private SshdHost host;
 
@@ -46,8 +51,23 @@ class SshTempFilesIT {
 
     @Test
     void aTempFileLeftByADroppedConnectionIsRemovedByTheNextWrite() throws Exception {
+        droppedWriteIsCleanedUp(Map.of());
+    }
+
+    @Test
+    void underBecomeToo() throws Exception {
+        Files.writeString(SUDOERS, SshdHost.USER + " ALL=(root) NOPASSWD: ALL\n");
+        Files.setPosixFilePermissions(SUDOERS, PosixFilePermissions.fromString("r--r-----"));
+        try {
+            droppedWriteIsCleanedUp(Map.of("ansible_become", true));
+        } finally {
+            Files.deleteIfExists(SUDOERS);
+        }
+    }
+
+    private void droppedWriteIsCleanedUp(Map<String, Object> vars) throws Exception {
         String path = host.work.resolve("bundle.bin").toString();
-        Connection first = new SshConnectionFactory().open(host.settings());
+        Connection first = new SshConnectionFactory().open(host.settings(vars));
         CompletableFuture<Void> slow = CompletableFuture.runAsync(() ->
                 first.write(path, new Bytes.Throttled(new Bytes.Generated(64 << 20), 10), FileAttrs.DEFAULT));
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
@@ -60,7 +80,7 @@ class SshTempFilesIT {
         assertEquals(1, temps("bundle.bin").size(), "the dropped write leaves its temp file");
 
         host.restart();
-        try (Connection next = new SshConnectionFactory().open(host.settings())) {
+        try (Connection next = new SshConnectionFactory().open(host.settings(vars))) {
             next.write(path, new ByteArrayInputStream("fresh\n".getBytes()), FileAttrs.DEFAULT);
         }
         assertEquals("fresh\n", Files.readString(Path.of(path)));
