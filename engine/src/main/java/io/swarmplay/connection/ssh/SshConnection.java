@@ -82,10 +82,15 @@ public final class SshConnection implements Connection, io.swarmplay.connection.
                 Duration.ofNanos(System.nanoTime() - start));
     }
 
-    /** Runs a tagged line ({@link RemoteCommand}), streaming stdout; I/O failures become unchecked. */
+    /**
+     * Runs a tagged line ({@link RemoteCommand}), streaming stdout; I/O failures become unchecked.
+     * The time limit counts from this call: connecting and waiting for a session slot use it up too.
+     */
     SshExec.Raw run(RemoteCommand.Tagged line, InputStream stdin, OutputStream stdout, Duration timeout) {
+        long deadline = timeout == null ? 0 : System.nanoTime() + timeout.toNanos();
         try {
-            return link.withSession(c -> exec.run(c, line, stdin, stdout, timeout));
+            return link.withSession(c -> exec.run(c, line, stdin, stdout,
+                    timeout == null ? null : Duration.ofNanos(Math.max(1, deadline - System.nanoTime()))));
         } catch (IOException e) {
             throw new UncheckedIOException("command on " + options.hostName() + " failed: " + link.explain(e), e);
         }
