@@ -140,7 +140,11 @@ final class Includes {
         Object rendered = step.renderData(spec.task().options().loop(), vars, spec);
         Object items = Unsafe.strip(rendered);
         if (items instanceof Unknown unknown) throw new UnknownInclude(RunHostSession.describe(unknown));
-        if (items instanceof List<?>) return rendered;
+        if (items instanceof List<?> list) {
+            TemplateException tooMany = Loop.tooMany(list, spec);
+            if (tooMany != null) throw tooMany;
+            return rendered;
+        }
         throw new TemplateException("loop needs a list, got " + (items == null ? "nothing" : "'" + items + "'"),
                 spec.task().at(), null);
     }

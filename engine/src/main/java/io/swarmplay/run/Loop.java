@@ -49,11 +49,16 @@ final class Loop {
                     + (items instanceof Map ? " (use '| dict2items' to loop over a mapping)" : "")), null, List.of());
         }
         if (list.isEmpty()) return result(host, Outcome.skipped("no items in the loop"), null, List.of());
-        if (list.size() > MAX_ITEMS) {
-            return result(host, Outcome.failed("loop has " + list.size() + " items: at most " + MAX_ITEMS
-                    + " are run per task, at " + spec.task().at()), null, List.of());
-        }
+        TemplateException tooMany = tooMany(list, spec);
+        if (tooMany != null) return result(host, Outcome.failed(TaskStep.templateMessage(tooMany)), null, List.of());
         return items(spec, host, vars, list, fromHost);
+    }
+
+    /** Null when {@code list} is within {@link #MAX_ITEMS}; else why the loop (or looped include) is refused. */
+    static TemplateException tooMany(List<?> list, StepSpec spec) {
+        if (list.size() <= MAX_ITEMS) return null;
+        return new TemplateException("loop has " + list.size() + " items: at most " + MAX_ITEMS + " are run per task",
+                spec.task().at(), null);
     }
 
     private StepResult items(StepSpec spec, HostState host, Map<String, Object> vars, List<?> list, boolean fromHost) {

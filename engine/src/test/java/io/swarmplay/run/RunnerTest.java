@@ -794,6 +794,21 @@ class RunnerTest {
     }
 
     @Test
+    void aLoopedIncludeHasTheSameItemLimitAsALoop() {
+        RunFixture.Run run = fixture("""
+                - hosts: h1
+                  gather_facts: false
+                  tasks:
+                    - name: many includes
+                      include_tasks: one.yaml
+                      loop: "{{ range(10001) | list }}"
+                """).file("one.yaml", "- debug: {msg: x}\n").run(Mode.APPLY);
+        assertEquals(Status.FAILED, run.events().outcome("many includes", "h1").status(), run.output());
+        assertTrue(run.events().outcome("many includes", "h1").message()
+                .startsWith("loop has 10001 items: at most 10000 are run per task at "), run.output());
+    }
+
+    @Test
     void includeTasksWithAFalseWhenIsSkippedWithoutLoadingItsFile() {
         RunFixture.Run run = fixture("""
                 - hosts: h1
