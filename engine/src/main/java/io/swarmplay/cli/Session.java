@@ -37,6 +37,8 @@ final class Session {
     private final SwarmplayCommand options;
     private final PrintWriter out;
     private final PrintWriter err;
+    /** Secrets learned during the run, for everything printed, internal errors included. */
+    private final Redactor redactor = new Redactor();
 
     Session(SwarmplayCommand options, PrintWriter out, PrintWriter err) {
         this.options = options;
@@ -72,10 +74,16 @@ final class Session {
     }
 
     private ExitStatus internalError(String message, Throwable e) {
-        err.println("error: " + message);
-        if (options.verbosity() >= 3) e.printStackTrace(err);
+        err.println("error: " + redactor.mask(message));
+        if (options.verbosity() >= 3) err.print(redactor.mask(stackTrace(e)));
         else err.println("  run with -vvv for the stack trace");
         return ExitStatus.INTERNAL_ERROR;
+    }
+
+    private static String stackTrace(Throwable e) {
+        java.io.StringWriter trace = new java.io.StringWriter();
+        e.printStackTrace(new PrintWriter(trace));
+        return trace.toString();
     }
 
     /** The inventory and playbooks, loaded with every problem collected before anything runs. */
@@ -95,17 +103,16 @@ final class Session {
     }
 
     private ExitStatus execute(Loaded loaded) {
-        Redactor redactor = new Redactor();
         Mode mode = options.plan ? Mode.PLAN : options.check ? Mode.CHECK : Mode.APPLY;
-        RunRequest request = request(loaded, redactor);
+        RunRequest request = request(loaded);
         PlanCollector collector = new PlanCollector();
-        RunListener listener = options.plan ? RunListener.all(collector, this::warnings) : reporter(redactor, mode);
+        RunListener listener = options.plan ? RunListener.all(collector, this::warnings) : reporter(mode);
         RunResult result = runInterruptibly(request, mode, listener);
-        if (options.plan) printPlan(collector, redactor);
+        if (options.plan) printPlan(collector);
         return result.status();
     }
 
-    private RunRequest request(Loaded loaded, Redactor redactor) {
+    private RunRequest request(Loaded loaded) {
         Path inventoryDir = options.inventories.isEmpty() ? null
                 : Path.of(options.inventories.get(0)).toAbsolutePath().getParent();
         return new RunRequest(loaded.inventory(), loaded.playbooks(), ExtraVars.parse(options.extraVars),
@@ -114,16 +121,16 @@ final class Session {
                 inventoryDir, options.connectionDefaults());
     }
 
-    private RunListener reporter(Redactor redactor, Mode mode) {
-        if (options.json) return new JsonReporter(out, redactor);
-        return new HumanReporter(out, style(), redactor, options.verbosity(), options.diff, mode == Mode.CHECK);
+    private RunListener reporter(Mode mode) {
+        if (options.json) return new JsonReporter(out);
+        return new HumanReporter(out, style(), options.verbosity(), options.diff, mode == Mode.CHECK);
     }
 
     private void warnings(RunEvent event) {
         if (event instanceof RunEvent.Warning w) err.println("[WARNING]: " + w.message());
     }
 
-    private void printPlan(PlanCollector collector, Redactor redactor) {
+    private void printPlan(PlanCollector collector) {
         PlanRenderer renderer = new PlanRenderer(style(), redactor, options.diff, options.verbosity() > 0);
         out.println(options.json ? renderer.json(collector.plan()) : renderer.text(collector.plan()));
         out.flush();

@@ -12,7 +12,6 @@ import io.swarmplay.report.RunListener;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /** Builds the {@link Plan} from the run's events: one step per task and host, facts left out. */
 public final class PlanCollector implements RunListener {
@@ -49,8 +48,9 @@ public final class PlanCollector implements RunListener {
                 : failed ? null
                 : o.change() != null ? o.change().action() : Action.NONE;
         String name = e.kind() == TaskKind.HANDLER ? e.name() + " (handler)" : e.name();
-        return new PlannedStep(play, host, name, e.task().module(), action, o.message(),
-                e.noLog() ? Map.of() : e.args(), e.noLog() || o.change() == null ? null : o.change().diff(),
+        // a no_log step arrives censored (no arguments, no diff, Ansible's notice as its summary)
+        return new PlannedStep(play, host, name, e.task().module(), action, o.message(), e.args(),
+                o.change() == null ? null : o.change().diff(),
                 e.task().at().isKnown() ? e.task().at().toString() : null, failed, e.noLog());
     }
 

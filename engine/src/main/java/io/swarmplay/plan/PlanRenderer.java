@@ -14,7 +14,9 @@ import java.util.Map;
 
 /**
  * Renders a {@link Plan} as text (per play and host, in order, with Terraform-style markers)
- * or as JSON; both views come from the same model. Everything passes the {@link Redactor}.
+ * or as JSON; both views come from the same model. The steps come from events already masked
+ * ({@link Redactor#redact}); the plan is printed after the run, so the finished text passes the
+ * same redactor once more for secrets learned after a step was collected.
  */
 public final class PlanRenderer {
 
@@ -57,10 +59,7 @@ public final class PlanRenderer {
         String marker = step.failed() ? "!" : step.skipped() ? "·" : step.action().marker();
         String line = String.format("  %3s %s  (%s: %s)", marker, step.task(), step.module(), step.summary());
         out.append(colour(step, line)).append('\n');
-        if (step.hidden()) {
-            out.append(style.dim("        (arguments hidden: no_log)")).append('\n');
-            return;
-        }
+        if (step.hidden()) return;
         boolean showArgs = !step.skipped() && !step.failed() && (step.action() != Action.NONE || verbose);
         if (showArgs) args(out, step.args());
         if (diff && step.diff() != null) diff(out, step.diff());
@@ -68,7 +67,8 @@ public final class PlanRenderer {
 
     private void args(StringBuilder out, Map<String, Object> args) {
         for (Map.Entry<String, Object> arg : args.entrySet()) {
-            List<String> lines = valueLines(arg.getValue());
+            // masked before shortening: a cut secret would no longer match
+            List<String> lines = valueLines(redactor.maskTree(arg.getValue()));
             if (lines.size() == 1) {
                 out.append("        ").append(arg.getKey()).append(": ").append(lines.get(0)).append('\n');
                 continue;

@@ -18,7 +18,7 @@ import java.util.Map;
  * @param diff     the diff, or null
  * @param position where the task is written
  * @param failed   the step could not be planned (e.g. an assertion failed); {@code summary} says why
- * @param hidden   {@code no_log}: arguments and diff are not shown
+ * @param hidden   {@code no_log}: censored, the summary is Ansible's notice and there are no arguments or diff
  */
 public record PlannedStep(String play, String host, String task, String module, Action action, String summary,
                           Map<String, Object> args, Diff diff, String position, boolean failed, boolean hidden) {

@@ -22,25 +22,22 @@ import java.util.Map;
  * Output in Ansible's words: {@code PLAY [..]}, {@code TASK [..]}, {@code ok: [h]},
  * {@code changed: [h]}, {@code skipping: [h]}, {@code fatal: [h]: FAILED!}, and the
  * {@code PLAY RECAP} in Ansible's exact format, so tools that parse it keep working. Command
- * output is printed as lines; every text goes through the {@link Redactor}.
+ * output is printed as lines. Events arrive masked and censored ({@link Redactor#redact}).
  */
 public final class HumanReporter implements RunListener {
 
-    static final String NO_LOG = "the output has been hidden due to the fact that 'no_log: true' was specified for this result";
     private static final int COLUMNS = 80;
 
     private final PrintWriter out;
     private final Style style;
-    private final Redactor redactor;
     private final int verbosity;
     private final boolean diff;
     private final boolean check;
     private final OutcomePrinter printer;
 
-    public HumanReporter(PrintWriter out, Style style, Redactor redactor, int verbosity, boolean diff, boolean check) {
+    public HumanReporter(PrintWriter out, Style style, int verbosity, boolean diff, boolean check) {
         this.out = out;
         this.style = style;
-        this.redactor = redactor;
         this.verbosity = verbosity;
         this.diff = diff;
         this.check = check;
@@ -54,7 +51,7 @@ public final class HumanReporter implements RunListener {
         else if (event instanceof ItemFinished e) item(e);
         else if (event instanceof HostFinished e) host(e);
         else if (event instanceof Included e) print(style.cyan("included: " + e.file() + " for " + String.join(", ", e.hosts())
-                + (e.label() == null ? "" : " => (item=" + mask(e.label()) + ")")));
+                + (e.label() == null ? "" : " => (item=" + e.label() + ")")));
         else if (event instanceof NoHostsLeft) banner("NO MORE HOSTS LEFT");
         else if (event instanceof StepProgress e) print(style.dim("  … [" + e.host() + "] " + e.message()));
         else if (event instanceof Warning e) print(style.magenta("[WARNING]: " + e.message()));
@@ -74,8 +71,8 @@ public final class HumanReporter implements RunListener {
 
     private void item(ItemFinished e) {
         Outcome o = e.outcome();
-        String line = statusWord(o.status()) + ": [" + e.host() + "] => (item=" + mask(e.label()) + ")";
-        if (o.isFailed() && !e.noLog()) line += " => " + mask(o.message());
+        String line = statusWord(o.status()) + ": [" + e.host() + "] => (item=" + e.label() + ")";
+        if (o.isFailed()) line += " => " + o.message();
         print(colour(o.status(), line));
         if (o.isFailed() || verbosity > 0) details(o, e.noLog());
     }
@@ -83,24 +80,22 @@ public final class HumanReporter implements RunListener {
     private void host(HostFinished e) {
         Outcome o = e.outcome();
         String target = e.host() + (e.delegate() != null ? " -> " + e.delegate() : "");
-        boolean debug = isDebug(e) && o.status() == Status.OK && !e.noLog();
+        boolean debug = isDebug(e) && o.status() == Status.OK;
         if (debug) {
-            print(colour(o.status(), headline(e, o, target) + " " + mask(Json.pretty(o.data(), 4))));
+            // the data with the headline, as Ansible does (for no_log: its censored notice)
+            print(colour(o.status(), headline(e, o, target) + " " + Json.pretty(o.data(), 4)));
         } else {
             print(colour(o.status(), headline(e, o, target)) + style.dim(took(o.duration())));
+            if (o.isFailed() || o.status() == Status.UNREACHABLE || verbosity > 0) details(o, e.noLog());
         }
-        if (e.noLog() && (o.isFailed() || verbosity > 0 || isDebug(e))) print("  " + NO_LOG);
-        else if (debug) {
-            // printed with the headline, as Ansible does
-        } else if (o.isFailed() || o.status() == Status.UNREACHABLE || verbosity > 0) details(o, false);
-        if (diff && !e.noLog() && o.change() != null && o.change().diff() != null) printDiff(o.change().diff());
+        if (diff && o.change() != null && o.change().diff() != null) printDiff(o.change().diff());
         if (e.ignored()) print(style.cyan("...ignoring"));
     }
 
     private String headline(HostFinished e, Outcome o, String target) {
         return switch (o.status()) {
-            case FAILED -> "fatal: [" + target + "]: FAILED! => " + mask(o.message());
-            case UNREACHABLE -> "fatal: [" + target + "]: UNREACHABLE! => " + mask(o.message());
+            case FAILED -> "fatal: [" + target + "]: FAILED! => " + o.message();
+            case UNREACHABLE -> "fatal: [" + target + "]: UNREACHABLE! => " + o.message();
             case SKIPPED -> "skipping: [" + target + "]" + reason(o);
             case WOULD_CHANGE -> "would change: [" + target + "]" + reason(o);
             case OK -> "ok: [" + target + "]" + (isDebug(e) ? " =>" : verbosity > 0 ? reason(o) : "");
@@ -109,30 +104,31 @@ public final class HumanReporter implements RunListener {
     }
 
     private String reason(Outcome o) {
-        return o.message() == null || o.message().isEmpty() ? "" : " (" + mask(o.message()) + ")";
+        return o.message() == null || o.message().isEmpty() ? "" : " (" + o.message() + ")";
     }
 
     private static boolean isDebug(HostFinished e) {
         return e.task().module().endsWith("debug");
     }
 
+    /** The result's data; a censored result's notice once, where the headline did not carry it already. */
     private void details(Outcome o, boolean noLog) {
         if (noLog) {
-            print("  " + NO_LOG);
+            if (o.status() == Status.CHANGED) print("  " + o.message());
             return;
         }
-        for (String line : printer.lines(o.data())) print(mask(line));
+        for (String line : printer.lines(o.data())) print(line);
     }
 
     private void printDiff(Diff d) {
         if (d.isText()) {
             String text = TextDiff.unified(d.header(), d.before(), d.after());
-            for (String line : text.split("\n")) if (!line.isEmpty()) print(colourDiff(mask(line)));
+            for (String line : text.split("\n")) if (!line.isEmpty()) print(colourDiff(line));
             return;
         }
         print("--- " + d.header());
         for (Diff.FieldChange f : d.fields()) {
-            print("  " + f.field() + ": " + mask(f.before()) + " → " + mask(f.after()));
+            print("  " + f.field() + ": " + f.before() + " → " + f.after());
         }
     }
 
@@ -175,10 +171,6 @@ public final class HumanReporter implements RunListener {
     private static String took(Duration d) {
         long ms = d.toMillis();
         return ms < 1000 ? " (" + ms + "ms)" : String.format(" (%.1fs)", ms / 1000.0);
-    }
-
-    private String mask(String text) {
-        return redactor.mask(text);
     }
 
     private void print(String line) {

@@ -14,22 +14,19 @@ import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** {@code --json}: one JSON object per event and line, secrets masked, no_log results hidden. */
+/** {@code --json}: one JSON object per event and line; events arrive masked and censored ({@link Redactor#redact}). */
 public final class JsonReporter implements RunListener {
 
     private final PrintWriter out;
-    private final Redactor redactor;
-
-    public JsonReporter(PrintWriter out, Redactor redactor) {
+    public JsonReporter(PrintWriter out) {
         this.out = out;
-        this.redactor = redactor;
     }
 
     @Override
     public void report(RunEvent event) {
         Map<String, Object> json = toJson(event);
         if (json == null) return;
-        out.println(redactor.mask(Json.compact(redactor.maskTree(json))));
+        out.println(Json.compact(json));
         out.flush();
     }
 
@@ -40,7 +37,7 @@ public final class JsonReporter implements RunListener {
                     "module", e.task().module(), "position", e.task().at().toString());
         }
         if (event instanceof ItemFinished e) {
-            Map<String, Object> json = outcome("item_finished", e.outcome(), e.noLog());
+            Map<String, Object> json = outcome("item_finished", e.outcome());
             json.put("task", e.task().name());
             json.put("host", e.host());
             json.put("item", e.label());
@@ -60,7 +57,7 @@ public final class JsonReporter implements RunListener {
     }
 
     private static Map<String, Object> hostFinished(HostFinished e) {
-        Map<String, Object> json = outcome("host_finished", e.outcome(), e.noLog());
+        Map<String, Object> json = outcome("host_finished", e.outcome());
         json.put("task", e.name());
         json.put("host", e.host());
         if (e.delegate() != null) json.put("delegate", e.delegate());
@@ -68,13 +65,9 @@ public final class JsonReporter implements RunListener {
         return json;
     }
 
-    private static Map<String, Object> outcome(String name, Outcome o, boolean noLog) {
+    private static Map<String, Object> outcome(String name, Outcome o) {
         Map<String, Object> json = map("event", name, "status", o.status().name().toLowerCase());
         json.put("duration_ms", o.duration().toMillis());
-        if (noLog) {
-            json.put("msg", HumanReporter.NO_LOG);
-            return json;
-        }
         if (o.message() != null) json.put("msg", o.message());
         if (o.change() != null) json.put("action", o.change().action().name().toLowerCase());
         if (!o.data().isEmpty()) json.put("data", o.data());

@@ -12,7 +12,8 @@ import java.util.Map;
  * {@code PlayStarted}, then per task {@code TaskStarted} before any {@code HostFinished} of that
  * task (hosts in inventory order; a skipped host still gets one), {@code ItemFinished} events of
  * a loop before their host's {@code HostFinished}, and {@code RunFinished} last.
- * Secrets are already masked in every event.
+ * Listeners receive every event through {@link Redactor#redact}: secrets masked, {@code no_log}
+ * results censored.
  */
 public sealed interface RunEvent {
 
@@ -30,9 +31,9 @@ public sealed interface RunEvent {
      *
      * @param host      inventory name
      * @param delegate  the host it ran on when delegated, else null
-     * @param args      the rendered arguments (secrets and no_log redacted), for the plan
+     * @param args      the rendered arguments, for the plan
      * @param ignored   failed but {@code ignore_errors} was set
-     * @param noLog     the result must not be shown
+     * @param noLog     {@code no_log}: outcome and arguments are censored before listeners see them
      */
     record HostFinished(Task task, String name, TaskKind kind, String host, String delegate, Outcome outcome,
                         Map<String, Object> args, boolean ignored, boolean noLog) implements RunEvent {
@@ -54,8 +55,8 @@ public sealed interface RunEvent {
     record NoHostsLeft() implements RunEvent {
     }
 
-    /** A progress line from a step that is waiting (e.g. wait_for, a readiness check). */
-    record StepProgress(Task task, String host, String message) implements RunEvent {
+    /** A progress line from a step that is waiting (e.g. wait_for, a readiness check); {@code noLog}: hidden. */
+    record StepProgress(Task task, String host, String message, boolean noLog) implements RunEvent {
     }
 
     /** A warning not tied to a host (deprecations, ignored keywords, plan drift). */

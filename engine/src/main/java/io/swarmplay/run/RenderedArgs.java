@@ -27,7 +27,7 @@ record RenderedArgs(Map<String, Object> values, Map<String, Object> display, Unk
 
     /** Argument names whose values are secrets wherever they appear (e.g. {@code registry.password}). */
     private static final java.util.regex.Pattern SENSITIVE = java.util.regex.Pattern.compile(
-            "(?i).*(password|passwd|secret|token|passphrase|private_key|api_key).*");
+            "(?i).*(password|passwd|secret|token|passphrase|private_key|api_key|apikey|credential).*|(?i)(.*_)?pass");
 
     private static final List<String> CONNECTION_KEYS = List.of("ansible_host", "ansible_port", "ansible_user",
             "ansible_connection", "ansible_ssh_private_key_file", "ansible_timeout");

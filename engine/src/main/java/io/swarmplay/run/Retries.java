@@ -48,8 +48,9 @@ final class Retries {
                 + " still false after " + attempts + " attempts");
     }
 
+    // the retry line names the playbook's own expression, never a result: shown under no_log too, as Ansible does
     private void progress(StepSpec spec, HostState host, String message) {
-        step.report(new StepProgress(spec.task(), host.name(), message));
+        step.report(new StepProgress(spec.task(), host.name(), message, false));
     }
 
     private int number(Object raw, int fallback, StepSpec spec, Map<String, Object> vars) {

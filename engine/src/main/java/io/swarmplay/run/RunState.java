@@ -76,9 +76,12 @@ final class RunState implements AutoCloseable {
         return executor;
     }
 
-    /** Publishes an event; synchronized because progress events come from step threads. */
+    /**
+     * Publishes an event, secrets masked and {@code no_log} results censored: the one place
+     * output channels get their events from. Synchronized because progress events come from step threads.
+     */
     synchronized void report(RunEvent event) {
-        listener.report(event);
+        listener.report(request.redactor().redact(event));
     }
 
     @Override

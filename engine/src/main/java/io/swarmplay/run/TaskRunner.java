@@ -142,19 +142,11 @@ final class TaskRunner {
         HostState host = result.host();
         Outcome outcome = result.outcome();
         boolean ignored = outcome.isFailed() && spec.inherited().ignoreErrors();
-        for (ItemFinished item : result.items()) run.report(maskArgs(item));
-        @SuppressWarnings("unchecked")
-        Map<String, Object> args = (Map<String, Object>) run.request.redactor().maskTree(result.args());
+        result.items().forEach(run::report);
         run.report(new HostFinished(spec.task(), spec.name(), spec.kind(), host.name(), result.delegate(), outcome,
-                args, ignored, spec.inherited().noLog()));
+                result.args(), ignored, spec.inherited().noLog()));
         count(run.recap.host(host.name()), outcome.status(), ignored);
         remember(spec, host, result, ignored);
-    }
-
-    @SuppressWarnings("unchecked")
-    private ItemFinished maskArgs(ItemFinished item) {
-        Map<String, Object> args = (Map<String, Object>) run.request.redactor().maskTree(item.args());
-        return new ItemFinished(item.task(), item.host(), item.label(), item.outcome(), args, item.noLog());
     }
 
     private void remember(StepSpec spec, HostState host, StepResult result, boolean ignored) {

@@ -217,7 +217,7 @@ final class TaskStep {
         Task task = spec.task();
         return new RunHostSession(target.name(), connection, extensions, vars, run.templar(), task.at(), scope.play().dir(),
                 RenderedArgs.environment(run.templar(), spec.inherited().environment(), vars, task.at()), timeout,
-                message -> run.report(new StepProgress(task, host.name(), message)));
+                message -> run.report(new StepProgress(task, host.name(), message, spec.inherited().noLog())));
     }
 
     /** Play and task {@code become} override the host's {@code ansible_become}. */

@@ -81,7 +81,7 @@ final class RunFixture {
         RunRecorder recorder = new RunRecorder();
         StringWriter text = new StringWriter();
         PrintWriter out = new PrintWriter(text);
-        HumanReporter human = new HumanReporter(out, Style.plain(), redactor, 1, true, mode == Mode.CHECK);
+        HumanReporter human = new HumanReporter(out, Style.plain(), 1, true, mode == Mode.CHECK);
         RunResult result = runner.run(request, mode, RunListener.all(recorder, human));
         out.flush();
         return new Run(result, recorder, text.toString(), redactor);
