@@ -118,7 +118,7 @@ final class Session {
         return new RunRequest(loaded.inventory(), loaded.playbooks(), ExtraVars.parse(options.extraVars),
                 ModuleRegistry.load(), options.limit, Set.copyOf(options.tags), Set.copyOf(options.skipTags),
                 options.startAtTask, options.forks, options.diff, options.offline, options.verbosity(), redactor,
-                inventoryDir, options.connectionDefaults());
+                inventoryDir, options.connectionDefaults(), options.waitLock());
     }
 
     private RunListener reporter(Mode mode) {

@@ -99,6 +99,23 @@ public final class SwarmplayCommand implements Callable<Integer> {
     @Option(names = "--become-user", paramLabel = "USER", description = "the user to become (default root)")
     String becomeUser;
 
+    @Option(names = "--wait-lock", paramLabel = "SECONDS", arity = "0..1", preprocessor = OptionalSeconds.class,
+            description = "wait (up to SECONDS; without: as long as it takes) for hosts another swarmplay run is "
+                    + "changing, instead of failing them")
+    Long waitLock;
+
+    /** {@code --wait-lock PLAYBOOK}: the value is optional, so only a number that follows is taken as it. */
+    static final class OptionalSeconds implements CommandLine.IParameterPreprocessor {
+        @Override
+        public boolean preprocess(java.util.Stack<String> args, CommandLine.Model.CommandSpec spec,
+                                  CommandLine.Model.ArgSpec option, java.util.Map<String, Object> info) {
+            boolean attached = !" ".equals(info.get("separator"));
+            if (attached || (!args.isEmpty() && args.peek().matches("\\d+"))) return false;
+            option.setValue(-1L);
+            return true;
+        }
+    }
+
     @Option(names = "--no-color", description = "no colours (also when NO_COLOR is set or output is not a terminal)")
     boolean noColor;
 
@@ -147,6 +164,13 @@ public final class SwarmplayCommand implements Callable<Integer> {
         if (become) defaults.put("ansible_become", true);
         if (becomeUser != null) defaults.put("ansible_become_user", becomeUser);
         return defaults;
+    }
+
+    /** {@code --wait-lock}: null when not given; without SECONDS, without limit. */
+    java.time.Duration waitLock() {
+        if (waitLock == null) return null;
+        if (waitLock < 0) return java.time.temporal.ChronoUnit.FOREVER.getDuration();
+        return java.time.Duration.ofSeconds(waitLock);
     }
 
     int verbosity() {

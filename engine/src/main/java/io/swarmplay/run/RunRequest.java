@@ -24,11 +24,13 @@ import java.util.Set;
  * @param inventoryDir the directory of the first inventory ({@code inventory_dir}), or null
  * @param commandLine  connection defaults from flags ({@code -u}, {@code --private-key}, {@code -T},
  *                     {@code -b}): the lowest precedence, as in Ansible
+ * @param waitLock     {@code --wait-lock}: how long to wait for a host another run is changing; null: fail at once
  */
 public record RunRequest(Inventory inventory, List<Playbook> playbooks, Map<String, Object> extraVars,
                          ModuleRegistry modules, String limit, Set<String> tags, Set<String> skipTags,
                          String startAtTask, int forks, boolean diff, boolean offline, int verbosity,
-                         Redactor redactor, java.nio.file.Path inventoryDir, Map<String, Object> commandLine) {
+                         Redactor redactor, java.nio.file.Path inventoryDir, Map<String, Object> commandLine,
+                         java.time.Duration waitLock) {
 
     public RunRequest {
         playbooks = List.copyOf(playbooks);

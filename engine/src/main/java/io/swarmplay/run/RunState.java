@@ -19,6 +19,7 @@ final class RunState implements AutoCloseable {
     final Mode mode;
     final Recap recap = new Recap();
     final Connections connections = new Connections();
+    final RunLocks locks;
     final Map<String, HostState> hosts = new LinkedHashMap<>();
     final TagSelection tags;
     final AtomicBoolean interrupted = new AtomicBoolean();
@@ -35,6 +36,7 @@ final class RunState implements AutoCloseable {
         this.request = request;
         this.mode = mode;
         this.listener = listener;
+        this.locks = new RunLocks(request.waitLock());
         this.tags = new TagSelection(request.tags(), request.skipTags(), this::templar);
         this.startAt = request.startAtTask();
     }
@@ -86,6 +88,7 @@ final class RunState implements AutoCloseable {
 
     @Override
     public void close() {
+        locks.close();
         connections.close();
         if (executor != null) executor.shutdownNow();
     }

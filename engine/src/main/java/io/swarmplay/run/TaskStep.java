@@ -132,7 +132,9 @@ final class TaskStep {
             Integer seconds = spec.task().options().timeout();
             TaskTimeout timeout = TaskTimeout.start(spec.name(), seconds == null ? null : Duration.ofSeconds(seconds));
             RunHostSession session = session(spec, host, target, vars, timeout);
-            return planAndApply(module, args, session, spec);
+            return planAndApply(module, args, session, spec, () -> lock(spec, host, target, vars, session));
+        } catch (HostLock.LockException e) {
+            return Outcome.failed(e.getMessage());
         } catch (ArgsException e) {
             return Outcome.failed(argsMessage(spec, e));
         } catch (ModuleException e) {
@@ -148,8 +150,9 @@ final class TaskStep {
         }
     }
 
+    /** {@code lock}: makes sure the run holds the host's lock; true when taken just now. */
     private <A> Outcome planAndApply(Module<A> module, Map<String, Object> rawArgs, RunHostSession session,
-                                     StepSpec spec) {
+                                     StepSpec spec, java.util.function.BooleanSupplier lock) {
         A args = ArgsBinder.bind(module.argsType(), rawArgs);
         Change change;
         try {
@@ -157,16 +160,44 @@ final class TaskStep {
         } catch (ValueUnknownException e) {
             return unknown(e.getMessage());
         }
-        if (change.isNone()) {
-            return change.payload() instanceof Outcome info ? info.withChange(change) : Outcome.ok(change);
+        Outcome preview = preview(module, change, spec);
+        if (preview != null) return preview;
+        if (lock.getAsBoolean()) {
+            // the first change on this host: plan again, now that no other run can change it under this one
+            change = module.plan(args, session);
+            if (change.isNone()) return none(change);
         }
+        Outcome outcome = module.apply(args, change, session);
+        return outcome.change() == null ? outcome.withChange(change) : outcome;
+    }
+
+    /** The outcome when the step stops at its plan: nothing to do, or a preview mode; null when it applies. */
+    private Outcome preview(Module<?> module, Change change, StepSpec spec) {
+        if (change.isNone()) return none(change);
         Mode mode = effectiveMode(spec);
         if (mode == Mode.CHECK && module.info().checkMode() == CheckSupport.NONE) {
             return Outcome.skipped("check mode: " + change.summary() + " would run").withChange(change);
         }
-        if (mode != Mode.APPLY) return Outcome.wouldChange(change);
-        Outcome outcome = module.apply(args, change, session);
-        return outcome.change() == null ? outcome.withChange(change) : outcome;
+        return mode == Mode.APPLY ? null : Outcome.wouldChange(change);
+    }
+
+    private static Outcome none(Change change) {
+        return change.payload() instanceof Outcome info ? info.withChange(change) : Outcome.ok(change);
+    }
+
+    /**
+     * Takes the run lock of the host the step changes, through its login user's connection (never
+     * {@code become}: the lock is the same for every task); see {@link RunLocks}.
+     */
+    private boolean lock(StepSpec spec, HostState host, HostState target, Map<String, Object> vars,
+                         RunHostSession session) {
+        Map<String, Object> login = new LinkedHashMap<>(target == host ? vars : scope.hostScope(target).toMap());
+        login.put("ansible_become", false);
+        Map<String, Object> rendered = RenderedArgs.connectionVars(run::templar, login, spec.task().at());
+        Object dir = rendered.get("swarmplay_lock_dir");
+        if (dir instanceof String s && s.contains("{{")) dir = run.templar().render(s, login, spec.task().at());
+        return run.locks.take(target.name(), run.connections.forHost(target.name(), rendered),
+                dir == null ? RunLocks.DEFAULT_DIR : String.valueOf(dir), run.interrupted::get, session::progress);
     }
 
     /**

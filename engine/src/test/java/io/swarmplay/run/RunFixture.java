@@ -77,7 +77,7 @@ final class RunFixture {
         diagnostics.throwIfErrors();
         Redactor redactor = new Redactor();
         RunRequest request = new RunRequest(inventory, List.of(playbook), extraVars, MODULES, limit, tags, skipTags,
-                startAt, 5, true, false, 1, redactor, dir, Map.of());
+                startAt, 5, true, false, 1, redactor, dir, Map.of(), null);
         RunRecorder recorder = new RunRecorder();
         StringWriter text = new StringWriter();
         PrintWriter out = new PrintWriter(text);
