@@ -41,6 +41,8 @@ final class RunLocks implements AutoCloseable {
     private final Duration wait;
     private final Map<String, Held> held = new ConcurrentHashMap<>();
     private final Set<String> lost = ConcurrentHashMap.newKeySet();
+    /** Hosts another run was changing: this run changes nothing there (a later loop item neither). */
+    private final Map<String, String> refused = new ConcurrentHashMap<>();
     private ScheduledExecutorService refresher;
 
     /** {@code wait}: how long to wait for another run's lock ({@code --wait-lock}); null: not at all. */
@@ -63,6 +65,8 @@ final class RunLocks implements AutoCloseable {
                     + "else, so another swarmplay run may be changing it; nothing more is changed there");
         }
         if (held.containsKey(host)) return false;
+        String refusal = refused.get(host);
+        if (refusal != null) throw new LockException(refusal);
         HostLock lock = new HostLock(connection, dir);
         long deadline = wait == null ? 0 : System.nanoTime() + nanos(wait);
         long nextProgress = 0;
@@ -80,9 +84,9 @@ final class RunLocks implements AutoCloseable {
                     continue;
                 }
                 String busy = busy(host, owner, h.owner(), dir);
-                if (wait == null) throw new LockException(busy + "; wait for it with --wait-lock"
+                if (wait == null) throw refuse(host, busy + "; wait for it with --wait-lock"
                         + ", or remove " + HostLock.path(dir) + " on " + host + " if no such run is active");
-                if (System.nanoTime() - deadline > 0) throw new LockException(busy + "; still there after waiting "
+                if (System.nanoTime() - deadline > 0) throw refuse(host, busy + "; still there after waiting "
                         + wait.toSeconds() + "s (--wait-lock)");
                 if (System.nanoTime() - nextProgress > 0) {
                     progress.accept("waiting: " + busy);
@@ -91,6 +95,11 @@ final class RunLocks implements AutoCloseable {
                 pause(interrupted, host);
             }
         }
+    }
+
+    private LockException refuse(String host, String message) {
+        refused.put(host, message);
+        return new LockException(message);
     }
 
     private static long nanos(Duration d) {

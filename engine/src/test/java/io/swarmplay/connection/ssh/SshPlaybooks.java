@@ -58,7 +58,9 @@ final class SshPlaybooks {
     static Process start(Path inventory, String playbook, Path log) throws IOException {
         Path file = Files.writeString(inventory.resolveSibling("site.yaml"), playbook);
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        return new ProcessBuilder("env", "--default-signal=INT", java, "-XX:+UseSerialGC", "-cp",
+        // the child's run locks go where this build's do (see the pom), not into the test user's ~/.swarmplay
+        String locks = "-Dswarmplay.lock.dir=" + System.getProperty("swarmplay.lock.dir", "~/.swarmplay");
+        return new ProcessBuilder("env", "--default-signal=INT", java, "-XX:+UseSerialGC", locks, "-cp",
                 System.getProperty("java.class.path"), Main.class.getName(), "-i", inventory.toString(), file.toString())
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
     }
