@@ -37,6 +37,13 @@ final class RunLocks implements AutoCloseable {
     private record Held(HostLock lock, String dir) {
     }
 
+    /**
+     * How a step waits for another run's lock ({@code --wait-lock}): whether the run was
+     * interrupted, where progress lines go, and who is told of the time spent waiting.
+     */
+    record Waiting(BooleanSupplier interrupted, Consumer<String> progress, Consumer<Duration> waited) {
+    }
+
     private final LockOwner me;
     private final Duration wait;
     private final Map<String, Held> held = new ConcurrentHashMap<>();
@@ -58,8 +65,7 @@ final class RunLocks implements AutoCloseable {
      * ours. Throws a {@link LockException} with the host's failure message when another run holds
      * it (after waiting, with {@code --wait-lock}), when it cannot be taken, or when it was lost.
      */
-    boolean take(String host, Connection connection, String dir, BooleanSupplier interrupted,
-                 Consumer<String> progress) {
+    boolean take(String host, Connection connection, String dir, Waiting waiting) {
         if (lost.contains(host)) {
             throw new LockException(host + ": this run's lock (" + HostLock.path(dir) + ") was removed by someone "
                     + "else, so another swarmplay run may be changing it; nothing more is changed there");
@@ -89,10 +95,10 @@ final class RunLocks implements AutoCloseable {
                 if (System.nanoTime() - deadline > 0) throw refuse(host, busy + "; still there after waiting "
                         + wait.toSeconds() + "s (--wait-lock)");
                 if (System.nanoTime() - nextProgress > 0) {
-                    progress.accept("waiting: " + busy);
+                    waiting.progress().accept("waiting: " + busy);
                     nextProgress = System.nanoTime() + PROGRESS_EVERY.toNanos();
                 }
-                pause(interrupted, host);
+                pause(waiting, host);
             }
         }
     }
@@ -117,10 +123,13 @@ final class RunLocks implements AutoCloseable {
                         + raw + ")");
     }
 
-    private static void pause(BooleanSupplier interrupted, String host) {
-        if (interrupted.getAsBoolean()) throw new LockException("interrupted while waiting for the run lock of " + host);
+    private static void pause(Waiting waiting, String host) {
+        if (waiting.interrupted().getAsBoolean()) {
+            throw new LockException("interrupted while waiting for the run lock of " + host);
+        }
         try {
             Thread.sleep(RETRY_EVERY.toMillis());
+            waiting.waited().accept(RETRY_EVERY);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new LockException("interrupted while waiting for the run lock of " + host);

@@ -132,7 +132,7 @@ final class TaskStep {
             Integer seconds = spec.task().options().timeout();
             TaskTimeout timeout = TaskTimeout.start(spec.name(), seconds == null ? null : Duration.ofSeconds(seconds));
             RunHostSession session = session(spec, host, target, vars, timeout);
-            return planAndApply(module, args, session, spec, () -> lock(spec, host, target, vars, session));
+            return planAndApply(module, args, session, spec, () -> lock(spec, host, target, vars, session, timeout));
         } catch (HostLock.LockException e) {
             return Outcome.failed(e.getMessage());
         } catch (ArgsException e) {
@@ -190,14 +190,17 @@ final class TaskStep {
      * {@code become}: the lock is the same for every task); see {@link RunLocks}.
      */
     private boolean lock(StepSpec spec, HostState host, HostState target, Map<String, Object> vars,
-                         RunHostSession session) {
+                         RunHostSession session, TaskTimeout timeout) {
         Map<String, Object> login = new LinkedHashMap<>(target == host ? vars : scope.hostScope(target).toMap());
         login.put("ansible_become", false);
         Map<String, Object> rendered = RenderedArgs.connectionVars(run::templar, login, spec.task().at());
         Object dir = rendered.get("swarmplay_lock_dir");
         if (dir instanceof String s && s.contains("{{")) dir = run.templar().render(s, login, spec.task().at());
+        // waiting for another run (--wait-lock) is not the task's own time: its timeout moves on by as much
+        RunLocks.Waiting waiting = new RunLocks.Waiting(run.interrupted::get, session::progress,
+                waited -> { if (timeout != null) timeout.exclude(waited); });
         return run.locks.take(target.name(), run.connections.forHost(target.name(), rendered),
-                dir == null ? RunLocks.DEFAULT_DIR : String.valueOf(dir), run.interrupted::get, session::progress);
+                dir == null ? RunLocks.DEFAULT_DIR : String.valueOf(dir), waiting);
     }
 
     /**

@@ -12,15 +12,29 @@ import java.util.Map;
  * A task's {@code timeout:} for one host: a deadline fixed when the step starts. Every command the
  * step runs is limited to the time left (and killed, with what it started, when that runs out),
  * and no host operation starts after the deadline, so the step ends within about a second of it.
- *
- * @param task     the task's name, for messages
- * @param limit    the task's timeout
- * @param deadline {@link System#nanoTime()} at which it runs out
+ * Time spent taking the host's run lock (waiting for another run, with {@code --wait-lock}) does
+ * not count: it moves the deadline ({@link #exclude}).
  */
-record TaskTimeout(String task, Duration limit, long deadline) {
+final class TaskTimeout {
+
+    private final String task;
+    private final Duration limit;
+    /** {@link System#nanoTime()} at which it runs out. */
+    private volatile long deadline;
+
+    private TaskTimeout(String task, Duration limit, long deadline) {
+        this.task = task;
+        this.limit = limit;
+        this.deadline = deadline;
+    }
 
     static TaskTimeout start(String task, Duration limit) {
         return limit == null ? null : new TaskTimeout(task, limit, System.nanoTime() + limit.toNanos());
+    }
+
+    /** Moves the deadline by {@code spent}, time the task was not working for itself. */
+    void exclude(Duration spent) {
+        deadline += spent.toNanos();
     }
 
     Duration left() {

@@ -31,6 +31,7 @@ class RunLocksTest {
     private final Connection local = new LocalConnection();
     private final List<RunLocks> runs = new ArrayList<>();
     private final List<String> progress = new ArrayList<>();
+    private final List<Duration> waited = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     @AfterEach
     void release() {
@@ -45,7 +46,7 @@ class RunLocksTest {
     }
 
     private boolean take(RunLocks locks, String host) {
-        return locks.take(host, local, dir.toString(), () -> false, progress::add);
+        return locks.take(host, local, dir.toString(), new RunLocks.Waiting(() -> false, progress::add, waited::add));
     }
 
     private Path link() {
@@ -140,6 +141,7 @@ class RunLocksTest {
         assertTrue(second.get(10, TimeUnit.SECONDS));
         assertTrue(progress.get(0).startsWith("waiting: host-1 is being changed by another swarmplay run (pid "),
                 String.valueOf(progress));
+        assertTrue(waited.stream().mapToLong(Duration::toMillis).sum() >= 1000, "the wait is told: " + waited);
     }
 
     @Test

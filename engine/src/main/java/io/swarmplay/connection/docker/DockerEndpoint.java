@@ -103,6 +103,12 @@ public interface DockerEndpoint extends AutoCloseable {
 
     Optional<NetworkInfo> inspectNetwork(String name);
 
+    /**
+     * Every network with exactly this name, oldest first: the engine allows several (two clients
+     * creating it at once), and then refuses to inspect or remove it by name ("ambiguous").
+     */
+    List<NetworkInfo> networksNamed(String name);
+
     String createNetwork(NetworkSpec spec);
 
     void removeNetwork(String name);

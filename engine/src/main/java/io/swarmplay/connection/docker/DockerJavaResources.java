@@ -152,9 +152,20 @@ abstract class DockerJavaResources {
                 () -> Inspections.network(client().inspectNetworkCmd().withNetworkId(name).exec()));
     }
 
+    public List<NetworkInfo> networksNamed(String name) {
+        return call("list networks named " + name, () -> client().listNetworksCmd().withNameFilter(name).exec().stream()
+                .filter(n -> name.equals(n.getName()))
+                .sorted(java.util.Comparator.comparing((Network n) -> n.getCreated() == null ? new java.util.Date(0)
+                        : n.getCreated()).thenComparing(Network::getId))
+                // the list leaves out the attached containers: inspect each by its ID
+                .map(n -> Inspections.network(client().inspectNetworkCmd().withNetworkId(n.getId()).exec()))
+                .toList());
+    }
+
     public String createNetwork(NetworkSpec spec) {
         return call("create network " + spec.name(), () -> {
-            var create = client().createNetworkCmd().withName(spec.name())
+            // the engine refuses a second network of this name instead of creating a duplicate
+            var create = client().createNetworkCmd().withName(spec.name()).withCheckDuplicate(true)
                     .withDriver(spec.driver() == null ? "bridge" : spec.driver()).withLabels(spec.labels());
             if (spec.subnet() != null) {
                 create.withIpam(new Network.Ipam().withConfig(new Network.Ipam.Config().withSubnet(spec.subnet())

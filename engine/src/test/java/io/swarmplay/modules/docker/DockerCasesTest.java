@@ -109,7 +109,9 @@ class DockerCasesTest {
                     docker.volumes.put(name, new VolumeInfo(name, "local", (Map<String, String>) v.getOrDefault("labels", Map.of()),
                             "/var/lib/docker/volumes/" + name + "/_data")));
             ((Map<String, Map<String, Object>>) engine.getOrDefault("networks", Map.of())).forEach((name, n) ->
-                    docker.networks.put(name, new NetworkInfo("net-" + name, name, "bridge", (String) n.get("subnet"),
+                    // a duplicate is a second key with the same name: (name: swarm-net)
+                    docker.networks.put(name, new NetworkInfo("net-" + name, (String) n.getOrDefault("name", name),
+                            "bridge", (String) n.get("subnet"),
                             (String) n.get("gateway"), (Map<String, String>) n.getOrDefault("labels", Map.of()),
                             (Map<String, String>) n.getOrDefault("containers", Map.of()))));
             return docker;

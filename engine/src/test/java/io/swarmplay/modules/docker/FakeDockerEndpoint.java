@@ -181,6 +181,11 @@ final class FakeDockerEndpoint implements DockerEndpoint {
     }
 
     @Override
+    public java.util.List<NetworkInfo> networksNamed(String name) {
+        return networks.values().stream().filter(n -> n.name().equals(name)).toList();
+    }
+
+    @Override
     public String createNetwork(NetworkSpec spec) {
         calls.add("create network " + spec.name() + (spec.subnet() == null ? "" : " " + spec.subnet()));
         return "net-" + spec.name();
