@@ -154,13 +154,12 @@ cmd_load() {
 }
 
 cmd_status() {
+  local c state name ip
   docker ps -a --filter "label=$SET=$PREFIX" \
-    --format "{{.Label \"io.swarmplay.testhost.name\"}} {{.Names}} {{.State}}" | sort -k2 |
-  while read -r name c state; do
-    [ -n "$name" ] || name=-
-    [ "$c" != "$name" ] || name=-
+    --format "{{.Names}} {{.State}} {{.Label \"io.swarmplay.testhost.name\"}}" | sort |
+  while read -r c state name; do
     ip=$(docker inspect -f "$IP_FORMAT" "$c" 2>/dev/null || true)
-    echo "$name $c ${ip:--} $state"
+    echo "${name:--} $c ${ip:--} $state"
   done
 }
 
