@@ -10,6 +10,7 @@
 #   hosts.sh up NAME...    create what is missing of network, APLS and one host per NAME; wait for SSH
 #   hosts.sh load          load every stand-in tar into every host (skips images already there)
 #   hosts.sh status        one line per object: "<name> <container> <ip> <state>"
+#   hosts.sh ssh NAME [COMMAND...]   a shell or a command on a host, as root (stdin passes through)
 #   hosts.sh down [--images]   remove every container, volume and network of the set and the files
 #                          it wrote in TESTHOST_DIR (--images: also its images and TESTHOST_WORK);
 #                          prints "left: <what>" and exits 1 if anything is still there
@@ -196,11 +197,19 @@ cmd_down() {
   [ -z "$left" ] || { echo "$left"; return 1; }
 }
 
+cmd_ssh() {
+  local ip
+  ip=$(awk -v n="${1:?ssh needs a host name}" '$1 == n { print $3 }' "$DIR/hosts.txt" 2>/dev/null)
+  [ -n "$ip" ] || die "no test host $1 in $DIR/hosts.txt"
+  ssh_to "$ip" "${@:2}"
+}
+
 case "${1:-}" in
   images) cmd_images ;;
+  ssh) shift; cmd_ssh "$@" ;;
   up) shift; cmd_up "$@" ;;
   load) cmd_load ;;
   status) cmd_status ;;
   down) shift; cmd_down "$@" ;;
-  *) die "usage: hosts.sh images | up NAME... | load | status | down [--images]" ;;
+  *) die "usage: hosts.sh images | up NAME... | load | status | ssh NAME [COMMAND...] | down [--images]" ;;
 esac

@@ -124,12 +124,16 @@ public final class TestHosts implements BeforeAllCallback, AfterAllCallback {
 
     /** Runs {@code e2e/testhost/hosts.sh} for this set (prefix, subnet, state directory). */
     private Proc.Result hostsScript(Duration timeout, String... args) {
+        return Proc.run(timeout, hostsCommand(args));
+    }
+
+    private List<String> hostsCommand(String... args) {
         List<String> cmd = new ArrayList<>(List.of("env", "TESTHOST_PREFIX=" + PREFIX, "TESTHOST_SUBNET=" + SUBNET,
                 "TESTHOST_DIR=" + dir, "TESTHOST_WORK=" + work(),
                 "TESTHOST_DOCKERD_ARGS=" + (DOCKER_ACCESS.equals("tcp") ? "-H tcp://0.0.0.0:2375" : ""),
                 "bash", repo.resolve("e2e/testhost/hosts.sh").toString()));
         cmd.addAll(List.of(args));
-        return Proc.run(timeout, cmd);
+        return cmd;
     }
 
     private static Path work() {
@@ -199,14 +203,6 @@ public final class TestHosts implements BeforeAllCallback, AfterAllCallback {
         return aplsIp;
     }
 
-    public Path clientKey() {
-        return dir.resolve("client_ed25519");
-    }
-
-    public Path knownHosts() {
-        return dir.resolve("known_hosts");
-    }
-
     /** A directory of this run (deleted at the end). */
     public Path dir() {
         return dir;
@@ -269,9 +265,7 @@ public final class TestHosts implements BeforeAllCallback, AfterAllCallback {
     }
 
     List<String> sshCommand(Host h, String command) {
-        return List.of("ssh", "-i", clientKey().toString(), "-o", "UserKnownHostsFile=" + knownHosts(),
-                "-o", "StrictHostKeyChecking=yes", "-o", "BatchMode=yes", "-o", "ConnectTimeout=5",
-                "-o", "LogLevel=ERROR", "root@" + h.ip(), command);
+        return hostsCommand("ssh", h.name(), command);
     }
 
     // ---- helpers -----------------------------------------------------------------------------
