@@ -25,18 +25,18 @@ declare -A REF=(
   [hello-world]=hello-world:latest
   [apls]=""
 )
-# docker save TAG, with REF instead of TAG in the tar's manifest.json and repositories
+# docker save TAG, with REF instead of TAG in the tar's manifest.json and repositories (the tar
+# is written again from its files: GNU tar's --delete corrupts archives that docker writes)
 save_as() {
   local tag=$1 ref=$2 tar=$3 tmp
   tmp=$(mktemp -d "$OUT/.save-XXXXXX")
-  docker save -o "$tmp/image.tar" "$tag"
-  tar -C "$tmp" -xf "$tmp/image.tar" manifest.json repositories
-  sed -i "s|\"$tag\"|\"$ref\"|" "$tmp/manifest.json"
-  sed -i "s|^{\"${tag%:*}\":{\"${tag##*:}\":|{\"${ref%:*}\":{\"${ref##*:}\":|" "$tmp/repositories"
-  grep -q "\"$ref\"" "$tmp/manifest.json" && grep -q "\"${ref%:*}\"" "$tmp/repositories" \
+  mkdir "$tmp/x"
+  docker save "$tag" | tar -C "$tmp/x" -xf -
+  sed -i "s|\"$tag\"|\"$ref\"|" "$tmp/x/manifest.json"
+  sed -i "s|^{\"${tag%:*}\":{\"${tag##*:}\":|{\"${ref%:*}\":{\"${ref##*:}\":|" "$tmp/x/repositories"
+  grep -q "\"$ref\"" "$tmp/x/manifest.json" && grep -q "\"${ref%:*}\"" "$tmp/x/repositories" \
     || { echo "cannot rename $tag to $ref in the saved tar" >&2; rm -rf "$tmp"; exit 1; }
-  tar -f "$tmp/image.tar" --delete manifest.json repositories
-  tar -C "$tmp" -rf "$tmp/image.tar" manifest.json repositories
+  (cd "$tmp/x" && tar --numeric-owner -cf "$tmp/image.tar" -- *)
   mv "$tmp/image.tar" "$tar"; rm -rf "$tmp"
 }
 hash=$( (echo "$BASE $CLI"; cd "$here" && find . -type f ! -name '*.md' | sort | xargs sha256sum) | sha256sum | cut -c1-12)
