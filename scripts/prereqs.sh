@@ -1,5 +1,5 @@
 # Installs what builds and tests need when it is missing (Debian packages; root or sudo).
-# Sourced by scripts/test and scripts/bench.
+# Sourced by scripts/test, scripts/bench and scripts/lab.
 
 apt_install() {
   local sudo=""
@@ -51,7 +51,7 @@ docker_running() {
   [ -S /var/run/docker.sock ] && timeout 5 docker version --format '{{.Server.Version}}' >/dev/null 2>&1
 }
 
-# the end-to-end tests (engine/src/test/java/io/swarmplay/e2e, e2e/): two Docker-in-Docker test
+# the end-to-end tests (engine/src/test/java/io/swarmplay/e2e, e2e/) and scripts/lab: Docker-in-Docker test
 # hosts built with debootstrap from Debian's mirror, stand-in images from a busybox/perl rootfs,
 # a running Docker engine (ensure_docker), ssh-keygen and flock
 ensure_e2e() {

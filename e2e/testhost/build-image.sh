@@ -2,19 +2,22 @@
 # Builds the e2e test-host image (Debian bookworm + docker.io + openssh-server, from scratch with
 # debootstrap from Debian's mirror) and the small base image of the stand-in test doubles
 # (busybox + perl-base + glibc, copied out of the same rootfs). Both are tagged with a content
-# hash of THIS file, so a second run finds them and returns at once.
+# hash of THIS file, so a second run finds them and returns at once. Called by hosts.sh.
 #   build-image.sh            prints the three tags: "<testhost> <standin-base> <docker-cli>"
-# Env: MIRROR (default http://deb.debian.org/debian), E2E_WORK (scratch dir, default /var/tmp/swarmplay-e2e)
+# Env: TESTHOST_PREFIX (image name prefix, default swarmplay-e2e: the e2e tests; the lab uses
+# swarmplay-lab), TESTHOST_WORK (scratch dir, default /var/tmp/$TESTHOST_PREFIX),
+# MIRROR (default http://deb.debian.org/debian).
 # Needs: root, debootstrap, a local Docker engine.
 set -euo pipefail
 HASH=$(sha256sum "${BASH_SOURCE[0]}" | cut -c1-12)
-HOST_TAG=swarmplay-e2e/testhost:$HASH
-BASE_TAG=swarmplay-e2e/standin-base:$HASH
-CLI_TAG=swarmplay-e2e/docker-cli:$HASH
+PREFIX=${TESTHOST_PREFIX:-swarmplay-e2e}
+HOST_TAG=$PREFIX/testhost:$HASH
+BASE_TAG=$PREFIX/standin-base:$HASH
+CLI_TAG=$PREFIX/docker-cli:$HASH
 built() { for t in "$HOST_TAG" "$BASE_TAG" "$CLI_TAG"; do docker image inspect "$t" >/dev/null 2>&1 || return 1; done; }
 if built; then echo "$HOST_TAG $BASE_TAG $CLI_TAG"; exit 0; fi
 MIRROR=${MIRROR:-http://deb.debian.org/debian}
-WORK=${E2E_WORK:-/var/tmp/swarmplay-e2e}/build-$HASH
+WORK=${TESTHOST_WORK:-/var/tmp/$PREFIX}/build-$HASH
 ROOTFS=$WORK/rootfs
 mkdir -p "$WORK"
 exec 9>"$WORK.lock"; flock 9        # two test JVMs on one machine build once
@@ -69,7 +72,7 @@ rm -rf "$ROOTFS"/var/lib/apt/lists/* "$ROOTFS"/var/cache/apt/*.bin "$ROOTFS"/usr
 tar --numeric-owner --xattrs -C "$ROOTFS" -c . | docker import \
   --change 'ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' \
   --change 'CMD ["/usr/local/sbin/testhost-init"]' \
-  --change 'LABEL io.swarmplay.e2e=testhost' - "$HOST_TAG" >/dev/null
+  --change "LABEL io.swarmplay.testhost=$PREFIX" - "$HOST_TAG" >/dev/null
 
 # Stand-in base: busybox (static), perl-base (for a Unix-socket server with SO_PEERCRED), glibc.
 # The docker CLI (for the SWOP stand-in only) is an image of its own: /opt/docker-cli/docker.
@@ -90,12 +93,12 @@ tar --numeric-owner -C "$B" -c . | docker import \
   --change 'ENV PATH=/usr/local/bin:/usr/bin:/bin' \
   --change 'LABEL io.swarmplay.test-double=true' \
   --change 'CMD ["/bin/sh"]' - "$BASE_TAG" >/dev/null
-tar --numeric-owner -C "$WORK/cli" -c . | docker import --change 'LABEL io.swarmplay.e2e=docker-cli' - "$CLI_TAG" >/dev/null
+tar --numeric-owner -C "$WORK/cli" -c . | docker import --change "LABEL io.swarmplay.testhost=$PREFIX" - "$CLI_TAG" >/dev/null
 docker run --rm "$BASE_TAG" sh -c 'perl -MIO::Socket::UNIX -MSocket -e 1' \
   || { echo "stand-in base image is broken (perl cannot run)" >&2; exit 1; }
 rm -rf "$WORK" "$WORK.lock"
 # older versions of these images (other hashes of this script)
-docker image ls --format '{{.Repository}}:{{.Tag}}' | grep -E '^swarmplay-e2e/(testhost|standin-base|docker-cli):' \
+docker image ls --format '{{.Repository}}:{{.Tag}}' | grep -E "^$PREFIX/(testhost|standin-base|docker-cli):" \
   | grep -v ":$HASH\$" | xargs -r docker rmi >/dev/null 2>&1 || true
 echo "built in $(( $(date +%s) - t0 ))s" >&2
 echo "$HOST_TAG $BASE_TAG $CLI_TAG"

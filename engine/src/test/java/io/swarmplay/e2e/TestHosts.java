@@ -26,22 +26,20 @@ import java.util.stream.Stream;
  * host key, pinned in a known_hosts file; a per-run client key) and its own dockerd and file
  * system, reachable from the tests only over SSH. Plus an APLS stand-in at {@link #aplsIp()}.
  *
- * <p>{@code beforeAll} builds (or finds, by content hash) the host image and the stand-in images
- * ({@code e2e/testhost/build-image.sh}, {@code e2e/standins/build.sh}), then creates the network,
- * the APLS stand-in and the hosts and waits until {@code ssh <host> docker version} answers.
- * {@code afterAll} removes every container, volume and network it created and the key directory,
- * also after a failure (and from a JVM shutdown hook if the run is killed).
+ * <p>The hosts and images are made by {@code e2e/testhost/hosts.sh}, the one implementation
+ * shared with the lab ({@code scripts/lab}); this extension runs it with the e2e prefix
+ * ({@value #PREFIX}) and a per-run state directory. {@code beforeAll} builds (or finds, by
+ * content hash) the images, removes leftovers of a killed run, creates the network, the APLS
+ * stand-in and the hosts and waits until {@code ssh <host> docker version} answers.
+ * {@code afterAll} removes every container, volume and network of the set and the state
+ * directory, also after a failure (and from a JVM shutdown hook if the run is killed).
  *
  * <p>Needs root, a local Docker engine and debootstrap ({@code scripts/prereqs.sh}: {@code ensure_e2e}).
- * {@code --privileged} fails on this VM kind; the flag set below is the one that works
- * (spec/infra-recipes.md §1.4).
  */
 public final class TestHosts implements BeforeAllCallback, AfterAllCallback {
 
     static final String PREFIX = "swarmplay-e2e";
-    static final String NETWORK = PREFIX + "-net";
-    static final String SUBNET_BASE = "172.31.237.";
-    static final Duration SSH_READY = Duration.ofSeconds(90);
+    static final String SUBNET = "172.31.237";
     /**
      * How playbooks reach each host's Docker engine: {@code ssh} (default: the remote
      * /var/run/docker.sock forwarded over the host's SSH connection) or {@code tcp} (the test
@@ -52,24 +50,19 @@ public final class TestHosts implements BeforeAllCallback, AfterAllCallback {
     /** One test host: inventory name, container name, IP address, its /var/lib/docker volume. */
     public record Host(String name, String container, String ip, String volume) {}
 
+    private final List<String> names;
     private final List<Host> hosts = new ArrayList<>();
     private final Map<String, Path> imageTars = new LinkedHashMap<>();
-    private final String aplsContainer = PREFIX + "-apls";
     private Path dir;
     private Path repo;
-    private String hostImage;
-    private String aplsImage;
+    private String aplsIp;
     private Thread shutdownHook;
     private FileChannel lockChannel;
     private volatile FileLock lock;
     private final Map<String, Duration> timings = new LinkedHashMap<>();
 
     public TestHosts(String... names) {
-        String[] n = names.length == 0 ? new String[] {"host-1", "host-2"} : names;
-        for (int i = 0; i < n.length; i++) {
-            String c = PREFIX + "-h" + (i + 1);
-            hosts.add(new Host(n[i], c, SUBNET_BASE + (11 + i), c + "-docker"));
-        }
+        this.names = names.length == 0 ? List.of("host-1", "host-2") : List.of(names);
     }
 
     // ---- lifecycle ---------------------------------------------------------------------------
@@ -102,31 +95,49 @@ public final class TestHosts implements BeforeAllCallback, AfterAllCallback {
     private void start() {
         repo = findRepo();
         checkPrerequisites();
+        dir = tempDir();
         lockMachine();
         long t0 = System.nanoTime();
-        String[] tags = local(Duration.ofMinutes(10), "bash", repo.resolve("e2e/testhost/build-image.sh").toString())
-                .out().strip().lines().reduce((a, b) -> b).orElseThrow().split(" ");
-        hostImage = tags[0];
-        Path out = Path.of(System.getProperty("swarmplay.e2e.work", "/var/tmp/swarmplay-e2e"), "images");
-        for (String line : local(Duration.ofMinutes(10), "bash", repo.resolve("e2e/standins/build.sh").toString(),
-                tags[1], tags[2], out.toString()).out().strip().split("\n")) {
-            String[] f = line.split(" ");
-            if (f[1].equals("-")) aplsImage = f[0];
-            else imageTars.put(f[0], Path.of(f[1]));
-        }
+        hostsScript(Duration.ofMinutes(10), "images").orThrow();
         timings.put("image build (cached after the first run)", Duration.ofNanos(System.nanoTime() - t0));
         t0 = System.nanoTime();
-        removeAll();   // leftovers of a killed run
-        dir = tempDir();
-        writeKeys();
-        local(Duration.ofSeconds(30), "docker", "network", "create", "--subnet", SUBNET_BASE + "0/24",
-                "--label", "io.swarmplay.e2e=net", NETWORK);
-        local(Duration.ofSeconds(60), "docker", "run", "-d", "--name", aplsContainer, "--network", NETWORK,
-                "--ip", aplsIp(), "--label", "io.swarmplay.e2e=apls", aplsImage);
-        for (Host h : hosts) runHost(h);
-        for (Host h : hosts) awaitSsh(h);
-        timings.put("bring-up of " + hosts.size() + " hosts", Duration.ofNanos(System.nanoTime() - t0));
+        hostsScript(Duration.ofMinutes(2), "down");   // leftovers of a killed run
+        List<String> up = new ArrayList<>(List.of("up"));
+        up.addAll(names);
+        hostsScript(Duration.ofMinutes(5), up.toArray(String[]::new)).orThrow();
+        timings.put("bring-up of " + names.size() + " hosts", Duration.ofNanos(System.nanoTime() - t0));
+        try {
+            for (String line : Files.readAllLines(dir.resolve("hosts.txt"))) {
+                String[] f = line.split(" ");
+                hosts.add(new Host(f[0], f[1], f[2], f[3]));
+            }
+            for (String line : Files.readAllLines(dir.resolve("images.txt"))) {
+                String[] f = line.split(" ");
+                imageTars.put(f[0], Path.of(f[1]));
+            }
+            aplsIp = Files.readString(dir.resolve("apls_ip")).strip();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         System.out.println("[e2e] " + timings);
+    }
+
+    /** Runs {@code e2e/testhost/hosts.sh} for this set (prefix, subnet, state directory). */
+    private Proc.Result hostsScript(Duration timeout, String... args) {
+        return Proc.run(timeout, hostsCommand(args));
+    }
+
+    private List<String> hostsCommand(String... args) {
+        List<String> cmd = new ArrayList<>(List.of("env", "TESTHOST_PREFIX=" + PREFIX, "TESTHOST_SUBNET=" + SUBNET,
+                "TESTHOST_DIR=" + dir, "TESTHOST_WORK=" + work(),
+                "TESTHOST_DOCKERD_ARGS=" + (DOCKER_ACCESS.equals("tcp") ? "-H tcp://0.0.0.0:2375" : ""),
+                "bash", repo.resolve("e2e/testhost/hosts.sh").toString()));
+        cmd.addAll(List.of(args));
+        return cmd;
+    }
+
+    private static Path work() {
+        return Path.of(System.getProperty("swarmplay.e2e.work", "/var/tmp/swarmplay-e2e"));
     }
 
     /**
@@ -135,7 +146,7 @@ public final class TestHosts implements BeforeAllCallback, AfterAllCallback {
      */
     private void lockMachine() {
         try {
-            Path f = Path.of(System.getProperty("swarmplay.e2e.work", "/var/tmp/swarmplay-e2e"), "test-hosts.lock");
+            Path f = work().resolve("test-hosts.lock");
             Files.createDirectories(f.getParent());
             lockChannel = FileChannel.open(f, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
             long deadline = System.nanoTime() + Duration.ofMinutes(40).toNanos();
@@ -167,48 +178,13 @@ public final class TestHosts implements BeforeAllCallback, AfterAllCallback {
         lockChannel = null;
     }
 
-    private void runHost(Host h) {
-        Path keys = dir.resolve(h.name());
-        local(Duration.ofSeconds(60), "docker", "run", "-d", "--name", h.container(), "--hostname", h.name(), "--init",
-                "--cap-add", "ALL", "--cap-drop", "SYS_RESOURCE",
-                "--security-opt", "seccomp=unconfined", "--security-opt", "apparmor=unconfined",
-                "--security-opt", "systempaths=unconfined", "--device-cgroup-rule", "a *:* rwm",
-                "--network", NETWORK, "--ip", h.ip(),
-                "-e", DOCKER_ACCESS.equals("tcp") ? "DOCKERD_EXTRA_ARGS=-H tcp://0.0.0.0:2375" : "DOCKERD_EXTRA_ARGS=",
-                "-v", h.volume() + ":/var/lib/docker", "-v", keys + ":/etc/testhost:ro",
-                "--label", "io.swarmplay.e2e=host", hostImage);
-    }
-
-    /** Polls {@code ssh <host> docker version} (every 200 ms) until it answers or {@link #SSH_READY} passes. */
-    void awaitSsh(Host h) {
-        long deadline = System.nanoTime() + SSH_READY.toNanos();
-        Proc.Result last;
-        do {
-            last = ssh(h, "docker version --format '{{.Server.Version}}'");
-            if (last.ok()) return;
-            sleepPoll(200);
-        } while (System.nanoTime() < deadline);
-        String logs = Proc.run(Duration.ofSeconds(10), List.of("docker", "logs", "--tail", "30", h.container())).out();
-        String dockerd = Proc.run(Duration.ofSeconds(10), List.of("docker", "exec", h.container(), "tail", "-n", "30",
-                "/var/log/dockerd.log")).out();
-        throw new AssertionError("test host " + h.name() + " (" + h.ip() + ") did not answer `ssh docker version` within "
-                + SSH_READY.toSeconds() + "s: " + last.describe() + "\ncontainer log:\n" + logs + "\ndockerd log:\n" + dockerd);
-    }
-
-    /** Removes every object this harness creates; returns the names of those still present. */
+    /** Removes every object of this set and the state directory; returns those still present. */
     synchronized List<String> removeAll() {
-        List<String> containers = new ArrayList<>(hosts.stream().map(Host::container).toList());
-        containers.add(aplsContainer);
-        List<String> cmd = new ArrayList<>(List.of("docker", "rm", "-f", "-v"));
-        cmd.addAll(containers);
-        Proc.run(Duration.ofSeconds(120), cmd);
-        for (Host h : hosts) Proc.run(Duration.ofSeconds(60), List.of("docker", "volume", "rm", "-f", h.volume()));
-        Proc.run(Duration.ofSeconds(30), List.of("docker", "network", "rm", NETWORK));
-        if (dir != null) deleteTree(dir);
-        List<String> left = new ArrayList<>();
-        for (String c : containers) if (Proc.run(Duration.ofSeconds(30), List.of("docker", "inspect", c)).ok()) left.add("container " + c);
-        for (Host h : hosts) if (Proc.run(Duration.ofSeconds(30), List.of("docker", "volume", "inspect", h.volume())).ok()) left.add("volume " + h.volume());
-        if (Proc.run(Duration.ofSeconds(30), List.of("docker", "network", "inspect", NETWORK)).ok()) left.add("network " + NETWORK);
+        if (dir == null) return List.of();
+        Proc.Result down = hostsScript(Duration.ofMinutes(3), "down");
+        deleteTree(dir);
+        List<String> left = down.out().lines().filter(l -> l.startsWith("left: ")).map(l -> l.substring(6)).toList();
+        if (!down.ok() && left.isEmpty()) return List.of(down.describe());
         return left;
     }
 
@@ -224,15 +200,7 @@ public final class TestHosts implements BeforeAllCallback, AfterAllCallback {
     }
 
     public String aplsIp() {
-        return SUBNET_BASE + "10";
-    }
-
-    public Path clientKey() {
-        return dir.resolve("client_ed25519");
-    }
-
-    public Path knownHosts() {
-        return dir.resolve("known_hosts");
+        return aplsIp;
     }
 
     /** A directory of this run (deleted at the end). */
@@ -289,43 +257,18 @@ public final class TestHosts implements BeforeAllCallback, AfterAllCallback {
         local(Duration.ofSeconds(60), "docker", "stop", "-t", "2", h.container());
     }
 
-    /** Starts a stopped host again and waits until SSH and Docker answer. */
+    /** Starts a stopped host again and waits until SSH and Docker answer ({@code hosts.sh up} keeps the others). */
     public void restart(Host h) {
-        local(Duration.ofSeconds(60), "docker", "start", h.container());
-        awaitSsh(h);
+        List<String> up = new ArrayList<>(List.of("up"));
+        up.addAll(names);
+        hostsScript(Duration.ofMinutes(3), up.toArray(String[]::new)).orThrow();
     }
 
     List<String> sshCommand(Host h, String command) {
-        return List.of("ssh", "-i", clientKey().toString(), "-o", "UserKnownHostsFile=" + knownHosts(),
-                "-o", "StrictHostKeyChecking=yes", "-o", "BatchMode=yes", "-o", "ConnectTimeout=5",
-                "-o", "LogLevel=ERROR", "root@" + h.ip(), command);
+        return hostsCommand("ssh", h.name(), command);
     }
 
     // ---- helpers -----------------------------------------------------------------------------
-
-    private void writeKeys() {
-        StringBuilder known = new StringBuilder();
-        local(Duration.ofSeconds(30), "ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", "swarmplay-e2e-client",
-                "-f", clientKey().toString());
-        for (Host h : hosts) {
-            Path keys = dir.resolve(h.name());
-            try {
-                Files.createDirectories(keys);
-                local(Duration.ofSeconds(30), "ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", h.name(),
-                        "-f", keys.resolve("ssh_host_ed25519_key").toString());
-                Files.copy(Path.of(clientKey() + ".pub"), keys.resolve("authorized_keys"));
-                String[] pub = Files.readString(keys.resolve("ssh_host_ed25519_key.pub")).trim().split(" ");
-                known.append(h.ip()).append(' ').append(pub[0]).append(' ').append(pub[1]).append('\n');
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-        try {
-            Files.writeString(knownHosts(), known);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
     private void checkPrerequisites() {
         List<String> missing = new ArrayList<>();
@@ -349,7 +292,7 @@ public final class TestHosts implements BeforeAllCallback, AfterAllCallback {
 
     private static Path tempDir() {
         try {
-            Path d = Files.createTempDirectory("swarmplay-e2e-");
+            Path d = Files.createTempDirectory(PREFIX + "-");
             Files.setPosixFilePermissions(d, PosixFilePermissions.fromString("rwx------"));
             return d;
         } catch (IOException e) {

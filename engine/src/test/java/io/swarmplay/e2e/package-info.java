@@ -3,7 +3,13 @@
  *
  * <ul>
  *   <li>{@link io.swarmplay.e2e.TestHosts}: the JUnit extension that builds (cached by content
- *       hash) and starts the hosts, the APLS stand-in and the network, and removes them again;</li>
+ *       hash) and starts the hosts, the APLS stand-in and the network, and removes them again,
+ *       through {@code e2e/testhost/hosts.sh}: the one implementation of test hosts, which the
+ *       lab ({@code scripts/lab}) uses too, under its own prefix;</li>
+ *   <li>{@link io.swarmplay.e2e.LabInventory}: the inventory of a set of test hosts, generated
+ *       from {@code inventory/two-hosts.yaml} or {@code three-orgs.yaml} (also run by {@code scripts/lab});</li>
+ *   <li>{@link io.swarmplay.e2e.LabIT}: {@code scripts/lab run}, {@code status}, {@code up} again
+ *       and {@code down}, after which nothing of the lab is left on the Docker engine;</li>
  *   <li>{@link io.swarmplay.e2e.TestHostsIT}: the hosts and the stand-in images on their own, driven
  *       by hand the way HPE's scripts drive the real images;</li>
  *   <li>{@link io.swarmplay.e2e.Cifar10SpireIT}: {@code playbooks/cifar10-spire.yaml} and

@@ -1,0 +1,134 @@
+package io.swarmplay.e2e;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.snakeyaml.engine.v2.api.Load;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The lab/e2e inventory generated from the repository's topology inventories (no Docker needed). */
+class LabInventoryTest {
+
+    static final Path REPO = findRepo();
+
+    @TempDir
+    Path dir;
+
+    static Path findRepo() {
+        for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
+            if (Files.isRegularFile(p.resolve("inventory/two-hosts.yaml"))) return p;
+        }
+        throw new IllegalStateException("no repository root above " + Path.of("").toAbsolutePath());
+    }
+
+    static LabInventory topology(String name) throws IOException {
+        return new LabInventory(Files.readString(REPO.resolve("inventory/" + name + ".yaml")));
+    }
+
+    @Test
+    void namesAreTheTopologysHostsThenNumberedHosts() throws IOException {
+        assertEquals(List.of("host-1", "host-2"), topology("two-hosts").names(0));
+        assertEquals(List.of("host-1", "host-2", "host-3"), topology("two-hosts").names(3));
+        assertEquals(List.of("org-a", "org-b", "org-c"), topology("three-orgs").names(0));
+        assertEquals(List.of("org-a", "org-b", "org-c", "host-4"), topology("three-orgs").names(4));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> topology("three-orgs").names(2));
+        assertEquals("this topology needs at least 3 hosts: [org-a, org-b, org-c]", e.getMessage());
+    }
+
+    @Test
+    void onlyAddressesKeysAndStandInsDifferFromTheTopology() throws IOException {
+        Path out = generate("two-hosts", 2, Map.of("poll_interval", 1));
+        Map<String, Object> lab = yaml(Files.readString(out));
+        Map<String, Object> original = yaml(Files.readString(REPO.resolve("inventory/two-hosts.yaml")));
+        Map<String, Object> h1 = host(lab, "host-1");
+        assertEquals("172.31.9.11", h1.get("ansible_host"));
+        assertEquals("172.31.9.11", h1.get("host_ip"));
+        assertEquals("172.31.9.12", host(lab, "host-2").get("host_ip"));
+        Map<String, Object> unchanged = new HashMap<>(host(original, "host-1"));
+        unchanged.putAll(Map.of("ansible_host", "172.31.9.11", "host_ip", "172.31.9.11"));
+        assertEquals(unchanged, h1, "host-1 keeps every topology variable but its addresses");
+        Map<String, Object> vars = vars(lab);
+        assertEquals("root", vars.get("ansible_user"));
+        assertEquals(dir.resolve("client_ed25519").toString(), vars.get("ansible_ssh_private_key_file"));
+        assertEquals(dir.resolve("known_hosts").toString(), vars.get("ssh_known_hosts"));
+        assertEquals("172.31.9.10", vars.get("apls_ip"));
+        assertEquals(Map.of("ghcr.io/spiffe/spire-server:1.8.4", "/w/spire-server-1.tar", "hello-world:latest", "/w/hello-2.tar"),
+                vars.get("image_tars"));
+        assertEquals(1, vars.get("poll_interval"));
+        assertTrue(Files.readString(Path.of((String) vars.get("wheel_file"))).contains("TEST DOUBLE"));
+        Set<String> changed = Set.of("ansible_user", "ansible_ssh_private_key_file", "ssh_known_hosts", "apls_ip", "image_tars",
+                "extra_images", "wheel_file", "logs_dest", "models_dest", "poll_interval");
+        for (Map.Entry<String, Object> e : vars(original).entrySet()) {
+            if (!changed.contains(e.getKey())) assertEquals(e.getValue(), vars.get(e.getKey()), e.getKey());
+        }
+        assertEquals(REPO.resolve("inventory/group_vars"), Files.readSymbolicLink(out.getParent().resolve("group_vars")));
+        assertTrue(Files.readString(out).startsWith("# GENERATED from two-hosts.yaml"));
+    }
+
+    @Test
+    void hostsBeyondTheTopologyGetTheirOwnOrganisation() throws IOException {
+        Map<String, Object> lab = yaml(Files.readString(generate("three-orgs", 4, Map.of())));
+        Map<String, Object> added = host(lab, "host-4");
+        assertEquals(Map.of("org", "org4", "trust_domain", "org4.swarm.learning", "ml_nodes", 2,
+                "ansible_host", "172.31.9.14", "host_ip", "172.31.9.14"), added);
+        assertEquals("orga.swarm.learning", host(lab, "org-a").get("trust_domain"));
+        assertEquals(3, vars(lab).get("min_peers"), "the topology's own vars stay");
+    }
+
+    @Test
+    void testHostsThatAreNotTheTopologysAreRefused() throws IOException {
+        Files.writeString(dir.resolve("hosts.txt"), "org-a c1 172.31.9.11 v1\nhost-2 c2 172.31.9.12 v2\n");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> topology("two-hosts").write(LabInventory.testHosts(dir), false, Map.of()));
+        assertEquals("the test hosts [org-a, host-2] are not the topology's [host-1, host-2]", e.getMessage());
+    }
+
+    @Test
+    void dockerOverTcpGoesIntoEveryHost() throws IOException {
+        Files.writeString(dir.resolve("hosts.txt"), "host-1 c1 172.31.9.11 v1\nhost-2 c2 172.31.9.12 v2\n");
+        Map<String, Object> lab = yaml(topology("two-hosts").write(LabInventory.testHosts(dir), true, Map.of()));
+        assertEquals("tcp://172.31.9.12:2375", host(lab, "host-2").get("docker_host"));
+    }
+
+    /** A state directory as hosts.sh writes it, with {@code n} hosts of the topology. */
+    Path generate(String topology, int n, Map<String, Object> extra) throws IOException {
+        StringBuilder hosts = new StringBuilder();
+        List<String> names = topology(topology).names(n);
+        for (int i = 0; i < names.size(); i++) hosts.append(names.get(i)).append(" c").append(i).append(" 172.31.9.").append(11 + i).append(" v\n");
+        Files.writeString(dir.resolve("hosts.txt"), hosts);
+        Files.writeString(dir.resolve("images.txt"), "ghcr.io/spiffe/spire-server:1.8.4 /w/spire-server-1.tar sha256:1\nhello-world:latest /w/hello-2.tar sha256:2\n");
+        Files.writeString(dir.resolve("apls_ip"), "172.31.9.10\n");
+        return LabInventory.generate(REPO.resolve("inventory/" + topology + ".yaml"), dir, dir.resolve("lab/inventory.yaml"), false, extra);
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> yaml(String text) {
+        return (Map<String, Object>) new Load(LoadSettings.builder().build()).loadFromString(text);
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> swarm(Map<String, Object> doc) {
+        return (Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>) doc.get("all")).get("children")).get("swarm");
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> host(Map<String, Object> doc, String name) {
+        return (Map<String, Object>) ((Map<String, Object>) swarm(doc).get("hosts")).get(name);
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> vars(Map<String, Object> doc) {
+        return (Map<String, Object>) swarm(doc).get("vars");
+    }
+}
