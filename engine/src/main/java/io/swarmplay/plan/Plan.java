@@ -6,11 +6,22 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
-/** The ordered steps of a preview, grouped by play and host when rendered. */
-public record Plan(List<PlannedStep> steps) {
+/**
+ * The ordered steps of a preview, grouped by play and host when rendered.
+ *
+ * @param steps       every step of every host, in run order
+ * @param unreachable the hosts that could not be contacted, in the order found, with the cause in
+ *                    plain words; their steps are planned without their state
+ */
+public record Plan(List<PlannedStep> steps, Map<String, String> unreachable) {
 
     public Plan {
         steps = List.copyOf(steps);
+        unreachable = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(unreachable));
+    }
+
+    public Plan(List<PlannedStep> steps) {
+        this(steps, Map.of());
     }
 
     /** True when no step would change anything. */

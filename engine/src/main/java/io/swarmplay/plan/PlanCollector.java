@@ -19,12 +19,14 @@ public final class PlanCollector implements RunListener {
 
     private final List<PlannedStep> steps = new ArrayList<>();
     private final List<ItemFinished> items = new ArrayList<>();
+    private final Map<String, String> unreachable = new java.util.LinkedHashMap<>();
     private String play = "";
 
     /** Loop items come before their host's result: each item becomes a step of its own. */
     @Override
     public void report(RunEvent event) {
         if (event instanceof PlayStarted e) play = e.name();
+        if (event instanceof RunEvent.HostUnreachable e) unreachable.putIfAbsent(e.host(), e.cause());
         if (event instanceof ItemFinished e) items.add(e);
         if (event instanceof HostFinished e && e.kind() != TaskKind.FACTS) finished(e);
     }
@@ -55,6 +57,6 @@ public final class PlanCollector implements RunListener {
     }
 
     public Plan plan() {
-        return new Plan(steps);
+        return new Plan(steps, unreachable);
     }
 }

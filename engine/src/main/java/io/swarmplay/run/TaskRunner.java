@@ -12,8 +12,6 @@ import io.swarmplay.report.RunEvent.Warning;
 import io.swarmplay.template.TemplateException;
 import io.swarmplay.template.Unknown;
 
-import java.nio.file.FileSystems;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -83,8 +81,7 @@ final class TaskRunner {
         if (spec.kind() == TaskKind.HANDLER) return true;
         if (!run.tags.selects(tags(spec))) return false;
         if (run.startAt == null) return true;
-        if (!FileSystems.getDefault().getPathMatcher("glob:" + run.startAt).matches(Path.of(spec.name()))
-                && !spec.name().equals(run.startAt)) return false;
+        if (!Targets.startsAt(run.startAt, spec.name())) return false;
         run.startAt = null;
         return true;
     }

@@ -1,6 +1,7 @@
 package io.swarmplay.run;
 
 import io.swarmplay.connection.CancelledException;
+import io.swarmplay.connection.Causes;
 import io.swarmplay.connection.CommandFailedException;
 import io.swarmplay.connection.Connection;
 import io.swarmplay.connection.ConnectionException;
@@ -140,7 +141,8 @@ final class TaskStep {
         } catch (CommandFailedException e) {
             return Outcome.failed(e.getMessage()).withData(commandData(e));
         } catch (UncheckedIOException e) {
-            return Outcome.failed(e.getCause() != null ? e.getCause().getMessage() : e.getMessage());
+            String message = Causes.clean(e.getMessage());
+            return Outcome.failed(message.isEmpty() ? Causes.plain(e) : message);
         } catch (ConnectionException e) {
             return unreachable(target, spec, e);
         } catch (CancelledException e) {
@@ -188,8 +190,7 @@ final class TaskStep {
     private Outcome unreachable(HostState target, StepSpec spec, ConnectionException e) {
         String message = e.getMessage() + " (during task '" + spec.name() + "')";
         if (run.mode == Mode.PLAN) {
-            target.offline = true;
-            target.offlineReason = "host unreachable: " + e.getMessage();
+            run.unreachableInPlan(target, e.getMessage());
             return Outcome.wouldChange(Change.unknown(target.offlineReason));
         }
         return Outcome.unreachable(message);
