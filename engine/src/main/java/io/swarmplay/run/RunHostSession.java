@@ -7,6 +7,7 @@ import io.swarmplay.connection.FileAttrs;
 import io.swarmplay.connection.FileStat;
 import io.swarmplay.module.HostSession;
 import io.swarmplay.module.ModuleException;
+import io.swarmplay.module.ReadOnlyHost;
 import io.swarmplay.module.ValueUnknownException;
 import io.swarmplay.source.SourcePosition;
 import io.swarmplay.template.Templar;
@@ -46,8 +47,11 @@ final class RunHostSession implements HostSession {
     interface Extensions {
         <T> Optional<T> get(Class<T> type);
 
+        /** The read-only view of the extension of read-only type {@code type} (for plan), or empty. */
+        <T> Optional<T> readOnly(Class<T> type);
+
         /** The session of another inventory host for this step, or empty when there is none. */
-        Optional<io.swarmplay.module.HostView> otherHost(String name);
+        Optional<RunHostSession> otherHost(String name);
     }
 
     RunHostSession(String hostName, Supplier<Connection> connection, Extensions extensions, Map<String, Object> vars,
@@ -64,6 +68,21 @@ final class RunHostSession implements HostSession {
         this.environment = environment;
         this.timeout = timeout;
         this.progress = progress;
+    }
+
+    /** This host as {@code plan} sees it: read-only by type (see {@link ReadOnlyHost}). */
+    io.swarmplay.module.HostView readOnly() {
+        return new ReadOnlyHost(this, new ReadOnlyHost.Services() {
+            @Override
+            public <T> Optional<T> readOnly(Class<T> type) {
+                return extensions.readOnly(type);
+            }
+
+            @Override
+            public Optional<io.swarmplay.module.HostView> otherHost(String name) {
+                return extensions.otherHost(name).map(RunHostSession::readOnly);
+            }
+        });
     }
 
     @Override

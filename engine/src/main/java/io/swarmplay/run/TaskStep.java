@@ -155,7 +155,8 @@ final class TaskStep {
         A args = ArgsBinder.bind(module.argsType(), rawArgs);
         Change change;
         try {
-            change = module.plan(args, session);
+            // plan sees the host read-only by type: no write, no command run for effect, no engine change
+            change = module.plan(args, session.readOnly());
         } catch (ValueUnknownException e) {
             return unknown(e.getMessage());
         }
@@ -210,7 +211,12 @@ final class TaskStep {
             }
 
             @Override
-            public java.util.Optional<io.swarmplay.module.HostView> otherHost(String name) {
+            public <T> java.util.Optional<T> readOnly(Class<T> type) {
+                return run.connections.readOnlyExtension(type, target.name(), rendered.get());
+            }
+
+            @Override
+            public java.util.Optional<RunHostSession> otherHost(String name) {
                 HostState other = run.hosts.get(name);
                 return java.util.Optional.ofNullable(other == null ? null : session(spec, host, other, vars, timeout));
             }

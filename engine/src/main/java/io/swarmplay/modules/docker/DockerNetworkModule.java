@@ -1,6 +1,7 @@
 package io.swarmplay.modules.docker;
 
 import io.swarmplay.connection.docker.DockerEndpoint;
+import io.swarmplay.connection.docker.DockerReader;
 import io.swarmplay.connection.docker.NetworkInfo;
 import io.swarmplay.connection.docker.NetworkSpec;
 import io.swarmplay.module.Alias;
@@ -47,7 +48,7 @@ public final class DockerNetworkModule extends DockerModule<DockerNetworkModule.
     }
 
     @Override
-    protected Change plan(Args args, HostView host, DockerEndpoint docker) {
+    protected Change plan(Args args, HostView host, DockerReader docker) {
         NetworkInfo current = docker.inspectNetwork(args.name()).orElse(null);
         String name = args.name();
         if (args.state().equals("absent")) {
@@ -104,7 +105,7 @@ public final class DockerNetworkModule extends DockerModule<DockerNetworkModule.
     }
 
     /** {@code network}: the engine's inspect output, as community.docker returns it (and swarmplay's {@code network_id}). */
-    private static Map<String, Object> registered(DockerEndpoint docker, String name) {
+    private static Map<String, Object> registered(DockerReader docker, String name) {
         Map<String, Object> data = new java.util.LinkedHashMap<>();
         docker.inspect(io.swarmplay.connection.docker.DockerObject.NETWORK, name).ifPresent(n -> {
             data.put("network_id", n.get("Id"));
