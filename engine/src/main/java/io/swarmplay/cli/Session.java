@@ -102,7 +102,7 @@ final class Session {
         RunRequest request = request(loaded, redactor);
         List<String> problems = Targets.problems(request);
         if (!problems.isEmpty()) return usage(problems);
-        PlanCollector collector = new PlanCollector();
+        PlanCollector collector = new PlanCollector(options.offline);
         RunListener listener = options.plan ? RunListener.all(collector, this::warnings) : reporter(redactor, mode);
         RunResult result = runInterruptibly(request, mode, listener);
         if (!options.plan) return result.status();

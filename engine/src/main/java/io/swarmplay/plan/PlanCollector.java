@@ -20,7 +20,18 @@ public final class PlanCollector implements RunListener {
     private final List<PlannedStep> steps = new ArrayList<>();
     private final List<ItemFinished> items = new ArrayList<>();
     private final Map<String, String> unreachable = new java.util.LinkedHashMap<>();
+    private final boolean offline;
     private String play = "";
+
+    /** A collector of a plan made against live hosts. */
+    public PlanCollector() {
+        this(false);
+    }
+
+    /** {@code offline}: the plan is made with {@code --offline}, hosts planned as fresh. */
+    public PlanCollector(boolean offline) {
+        this.offline = offline;
+    }
 
     /** Loop items come before their host's result: each item becomes a step of its own. */
     @Override
@@ -57,6 +68,6 @@ public final class PlanCollector implements RunListener {
     }
 
     public Plan plan() {
-        return new Plan(steps, unreachable);
+        return new Plan(steps, unreachable, offline);
     }
 }

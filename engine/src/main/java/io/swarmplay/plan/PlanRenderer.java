@@ -35,6 +35,7 @@ public final class PlanRenderer {
 
     public String text(Plan plan) {
         StringBuilder out = new StringBuilder();
+        if (plan.offline()) out.append(style.bold(Plan.OFFLINE)).append('\n');
         String play = null;
         String host = null;
         for (PlannedStep step : plan.steps()) {
@@ -137,6 +138,7 @@ public final class PlanRenderer {
         for (PlannedStep s : plan.steps()) steps.add(jsonStep(s));
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("format_version", "1");
+        doc.put("offline", plan.offline());
         doc.put("steps", steps);
         List<Object> unreachable = new ArrayList<>();
         plan.unreachable().forEach((host, cause) -> unreachable.add(Map.of("host", host, "cause", cause)));

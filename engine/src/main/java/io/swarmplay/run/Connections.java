@@ -61,6 +61,15 @@ final class Connections implements AutoCloseable {
         return java.util.Optional.empty();
     }
 
+    /** The fresh (empty) read-only service of this type, for offline plans; nothing is contacted. */
+    <T> java.util.Optional<T> freshExtension(Class<T> type) {
+        for (HostExtensionFactory<?> factory : extensionFactories().values()) {
+            HostExtensionFactory.ReadOnlyView<?, ?> readOnly = factory.readOnly();
+            if (readOnly != null && readOnly.type() == type) return java.util.Optional.of(type.cast(readOnly.fresh().get()));
+        }
+        return java.util.Optional.empty();
+    }
+
     private <S, T> java.util.Optional<T> readOnly(HostExtensionFactory<S> factory, Class<T> type, String hostName,
                                                   Map<String, Object> vars) {
         HostExtensionFactory.ReadOnlyView<S, ?> readOnly = factory.readOnly();

@@ -50,6 +50,12 @@ final class RunHostSession implements HostSession {
         /** The read-only view of the extension of read-only type {@code type} (for plan), or empty. */
         <T> Optional<T> readOnly(Class<T> type);
 
+        /** The extension of read-only type {@code type} as on a fresh host (for an offline plan), or empty. */
+        <T> Optional<T> fresh(Class<T> type);
+
+        /** Whether the host is the control node itself ({@code ansible_connection: local}). */
+        boolean controlNode();
+
         /** The session of another inventory host for this step, or empty when there is none. */
         Optional<RunHostSession> otherHost(String name);
     }
@@ -81,6 +87,26 @@ final class RunHostSession implements HostSession {
             @Override
             public Optional<io.swarmplay.module.HostView> otherHost(String name) {
                 return extensions.otherHost(name).map(RunHostSession::readOnly);
+            }
+        });
+    }
+
+    /**
+     * What {@code plan} gets: this host read-only, or under {@code --offline} the same host as a
+     * fresh, empty one that is never contacted ({@link FreshHost}), unless it is the control node,
+     * whose files and commands are read as usual.
+     */
+    io.swarmplay.module.HostView planView(boolean offline) {
+        if (!offline || extensions.controlNode()) return readOnly();
+        return new ReadOnlyHost(new FreshHost(this), new ReadOnlyHost.Services() {
+            @Override
+            public <T> Optional<T> readOnly(Class<T> type) {
+                return extensions.fresh(type);
+            }
+
+            @Override
+            public Optional<io.swarmplay.module.HostView> otherHost(String name) {
+                return extensions.otherHost(name).map(other -> other.planView(true));
             }
         });
     }

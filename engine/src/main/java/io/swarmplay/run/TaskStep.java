@@ -4,6 +4,7 @@ import io.swarmplay.connection.CancelledException;
 import io.swarmplay.connection.Causes;
 import io.swarmplay.connection.CommandFailedException;
 import io.swarmplay.connection.Connection;
+import io.swarmplay.connection.StateUnknownException;
 import io.swarmplay.connection.ConnectionException;
 import io.swarmplay.module.ArgsBinder;
 import io.swarmplay.module.ArgsException;
@@ -95,11 +96,11 @@ final class TaskStep {
         args.values().forEach((k, v) -> run.request.redactor().addAll(RenderedArgs.secrets(k, v)));
         String delegate = null;
         try {
-            if (args.unknown() != null) {
-                return new Attempt(unknown(RunHostSession.describe(args.unknown())), args.display(), null);
-            }
             HostState target = delegateOf(spec, host, vars);
             delegate = target == host ? null : target.name();
+            if (args.unknown() != null) {
+                return new Attempt(withUnknownValues(spec, host, target, args, vars), args.display(), delegate);
+            }
             Outcome outcome = markFacts(spec, args, planAndApply(spec, host, target, args.values(), vars));
             return new Attempt(conditions.overrides(spec, outcome, vars), args.display(), delegate);
         } catch (ValueUnknownException e) {
@@ -108,6 +109,27 @@ final class TaskStep {
             return new Attempt(Outcome.failed(templateMessage(e)), args.display(), delegate);
         }
     }
+
+    /**
+     * A step whose arguments depend on values known only after apply. A plan still shows a create
+     * as a create, the values {@code (known after apply)}: what does not exist yet is created
+     * whatever they turn out to be. Anything else depends on them, and is unknown. An argument
+     * that names the object ({@link #IDENTITY}) never stands in.
+     */
+    private Outcome withUnknownValues(StepSpec spec, HostState host, HostState target, RenderedArgs args,
+                                      Map<String, Object> vars) {
+        Outcome unknown = unknown(RunHostSession.describe(args.unknown()));
+        boolean named = IDENTITY.stream().anyMatch(k -> args.values().get(k) instanceof Unknown);
+        if (run.mode != Mode.PLAN || named) return unknown;
+        Map<String, Object> standIns = new LinkedHashMap<>(args.values());
+        standIns.replaceAll((k, v) -> v instanceof Unknown ? v.toString() : v);
+        Outcome planned = planAndApply(spec, host, target, standIns, vars);
+        boolean create = planned.change() != null && planned.change().action() == io.swarmplay.module.Action.CREATE;
+        return create && planned.status() == Status.WOULD_CHANGE ? planned : unknown;
+    }
+
+    /** The arguments that name what a module manages: a stand-in for them would plan another object. */
+    private static final List<String> IDENTITY = List.of("name", "dest", "path", "container", "src");
 
     /**
      * Facts are host data ({@link Unsafe}, never rendered again), except what {@code set_fact}
@@ -123,10 +145,7 @@ final class TaskStep {
 
     private Outcome planAndApply(StepSpec spec, HostState host, HostState target, Map<String, Object> args,
                                  Map<String, Object> vars) {
-        if (run.mode == Mode.PLAN && (run.request.offline() || target.offline)) {
-            String why = run.request.offline() ? "--offline: host not contacted" : target.offlineReason;
-            return unknown(why);
-        }
+        if (run.mode == Mode.PLAN && target.offline) return unknown(target.offlineReason);
         Module<?> module = run.request.modules().find(spec.task().module())
                 .orElseThrow(() -> new IllegalStateException("unknown module " + spec.task().module()));
         try {
@@ -156,8 +175,8 @@ final class TaskStep {
         Change change;
         try {
             // plan sees the host read-only by type: no write, no command run for effect, no engine change
-            change = module.plan(args, session.readOnly());
-        } catch (ValueUnknownException e) {
+            change = module.plan(args, session.planView(run.mode == Mode.PLAN && run.request.offline()));
+        } catch (ValueUnknownException | StateUnknownException e) {
             return unknown(e.getMessage());
         }
         if (change.isNone()) {
@@ -213,6 +232,16 @@ final class TaskStep {
             @Override
             public <T> java.util.Optional<T> readOnly(Class<T> type) {
                 return run.connections.readOnlyExtension(type, target.name(), rendered.get());
+            }
+
+            @Override
+            public <T> java.util.Optional<T> fresh(Class<T> type) {
+                return run.connections.freshExtension(type);
+            }
+
+            @Override
+            public boolean controlNode() {
+                return "local".equals(io.swarmplay.connection.ConnectionSettings.from(target.name(), rendered.get()).type());
             }
 
             @Override

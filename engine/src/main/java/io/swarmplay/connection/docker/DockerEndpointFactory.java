@@ -18,7 +18,7 @@ public final class DockerEndpointFactory implements HostExtensionFactory<DockerE
 
     @Override
     public ReadOnlyView<DockerEndpoint, DockerReader> readOnly() {
-        return new ReadOnlyView<>(DockerReader.class, DockerReader::readOnly);
+        return new ReadOnlyView<>(DockerReader.class, DockerReader::readOnly, EmptyDocker::new);
     }
 
     @Override
