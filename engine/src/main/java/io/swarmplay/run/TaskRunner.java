@@ -156,11 +156,17 @@ final class TaskRunner {
 
     private void remember(StepSpec spec, HostState host, StepResult result, boolean ignored) {
         Outcome outcome = result.outcome();
+        // a plan shows every step: one that cannot be planned is counted (the plan exits 2), and the
+        // host's later steps are still planned, with its result known only after apply
+        boolean planGoesOn = run.mode == Mode.PLAN && outcome.status() == Status.FAILED;
         String register = spec.task().options().register();
-        if (register != null) host.register(register, result.registered());
+        if (register != null) {
+            host.register(register, planGoesOn ? new Unknown("result of '" + spec.name() + "' on " + host.name()
+                    + ", which cannot be planned") : result.registered());
+        }
         host.facts.putAll(outcome.facts());
         if (outcome.isChanged()) host.notified.addAll(spec.inherited().notifies());
-        if (outcome.isFailed() && !ignored) {
+        if (outcome.isFailed() && !ignored && !planGoesOn) {
             host.failed = true;
             host.lastFailedTask = Map.of("name", spec.name(), "action", spec.task().module());
             host.lastFailedResult = result.registered() instanceof Unknown ? Map.of() : result.registered();

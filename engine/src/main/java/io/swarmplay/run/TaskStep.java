@@ -113,23 +113,40 @@ final class TaskStep {
     /**
      * A step whose arguments depend on values known only after apply. A plan still shows a create
      * as a create, the values {@code (known after apply)}: what does not exist yet is created
-     * whatever they turn out to be. Anything else depends on them, and is unknown. An argument
-     * that names the object ({@link #IDENTITY}) never stands in.
+     * whatever they turn out to be. Anything else depends on them, and is unknown. The unknown
+     * values stand in as their text, or, where a text does not fit (an {@code env} map), are left
+     * out; an argument that names the object or its state ({@link #IDENTITY}) never stands in.
      */
     private Outcome withUnknownValues(StepSpec spec, HostState host, HostState target, RenderedArgs args,
                                       Map<String, Object> vars) {
         Outcome unknown = unknown(RunHostSession.describe(args.unknown()));
-        boolean named = IDENTITY.stream().anyMatch(k -> args.values().get(k) instanceof Unknown);
+        boolean named = IDENTITY.stream().anyMatch(k -> RenderedArgs.firstUnknown(args.values().get(k)) != null);
         if (run.mode != Mode.PLAN || named) return unknown;
         Map<String, Object> standIns = new LinkedHashMap<>(args.values());
-        standIns.replaceAll((k, v) -> v instanceof Unknown ? v.toString() : v);
+        standIns.replaceAll((k, v) -> standIn(v));
         Outcome planned = planAndApply(spec, host, target, standIns, vars);
+        if (planned.status() == Status.FAILED) {
+            args.values().forEach((k, v) -> { if (v instanceof Unknown) standIns.remove(k); });
+            planned = planAndApply(spec, host, target, standIns, vars);
+        }
         boolean create = planned.change() != null && planned.change().action() == io.swarmplay.module.Action.CREATE;
         return create && planned.status() == Status.WOULD_CHANGE ? planned : unknown;
     }
 
+    /** {@code value} with every value known only after apply replaced by its text, {@code (known after apply)}. */
+    private static Object standIn(Object value) {
+        if (value instanceof Unknown unknown) return unknown.toString();
+        if (value instanceof Map<?, ?> map) {
+            Map<Object, Object> out = new LinkedHashMap<>();
+            map.forEach((k, v) -> out.put(k, standIn(v)));
+            return out;
+        }
+        if (value instanceof List<?> list) return list.stream().map(TaskStep::standIn).toList();
+        return value;
+    }
+
     /** The arguments that name what a module manages: a stand-in for them would plan another object. */
-    private static final List<String> IDENTITY = List.of("name", "dest", "path", "container", "src");
+    private static final List<String> IDENTITY = List.of("name", "dest", "path", "container", "src", "state");
 
     /**
      * Facts are host data ({@link Unsafe}, never rendered again), except what {@code set_fact}

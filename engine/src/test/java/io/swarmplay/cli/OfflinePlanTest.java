@@ -70,8 +70,12 @@ class OfflinePlanTest {
                         name: web
                         image: nginx:1.25
                         command: "{{ hostname.stdout }}"
+                        env: "{{ {'HOST': hostname.stdout} }}"
                         networks: [{name: appnet}]
+                        copy_in: [{content: "{{ hostname.stdout }}", dest: /etc/seen-as}]
                       notify: restart web
+                    - name: db container in a state known after apply
+                      docker_container: {name: db, image: "postgres:16", state: "{{ hostname.stdout }}"}
                   handlers:
                     - name: restart web
                       docker_container: {name: web, image: nginx:1.25, state: started}
@@ -109,9 +113,14 @@ class OfflinePlanTest {
         assertEquals(2, count(out, "> read the host name  (command:"), out);
         // the value read from an earlier step is unknown; the create is still a create
         assertTrue(out.contains("        command: (known after apply)\n"), out);
+        assertTrue(out.contains("        env: (known after apply)\n"), out);
+        assertTrue(out.contains("        copy_in: [{\"content\":\"(known after apply)\",\"dest\":\"/etc/seen-as\"}]\n"), out);
+        // what names the object or its state never stands in: that step depends on the value
+        assertEquals(2, count(out, "? db container in a state known after apply  (docker_container: depends on result of"
+                + " 'read the host name'"), out);
         // 5 objects per host; the handler acting on the container already counted is not another create
         assertEquals(2, count(out, "+ restart web (handler)"), out);
-        assertTrue(out.contains("Plan: 10 to create, 0 to change, 0 to delete, 2 to run, 8 unchanged\n"), out);
+        assertTrue(out.contains("Plan: 10 to create, 0 to change, 0 to delete, 2 to run, 8 unchanged, 2 unknown until apply\n"), out);
     }
 
     @Test

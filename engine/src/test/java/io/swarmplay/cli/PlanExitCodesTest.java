@@ -72,6 +72,30 @@ class PlanExitCodesTest {
     }
 
     @Test
+    void aPlanGoesOnAfterAStepThatCannotBePlannedAndCountsIt() throws IOException {
+        Path playbook = write("failing.yaml", """
+                - hosts: all
+                  gather_facts: false
+                  tasks:
+                    - name: must hold
+                      assert: {that: [1 == 2]}
+                      register: checked
+                    - name: later file
+                      copy: {content: x, dest: '%s'}
+                    - name: uses the failed result
+                      debug: {msg: "{{ checked.msg }}"}
+                """.formatted(dir.resolve("later.txt")));
+        CliTest.Result result = plan(playbook, "--plan");
+        assertEquals(2, result.code(), result.out() + result.err());
+        assertEquals(2, result.out().split("! must hold", -1).length - 1, result.out());
+        assertEquals(2, result.out().split("\\+ later file", -1).length - 1, result.out());
+        assertEquals(2, result.out().split("\\? uses the failed result", -1).length - 1, result.out());
+        assertTrue(result.out().contains("Plan: 2 to create, 0 to change, 0 to delete, 0 to run, 0 unchanged, "
+                + "2 unknown until apply, 2 failing"), result.out());
+        assertFalse(Files.exists(dir.resolve("later.txt")));
+    }
+
+    @Test
     void detailedExitcodeIsForPlansOnly() throws IOException {
         CliTest.Result result = plan(playbook("debug: {msg: hi}"), "--check", "--detailed-exitcode");
         assertEquals(5, result.code(), result.err());
