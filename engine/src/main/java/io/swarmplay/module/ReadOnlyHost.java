@@ -3,6 +3,7 @@ package io.swarmplay.module;
 import io.swarmplay.connection.Command;
 import io.swarmplay.connection.ExecResult;
 import io.swarmplay.connection.FileStat;
+import io.swarmplay.connection.StateUnknownException;
 
 import java.io.OutputStream;
 import java.nio.file.Path;
@@ -13,11 +14,20 @@ import java.util.Optional;
  * not a {@link HostSession}, so no cast reaches {@code run} or {@code write}; its extensions are
  * their read-only views (a {@code DockerReader}, never the Docker endpoint); another host it hands
  * out is read-only too.
+ *
+ * <p>As a {@link Basis#FRESH fresh} host ({@code --plan --offline}) it is never contacted: no file
+ * exists on it, so files, directories and templates are creates; what a command would print or a
+ * file would hold is known after apply. Expressions, templates and files of the control node are
+ * evaluated as usual.
  */
 public final class ReadOnlyHost implements HostView {
 
+    /** What the view answers from: the live host, or a fresh (empty) one that is never contacted. */
+    public enum Basis { LIVE, FRESH }
+
     private final HostView host;
     private final Services services;
+    private final Basis basis;
 
     /** Where the view finds the read-only side of its host's extensions, and other hosts (read-only). */
     public interface Services {
@@ -30,8 +40,13 @@ public final class ReadOnlyHost implements HostView {
     }
 
     public ReadOnlyHost(HostView host, Services services) {
+        this(host, services, Basis.LIVE);
+    }
+
+    public ReadOnlyHost(HostView host, Services services, Basis basis) {
         this.host = host;
         this.services = services;
+        this.basis = basis;
     }
 
     @Override
@@ -41,21 +56,23 @@ public final class ReadOnlyHost implements HostView {
 
     @Override
     public ExecResult probe(Command command) {
+        if (basis == Basis.FRESH) throw new StateUnknownException("the output of '" + command + "' on " + name());
         return host.probe(command);
     }
 
     @Override
     public Optional<FileStat> stat(String path) {
-        return host.stat(path);
+        return basis == Basis.FRESH ? Optional.empty() : host.stat(path);
     }
 
     @Override
     public Optional<String> sha256(String path) {
-        return host.sha256(path);
+        return basis == Basis.FRESH ? Optional.empty() : host.sha256(path);
     }
 
     @Override
     public void readInto(String path, OutputStream sink) {
+        if (basis == Basis.FRESH) throw new StateUnknownException("the contents of " + path + " on " + name());
         host.readInto(path, sink);
     }
 

@@ -78,37 +78,27 @@ final class RunHostSession implements HostSession {
 
     /** This host as {@code plan} sees it: read-only by type (see {@link ReadOnlyHost}). */
     io.swarmplay.module.HostView readOnly() {
-        return new ReadOnlyHost(this, new ReadOnlyHost.Services() {
-            @Override
-            public <T> Optional<T> readOnly(Class<T> type) {
-                return extensions.readOnly(type);
-            }
-
-            @Override
-            public Optional<io.swarmplay.module.HostView> otherHost(String name) {
-                return extensions.otherHost(name).map(RunHostSession::readOnly);
-            }
-        });
+        return planView(false);
     }
 
     /**
      * What {@code plan} gets: this host read-only, or under {@code --offline} the same host as a
-     * fresh, empty one that is never contacted ({@link FreshHost}), unless it is the control node,
-     * whose files and commands are read as usual.
+     * fresh, empty one that is never contacted ({@link ReadOnlyHost.Basis#FRESH}), unless it is the
+     * control node, whose files and commands are read as usual. Other hosts it hands out alike.
      */
     io.swarmplay.module.HostView planView(boolean offline) {
-        if (!offline || extensions.controlNode()) return readOnly();
-        return new ReadOnlyHost(new FreshHost(this), new ReadOnlyHost.Services() {
+        boolean fresh = offline && !extensions.controlNode();
+        return new ReadOnlyHost(this, new ReadOnlyHost.Services() {
             @Override
             public <T> Optional<T> readOnly(Class<T> type) {
-                return extensions.fresh(type);
+                return fresh ? extensions.fresh(type) : extensions.readOnly(type);
             }
 
             @Override
             public Optional<io.swarmplay.module.HostView> otherHost(String name) {
-                return extensions.otherHost(name).map(other -> other.planView(true));
+                return extensions.otherHost(name).map(other -> other.planView(offline));
             }
-        });
+        }, fresh ? ReadOnlyHost.Basis.FRESH : ReadOnlyHost.Basis.LIVE);
     }
 
     @Override
