@@ -4,7 +4,6 @@ import io.swarmplay.inventory.Host;
 import io.swarmplay.inventory.HostPattern;
 import io.swarmplay.inventory.Inventory;
 import io.swarmplay.playbook.Block;
-import io.swarmplay.playbook.IncludeTasks;
 import io.swarmplay.playbook.Play;
 import io.swarmplay.playbook.Playbook;
 import io.swarmplay.playbook.TaskNode;
@@ -53,38 +52,38 @@ public final class Targets {
     }
 
     /**
-     * Ansible's {@code No matching task "x" found}. Only tasks written in the playbooks (and their
-     * static imports) are known before the run; when a dynamic {@code include_tasks} could bring
-     * the task, the run looks for it as it goes.
+     * Ansible's {@code No matching task "x" found}: as in Ansible, only tasks written in the
+     * playbooks (and their static imports) can be started at; the tasks of a dynamic
+     * {@code include_tasks} cannot, since the include itself is skipped with the tasks before.
      */
     static Optional<String> startAtProblem(List<Playbook> playbooks, String startAt) {
         if (startAt == null) return Optional.empty();
         List<String> names = new ArrayList<>();
-        boolean dynamic = false;
         for (Playbook playbook : playbooks) {
             for (Play play : playbook.plays()) {
                 for (List<TaskNode> section : List.of(play.preTasks(), play.tasks(), play.postTasks())) {
-                    for (TaskNode node : section) dynamic |= collect(node, names);
+                    section.forEach(node -> collect(node, names));
                 }
             }
         }
-        if (dynamic || names.stream().anyMatch(n -> startsAt(startAt, n))) return Optional.empty();
+        if (names.stream().anyMatch(n -> startsAt(startAt, n))) return Optional.empty();
+        // an include's default name (include_tasks) is no likely meaning of a task name
+        names.removeIf(n -> n.equals("include_tasks") || n.endsWith(".include_tasks"));
         String hint = Suggest.hint(startAt, new LinkedHashSet<>(names));
         return Optional.of("no matching task \"" + startAt + "\" found for --start-at-task"
-                + (hint != null ? " (" + hint + ")" : ""));
+                + (hint != null ? " (" + hint + ")" : " (it can start at a task of the playbooks and their static"
+                + " imports, not of a dynamic include_tasks)"));
     }
 
-    // the names of the tasks under node; true when a dynamic include is among them
-    private static boolean collect(TaskNode node, List<String> names) {
-        if (node instanceof IncludeTasks) return true;
-        boolean dynamic = false;
-        if (!(node instanceof Block) && node.name() != null) names.add(node.name());
+    // the names of the tasks under node: a block's tasks, not the block; an include_tasks itself
+    private static void collect(TaskNode node, List<String> names) {
         if (node instanceof Block block) {
             for (List<TaskNode> part : List.of(block.block(), block.rescue(), block.always())) {
-                for (TaskNode child : part) dynamic |= collect(child, names);
+                part.forEach(child -> collect(child, names));
             }
+        } else if (node.name() != null) {
+            names.add(node.name());
         }
-        return dynamic;
     }
 
     /** Whether the task {@code name} is where {@code --start-at-task glob} starts: the name itself, or a glob match. */

@@ -157,7 +157,24 @@ class PlanExitCodesTest {
                 + " (did you mean 'second task'?)\n"), result.err());
         CliTest.Result run = plan(playbook("debug: {msg: hi}"), "--start-at-task", "nosuch");
         assertEquals(5, run.code(), run.err());
-        assertTrue(run.err().startsWith("error: no matching task \"nosuch\" found for --start-at-task\n"), run.err());
+        assertTrue(run.err().startsWith("error: no matching task \"nosuch\" found for --start-at-task (it can start at"), run.err());
+    }
+
+    @Test
+    void aStartAtTaskCannotFollowADynamicIncludeAsInAnsible() throws IOException {
+        write("more.yaml", "- name: included task\n  debug: {msg: included}\n");
+        Path playbook = write("dynamic.yaml", """
+                - hosts: all
+                  gather_facts: false
+                  tasks:
+                    - name: first task
+                      debug: {msg: hi}
+                    - include_tasks: more.yaml
+                """);
+        CliTest.Result result = plan(playbook, "--plan", "--start-at-task", "included task");
+        assertEquals(5, result.code(), result.out() + result.err());
+        assertTrue(result.err().startsWith("error: no matching task \"included task\" found for --start-at-task (it can"
+                + " start at a task of the playbooks and their static imports, not of a dynamic include_tasks)\n"), result.err());
     }
 
     @Test
