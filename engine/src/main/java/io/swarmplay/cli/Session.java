@@ -19,6 +19,7 @@ import io.swarmplay.run.RunRequest;
 import io.swarmplay.run.RunResult;
 import io.swarmplay.run.Runner;
 import io.swarmplay.run.TagSelection;
+import io.swarmplay.run.Targets;
 import io.swarmplay.source.Diagnostic;
 import io.swarmplay.source.DiagnosticRenderer;
 import io.swarmplay.source.Diagnostics;
@@ -50,6 +51,7 @@ final class Session {
         try {
             if (options.offline && !options.plan) return usage("--offline works with --plan only");
             if (options.plan && options.check) return usage("--plan and --check are two previews: use one");
+            if (options.detailedExitcode && !options.plan) return usage("--detailed-exitcode works with --plan only");
             Loaded loaded = load();
             if (options.syntaxCheck) return syntaxOk(loaded);
             if (options.listHosts || options.listTasks || options.listTags) {
@@ -64,7 +66,7 @@ final class Session {
         } catch (IllegalArgumentException e) {
             return usage(e.getMessage());
         } catch (RuntimeException e) {
-            return internalError("internal error: " + e, e);
+            return internalError("internal error: " + io.swarmplay.connection.Causes.plain(e), e);
         } catch (StackOverflowError e) {
             // the loaders and the templar bound nesting; this is the net for whatever they missed
             return internalError("the input nests too deeply for swarmplay (stack overflow)", e);
@@ -105,11 +107,14 @@ final class Session {
     private ExitStatus execute(Loaded loaded) {
         Mode mode = options.plan ? Mode.PLAN : options.check ? Mode.CHECK : Mode.APPLY;
         RunRequest request = request(loaded);
-        PlanCollector collector = new PlanCollector();
+        List<String> problems = Targets.problems(request);
+        if (!problems.isEmpty()) return usage(problems);
+        PlanCollector collector = new PlanCollector(options.offline);
         RunListener listener = options.plan ? RunListener.all(collector, this::warnings) : reporter(mode);
         RunResult result = runInterruptibly(request, mode, listener);
-        if (options.plan) printPlan(collector);
-        return result.status();
+        if (!options.plan) return result.status();
+        printPlan(collector);
+        return options.detailedExitcode ? ExitStatus.detailed(result.status(), collector.plan()) : result.status();
     }
 
     private RunRequest request(Loaded loaded) {
@@ -166,7 +171,11 @@ final class Session {
     }
 
     private ExitStatus usage(String message) {
-        err.println("error: " + message);
+        return usage(List.of(message));
+    }
+
+    private ExitStatus usage(List<String> messages) {
+        messages.forEach(m -> err.println("error: " + m));
         err.println("  run 'swarmplay --help' for the options");
         return ExitStatus.USAGE;
     }

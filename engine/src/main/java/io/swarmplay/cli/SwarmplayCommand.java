@@ -22,10 +22,12 @@ import java.util.concurrent.Callable;
         footer = {"  0   ok (also a --check or --plan run with pending changes)",
                 "  1   internal error",
                 "  2   a host failed",
-                "  3   a host was unreachable (none failed)",
+                "  3   a host was unreachable (none failed; also a --plan that could not contact one)",
                 "  4   load, parse or validation error",
-                "  5   bad command-line usage",
-                "  99  interrupted (Ctrl-C or SIGTERM; a second one exits at once)"})
+                "  5   bad command-line usage (also a --limit or --start-at-task that matches nothing)",
+                "  99  interrupted (Ctrl-C or SIGTERM; a second one exits at once)",
+                "With --plan --detailed-exitcode: 0 no changes, 2 changes pending, 1 a step would fail;",
+                "  3, 4, 5 and 99 as above."})
 public final class SwarmplayCommand implements Callable<Integer> {
 
     @Option(names = {"-i", "--inventory"}, paramLabel = "INVENTORY",
@@ -46,6 +48,10 @@ public final class SwarmplayCommand implements Callable<Integer> {
 
     @Option(names = "--offline", description = "with --plan: do not contact any host (state-dependent parts unknown)")
     boolean offline;
+
+    @Option(names = "--detailed-exitcode",
+            description = "with --plan: exit 0 when nothing would change, 2 when changes are pending, 1 on a failing step")
+    boolean detailedExitcode;
 
     @Option(names = "--json", description = "JSON output: one event per line, or the plan as one document")
     boolean json;

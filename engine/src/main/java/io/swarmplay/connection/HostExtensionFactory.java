@@ -18,4 +18,22 @@ public interface HostExtensionFactory<T> {
      * (connect lazily). Fails with a {@link ConnectionException} saying what was tried.
      */
     T create(ConnectionSettings settings, Connection connection);
+
+    /**
+     * The read-only side of the service, which is all a module's {@code plan} may reach: a type
+     * with no method that changes the host, and how to see a service through it. Null (the
+     * default) when the service has none: plan steps then cannot reach it at all.
+     */
+    default ReadOnlyView<T, ?> readOnly() {
+        return null;
+    }
+
+    /**
+     * A read-only type {@code R} of a service {@code T}, the view that shows a {@code T} as
+     * nothing but an {@code R} (so no cast gets back to {@code T}'s writing methods), and the
+     * {@code R} of a fresh host, holding nothing yet (what {@code --plan --offline} plans against).
+     */
+    record ReadOnlyView<T, R>(Class<R> type, java.util.function.Function<? super T, ? extends R> view,
+                              java.util.function.Supplier<? extends R> fresh) {
+    }
 }

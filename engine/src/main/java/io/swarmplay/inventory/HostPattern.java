@@ -143,6 +143,14 @@ public final class HostPattern {
         return ordered;
     }
 
+    /**
+     * The terms, as written without {@code &}/{@code !} and subscript, that match no host of
+     * {@code inventory}: the likely typos of a {@code --limit}.
+     */
+    public List<String> unmatchedTerms(Inventory inventory) {
+        return terms.stream().filter(t -> match(t, inventory).isEmpty()).map(Term::text).distinct().toList();
+    }
+
     private static List<Host> match(Term t, Inventory inventory) {
         Set<Host> found = new LinkedHashSet<>();
         List<String> groups = matching(t, inventory.groups().keySet());

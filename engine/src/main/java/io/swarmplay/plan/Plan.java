@@ -6,11 +6,26 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
-/** The ordered steps of a preview, grouped by play and host when rendered. */
-public record Plan(List<PlannedStep> steps) {
+/**
+ * The ordered steps of a preview, grouped by play and host when rendered.
+ *
+ * @param steps       every step of every host, in run order
+ * @param unreachable the hosts that could not be contacted, in the order found, with the cause in
+ *                    plain words; their steps are planned without their state
+ * @param offline     {@code --offline}: every host but the control node planned as fresh (empty)
+ */
+public record Plan(List<PlannedStep> steps, Map<String, String> unreachable, boolean offline) {
+
+    /** The header line of an offline plan. */
+    public static final String OFFLINE = "offline: hosts planned as fresh (empty)";
 
     public Plan {
         steps = List.copyOf(steps);
+        unreachable = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(unreachable));
+    }
+
+    public Plan(List<PlannedStep> steps) {
+        this(steps, Map.of(), false);
     }
 
     /** True when no step would change anything. */
@@ -26,11 +41,19 @@ public record Plan(List<PlannedStep> steps) {
         return steps.stream().filter(PlannedStep::failed).count();
     }
 
-    /** How many steps of each action. */
+    /**
+     * How many steps of each action; a create counts each object once: a later step (a handler,
+     * a second task) that plans to create an object already counted is not another create.
+     */
     public Map<Action, Integer> counts() {
         Map<Action, Integer> counts = new EnumMap<>(Action.class);
         for (Action a : Action.values()) counts.put(a, 0);
-        for (PlannedStep s : steps) if (s.action() != null) counts.merge(s.action(), 1, Integer::sum);
+        java.util.Set<String> created = new java.util.HashSet<>();
+        for (PlannedStep s : steps) {
+            if (s.action() == null) continue;
+            if (s.action() == Action.CREATE && s.address() != null && !created.add(s.address())) continue;
+            counts.merge(s.action(), 1, Integer::sum);
+        }
         return counts;
     }
 

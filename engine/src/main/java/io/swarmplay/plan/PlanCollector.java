@@ -11,19 +11,34 @@ import io.swarmplay.report.RunEvent.TaskKind;
 import io.swarmplay.report.RunListener;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Builds the {@link Plan} from the run's events: one step per task and host, facts left out. */
 public final class PlanCollector implements RunListener {
 
     private final List<PlannedStep> steps = new ArrayList<>();
     private final List<ItemFinished> items = new ArrayList<>();
+    private final Map<String, String> unreachable = new LinkedHashMap<>();
+    private final boolean offline;
     private String play = "";
+
+    /** A collector of a plan made against live hosts. */
+    public PlanCollector() {
+        this(false);
+    }
+
+    /** {@code offline}: the plan is made with {@code --offline}, hosts planned as fresh. */
+    public PlanCollector(boolean offline) {
+        this.offline = offline;
+    }
 
     /** Loop items come before their host's result: each item becomes a step of its own. */
     @Override
     public void report(RunEvent event) {
         if (event instanceof PlayStarted e) play = e.name();
+        if (event instanceof RunEvent.HostUnreachable e) unreachable.putIfAbsent(e.host(), e.cause());
         if (event instanceof ItemFinished e) items.add(e);
         if (event instanceof HostFinished e && e.kind() != TaskKind.FACTS) finished(e);
     }
@@ -55,6 +70,6 @@ public final class PlanCollector implements RunListener {
     }
 
     public Plan plan() {
-        return new Plan(steps);
+        return new Plan(steps, unreachable, offline);
     }
 }

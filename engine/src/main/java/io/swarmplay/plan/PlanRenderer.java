@@ -37,6 +37,7 @@ public final class PlanRenderer {
 
     public String text(Plan plan) {
         StringBuilder out = new StringBuilder();
+        if (plan.offline()) out.append(style.bold(Plan.OFFLINE)).append('\n');
         String play = null;
         String host = null;
         for (PlannedStep step : plan.steps()) {
@@ -51,8 +52,16 @@ public final class PlanRenderer {
             }
             step(out, step);
         }
+        unreachable(out, plan);
         out.append('\n').append(style.bold(plan.summary())).append('\n');
         return redactor.mask(out.toString());
+    }
+
+    // one line per host that could not be contacted, with the cause: their steps above are unknowns
+    private void unreachable(StringBuilder out, Plan plan) {
+        if (plan.unreachable().isEmpty()) return;
+        out.append('\n').append(style.bold("Unreachable hosts (planned without their state):")).append('\n');
+        plan.unreachable().forEach((host, cause) -> out.append(style.red("  " + host + ": " + cause)).append('\n'));
     }
 
     private void step(StringBuilder out, PlannedStep step) {
@@ -129,7 +138,11 @@ public final class PlanRenderer {
         for (PlannedStep s : plan.steps()) steps.add(jsonStep(s));
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("format_version", "1");
+        doc.put("offline", plan.offline());
         doc.put("steps", steps);
+        List<Object> unreachable = new ArrayList<>();
+        plan.unreachable().forEach((host, cause) -> unreachable.add(Map.of("host", host, "cause", cause)));
+        doc.put("unreachable", unreachable);
         Map<String, Object> counts = new LinkedHashMap<>();
         plan.counts().forEach((a, n) -> counts.put(a.name().toLowerCase(), n));
         counts.put("failed", plan.failures());

@@ -26,4 +26,22 @@ public record PlannedStep(String play, String host, String task, String module, 
     public boolean skipped() {
         return action == null && !failed;
     }
+
+    /** The arguments that name the object a step manages, in the order tried. */
+    private static final java.util.List<String> NAMING = java.util.List.of("name", "dest", "path");
+
+    /**
+     * The object the step manages, e.g. {@code host-1 docker_container.sn-1} or
+     * {@code host-2 copy./opt/swarm/x.conf}; null when no argument names one. Loop items have
+     * their own arguments, so each item is its own object.
+     */
+    public String address() {
+        for (String key : NAMING) {
+            Object value = args.get(key);
+            if (value instanceof String s && !s.isEmpty()) {
+                return host + " " + module.substring(module.lastIndexOf('.') + 1) + "." + s;
+            }
+        }
+        return null;
+    }
 }

@@ -59,6 +59,10 @@ public sealed interface RunEvent {
     record StepProgress(Task task, String host, String message, boolean noLog) implements RunEvent {
     }
 
+    /** PLAN mode: a host could not be contacted; its steps are planned without its state. */
+    record HostUnreachable(String host, String cause) implements RunEvent {
+    }
+
     /** A warning not tied to a host (deprecations, ignored keywords, plan drift). */
     record Warning(String message) implements RunEvent {
     }

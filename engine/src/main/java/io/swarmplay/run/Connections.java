@@ -49,6 +49,34 @@ final class Connections implements AutoCloseable {
         return java.util.Optional.of(type.cast(extension));
     }
 
+    /**
+     * The read-only view of the host's extension of this read-only type (e.g. a {@code DockerReader}
+     * for plan steps), over the same service {@link #extension} gives; empty when none declares it.
+     */
+    <T> java.util.Optional<T> readOnlyExtension(Class<T> type, String hostName, Map<String, Object> vars) {
+        for (HostExtensionFactory<?> factory : extensionFactories().values()) {
+            java.util.Optional<T> view = readOnly(factory, type, hostName, vars);
+            if (view.isPresent()) return view;
+        }
+        return java.util.Optional.empty();
+    }
+
+    /** The fresh (empty) read-only service of this type, for offline plans; nothing is contacted. */
+    <T> java.util.Optional<T> freshExtension(Class<T> type) {
+        for (HostExtensionFactory<?> factory : extensionFactories().values()) {
+            HostExtensionFactory.ReadOnlyView<?, ?> readOnly = factory.readOnly();
+            if (readOnly != null && readOnly.type() == type) return java.util.Optional.of(type.cast(readOnly.fresh().get()));
+        }
+        return java.util.Optional.empty();
+    }
+
+    private <S, T> java.util.Optional<T> readOnly(HostExtensionFactory<S> factory, Class<T> type, String hostName,
+                                                  Map<String, Object> vars) {
+        HostExtensionFactory.ReadOnlyView<S, ?> readOnly = factory.readOnly();
+        if (readOnly == null || readOnly.type() != type) return java.util.Optional.empty();
+        return extension(factory.type(), hostName, vars).map(service -> type.cast(readOnly.view().apply(service)));
+    }
+
     private Map<Class<?>, HostExtensionFactory<?>> extensionFactories() {
         Map<Class<?>, HostExtensionFactory<?>> known = extensionFactories;
         if (known == null) {

@@ -8,7 +8,11 @@ public enum ExitStatus {
     HOST_UNREACHABLE(3, "a host was unreachable (none failed)"),
     LOAD_ERROR(4, "load, parse or validation error"),
     USAGE(5, "bad command-line usage"),
-    INTERRUPTED(99, "interrupted (Ctrl-C or SIGTERM)");
+    INTERRUPTED(99, "interrupted (Ctrl-C or SIGTERM)"),
+    /** {@code --plan --detailed-exitcode}: the plan would change something (Terraform's 2). */
+    PLAN_CHANGES(2, "with --plan --detailed-exitcode: changes pending"),
+    /** {@code --plan --detailed-exitcode}: a step cannot be planned, e.g. it would fail (Terraform's 1). */
+    PLAN_ERROR(1, "with --plan --detailed-exitcode: a step would fail");
 
     private final int code;
     private final String meaning;
@@ -16,6 +20,19 @@ public enum ExitStatus {
     ExitStatus(int code, String meaning) {
         this.code = code;
         this.meaning = meaning;
+    }
+
+    /**
+     * Terraform's {@code -detailed-exitcode} for a plan that ended with {@code status}: 0 nothing
+     * to change, 2 changes pending (unknowns included: they may change), 1 a step would fail;
+     * unreachable hosts (3), load (4) and usage (5) errors and interrupts (99) keep their codes.
+     */
+    public static ExitStatus detailed(ExitStatus status, io.swarmplay.plan.Plan plan) {
+        return switch (status) {
+            case OK -> plan.isEmpty() ? OK : PLAN_CHANGES;
+            case HOST_FAILED -> PLAN_ERROR;
+            default -> status;
+        };
     }
 
     public int code() {

@@ -77,8 +77,7 @@ final class FactGatherer {
             return Outcome.ok(Change.none("facts gathered"));
         } catch (ConnectionException e) {
             if (run.mode == Mode.PLAN) {
-                host.offline = true;
-                host.offlineReason = "host unreachable: " + e.getMessage();
+                run.unreachableInPlan(host, e.getMessage());
                 unknownFacts(host, "facts of " + host.name() + " (host unreachable)");
                 return Outcome.ok(host.offlineReason);
             }

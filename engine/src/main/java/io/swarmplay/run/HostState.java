@@ -28,8 +28,8 @@ final class HostState {
     Object lastFailedResult;
     boolean unreachable;
     /** PLAN mode: could not be contacted, so every later step is shown as unknown. */
-    boolean offline;
-    String offlineReason;
+    volatile boolean offline;
+    volatile String offlineReason;
     /** {@code meta: end_host}, {@code end_batch} or {@code end_play}: no more tasks in this play (batch). */
     boolean endedPlay;
     /** {@code meta: end_host}: also out of {@code ansible_play_hosts} for the rest of the play. */
@@ -43,6 +43,17 @@ final class HostState {
 
     String name() {
         return host.name();
+    }
+
+    /**
+     * PLAN mode: the host could not be contacted, so its later steps are unknown. True the first
+     * time (the caller then reports the cause once); steps of several tasks may find it at once.
+     */
+    synchronized boolean unreachableInPlan() {
+        if (offline) return false;
+        offline = true;
+        offlineReason = "host unreachable (planned without its state)";
+        return true;
     }
 
     boolean active() {

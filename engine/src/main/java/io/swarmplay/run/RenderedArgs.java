@@ -40,14 +40,60 @@ record RenderedArgs(Map<String, Object> values, Map<String, Object> display, Unk
         for (Map.Entry<String, Object> arg : task.args().entrySet()) {
             SourcePosition at = task.argsAt().getOrDefault(arg.getKey(), task.at());
             Object rendered = templar.renderData(arg.getValue(), vars, at);
+            if (rendered instanceof Unknown && isTree(arg.getValue())) {
+                rendered = byItem(templar, arg.getValue(), vars, at, () -> fromHost.add(arg.getKey()));
+            }
             if (rendered instanceof Unsafe u) fromHost.add(arg.getKey());
             Object value = withoutOmit(Unsafe.strip(rendered));
             if (value == Omit.INSTANCE) continue;
-            if (value instanceof Unknown unknown && first == null) first = unknown;
+            if (first == null) first = firstUnknown(value);
             values.put(arg.getKey(), value);
             display.put(arg.getKey(), value instanceof Unknown ? value.toString() : masked(arg.getKey(), value));
         }
         return new RenderedArgs(values, display, first, fromHost);
+    }
+
+    private static boolean isTree(Object raw) {
+        return raw instanceof Map<?, ?> || raw instanceof List<?>;
+    }
+
+    /**
+     * A map or list written in YAML whose rendering met a value known only after apply, rendered
+     * item by item: the unknown stays where it is ({@code copy_in: [{content: (known after apply),
+     * dest: /x}]}), so the plan shows the rest and can still plan the step. A key that is unknown
+     * makes the whole tree unknown.
+     */
+    private static Object byItem(Templar templar, Object raw, Map<String, Object> vars, SourcePosition at,
+                                 Runnable fromHost) {
+        if (raw instanceof Map<?, ?> map) {
+            Map<Object, Object> out = new LinkedHashMap<>();
+            for (Map.Entry<?, ?> e : map.entrySet()) {
+                Object key = Unsafe.strip(templar.renderData(e.getKey(), vars, at));
+                if (key instanceof Unknown unknown) return unknown;
+                out.put(key, byItem(templar, e.getValue(), vars, at, fromHost));
+            }
+            return out;
+        }
+        if (raw instanceof List<?> list) {
+            List<Object> out = new ArrayList<>();
+            for (Object item : list) out.add(byItem(templar, item, vars, at, fromHost));
+            return out;
+        }
+        Object rendered = templar.renderData(raw, vars, at);
+        if (rendered instanceof Unsafe) fromHost.run();
+        return Unsafe.strip(rendered);
+    }
+
+    /** The first value known only after apply in {@code value}, at any depth; null when there is none. */
+    static Unknown firstUnknown(Object value) {
+        if (value instanceof Unknown unknown) return unknown;
+        java.util.Collection<?> children = value instanceof Map<?, ?> map ? map.values()
+                : value instanceof List<?> list ? list : List.of();
+        for (Object child : children) {
+            Unknown found = firstUnknown(child);
+            if (found != null) return found;
+        }
+        return null;
     }
 
     /** The value as a plan may show it: sensitive keys (at any depth) replaced by a mask. */

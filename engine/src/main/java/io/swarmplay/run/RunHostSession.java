@@ -7,6 +7,7 @@ import io.swarmplay.connection.FileAttrs;
 import io.swarmplay.connection.FileStat;
 import io.swarmplay.module.HostSession;
 import io.swarmplay.module.ModuleException;
+import io.swarmplay.module.ReadOnlyHost;
 import io.swarmplay.module.ValueUnknownException;
 import io.swarmplay.source.SourcePosition;
 import io.swarmplay.template.Templar;
@@ -46,8 +47,17 @@ final class RunHostSession implements HostSession {
     interface Extensions {
         <T> Optional<T> get(Class<T> type);
 
+        /** The read-only view of the extension of read-only type {@code type} (for plan), or empty. */
+        <T> Optional<T> readOnly(Class<T> type);
+
+        /** The extension of read-only type {@code type} as on a fresh host (for an offline plan), or empty. */
+        <T> Optional<T> fresh(Class<T> type);
+
+        /** Whether the host is the control node itself ({@code ansible_connection: local}). */
+        boolean controlNode();
+
         /** The session of another inventory host for this step, or empty when there is none. */
-        Optional<io.swarmplay.module.HostView> otherHost(String name);
+        Optional<RunHostSession> otherHost(String name);
     }
 
     RunHostSession(String hostName, Supplier<Connection> connection, Extensions extensions, Map<String, Object> vars,
@@ -64,6 +74,31 @@ final class RunHostSession implements HostSession {
         this.environment = environment;
         this.timeout = timeout;
         this.progress = progress;
+    }
+
+    /** This host as {@code plan} sees it: read-only by type (see {@link ReadOnlyHost}). */
+    io.swarmplay.module.HostView readOnly() {
+        return planView(false);
+    }
+
+    /**
+     * What {@code plan} gets: this host read-only, or under {@code --offline} the same host as a
+     * fresh, empty one that is never contacted ({@link ReadOnlyHost.Basis#FRESH}), unless it is the
+     * control node, whose files and commands are read as usual. Other hosts it hands out alike.
+     */
+    io.swarmplay.module.HostView planView(boolean offline) {
+        boolean fresh = offline && !extensions.controlNode();
+        return new ReadOnlyHost(this, new ReadOnlyHost.Services() {
+            @Override
+            public <T> Optional<T> readOnly(Class<T> type) {
+                return fresh ? extensions.fresh(type) : extensions.readOnly(type);
+            }
+
+            @Override
+            public Optional<io.swarmplay.module.HostView> otherHost(String name) {
+                return extensions.otherHost(name).map(other -> other.planView(offline));
+            }
+        }, fresh ? ReadOnlyHost.Basis.FRESH : ReadOnlyHost.Basis.LIVE);
     }
 
     @Override

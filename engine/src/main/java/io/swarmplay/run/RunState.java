@@ -61,6 +61,11 @@ final class RunState implements AutoCloseable {
         return hosts.computeIfAbsent(host.name(), n -> new HostState(host));
     }
 
+    /** PLAN mode: {@code host} cannot be contacted; the cause is reported once per host. */
+    void unreachableInPlan(HostState host, String cause) {
+        if (host.unreachableInPlan()) report(new RunEvent.HostUnreachable(host.name(), cause));
+    }
+
     /** Jinjava loads on the first template, not at start-up. */
     synchronized Templar templar() {
         if (templar == null) templar = Templar.create();

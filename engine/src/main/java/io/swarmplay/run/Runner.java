@@ -61,6 +61,7 @@ public final class Runner {
         Recap recap = run.recap;
         if (recap.total(c -> c.failed) > 0 || run.breakPlay) return ExitStatus.HOST_FAILED;
         if (recap.total(c -> c.unreachable) > 0) return ExitStatus.HOST_UNREACHABLE;
+        if (run.hosts.values().stream().anyMatch(h -> h.offline)) return ExitStatus.HOST_UNREACHABLE;
         return ExitStatus.OK;
     }
 }

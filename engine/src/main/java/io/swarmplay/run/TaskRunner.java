@@ -12,8 +12,6 @@ import io.swarmplay.report.RunEvent.Warning;
 import io.swarmplay.template.TemplateException;
 import io.swarmplay.template.Unknown;
 
-import java.nio.file.FileSystems;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -83,8 +81,7 @@ final class TaskRunner {
         if (spec.kind() == TaskKind.HANDLER) return true;
         if (!run.tags.selects(tags(spec))) return false;
         if (run.startAt == null) return true;
-        if (!FileSystems.getDefault().getPathMatcher("glob:" + run.startAt).matches(Path.of(spec.name()))
-                && !spec.name().equals(run.startAt)) return false;
+        if (!Targets.startsAt(run.startAt, spec.name())) return false;
         run.startAt = null;
         return true;
     }
@@ -151,11 +148,17 @@ final class TaskRunner {
 
     private void remember(StepSpec spec, HostState host, StepResult result, boolean ignored) {
         Outcome outcome = result.outcome();
+        // a plan shows every step: one that cannot be planned is counted (the plan exits 2), and the
+        // host's later steps are still planned, with its result known only after apply
+        boolean planGoesOn = run.mode == Mode.PLAN && outcome.status() == Status.FAILED;
         String register = spec.task().options().register();
-        if (register != null) host.register(register, result.registered());
+        if (register != null) {
+            host.register(register, planGoesOn ? new Unknown("result of '" + spec.name() + "' on " + host.name()
+                    + ", which cannot be planned") : result.registered());
+        }
         host.facts.putAll(outcome.facts());
         if (outcome.isChanged()) host.notified.addAll(spec.inherited().notifies());
-        if (outcome.isFailed() && !ignored) {
+        if (outcome.isFailed() && !ignored && !planGoesOn) {
             host.failed = true;
             host.lastFailedTask = Map.of("name", spec.name(), "action", spec.task().module());
             host.lastFailedResult = result.registered() instanceof Unknown ? Map.of() : result.registered();

@@ -1,8 +1,10 @@
 package io.swarmplay.run;
 
 import io.swarmplay.connection.CancelledException;
+import io.swarmplay.connection.Causes;
 import io.swarmplay.connection.CommandFailedException;
 import io.swarmplay.connection.Connection;
+import io.swarmplay.connection.StateUnknownException;
 import io.swarmplay.connection.ConnectionException;
 import io.swarmplay.module.ArgsBinder;
 import io.swarmplay.module.ArgsException;
@@ -94,11 +96,11 @@ final class TaskStep {
         args.values().forEach((k, v) -> run.request.redactor().addAll(RenderedArgs.secrets(k, v)));
         String delegate = null;
         try {
-            if (args.unknown() != null) {
-                return new Attempt(unknown(RunHostSession.describe(args.unknown())), args.display(), null);
-            }
             HostState target = delegateOf(spec, host, vars);
             delegate = target == host ? null : target.name();
+            if (args.unknown() != null) {
+                return new Attempt(withUnknownValues(spec, host, target, args, vars), args.display(), delegate);
+            }
             Outcome outcome = markFacts(spec, args, planAndApply(spec, host, target, args.values(), vars));
             return new Attempt(conditions.overrides(spec, outcome, vars), args.display(), delegate);
         } catch (ValueUnknownException e) {
@@ -107,6 +109,44 @@ final class TaskStep {
             return new Attempt(Outcome.failed(templateMessage(e)), args.display(), delegate);
         }
     }
+
+    /**
+     * A step whose arguments depend on values known only after apply. A plan still shows a create
+     * as a create, the values {@code (known after apply)}: what does not exist yet is created
+     * whatever they turn out to be. Anything else depends on them, and is unknown. The unknown
+     * values stand in as their text, or, where a text does not fit (an {@code env} map), are left
+     * out; an argument that names the object or its state ({@link #IDENTITY}) never stands in.
+     */
+    private Outcome withUnknownValues(StepSpec spec, HostState host, HostState target, RenderedArgs args,
+                                      Map<String, Object> vars) {
+        Outcome unknown = unknown(RunHostSession.describe(args.unknown()));
+        boolean named = IDENTITY.stream().anyMatch(k -> RenderedArgs.firstUnknown(args.values().get(k)) != null);
+        if (run.mode != Mode.PLAN || named) return unknown;
+        Map<String, Object> standIns = new LinkedHashMap<>(args.values());
+        standIns.replaceAll((k, v) -> standIn(v));
+        Outcome planned = planAndApply(spec, host, target, standIns, vars);
+        if (planned.status() == Status.FAILED) {
+            args.values().forEach((k, v) -> { if (v instanceof Unknown) standIns.remove(k); });
+            planned = planAndApply(spec, host, target, standIns, vars);
+        }
+        boolean create = planned.change() != null && planned.change().action() == io.swarmplay.module.Action.CREATE;
+        return create && planned.status() == Status.WOULD_CHANGE ? planned : unknown;
+    }
+
+    /** {@code value} with every value known only after apply replaced by its text, {@code (known after apply)}. */
+    private static Object standIn(Object value) {
+        if (value instanceof Unknown unknown) return unknown.toString();
+        if (value instanceof Map<?, ?> map) {
+            Map<Object, Object> out = new LinkedHashMap<>();
+            map.forEach((k, v) -> out.put(k, standIn(v)));
+            return out;
+        }
+        if (value instanceof List<?> list) return list.stream().map(TaskStep::standIn).toList();
+        return value;
+    }
+
+    /** The arguments that name what a module manages: a stand-in for them would plan another object. */
+    private static final List<String> IDENTITY = List.of("name", "dest", "path", "container", "src", "state");
 
     /**
      * Facts are host data ({@link Unsafe}, never rendered again), except what {@code set_fact}
@@ -122,10 +162,7 @@ final class TaskStep {
 
     private Outcome planAndApply(StepSpec spec, HostState host, HostState target, Map<String, Object> args,
                                  Map<String, Object> vars) {
-        if (run.mode == Mode.PLAN && (run.request.offline() || target.offline)) {
-            String why = run.request.offline() ? "--offline: host not contacted" : target.offlineReason;
-            return unknown(why);
-        }
+        if (run.mode == Mode.PLAN && target.offline) return unknown(target.offlineReason);
         Module<?> module = run.request.modules().find(spec.task().module())
                 .orElseThrow(() -> new IllegalStateException("unknown module " + spec.task().module()));
         try {
@@ -142,7 +179,8 @@ final class TaskStep {
         } catch (CommandFailedException e) {
             return Outcome.failed(e.getMessage()).withData(commandData(e));
         } catch (UncheckedIOException e) {
-            return Outcome.failed(e.getCause() != null ? e.getCause().getMessage() : e.getMessage());
+            String message = Causes.clean(e.getMessage());
+            return Outcome.failed(message.isEmpty() ? Causes.plain(e) : message);
         } catch (ConnectionException e) {
             return unreachable(target, spec, e);
         } catch (CancelledException e) {
@@ -156,15 +194,16 @@ final class TaskStep {
         A args = ArgsBinder.bind(module.argsType(), rawArgs);
         Change change;
         try {
-            change = module.plan(args, session);
-        } catch (ValueUnknownException e) {
+            // plan sees the host read-only by type: no write, no command run for effect, no engine change
+            change = module.plan(args, session.planView(run.mode == Mode.PLAN && run.request.offline()));
+        } catch (ValueUnknownException | StateUnknownException e) {
             return unknown(e.getMessage());
         }
         Outcome preview = preview(module, change, spec);
         if (preview != null) return preview;
         if (lock.getAsBoolean()) {
             // the first change on this host: plan again, now that no other run can change it under this one
-            change = module.plan(args, session);
+            change = module.plan(args, session.planView(false));
             if (change.isNone()) return none(change);
         }
         Outcome outcome = module.apply(args, change, session);
@@ -222,8 +261,7 @@ final class TaskStep {
     private Outcome unreachable(HostState target, StepSpec spec, ConnectionException e) {
         String message = e.getMessage() + " (during task '" + spec.name() + "')";
         if (run.mode == Mode.PLAN) {
-            target.offline = true;
-            target.offlineReason = "host unreachable: " + e.getMessage();
+            run.unreachableInPlan(target, e.getMessage());
             return Outcome.wouldChange(Change.unknown(target.offlineReason));
         }
         return Outcome.unreachable(message);
@@ -243,7 +281,22 @@ final class TaskStep {
             }
 
             @Override
-            public java.util.Optional<io.swarmplay.module.HostView> otherHost(String name) {
+            public <T> java.util.Optional<T> readOnly(Class<T> type) {
+                return run.connections.readOnlyExtension(type, target.name(), rendered.get());
+            }
+
+            @Override
+            public <T> java.util.Optional<T> fresh(Class<T> type) {
+                return run.connections.freshExtension(type);
+            }
+
+            @Override
+            public boolean controlNode() {
+                return "local".equals(io.swarmplay.connection.ConnectionSettings.from(target.name(), rendered.get()).type());
+            }
+
+            @Override
+            public java.util.Optional<RunHostSession> otherHost(String name) {
                 HostState other = run.hosts.get(name);
                 return java.util.Optional.ofNullable(other == null ? null : session(spec, host, other, vars, timeout));
             }

@@ -215,10 +215,11 @@ class CliTest {
                       copy: {content: x, dest: /tmp/never/x}
                 """);
         Result plan = swarmplay("-i", inventory.toString(), playbook.toString(), "--plan");
-        assertEquals(0, plan.code(), plan.out() + plan.err());
+        assertEquals(3, plan.code(), plan.out() + plan.err());
         assertTrue(plan.out().contains("? make dir"), plan.out());
         assertTrue(plan.out().contains("? write file"), plan.out());
-        assertTrue(plan.out().contains("host unreachable: "), plan.out());
+        assertTrue(plan.out().contains("host unreachable (planned without its state)"), plan.out());
+        assertTrue(plan.out().contains("\n  down: cannot connect to "), plan.out());
         Result run = swarmplay("-i", inventory.toString(), playbook.toString());
         assertEquals(3, run.code(), run.out());
         assertTrue(run.out().contains("fatal: [down]: UNREACHABLE!"), run.out());

@@ -1,5 +1,6 @@
 package io.swarmplay.connection.docker;
 
+import io.swarmplay.connection.Causes;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.core.DockerClientImpl;
@@ -81,6 +82,6 @@ final class DockerClients {
         if (io instanceof ConnectException || String.valueOf(io.getMessage()).toLowerCase().contains("refused")) {
             return "connection refused (is dockerd running?)";
         }
-        return io.getClass().getSimpleName() + ": " + io.getMessage();
+        return Causes.plain(io);
     }
 }

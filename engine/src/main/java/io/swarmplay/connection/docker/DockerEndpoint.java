@@ -8,29 +8,20 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Consumer;
 
 /**
- * One host's Docker engine, as the Docker modules need it. Modules reach it with
- * {@code host.extension(DockerEndpoint.class)}; {@link DockerEndpointFactory} builds one per host.
+ * One host's Docker engine, as the Docker modules need it to apply: the {@link DockerReader}
+ * methods plus every method that changes the engine. Only {@code apply} reaches it, with
+ * {@code host.extension(DockerEndpoint.class)} on a {@code HostSession}; {@code plan} gets a
+ * {@link DockerReader} view. {@link DockerEndpointFactory} builds one per host.
  *
- * <p>Contract: thread-safe. The engine is contacted lazily, on the first call. An engine that
- * cannot be reached is a {@link io.swarmplay.connection.ConnectionException} saying what was
- * tried; a request the engine refuses is a {@link DockerException}. Inspect methods answer empty
- * for a missing object; {@code stop} and {@code remove} of something already stopped or gone do
- * nothing. Names and IDs are interchangeable wherever the engine accepts both.
+ * <p>Contract: as {@link DockerReader}; in addition, {@code stop} and {@code remove} of something
+ * already stopped or gone do nothing. Names and IDs are interchangeable wherever the engine
+ * accepts both.
  */
-public interface DockerEndpoint extends AutoCloseable {
-
-    /** Where the engine is, for messages: {@code unix:///var/run/docker.sock (via ssh)}. */
-    String describe();
-
-    /** The engine's version, e.g. {@code 20.10.24+dfsg1}. */
-    String serverVersion();
+public interface DockerEndpoint extends DockerReader, AutoCloseable {
 
     // ---- containers
-
-    Optional<ContainerState> inspectContainer(String nameOrId);
 
     /** Creates (never starts) the container and connects its extra networks; returns its ID. */
     String createContainer(ContainerSpec spec);
@@ -46,32 +37,13 @@ public interface DockerEndpoint extends AutoCloseable {
     /** Waits for the container to exit; its exit code, or empty when {@code timeout} passed first. */
     Optional<Long> waitContainer(String id, Duration timeout);
 
-    /** Containers (running or not) carrying all {@code labels} and, when not null, created from {@code ancestor}. */
-    List<ContainerSummary> listContainers(Map<String, String> labels, String ancestor);
-
-    /** The last {@code lines} lines of the container's output (stdout and stderr interleaved); all of it when {@code lines <= 0}. */
-    List<String> logTail(String id, int lines);
-
-    /**
-     * Follows the container's output from its start, one whole line at a time, until closed or
-     * until the container stops ({@code onEnd} then runs).
-     */
-    AutoCloseable followLogs(String id, Consumer<String> onLine, Runnable onEnd);
-
     /** Runs a process in a running container (no stdin; see {@link ExecSpec}). */
     ExecResult exec(String id, ExecSpec spec);
 
     /** Copies files into the container under {@code dir}, which must exist; modes are kept. */
     void copyIn(String id, String dir, List<TarFile> files);
 
-    /** The regular files at {@code path} (a file, or a directory's files), paths relative to its parent. */
-    List<TarFile> copyOut(String id, String path);
-
     // ---- images
-
-    Optional<ImageInfo> inspectImage(String reference);
-
-    List<ImageInfo> listImages();
 
     void removeImage(String reference, boolean force);
 
@@ -91,23 +63,11 @@ public interface DockerEndpoint extends AutoCloseable {
 
     // ---- volumes
 
-    Optional<VolumeInfo> inspectVolume(String name);
-
     void createVolume(String name, String driver, Map<String, String> labels);
 
     void removeVolume(String name);
 
-    List<VolumeInfo> listVolumes(Map<String, String> labels);
-
     // ---- networks
-
-    Optional<NetworkInfo> inspectNetwork(String name);
-
-    /**
-     * Every network with exactly this name, oldest first: the engine allows several (two clients
-     * creating it at once), and then refuses to inspect or remove it by name ("ambiguous").
-     */
-    List<NetworkInfo> networksNamed(String name);
 
     String createNetwork(NetworkSpec spec);
 
@@ -117,13 +77,7 @@ public interface DockerEndpoint extends AutoCloseable {
 
     void disconnectNetwork(String network, String container);
 
-    List<NetworkInfo> listNetworks(Map<String, String> labels);
-
-    // ---- the Engine API's own answers (Docker's key names: Id, Config.Env, State.Status, ...),
-    //      for the modules that return them the way community.docker does
-
-    /** The engine's inspect output of a container, image, network or volume; empty when it does not exist. */
-    Optional<Map<String, Object>> inspect(DockerObject kind, String nameOrId);
+    // ---- pruning: the engine's answers use Docker's key names (ContainersDeleted, SpaceReclaimed, ...)
 
     /**
      * Prunes unused objects of {@code kind} the way {@code docker <kind> prune} does (the engine
@@ -135,12 +89,6 @@ public interface DockerEndpoint extends AutoCloseable {
 
     /** Prunes the builder cache; the engine's answer ({@code SpaceReclaimed}). */
     Map<String, Object> pruneBuildCache();
-
-    /**
-     * A read-only Engine API request ({@code /info}, {@code /system/df}, {@code /containers/json}
-     * with {@code query}), answered as parsed JSON (maps, lists, strings, numbers, booleans).
-     */
-    Object read(String path, Map<String, String> query);
 
     /** Docker's {@code filters} query value for {@code filters}. */
     static String filtersJson(Map<String, List<String>> filters) {

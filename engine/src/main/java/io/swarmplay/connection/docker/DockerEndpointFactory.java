@@ -17,6 +17,11 @@ public final class DockerEndpointFactory implements HostExtensionFactory<DockerE
     }
 
     @Override
+    public ReadOnlyView<DockerEndpoint, DockerReader> readOnly() {
+        return new ReadOnlyView<>(DockerReader.class, DockerReader::readOnly, EmptyDocker::new);
+    }
+
+    @Override
     public DockerEndpoint create(ConnectionSettings settings, Connection connection) {
         DockerTarget target = DockerTarget.of(settings, connection);
         return new DockerJavaEndpoint(target, () -> target.connectTo(connection));

@@ -152,7 +152,7 @@ abstract class DockerJavaResources {
                 () -> Inspections.network(client().inspectNetworkCmd().withNetworkId(name).exec()));
     }
 
-    public List<NetworkInfo> networksNamed(String name) {
+    public List<NetworkInfo> listNetworksNamed(String name) {
         return call("list networks named " + name, () -> client().listNetworksCmd().withNameFilter(name).exec().stream()
                 .filter(n -> name.equals(n.getName()))
                 .sorted(java.util.Comparator.comparing((Network n) -> n.getCreated() == null ? new java.util.Date(0)

@@ -141,7 +141,7 @@ final class LocalFiles {
     private static UncheckedIOException failure(String what, String path, IOException e) {
         String reason = e instanceof AccessDeniedException ? "permission denied"
                 : e instanceof NoSuchFileException ? "no such file or directory"
-                : e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+                : io.swarmplay.connection.Causes.plain(e);
         return new UncheckedIOException(what + " " + path + ": " + reason, e);
     }
 }

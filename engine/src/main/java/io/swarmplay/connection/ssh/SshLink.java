@@ -292,10 +292,7 @@ final class SshLink implements AutoCloseable {
     }
 
     static String rootMessage(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) root = root.getCause();
-        String m = root.getMessage();
-        return m == null || m.isBlank() ? root.getClass().getSimpleName() : m;
+        return io.swarmplay.connection.Causes.plain(e);
     }
 
     private static void quietly(SSHClient c) {

@@ -2,6 +2,7 @@ package io.swarmplay.modules.docker;
 
 import io.swarmplay.connection.docker.ContainerState;
 import io.swarmplay.connection.docker.DockerEndpoint;
+import io.swarmplay.connection.docker.DockerReader;
 import io.swarmplay.connection.docker.ImageInfo;
 import io.swarmplay.module.Action;
 import io.swarmplay.module.Change;
@@ -56,7 +57,8 @@ public final class DockerContainerModule extends DockerModule<ContainerArgs> {
     }
 
     @Override
-    protected Change plan(ContainerArgs args, HostView host, DockerEndpoint docker) {
+    protected Change plan(ContainerArgs args, HostView host, DockerReader docker) {
+        args.validate(host);
         ContainerState current = docker.inspectContainer(args.name()).orElse(null);
         if (args.state().equals("absent")) {
             return current == null ? ContainerData.none("container " + args.name() + " does not exist", ContainerData.registered(docker, null))
@@ -74,7 +76,7 @@ public final class DockerContainerModule extends DockerModule<ContainerArgs> {
         return decide(args, new Found(current, diffs), docker);
     }
 
-    private static Change decide(ContainerArgs args, Found found, DockerEndpoint docker) {
+    private static Change decide(ContainerArgs args, Found found, DockerReader docker) {
         String name = args.name();
         List<Difference> diffs = found.differences();
         Diff diff = Diff.fields("container " + name, diffs.stream().map(Difference::asField).toList());
@@ -103,7 +105,7 @@ public final class DockerContainerModule extends DockerModule<ContainerArgs> {
         return how + " container " + args.name() + " from " + args.image();
     }
 
-    private static void requireImage(ContainerArgs args, DockerEndpoint docker, HostView host) {
+    private static void requireImage(ContainerArgs args, DockerReader docker, HostView host) {
         if (docker.inspectImage(args.image()).isEmpty()) {
             throw new ModuleException("image " + args.image() + " is not on " + host.name()
                     + " (load, build or pull it first with docker_image)");

@@ -2,6 +2,7 @@ package io.swarmplay.modules.docker;
 
 import io.swarmplay.connection.FileAttrs;
 import io.swarmplay.connection.docker.DockerEndpoint;
+import io.swarmplay.connection.docker.DockerReader;
 import io.swarmplay.connection.docker.DockerException;
 import io.swarmplay.connection.docker.TarFile;
 import io.swarmplay.module.Alias;
@@ -47,7 +48,7 @@ public final class DockerCopyModule extends DockerModule<DockerCopyModule.Args> 
     }
 
     @Override
-    protected Change plan(Args args, HostView host, DockerEndpoint docker) {
+    protected Change plan(Args args, HostView host, DockerReader docker) {
         String id = docker.inspectContainer(args.container()).map(c -> c.id()).orElse(null);
         // an earlier step of this run may create it: known once that step has applied
         if (id == null) return Change.unknown("container " + args.container() + " does not exist yet on " + host.name());
@@ -73,7 +74,7 @@ public final class DockerCopyModule extends DockerModule<DockerCopyModule.Args> 
         return args.content() != null ? args.content().getBytes(StandardCharsets.UTF_8) : host.read(args.src());
     }
 
-    private static TarFile existing(DockerEndpoint docker, String id, String path) {
+    private static TarFile existing(DockerReader docker, String id, String path) {
         try {
             return single(docker, id, path);
         } catch (DockerException | ModuleException e) {
@@ -81,7 +82,7 @@ public final class DockerCopyModule extends DockerModule<DockerCopyModule.Args> 
         }
     }
 
-    private static TarFile single(DockerEndpoint docker, String id, String path) {
+    private static TarFile single(DockerReader docker, String id, String path) {
         List<TarFile> files = docker.copyOut(id, path);
         if (files.size() != 1) throw new ModuleException(path + " in the container is not a single regular file");
         return files.get(0);

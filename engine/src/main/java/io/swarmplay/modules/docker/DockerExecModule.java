@@ -3,6 +3,7 @@ package io.swarmplay.modules.docker;
 import io.swarmplay.connection.ExecResult;
 import io.swarmplay.connection.docker.ContainerState;
 import io.swarmplay.connection.docker.DockerEndpoint;
+import io.swarmplay.connection.docker.DockerReader;
 import io.swarmplay.connection.docker.DockerException;
 import io.swarmplay.connection.docker.ExecSpec;
 import io.swarmplay.module.Alias;
@@ -52,7 +53,7 @@ public final class DockerExecModule extends DockerModule<DockerExecModule.Args> 
     }
 
     @Override
-    protected Change plan(Args args, HostView host, DockerEndpoint docker) {
+    protected Change plan(Args args, HostView host, DockerReader docker) {
         List<String> argv = argv(args);
         ContainerState state = docker.inspectContainer(args.container()).orElse(null);
         if (args.creates_in_container() != null && state != null && exists(docker, state.id(), args.creates_in_container())) {
@@ -62,7 +63,7 @@ public final class DockerExecModule extends DockerModule<DockerExecModule.Args> 
         return Change.run(io.swarmplay.connection.Command.of(argv).toShellLine() + " in " + args.container());
     }
 
-    private static boolean exists(DockerEndpoint docker, String id, String path) {
+    private static boolean exists(DockerReader docker, String id, String path) {
         try {
             docker.copyOut(id, path);
             return true;

@@ -1,6 +1,7 @@
 package io.swarmplay.modules.docker;
 
 import io.swarmplay.connection.docker.DockerEndpoint;
+import io.swarmplay.connection.docker.DockerReader;
 import io.swarmplay.module.Change;
 import io.swarmplay.module.CheckSupport;
 import io.swarmplay.module.Default;
@@ -49,7 +50,7 @@ public final class DockerHostInfoModule extends DockerModule<DockerHostInfoModul
     }
 
     @Override
-    protected Change plan(Args args, HostView host, DockerEndpoint docker) {
+    protected Change plan(Args args, HostView host, DockerReader docker) {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("can_talk_to_docker", true);
         data.put("host_info", docker.read("/info", Map.of()));

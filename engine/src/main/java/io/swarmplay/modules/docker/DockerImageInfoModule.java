@@ -1,6 +1,7 @@
 package io.swarmplay.modules.docker;
 
 import io.swarmplay.connection.docker.DockerEndpoint;
+import io.swarmplay.connection.docker.DockerReader;
 import io.swarmplay.connection.docker.DockerObject;
 import io.swarmplay.module.Change;
 import io.swarmplay.module.CheckSupport;
@@ -37,7 +38,7 @@ public final class DockerImageInfoModule extends DockerModule<DockerImageInfoMod
     }
 
     @Override
-    protected Change plan(Args args, HostView host, DockerEndpoint docker) {
+    protected Change plan(Args args, HostView host, DockerReader docker) {
         List<String> names = args.name();
         if (names == null) {
             names = new ArrayList<>();

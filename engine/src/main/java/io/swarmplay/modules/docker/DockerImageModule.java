@@ -1,6 +1,7 @@
 package io.swarmplay.modules.docker;
 
 import io.swarmplay.connection.docker.DockerEndpoint;
+import io.swarmplay.connection.docker.DockerReader;
 import io.swarmplay.connection.docker.ImageArchive;
 import io.swarmplay.connection.docker.ImageInfo;
 import io.swarmplay.module.Action;
@@ -64,7 +65,7 @@ public final class DockerImageModule extends DockerModule<DockerImageModule.Args
     }
 
     @Override
-    protected Change plan(Args args, HostView host, DockerEndpoint docker) {
+    protected Change plan(Args args, HostView host, DockerReader docker) {
         String ref = args.reference();
         ImageInfo current = docker.inspectImage(ref).orElse(null);
         if (args.state().equals("absent")) {
@@ -114,7 +115,7 @@ public final class DockerImageModule extends DockerModule<DockerImageModule.Args
     }
 
     /** What register stores: {@code image_id}, and {@code image}, the engine's inspect output, as community.docker returns it. */
-    private static Map<String, Object> data(DockerEndpoint docker, ImageInfo image) {
+    private static Map<String, Object> data(DockerReader docker, ImageInfo image) {
         Map<String, Object> inspect = docker.inspect(io.swarmplay.connection.docker.DockerObject.IMAGE, image.id())
                 .orElse(Map.of("Id", image.id(), "RepoTags", image.repoTags()));
         return Map.of("image_id", image.id(), "image", inspect);

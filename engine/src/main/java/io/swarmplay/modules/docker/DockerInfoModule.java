@@ -1,6 +1,7 @@
 package io.swarmplay.modules.docker;
 
 import io.swarmplay.connection.docker.DockerEndpoint;
+import io.swarmplay.connection.docker.DockerReader;
 import io.swarmplay.connection.docker.ImageInfo;
 import io.swarmplay.connection.docker.NetworkInfo;
 import io.swarmplay.connection.docker.VolumeInfo;
@@ -42,7 +43,7 @@ public final class DockerInfoModule extends DockerModule<DockerInfoModule.Args> 
     }
 
     @Override
-    protected Change plan(Args args, HostView host, DockerEndpoint docker) {
+    protected Change plan(Args args, HostView host, DockerReader docker) {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("server_version", docker.serverVersion());
         if (args.container() != null) {

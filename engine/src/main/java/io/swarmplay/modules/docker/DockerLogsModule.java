@@ -3,6 +3,7 @@ package io.swarmplay.modules.docker;
 import io.swarmplay.connection.FileAttrs;
 import io.swarmplay.connection.docker.ContainerState;
 import io.swarmplay.connection.docker.DockerEndpoint;
+import io.swarmplay.connection.docker.DockerReader;
 import io.swarmplay.module.Change;
 import io.swarmplay.module.CheckSupport;
 import io.swarmplay.module.Choices;
@@ -46,7 +47,7 @@ public final class DockerLogsModule extends DockerModule<DockerLogsModule.Args> 
     }
 
     @Override
-    protected Change plan(Args args, HostView host, DockerEndpoint docker) {
+    protected Change plan(Args args, HostView host, DockerReader docker) {
         Optional<ContainerState> state = docker.inspectContainer(args.container());
         if (state.isEmpty()) {
             if (args.missing_ok()) return Change.none("container " + args.container() + " does not exist (missing_ok)");

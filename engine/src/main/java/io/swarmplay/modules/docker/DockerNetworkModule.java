@@ -1,6 +1,7 @@
 package io.swarmplay.modules.docker;
 
 import io.swarmplay.connection.docker.DockerEndpoint;
+import io.swarmplay.connection.docker.DockerReader;
 import io.swarmplay.connection.docker.NetworkInfo;
 import io.swarmplay.connection.docker.NetworkSpec;
 import io.swarmplay.module.Alias;
@@ -56,9 +57,9 @@ public final class DockerNetworkModule extends DockerModule<DockerNetworkModule.
     }
 
     @Override
-    protected Change plan(Args args, HostView host, DockerEndpoint docker) {
+    protected Change plan(Args args, HostView host, DockerReader docker) {
         String name = args.name();
-        List<NetworkInfo> found = kept(docker.networksNamed(name));
+        List<NetworkInfo> found = kept(docker.listNetworksNamed(name));
         if (args.state().equals("absent")) {
             if (found.isEmpty()) return Change.none("network " + name + " does not exist");
             String all = found.size() == 1 ? "" : " (all " + found.size() + " of that name)";
@@ -145,7 +146,7 @@ public final class DockerNetworkModule extends DockerModule<DockerNetworkModule.
     }
 
     /** {@code network}: the engine's inspect output, as community.docker returns it (and swarmplay's {@code network_id}). */
-    private static Map<String, Object> registered(DockerEndpoint docker, String id) {
+    private static Map<String, Object> registered(DockerReader docker, String id) {
         Map<String, Object> data = new java.util.LinkedHashMap<>();
         docker.inspect(io.swarmplay.connection.docker.DockerObject.NETWORK, id).ifPresent(n -> {
             data.put("network_id", n.get("Id"));

@@ -1,6 +1,7 @@
 package io.swarmplay.modules.docker;
 
 import io.swarmplay.connection.docker.DockerEndpoint;
+import io.swarmplay.connection.docker.DockerReader;
 import io.swarmplay.connection.docker.DockerObject;
 import io.swarmplay.module.Change;
 import io.swarmplay.module.CheckSupport;
@@ -42,7 +43,7 @@ public abstract class DockerObjectInfoModule extends DockerModule<DockerObjectIn
     }
 
     @Override
-    protected Change plan(Args args, HostView host, DockerEndpoint docker) {
+    protected Change plan(Args args, HostView host, DockerReader docker) {
         Map<String, Object> found = docker.inspect(kind, args.name()).orElse(null);
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("exists", found != null);

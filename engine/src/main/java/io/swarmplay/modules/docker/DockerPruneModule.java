@@ -1,6 +1,7 @@
 package io.swarmplay.modules.docker;
 
 import io.swarmplay.connection.docker.DockerEndpoint;
+import io.swarmplay.connection.docker.DockerReader;
 import io.swarmplay.connection.docker.DockerObject;
 import io.swarmplay.module.Change;
 import io.swarmplay.module.CheckSupport;
@@ -50,7 +51,7 @@ public final class DockerPruneModule extends DockerModule<DockerPruneModule.Args
     }
 
     @Override
-    protected Change plan(Args args, HostView host, DockerEndpoint docker) {
+    protected Change plan(Args args, HostView host, DockerReader docker) {
         List<String> what = new ArrayList<>();
         if (args.containers()) what.add("stopped containers");
         if (args.images()) what.add("images");

@@ -2,6 +2,7 @@ package io.swarmplay.modules.docker;
 
 import io.swarmplay.connection.docker.ContainerSummary;
 import io.swarmplay.connection.docker.DockerEndpoint;
+import io.swarmplay.connection.docker.DockerReader;
 import io.swarmplay.connection.docker.NetworkInfo;
 import io.swarmplay.connection.docker.VolumeInfo;
 import io.swarmplay.module.Change;
@@ -62,7 +63,7 @@ public final class DockerPurgeModule extends DockerModule<DockerPurgeModule.Args
     }
 
     @Override
-    protected Change plan(Args args, HostView host, DockerEndpoint docker) {
+    protected Change plan(Args args, HostView host, DockerReader docker) {
         Map<String, String> labels = args.labels() == null ? Map.of() : args.labels();
         if (labels.isEmpty() && args.ancestor() == null) {
             throw new ModuleException("docker_purge needs labels or ancestor to choose what to remove");

@@ -1,6 +1,7 @@
 package io.swarmplay.modules.docker;
 
 import io.swarmplay.connection.docker.DockerEndpoint;
+import io.swarmplay.connection.docker.DockerReader;
 import io.swarmplay.connection.docker.VolumeInfo;
 import io.swarmplay.module.Change;
 import io.swarmplay.module.CheckSupport;
@@ -47,7 +48,7 @@ public final class DockerVolumeModule extends DockerModule<DockerVolumeModule.Ar
     }
 
     @Override
-    protected Change plan(Args args, HostView host, DockerEndpoint docker) {
+    protected Change plan(Args args, HostView host, DockerReader docker) {
         VolumeInfo current = docker.inspectVolume(args.name()).orElse(null);
         if (args.state().equals("absent")) {
             return current == null ? Change.none("volume " + args.name() + " does not exist")
@@ -103,7 +104,7 @@ public final class DockerVolumeModule extends DockerModule<DockerVolumeModule.Ar
     }
 
     /** {@code volume}: the engine's inspect output, as community.docker returns it. */
-    private static Map<String, Object> registered(DockerEndpoint docker, String name) {
+    private static Map<String, Object> registered(DockerReader docker, String name) {
         return docker.inspect(io.swarmplay.connection.docker.DockerObject.VOLUME, name)
                 .<Map<String, Object>>map(v -> Map.of("volume", v)).orElse(Map.of());
     }

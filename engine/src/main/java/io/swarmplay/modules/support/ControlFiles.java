@@ -30,7 +30,8 @@ public final class ControlFiles {
         try {
             return Files.readAllBytes(path);
         } catch (IOException e) {
-            throw new ModuleException("cannot read " + path + " on the control node: " + e.getClass().getSimpleName());
+            throw new ModuleException("cannot read " + path + " on the control node: "
+                    + io.swarmplay.connection.Causes.plain(e));
         }
     }
 

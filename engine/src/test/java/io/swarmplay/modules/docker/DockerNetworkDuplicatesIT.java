@@ -59,7 +59,7 @@ class DockerNetworkDuplicatesIT {
     void duplicatesAreResolvedToTheOneInUseAndTheNextRunIsANoOp() throws Exception {
         String first = createUnchecked(NAME);
         String second = createUnchecked(NAME);
-        assertEquals(2, docker.networksNamed(NAME).size(), "the engine made no duplicate");
+        assertEquals(2, docker.listNetworksNamed(NAME).size(), "the engine made no duplicate");
         docker.connectNetwork(second, startContainer(), new io.swarmplay.connection.docker.NetworkAttachment(
                 second, List.of(), null));
         Path pb = playbooks.write(PLAYBOOK.formatted(NAME, "present"));
@@ -69,7 +69,7 @@ class DockerNetworkDuplicatesIT {
         assertEquals(0, run.code(), run.output());
         assertEquals("remove 1 duplicate network(s) named " + NAME + ", keep " + second.substring(0, 12) + " (in use)",
                 run.step("net").msg());
-        List<NetworkInfo> left = docker.networksNamed(NAME);
+        List<NetworkInfo> left = docker.listNetworksNamed(NAME);
         assertEquals(List.of(second), left.stream().map(NetworkInfo::id).toList(), "kept " + first + "?");
         assertEquals("none", playbooks.apply(pb).step("net").action());
     }
@@ -81,11 +81,11 @@ class DockerNetworkDuplicatesIT {
         createUnchecked(NAME);
         Path pb = playbooks.write(PLAYBOOK.formatted(NAME, "present"));
         assertEquals(0, playbooks.apply(pb).code());
-        assertEquals(List.of(oldest), docker.networksNamed(NAME).stream().map(NetworkInfo::id).toList());
+        assertEquals(List.of(oldest), docker.listNetworksNamed(NAME).stream().map(NetworkInfo::id).toList());
         createUnchecked(NAME);
         Run absent = playbooks.apply(playbooks.write(PLAYBOOK.formatted(NAME, "absent")));
         assertEquals("remove network " + NAME + " (all 2 of that name)", absent.step("net").msg(), absent.output());
-        assertTrue(docker.networksNamed(NAME).isEmpty());
+        assertTrue(docker.listNetworksNamed(NAME).isEmpty());
     }
 
     private String startContainer() {

@@ -181,7 +181,7 @@ final class FakeDockerEndpoint implements DockerEndpoint {
     }
 
     @Override
-    public java.util.List<NetworkInfo> networksNamed(String name) {
+    public java.util.List<NetworkInfo> listNetworksNamed(String name) {
         return networks.values().stream().filter(n -> n.name().equals(name)).toList();
     }
 

@@ -5,7 +5,10 @@ import io.swarmplay.connection.ExecResult;
 import io.swarmplay.connection.FileAttrs;
 import io.swarmplay.connection.FileStat;
 import io.swarmplay.connection.docker.DockerEndpoint;
+import io.swarmplay.connection.docker.DockerReader;
 import io.swarmplay.module.HostSession;
+import io.swarmplay.module.HostView;
+import io.swarmplay.module.ReadOnlyHost;
 
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -88,6 +91,21 @@ final class FakeDockerHost implements HostSession {
     @Override
     public <T> Optional<T> extension(Class<T> type) {
         return type == DockerEndpoint.class ? Optional.of(type.cast(docker)) : Optional.empty();
+    }
+
+    /** This host as the runner hands it to {@code plan}: read-only by type, its engine a {@link DockerReader} view. */
+    HostView readOnly() {
+        return new ReadOnlyHost(this, new ReadOnlyHost.Services() {
+            @Override
+            public <T> Optional<T> readOnly(Class<T> type) {
+                return type == DockerReader.class ? Optional.of(type.cast(DockerReader.readOnly(docker))) : Optional.empty();
+            }
+
+            @Override
+            public Optional<HostView> otherHost(String name) {
+                return Optional.empty();
+            }
+        });
     }
 
     @Override

@@ -6,6 +6,7 @@ import io.swarmplay.connection.docker.NetworkAttachment;
 import io.swarmplay.connection.docker.PortSpec;
 import io.swarmplay.module.Choices;
 import io.swarmplay.module.Default;
+import io.swarmplay.module.HostView;
 import io.swarmplay.module.ModuleException;
 import io.swarmplay.module.Required;
 import io.swarmplay.modules.support.Words;
@@ -31,6 +32,35 @@ public record ContainerArgs(@Required String name, String image,
                             String restart_policy, Boolean auto_remove, Duration stop_timeout, Boolean init,
                             List<String> capabilities, List<String> devices, boolean recreate, List<Object> copy_in,
                             Map<String, Object> wait_for, boolean force_kill, Boolean keep_volumes) {
+
+    /**
+     * Checks every argument, nested ones included ({@code command}, {@code published_ports},
+     * {@code volumes}, {@code mounts}, {@code networks}, {@code copy_in} and its control-node files,
+     * {@code wait_for}), so that a plan never shows {@code +} for a step apply would give up half-way.
+     */
+    public void validate(HostView host) {
+        words(command, "command");
+        words(entrypoint, "entrypoint");
+        portSpecs();
+        mountSpecs();
+        attachments();
+        for (Map<String, Object> file : copyIn()) {
+            copyInDest(file);
+            Specs.mode(file.get("mode"), 0644);
+            ContainerLifecycle.source(file, host);
+        }
+        if (wait_for != null) WaitFor.parse(wait_for);
+    }
+
+    /** A {@code copy_in} entry's {@code dest}: an absolute file path, split into its directory and file name. */
+    static String[] copyInDest(Map<String, Object> file) {
+        String dest = Specs.required(file, "dest", "copy_in");
+        int slash = dest.lastIndexOf('/');
+        if (!dest.startsWith("/") || slash == dest.length() - 1) {
+            throw new ModuleException("copy_in: dest '" + dest + "' must be an absolute file path");
+        }
+        return new String[] {slash == 0 ? "/" : dest.substring(0, slash), dest.substring(slash + 1)};
+    }
 
     /** What the task asks for, as a create request (the config-hash label included). */
     public ContainerSpec spec(String configHash) {

@@ -1,7 +1,7 @@
 package io.swarmplay.modules.docker.support;
 
 import io.swarmplay.connection.docker.ContainerState;
-import io.swarmplay.connection.docker.DockerEndpoint;
+import io.swarmplay.connection.docker.DockerReader;
 import io.swarmplay.connection.docker.DockerObject;
 import io.swarmplay.module.Change;
 import io.swarmplay.module.Outcome;
@@ -42,7 +42,7 @@ public final class ContainerData {
      * engine's inspect output (Docker's keys: {@code Id}, {@code Config.Env}, {@code State.Status},
      * {@code HostConfig}, ...), and swarmplay's {@code exists}; {@code {exists: false}} for no container.
      */
-    public static Map<String, Object> registered(DockerEndpoint docker, ContainerState s) {
+    public static Map<String, Object> registered(DockerReader docker, ContainerState s) {
         Map<String, Object> data = new LinkedHashMap<>();
         Map<String, Object> inspect = s == null ? null : docker.inspect(DockerObject.CONTAINER, s.id()).orElse(null);
         data.put("exists", inspect != null);

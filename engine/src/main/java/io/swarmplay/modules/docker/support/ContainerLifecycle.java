@@ -57,23 +57,23 @@ public final class ContainerLifecycle {
     }
 
     private static void copyIn(String id, Map<String, Object> file, DockerEndpoint docker, HostSession host) {
-        String dest = Specs.required(file, "dest", "copy_in");
-        int slash = dest.lastIndexOf('/');
-        if (slash < 0 || slash == dest.length() - 1) {
-            throw new ModuleException("copy_in: dest '" + dest + "' must be an absolute file path");
-        }
-        byte[] bytes = content(file, host);
-        TarFile tar = new TarFile(dest.substring(slash + 1), bytes, Specs.mode(file.get("mode"), 0644));
-        docker.copyIn(id, slash == 0 ? "/" : dest.substring(0, slash), List.of(tar));
+        String[] dest = ContainerArgs.copyInDest(file);
+        TarFile tar = new TarFile(dest[1], content(file, host), Specs.mode(file.get("mode"), 0644));
+        docker.copyIn(id, dest[0], List.of(tar));
     }
 
     /** {@code content} (already rendered by the runner) or a control-node file {@code src} (under files/). */
     public static byte[] content(Map<String, Object> file, HostView host) {
+        java.nio.file.Path src = source(file, host);
+        return src == null ? file.get("content").toString().getBytes(StandardCharsets.UTF_8) : ControlFiles.read(src);
+    }
+
+    /** The control-node file of a {@code copy_in} entry, or null when it gives {@code content}; exactly one of them. */
+    static java.nio.file.Path source(Map<String, Object> file, HostView host) {
         Object content = file.get("content");
         Object src = file.get("src");
         if ((content == null) == (src == null)) throw new ModuleException("copy_in: give exactly one of content or src");
-        if (content != null) return content.toString().getBytes(StandardCharsets.UTF_8);
-        return ControlFiles.read(ControlFiles.find(host, src.toString(), "files"));
+        return src == null ? null : ControlFiles.find(host, src.toString(), "files");
     }
 
     /** The config hash: the declared fields, with copy_in contents as digests (a changed src file counts). */

@@ -2,6 +2,7 @@ package io.swarmplay.modules.docker.support;
 
 import io.swarmplay.connection.docker.DockerEndpoint;
 import io.swarmplay.connection.docker.DockerException;
+import io.swarmplay.connection.docker.DockerReader;
 import io.swarmplay.connection.docker.DockerWarmup;
 import io.swarmplay.module.Change;
 import io.swarmplay.module.HostSession;
@@ -35,7 +36,7 @@ public abstract class DockerModule<A> implements Module<A> {
     @Override
     public final Change plan(A args, HostView host) {
         try {
-            return plan(args, host, endpoint(host));
+            return plan(args, host, reader(host));
         } catch (DockerException e) {
             throw new ModuleException(e.getMessage());
         }
@@ -50,15 +51,27 @@ public abstract class DockerModule<A> implements Module<A> {
         }
     }
 
-    /** Looks at the engine (read-only) and says what {@link #apply} would do. */
-    protected abstract Change plan(A args, HostView host, DockerEndpoint docker);
+    /**
+     * Looks at the engine and says what {@link #apply} would do. {@code docker} is a
+     * {@link DockerReader}: no method that changes the engine can be called from here.
+     */
+    protected abstract Change plan(A args, HostView host, DockerReader docker);
 
     /** Carries out {@code change} on the engine. */
     protected abstract Outcome apply(A args, Change change, HostSession host, DockerEndpoint docker);
 
-    /** The host's engine; a clear failure when no Docker support is installed in this build. */
-    public static DockerEndpoint endpoint(HostView host) {
-        return host.extension(DockerEndpoint.class).orElseThrow(() -> new ModuleException(
-                "Docker modules need a Docker endpoint for " + host.name() + ", and none is available in this build"));
+    /** The host's engine, to change it; a clear failure when no Docker support is installed in this build. */
+    public static DockerEndpoint endpoint(HostSession host) {
+        return host.extension(DockerEndpoint.class).orElseThrow(() -> missing(host));
+    }
+
+    /** The host's engine, read-only: all a plan gets. */
+    public static DockerReader reader(HostView host) {
+        return host.extension(DockerReader.class).orElseThrow(() -> missing(host));
+    }
+
+    private static ModuleException missing(HostView host) {
+        return new ModuleException("Docker modules need a Docker endpoint for " + host.name()
+                + ", and none is available in this build");
     }
 }

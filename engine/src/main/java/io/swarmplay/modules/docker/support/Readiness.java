@@ -1,18 +1,16 @@
 package io.swarmplay.modules.docker.support;
 
 import io.swarmplay.connection.docker.ContainerState;
-import io.swarmplay.connection.docker.DockerEndpoint;
+import io.swarmplay.connection.docker.DockerReader;
 import io.swarmplay.connection.docker.DockerException;
 import io.swarmplay.module.HostView;
 import io.swarmplay.module.ModuleException;
 
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 /**
  * What a started container must reach before its task is done ({@code wait_for}), like
@@ -44,33 +42,16 @@ public interface Readiness extends AutoCloseable {
     default void close() {
     }
 
-    /** Parses {@code wait_for}: exactly one of {@code log, healthy, exited, file_in_container, socket_on_host}. */
-    static Readiness of(Map<String, Object> waitFor, DockerEndpoint docker, String container, HostView host) {
-        Map<String, Object> kinds = new java.util.LinkedHashMap<>(waitFor);
-        kinds.remove("timeout");
-        if (kinds.size() != 1) {
-            throw new ModuleException("wait_for needs exactly one of log, healthy, exited, file_in_container, "
-                    + "socket_on_host (and optionally timeout); got " + kinds.keySet());
-        }
-        Map.Entry<String, Object> kind = kinds.entrySet().iterator().next();
-        String value = String.valueOf(kind.getValue());
-        return switch (kind.getKey()) {
-            case "log" -> new LogLine(docker, container, compile(value));
+    /** The check for {@code waitFor} (already parsed and checked) on {@code container}. */
+    static Readiness of(WaitFor waitFor, DockerReader docker, String container, HostView host) {
+        String value = waitFor.value();
+        return switch (waitFor.kind()) {
+            case "log" -> new LogLine(docker, container, waitFor.logPattern());
             case "healthy" -> polled("container healthy", () -> healthy(docker, container));
-            case "exited" -> polled("exit code " + value, () -> exited(docker, container, Long.parseLong(value)));
+            case "exited" -> polled("exit code " + value, () -> exited(docker, container, waitFor.exitCode()));
             case "file_in_container" -> polled("file " + value + " in the container", () -> fileIn(docker, container, value));
-            case "socket_on_host" -> polled("socket " + value + " on the host", () -> host.stat(value).isPresent());
-            default -> throw new ModuleException("wait_for: unknown condition '" + kind.getKey()
-                    + "' (use log, healthy, exited, file_in_container or socket_on_host)");
+            default -> polled("socket " + value + " on the host", () -> host.stat(value).isPresent());
         };
-    }
-
-    private static Pattern compile(String regex) {
-        try {
-            return Pattern.compile(regex);
-        } catch (PatternSyntaxException e) {
-            throw new ModuleException("wait_for: invalid log regex '" + regex + "': " + e.getDescription());
-        }
     }
 
     private static Readiness polled(String goal, java.util.function.BooleanSupplier check) {
@@ -87,18 +68,18 @@ public interface Readiness extends AutoCloseable {
         };
     }
 
-    private static ContainerState state(DockerEndpoint docker, String container) {
+    private static ContainerState state(DockerReader docker, String container) {
         return docker.inspectContainer(container).orElseThrow(() -> new ModuleException("container " + container + " is gone"));
     }
 
-    private static boolean healthy(DockerEndpoint docker, String container) {
+    private static boolean healthy(DockerReader docker, String container) {
         ContainerState s = state(docker, container);
         if (s.health() == null) throw new ModuleException("container " + s.name() + " has no healthcheck to wait for");
         if (!s.running()) throw new ModuleException("container " + s.name() + " exited with code " + s.exitCode());
         return s.health().equals("healthy");
     }
 
-    private static boolean exited(DockerEndpoint docker, String container, long code) {
+    private static boolean exited(DockerReader docker, String container, long code) {
         ContainerState s = state(docker, container);
         if (s.running() || s.status().equals("created")) return false;
         if (s.exitCode() != code) {
@@ -107,7 +88,7 @@ public interface Readiness extends AutoCloseable {
         return true;
     }
 
-    private static boolean fileIn(DockerEndpoint docker, String container, String path) {
+    private static boolean fileIn(DockerReader docker, String container, String path) {
         try {
             docker.copyOut(container, path);
             return true;
@@ -126,7 +107,7 @@ public interface Readiness extends AutoCloseable {
         private final Condition news = lock.newCondition();
         private final AutoCloseable follow;
 
-        LogLine(DockerEndpoint docker, String container, Pattern pattern) {
+        LogLine(DockerReader docker, String container, Pattern pattern) {
             this.pattern = pattern;
             this.follow = docker.followLogs(container, this::line, () -> signal(ended));
         }

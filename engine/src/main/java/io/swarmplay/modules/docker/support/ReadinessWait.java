@@ -22,14 +22,12 @@ public final class ReadinessWait {
     private ReadinessWait() {
     }
 
-    /** The default timeout when {@code wait_for} gives none. */
-    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
-
     /** Waits for {@code waitFor} in container {@code name}; returns the seconds it took. */
     public static long await(Map<String, Object> waitFor, String name, DockerEndpoint docker, HostSession host) {
-        Duration timeout = timeout(waitFor.get("timeout"));
+        WaitFor parsed = WaitFor.parse(waitFor);
+        Duration timeout = parsed.timeout();
         long start = System.nanoTime();
-        try (Readiness readiness = Readiness.of(waitFor, docker, name, host)) {
+        try (Readiness readiness = Readiness.of(parsed, docker, name, host)) {
             long every = Math.max(1000, Math.min(5000, timeout.toMillis() / 10)) * 1_000_000L;
             long nextProgress = start + every;
             while (!check(readiness, name, docker, host)) {
@@ -71,18 +69,5 @@ public final class ReadinessWait {
         List<String> lines = docker.logTail(name, TAIL_LINES);
         if (lines.isEmpty()) return "; the container printed nothing";
         return "; last " + TAIL_LINES + " log lines:\n  " + String.join("\n  ", lines);
-    }
-
-    static Duration timeout(Object value) {
-        if (value == null) return DEFAULT_TIMEOUT;
-        String text = value.toString().strip();
-        try {
-            if (text.endsWith("ms")) return Duration.ofMillis(Long.parseLong(text.substring(0, text.length() - 2)));
-            if (text.endsWith("m")) return Duration.ofMinutes(Long.parseLong(text.substring(0, text.length() - 1)));
-            if (text.endsWith("s")) text = text.substring(0, text.length() - 1);
-            return Duration.ofMillis(Math.round(Double.parseDouble(text) * 1000));
-        } catch (NumberFormatException e) {
-            throw new ModuleException("wait_for: timeout '" + value + "' is not like 60, 60s, 2m or 500ms");
-        }
     }
 }

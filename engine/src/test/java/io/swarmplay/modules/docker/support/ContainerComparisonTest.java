@@ -134,9 +134,9 @@ class ContainerComparisonTest {
 
     @Test
     void waitForTimeoutsReadLikeDurations() {
-        assertEquals(java.time.Duration.ofSeconds(60), ReadinessWait.timeout(null));
-        assertEquals(java.time.Duration.ofSeconds(2), ReadinessWait.timeout(2));
-        assertEquals(java.time.Duration.ofMinutes(2), ReadinessWait.timeout("2m"));
-        assertEquals(java.time.Duration.ofMillis(500), ReadinessWait.timeout("500ms"));
+        assertEquals(java.time.Duration.ofSeconds(60), WaitFor.parse(java.util.Map.of("healthy", true)).timeout());
+        assertEquals(java.time.Duration.ofSeconds(2), WaitFor.parse(java.util.Map.of("healthy", true, "timeout", 2)).timeout());
+        assertEquals(java.time.Duration.ofMinutes(2), WaitFor.parse(java.util.Map.of("healthy", true, "timeout", "2m")).timeout());
+        assertEquals(java.time.Duration.ofMillis(500), WaitFor.parse(java.util.Map.of("healthy", true, "timeout", "500ms")).timeout());
     }
 }

@@ -1,0 +1,153 @@
+package io.swarmplay.cli;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * {@code --plan --offline} plans every host as fresh (empty) without contacting it: the SSH
+ * hosts here point at a closed port, so any contact would show as an unreachable host.
+ */
+class OfflinePlanTest {
+
+    @TempDir
+    Path dir;
+
+    private Path inventory;
+    private Path playbook;
+
+    @BeforeEach
+    void files() throws IOException {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        inventory = write("inv.yaml", """
+                all:
+                  hosts:
+                    host-1: {ansible_host: 127.0.0.1, ansible_port: %d, ansible_user: nobody, site: one}
+                    host-2: {ansible_host: 127.0.0.1, ansible_port: %d, ansible_user: nobody, site: two}
+                """.formatted(closedPort, closedPort));
+        write("templates/app.conf.j2", "site = {{ site }}\nport = {{ port }}\n");
+        write("files/local.txt", "on the control node\n");
+        playbook = write("site.yaml", """
+                - hosts: all
+                  gather_facts: false
+                  vars: {port: 8080}
+                  tasks:
+                    - name: computed on the control node
+                      set_fact: {greeting: "hello {{ site }}"}
+                    - name: checked on the control node
+                      assert: {that: ["greeting == 'hello ' + site"]}
+                    - name: a control-node file is read
+                      stat: {path: "%s"}
+                      delegate_to: localhost
+                      register: local
+                    - name: the control-node file exists
+                      assert: {that: [local.stat.exists]}
+                    - name: app directory
+                      file: {path: /opt/app, state: directory}
+                    - name: app config
+                      template: {src: app.conf.j2, dest: /opt/app/app.conf}
+                    - name: network
+                      docker_network: {name: appnet}
+                    - name: volume
+                      docker_volume: {name: appdata}
+                    - name: read the host name
+                      command: cat /etc/hostname
+                      register: hostname
+                    - name: web container
+                      docker_container:
+                        name: web
+                        image: nginx:1.25
+                        command: "{{ hostname.stdout }}"
+                        env: "{{ {'HOST': hostname.stdout} }}"
+                        networks: [{name: appnet}]
+                        copy_in: [{content: "{{ hostname.stdout }}", dest: /etc/seen-as}]
+                      notify: restart web
+                    - name: db container in a state known after apply
+                      docker_container: {name: db, image: "postgres:16", state: "{{ hostname.stdout }}"}
+                  handlers:
+                    - name: restart web
+                      docker_container: {name: web, image: nginx:1.25, state: started}
+                """.formatted(dir.resolve("files/local.txt")));
+    }
+
+    private Path write(String name, String text) throws IOException {
+        Path file = dir.resolve(name);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, text);
+        return file;
+    }
+
+    private CliTest.Result plan(String... more) {
+        String[] args = new String[4 + more.length];
+        args[0] = "-i";
+        args[1] = inventory.toString();
+        args[2] = playbook.toString();
+        args[3] = "--offline";
+        System.arraycopy(more, 0, args, 4, more.length);
+        return CliTest.swarmplay(args);
+    }
+
+    @Test
+    void everyHostIsPlannedAsFreshAndCreatesShowAsCreates() {
+        CliTest.Result result = plan("--plan");
+        String out = result.out();
+        assertEquals(0, result.code(), out + result.err());
+        assertTrue(out.startsWith("offline: hosts planned as fresh (empty)\n"), out);
+        assertFalse(out.contains("Unreachable") || out.contains("not contacted"), "no host is contacted:\n" + out);
+        for (String created : new String[] {"+ app directory  (file:", "+ app config  (template:", "+ network  (docker_network:",
+                "+ volume  (docker_volume:", "+ web container  (docker_container: create and start container web from nginx:1.25"}) {
+            assertEquals(2, count(out, created), created + " once per host:\n" + out);
+        }
+        assertEquals(2, count(out, "> read the host name  (command:"), out);
+        // the value read from an earlier step is unknown; the create is still a create
+        assertTrue(out.contains("        command: (known after apply)\n"), out);
+        assertTrue(out.contains("        env: (known after apply)\n"), out);
+        assertTrue(out.contains("        copy_in: [{\"content\":\"(known after apply)\",\"dest\":\"/etc/seen-as\"}]\n"), out);
+        // what names the object or its state never stands in: that step depends on the value
+        assertEquals(2, count(out, "? db container in a state known after apply  (docker_container: depends on result of"
+                + " 'read the host name'"), out);
+        // 5 objects per host; the handler acting on the container already counted is not another create
+        assertEquals(2, count(out, "+ restart web (handler)"), out);
+        assertTrue(out.contains("Plan: 10 to create, 0 to change, 0 to delete, 2 to run, 8 unchanged, 2 unknown until apply\n"), out);
+    }
+
+    @Test
+    void controlNodeWorkIsEvaluated() {
+        String out = plan("--plan").out();
+        assertEquals(2, count(out, "= checked on the control node  (assert: All assertions passed)"), out);
+        assertEquals(2, count(out, "= the control-node file exists  (assert: All assertions passed)"), out);
+        assertTrue(out.contains("= a control-node file is read  (stat: stat only reads: " + dir.resolve("files/local.txt")
+                + " exists)"), out);
+    }
+
+    @Test
+    void templateContentAppearsWithDiff() {
+        String out = plan("--plan", "--diff").out();
+        assertTrue(out.contains("+site = one\n") && out.contains("+site = two\n"), out);
+        assertTrue(out.contains("+port = 8080\n"), out);
+    }
+
+    @Test
+    void anOfflinePlanWithCreatesExits2WithDetailedExitcode() {
+        CliTest.Result result = plan("--plan", "--detailed-exitcode");
+        assertEquals(2, result.code(), result.out() + result.err());
+        assertTrue(result.out().replace(" ", "").contains("\"offline\":true") || plan("--plan", "--json").out()
+                .replace(" ", "").contains("\"offline\":true"));
+    }
+
+    private static int count(String text, String part) {
+        return text.split(java.util.regex.Pattern.quote(part), -1).length - 1;
+    }
+}
