@@ -197,8 +197,13 @@ final class RunHostSession implements HostSession {
 
     @Override
     public String renderTemplate(Path template) {
+        return renderTemplate(template, java.util.function.UnaryOperator.identity());
+    }
+
+    @Override
+    public String renderTemplate(Path template, java.util.function.UnaryOperator<String> syntax) {
         try {
-            String text = Files.readString(template);
+            String text = syntax.apply(Files.readString(template));
             String rendered = templar.renderText(text, vars, new SourcePosition(template, 1, 1));
             // the templar answers null when the text depends on a value known only after apply
             if (rendered == null) throw new ValueUnknownException("template " + template.getFileName()
