@@ -180,10 +180,9 @@ final class LookupPlugins {
             if (name.startsWith("~")) name = System.getProperty("user.home") + name.substring(1);
             if (name.startsWith("/")) return Files.exists(Path.of(name)) ? Path.of(name) : null;
             for (Path dir : searchPath()) {
-                if (!name.startsWith(subdir + "/") && Files.exists(dir.resolve(subdir).resolve(name))) {
-                    return dir.resolve(subdir).resolve(name);
-                }
-                if (Files.exists(dir.resolve(name))) return dir.resolve(name);
+                Path inSubdir = dir.resolve(subdir).resolve(name).normalize();
+                if (!name.startsWith(subdir + "/") && Files.exists(inSubdir)) return inSubdir;
+                if (Files.exists(dir.resolve(name))) return dir.resolve(name).normalize();
             }
             return null;
         }

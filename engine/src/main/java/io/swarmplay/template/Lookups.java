@@ -15,8 +15,8 @@ import java.util.StringJoiner;
  * Ansible's {@code lookup()}, {@code query()} / {@code q()} and the {@code with_<lookup>} loops,
  * over the plugins of {@link LookupPlugins}. Lookups run on the control node, as in Ansible.
  * <ul>
- *   <li>{@code query} always gives a list; {@code lookup} gives the list joined with commas
- *       (a one-item list: that item), unless {@code wantlist=True}.</li>
+ *   <li>{@code query} always gives a list; {@code lookup} joins a list of strings with commas,
+ *       gives any other one-item list as its item, unless {@code wantlist=True}.</li>
  *   <li>{@code errors='strict'} (default) fails the render; {@code 'warn'} and {@code 'ignore'}
  *       give None ({@code lookup}) or an empty list ({@code query}).</li>
  * </ul>
@@ -39,11 +39,14 @@ public final class Lookups {
         Call call = Call.of(args);
         List<Object> found = run(name, call.terms(), call.options());
         if (found == null) return null;
-        if (Values.truthy(call.options().get("wantlist"))) return found;
-        if (found.size() == 1) return found.get(0);
-        StringJoiner joined = new StringJoiner(",");
-        found.forEach(v -> joined.add(Values.str(v)));
-        return joined.toString();
+        if (Values.truthy(call.options().get("wantlist")) || found.isEmpty()) return found;
+        // Ansible joins strings with commas; other values stay a list (one of them: the value itself)
+        if (found.stream().allMatch(v -> v instanceof String)) {
+            StringJoiner joined = new StringJoiner(",");
+            found.forEach(v -> joined.add((String) v));
+            return joined.toString();
+        }
+        return found.size() == 1 ? found.get(0) : found;
     }
 
     /** {@code query('name', terms..., key=value...)} and {@code q(...)}: always a list. Called by Jinjava. */
