@@ -65,24 +65,32 @@ final class FactSections {
         return env;
     }
 
+    /** The interpreter's path and its {@code -V} line, e.g. {@code Python 3.11.2} or {@code Python 3.13.0rc1}. */
     static void python(List<String> lines, Map<String, Object> facts) {
-        if (lines == null || lines.size() < 3) return;
-        String[] v = HostFacts.line(lines, 1).split(" ");
-        if (v.length < 5) return;
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("Python (\\d+)\\.(\\d+)\\.(\\d+)([a-z]+)?(\\d+)?")
+                .matcher(HostFacts.line(lines, 1));
+        if (!m.find()) return;
+        String level = m.group(4) == null ? "final" : switch (m.group(4)) {
+            case "a" -> "alpha";
+            case "b" -> "beta";
+            case "rc" -> "candidate";
+            default -> m.group(4);
+        };
+        Object serial = m.group(5) == null ? 0L : number(m.group(5));
         Map<String, Object> version = new LinkedHashMap<>();
-        version.put("major", number(v[0]));
-        version.put("minor", number(v[1]));
-        version.put("micro", number(v[2]));
-        version.put("releaselevel", v[3]);
-        version.put("serial", number(v[4]));
+        version.put("major", number(m.group(1)));
+        version.put("minor", number(m.group(2)));
+        version.put("micro", number(m.group(3)));
+        version.put("releaselevel", level);
+        version.put("serial", serial);
         Map<String, Object> python = new LinkedHashMap<>();
         python.put("executable", HostFacts.line(lines, 0));
         python.put("has_sslcontext", true);
-        python.put("type", HostFacts.line(lines, 2).equals("cpython") ? "CPython" : HostFacts.line(lines, 2));
+        python.put("type", "CPython");
         python.put("version", version);
-        python.put("version_info", new ArrayList<>(List.of(number(v[0]), number(v[1]), number(v[2]), v[3], number(v[4]))));
+        python.put("version_info", new ArrayList<>(version.values()));
         facts.put("python", python);
-        facts.put("python_version", v[0] + "." + v[1] + "." + v[2]);
+        facts.put("python_version", m.group(1) + "." + m.group(2) + "." + m.group(3));
     }
 
     /** Ansible's {@code date_time}: every value a string, iso8601 in UTC, the rest local time. */

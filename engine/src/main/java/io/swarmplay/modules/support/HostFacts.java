@@ -23,9 +23,9 @@ public final class HostFacts {
             "echo @@os_release; cat /etc/os-release 2>/dev/null",
             "echo @@debian_version; head -n 1 /etc/debian_version 2>/dev/null",
             "echo @@env; env",
-            "echo @@python; for p in PYTHONS; do command -v $p >/dev/null 2>&1 && $p -c "
-                    + "'import sys; v = sys.version_info; print(sys.executable); print(\"%d %d %d %s %d\" % tuple(v)); "
-                    + "print(sys.implementation.name)' 2>/dev/null && break; done",
+            // python -V does not start the interpreter proper: a tenth of the cost of running code
+            "echo @@python; for p in PYTHONS; do e=$(command -v $p 2>/dev/null) && v=$($e -V 2>&1) "
+                    + "&& { echo \"$e\"; echo \"$v\"; break; }; done",
             "echo @@date; date '+%Y|%m|%d|%H|%M|%S|%s|%Z|%z|%A|%w|%W|%N'; date -u '+%Y-%m-%dT%H:%M:%S|%Y%m%dT%H%M%S'",
             "echo @@hardware; nproc 2>/dev/null; sed -n 's/^MemTotal: *\\([0-9]*\\).*/\\1/p' /proc/meminfo 2>/dev/null",
             "echo @@pkg_mgr; for m in apt-get dnf yum zypper apk pacman; do command -v $m >/dev/null 2>&1 && echo $m && break; done",
