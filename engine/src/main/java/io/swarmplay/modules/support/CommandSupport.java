@@ -76,6 +76,10 @@ public final class CommandSupport {
 
     /** As {@link #run(Command, Object, Change, HostSession)}; {@code strip} removes trailing newlines (strip_empty_ends). */
     public static Outcome run(Command command, Object cmdData, boolean strip, Change change, HostSession host) {
+        if (command.chdir() != null && !host.stat(command.chdir()).map(io.swarmplay.connection.FileStat::isDirectory).orElse(false)) {
+            throw new ModuleException("Unable to change directory before execution: [Errno 2] No such file or directory: '"
+                    + command.chdir() + "'", Map.of("cmd", cmdData, "rc", 256));
+        }
         LocalDateTime start = LocalDateTime.now();
         ExecResult result = host.run(command);
         LocalDateTime end = LocalDateTime.now();

@@ -43,6 +43,7 @@ public final class AnsibleTests {
                 AnsibleTest.of("directory", (v, a) -> Files.isDirectory(path(v))),
                 AnsibleTest.of("is_dir", (v, a) -> Files.isDirectory(path(v))),
                 AnsibleTest.of("link", (v, a) -> Files.isSymbolicLink(path(v))),
+                AnsibleTest.of("link_exists", (v, a) -> Files.exists(path(v), java.nio.file.LinkOption.NOFOLLOW_LINKS)),
                 AnsibleTest.of("is_link", (v, a) -> Files.isSymbolicLink(path(v))),
                 AnsibleTest.of("abs", (v, a) -> Values.str(v).startsWith("/")),
                 AnsibleTest.of("is_abs", (v, a) -> Values.str(v).startsWith("/")),

@@ -62,8 +62,8 @@ public final class MathFilters {
     }
 
     static List<Object> symmetricDifference(Object a, Object b) {
-        List<Object> left = Values.list(Values.unwrap(a), "symmetric_difference");
-        List<Object> right = Values.list(Values.unwrap(b), "symmetric_difference");
+        List<Object> left = CollectionFilters.iterable(Values.unwrap(a), "symmetric_difference");
+        List<Object> right = CollectionFilters.iterable(Values.unwrap(b), "symmetric_difference");
         List<Object> out = new ArrayList<>();
         for (Object x : left) if (!Values.contains(right, x) && !Values.contains(out, x)) out.add(x);
         for (Object x : right) if (!Values.contains(left, x) && !Values.contains(out, x)) out.add(x);
