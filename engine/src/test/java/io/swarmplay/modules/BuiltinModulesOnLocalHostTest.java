@@ -204,6 +204,22 @@ class BuiltinModulesOnLocalHostTest {
     }
 
     @Test
+    void statDescribesARegularFileAndRefusesUnknownAlgorithms() throws Exception {
+        String path = file("conf", "hello");
+        Files.setPosixFilePermissions(Path.of(path), java.nio.file.attribute.PosixFilePermissions.fromString("rw-r-----"));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> stat = (Map<String, Object>) run("stat", args("path", path)).data().get("stat");
+        assertEquals("0640", stat.get("mode"));
+        assertEquals(List.of(true, false, false, true, false, false), List.of(stat.get("isreg"), stat.get("isdir"),
+                stat.get("islnk"), stat.get("rgrp"), stat.get("wgrp"), stat.get("roth")));
+        assertEquals(System.getProperty("user.name"), stat.get("pw_name"));
+        assertEquals("aaf4c61ddcc5e8a2dabede0f3b482cd9aea9434d", stat.get("checksum"));
+        io.swarmplay.module.ArgsException bad = assertThrows(io.swarmplay.module.ArgsException.class,
+                () -> run("stat", args("path", path, "checksum_algorithm", "crc")));
+        assertTrue(bad.getMessage().contains("must be one of: sha1, md5, sha224, sha256, sha384, sha512"), bad.getMessage());
+    }
+
+    @Test
     void fileMakesHardLinksAndSetsTimesOnce() throws Exception {
         String target = file("t.txt", "x");
         String hard = dir.resolve("h").toString();

@@ -76,10 +76,6 @@ public final class CommandSupport {
 
     /** As {@link #run(Command, Object, Change, HostSession)}; {@code strip} removes trailing newlines (strip_empty_ends). */
     public static Outcome run(Command command, Object cmdData, boolean strip, Change change, HostSession host) {
-        if (command.chdir() != null && !host.stat(command.chdir()).map(io.swarmplay.connection.FileStat::isDirectory).orElse(false)) {
-            throw new ModuleException("Unable to change directory before execution: [Errno 2] No such file or directory: '"
-                    + command.chdir() + "'", Map.of("cmd", cmdData, "rc", 256));
-        }
         LocalDateTime start = LocalDateTime.now();
         ExecResult result = host.run(command);
         LocalDateTime end = LocalDateTime.now();
@@ -96,10 +92,18 @@ public final class CommandSupport {
                     + " and was killed: " + command, data);
         }
         if (!result.succeeded()) {
+            requireDirectory(command.chdir(), cmdData, host);
             data.put("msg", "non-zero return code");
             throw new ModuleException("non-zero return code", data);
         }
         return Outcome.changed(change).withData(data);
+    }
+
+    // looked at only when the command failed: no round trip more for every command that works
+    private static void requireDirectory(String chdir, Object cmdData, HostSession host) {
+        if (chdir == null || host.stat(chdir).map(io.swarmplay.connection.FileStat::isDirectory).orElse(false)) return;
+        throw new ModuleException("Unable to change directory before execution: [Errno 2] No such file or directory: '"
+                + chdir + "'", Map.of("cmd", cmdData, "rc", 256));
     }
 
     /** Runs a fixing command (chmod, mkdir, ...) and fails with its stderr when it does not succeed. */
