@@ -36,7 +36,11 @@ class MathAndUrlFiltersTest {
         "[1, 2, 3] is issuperset([1, 4])                ~ False",
         "{'failed': False} is successful                ~ True",
         "'/etc' is directory                            ~ True",
-        "'/etc' is file                                 ~ False"})
+        "'/etc' is file                                 ~ False",
+        "'a/b.tar.gz' | splitext                         ~ ['a/b.tar', '.gz']",
+        "'a/.bashrc' | splitext                          ~ ['a/.bashrc', '']",
+        "'/etc/../etc/./hosts' | realpath                ~ '/etc/hosts'",
+        "'/a/b/c' | relpath('/a')                        ~ 'b/c'"})
     void filtersAndTestsGiveAnsiblesValues(String expression, String expected) {
         Object value = templar.evaluate(expression, Map.of(), SourcePosition.UNKNOWN);
         assertEquals(expected, Values.repr(value));

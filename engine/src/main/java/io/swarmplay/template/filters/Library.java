@@ -23,6 +23,7 @@ public final class Library {
         all.addAll(SelectionFilters.all());
         all.addAll(MathFilters.all());
         all.addAll(UrlFilters.all());
+        all.addAll(PathFilters.all());
         return all;
     }
 
