@@ -62,6 +62,14 @@ public interface HostView {
     String renderTemplate(Path template);
 
     /**
+     * As {@link #renderTemplate(Path)}, the file's text first passed through {@code syntax} (which
+     * rewrites the template's own delimiters and whitespace settings into the standard ones).
+     */
+    default String renderTemplate(Path template, java.util.function.UnaryOperator<String> syntax) {
+        return renderTemplate(template);
+    }
+
+    /**
      * Another inventory host, read-only, for modules that move data between hosts through the
      * control node ({@code transfer}). Expressions still evaluate in this step's variables.
      *

@@ -15,6 +15,7 @@ import io.swarmplay.modules.support.Words;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Runs a program without a shell: no pipes, redirections or variable expansion.
@@ -34,7 +35,8 @@ public final class CommandModule implements Module<CommandModule.Args> {
 
     /** {@code timeout} is a swarmplay extension: the command is killed after it. */
     public record Args(String cmd, List<String> argv, String creates, String removes, String chdir,
-                       String stdin, @Default("true") boolean stdin_add_newline, Duration timeout) {
+                       String executable, String stdin, @Default("true") boolean stdin_add_newline,
+                       @Default("true") boolean strip_empty_ends, Duration timeout) {
     }
 
     @Override
@@ -44,7 +46,8 @@ public final class CommandModule implements Module<CommandModule.Args> {
 
     @Override
     public Change plan(Args args, HostView host) {
-        return CommandSupport.plan(args.creates(), args.removes(), Command.of(argv(args)).toShellLine(), host);
+        List<String> argv = argv(args);
+        return CommandSupport.plan(args.creates(), args.removes(), argv, Command.of(argv).toShellLine(), host);
     }
 
     @Override
@@ -52,15 +55,21 @@ public final class CommandModule implements Module<CommandModule.Args> {
         List<String> argv = argv(args);
         Command command = CommandSupport.prepare(Command.of(argv), args.chdir(), args.stdin(),
                 args.stdin_add_newline(), args.timeout());
-        return CommandSupport.run(command, argv, change, host);
+        Outcome outcome = CommandSupport.run(command, argv, args.strip_empty_ends(), change, host);
+        // Ansible ignores command's executable (a shell option) and says so
+        if (args.executable() == null) return outcome;
+        return outcome.withData(Map.of("warnings", List.of("As of Ansible 2.4, the parameter 'executable' is no "
+                + "longer supported with the 'command' module. Not using '" + args.executable() + "'.")));
     }
 
+    /** The program and its arguments; Ansible's messages (with rc 256) when there are none or two. */
     private static List<String> argv(Args args) {
-        if ((args.cmd() == null) == (args.argv() == null)) {
-            throw new ModuleException("command needs exactly one of 'cmd' (a command line) or 'argv' (a list)");
+        boolean noLine = args.cmd() == null || args.cmd().isBlank();
+        boolean noArgv = args.argv() == null || args.argv().isEmpty();
+        if (noLine && noArgv) throw new ModuleException("no command given", Map.of("rc", 256));
+        if (!noLine && !noArgv) {
+            throw new ModuleException("only command or argv can be given, not both", Map.of("rc", 256));
         }
-        List<String> argv = args.argv() != null ? args.argv() : Words.split(args.cmd());
-        if (argv.isEmpty()) throw new ModuleException("command is empty: give the program to run");
-        return argv;
+        return noArgv ? Words.split(args.cmd()) : args.argv();
     }
 }

@@ -16,6 +16,7 @@ import io.swarmplay.module.Outcome;
 import io.swarmplay.module.Required;
 import io.swarmplay.modules.support.ControlFiles;
 import io.swarmplay.modules.support.ManagedFile;
+import io.swarmplay.modules.support.Safeguards;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -40,8 +41,17 @@ import java.util.Optional;
 public final class CopyModule implements Module<CopyModule.Args> {
 
     /** {@code content} may be a rendered list or mapping: it is written as JSON, as Ansible does. */
+    /**
+     * {@code remote_src} copies a file already on the host; {@code decrypt}, {@code follow},
+     * {@code local_follow}, {@code directory_mode}, {@code unsafe_writes} and the SELinux/attribute
+     * arguments are accepted as Ansible's and change nothing here (no vault, writes are always atomic).
+     */
     public record Args(String src, Object content, @Required @Alias("path") String dest, Object mode,
-                       String owner, String group, @Default("true") boolean force) {
+                       String owner, String group, @Default("true") boolean force, boolean remote_src,
+                       boolean backup, String validate, Object directory_mode, boolean follow,
+                       @Default("true") boolean local_follow, @Default("true") boolean decrypt, String checksum,
+                       boolean unsafe_writes, @Alias("attr") String attributes, String seuser, String serole,
+                       String selevel, String setype) {
     }
 
     @Override
@@ -54,18 +64,31 @@ public final class CopyModule implements Module<CopyModule.Args> {
         if ((args.src() == null) == (args.content() == null)) {
             throw new ModuleException("copy needs exactly one of 'src' (a control-node file) or 'content'");
         }
-        Path src = args.src() == null ? null : ControlFiles.find(host, args.src(), "files");
-        byte[] bytes = src == null ? bytes(args.content()) : ControlFiles.read(src);
+        Path src = args.src() == null || args.remote_src() ? null : ControlFiles.find(host, args.src(), "files");
+        byte[] bytes = args.remote_src() ? remote(args.src(), host) : src == null ? bytes(args.content()) : ControlFiles.read(src);
+        if (args.remote_src() && (args.dest().endsWith("/") || host.stat(args.dest()).map(FileStat::isDirectory).orElse(false))) {
+            src = Path.of(args.src());
+        }
         Optional<FileStat> destStat = host.stat(args.dest());
         String dest = destination(args.dest(), destStat, src);
         ManagedFile.Desired want = new ManagedFile.Desired(dest, bytes, args.mode(), args.owner(), args.group(),
-                args.force());
+                args.force(), new Safeguards(args.backup(), args.validate()));
         return dest.equals(args.dest()) ? ManagedFile.plan(want, host, destStat) : ManagedFile.plan(want, host);
     }
 
     @Override
     public Outcome apply(Args args, Change change, HostSession host) {
         return ManagedFile.apply(change, host);
+    }
+
+    /** A file on the host as the source ({@code remote_src}); a missing one is Ansible's error. */
+    private static byte[] remote(String src, HostView host) {
+        Optional<FileStat> stat = host.stat(src);
+        if (stat.isEmpty()) throw new ModuleException("Source " + src + " not found");
+        if (stat.get().isDirectory()) {
+            throw new ModuleException("src " + src + " is a directory; copying directories is not supported, give a file");
+        }
+        return host.read(src);
     }
 
     private static byte[] bytes(Object content) {

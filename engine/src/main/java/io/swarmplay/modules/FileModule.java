@@ -6,6 +6,7 @@ import io.swarmplay.module.Alias;
 import io.swarmplay.module.Change;
 import io.swarmplay.module.CheckSupport;
 import io.swarmplay.module.Choices;
+import io.swarmplay.module.Default;
 import io.swarmplay.module.HostSession;
 import io.swarmplay.module.HostView;
 import io.swarmplay.module.Module;
@@ -39,9 +40,19 @@ import java.util.Optional;
 @ModuleInfo(name = "file", checkMode = CheckSupport.FULL)
 public final class FileModule implements Module<FileModule.Args> {
 
+    /**
+     * {@code follow} is accepted as Ansible's (true: attributes of a link's target change, which
+     * is what chmod/chown do here); {@code unsafe_writes} and the SELinux/attribute arguments
+     * change nothing here. Times: {@code now}, {@code preserve}, or a time in the format
+     * {@code %Y%m%d%H%M.%S} (the only format supported).
+     */
     public record Args(@Required @Alias({"dest", "name"}) String path,
-                       @Choices({"file", "directory", "touch", "absent", "link"}) String state,
-                       Object mode, String owner, String group, boolean recurse, String src, boolean force) {
+                       @Choices({"file", "directory", "touch", "absent", "link", "hard"}) String state,
+                       Object mode, String owner, String group, boolean recurse, String src, boolean force,
+                       @Default("true") boolean follow, String access_time, String modification_time,
+                       @Default("%Y%m%d%H%M.%S") String access_time_format,
+                       @Default("%Y%m%d%H%M.%S") String modification_time_format, boolean unsafe_writes,
+                       @Alias("attr") String attributes, String seuser, String serole, String selevel, String setype) {
     }
 
     @Override
@@ -52,13 +63,29 @@ public final class FileModule implements Module<FileModule.Args> {
     @Override
     public Change plan(Args args, HostView host) {
         Optional<FileStat> now = host.stat(args.path());
-        return switch (args.state()) {
+        Change change = switch (args.state()) {
             case "absent" -> absent(args, now);
             case "directory" -> directory(args, now, host);
             case "touch" -> touch(args, now, host);
             case "link" -> link(args, now, host);
+            case "hard" -> hard(args, now, host);
             default -> file(args, now, host);
         };
+        return FileTimes.of(args).addTo(change, args.path(), host);
+    }
+
+    private static Change hard(Args args, Optional<FileStat> now, HostView host) {
+        if (args.src() == null) throw new ModuleException("src is required for creating new hard links");
+        if (host.stat(args.src()).isEmpty()) throw new ModuleException("src does not exist");
+        List<Command> make = List.of(Command.of("ln", "-f", "--", args.src(), args.path()));
+        if (now.isEmpty()) return Change.create("hard link " + args.path() + " to " + args.src()).withPayload(make);
+        String same = "[ " + io.swarmplay.connection.ShellQuote.quote(args.path()) + " -ef "
+                + io.swarmplay.connection.ShellQuote.quote(args.src()) + " ]";
+        if (host.probe(Command.shell(same)).succeeded()) return Change.none(args.path() + " is already a hard link to " + args.src());
+        if (!args.force() && now.get().type() != FileStat.Type.FILE) {
+            throw new ModuleException("Cannot link, " + kind(now.get()) + " exists at destination");
+        }
+        return Change.update("relink " + args.path() + " to " + args.src()).withPayload(make);
     }
 
     @Override

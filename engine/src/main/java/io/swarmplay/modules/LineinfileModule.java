@@ -16,8 +16,8 @@ import io.swarmplay.module.Outcome;
 import io.swarmplay.module.Required;
 import io.swarmplay.modules.support.FileMode;
 import io.swarmplay.modules.support.Lines;
+import io.swarmplay.modules.support.Safeguards;
 
-import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
@@ -40,9 +40,13 @@ import java.util.regex.PatternSyntaxException;
 @ModuleInfo(name = "lineinfile", checkMode = CheckSupport.FULL, diff = true)
 public final class LineinfileModule implements Module<LineinfileModule.Args> {
 
-    public record Args(@Required @Alias({"dest", "destfile", "name"}) String path, String line, String regexp,
+    /** {@code unsafe_writes} and the SELinux/attribute arguments are accepted and change nothing here. */
+    public record Args(@Required @Alias({"dest", "destfile", "name"}) String path, @Alias("value") String line,
+                       @Alias("regex") String regexp, String search_string,
                        @Choices({"present", "absent"}) String state, boolean create, String insertafter,
-                       String insertbefore, Object mode) {
+                       String insertbefore, boolean backrefs, boolean firstmatch, boolean backup, String validate,
+                       Object mode, String owner, String group, boolean unsafe_writes, @Alias("attr") String attributes,
+                       String seuser, String serole, String selevel, String setype) {
     }
 
     /** The new content and the message registered as {@code msg}. */
@@ -75,23 +79,57 @@ public final class LineinfileModule implements Module<LineinfileModule.Args> {
     public Outcome apply(Args args, Change change, HostSession host) {
         Edit edit = (Edit) change.payload();
         Integer mode = FileMode.parse(args.mode(), 0644, false);
-        host.write(args.path(), new ByteArrayInputStream(edit.text().getBytes(StandardCharsets.UTF_8)),
-                new FileAttrs(mode, null, null));
-        return Outcome.changed(change).withData(Map.of("msg", edit.msg()));
+        Map<String, Object> data = new java.util.LinkedHashMap<>(write(args, edit, host, mode,
+                change.action() != io.swarmplay.module.Action.CREATE));
+        // lineinfile names the backup 'backup' where copy and template say 'backup_file'
+        Object backup = data.remove("backup_file");
+        if (backup != null) data.put("backup", backup);
+        data.put("msg", edit.msg());
+        return Outcome.changed(change).withData(data);
+    }
+
+    private static Map<String, Object> write(Args args, Edit edit, HostSession host, Integer mode, boolean exists) {
+        try {
+            return new Safeguards(args.backup(), args.validate()).write(host, args.path(),
+                    edit.text().getBytes(StandardCharsets.UTF_8), new FileAttrs(mode, args.owner(), args.group()), exists);
+        } catch (ModuleException e) {
+            if (!e.getMessage().equals("failed to validate")) throw e;
+            throw new ModuleException("failed to validate: rc:" + e.data().get("rc") + " error:" + e.data().get("stderr"));
+        }
     }
 
     /** Puts the line in place; returns what was done, or null when it was already there. */
     private static String ensure(Args args, Lines lines) {
-        if (args.line() == null) throw new ModuleException("state: present needs 'line'");
-        int at = args.regexp() == null ? -1 : lines.lastMatch(pattern(args.regexp()));
+        if (args.line() == null) throw new ModuleException("line is required with state=present");
+        if (args.backrefs() && args.regexp() == null) throw new ModuleException("regexp is required with backrefs=true");
+        Pattern regex = matcher(args);
+        int at = regex == null ? -1 : args.firstmatch() ? lines.firstMatch(regex) : lines.lastMatch(regex);
         if (at >= 0) {
-            if (lines.list().get(at).equals(args.line())) return null;
-            lines.list().set(at, args.line());
+            String wanted = args.backrefs() ? backrefs(regex, lines.list().get(at), args.line()) : args.line();
+            if (lines.list().get(at).equals(wanted)) return null;
+            lines.list().set(at, wanted);
             return "line replaced";
         }
-        if (lines.list().contains(args.line())) return null;
+        // with backrefs, no match means no change (Ansible's rule)
+        if (args.backrefs() || lines.list().contains(args.line())) return null;
         lines.list().add(insertionPoint(args, lines), args.line());
         return "line added";
+    }
+
+    /** {@code regexp}, or {@code search_string} as a literal substring. */
+    private static Pattern matcher(Args args) {
+        if (args.regexp() != null) return pattern(args.regexp());
+        return args.search_string() == null ? null : Pattern.compile(Pattern.quote(args.search_string()));
+    }
+
+    /** Python's {@code match.expand(line)}: {@code \1} and {@code \g<name>} from the matched line. */
+    private static String backrefs(Pattern regex, String current, String line) {
+        java.util.regex.Matcher m = regex.matcher(current);
+        if (!m.find()) return current;
+        String template = line.replace("$", "\\$").replaceAll("\\\\g<(\\w+)>", "\\${$1}").replaceAll("\\\\(\\d+)", "\\$$1");
+        StringBuilder out = new StringBuilder();
+        m.appendReplacement(out, template);
+        return out.substring(m.start());
     }
 
     private static int insertionPoint(Args args, Lines lines) {
@@ -108,8 +146,10 @@ public final class LineinfileModule implements Module<LineinfileModule.Args> {
     }
 
     private static String remove(Args args, Lines lines) {
-        if (args.regexp() == null && args.line() == null) throw new ModuleException("state: absent needs 'regexp' or 'line'");
-        Pattern regex = args.regexp() == null ? null : pattern(args.regexp());
+        if (args.regexp() == null && args.search_string() == null && args.line() == null) {
+            throw new ModuleException("one of line, search_string, or regexp is required with state=absent");
+        }
+        Pattern regex = matcher(args);
         int before = lines.list().size();
         lines.list().removeIf(l -> regex != null ? regex.matcher(l).find() : l.equals(args.line()));
         int removed = before - lines.list().size();

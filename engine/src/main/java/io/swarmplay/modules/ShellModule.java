@@ -34,7 +34,8 @@ public final class ShellModule implements Module<ShellModule.Args> {
 
     /** {@code timeout} is a swarmplay extension: the script and its children are killed after it. */
     public record Args(String cmd, String creates, String removes, String chdir, String executable,
-                       String stdin, @Default("true") boolean stdin_add_newline, Duration timeout) {
+                       String stdin, @Default("true") boolean stdin_add_newline,
+                       @Default("true") boolean strip_empty_ends, Duration timeout) {
     }
 
     @Override
@@ -44,14 +45,14 @@ public final class ShellModule implements Module<ShellModule.Args> {
 
     @Override
     public Change plan(Args args, HostView host) {
-        return CommandSupport.plan(args.creates(), args.removes(), script(args), host);
+        return CommandSupport.plan(args.creates(), args.removes(), args.cmd(), script(args), host);
     }
 
     @Override
     public Outcome apply(Args args, Change change, HostSession host) {
         Command command = CommandSupport.prepare(command(args), args.chdir(), args.stdin(),
                 args.stdin_add_newline(), args.timeout());
-        return CommandSupport.run(command, args.cmd(), change, host);
+        return CommandSupport.run(command, args.cmd(), args.strip_empty_ends(), change, host);
     }
 
     private static Command command(Args args) {
@@ -61,7 +62,7 @@ public final class ShellModule implements Module<ShellModule.Args> {
 
     private static String script(Args args) {
         if (args.cmd() == null || args.cmd().isBlank()) {
-            throw new ModuleException("shell needs a script: 'shell: <script>' or 'cmd: <script>'");
+            throw new ModuleException("no command given", Map.of("rc", 256));
         }
         return args.cmd();
     }

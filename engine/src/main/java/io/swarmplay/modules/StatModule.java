@@ -2,7 +2,7 @@ package io.swarmplay.modules;
 
 import io.swarmplay.connection.Command;
 import io.swarmplay.connection.ExecResult;
-import io.swarmplay.connection.FileStat;
+import io.swarmplay.connection.ShellQuote;
 import io.swarmplay.module.Alias;
 import io.swarmplay.module.Change;
 import io.swarmplay.module.CheckSupport;
@@ -11,15 +11,14 @@ import io.swarmplay.module.Default;
 import io.swarmplay.module.HostSession;
 import io.swarmplay.module.HostView;
 import io.swarmplay.module.Module;
-import io.swarmplay.module.ModuleException;
 import io.swarmplay.module.ModuleInfo;
 import io.swarmplay.module.Outcome;
 import io.swarmplay.module.Required;
 import io.swarmplay.modules.support.Results;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Reports what is at a path, without changing anything; the result is registered as {@code stat}.
@@ -29,14 +28,23 @@ import java.util.Optional;
  * - debug: {msg: "mode is {{ conf.stat.mode }}"}
  *   when: conf.stat.exists
  * }</pre>
- * Fields: exists, path, isdir, isreg, islnk, mode ("0644"), size, pw_name, gr_name, checksum
- * (regular files, when get_checksum), lnk_target (links).
+ * Fields as Ansible's: exists, path, mode, isreg/isdir/islnk/ischr/isblk/isfifo/issock, uid, gid,
+ * pw_name, gr_name, size, inode, dev, nlink, atime/mtime/ctime, the permission flags (rusr ...
+ * xoth, isuid, isgid), readable/writeable/executable, lnk_source/lnk_target, checksum
+ * ({@code get_checksum}), mimetype/charset ({@code get_mime}), attributes ({@code get_attributes}).
+ * {@code follow} describes a link's target instead of the link.
  */
 @ModuleInfo(name = "stat", checkMode = CheckSupport.FULL)
 public final class StatModule implements Module<StatModule.Args> {
 
-    public record Args(@Required @Alias({"dest", "name"}) String path, @Default("true") boolean get_checksum,
-                       @Alias({"checksum", "checksum_algo"}) @Choices({"sha256", "sha1"}) String checksum_algorithm) {
+    private static final String[] PERMISSIONS = {"rusr", "wusr", "xusr", "rgrp", "wgrp", "xgrp", "roth", "woth", "xoth"};
+
+    public record Args(@Required @Alias({"dest", "name"}) String path, boolean follow,
+                       @Default("true") boolean get_checksum,
+                       @Alias({"checksum", "checksum_algo"}) @Default("sha1")
+                       @Choices({"sha1", "md5", "sha224", "sha256", "sha384", "sha512"}) String checksum_algorithm,
+                       @Alias("mime") @Default("true") boolean get_mime,
+                       @Alias("attr") @Default("true") boolean get_attributes, boolean get_md5) {
     }
 
     @Override
@@ -46,11 +54,12 @@ public final class StatModule implements Module<StatModule.Args> {
 
     @Override
     public Change plan(Args args, HostView host) {
-        Optional<FileStat> stat = host.stat(args.path());
+        ExecResult probe = host.probe(Command.shell(script(args)));
         Map<String, Object> fields = new LinkedHashMap<>();
-        fields.put("exists", stat.isPresent());
-        stat.ifPresent(s -> describe(args, s, host, fields));
-        String reason = "stat only reads: " + args.path() + (stat.isPresent() ? " exists" : " does not exist");
+        List<String> lines = probe.succeeded() ? probe.stdout().lines().toList() : List.of();
+        fields.put("exists", !lines.isEmpty());
+        if (!lines.isEmpty()) describe(args, lines, fields);
+        String reason = "stat only reads: " + args.path() + (lines.isEmpty() ? " does not exist" : " exists");
         return Results.none(reason, Map.of("stat", fields));
     }
 
@@ -59,25 +68,73 @@ public final class StatModule implements Module<StatModule.Args> {
         return Results.outcome(change);
     }
 
-    private static void describe(Args args, FileStat s, HostView host, Map<String, Object> fields) {
-        fields.put("path", args.path());
-        fields.put("isdir", s.isDirectory());
-        fields.put("isreg", s.isFile());
-        fields.put("islnk", s.type() == FileStat.Type.LINK);
-        fields.put("mode", s.modeOctal());
-        fields.put("size", s.size());
-        fields.put("pw_name", s.owner());
-        fields.put("gr_name", s.group());
-        if (s.type() == FileStat.Type.LINK) fields.put("lnk_target", s.target());
-        if (s.isFile() && args.get_checksum()) fields.put("checksum", checksum(args, host));
+    /** One shell command: GNU stat's fields, the access tests, the link, then checksum, mime and attributes. */
+    private static String script(Args args) {
+        String p = ShellQuote.quote(args.path());
+        String sum = args.checksum_algorithm() + "sum";
+        return "p=" + p + "; stat " + (args.follow() ? "-L " : "")
+                + "-c '%f|%u|%g|%U|%G|%s|%.9X|%.9Y|%.9Z|%i|%d|%h|%b|%o|%r' -- \"$p\" || exit 1; "
+                + "for t in r w x; do test -$t \"$p\" && echo 1 || echo 0; done; "
+                + "readlink -- \"$p\" || echo; readlink -f -- \"$p\" || echo; "
+                + (args.get_checksum() ? "if [ -f \"$p\" ] && [ -r \"$p\" ]; then " + sum + " < \"$p\" | cut -d' ' -f1; else echo; fi; " : "echo; ")
+                + (args.get_mime() ? "file -b --mime-type -- \"$p\" 2>/dev/null || echo; file -b --mime-encoding -- \"$p\" 2>/dev/null || echo; " : "echo; echo; ")
+                + (args.get_attributes() ? "lsattr -d -- \"$p\" 2>/dev/null | cut -d' ' -f1 || echo" : "echo");
     }
 
-    private static String checksum(Args args, HostView host) {
-        if (args.checksum_algorithm().equals("sha256")) return host.sha256(args.path()).orElse(null);
-        ExecResult sum = host.probe(Command.of("sha1sum", args.path()));
-        if (!sum.succeeded()) {
-            throw new ModuleException("sha1sum of " + args.path() + " failed on " + host.name() + ": " + sum.tail(2));
+    private static void describe(Args args, List<String> lines, Map<String, Object> fields) {
+        String[] f = lines.get(0).split("\\|", -1);
+        int raw = Integer.parseInt(f[0], 16);
+        int type = raw & 0170000;
+        fields.put("path", args.path());
+        fields.put("mode", String.format("%04o", raw & 07777));
+        fields.put("isdir", type == 0040000);
+        fields.put("ischr", type == 0020000);
+        fields.put("isblk", type == 0060000);
+        fields.put("isreg", type == 0100000);
+        fields.put("isfifo", type == 0010000);
+        fields.put("islnk", type == 0120000);
+        fields.put("issock", type == 0140000);
+        fields.put("uid", Long.parseLong(f[1]));
+        fields.put("gid", Long.parseLong(f[2]));
+        fields.put("pw_name", f[3]);
+        fields.put("gr_name", f[4]);
+        fields.put("size", Long.parseLong(f[5]));
+        fields.put("atime", Double.parseDouble(f[6]));
+        fields.put("mtime", Double.parseDouble(f[7]));
+        fields.put("ctime", Double.parseDouble(f[8]));
+        fields.put("inode", Long.parseLong(f[9]));
+        fields.put("dev", Long.parseLong(f[10]));
+        fields.put("nlink", Long.parseLong(f[11]));
+        fields.put("blocks", Long.parseLong(f[12]));
+        fields.put("block_size", Long.parseLong(f[13]));
+        fields.put("device_type", Long.parseLong(f[14]));
+        for (int i = 0; i < PERMISSIONS.length; i++) fields.put(PERMISSIONS[i], (raw & (0400 >> i)) != 0);
+        fields.put("isuid", (raw & 04000) != 0);
+        fields.put("isgid", (raw & 02000) != 0);
+        fields.put("readable", line(lines, 1).equals("1"));
+        fields.put("writeable", line(lines, 2).equals("1"));
+        fields.put("executable", line(lines, 3).equals("1"));
+        if (type == 0120000) {
+            fields.put("lnk_target", line(lines, 4));
+            fields.put("lnk_source", line(lines, 5));
         }
-        return sum.stdoutTrimmed().split("\\s+")[0];
+        extras(args, lines, fields, type == 0100000);
+    }
+
+    private static void extras(Args args, List<String> lines, Map<String, Object> fields, boolean regular) {
+        if (args.get_checksum() && regular && !line(lines, 6).isEmpty()) fields.put("checksum", line(lines, 6));
+        if (args.get_mime()) {
+            fields.put("mimetype", line(lines, 7).isEmpty() ? "unknown" : line(lines, 7));
+            fields.put("charset", line(lines, 8).isEmpty() ? "unknown" : line(lines, 8));
+        }
+        if (args.get_attributes()) {
+            String flags = line(lines, 9).replace("-", "");
+            fields.put("attr_flags", flags);
+            fields.put("attributes", flags.chars().mapToObj(c -> String.valueOf((char) c)).toList());
+        }
+    }
+
+    private static String line(List<String> lines, int i) {
+        return i < lines.size() ? lines.get(i).strip() : "";
     }
 }

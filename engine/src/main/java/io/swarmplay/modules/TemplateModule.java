@@ -12,8 +12,9 @@ import io.swarmplay.module.Outcome;
 import io.swarmplay.module.Required;
 import io.swarmplay.modules.support.ControlFiles;
 import io.swarmplay.modules.support.ManagedFile;
+import io.swarmplay.modules.support.Safeguards;
+import io.swarmplay.module.Choices;
 
-import java.nio.charset.StandardCharsets;
 
 /**
  * Renders a Jinja template from the control node ({@code templates/} next to the playbook) with
@@ -28,8 +29,19 @@ import java.nio.charset.StandardCharsets;
 @ModuleInfo(name = "template", checkMode = CheckSupport.FULL, diff = true)
 public final class TemplateModule implements Module<TemplateModule.Args> {
 
+    /**
+     * Jinja's whitespace and delimiter settings as Ansible's template module takes them;
+     * {@code follow}, {@code unsafe_writes} and the SELinux/attribute arguments change nothing here.
+     */
     public record Args(@Required String src, @Required @Alias("path") String dest, Object mode, String owner,
-                       String group, @Default("true") boolean force) {
+                       String group, @Default("true") boolean force, boolean backup, String validate,
+                       @Default("true") boolean trim_blocks, boolean lstrip_blocks,
+                       @Choices({"\\n", "\\r", "\\r\\n"}) String newline_sequence,
+                       @Default("{%") String block_start_string, @Default("%}") String block_end_string,
+                       @Default("{{") String variable_start_string, @Default("}}") String variable_end_string,
+                       @Default("{#") String comment_start_string, @Default("#}") String comment_end_string,
+                       @Default("utf-8") String output_encoding, boolean follow, boolean unsafe_writes,
+                       @Alias("attr") String attributes, String seuser, String serole, String selevel, String setype) {
     }
 
     @Override
@@ -39,10 +51,10 @@ public final class TemplateModule implements Module<TemplateModule.Args> {
 
     @Override
     public Change plan(Args args, HostView host) {
-        String text = host.renderTemplate(ControlFiles.find(host, args.src(), "templates"));
-        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        String text = TemplateSyntax.of(args).render(host, ControlFiles.find(host, args.src(), "templates"));
+        byte[] bytes = text.getBytes(java.nio.charset.Charset.forName(args.output_encoding()));
         return ManagedFile.plan(new ManagedFile.Desired(args.dest(), bytes, args.mode(), args.owner(), args.group(),
-                args.force()), host);
+                args.force(), new Safeguards(args.backup(), args.validate())), host);
     }
 
     @Override

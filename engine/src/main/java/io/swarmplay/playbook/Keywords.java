@@ -42,10 +42,6 @@ final class Keywords {
             java.util.Map.entry("delegate_facts", "register the result and read it through hostvars"),
             java.util.Map.entry("any_errors_fatal", "set any_errors_fatal on the play"),
             java.util.Map.entry("become_method", "swarmplay becomes with sudo; drop 'become_method'"),
-            java.util.Map.entry("with_fileglob", "use `loop: \"{{ query('fileglob', '*.conf') }}\"`"),
-            java.util.Map.entry("with_nested", "use `loop: \"{{ a | product(b) | list }}\"`"),
-            java.util.Map.entry("with_together", "use `loop: \"{{ a | zip(b) | list }}\"`"),
-            java.util.Map.entry("with_sequence", "use `loop: \"{{ range(1, 4) | list }}\"`"),
             java.util.Map.entry("with_subelements", "use loop with the subelements filter"),
             java.util.Map.entry("include_role", "roles are not supported yet: use include_tasks with the role's tasks file"),
             java.util.Map.entry("import_role", "roles are not supported yet: use import_tasks with the role's tasks file"),
@@ -61,6 +57,19 @@ final class Keywords {
             "ignore_errors", "set ignore_errors on the tasks",
             "gather_subset", "swarmplay gathers a small fixed set of facts; drop it");
 
+    /**
+     * The lookups a {@code with_<name>} loop may name; the same names as the template layer's
+     * lookup table (a test keeps the two in step, the loader cannot depend on the template layer).
+     */
+    static final Set<String> LOOKUP_LOOPS = Set.of("file", "env", "template", "list", "flattened", "indexed_items",
+            "together", "nested", "sequence", "first_found", "fileglob", "pipe", "lines", "vars", "varnames",
+            "random_choice");
+
+    /** Whether {@code key} is a {@code with_<lookup>} loop other than the four read natively. */
+    static boolean isLookupLoop(String key) {
+        return key.startsWith("with_") && LOOKUP_LOOPS.contains(key.substring("with_".length()));
+    }
+
     private Keywords() {
     }
 
@@ -73,6 +82,6 @@ final class Keywords {
     }
 
     static boolean isTaskKeyword(String key) {
-        return COMMON.contains(key) || TASK_ONLY.contains(key) || SPECIAL.contains(key);
+        return COMMON.contains(key) || TASK_ONLY.contains(key) || SPECIAL.contains(key) || isLookupLoop(key);
     }
 }

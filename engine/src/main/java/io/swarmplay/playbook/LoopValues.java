@@ -15,6 +15,8 @@ import java.util.Map;
  *       when an item (or the whole value) is a {@code "{{ expr }}"} that may give a list, the loop
  *       becomes the template {@code "{{ [items...] | flatten(levels=1, skip_nulls=false) }}"}; a plain string is a
  *       one-item list.</li>
+ *   <li>{@code with_<lookup>: X} (sequence, nested, together, fileglob, ...) becomes
+ *       {@code "{{ query_terms('<lookup>', X) }}"}.</li>
  *   <li>{@code with_dict: X} becomes {@code "{{ X | dict2items }}"} (a literal mapping becomes the
  *       list of {@code {key, value}} items here).</li>
  * </ul>
@@ -56,6 +58,14 @@ final class LoopValues {
         }
         session.error("'with_dict' needs a mapping or a template that gives one, found " + v.kind(), v.at(), 1, null);
         return null;
+    }
+
+    /**
+     * {@code with_<lookup>: terms} is the lookup's list for those terms, as in Ansible: a string
+     * (templated or not) is one term, a list gives the terms.
+     */
+    static Object withLookup(String lookup, YamlNode v) {
+        return "{{ query_terms('" + lookup + "', " + JinjaLiterals.of(v.value()) + ") }}";
     }
 
     private static List<Object> flattenOnce(List<Object> items) {

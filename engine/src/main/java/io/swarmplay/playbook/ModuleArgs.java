@@ -112,7 +112,8 @@ final class ModuleArgs {
         if (module == null || !checksKeys()) return;
         Set<String> names = session.argNames(module);
         for (String key : parsed.args().keySet()) {
-            if (names.contains(key)) continue;
+            // Ansible's internal arguments (_diff_peek, _original_basename ...) are the binder's to ignore
+            if (names.contains(key) || (key.startsWith("_") && !key.equals("_raw"))) continue;
             String hint = Suggest.hint(key, names);
             session.error("unknown argument '" + key + "' for module '" + moduleName + "'",
                     parsed.at().getOrDefault(key, SourcePosition.UNKNOWN), key.length(),

@@ -93,6 +93,7 @@ final class TaskOptionsReader {
                     e.key().at(), e.name().length(), null);
             default -> {
                 // module keys, name and structural keywords are the caller's
+                if (Keywords.isLookupLoop(e.name())) loop = LoopValues.withLookup(e.name().substring(5), v);
             }
         }
     }

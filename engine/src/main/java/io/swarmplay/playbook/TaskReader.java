@@ -151,7 +151,8 @@ final class TaskReader {
             if (e.name().equals("listen") && !handler) {
                 session.error("'listen' is only valid on handlers", e.key().at(), e.name().length(),
                         "move this task under the play's 'handlers:'");
-            } else if (kind.equals("include_tasks") && isKnownFor("task", e.name()) && !Keywords.INCLUDE.contains(e.name())) {
+            } else if (kind.equals("include_tasks") && isKnownFor("task", e.name()) && !Keywords.INCLUDE.contains(e.name())
+                    && !Keywords.isLookupLoop(e.name())) {
                 session.error("'" + e.name() + "' is not a valid keyword for include_tasks", e.key().at(), e.name().length(),
                         "include_tasks passes only its vars to the included tasks: put '" + e.name()
                                 + "' on those tasks, or use import_tasks, whose tasks inherit it");
@@ -165,6 +166,7 @@ final class TaskReader {
 
     private static boolean isKnownFor(String kind, String key) {
         if (Keywords.COMMON.contains(key) || Keywords.TASK_ONLY.contains(key)) return true;
+        if (Keywords.isLookupLoop(key)) return !kind.equals("block");
         if (kind.equals("task")) return false;
         return switch (kind) {
             case "block" -> Keywords.BLOCK.contains(key);

@@ -201,19 +201,44 @@ final class RunHostSession implements HostSession {
     public Path controlFile(String path, String kind) {
         Path given = Path.of(path);
         if (given.isAbsolute()) return given;
-        for (Path candidate : List.of(playbookDir.resolve(kind).resolve(path), playbookDir.resolve(path),
-                playbookDir.resolve("..").resolve(kind).resolve(path).normalize())) {
+        List<Path> candidates = new java.util.ArrayList<>();
+        for (Path base : searchPath()) {
+            if (!path.startsWith(kind + "/")) candidates.add(base.resolve(kind).resolve(path).normalize());
+            candidates.add(base.resolve(path).normalize());
+        }
+        candidates.add(playbookDir.resolve("..").resolve(kind).resolve(path).normalize());
+        for (Path candidate : candidates) {
             if (Files.exists(candidate)) return candidate;
         }
         throw new ModuleException("could not find '" + path + "' on the control node (looked in "
-                + playbookDir.resolve(kind) + ", " + playbookDir + ", "
-                + playbookDir.resolve("..").resolve(kind).normalize() + ")");
+                + String.join(", ", candidates.stream().map(p -> p.getParent().toString()).distinct().toList()) + ")");
+    }
+
+    /**
+     * Ansible's search path for a task's files: the role ({@code role_path}), the task file's
+     * directory (and the role it belongs to when it is a {@code tasks/} folder), the playbook's.
+     */
+    private List<Path> searchPath() {
+        List<Path> dirs = new java.util.ArrayList<>();
+        if (vars.get("role_path") instanceof String role) dirs.add(Path.of(role));
+        Path taskDir = at.file() == null ? null : at.file().toAbsolutePath().getParent();
+        if (taskDir != null && taskDir.getFileName() != null && taskDir.getFileName().toString().equals("tasks")) {
+            dirs.add(taskDir.getParent());
+        }
+        if (taskDir != null) dirs.add(taskDir);
+        dirs.add(playbookDir);
+        return dirs.stream().distinct().toList();
     }
 
     @Override
     public String renderTemplate(Path template) {
+        return renderTemplate(template, java.util.function.UnaryOperator.identity());
+    }
+
+    @Override
+    public String renderTemplate(Path template, java.util.function.UnaryOperator<String> syntax) {
         try {
-            String text = Files.readString(template);
+            String text = syntax.apply(Files.readString(template));
             String rendered = templar.renderText(text, vars, new SourcePosition(template, 1, 1));
             // the templar answers null when the text depends on a value known only after apply
             if (rendered == null) throw new ValueUnknownException("template " + template.getFileName()

@@ -153,7 +153,8 @@ final class TaskStep {
      * computed from templates that read no host data: those stay templates of the playbook's own.
      */
     private static Outcome markFacts(StepSpec spec, RenderedArgs args, Outcome outcome) {
-        if (outcome.facts().isEmpty()) return outcome;
+        // variables files are the playbook's own, like vars_files: their templates render on use
+        if (outcome.facts().isEmpty() || spec.task().module().endsWith("include_vars")) return outcome;
         boolean setFact = spec.task().module().endsWith("set_fact");
         Map<String, Object> marked = new LinkedHashMap<>();
         outcome.facts().forEach((k, v) -> marked.put(k, !setFact || args.fromHost().contains(k) ? Unsafe.wrap(v) : v));

@@ -58,6 +58,12 @@ final class Engine {
         Library.filters().forEach(global::registerFilter);
         Library.tests().forEach(global::registerExpTest);
         global.registerFunction(new ELFunctionDefinition("", "range", Ranges.class, "range", Object.class, Object[].class));
+        for (String name : List.of("lookup", "query", "q")) {
+            global.registerFunction(new ELFunctionDefinition("", name, Lookups.class, name.equals("lookup") ? "lookup" : "query",
+                    String.class, Object[].class));
+        }
+        global.registerFunction(new ELFunctionDefinition("", Lookups.LOOP_FUNCTION, Lookups.class, "queryTerms",
+                String.class, Object.class));
         filterNames = global.getAllFilters().stream().map(Filter::getName).collect(Collectors.toUnmodifiableSet());
         testNames = global.getAllExpTests().stream().map(ExpTest::getName).collect(Collectors.toUnmodifiableSet());
     }

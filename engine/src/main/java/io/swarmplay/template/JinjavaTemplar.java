@@ -46,7 +46,7 @@ public final class JinjavaTemplar implements Templar {
         if (value instanceof String s && !TemplateScan.hasTemplate(s)) return new Rendered(s, false);
         if (value instanceof Unsafe u) return new Rendered(Unsafe.strip(u), true);
         if (!(value instanceof String || value instanceof Map || value instanceof List)) return new Rendered(value, false);
-        RenderState state = new RenderState(Engine.get(), vars);
+        RenderState state = new RenderState(Engine.get(), vars).at(at);
         Object result = null;
         try {
             result = walk(value, state);
@@ -88,7 +88,7 @@ public final class JinjavaTemplar implements Templar {
     @Override
     public Object evaluate(String expression, Map<String, Object> vars, SourcePosition at) {
         if (TemplateScan.hasTemplate(expression)) return render(expression, vars, at);
-        RenderState state = new RenderState(Engine.get(), vars);
+        RenderState state = new RenderState(Engine.get(), vars).at(at);
         state.template(expression.strip());
         Object result = null;
         try {
@@ -133,7 +133,7 @@ public final class JinjavaTemplar implements Templar {
     @Override
     public String renderText(String template, Map<String, Object> vars, SourcePosition at) {
         if (!TemplateScan.hasTemplate(template)) return template;
-        RenderState state = new RenderState(Engine.get(), vars);
+        RenderState state = new RenderState(Engine.get(), vars).at(at);
         state.template(template);
         Object result = null;
         try {

@@ -41,6 +41,7 @@ final class RenderState implements RenderScope {
     /** Whether this render read a value from a host ({@link Unsafe}): its result is host data too. */
     private boolean tainted;
     private String template = "";
+    private SourcePosition at = SourcePosition.UNKNOWN;
     private int outerLine;
     private Undefined probe;
     private Object probeBase;
@@ -57,6 +58,21 @@ final class RenderState implements RenderScope {
     /** The state of the render running on this thread, or null outside one. */
     static RenderState current() {
         return JinjavaInterpreter.getCurrent() instanceof Holder h && h.scope() instanceof RenderState s ? s : null;
+    }
+
+    /** Where the text being rendered comes from: lookups search next to that file. */
+    RenderState at(SourcePosition position) {
+        at = position == null ? SourcePosition.UNKNOWN : position;
+        return this;
+    }
+
+    SourcePosition at() {
+        return at;
+    }
+
+    /** The variables of this render, as given (templated values unrendered). */
+    Map<String, Object> vars() {
+        return vars;
     }
 
     /** The template the user wrote that is being rendered now (quoted in messages). */

@@ -34,7 +34,7 @@ class ModulesOnLocalHostIT {
 
     private static final ModuleRegistry REGISTRY = ModuleRegistry.load();
     private final LocalConnection local = new LocalConnection();
-    private final HostSession host = new LocalSession(local, Path.of("."));
+    private final HostSession host = new LocalHost(local, Path.of("."));
     @TempDir
     Path dir;
 
@@ -116,59 +116,5 @@ class ModulesOnLocalHostIT {
         assertEquals("non-zero return code", e.getMessage());
         assertEquals(4, e.data().get("rc"));
         assertEquals("out", e.data().get("stdout"));
-    }
-
-    /** The smallest HostSession over a connection, as the runner builds one (no templating). */
-    private record LocalSession(LocalConnection connection, Path playbookDir) implements HostSession {
-        public String name() {
-            return "localhost";
-        }
-
-        public ExecResult probe(Command command) {
-            return connection.exec(command);
-        }
-
-        public Optional<FileStat> stat(String path) {
-            return connection.stat(path);
-        }
-
-        public Optional<String> sha256(String path) {
-            return connection.sha256(path);
-        }
-
-        public void readInto(String path, OutputStream sink) {
-            try {
-                connection.read(path, sink);
-            } catch (UncheckedIOException e) {
-                throw new ModuleException(e.getMessage());
-            }
-        }
-
-        public Object evaluate(String expression) {
-            throw new UnsupportedOperationException();
-        }
-
-        public boolean test(String expression) {
-            throw new UnsupportedOperationException();
-        }
-
-        public Path controlFile(String path, String kind) {
-            return playbookDir.resolve(kind).resolve(path);
-        }
-
-        public String renderTemplate(Path template) {
-            throw new UnsupportedOperationException();
-        }
-
-        public ExecResult run(Command command) {
-            return connection.exec(command);
-        }
-
-        public void write(String path, InputStream content, FileAttrs attrs) {
-            connection.write(path, content, attrs);
-        }
-
-        public void progress(String message) {
-        }
     }
 }

@@ -302,8 +302,8 @@ class JinjavaTemplarTest {
         assertEquals("unclosed '{{' in \"x {{ a \"", unclosed.getMessage());
         assertEquals("close it with '}}'", unclosed.hint());
         assertEquals("unknown test 'defind' in \"{{ x is defind }}\"", error("{{ x is defind }}", Map.of()).getMessage());
-        assertEquals("unknown function 'lookup' in \"{{ lookup('env', 'HOME') }}\"",
-                error("{{ lookup('env', 'HOME') }}", Map.of()).getMessage());
+        assertEquals("unknown function 'lookupp' in \"{{ lookupp('env', 'HOME') }}\"",
+                error("{{ lookupp('env', 'HOME') }}", Map.of()).getMessage());
         assertEquals("missing '{% endif %}' in \"{% if true %}x\"", error("{% if true %}x", Map.of()).getMessage());
         TemplateException parse = error("a\n{{ 1 + }}", Map.of());
         assertEquals("syntax error in '1 +': unexpected '}' in \"{{ 1 + }}\" (line 2 of the template)", parse.getMessage());

@@ -23,11 +23,37 @@ public final class CommandSupport {
     private CommandSupport() {
     }
 
-    /** NONE when {@code creates} exists or {@code removes} is missing, else RUN with the command line. */
-    public static Change plan(String creates, String removes, String line, HostView host) {
-        if (creates != null && host.stat(creates).isPresent()) return Change.none(creates + " exists");
-        if (removes != null && host.stat(removes).isEmpty()) return Change.none(removes + " does not exist");
+    /**
+     * NONE when {@code creates} exists or {@code removes} is missing (both are globs, as in
+     * Ansible), registering Ansible's {@code msg}, {@code stdout} and {@code rc: 0}; else RUN.
+     */
+    public static Change plan(String creates, String removes, Object cmd, String line, HostView host) {
+        if (creates != null && exists(creates, host)) {
+            return notRun("Did not run command since '" + creates + "' exists", "skipped, since " + creates + " exists", cmd);
+        }
+        if (removes != null && !exists(removes, host)) {
+            return notRun("Did not run command since '" + removes + "' does not exist",
+                    "skipped, since " + removes + " does not exist", cmd);
+        }
         return Change.run(line);
+    }
+
+    private static Change notRun(String msg, String stdout, Object cmd) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("cmd", cmd);
+        data.put("msg", msg);
+        data.put("stdout", stdout);
+        data.put("stderr", "");
+        data.put("rc", 0);
+        return Results.none(msg, data);
+    }
+
+    /** Whether a path, or anything a glob pattern matches, exists on the host. */
+    public static boolean exists(String pattern, HostView host) {
+        if (!pattern.matches(".*[*?\\[].*")) return host.stat(pattern).isPresent();
+        String script = "for f in " + pattern.replaceAll("([\\s'\"$`;&|<>()])", "\\\\$1")
+                + "; do [ -e \"$f\" ] || [ -L \"$f\" ] && exit 0; done; exit 1";
+        return host.probe(Command.shell(script)).succeeded();
     }
 
     /** Adds chdir, stdin (with a trailing newline when asked) and a timeout to a command. */
@@ -45,14 +71,19 @@ public final class CommandSupport {
      * A non-zero rc or a timeout is a {@link ModuleException} carrying the same data.
      */
     public static Outcome run(Command command, Object cmdData, Change change, HostSession host) {
+        return run(command, cmdData, true, change, host);
+    }
+
+    /** As {@link #run(Command, Object, Change, HostSession)}; {@code strip} removes trailing newlines (strip_empty_ends). */
+    public static Outcome run(Command command, Object cmdData, boolean strip, Change change, HostSession host) {
         LocalDateTime start = LocalDateTime.now();
         ExecResult result = host.run(command);
         LocalDateTime end = LocalDateTime.now();
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("cmd", cmdData);
         data.put("rc", result.rc());
-        data.put("stdout", stripNewline(result.stdout()));
-        data.put("stderr", stripNewline(result.stderr()));
+        data.put("stdout", strip ? stripNewline(result.stdout()) : result.stdout());
+        data.put("stderr", strip ? stripNewline(result.stderr()) : result.stderr());
         data.put("start", STAMP.format(start));
         data.put("end", STAMP.format(end));
         data.put("delta", delta(result.duration()));
@@ -60,8 +91,19 @@ public final class CommandSupport {
             throw new ModuleException("command timed out after " + seconds(command.timeout()) + " on " + host.name()
                     + " and was killed: " + command, data);
         }
-        if (!result.succeeded()) throw new ModuleException("non-zero return code", data);
+        if (!result.succeeded()) {
+            requireDirectory(command.chdir(), cmdData, host);
+            data.put("msg", "non-zero return code");
+            throw new ModuleException("non-zero return code", data);
+        }
         return Outcome.changed(change).withData(data);
+    }
+
+    // looked at only when the command failed: no round trip more for every command that works
+    private static void requireDirectory(String chdir, Object cmdData, HostSession host) {
+        if (chdir == null || host.stat(chdir).map(io.swarmplay.connection.FileStat::isDirectory).orElse(false)) return;
+        throw new ModuleException("Unable to change directory before execution: [Errno 2] No such file or directory: '"
+                + chdir + "'", Map.of("cmd", cmdData, "rc", 256));
     }
 
     /** Runs a fixing command (chmod, mkdir, ...) and fails with its stderr when it does not succeed. */

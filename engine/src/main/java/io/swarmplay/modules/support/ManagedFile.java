@@ -10,7 +10,6 @@ import io.swarmplay.module.HostView;
 import io.swarmplay.module.ModuleException;
 import io.swarmplay.module.Outcome;
 
-import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,12 +25,17 @@ import java.util.concurrent.CompletableFuture;
 public final class ManagedFile {
 
     /** What the file should be; {@code mode} as the user wrote it (see {@link FileMode#parse}). */
-    public record Desired(String path, byte[] content, Object mode, String owner, String group, boolean force) {
+    public record Desired(String path, byte[] content, Object mode, String owner, String group, boolean force,
+                          Safeguards safeguards) {
+
+        public Desired(String path, byte[] content, Object mode, String owner, String group, boolean force) {
+            this(path, content, mode, owner, group, force, Safeguards.NONE);
+        }
     }
 
     /** What apply does: write the content, or only fix attributes with {@code fixes}. */
     private record Write(String path, byte[] content, String sha256, FileAttrs attrs, boolean writeContent,
-                         List<Command> fixes) {
+                         List<Command> fixes, Safeguards safeguards, boolean exists) {
     }
 
     private ManagedFile() {
@@ -63,7 +67,7 @@ public final class ManagedFile {
         String what = "create " + want.path() + " (" + want.content().length + " bytes"
                 + (mode == null ? "" : ", mode " + FileMode.format(mode)) + ")";
         return Change.create(what).withDiff(Texts.diff(want.path(), null, want.content()))
-                .withPayload(new Write(want.path(), want.content(), sha, attrs, true, List.of()));
+                .withPayload(new Write(want.path(), want.content(), sha, attrs, true, List.of(), want.safeguards(), false));
     }
 
     private static Change planUpdate(Desired want, FileStat stat, HostView host, String sha, boolean sameContent) {
@@ -79,7 +83,7 @@ public final class ManagedFile {
         Ownership.requireAllowed(host, want.path(), owner, group);
         Integer newMode = mode != null && mode != stat.mode() ? mode : null;
         Write write = new Write(want.path(), want.content(), sha, new FileAttrs(mode, want.owner(), want.group()),
-                !sameContent, Attributes.fixes(want.path(), newMode, owner, group, false));
+                !sameContent, Attributes.fixes(want.path(), newMode, owner, group, false), want.safeguards(), true);
         Change change = Change.update("update " + want.path() + ": " + String.join(", ", what)).withPayload(write);
         return sameContent ? change : change.withDiff(diff(want, stat, host));
     }
@@ -108,12 +112,12 @@ public final class ManagedFile {
     /** Writes the content atomically, or only fixes attributes when the content already matches. */
     public static Outcome apply(Change change, HostSession host) {
         Write write = (Write) change.payload();
+        Map<String, Object> data = new LinkedHashMap<>();
         if (write.writeContent()) {
-            writeContent(write, host);
+            data.putAll(writeContent(write, host));
         } else {
             for (Command fix : write.fixes()) CommandSupport.require(host, fix);
         }
-        Map<String, Object> data = new LinkedHashMap<>();
         data.put("dest", write.path());
         data.put("checksum", write.sha256());
         data.put("size", write.content().length);
@@ -122,9 +126,9 @@ public final class ManagedFile {
     }
 
     // the parent is looked at only when the write fails: one round trip less for every file
-    private static void writeContent(Write write, HostSession host) {
+    private static Map<String, Object> writeContent(Write write, HostSession host) {
         try {
-            host.write(write.path(), new ByteArrayInputStream(write.content()), write.attrs());
+            return write.safeguards().write(host, write.path(), write.content(), write.attrs(), write.exists());
         } catch (RuntimeException e) {
             requireParent(write.path(), host);
             throw e;

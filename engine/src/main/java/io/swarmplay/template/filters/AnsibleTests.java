@@ -3,6 +3,8 @@ package io.swarmplay.template.filters;
 import com.hubspot.jinjava.lib.exptest.ExpTest;
 import io.swarmplay.template.Unknown;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +25,33 @@ public final class AnsibleTests {
                 AnsibleTest.of("regex", (v, a) -> regex(v, a, a.string(3, "match_type", "search"))),
                 AnsibleTest.of("succeeded", (v, a) -> !flag(v, "failed", "succeeded")),
                 AnsibleTest.of("success", (v, a) -> !flag(v, "failed", "success")),
+                AnsibleTest.of("successful", (v, a) -> !flag(v, "failed", "successful")),
+                AnsibleTest.of("unreachable", (v, a) -> flag(v, "unreachable", "unreachable")),
+                AnsibleTest.of("reachable", (v, a) -> !flag(v, "unreachable", "reachable")),
+                AnsibleTest.of("subset", (v, a) -> subset(v, a.get(0, null))),
+                AnsibleTest.of("issubset", (v, a) -> subset(v, a.get(0, null))),
+                AnsibleTest.of("superset", (v, a) -> subset(a.get(0, null), v)),
+                AnsibleTest.of("issuperset", (v, a) -> subset(a.get(0, null), v)),
+                AnsibleTest.of("any", (v, a) -> Values.list(v, "any").stream().anyMatch(Values::truthy)),
+                AnsibleTest.of("all", (v, a) -> Values.list(v, "all").stream().allMatch(Values::truthy)),
+                AnsibleTest.of("nan", (v, a) -> v instanceof Double d && d.isNaN()),
+                AnsibleTest.of("integer", (v, a) -> v instanceof Integer || v instanceof Long),
+                AnsibleTest.of("float", (v, a) -> v instanceof Double || v instanceof Float),
+                AnsibleTest.of("exists", (v, a) -> Files.exists(path(v))),
+                AnsibleTest.of("file", (v, a) -> Files.isRegularFile(path(v))),
+                AnsibleTest.of("is_file", (v, a) -> Files.isRegularFile(path(v))),
+                AnsibleTest.of("directory", (v, a) -> Files.isDirectory(path(v))),
+                AnsibleTest.of("is_dir", (v, a) -> Files.isDirectory(path(v))),
+                AnsibleTest.of("link", (v, a) -> Files.isSymbolicLink(path(v))),
+                AnsibleTest.of("link_exists", (v, a) -> Files.exists(path(v), java.nio.file.LinkOption.NOFOLLOW_LINKS)),
+                AnsibleTest.of("is_link", (v, a) -> Files.isSymbolicLink(path(v))),
+                AnsibleTest.of("abs", (v, a) -> Values.str(v).startsWith("/")),
+                AnsibleTest.of("is_abs", (v, a) -> Values.str(v).startsWith("/")),
+                AnsibleTest.of("same_file", (v, a) -> sameFile(v, a.get(0, null))),
+                AnsibleTest.of("is_same_file", (v, a) -> sameFile(v, a.get(0, null))),
+                AnsibleTest.of("mount", (v, a) -> isMount(v)),
+                AnsibleTest.of("is_mount", (v, a) -> isMount(v)),
+                AnsibleTest.of("vault_encrypted", (v, a) -> Values.str(v).startsWith("$ANSIBLE_VAULT;")),
                 AnsibleTest.of("failed", (v, a) -> flag(v, "failed", "failed")),
                 AnsibleTest.of("failure", (v, a) -> flag(v, "failed", "failure")),
                 AnsibleTest.of("changed", (v, a) -> flag(v, "changed", "changed")),
@@ -67,6 +96,37 @@ public final class AnsibleTests {
             throw new FilterException("the '" + test + "' test expects a registered result (a mapping), got a " + Values.typeName(value));
         }
         return TypeFilters.bool(m.get(key));
+    }
+
+    /** Every item of {@code small} is in {@code big} (Ansible's {@code subset}/{@code issubset}). */
+    static boolean subset(Object small, Object big) {
+        List<Object> all = Values.list(big, "subset");
+        return Values.list(small, "subset").stream().allMatch(item -> Values.contains(all, item));
+    }
+
+    /** Control-node paths (file tests run where the template renders, as in Ansible); {@code ~} is the home directory. */
+    private static Path path(Object v) {
+        String text = Values.str(v);
+        return Path.of(text.startsWith("~") ? System.getProperty("user.home") + text.substring(1) : text);
+    }
+
+    private static boolean sameFile(Object a, Object b) {
+        try {
+            return Files.isSameFile(path(a), path(b));
+        } catch (java.io.IOException e) {
+            return false;
+        }
+    }
+
+    private static boolean isMount(Object v) {
+        try {
+            Path p = path(v).toRealPath();
+            Path parent = p.getParent();
+            return parent == null || !Files.getFileStore(p).equals(Files.getFileStore(parent))
+                    || !Files.getAttribute(p, "unix:dev").equals(Files.getAttribute(parent, "unix:dev"));
+        } catch (java.io.IOException | UnsupportedOperationException e) {
+            return false;
+        }
     }
 
     static boolean sameAs(Object v, Object other) {

@@ -25,7 +25,7 @@ public final class CollectionFilters {
                 AnsibleFilter.of("list", (v, a) -> v instanceof CharSequence s ? chars(s) : Values.list(v, "list")),
                 AnsibleFilter.of("zip", CollectionFilters::zip),
                 AnsibleFilter.of("flatten", CollectionFilters::flatten),
-                AnsibleFilter.of("unique", (v, a) -> distinct(Values.list(v, "unique"))),
+                AnsibleFilter.of("unique", (v, a) -> distinct(iterable(v, "unique"))),
                 AnsibleFilter.of("union", (v, a) -> union(v, a.get(0, null))),
                 AnsibleFilter.of("difference", (v, a) -> difference(v, a.get(0, null), false)),
                 AnsibleFilter.of("intersect", (v, a) -> difference(v, a.get(0, null), true)),
@@ -162,9 +162,14 @@ public final class CollectionFilters {
     }
 
     static Object union(Object v, Object other) {
-        List<Object> all = Values.list(v, "union");
-        all.addAll(Values.list(other, "union"));
+        List<Object> all = iterable(v, "union");
+        all.addAll(iterable(other, "union"));
         return distinct(all);
+    }
+
+    /** A list's items; a string's characters, as Python iterates it (the set filters take both). */
+    static List<Object> iterable(Object v, String filter) {
+        return v instanceof CharSequence s ? chars(s) : Values.list(v, filter);
     }
 
     /** Items once each, in order, by Python's == (so 1 and 1L are the same item). */
@@ -176,9 +181,9 @@ public final class CollectionFilters {
 
     /** Items of {@code v} (once each, in order) that are (intersect) or are not (difference) in {@code other}. */
     static Object difference(Object v, Object other, boolean keepCommon) {
-        List<Object> others = Values.list(other, keepCommon ? "intersect" : "difference");
+        List<Object> others = iterable(other, keepCommon ? "intersect" : "difference");
         List<Object> out = new ArrayList<>();
-        for (Object item : distinct(Values.list(v, keepCommon ? "intersect" : "difference"))) {
+        for (Object item : distinct(iterable(v, keepCommon ? "intersect" : "difference"))) {
             if (Values.contains(others, item) == keepCommon) out.add(item);
         }
         return out;

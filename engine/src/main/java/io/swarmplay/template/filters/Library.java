@@ -21,6 +21,9 @@ public final class Library {
         all.addAll(SerialisationFilters.all());
         all.addAll(CollectionFilters.all());
         all.addAll(SelectionFilters.all());
+        all.addAll(MathFilters.all());
+        all.addAll(UrlFilters.all());
+        all.addAll(PathFilters.all());
         return all;
     }
 

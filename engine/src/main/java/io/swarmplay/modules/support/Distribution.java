@@ -1,4 +1,4 @@
-package io.swarmplay.run;
+package io.swarmplay.modules.support;
 
 import java.util.Map;
 
@@ -13,7 +13,7 @@ import java.util.Map;
  * @param majorVersion {@code ansible_distribution_major_version}
  * @param osFamily     {@code ansible_os_family}
  */
-record Distribution(String name, String version, String majorVersion, String osFamily) {
+public record Distribution(String name, String version, String majorVersion, String osFamily) {
 
     private static final Map<String, String> NAMES = Map.ofEntries(
             Map.entry("debian", "Debian"), Map.entry("raspbian", "Debian"), Map.entry("ubuntu", "Ubuntu"),
@@ -33,7 +33,7 @@ record Distribution(String name, String version, String majorVersion, String osF
             Map.entry("openSUSE Tumbleweed", "Suse"), Map.entry("SLES", "Suse"), Map.entry("Clear Linux OS", "ClearLinux"));
 
     /** From the os-release {@code ID}, {@code VERSION_ID} and the text of {@code /etc/debian_version} ("" if none). */
-    static Distribution of(String id, String versionId, String debianVersion) {
+    public static Distribution of(String id, String versionId, String debianVersion) {
         String key = id.strip().toLowerCase();
         String name = NAMES.getOrDefault(key, capitalize(key));
         String version = versionId.strip();

@@ -1,0 +1,140 @@
+package io.swarmplay.modules;
+
+import io.swarmplay.module.Alias;
+import io.swarmplay.module.Change;
+import io.swarmplay.module.CheckSupport;
+import io.swarmplay.module.Choices;
+import io.swarmplay.module.Default;
+import io.swarmplay.module.HostSession;
+import io.swarmplay.module.HostView;
+import io.swarmplay.module.Module;
+import io.swarmplay.module.ModuleException;
+import io.swarmplay.module.ModuleInfo;
+import io.swarmplay.module.Outcome;
+import io.swarmplay.modules.support.Results;
+import io.swarmplay.source.Diagnostic;
+import io.swarmplay.source.Diagnostics;
+import io.swarmplay.source.Nodes;
+import io.swarmplay.source.YamlNode;
+import io.swarmplay.source.YamlReader;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * Loads variables from YAML/JSON files on the control node into the host's variables, for the
+ * rest of the play (as Ansible's {@code include_vars}). Relative paths are searched under
+ * {@code vars/} of the role, the task file's folder and the playbook's folder.
+ * <pre>{@code
+ * - include_vars: app.yml
+ * - include_vars: {file: "{{ ansible_distribution }}.yml", name: distro}
+ * - include_vars: {dir: vars/extra, files_matching: '^app_', depth: 1}
+ * }</pre>
+ * Registers {@code ansible_facts} and {@code ansible_included_var_files}; never changes the host.
+ */
+@ModuleInfo(name = "include_vars", checkMode = CheckSupport.FULL, freeForm = "_raw")
+public final class IncludeVarsModule implements Module<IncludeVarsModule.Args> {
+
+    public record Args(@Alias("_raw") String free_form, String file, String dir, String name, int depth, String files_matching,
+                       List<String> ignore_files, @Default("yaml,yml,json") List<String> extensions,
+                       boolean ignore_unknown_extensions,
+                       @Alias("hash_behavior") @Choices({"replace", "merge"}) String hash_behaviour) {
+    }
+
+    @Override
+    public Class<Args> argsType() {
+        return Args.class;
+    }
+
+    @Override
+    public Change plan(Args args, HostView host) {
+        List<Path> files = files(args, host);
+        Map<String, Object> vars = new LinkedHashMap<>();
+        for (Path file : files) vars.putAll(read(file));
+        Map<String, Object> facts = args.name() == null ? vars : Map.of(args.name(), vars);
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("ansible_facts", facts);
+        data.put("ansible_included_var_files", files.stream().map(Path::toString).toList());
+        return Results.none("included " + files.size() + " variables file(s)", data, facts);
+    }
+
+    @Override
+    public Outcome apply(Args args, Change change, HostSession host) {
+        return Results.outcome(change);
+    }
+
+    /** The files to read: the one {@code file}, or {@code dir}'s files in sorted order. */
+    private static List<Path> files(Args args, HostView host) {
+        if (args.file() != null && args.dir() != null) throw new ModuleException("You are mixing file only and dir only arguments, these are incompatible");
+        String source = args.file() != null ? args.file() : args.dir() != null ? args.dir() : args.free_form();
+        if (source == null || source.isBlank()) throw new ModuleException("one of the following is required: file, dir (or the free-form file name)");
+        Path path = find(host, source.strip(), args.dir() != null ? "dir" : "file");
+        if (!Files.isDirectory(path)) {
+            checkExtension(args, path);
+            return List.of(path);
+        }
+        if (args.file() != null) throw new ModuleException(source + " is a directory; give it as dir: " + source);
+        return directory(args, path);
+    }
+
+    private static Path find(HostView host, String source, String kind) {
+        try {
+            return host.controlFile(source, "vars");
+        } catch (ModuleException e) {
+            throw new ModuleException("Could not find or access '" + source + "' on the Ansible Controller."
+                    + " If you are using a module and expect the " + kind + " to be on the remote, see the remote_src option");
+        }
+    }
+
+    private static List<Path> directory(Args args, Path dir) {
+        Pattern matching = args.files_matching() == null ? null : Pattern.compile(args.files_matching());
+        List<String> ignored = args.ignore_files() == null ? List.of() : args.ignore_files();
+        int depth = args.depth() <= 0 ? Integer.MAX_VALUE : args.depth();
+        try (Stream<Path> walk = Files.walk(dir, depth)) {
+            return walk.filter(Files::isRegularFile).sorted()
+                    .filter(p -> matching == null || matching.matcher(p.getFileName().toString()).find())
+                    .filter(p -> ignored.stream().noneMatch(i -> p.getFileName().toString().matches(glob(i))))
+                    .filter(p -> args.ignore_unknown_extensions() ? hasExtension(args, p) : checkExtension(args, p))
+                    .toList();
+        } catch (IOException e) {
+            throw new ModuleException("cannot read directory " + dir + ": " + e.getMessage());
+        }
+    }
+
+    private static String glob(String pattern) {
+        return pattern.replace(".", "\\.").replace("*", ".*").replace("?", ".");
+    }
+
+    private static boolean hasExtension(Args args, Path file) {
+        String name = file.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return dot >= 0 && args.extensions().contains(name.substring(dot + 1));
+    }
+
+    private static boolean checkExtension(Args args, Path file) {
+        if (hasExtension(args, file)) return true;
+        throw new ModuleException(file + " does not have a valid extension: " + String.join(", ", args.extensions()));
+    }
+
+    /** A file's variables; an empty file has none. */
+    private static Map<String, Object> read(Path file) {
+        Diagnostics diagnostics = new Diagnostics();
+        YamlNode root = new YamlReader(diagnostics).read(file).orElse(null);
+        Map<String, Object> vars = root == null ? new LinkedHashMap<>()
+                : Nodes.mapping(root, "the variables in '" + file + "'", diagnostics).map(YamlNode.Mapping::value)
+                .orElseGet(LinkedHashMap::new);
+        if (diagnostics.hasErrors()) {
+            List<String> problems = new ArrayList<>();
+            for (Diagnostic d : diagnostics.errors()) problems.add(d.summary() + " at " + d.position());
+            throw new ModuleException("cannot include variables from " + file + ": " + String.join("; ", problems));
+        }
+        return vars;
+    }
+}

@@ -1,0 +1,109 @@
+package io.swarmplay.modules;
+
+import io.swarmplay.module.Change;
+import io.swarmplay.module.CheckSupport;
+import io.swarmplay.module.Default;
+import io.swarmplay.module.HostSession;
+import io.swarmplay.module.HostView;
+import io.swarmplay.module.Module;
+import io.swarmplay.module.ModuleInfo;
+import io.swarmplay.module.Outcome;
+import io.swarmplay.modules.support.HostFacts;
+import io.swarmplay.modules.support.Results;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Gathers facts about the host (what plays do first with {@code gather_facts: true}); they become
+ * {@code ansible_facts} and {@code ansible_<name>} variables of the host.
+ * <pre>{@code
+ * - setup:
+ *     filter: [ansible_distribution*, ansible_env]
+ * - gather_facts:
+ *     gather_subset: [distribution]
+ * }</pre>
+ * {@code gather_subset} keeps Ansible's rule: the minimal facts always come unless {@code !min}
+ * is given; subsets are platform, user, distribution, env, python, date_time, hardware, pkg_mgr.
+ */
+@ModuleInfo(name = "setup", aliases = {"gather_facts", "ansible.builtin.gather_facts"}, checkMode = CheckSupport.FULL)
+public final class SetupModule implements Module<SetupModule.Args> {
+
+    /** Each subset and the facts it holds; the minimal set ({@code min}) is all but {@code hardware}. */
+    private static final Map<String, List<String>> SUBSETS = Map.of(
+            "platform", List.of("nodename", "hostname", "fqdn", "domain", "system", "kernel", "kernel_version", "machine",
+                    "architecture"),
+            "user", List.of("user_id", "user_uid", "user_gid", "user_gecos", "user_dir", "user_shell"),
+            "distribution", List.of("distribution", "distribution_version", "distribution_major_version",
+                    "distribution_release", "os_family"),
+            "env", List.of("env"),
+            "python", List.of("python", "python_version"),
+            "date_time", List.of("date_time"),
+            "hardware", List.of("processor_nproc", "processor_vcpus", "memtotal_mb"),
+            "pkg_mgr", List.of("pkg_mgr"),
+            "service_mgr", List.of("service_mgr"));
+
+    public record Args(@Default("all") List<String> gather_subset, @Default("*") List<String> filter,
+                       @Default("10") int gather_timeout, String fact_path) {
+    }
+
+    @Override
+    public Class<Args> argsType() {
+        return Args.class;
+    }
+
+    @Override
+    public Change plan(Args args, HostView host) {
+        Set<String> wanted = subsets(args.gather_subset());
+        Map<String, Object> facts = new LinkedHashMap<>();
+        Object python = host.evaluate("ansible_python_interpreter | default('')");
+        Map<String, Object> all = HostFacts.gather(host, String.valueOf(python));
+        all.keySet().removeIf(name -> !inSubsets(name, wanted));
+        all.put("gather_subset", args.gather_subset());
+        all.put("module_setup", true);
+        all.forEach((name, value) -> {
+            if (matches(args.filter(), "ansible_" + name)) facts.put(name, value);
+        });
+        // registered under their ansible_ names, as the module returns them; the variable ansible_facts drops the prefix
+        Map<String, Object> variables = new LinkedHashMap<>();
+        facts.forEach((name, value) -> variables.put("ansible_" + name, value));
+        Map<String, Object> registered = new LinkedHashMap<>(variables);
+        variables.put("ansible_facts", facts);
+        return Results.none("facts gathered", Map.of("ansible_facts", registered), variables);
+    }
+
+    @Override
+    public Outcome apply(Args args, Change change, HostSession host) {
+        return Results.outcome(change);
+    }
+
+    /** The subsets to keep: all, or min plus what is named, minus what is negated with {@code !}. */
+    static Set<String> subsets(List<String> given) {
+        Set<String> wanted = new java.util.TreeSet<>();
+        boolean min = !given.contains("!min") && !given.contains("!all");
+        if (min) SUBSETS.keySet().stream().filter(s -> !s.equals("hardware")).forEach(wanted::add);
+        for (String s : given) {
+            if (s.equals("all")) wanted.addAll(SUBSETS.keySet());
+            else if (!s.startsWith("!")) wanted.add(s);
+        }
+        if (given.contains("!all") && !given.contains("all")) wanted.remove("hardware");
+        given.stream().filter(s -> s.startsWith("!") && !s.equals("!min") && !s.equals("!all"))
+                .forEach(s -> wanted.remove(s.substring(1)));
+        return wanted;
+    }
+
+    private static boolean inSubsets(String fact, Set<String> wanted) {
+        return wanted.stream().anyMatch(s -> SUBSETS.getOrDefault(s, List.of()).contains(fact));
+    }
+
+    /** fnmatch-style patterns ({@code *}, {@code ?}) against the fact's {@code ansible_} name. */
+    private static boolean matches(List<String> patterns, String name) {
+        for (String p : patterns) {
+            String regex = ("\\Q" + p + "\\E").replace("*", "\\E.*\\Q").replace("?", "\\E.\\Q");
+            if (name.matches(regex) || name.substring("ansible_".length()).matches(regex)) return true;
+        }
+        return false;
+    }
+}

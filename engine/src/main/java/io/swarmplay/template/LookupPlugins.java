@@ -1,0 +1,221 @@
+package io.swarmplay.template;
+
+import io.swarmplay.source.SourcePosition;
+import io.swarmplay.template.filters.PythonPercent;
+import io.swarmplay.template.filters.Values;
+
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The lookup plugins, one table: name → what it gives for its terms and options, as Ansible
+ * 2.14's plugins of the same name do. Files are searched like Ansible's
+ * {@code find_file_in_search_path}: see {@link Context#find}.
+ */
+final class LookupPlugins {
+
+    /** One lookup plugin: the list it gives for {@code terms} (plain values) and named options. */
+    @FunctionalInterface
+    interface Plugin {
+        List<Object> run(List<Object> terms, Map<String, Object> options, Context context);
+    }
+
+    /** A lookup that cannot give a value; {@code errors='ignore'} turns it into none. */
+    static final class LookupError extends RuntimeException {
+        private final String hint;
+
+        LookupError(String message, String hint) {
+            super(message);
+            this.hint = hint;
+        }
+
+        String hint() {
+            return hint;
+        }
+    }
+
+    static final Map<String, Plugin> TABLE = Map.ofEntries(
+            Map.entry("file", LookupPlugins::file),
+            Map.entry("env", LookupPlugins::env),
+            Map.entry("template", LookupPlugins::template),
+            Map.entry("items", (terms, o, c) -> flatten(terms, 1)),
+            Map.entry("list", (terms, o, c) -> terms),
+            Map.entry("flattened", (terms, o, c) -> flatten(terms, Integer.MAX_VALUE)),
+            Map.entry("indexed_items", LookupPlugins::indexedItems),
+            Map.entry("dict", LookupPlugins::dict),
+            Map.entry("together", LookupSequences::together),
+            Map.entry("nested", LookupSequences::nested),
+            Map.entry("sequence", LookupSequences::sequence),
+            Map.entry("first_found", LookupFiles::firstFound),
+            Map.entry("fileglob", LookupFiles::fileglob),
+            Map.entry("pipe", (terms, o, c) -> LookupFiles.pipe(terms, c, false)),
+            Map.entry("lines", (terms, o, c) -> LookupFiles.pipe(terms, c, true)),
+            Map.entry("vars", LookupPlugins::vars),
+            Map.entry("varnames", LookupPlugins::varnames),
+            Map.entry("random_choice", (terms, o, c) -> terms.isEmpty() ? terms
+                    : List.of(terms.get(new java.util.Random().nextInt(terms.size())))));
+
+    private LookupPlugins() {
+    }
+
+    private static List<Object> file(List<Object> terms, Map<String, Object> options, Context context) {
+        List<Object> out = new ArrayList<>();
+        for (Object term : terms) {
+            Path path = context.find("files", Values.str(term));
+            if (path == null) throw new LookupError("could not locate file in lookup: " + term, null);
+            String text = LookupFiles.read(path);
+            if (Values.truthy(options.getOrDefault("lstrip", false))) text = text.stripLeading();
+            if (Values.truthy(options.getOrDefault("rstrip", true))) text = text.stripTrailing();
+            out.add(text);
+        }
+        return out;
+    }
+
+    private static List<Object> env(List<Object> terms, Map<String, Object> options, Context context) {
+        List<Object> out = new ArrayList<>();
+        Object fallback = options.getOrDefault("default", "");
+        for (Object term : terms) {
+            String value = System.getenv(Values.str(term));
+            out.add(value != null ? value : fallback);
+        }
+        return out;
+    }
+
+    private static List<Object> template(List<Object> terms, Map<String, Object> options, Context context) {
+        Map<String, Object> vars = new LinkedHashMap<>(context.state().vars());
+        if (options.get("template_vars") instanceof Map<?, ?> more) more.forEach((k, v) -> vars.put(String.valueOf(k), v));
+        List<Object> out = new ArrayList<>();
+        for (Object term : terms) {
+            Path path = context.find("templates", Values.str(term));
+            if (path == null) throw new LookupError("the template file " + term + " could not be found for the lookup", null);
+            String text = new JinjavaTemplar().renderText(LookupFiles.read(path), vars,
+                    new SourcePosition(path, 1, 1));
+            if (text == null) throw new LookupError("the template " + term + " depends on a value known only after apply", null);
+            out.add(text);
+        }
+        return out;
+    }
+
+    private static List<Object> indexedItems(List<Object> terms, Map<String, Object> options, Context context) {
+        List<Object> items = flatten(terms, 1);
+        List<Object> out = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) out.add(List.of(i, items.get(i) == null ? "" : items.get(i)));
+        return out;
+    }
+
+    private static List<Object> dict(List<Object> terms, Map<String, Object> options, Context context) {
+        List<Object> out = new ArrayList<>();
+        for (Object term : terms) {
+            if (!(term instanceof Map<?, ?> map)) throw new LookupError("with_dict expects a dict", null);
+            map.forEach((k, v) -> {
+                Map<String, Object> item = new LinkedHashMap<>();
+                item.put("key", k);
+                item.put("value", v);
+                out.add(item);
+            });
+        }
+        return out;
+    }
+
+    private static List<Object> vars(List<Object> terms, Map<String, Object> options, Context context) {
+        List<Object> out = new ArrayList<>();
+        for (Object term : terms) {
+            String name = Values.str(term);
+            if (context.state().vars().containsKey(name)) {
+                out.add(Values.toPlain(context.state().lookup(name)));
+            } else if (options.containsKey("default")) {
+                out.add(options.get("default"));
+            } else {
+                throw new LookupError("No variable found with this name: " + name, null);
+            }
+        }
+        return out;
+    }
+
+    private static List<Object> varnames(List<Object> terms, Map<String, Object> options, Context context) {
+        List<Object> out = new ArrayList<>();
+        for (Object term : terms) {
+            java.util.regex.Pattern p = java.util.regex.Pattern.compile(Values.str(term));
+            context.state().vars().keySet().stream().filter(k -> p.matcher(k).find()).forEach(out::add);
+        }
+        return out;
+    }
+
+    /** Flattens lists {@code levels} deep, as Ansible's {@code _flatten} does one level. */
+    static List<Object> flatten(List<Object> terms, int levels) {
+        List<Object> out = new ArrayList<>();
+        for (Object term : terms) {
+            if (term instanceof List<?> inner && levels > 0) out.addAll(flatten(new ArrayList<>(inner), levels - 1));
+            else out.add(term);
+        }
+        return out;
+    }
+
+    /** What a plugin may use of the render it runs in. */
+    record Context(RenderState state) {
+
+        Context {
+            Objects.requireNonNull(state, "lookups run inside a render");
+        }
+
+        /** The control node's base directory: {@code playbook_dir}, else the working directory. */
+        Path baseDir() {
+            Object dir = Values.toPlain(state.vars().get("playbook_dir"));
+            return dir instanceof String s ? Path.of(s) : Path.of("").toAbsolutePath();
+        }
+
+        /**
+         * Finds {@code name} like Ansible's {@code path_dwim_relative_stack}: absolute as is; else
+         * in each of {@code role_path}, the task file's directory (and its role when it is a role's
+         * {@code tasks/}) and the base directory, first under {@code subdir}, then directly.
+         */
+        Path find(String subdir, String name) {
+            if (name.startsWith("~")) name = System.getProperty("user.home") + name.substring(1);
+            if (name.startsWith("/")) return Files.exists(Path.of(name)) ? Path.of(name) : null;
+            for (Path dir : searchPath()) {
+                Path inSubdir = dir.resolve(subdir).resolve(name).normalize();
+                if (!name.startsWith(subdir + "/") && Files.exists(inSubdir)) return inSubdir;
+                if (Files.exists(dir.resolve(name))) return dir.resolve(name).normalize();
+            }
+            return null;
+        }
+
+        private List<Path> searchPath() {
+            List<Path> dirs = new ArrayList<>();
+            if (Values.toPlain(state.vars().get("role_path")) instanceof String role) dirs.add(Path.of(role));
+            SourcePosition at = state.at();
+            if (at.file() != null && at.file().toAbsolutePath().getParent() != null) {
+                Path taskDir = at.file().toAbsolutePath().getParent();
+                if (taskDir.getFileName() != null && taskDir.getFileName().toString().equals("tasks")) {
+                    dirs.add(taskDir.getParent());
+                }
+                dirs.add(taskDir);
+            }
+            dirs.add(baseDir());
+            return dirs.stream().distinct().toList();
+        }
+
+        /** The entries of {@code dir} matching the glob {@code pattern}, sorted. */
+        List<Path> glob(Path dir, String pattern) {
+            List<Path> out = new ArrayList<>();
+            try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir, pattern)) {
+                entries.forEach(out::add);
+            } catch (IOException e) {
+                return List.of();
+            }
+            out.sort(null);
+            return out;
+        }
+
+        String percent(String format, Object value) {
+            return PythonPercent.format(format, value);
+        }
+    }
+}

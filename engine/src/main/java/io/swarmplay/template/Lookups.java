@@ -1,0 +1,99 @@
+package io.swarmplay.template;
+
+import com.hubspot.jinjava.el.ext.NamedParameter;
+import io.swarmplay.source.Suggest;
+import io.swarmplay.template.filters.RenderScope;
+import io.swarmplay.template.filters.Values;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.StringJoiner;
+
+/**
+ * Ansible's {@code lookup()}, {@code query()} / {@code q()} and the {@code with_<lookup>} loops,
+ * over the plugins of {@link LookupPlugins}. Lookups run on the control node, as in Ansible.
+ * <ul>
+ *   <li>{@code query} always gives a list; {@code lookup} joins a list of strings with commas,
+ *       gives any other one-item list as its item, unless {@code wantlist=True}.</li>
+ *   <li>{@code errors='strict'} (default) fails the render; {@code 'warn'} and {@code 'ignore'}
+ *       give None ({@code lookup}) or an empty list ({@code query}).</li>
+ * </ul>
+ */
+public final class Lookups {
+
+    /** The function {@code with_<lookup>: terms} loops call: {@code query} with the terms as one list. */
+    public static final String LOOP_FUNCTION = "query_terms";
+
+    private Lookups() {
+    }
+
+    /** Whether {@code with_<name>} names a lookup swarmplay has. */
+    public static boolean exists(String name) {
+        return LookupPlugins.TABLE.containsKey(name);
+    }
+
+    /** {@code lookup('name', terms..., key=value...)}. Called by Jinjava. */
+    public static Object lookup(String name, Object... args) {
+        Call call = Call.of(args);
+        List<Object> found = run(name, call.terms(), call.options());
+        if (found == null) return null;
+        if (Values.truthy(call.options().get("wantlist")) || found.isEmpty()) return found;
+        // Ansible joins strings with commas; other values stay a list (one of them: the value itself)
+        if (found.stream().allMatch(v -> v instanceof String)) {
+            StringJoiner joined = new StringJoiner(",");
+            found.forEach(v -> joined.add((String) v));
+            return joined.toString();
+        }
+        return found.size() == 1 ? found.get(0) : found;
+    }
+
+    /** {@code query('name', terms..., key=value...)} and {@code q(...)}: always a list. Called by Jinjava. */
+    public static List<Object> query(String name, Object... args) {
+        Call call = Call.of(args);
+        List<Object> found = run(name, call.terms(), call.options());
+        return found == null ? List.of() : found;
+    }
+
+    /** {@code with_<name>: terms}: a string term is one term, a list is the terms. Called by Jinjava. */
+    public static List<Object> queryTerms(String name, Object terms) {
+        Object plain = Values.toPlain(terms);
+        List<Object> list = plain instanceof List<?> l ? new ArrayList<>(l) : new ArrayList<>(List.of(plain));
+        List<Object> found = run(name, list, Map.of());
+        return found == null ? List.of() : found;
+    }
+
+    private static List<Object> run(String name, List<Object> terms, Map<String, Object> options) {
+        LookupPlugins.Plugin plugin = LookupPlugins.TABLE.get(name);
+        RenderState state = RenderState.current();
+        if (plugin == null) {
+            throw scope().fail("lookup plugin '" + name + "' not found", Suggest.hint(name, LookupPlugins.TABLE.keySet()));
+        }
+        String errors = Values.str(options.getOrDefault("errors", "strict"));
+        try {
+            return plugin.run(terms, options, new LookupPlugins.Context(state));
+        } catch (LookupPlugins.LookupError e) {
+            if (errors.equals("ignore") || errors.equals("warn")) return null;
+            throw scope().fail(e.getMessage(), e.hint());
+        }
+    }
+
+    private static RenderScope scope() {
+        return RenderScope.of(com.hubspot.jinjava.interpret.JinjavaInterpreter.getCurrent());
+    }
+
+    /** The positional terms (plain values) and the named options of one call. */
+    private record Call(List<Object> terms, Map<String, Object> options) {
+
+        static Call of(Object[] args) {
+            List<Object> terms = new ArrayList<>();
+            Map<String, Object> options = new LinkedHashMap<>();
+            for (Object arg : args == null ? new Object[0] : args) {
+                if (arg instanceof NamedParameter named) options.put(named.getName(), Values.toPlain(named.getValue()));
+                else terms.add(Values.toPlain(arg));
+            }
+            return new Call(terms, options);
+        }
+    }
+}

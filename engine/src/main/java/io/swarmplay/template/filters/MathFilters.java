@@ -1,0 +1,238 @@
+package io.swarmplay.template.filters;
+
+import com.hubspot.jinjava.lib.filter.Filter;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Ansible's {@code mathstuff} filters: set operations ({@code symmetric_difference}), itertools
+ * ({@code product}, {@code permutations}, {@code combinations}, {@code zip_longest}), logarithms
+ * and powers, byte sizes ({@code human_readable}, {@code human_to_bytes}), {@code rekey_on_member},
+ * plus {@code extract}, {@code subelements} and {@code shuffle}.
+ */
+public final class MathFilters {
+
+    private static final String UNITS = "BKMGTPEZY";
+    private static final Pattern SIZE = Pattern.compile("^\\s*(\\d*\\.?\\d*)\\s*([A-Za-z]+)?\\s*$");
+
+    private MathFilters() {
+    }
+
+    public static List<Filter> all() {
+        return List.of(
+                AnsibleFilter.of("symmetric_difference", (v, a) -> symmetricDifference(v, a.get(0, null))),
+                AnsibleFilter.of("product", MathFilters::product),
+                AnsibleFilter.of("permutations", (v, a) -> arrangements(v, a, true)),
+                AnsibleFilter.of("combinations", (v, a) -> arrangements(v, a, false)),
+                AnsibleFilter.of("zip_longest", MathFilters::zipLongest),
+                AnsibleFilter.of("log", (v, a) -> Math.log(number(v)) / (a.has(0, "base") ? Math.log(number(a.get(0, "base"))) : 1)),
+                AnsibleFilter.of("pow", (v, a) -> Math.pow(number(v), number(a.get(0, "y")))),
+                AnsibleFilter.of("root", (v, a) -> root(number(v), a.has(0, "base") ? number(a.get(0, "base")) : 2)),
+                AnsibleFilter.of("human_readable", MathFilters::humanReadable),
+                AnsibleFilter.of("human_to_bytes", MathFilters::humanToBytes),
+                AnsibleFilter.of("rekey_on_member", MathFilters::rekeyOnMember),
+                AnsibleFilter.of("extract", MathFilters::extract),
+                AnsibleFilter.of("subelements", MathFilters::subelements),
+                AnsibleFilter.of("shuffle", (v, a) -> {
+                    List<Object> items = Values.list(Values.unwrap(v), "shuffle");
+                    Collections.shuffle(items);
+                    return items;
+                }));
+    }
+
+    private static double number(Object v) {
+        Object value = Values.unwrap(v);
+        if (value instanceof Number n) return n.doubleValue();
+        try {
+            return Double.parseDouble(Values.str(value).strip());
+        } catch (NumberFormatException e) {
+            throw new FilterException("can only work on numbers, got " + Values.repr(value));
+        }
+    }
+
+    private static double root(double x, double base) {
+        return base == 2 ? Math.sqrt(x) : Math.pow(x, 1.0 / base);
+    }
+
+    static List<Object> symmetricDifference(Object a, Object b) {
+        List<Object> left = CollectionFilters.iterable(Values.unwrap(a), "symmetric_difference");
+        List<Object> right = CollectionFilters.iterable(Values.unwrap(b), "symmetric_difference");
+        List<Object> out = new ArrayList<>();
+        for (Object x : left) if (!Values.contains(right, x) && !Values.contains(out, x)) out.add(x);
+        for (Object x : right) if (!Values.contains(left, x) && !Values.contains(out, x)) out.add(x);
+        return out;
+    }
+
+    private static List<Object> product(Object v, Args a) {
+        List<List<Object>> lists = new ArrayList<>();
+        lists.add(Values.list(Values.unwrap(v), "product"));
+        for (Object other : a.positional()) lists.add(Values.list(Values.unwrap(other), "product"));
+        int repeat = a.integer(-1, "repeat", 1);
+        List<List<Object>> pools = new ArrayList<>();
+        for (int r = 0; r < repeat; r++) pools.addAll(lists);
+        List<List<Object>> result = new ArrayList<>(List.of(List.of()));
+        for (List<Object> pool : pools) {
+            List<List<Object>> next = new ArrayList<>();
+            for (List<Object> prefix : result) {
+                for (Object item : pool) {
+                    List<Object> row = new ArrayList<>(prefix);
+                    row.add(item);
+                    next.add(row);
+                }
+            }
+            result = next;
+        }
+        return new ArrayList<>(result);
+    }
+
+    private static List<Object> arrangements(Object v, Args a, boolean ordered) {
+        List<Object> items = Values.list(Values.unwrap(v), ordered ? "permutations" : "combinations");
+        Object r = a.get(0, "r");
+        int size = r == null ? items.size() : (int) number(r);
+        List<Object> out = new ArrayList<>();
+        arrange(items, size, ordered, new ArrayList<>(), new boolean[items.size()], 0, out);
+        return out;
+    }
+
+    private static void arrange(List<Object> items, int size, boolean ordered, List<Object> current, boolean[] used,
+                                int from, List<Object> out) {
+        if (current.size() == size) {
+            out.add(new ArrayList<>(current));
+            return;
+        }
+        for (int i = ordered ? 0 : from; i < items.size(); i++) {
+            if (used[i]) continue;
+            used[i] = true;
+            current.add(items.get(i));
+            arrange(items, size, ordered, current, used, i + 1, out);
+            current.remove(current.size() - 1);
+            used[i] = false;
+        }
+    }
+
+    private static List<Object> zipLongest(Object v, Args a) {
+        List<List<Object>> lists = new ArrayList<>();
+        lists.add(Values.list(Values.unwrap(v), "zip_longest"));
+        for (Object other : a.positional()) lists.add(Values.list(Values.unwrap(other), "zip_longest"));
+        Object fill = a.get(-1, "fillvalue");
+        int longest = lists.stream().mapToInt(List::size).max().orElse(0);
+        List<Object> out = new ArrayList<>();
+        for (int i = 0; i < longest; i++) {
+            List<Object> row = new ArrayList<>();
+            for (List<Object> list : lists) row.add(i < list.size() ? list.get(i) : fill);
+            out.add(row);
+        }
+        return out;
+    }
+
+    /** {@code 1048576 | human_readable} → {@code 1.00 MB}; {@code isbits} → {@code Mb}; {@code unit} fixes the unit. */
+    private static String humanReadable(Object v, Args a) {
+        double size = number(v);
+        boolean bits = a.bool(0, "isbits", false);
+        String unit = a.string(1, "unit", null);
+        int power = 0;
+        if (unit != null) {
+            power = UNITS.indexOf(Character.toUpperCase(unit.charAt(0)));
+            if (power < 0) throw new FilterException("human_readable() can't interpret the unit " + unit);
+        } else {
+            while (power < UNITS.length() - 1 && Math.abs(size) >= Math.pow(1024, power + 1)) power++;
+        }
+        double value = size / Math.pow(1024, power);
+        char letter = UNITS.charAt(power);
+        String suffix = power == 0 ? (bits ? "bits" : "Bytes") : letter + (bits ? "b" : "B");
+        return String.format(Locale.ROOT, "%.2f %s", value, suffix);
+    }
+
+    /** {@code '1.5 KB' | human_to_bytes} → 1536; a bare number takes {@code default_unit}. */
+    private static long humanToBytes(Object v, Args a) {
+        String text = Values.str(Values.unwrap(v));
+        Matcher m = SIZE.matcher(text);
+        if (!m.matches() || m.group(1).isEmpty()) {
+            throw new FilterException("human_to_bytes() can't interpret following string: " + text);
+        }
+        double amount = Double.parseDouble(m.group(1));
+        String unit = m.group(2) != null ? m.group(2) : a.string(0, "default_unit", null);
+        boolean bits = a.bool(1, "isbits", false);
+        if (unit == null) return Math.round(amount);
+        int power = UNITS.indexOf(Character.toUpperCase(unit.charAt(0)));
+        String rest = unit.substring(1);
+        boolean valid = power >= 0 && (power == 0 ? unit.equalsIgnoreCase(bits ? "b" : "b") || unit.equals("B")
+                || unit.equalsIgnoreCase("bytes") || unit.equalsIgnoreCase("bits")
+                : rest.isEmpty() || rest.equals(bits ? "b" : "B") || rest.equals(bits ? "bit" : "byte")
+                || rest.equals(bits ? "bits" : "bytes") || rest.equals(bits ? "ib" : "iB"));
+        if (!valid) {
+            throw new FilterException("human_to_bytes() failed to convert " + text + ". Value is not a valid string ("
+                    + (bits ? "expect bits" : "expect bytes") + ")");
+        }
+        return Math.round(amount * Math.pow(1024, power));
+    }
+
+    /** A list of mappings → a mapping keyed by each one's {@code key} member. */
+    private static Map<Object, Object> rekeyOnMember(Object v, Args a) {
+        Object data = Values.unwrap(v);
+        Object key = a.get(0, "key");
+        String duplicates = a.string(1, "duplicates", "error");
+        Map<Object, Object> out = new LinkedHashMap<>();
+        Iterable<?> items = data instanceof Map<?, ?> m ? m.values() : Values.list(data, "rekey_on_member");
+        for (Object item : items) {
+            if (!(Values.unwrap(item) instanceof Map<?, ?> member)) {
+                throw new FilterException("List item is not a valid dict");
+            }
+            if (!member.containsKey(key)) throw new FilterException("Key " + key + " was not found");
+            Object k = member.get(key);
+            if (out.containsKey(k) && duplicates.equals("error")) throw new FilterException("Key " + k + " is not unique, cannot correctly turn into dict");
+            if (!out.containsKey(k) || duplicates.equals("overwrite")) out.put(k, member);
+        }
+        return out;
+    }
+
+    /** {@code key | extract(container, morekeys)}: {@code container[key]}, then each of morekeys deeper. */
+    private static Object extract(Object v, Args a) {
+        Object value = index(Values.unwrap(a.get(0, "container")), Values.unwrap(v));
+        Object more = Values.unwrap(a.get(1, "morekeys"));
+        if (more == null) return value;
+        for (Object key : more instanceof List<?> l ? l : List.of(more)) value = index(value, key);
+        return value;
+    }
+
+    private static Object index(Object container, Object key) {
+        Object c = Values.unwrap(container);
+        if (c instanceof Map<?, ?> m) {
+            if (!m.containsKey(key)) throw new FilterException("extract: no key " + Values.repr(key) + " in the mapping");
+            return m.get(key);
+        }
+        if (c instanceof List<?> l && key instanceof Number n && n.intValue() < l.size()) return l.get(n.intValue());
+        throw new FilterException("extract: cannot index " + Values.typeName(c) + " with " + Values.repr(key));
+    }
+
+    /** {@code users | subelements('groups', skip_missing=True)} → {@code [[user, group], ...]}. */
+    private static List<Object> subelements(Object v, Args a) {
+        List<Object> items = Values.list(Values.unwrap(v), "subelements");
+        String path = a.string(0, "subelements", "");
+        boolean skipMissing = a.bool(1, "skip_missing", false);
+        List<Object> out = new ArrayList<>();
+        for (Object item : items) {
+            Object value = Values.unwrap(item);
+            for (String key : path.split("\\.")) {
+                if (!(value instanceof Map<?, ?> m) || !m.containsKey(key)) {
+                    if (skipMissing) {
+                        value = List.of();
+                        break;
+                    }
+                    throw new FilterException("could not find '" + key + "' key in iterated item " + Values.repr(item));
+                }
+                value = Values.unwrap(m.get(key));
+            }
+            if (!(value instanceof List<?> subs)) throw new FilterException("the key " + path + " should point to a list, got " + Values.repr(value));
+            for (Object sub : subs) out.add(new ArrayList<>(List.of(item, sub)));
+        }
+        return out;
+    }
+}

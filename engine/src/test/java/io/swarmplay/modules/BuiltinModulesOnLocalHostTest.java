@@ -1,0 +1,254 @@
+package io.swarmplay.modules;
+
+import io.swarmplay.connection.local.LocalConnection;
+import io.swarmplay.module.Action;
+import io.swarmplay.module.ArgsBinder;
+import io.swarmplay.module.Change;
+import io.swarmplay.module.Module;
+import io.swarmplay.module.ModuleException;
+import io.swarmplay.module.ModuleRegistry;
+import io.swarmplay.module.Outcome;
+import io.swarmplay.modules.support.Results;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The modules and arguments added for Ansible parity, on real files in a temporary directory over the local connection. */
+class BuiltinModulesOnLocalHostTest {
+
+    private static final ModuleRegistry REGISTRY = ModuleRegistry.load();
+    @TempDir
+    Path dir;
+
+    private LocalHost host() {
+        return new LocalHost(new LocalConnection(), dir);
+    }
+
+    /** Plan, then apply unless there is nothing to do: the outcome a real run registers. */
+    @SuppressWarnings("unchecked")
+    private Outcome run(String module, Map<String, Object> args) {
+        Module<Object> m = (Module<Object>) REGISTRY.find(module).orElseThrow();
+        Object bound = ArgsBinder.bind(m.argsType(), args);
+        Change change = m.plan(bound, host());
+        return change.isNone() ? Results.outcome(change) : m.apply(bound, change, host());
+    }
+
+    private static Map<String, Object> args(Object... keyValues) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        for (int i = 0; i < keyValues.length; i += 2) map.put((String) keyValues[i], keyValues[i + 1]);
+        return map;
+    }
+
+    private String file(String name, String content) throws Exception {
+        Path path = dir.resolve(name);
+        Files.createDirectories(path.getParent());
+        Files.writeString(path, content);
+        return path.toString();
+    }
+
+    @Test
+    void includeVarsReadsAFileADirectoryAndNamesTheResult() throws Exception {
+        file("vars/app.yml", "port: 80\nname: \"{{ x }}\"\n");
+        file("extra/a_one.yml", "a: 1\n");
+        file("extra/b_two.yml", "b: 2\n");
+        file("extra/deeper/a_three.yml", "c: 3\n");
+        assertEquals(Map.of("port", 80, "name", "{{ x }}"), run("include_vars", args("_raw", "app.yml")).facts());
+        Outcome named = run("include_vars", args("dir", "extra", "files_matching", "^a_", "depth", 1, "name", "cfg"));
+        assertEquals(Map.of("cfg", Map.of("a", 1)), named.facts());
+        assertEquals(List.of(dir.resolve("extra/a_one.yml").toString()), named.data().get("ansible_included_var_files"));
+        assertEquals(Map.of("a", 1, "b", 2, "c", 3), run("include_vars", args("dir", "extra")).facts());
+    }
+
+    @Test
+    void includeVarsSaysWhatIsMissingOrWrong() throws Exception {
+        file("notes.txt", "x: 1\n");
+        ModuleException missing = assertThrows(ModuleException.class, () -> run("include_vars", args("file", "nope.yml")));
+        assertTrue(missing.getMessage().startsWith("Could not find or access 'nope.yml'"), missing.getMessage());
+        ModuleException extension = assertThrows(ModuleException.class, () -> run("include_vars", args("file", "notes.txt")));
+        assertTrue(extension.getMessage().endsWith("does not have a valid extension: yaml, yml, json"), extension.getMessage());
+    }
+
+    @Test
+    void pingAnswersPongAndCrashesOnRequest() {
+        assertEquals("pong", run("ping", Map.of()).data().get("ping"));
+        assertEquals("boom", assertThrows(ModuleException.class, () -> run("ping", args("data", "crash"))).getMessage());
+    }
+
+    @Test
+    void setStatsRegistersTheStatistics() {
+        Object stats = run("set_stats", args("data", Map.of("k", 1))).data().get("ansible_stats");
+        assertEquals(Map.of("data", Map.of("k", 1), "per_host", false, "aggregate", true), stats);
+    }
+
+    @Test
+    void rawKeepsTheOutputAsItIsAndFailsOnANonZeroCode() {
+        Outcome raw = run("raw", args("_raw", "printf 'a\\n\\n'"));
+        assertEquals("a\n\n", raw.data().get("stdout"));
+        assertTrue(raw.isChanged());
+        ModuleException failed = assertThrows(ModuleException.class, () -> run("raw", args("_raw", "exit 3")));
+        assertEquals(3, failed.data().get("rc"));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"file, pre., .txt, false", "directory, build_, '', true"})
+    void tempfileCreatesAUniqueFileOrDirectory(String state, String prefix, String suffix, boolean isDir) {
+        String path = (String) run("tempfile", args("state", state, "path", dir.toString(), "prefix", prefix,
+                "suffix", suffix)).data().get("path");
+        Path created = Path.of(path);
+        assertEquals(dir, created.getParent());
+        assertTrue(created.getFileName().toString().startsWith(prefix) && path.endsWith(suffix), path);
+        assertEquals(isDir, Files.isDirectory(created));
+    }
+
+    @Test
+    void absentUserAndGroupAreNoOps() {
+        Outcome user = run("user", args("name", "swarmplay-no-such-user", "state", "absent"));
+        assertEquals(Map.of("name", "swarmplay-no-such-user", "state", "absent"), user.data());
+        assertFalse(run("group", args("name", "swarmplay-no-such-group", "state", "absent")).isChanged());
+    }
+
+    @Test
+    void commandWarnsAboutExecutableKeepsEndsWhenAskedAndNamesMissingCommands() {
+        Outcome warned = run("command", args("cmd", "printf 'x\\n'", "executable", "/bogus", "strip_empty_ends", false));
+        assertEquals("x\n", warned.data().get("stdout"));
+        assertEquals(List.of("As of Ansible 2.4, the parameter 'executable' is no longer supported with the 'command'"
+                + " module. Not using '/bogus'."), warned.data().get("warnings"));
+        ModuleException none = assertThrows(ModuleException.class, () -> run("command", args("chdir", "/")));
+        assertEquals("no command given", none.getMessage());
+        assertEquals(256, none.data().get("rc"));
+        assertEquals("only command or argv can be given, not both", assertThrows(ModuleException.class,
+                () -> run("command", args("cmd", "echo", "argv", List.of("echo")))).getMessage());
+    }
+
+    @Test
+    void commandCreatesIsAGlobAndTheSkipIsRegisteredAsAnsibleDoes() throws Exception {
+        file("out/result.log", "");
+        Outcome skipped = run("command", args("cmd", "false", "creates", dir + "/out/*.log"));
+        assertEquals(0, skipped.data().get("rc"));
+        assertEquals("Did not run command since '" + dir + "/out/*.log' exists", skipped.data().get("msg"));
+        assertTrue(run("command", args("cmd", "true", "creates", dir + "/out/*.txt")).isChanged());
+    }
+
+    @Test
+    void copyFromTheHostWithBackupAndValidation() throws Exception {
+        String src = file("src.conf", "new\n");
+        String dest = file("dest.conf", "old\n");
+        Outcome copied = run("copy", args("src", src, "dest", dest, "remote_src", true, "backup", true));
+        assertEquals("new\n", Files.readString(Path.of(dest)));
+        assertEquals("old\n", Files.readString(Path.of((String) copied.data().get("backup_file"))));
+        file("src.conf", "newer\n");
+        ModuleException invalid = assertThrows(ModuleException.class,
+                () -> run("copy", args("src", src, "dest", dest, "remote_src", true, "validate", "grep -q nothing %s")));
+        assertEquals("failed to validate", invalid.getMessage());
+        assertEquals("new\n", Files.readString(Path.of(dest)), "a failed validation leaves the file as it was");
+        assertEquals("validate must contain %s: true", assertThrows(ModuleException.class,
+                () -> run("copy", args("content", "x", "dest", dest, "validate", "true"))).getMessage());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "backrefs on the last match   | a=1;b=2;a=3 | regexp='^a=(\\d)',line='A=\\1',backrefs=true              | a=1;b=2;A=3",
+        "backrefs on the first match  | a=1;b=2;a=3 | regexp='^a=(\\d)',line='A=\\1',backrefs=true,firstmatch=true | A=1;b=2;a=3",
+        "backrefs without a match     | a=1         | regexp='^z',line=z,backrefs=true                       | a=1",
+        "search_string replaces       | a.1;b       | search_string=a.1,line=c                               | c;b",
+        "search_string removes        | a.1;b       | search_string=a.1,state=absent                         | b",
+        "insertbefore the first match | a;b;a       | line=x,insertbefore=^a                                 | x;a;b;a"})
+    void lineinfileEditsAsAnsibleDoes(String name, String before, String argList, String after) throws Exception {
+        String path = file("f.txt", before.replace(';', '\n') + "\n");
+        Map<String, Object> args = args("path", path);
+        for (String pair : argList.split(",")) {
+            String[] kv = pair.split("=", 2);
+            args.put(kv[0], kv[1].replaceAll("^'|'$", ""));
+        }
+        run("lineinfile", args);
+        assertEquals(after.replace(';', '\n') + "\n", Files.readString(Path.of(path)));
+    }
+
+    @Test
+    void lineinfileReportsAFailedValidationInItsOwnWords() throws Exception {
+        String path = file("f.txt", "a\n");
+        ModuleException e = assertThrows(ModuleException.class,
+                () -> run("lineinfile", args("path", path, "line", "b", "validate", "grep -q nothing %s")));
+        assertEquals("failed to validate: rc:1 error:", e.getMessage());
+        assertEquals("a\n", Files.readString(Path.of(path)));
+    }
+
+    @Test
+    void statDescribesLinksAndTheirTargets() throws Exception {
+        String target = file("t.txt", "hello\n");
+        Path link = Files.createSymbolicLink(dir.resolve("l"), Path.of(target));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> own = (Map<String, Object>) run("stat", args("path", link.toString())).data().get("stat");
+        assertEquals(true, own.get("islnk"));
+        assertEquals(target, own.get("lnk_target"));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> followed = (Map<String, Object>) run("stat", args("path", link.toString(), "follow", true,
+                "checksum_algorithm", "md5")).data().get("stat");
+        assertEquals(true, followed.get("isreg"));
+        assertEquals(6L, followed.get("size"));
+        assertEquals("b1946ac92492d2347c6235b4d2611184", followed.get("checksum"));
+        assertEquals(true, followed.get("readable"));
+        assertEquals(Map.of("exists", false), run("stat", args("path", dir + "/none")).data().get("stat"));
+    }
+
+    @Test
+    void statDescribesARegularFileAndRefusesUnknownAlgorithms() throws Exception {
+        String path = file("conf", "hello");
+        Files.setPosixFilePermissions(Path.of(path), java.nio.file.attribute.PosixFilePermissions.fromString("rw-r-----"));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> stat = (Map<String, Object>) run("stat", args("path", path)).data().get("stat");
+        assertEquals("0640", stat.get("mode"));
+        assertEquals(List.of(true, false, false, true, false, false), List.of(stat.get("isreg"), stat.get("isdir"),
+                stat.get("islnk"), stat.get("rgrp"), stat.get("wgrp"), stat.get("roth")));
+        assertEquals(System.getProperty("user.name"), stat.get("pw_name"));
+        assertEquals("aaf4c61ddcc5e8a2dabede0f3b482cd9aea9434d", stat.get("checksum"));
+        io.swarmplay.module.ArgsException bad = assertThrows(io.swarmplay.module.ArgsException.class,
+                () -> run("stat", args("path", path, "checksum_algorithm", "crc")));
+        assertTrue(bad.getMessage().contains("must be one of: sha1, md5, sha224, sha256, sha384, sha512"), bad.getMessage());
+    }
+
+    @Test
+    void fileMakesHardLinksAndSetsTimesOnce() throws Exception {
+        String target = file("t.txt", "x");
+        String hard = dir.resolve("h").toString();
+        assertTrue(run("file", args("path", hard, "src", target, "state", "hard")).isChanged());
+        assertTrue(Files.isSameFile(Path.of(hard), Path.of(target)));
+        assertFalse(run("file", args("path", hard, "src", target, "state", "hard")).isChanged());
+        Map<String, Object> times = args("path", target, "modification_time", "202001011200.00");
+        assertTrue(run("file", times).isChanged());
+        assertEquals(Action.NONE, planOf("file", times).action());
+        assertEquals(java.time.LocalDateTime.of(2020, 1, 1, 12, 0).atZone(java.time.ZoneId.systemDefault()).toInstant(),
+                Files.getLastModifiedTime(Path.of(target)).toInstant());
+    }
+
+    @SuppressWarnings("unchecked")
+    private Change planOf(String module, Map<String, Object> args) {
+        Module<Object> m = (Module<Object>) REGISTRY.find(module).orElseThrow();
+        return m.plan(ArgsBinder.bind(m.argsType(), args), host());
+    }
+
+    @Test
+    void setupGathersFactsUnderTheirAnsibleNamesAndFilters() {
+        Outcome all = run("setup", Map.of());
+        assertEquals(System.getProperty("user.name"), all.facts().get("ansible_user_id"));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> facts = (Map<String, Object>) all.facts().get("ansible_facts");
+        assertEquals(all.facts().get("ansible_distribution"), facts.get("distribution"));
+        assertTrue(((Map<?, ?>) facts.get("env")).containsKey("PATH"));
+        Outcome filtered = run("setup", args("filter", "ansible_user_*"));
+        assertEquals(List.of("ansible_user_id", "ansible_user_uid", "ansible_user_gid", "ansible_user_gecos",
+                "ansible_user_dir", "ansible_user_shell"), List.copyOf(((Map<?, ?>) filtered.data().get("ansible_facts")).keySet()));
+    }
+}

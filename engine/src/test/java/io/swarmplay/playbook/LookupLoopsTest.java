@@ -1,0 +1,17 @@
+package io.swarmplay.playbook;
+
+import io.swarmplay.template.Lookups;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Every {@code with_<lookup>} the loader accepts names a lookup the template layer has. */
+class LookupLoopsTest {
+
+    @Test
+    void loopKeywordsNameExistingLookups() {
+        for (String name : Keywords.LOOKUP_LOOPS) assertTrue(Lookups.exists(name), "with_" + name + " has no lookup");
+        assertTrue(Keywords.isLookupLoop("with_sequence"));
+        assertTrue(!Keywords.isLookupLoop("with_nothing"));
+    }
+}

@@ -1,0 +1,80 @@
+package io.swarmplay.template;
+
+import io.swarmplay.source.SourcePosition;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** lookup()/query() and the loops' query_terms(), rendered as Ansible 2.14 renders them (values from ansible-playbook). */
+class LookupsTest {
+
+    final Templar templar = Templar.create();
+    final Map<String, Object> vars = new LinkedHashMap<>();
+    @TempDir
+    Path dir;
+
+    private Object render(String template) {
+        vars.put("playbook_dir", dir.toString());
+        return templar.render(template, vars, new SourcePosition(dir.resolve("tasks/main.yml"), 1, 1));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
+        "{{ query('sequence', 'start=1 end=3 format=h%02d') }}      | ['h01', 'h02', 'h03']",
+        "{{ query('sequence', '4-10/3') }}                           | ['4', '7', '10']",
+        "{{ query('sequence', 'count=2 start=0x10') }}               | ['16', '17']",
+        "{{ query('items', [1, [2, 3]], 4) }}                        | [1, [2, 3], 4]",
+        "{{ query_terms('items', [[1, [2, 3]], 4]) }}                | [1, [2, 3], 4]",
+        "{{ query_terms('nested', [[1, 2], ['a', 'b']]) }}           | [[1, 'a'], [1, 'b'], [2, 'a'], [2, 'b']]",
+        "{{ query_terms('together', [[1, 2], ['a']]) }}              | [[1, 'a'], [2, None]]",
+        "{{ query('indexed_items', ['a', 'b']) }}                    | [[0, 'a'], [1, 'b']]",
+        "{{ query('dict', {'k': 1}) }}                               | [{'key': 'k', 'value': 1}]",
+        "{{ lookup('pipe', 'echo one && echo two') }}                | one\\ntwo",
+        "{{ query('lines', 'echo one && echo two') }}                | ['one', 'two']",
+        "{{ lookup('list', [1, 2]) }}                                | [1, 2]",
+        "{{ lookup('list', [1, 2], wantlist=True) }}                 | [[1, 2]]",
+        "{{ lookup('items', [1, 2]) }}                               | [1, 2]",
+        "{{ lookup('items', ['a', 'b']) }}                           | a,b",
+        "{{ lookup('vars', 'nope', default='d') }}                   | d",
+        "{{ lookup('env', 'SWARMPLAY_NO_SUCH_VARIABLE', default='d') }} | d"})
+    void lookupsGiveAnsiblesValues(String template, String expected) {
+        Object value = render(template);
+        assertEquals(expected.replace("\\n", "\n"), value instanceof String s ? s : io.swarmplay.template.filters.Values.repr(value));
+    }
+
+    @Test
+    void filesAreFoundUnderFilesAndTemplatesRenderWithTheVariables() throws Exception {
+        Files.createDirectories(dir.resolve("files"));
+        Files.writeString(dir.resolve("files/motd"), "hello\n\n");
+        Files.createDirectories(dir.resolve("templates"));
+        Files.writeString(dir.resolve("templates/t.j2"), "x={{ x }}");
+        vars.put("x", 7);
+        assertEquals("hello", render("{{ lookup('file', 'motd') }}"));
+        assertEquals("x=7", render("{{ lookup('template', 't.j2') }}"));
+        assertEquals(dir.resolve("files/motd").toString(), render("{{ lookup('first_found', ['nope', 'motd']) }}"));
+        assertEquals(java.util.List.of(), render("{{ query('first_found', ['nope'], skip=True) }}"));
+        assertEquals(java.util.List.of(dir.resolve("files/motd").toString()),
+                render("{{ query('fileglob', 'mo*') }}"));
+    }
+
+    @Test
+    void failuresNameTheLookupAndCanBeIgnored() {
+        TemplateException missing = assertThrows(TemplateException.class, () -> render("{{ lookup('file', 'nope') }}"));
+        assertTrue(missing.getMessage().startsWith("could not locate file in lookup: nope"), missing.getMessage());
+        assertEquals(null, render("{{ lookup('file', 'nope', errors='ignore') }}"));
+        TemplateException unknown = assertThrows(TemplateException.class, () -> render("{{ lookup('filez', 'x') }}"));
+        assertTrue(unknown.getMessage().startsWith("lookup plugin 'filez' not found"), unknown.getMessage());
+        TemplateException sequence = assertThrows(TemplateException.class, () -> render("{{ query('sequence', 'start=3 end=1') }}"));
+        assertTrue(sequence.getMessage().startsWith("to count backwards make stride negative"), sequence.getMessage());
+    }
+}
