@@ -25,7 +25,7 @@ final class Keywords {
 
     /** Keys that turn a task entry into something other than a module call. */
     static final Set<String> SPECIAL = Set.of("block", "rescue", "always", "include_tasks", "import_tasks",
-            "local_action", "action", "listen");
+            "include_role", "import_role", "local_action", "action", "listen");
 
     /** Accepted and ignored, with a warning. */
     static final Set<String> IGNORED = Set.of("debugger", "throttle");
@@ -47,8 +47,6 @@ final class Keywords {
             java.util.Map.entry("with_together", "use `loop: \"{{ a | zip(b) | list }}\"`"),
             java.util.Map.entry("with_sequence", "use `loop: \"{{ range(1, 4) | list }}\"`"),
             java.util.Map.entry("with_subelements", "use loop with the subelements filter"),
-            java.util.Map.entry("include_role", "roles are not supported yet: use include_tasks with the role's tasks file"),
-            java.util.Map.entry("import_role", "roles are not supported yet: use import_tasks with the role's tasks file"),
             java.util.Map.entry("include", "use include_tasks or import_tasks"));
 
     /** Ansible play keywords swarmplay does not support yet, with what to do instead. */

@@ -6,6 +6,7 @@ import io.swarmplay.source.SourcePosition;
 import io.swarmplay.source.Suggest;
 import io.swarmplay.source.YamlNode;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,11 +21,18 @@ final class TaskReader {
 
     private final LoadSession session;
     private final Path dir;
+    /** The role whose tasks these are, or null: its {@code tasks/} is searched after the file's directory. */
+    private final Path roleDir;
 
     TaskReader(LoadSession session, Path file) {
+        this(session, file, null);
+    }
+
+    TaskReader(LoadSession session, Path file, Path roleDir) {
         this.session = session;
         Path parent = file.getParent();
         this.dir = parent == null ? Path.of("") : parent;
+        this.roleDir = roleDir;
     }
 
     /** Every entry of a task list node ({@code tasks:}, {@code block:}, a tasks file's root). */
@@ -43,6 +51,8 @@ final class TaskReader {
         if (task.has("block")) return List.of(readBlock(task));
         if (task.has("import_tasks")) return readImport(task);
         if (task.has("include_tasks")) return List.of(readInclude(task));
+        String roleKeyword = RoleTaskReader.keyword(task);
+        if (roleKeyword != null) return readRoleTask(task, roleKeyword);
         reportOrphans(task);
         return Optional.ofNullable(readTask(task, false)).<List<TaskNode>>map(List::of).orElse(List.of());
     }
@@ -93,11 +103,34 @@ final class TaskReader {
         checkKeys(task, "include_tasks", false);
         YamlNode fileNode = task.get("include_tasks");
         String file = fileName(fileNode, "include_tasks");
+        Path base = dir;
         if (file != null && !Templates.isTemplated(file)) {
-            session.exists(dir.resolve(file), "tasks file", fileNode.at(), Nodes.width(fileNode));
+            base = baseFor(file);
+            session.exists(base.resolve(file), "tasks file", fileNode.at(), Nodes.width(fileNode));
         }
         TaskOptions opts = new TaskOptionsReader(session).read(task);
-        return new IncludeTasks(nameOf(task, "include_tasks"), file == null ? "" : file, dir, opts, task.at());
+        return new IncludeTasks(nameOf(task, "include_tasks"), file == null ? "" : file, base, opts, task.at());
+    }
+
+    /**
+     * The directory a tasks file named in this file is relative to: this file's, or in a role,
+     * the role's {@code tasks/} when the file is there and not here (Ansible's order).
+     */
+    private Path baseFor(String file) {
+        if (roleDir == null || Files.exists(dir.resolve(file))) return dir;
+        Path roleTasks = roleDir.resolve("tasks");
+        return Files.exists(roleTasks.resolve(file)) ? roleTasks : dir;
+    }
+
+    private List<TaskNode> readRoleTask(YamlNode.Mapping task, String keyword) {
+        boolean include = RoleTaskReader.INCLUDE.contains(keyword);
+        checkKeys(task, include ? "include_role" : "import_role", false);
+        RoleTaskReader roles = new RoleTaskReader(session);
+        if (!include) return roles.importRole(task, keyword);
+        YamlNode n = task.get("name");
+        String name = n == null ? null : Nodes.string(n, "'name'", session.diagnostics);
+        IncludeRole node = roles.includeRole(task, keyword, name == null || name.isBlank() ? null : name);
+        return node == null ? List.of() : List.of(node);
     }
 
     private List<TaskNode> readImport(YamlNode.Mapping task) {
@@ -120,18 +153,23 @@ final class TaskReader {
                     Nodes.width(fileNode), "use include_tasks for a templated file name");
             return List.of();
         }
-        Path path = dir.resolve(file);
+        Path path = baseFor(file).resolve(file);
         if (!session.exists(path, "tasks file", fileNode.at(), Nodes.width(fileNode))) return List.of();
-        return readTasksFile(session, path, fileNode.at());
+        return readTasksFile(session, path, fileNode.at(), roleDir);
     }
 
     /** A tasks file: a list of tasks (empty file: none). */
     static List<TaskNode> readTasksFile(LoadSession session, Path path, SourcePosition referencedAt) {
+        return readTasksFile(session, path, referencedAt, null);
+    }
+
+    /** A tasks file of the role in {@code roleDir} (null: of no role). */
+    static List<TaskNode> readTasksFile(LoadSession session, Path path, SourcePosition referencedAt, Path roleDir) {
         if (!session.enter(path, referencedAt)) return List.of();
         try {
             YamlNode root = session.read(path, referencedAt).orElse(null);
             if (root == null) return List.of();
-            return new TaskReader(session, path).readList(root, "the tasks in '" + path + "'");
+            return new TaskReader(session, path, roleDir).readList(root, "the tasks in '" + path + "'");
         } finally {
             session.leave();
         }
@@ -151,10 +189,10 @@ final class TaskReader {
             if (e.name().equals("listen") && !handler) {
                 session.error("'listen' is only valid on handlers", e.key().at(), e.name().length(),
                         "move this task under the play's 'handlers:'");
-            } else if (kind.equals("include_tasks") && isKnownFor("task", e.name()) && !Keywords.INCLUDE.contains(e.name())) {
-                session.error("'" + e.name() + "' is not a valid keyword for include_tasks", e.key().at(), e.name().length(),
-                        "include_tasks passes only its vars to the included tasks: put '" + e.name()
-                                + "' on those tasks, or use import_tasks, whose tasks inherit it");
+            } else if (kind.startsWith("include_") && isKnownFor("task", e.name()) && !Keywords.INCLUDE.contains(e.name())) {
+                session.error("'" + e.name() + "' is not a valid keyword for " + kind, e.key().at(), e.name().length(),
+                        kind + " passes only its vars to the included tasks: put '" + e.name()
+                                + "' on those tasks, or use " + kind.replace("include_", "import_") + ", whose tasks inherit it");
             } else if (!kind.equals("task") && !kind.equals("handler") && !isKnownFor(kind, e.name())) {
                 session.error("unknown " + kind + " keyword '" + e.name() + "'", e.key().at(), e.name().length(),
                         TaskOptionsReader.hintOr(Suggest.hint(e.name(), Keywords.allTaskKeywords()),
@@ -168,7 +206,8 @@ final class TaskReader {
         if (kind.equals("task")) return false;
         return switch (kind) {
             case "block" -> Keywords.BLOCK.contains(key);
-            default -> key.equals(kind);
+            default -> key.equals(kind) || RoleTaskReader.IMPORT.contains(key) && kind.equals("import_role")
+                    || RoleTaskReader.INCLUDE.contains(key) && kind.equals("include_role");
         };
     }
 

@@ -38,6 +38,8 @@ final class RunHostSession implements HostSession {
     private final Templar templar;
     private final SourcePosition at;
     private final Path playbookDir;
+    /** Where files named by a relative path are looked for ({@code ansible_search_path}): roles, the task's file, the playbook. */
+    private final List<Path> searchPath;
     private final Map<String, String> environment;
     private final TaskTimeout timeout;
     private final Consumer<String> progress;
@@ -52,8 +54,8 @@ final class RunHostSession implements HostSession {
 
     RunHostSession(String hostName, Supplier<Connection> connection, Extensions extensions, Map<String, Object> vars,
                    Templar templar,
-                   SourcePosition at, Path playbookDir, Map<String, String> environment, TaskTimeout timeout,
-                   Consumer<String> progress) {
+                   SourcePosition at, Path playbookDir, List<Path> searchPath, Map<String, String> environment,
+                   TaskTimeout timeout, Consumer<String> progress) {
         this.hostName = hostName;
         this.connection = connection;
         this.extensions = extensions;
@@ -61,6 +63,7 @@ final class RunHostSession implements HostSession {
         this.templar = templar;
         this.at = at;
         this.playbookDir = playbookDir;
+        this.searchPath = List.copyOf(searchPath);
         this.environment = environment;
         this.timeout = timeout;
         this.progress = progress;
@@ -162,17 +165,27 @@ final class RunHostSession implements HostSession {
         return "depends on " + unknown.origin() + " (known after apply)";
     }
 
+    /**
+     * Ansible's {@code path_dwim_relative_stack}: for each directory of the search path (the
+     * roles', innermost first, the task file's, the playbook's), {@code DIR/KIND/path} then
+     * {@code DIR/path}; then {@code KIND/} beside the playbook's directory.
+     */
     @Override
     public Path controlFile(String path, String kind) {
         Path given = Path.of(path);
         if (given.isAbsolute()) return given;
-        for (Path candidate : List.of(playbookDir.resolve(kind).resolve(path), playbookDir.resolve(path),
-                playbookDir.resolve("..").resolve(kind).resolve(path).normalize())) {
+        List<Path> candidates = new java.util.ArrayList<>();
+        for (Path dir : searchPath) {
+            candidates.add(dir.resolve(kind).resolve(path).normalize());
+            candidates.add(dir.resolve(path).normalize());
+        }
+        // swarmplay's own last resort (kept from before roles): KIND/ beside the playbook's directory
+        candidates.add(playbookDir.resolve("..").resolve(kind).resolve(path).normalize());
+        for (Path candidate : candidates) {
             if (Files.exists(candidate)) return candidate;
         }
         throw new ModuleException("could not find '" + path + "' on the control node (looked in "
-                + playbookDir.resolve(kind) + ", " + playbookDir + ", "
-                + playbookDir.resolve("..").resolve(kind).normalize() + ")");
+                + String.join(", ", candidates.stream().map(p -> p.getParent().toString()).distinct().toList()) + ")");
     }
 
     @Override

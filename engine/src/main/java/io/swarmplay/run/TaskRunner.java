@@ -2,7 +2,7 @@ package io.swarmplay.run;
 
 import io.swarmplay.module.Outcome;
 import io.swarmplay.module.Status;
-import io.swarmplay.playbook.IncludeTasks;
+import io.swarmplay.playbook.TaskNode;
 import io.swarmplay.report.Recap;
 import io.swarmplay.report.RunEvent.HostFinished;
 import io.swarmplay.report.RunEvent.ItemFinished;
@@ -200,8 +200,8 @@ final class TaskRunner {
         }
     }
 
-    /** {@code include_tasks}: see {@link Includes}. */
-    void include(IncludeTasks include, List<HostState> hosts, Inherited inherited) {
+    /** {@code include_tasks} and {@code include_role}: see {@link Includes}. */
+    void include(TaskNode include, List<HostState> hosts, Inherited inherited) {
         includes.run(include, hosts, inherited);
     }
 }
