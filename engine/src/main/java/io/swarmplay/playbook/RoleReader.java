@@ -114,7 +114,7 @@ final class RoleReader {
 
     private List<Handler> handlers(Path file) {
         YamlNode root = session.read(file, SourcePosition.UNKNOWN).orElse(null);
-        return root == null ? List.of() : new HandlerReader(session, file).read(root);
+        return root == null ? List.of() : new HandlerReader(session, file, file.getParent().getParent()).read(root);
     }
 
     /** {@code kind/main} (or {@code kind/FROM}); empty when there is none, after reporting a missing FROM file. */

@@ -71,10 +71,10 @@ final class Includes {
     }
 
     /** {@code include_tasks} or {@code include_role}: chooses per host and item, then walks what each included. */
-    void run(TaskNode include, List<HostState> hosts, Inherited inherited) {
-        StepSpec spec = new StepSpec(task(include), inherited.plus(include.options()), TaskKind.TASK);
+    void run(TaskNode include, List<HostState> hosts, Inherited inherited, TaskKind kind) {
+        StepSpec spec = new StepSpec(task(include), inherited.plus(include.options()), kind);
         if (!tasks.selected(spec)) return;
-        run.report(new TaskStarted(spec.task(), spec.name(), TaskKind.TASK));
+        run.report(new TaskStarted(spec.task(), spec.name(), kind));
         List<Inclusion> inclusions = new ArrayList<>();
         for (HostState host : hosts) choose(include, spec, host, inclusions);
         if (include instanceof IncludeRole role) {

@@ -236,15 +236,29 @@ final class PlayRun {
     /** Runs notified handlers in definition order, once per notified host. */
     void flushHandlers(List<HostState> hosts) {
         if (run.interrupted.get()) return;
+        // every handler answering a topic runs (several may listen to it); the topics are cleared after all
+        Map<HostState, Set<String>> answered = new java.util.HashMap<>();
         for (Handler handler : List.copyOf(handlers)) {
             List<HostState> notified = hosts.stream().filter(HostState::active)
                     .filter(h -> h.notified.stream().anyMatch(handler::answersTo)).toList();
             if (notified.isEmpty()) continue;
-            notified.forEach(h -> h.notified.removeIf(handler::answersTo));
+            notified.forEach(h -> h.notified.stream().filter(handler::answersTo)
+                    .forEach(topic -> answered.computeIfAbsent(h, k -> new LinkedHashSet<>()).add(topic)));
+            runHandler(handler, notified);
+        }
+        answered.forEach((host, topics) -> host.notified.removeAll(topics));
+    }
+
+    /** One handler for the hosts notified, with its role's variables and keywords. */
+    private void runHandler(Handler handler, List<HostState> notified) {
+        Inherited root = Inherited.root(play.tags(), play.environment(), play.become(), play.becomeUser());
+        for (RoleCall call : handler.roles()) root = root.plus(Roles.keywords(call));
+        Inherited inherited = root.inRoles(handler.roles());
+        if (handler.include() != null) {
+            tasks.include(handler.include(), notified, inherited, TaskKind.HANDLER);
+        } else {
             Task task = handler.task();
-            Inherited root = Inherited.root(play.tags(), play.environment(), play.become(), play.becomeUser());
-            for (RoleCall call : handler.roles()) root = root.plus(Roles.keywords(call));
-            tasks.run(new StepSpec(task, root.inRoles(handler.roles()).plus(task.options()), TaskKind.HANDLER), notified);
+            tasks.run(new StepSpec(task, inherited.plus(task.options()), TaskKind.HANDLER), notified);
         }
     }
 

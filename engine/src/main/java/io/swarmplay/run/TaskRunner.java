@@ -202,6 +202,11 @@ final class TaskRunner {
 
     /** {@code include_tasks} and {@code include_role}: see {@link Includes}. */
     void include(TaskNode include, List<HostState> hosts, Inherited inherited) {
-        includes.run(include, hosts, inherited);
+        includes.run(include, hosts, inherited, TaskKind.TASK);
+    }
+
+    /** An include run as a task or as a handler. */
+    void include(TaskNode include, List<HostState> hosts, Inherited inherited, TaskKind kind) {
+        includes.run(include, hosts, inherited, kind);
     }
 }
