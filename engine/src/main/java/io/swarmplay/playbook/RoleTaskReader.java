@@ -89,7 +89,9 @@ final class RoleTaskReader {
         boolean ok = true;
         for (Map.Entry<String, YamlNode> e : nodes.entrySet()) {
             if (!valid.contains(e.getKey())) {
-                session.error("unknown option '" + e.getKey() + "' for " + keyword, e.getValue().at(), 1,
+                boolean mapping = value instanceof YamlNode.Mapping;
+                YamlNode at = mapping ? ((YamlNode.Mapping) value).entry(e.getKey()).orElseThrow().key() : e.getValue();
+                session.error("unknown option '" + e.getKey() + "' for " + keyword, at.at(), mapping ? e.getKey().length() : 1,
                         TaskOptionsReader.hintOr(Suggest.hint(e.getKey(), valid), "valid options: " + String.join(", ", valid.stream().sorted().toList())));
                 ok = false;
             }
