@@ -30,6 +30,8 @@ final class Roles {
     private final RunState run;
     /** The hosts that completed each role use (by {@link RoleCall#identity()}) in this play. */
     private final Map<String, Set<String>> completed = new HashMap<>();
+    /** The hosts on which a task of each role use ran (not skipped, not unreachable): only they complete it. */
+    private final Map<String, Set<String>> ran = new HashMap<>();
 
     Roles(RunState run, PlayScope scope, PlayRun play) {
         this.run = run;
@@ -45,7 +47,18 @@ final class Roles {
         Inherited inner = inherited.plus(keywords(call)).inRole(call);
         play.walk(call.role().dependencies().stream().map(d -> (io.swarmplay.playbook.TaskNode) d).toList(), todo, inner);
         play.walk(call.role().tasks(), todo, inner);
-        todo.stream().filter(HostState::active).forEach(h -> done.add(h.name()));
+        Set<String> hadTaskRun = ran.getOrDefault(call.identity(), Set.of());
+        todo.stream().filter(HostState::active).filter(h -> hadTaskRun.contains(h.name())).forEach(h -> done.add(h.name()));
+    }
+
+    /**
+     * Notes a task's result in its role: a role use whose tasks were all skipped (by {@code when}
+     * or tags) on a host is not completed there, and a later use alike runs again, as in Ansible.
+     */
+    void taskFinished(StepSpec spec, HostState host, io.swarmplay.module.Status status) {
+        RoleCall role = spec.inherited().role();
+        if (role == null || status == io.swarmplay.module.Status.SKIPPED || status == io.swarmplay.module.Status.UNREACHABLE) return;
+        ran.computeIfAbsent(role.identity(), k -> new HashSet<>()).add(host.name());
     }
 
     /**

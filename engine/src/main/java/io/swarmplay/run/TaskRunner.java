@@ -148,6 +148,7 @@ final class TaskRunner {
         run.report(new HostFinished(spec.task(), spec.name(), spec.kind(), host.name(), result.delegate(), outcome,
                 args, ignored, spec.inherited().noLog()));
         count(run.recap.host(host.name()), outcome.status(), ignored);
+        play.roles().taskFinished(spec, host, outcome.status());
         remember(spec, host, result, ignored);
     }
 

@@ -93,6 +93,23 @@ class RolesTest {
     }
 
     @Test
+    void aRoleWhoseTasksWereAllSkippedIsNotCompletedAndRunsWhenUsedAgain() {
+        RunFixture fixture = fixture("""
+                - hosts: h1
+                  gather_facts: false
+                  roles: [{role: a, tags: [ra]}, b]
+                """)
+                .file("roles/a/meta/main.yml", "dependencies: [d]\n")
+                .file("roles/a/tasks/main.yml", "- {name: a, debug: {msg: a}}\n")
+                .file("roles/b/meta/main.yml", "dependencies: [d]\n")
+                .file("roles/b/tasks/main.yml", "- {name: b, debug: {msg: b}}\n")
+                .file("roles/d/tasks/main.yml", "- {name: d, debug: {msg: d}}\n");
+        fixture.skipTags = java.util.Set.of("ra");
+        RunFixture.Run run = fixture.run(Mode.APPLY);
+        assertEquals(List.of("d : d", "b : b"), run.events().taskNames(), run.output());
+    }
+
+    @Test
     void includeRoleLoopsWithItsFilesAndVarsAsIncludeParams() {
         RunFixture.Run run = fixture("""
                 - hosts: h1
