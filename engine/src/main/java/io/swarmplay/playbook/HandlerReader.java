@@ -41,6 +41,7 @@ final class HandlerReader {
         YamlNode.Mapping m = Nodes.mapping(item, "a handler", session.diagnostics).orElse(null);
         if (m == null) return List.of();
         if (m.has("import_tasks")) return imported(item);
+        if (m.has("include")) return legacyInclude(m);
         if (m.has("block")) {
             YamlNode.Entry e = m.entry("block").orElseThrow();
             session.error("'block' is not supported in handlers yet", e.key().at(), "block".length(),
@@ -60,14 +61,30 @@ final class HandlerReader {
         List<YamlNode.Entry> rest = m.entries().stream().filter(e -> !e.name().equals("listen")).toList();
         List<TaskNode> nodes = new TaskReader(session, file, roleDir).readEntry(new YamlNode.Mapping(rest, m.at()));
         if (nodes.isEmpty() || !(nodes.get(0) instanceof IncludeTasks include)) return List.of();
+        return List.of(includeHandler(include, topics));
+    }
+
+    private static Handler includeHandler(IncludeTasks include, List<String> topics) {
         Task standIn = new Task(include.name(), "include_tasks", java.util.Map.of(), include.options(), include.at(),
                 java.util.Map.of());
-        return List.of(new Handler(standIn, topics, List.of(), include));
+        return new Handler(standIn, topics, List.of(), include);
+    }
+
+    // the deprecated include: static (its tasks are handlers) or dynamic (an include_tasks handler)
+    private List<Handler> legacyInclude(YamlNode.Mapping m) {
+        List<TaskNode> nodes = new TaskReader(session, file, roleDir).readEntry(m);
+        if (nodes.size() == 1 && nodes.get(0) instanceof IncludeTasks include) return List.of(includeHandler(include, List.of()));
+        return handlers(nodes);
     }
 
     private List<Handler> imported(YamlNode item) {
+        return handlers(new TaskReader(session, file, roleDir).readEntry(item));
+    }
+
+    // an imported file's tasks (a block's when the import had keywords) as handlers
+    private static List<Handler> handlers(List<TaskNode> nodes) {
         List<Handler> out = new ArrayList<>();
-        for (TaskNode node : new TaskReader(session, file, roleDir).readEntry(item)) {
+        for (TaskNode node : nodes) {
             if (node instanceof Task t) out.add(new Handler(t, List.of()));
             else if (node instanceof Block b) b.block().forEach(n -> { if (n instanceof Task t) out.add(new Handler(t, List.of())); });
         }

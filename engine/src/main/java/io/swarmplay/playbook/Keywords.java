@@ -25,7 +25,7 @@ final class Keywords {
 
     /** Keys that turn a task entry into something other than a module call. */
     static final Set<String> SPECIAL = Set.of("block", "rescue", "always", "include_tasks", "import_tasks",
-            "include_role", "import_role", "local_action", "action", "listen");
+            "include_role", "import_role", "include", "local_action", "action", "listen");
 
     /** Accepted and ignored, with a warning. */
     static final Set<String> IGNORED = Set.of("debugger", "throttle");
@@ -46,8 +46,7 @@ final class Keywords {
             java.util.Map.entry("with_nested", "use `loop: \"{{ a | product(b) | list }}\"`"),
             java.util.Map.entry("with_together", "use `loop: \"{{ a | zip(b) | list }}\"`"),
             java.util.Map.entry("with_sequence", "use `loop: \"{{ range(1, 4) | list }}\"`"),
-            java.util.Map.entry("with_subelements", "use loop with the subelements filter"),
-            java.util.Map.entry("include", "use include_tasks or import_tasks"));
+            java.util.Map.entry("with_subelements", "use loop with the subelements filter"));
 
     /** Ansible play keywords swarmplay does not support yet, with what to do instead. */
     static final java.util.Map<String, String> UNSUPPORTED_PLAY = java.util.Map.of(

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -51,6 +52,7 @@ final class TaskReader {
         if (task.has("block")) return List.of(readBlock(task));
         if (task.has("import_tasks")) return readImport(task);
         if (task.has("include_tasks")) return List.of(readInclude(task));
+        if (task.has("include")) return readLegacyInclude(task);
         String roleKeyword = RoleTaskReader.keyword(task);
         if (roleKeyword != null) return readRoleTask(task, roleKeyword);
         reportOrphans(task);
@@ -120,6 +122,50 @@ final class TaskReader {
         if (roleDir == null || Files.exists(dir.resolve(file))) return dir;
         Path roleTasks = roleDir.resolve("tasks");
         return Files.exists(roleTasks.resolve(file)) ? roleTasks : dir;
+    }
+
+    /**
+     * The deprecated {@code include: FILE a=1}: as Ansible 2.14, static (an import) unless its file
+     * name is templated or it loops, then dynamic (an include_tasks); its {@code key=value} words
+     * and other arguments are vars of the included tasks.
+     */
+    private List<TaskNode> readLegacyInclude(YamlNode.Mapping task) {
+        checkKeys(task, "include", false);
+        YamlNode.Entry entry = task.entry("include").orElseThrow();
+        session.warn("'include' is deprecated", entry.key().at(), "include".length(),
+                "use import_tasks (static) or include_tasks (dynamic)");
+        Map<String, Object> params = new java.util.LinkedHashMap<>();
+        String file = legacyArgs(entry.value(), params);
+        TaskOptions opts = new TaskOptionsReader(session).read(task);
+        if (file == null) return List.of();
+        Map<String, Object> vars = new java.util.LinkedHashMap<>(opts.vars());
+        vars.putAll(params);
+        opts = opts.withVars(vars);
+        if (Templates.isTemplated(file) || opts.loop() != null) {
+            return List.of(new IncludeTasks(nameOf(task, "include"), file, dir, opts, task.at()));
+        }
+        List<TaskNode> tasks = importFile(file, entry.value());
+        if (opts.equals(TaskOptions.NONE)) return tasks;
+        return List.of(new Block(nameOf(task, "include: " + file), tasks, List.of(), List.of(), opts, task.at()));
+    }
+
+    // the file of `include: FILE k=v ...` or `include: {file: FILE, k: v}`; the other arguments go to params
+    private String legacyArgs(YamlNode value, Map<String, Object> params) {
+        if (value instanceof YamlNode.Mapping m) {
+            m.entries().stream().filter(e -> !e.name().equals("file") && !e.name().equals("_raw_params"))
+                    .forEach(e -> params.put(e.name(), e.value().value()));
+            YamlNode f = m.has("file") ? m.get("file") : m.get("_raw_params");
+            if (f != null) return Nodes.string(f, "'file'", session.diagnostics);
+        } else if (value instanceof YamlNode.Scalar s && s.value() != null) {
+            String file = null;
+            for (KeyValueParser.Token t : KeyValueParser.tokens(s.string())) {
+                if (t.isKeyValue()) params.put(t.key(), t.value());
+                else if (file == null) file = t.text();
+            }
+            if (file != null) return file;
+        }
+        session.error("'include' needs a file name", value.at(), 1, "write `include: other.yml`");
+        return null;
     }
 
     private List<TaskNode> readRoleTask(YamlNode.Mapping task, String keyword) {
