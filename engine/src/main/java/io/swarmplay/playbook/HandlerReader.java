@@ -41,7 +41,7 @@ final class HandlerReader {
         YamlNode.Mapping m = Nodes.mapping(item, "a handler", session.diagnostics).orElse(null);
         if (m == null) return List.of();
         if (m.has("import_tasks")) return imported(item);
-        if (m.has("include")) return legacyInclude(m);
+        if (TaskReader.LEGACY_INCLUDE.stream().anyMatch(m::has)) return legacyInclude(m);
         if (m.has("block")) {
             YamlNode.Entry e = m.entry("block").orElseThrow();
             session.error("'block' is not supported in handlers yet", e.key().at(), "block".length(),

@@ -20,6 +20,9 @@ import java.util.Optional;
  */
 final class TaskReader {
 
+    /** The deprecated {@code include}, by the names it answers to. */
+    static final List<String> LEGACY_INCLUDE = List.of("include", "ansible.builtin.include", "ansible.legacy.include");
+
     private final LoadSession session;
     private final Path dir;
     /** The role whose tasks these are, or null: its {@code tasks/} is searched after the file's directory. */
@@ -52,7 +55,8 @@ final class TaskReader {
         if (task.has("block")) return List.of(readBlock(task));
         if (task.has("import_tasks")) return readImport(task);
         if (task.has("include_tasks")) return List.of(readInclude(task));
-        if (task.has("include")) return readLegacyInclude(task);
+        String legacy = LEGACY_INCLUDE.stream().filter(task::has).findFirst().orElse(null);
+        if (legacy != null) return readLegacyInclude(task, legacy);
         String roleKeyword = RoleTaskReader.keyword(task);
         if (roleKeyword != null) return readRoleTask(task, roleKeyword);
         reportOrphans(task);
@@ -129,10 +133,10 @@ final class TaskReader {
      * name is templated or it loops, then dynamic (an include_tasks); its {@code key=value} words
      * and other arguments are vars of the included tasks.
      */
-    private List<TaskNode> readLegacyInclude(YamlNode.Mapping task) {
+    private List<TaskNode> readLegacyInclude(YamlNode.Mapping task, String keyword) {
         checkKeys(task, "include", false);
-        YamlNode.Entry entry = task.entry("include").orElseThrow();
-        session.warn("'include' is deprecated", entry.key().at(), "include".length(),
+        YamlNode.Entry entry = task.entry(keyword).orElseThrow();
+        session.warn("'" + keyword + "' is deprecated", entry.key().at(), keyword.length(),
                 "use import_tasks (static) or include_tasks (dynamic)");
         Map<String, Object> params = new java.util.LinkedHashMap<>();
         String file = legacyArgs(entry.value(), params);
@@ -252,7 +256,8 @@ final class TaskReader {
         if (kind.equals("task")) return false;
         return switch (kind) {
             case "block" -> Keywords.BLOCK.contains(key);
-            default -> key.equals(kind) || RoleTaskReader.IMPORT.contains(key) && kind.equals("import_role")
+            default -> key.equals(kind) || LEGACY_INCLUDE.contains(key) && kind.equals("include")
+                    || RoleTaskReader.IMPORT.contains(key) && kind.equals("import_role")
                     || RoleTaskReader.INCLUDE.contains(key) && kind.equals("include_role");
         };
     }
