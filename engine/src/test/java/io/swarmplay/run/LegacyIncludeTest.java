@@ -9,7 +9,10 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The deprecated {@code include}: static unless templated or looped, its key=value words as vars. */
+/**
+ * The deprecated {@code include} (static unless templated or looped, its key=value words as vars),
+ * and the precedence of include_tasks' vars (include params, above set_fact).
+ */
 class LegacyIncludeTest {
 
     @TempDir
@@ -36,5 +39,22 @@ class LegacyIncludeTest {
         assertTrue(run.output().contains("included: " + dir.resolve("inc.yml").toAbsolutePath().normalize() + " for h1 => (item=x)"),
                 run.output());
         assertTrue(run.output().contains("RUNNING HANDLER [h]"), run.output());
+    }
+    @Test
+    void includeTasksVarsAndLoopVariablesRankAboveSetFactButImportTasksVarsDoNot() {
+        RunFixture.Run run = new RunFixture(dir).hosts("h1").playbook("""
+                - hosts: h1
+                  gather_facts: false
+                  tasks:
+                    - set_fact: {a: fact, item: fact}
+                    - include_tasks: a.yml
+                      vars: {a: include}
+                    - import_tasks: a.yml
+                      vars: {a: import}
+                """)
+                .file("a.yml", "- {name: show, debug: {msg: \"{{ a }}\"}}\n")
+                .run(Mode.APPLY);
+        assertEquals(List.of("include", "fact"), run.events().finished().stream().filter(e -> e.name().equals("show"))
+                .map(e -> e.outcome().data().get("msg")).toList(), run.output());
     }
 }
