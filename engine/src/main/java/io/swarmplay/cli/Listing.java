@@ -3,8 +3,10 @@ package io.swarmplay.cli;
 import io.swarmplay.inventory.Host;
 import io.swarmplay.inventory.Inventory;
 import io.swarmplay.playbook.Block;
+import io.swarmplay.playbook.IncludeRole;
 import io.swarmplay.playbook.Play;
 import io.swarmplay.playbook.Playbook;
+import io.swarmplay.playbook.RoleCall;
 import io.swarmplay.playbook.TaskNode;
 import io.swarmplay.run.TagSelection;
 import io.swarmplay.template.TemplateException;
@@ -84,14 +86,22 @@ final class Listing {
     }
 
     private void collect(TaskNode node, Set<String> inherited, Map<String, Object> vars, List<Listed> listed) {
+        collect(node, inherited, vars, listed, null);
+    }
+
+    // a role's dependencies and tasks are listed as Ansible does: `role : task`
+    private void collect(TaskNode node, Set<String> inherited, Map<String, Object> vars, List<Listed> listed, String role) {
         Set<String> tags = new TreeSet<>(inherited);
         tags.addAll(rendered(node, vars));
         if (node instanceof Block block) {
             for (List<TaskNode> part : List.of(block.block(), block.rescue(), block.always())) {
-                part.forEach(child -> collect(child, tags, vars, listed));
+                part.forEach(child -> collect(child, tags, vars, listed, role));
             }
+        } else if (node instanceof RoleCall call) {
+            call.role().dependencies().forEach(dep -> collect(dep, tags, vars, listed, call.name()));
+            call.role().tasks().forEach(child -> collect(child, tags, vars, listed, call.name()));
         } else if (selection.selects(tags)) {
-            listed.add(new Listed(node.name(), tags));
+            listed.add(new Listed(role == null || node instanceof IncludeRole ? node.name() : role + " : " + node.name(), tags));
         }
     }
 

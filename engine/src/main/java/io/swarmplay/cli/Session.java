@@ -7,6 +7,7 @@ import io.swarmplay.plan.PlanCollector;
 import io.swarmplay.plan.PlanRenderer;
 import io.swarmplay.playbook.Playbook;
 import io.swarmplay.playbook.PlaybookLoader;
+import io.swarmplay.playbook.RoleSearch;
 import io.swarmplay.report.HumanReporter;
 import io.swarmplay.report.JsonReporter;
 import io.swarmplay.report.Redactor;
@@ -97,7 +98,10 @@ final class Session {
         ModuleRegistry modules = ModuleRegistry.load();
         Inventory inventory = InventoryLoader.load(options.inventories, diagnostics);
         List<Playbook> playbooks = new ArrayList<>();
-        for (Path file : options.playbooks) playbooks.add(PlaybookLoader.load(file, modules, diagnostics));
+        // roles are looked for beside each playbook, then in ANSIBLE_ROLES_PATH (Ansible's default when unset)
+        PlaybookLoader loader = new PlaybookLoader(modules,
+                RoleSearch.rolesPath(System.getenv("ANSIBLE_ROLES_PATH"), System.getProperty("user.home")));
+        for (Path file : options.playbooks) playbooks.add(loader.load(file, diagnostics));
         diagnostics.throwIfErrors();
         DiagnosticRenderer renderer = DiagnosticRenderer.of(diagnostics);
         diagnostics.warnings().forEach(w -> err.println(renderer.render(w)));

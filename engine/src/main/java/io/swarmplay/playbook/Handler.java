@@ -2,15 +2,33 @@ package io.swarmplay.playbook;
 
 import java.util.List;
 
-/** A task run at the end of a play (or at {@code meta: flush_handlers}) once per notified host. */
-public record Handler(Task task, List<String> listen) {
+/**
+ * A task run at the end of a play (or at {@code meta: flush_handlers}) once per notified host.
+ *
+ * @param task    the module call; for an {@code include_tasks} handler, a stand-in carrying its name and keywords
+ * @param roles   the role uses it belongs to, outermost first (empty for a play's own handler):
+ *                it runs with their variables and answers to {@code "role : name"} too
+ * @param include the {@code include_tasks} the handler runs, or null for a module call
+ */
+public record Handler(Task task, List<String> listen, List<RoleCall> roles, IncludeTasks include) {
 
     public Handler {
         listen = List.copyOf(listen);
+        roles = List.copyOf(roles);
     }
 
-    /** True when {@code notify: topic} names this handler or one of its listen topics. */
+    public Handler(Task task, List<String> listen) {
+        this(task, listen, List.of(), null);
+    }
+
+    /** True when {@code notify: topic} names this handler, one of its listen topics, or {@code "role : name"}. */
     public boolean answersTo(String topic) {
-        return topic.equals(task.name()) || listen.contains(topic);
+        if (topic.equals(task.name()) || listen.contains(topic)) return true;
+        return !roles.isEmpty() && topic.equals(roles.get(roles.size() - 1).name() + " : " + task.name());
+    }
+
+    /** This handler as part of the role uses {@code chain}. */
+    public Handler inRoles(List<RoleCall> chain) {
+        return new Handler(task, listen, chain, include);
     }
 }

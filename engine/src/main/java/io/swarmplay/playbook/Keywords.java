@@ -25,7 +25,7 @@ final class Keywords {
 
     /** Keys that turn a task entry into something other than a module call. */
     static final Set<String> SPECIAL = Set.of("block", "rescue", "always", "include_tasks", "import_tasks",
-            "local_action", "action", "listen");
+            "include_role", "import_role", "include", "local_action", "action", "listen");
 
     /** Accepted and ignored, with a warning. */
     static final Set<String> IGNORED = Set.of("debugger", "throttle");
@@ -42,10 +42,7 @@ final class Keywords {
             java.util.Map.entry("delegate_facts", "register the result and read it through hostvars"),
             java.util.Map.entry("any_errors_fatal", "set any_errors_fatal on the play"),
             java.util.Map.entry("become_method", "swarmplay becomes with sudo; drop 'become_method'"),
-            java.util.Map.entry("with_subelements", "use loop with the subelements filter"),
-            java.util.Map.entry("include_role", "roles are not supported yet: use include_tasks with the role's tasks file"),
-            java.util.Map.entry("import_role", "roles are not supported yet: use import_tasks with the role's tasks file"),
-            java.util.Map.entry("include", "use include_tasks or import_tasks"));
+            java.util.Map.entry("with_subelements", "use loop with the subelements filter"));
 
     /** Ansible play keywords swarmplay does not support yet, with what to do instead. */
     static final java.util.Map<String, String> UNSUPPORTED_PLAY = java.util.Map.of(

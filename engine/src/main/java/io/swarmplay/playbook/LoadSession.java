@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -29,10 +30,57 @@ final class LoadSession {
     private final Map<Path, Optional<YamlNode>> parsed = new HashMap<>();
     private final Deque<Path> importing = new ArrayDeque<>();
     private final Map<Class<?>, Set<String>> argNames = new HashMap<>();
+    /** The configured roles path ({@code ANSIBLE_ROLES_PATH}). */
+    final List<Path> rolesPath;
+    private final Map<String, Role> roles = new HashMap<>();
+    private final Deque<Path> loadingRoles = new ArrayDeque<>();
+    private RoleSearch roleSearch;
 
-    LoadSession(Diagnostics diagnostics, ModuleRegistry modules) {
+    LoadSession(Diagnostics diagnostics, ModuleRegistry modules, List<Path> rolesPath) {
         this.diagnostics = diagnostics;
         this.modules = modules;
+        this.rolesPath = List.copyOf(rolesPath);
+        this.roleSearch = RoleSearch.forPlaybook(Path.of(""), rolesPath);
+    }
+
+    /** Where roles named in the file being read are looked for. */
+    RoleSearch roleSearch() {
+        return roleSearch;
+    }
+
+    /** Sets the role search for the playbook being read; returns the previous one (to restore). */
+    RoleSearch roleSearch(RoleSearch search) {
+        RoleSearch previous = roleSearch;
+        roleSearch = search;
+        return previous;
+    }
+
+    /** A role loaded earlier in this session, by directory and files, or null. */
+    Role role(String key) {
+        return roles.get(key);
+    }
+
+    void cacheRole(String key, Role role) {
+        roles.put(key, role);
+    }
+
+    /** Enters the role in {@code dir}; false (after reporting) when its dependencies come back to it. */
+    boolean enterRole(Path dir, SourcePosition at) {
+        if (loadingRoles.contains(dir)) {
+            StringBuilder chain = new StringBuilder();
+            for (java.util.Iterator<Path> it = loadingRoles.descendingIterator(); it.hasNext(); ) {
+                chain.append(it.next().getFileName()).append(" -> ");
+            }
+            diagnostics.add(Diagnostic.error("role dependency cycle: " + chain + dir.getFileName(), at)
+                    .withHint("remove the dependency that names a role depending on it"));
+            return false;
+        }
+        loadingRoles.push(dir);
+        return true;
+    }
+
+    void leaveRole() {
+        loadingRoles.pop();
     }
 
     /** {@link ArgsBinder#argNames} of a module's arguments record, computed once per loader run. */

@@ -11,6 +11,7 @@ import java.util.Set;
  * One play.
  *
  * @param hosts          host pattern as written
+ * @param tasks          {@code roles:} (as {@link RoleCall}s) then {@code tasks:}: Ansible runs them as one section
  * @param varsFiles      {@code vars_files} entries as written (may be templated), relative to {@code dir}
  * @param serial         {@code serial}: batch sizes, each an Integer, a percentage such as {@code "30%"} or a
  *                       template, the last one repeating; empty without {@code serial}
@@ -18,13 +19,14 @@ import java.util.Set;
  * @param gatherFacts    whether to collect the minimal facts (hostname, os, user)
  * @param connection     {@code connection:} override for all hosts, or null
  * @param dir            the directory of the playbook file that holds the play ({@code playbook_dir})
+ * @param roleSearch     where the play's roles are looked for (also by include_role at run time)
  */
 public record Play(String name, String hosts, Map<String, Object> vars, List<String> varsFiles,
                    List<TaskNode> preTasks, List<TaskNode> tasks, List<TaskNode> postTasks,
                    List<Handler> handlers, boolean gatherFacts, boolean anyErrorsFatal, List<Object> serial,
                    Double maxFailPercentage,
                    Map<String, Object> environment, Set<String> tags, String connection,
-                   Boolean become, String becomeUser, SourcePosition at, Path dir) {
+                   Boolean become, String becomeUser, SourcePosition at, Path dir, RoleSearch roleSearch) {
 
     public Play {
         vars = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(vars));

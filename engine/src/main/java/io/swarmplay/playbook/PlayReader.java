@@ -33,15 +33,30 @@ final class PlayReader {
         YamlNode nameNode = play.get("name");
         String name = nameNode == null ? null : Nodes.string(nameNode, "'name'", session.diagnostics);
         String pattern = hosts == null ? "" : hosts;
+        List<TaskNode> preTasks = list(tasks, play, "pre_tasks");
+        List<TaskNode> main = new ArrayList<>(roles(play.get("roles")));
+        main.addAll(list(tasks, play, "tasks"));
         return new Play(name == null || name.isBlank() ? pattern : name, pattern,
                 vars(play.get("vars")), varsFiles(play.get("vars_files")),
-                list(tasks, play, "pre_tasks"), list(tasks, play, "tasks"), list(tasks, play, "post_tasks"),
+                preTasks, main, list(tasks, play, "post_tasks"),
                 new HandlerReader(session, file).read(play.get("handlers")),
                 flag(play, "gather_facts", true), flag(play, "any_errors_fatal", false),
                 serial(play.get("serial")), maxFailPercentage(play.get("max_fail_percentage")),
                 map(play, "environment"), tags(play), string(play, "connection"),
                 play.has("become") ? Nodes.bool(play.get("become"), "'become'", session.diagnostics) : null,
-                string(play, "become_user"), play.at(), dir);
+                string(play, "become_user"), play.at(), dir, session.roleSearch());
+    }
+
+    /** {@code roles:}: each entry a role's use, run before {@code tasks:}. */
+    private List<RoleCall> roles(YamlNode node) {
+        List<RoleCall> calls = new ArrayList<>();
+        if (node == null) return calls;
+        RoleReader reader = new RoleReader(session);
+        Nodes.sequence(node, "'roles'", session.diagnostics).ifPresent(seq -> seq.items().forEach(item -> {
+            RoleCall call = reader.entry(item, session.roleSearch(), RoleCall.Kind.PLAY);
+            if (call != null) calls.add(call);
+        }));
+        return calls;
     }
 
     private void checkKeys(YamlNode.Mapping play) {
@@ -49,8 +64,6 @@ final class PlayReader {
             SourcePosition at = e.key().at();
             int width = e.name().length();
             switch (e.name()) {
-                case "roles" -> session.error("roles are not supported yet", at, width,
-                        "move the role's tasks into a tasks file and use import_tasks or include_tasks");
                 case "strategy" -> strategy(e.value());
                 case "collections" -> collections(e.value());
                 default -> {

@@ -27,9 +27,17 @@ import java.util.Set;
 public final class PlaybookLoader {
 
     private final ModuleRegistry modules;
+    private final List<Path> rolesPath;
 
+    /** A loader that looks for roles beside the playbook only (and in Ansible's default roles path). */
     public PlaybookLoader(ModuleRegistry modules) {
+        this(modules, RoleSearch.rolesPath(null, System.getProperty("user.home")));
+    }
+
+    /** A loader that also looks for roles in {@code rolesPath} ({@code ANSIBLE_ROLES_PATH}). */
+    public PlaybookLoader(ModuleRegistry modules, List<Path> rolesPath) {
         this.modules = modules;
+        this.rolesPath = List.copyOf(rolesPath);
     }
 
     /** Loads {@code file} with {@code modules}; see the class comment for how problems are reported. */
@@ -39,7 +47,7 @@ public final class PlaybookLoader {
 
     /** Loads {@code file}; see the class comment for how problems are reported. */
     public Playbook load(Path file, Diagnostics diagnostics) {
-        LoadSession session = new LoadSession(diagnostics, modules);
+        LoadSession session = new LoadSession(diagnostics, modules, rolesPath);
         return new Playbook(file, plays(session, file, SourcePosition.UNKNOWN));
     }
 
@@ -48,7 +56,7 @@ public final class PlaybookLoader {
      * the playbook. Problems go to {@code diagnostics}; the list holds what could be read.
      */
     public List<TaskNode> loadTasksFile(Path file, Diagnostics diagnostics) {
-        LoadSession session = new LoadSession(diagnostics, modules);
+        LoadSession session = new LoadSession(diagnostics, modules, rolesPath);
         return TaskReader.readTasksFile(session, file, SourcePosition.UNKNOWN);
     }
 
@@ -57,9 +65,35 @@ public final class PlaybookLoader {
         return new PlaybookLoader(modules).loadTasksFile(file, diagnostics);
     }
 
+    /**
+     * Loads a tasks file an {@code include_tasks} reached at run time; in a role ({@code roleDir}
+     * not null) the files it names are also looked for in the role's {@code tasks/}, and roles it
+     * names are looked for with {@code search}.
+     */
+    public static List<TaskNode> loadTasksFile(Path file, RoleSearch search, Path roleDir, ModuleRegistry modules,
+                                               Diagnostics diagnostics) {
+        LoadSession session = new LoadSession(diagnostics, modules, List.of());
+        session.roleSearch(search);
+        return TaskReader.readTasksFile(session, file, SourcePosition.UNKNOWN, roleDir);
+    }
+
+    /**
+     * The role an {@code include_role} names (name and {@code *_from} files already rendered),
+     * found with {@code search}; empty after adding the problems to {@code diagnostics}.
+     */
+    public static java.util.Optional<Role> loadRole(String name, Map<String, String> from, RoleSearch search,
+                                                    ModuleRegistry modules, Diagnostics diagnostics) {
+        LoadSession session = new LoadSession(diagnostics, modules, List.of());
+        session.roleSearch(search);
+        YamlNode.Scalar nameNode = new YamlNode.Scalar(name, name, false, SourcePosition.UNKNOWN, 1);
+        return java.util.Optional.ofNullable(new RoleReader(session).find(name, nameNode, search, from));
+    }
+
     private static List<Play> plays(LoadSession session, Path file, SourcePosition referencedAt) {
         List<Play> plays = new ArrayList<>();
         if (!session.enter(file, referencedAt)) return plays;
+        Path dir = file.getParent() == null ? Path.of("") : file.getParent();
+        RoleSearch outer = session.roleSearch(RoleSearch.forPlaybook(dir, session.rolesPath));
         try {
             YamlNode root = session.read(file, referencedAt).orElse(null);
             if (root == null) return plays;
@@ -76,6 +110,7 @@ public final class PlaybookLoader {
                     .ifPresent(seq -> seq.items().forEach(item -> plays.addAll(entry(session, file, item))));
             return plays;
         } finally {
+            session.roleSearch(outer);
             session.leave();
         }
     }
@@ -131,7 +166,7 @@ public final class PlaybookLoader {
             t.addAll(tags);
             out.add(new Play(p.name(), p.hosts(), v, p.varsFiles(), p.preTasks(), p.tasks(), p.postTasks(), p.handlers(),
                     p.gatherFacts(), p.anyErrorsFatal(), p.serial(), p.maxFailPercentage(), p.environment(), t, p.connection(), p.become(),
-                    p.becomeUser(), p.at(), p.dir()));
+                    p.becomeUser(), p.at(), p.dir(), p.roleSearch()));
         }
         return out;
     }

@@ -45,6 +45,13 @@ public record TaskOptions(List<String> when, Object loop, LoopControl loopContro
             List.of(), List.of(), false, List.of(), null, null, false, Set.of(), List.of(), Map.of(),
             false, null, null, Map.of(), null, null, null, null);
 
+    /** These options with other {@code vars}. */
+    public TaskOptions withVars(Map<String, Object> newVars) {
+        return new TaskOptions(when, loop, loopControl, register, changedWhen, failedWhen, ignoreErrors, until, retries,
+                delay, noLog, tags, notifies, newVars, runOnce, delegateTo, checkMode, environment, timeout, become,
+                becomeUser, diff);
+    }
+
     public TaskOptions {
         when = List.copyOf(when);
         changedWhen = List.copyOf(changedWhen);

@@ -6,9 +6,11 @@ import io.swarmplay.source.SourcePosition;
 import io.swarmplay.source.Suggest;
 import io.swarmplay.source.YamlNode;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -18,13 +20,23 @@ import java.util.Optional;
  */
 final class TaskReader {
 
+    /** The deprecated {@code include}, by the names it answers to. */
+    static final List<String> LEGACY_INCLUDE = List.of("include", "ansible.builtin.include", "ansible.legacy.include");
+
     private final LoadSession session;
     private final Path dir;
+    /** The role whose tasks these are, or null: its {@code tasks/} is searched after the file's directory. */
+    private final Path roleDir;
 
     TaskReader(LoadSession session, Path file) {
+        this(session, file, null);
+    }
+
+    TaskReader(LoadSession session, Path file, Path roleDir) {
         this.session = session;
         Path parent = file.getParent();
         this.dir = parent == null ? Path.of("") : parent;
+        this.roleDir = roleDir;
     }
 
     /** Every entry of a task list node ({@code tasks:}, {@code block:}, a tasks file's root). */
@@ -43,6 +55,10 @@ final class TaskReader {
         if (task.has("block")) return List.of(readBlock(task));
         if (task.has("import_tasks")) return readImport(task);
         if (task.has("include_tasks")) return List.of(readInclude(task));
+        String legacy = LEGACY_INCLUDE.stream().filter(task::has).findFirst().orElse(null);
+        if (legacy != null) return readLegacyInclude(task, legacy);
+        String roleKeyword = RoleTaskReader.keyword(task);
+        if (roleKeyword != null) return readRoleTask(task, roleKeyword);
         reportOrphans(task);
         return Optional.ofNullable(readTask(task, false)).<List<TaskNode>>map(List::of).orElse(List.of());
     }
@@ -93,11 +109,78 @@ final class TaskReader {
         checkKeys(task, "include_tasks", false);
         YamlNode fileNode = task.get("include_tasks");
         String file = fileName(fileNode, "include_tasks");
+        Path base = dir;
         if (file != null && !Templates.isTemplated(file)) {
-            session.exists(dir.resolve(file), "tasks file", fileNode.at(), Nodes.width(fileNode));
+            base = baseFor(file);
+            session.exists(base.resolve(file), "tasks file", fileNode.at(), Nodes.width(fileNode));
         }
         TaskOptions opts = new TaskOptionsReader(session).read(task);
-        return new IncludeTasks(nameOf(task, "include_tasks"), file == null ? "" : file, dir, opts, task.at());
+        return new IncludeTasks(nameOf(task, "include_tasks"), file == null ? "" : file, base, opts, task.at());
+    }
+
+    /**
+     * The directory a tasks file named in this file is relative to: this file's, or in a role,
+     * the role's {@code tasks/} when the file is there and not here (Ansible's order).
+     */
+    private Path baseFor(String file) {
+        if (roleDir == null || Files.exists(dir.resolve(file))) return dir;
+        Path roleTasks = roleDir.resolve("tasks");
+        return Files.exists(roleTasks.resolve(file)) ? roleTasks : dir;
+    }
+
+    /**
+     * The deprecated {@code include: FILE a=1}: as Ansible 2.14, static (an import) unless its file
+     * name is templated or it loops, then dynamic (an include_tasks); its {@code key=value} words
+     * and other arguments are vars of the included tasks.
+     */
+    private List<TaskNode> readLegacyInclude(YamlNode.Mapping task, String keyword) {
+        checkKeys(task, "include", false);
+        YamlNode.Entry entry = task.entry(keyword).orElseThrow();
+        session.warn("'" + keyword + "' is deprecated", entry.key().at(), keyword.length(),
+                "use import_tasks (static) or include_tasks (dynamic)");
+        Map<String, Object> params = new java.util.LinkedHashMap<>();
+        String file = legacyArgs(entry.value(), params);
+        TaskOptions opts = new TaskOptionsReader(session).read(task);
+        if (file == null) return List.of();
+        Map<String, Object> vars = new java.util.LinkedHashMap<>(opts.vars());
+        vars.putAll(params);
+        opts = opts.withVars(vars);
+        if (Templates.isTemplated(file) || opts.loop() != null) {
+            return List.of(new IncludeTasks(nameOf(task, "include"), file, dir, opts, task.at()));
+        }
+        List<TaskNode> tasks = importFile(file, entry.value());
+        if (opts.equals(TaskOptions.NONE)) return tasks;
+        return List.of(new Block(nameOf(task, "include: " + file), tasks, List.of(), List.of(), opts, task.at()));
+    }
+
+    // the file of `include: FILE k=v ...` or `include: {file: FILE, k: v}`; the other arguments go to params
+    private String legacyArgs(YamlNode value, Map<String, Object> params) {
+        if (value instanceof YamlNode.Mapping m) {
+            m.entries().stream().filter(e -> !e.name().equals("file") && !e.name().equals("_raw_params"))
+                    .forEach(e -> params.put(e.name(), e.value().value()));
+            YamlNode f = m.has("file") ? m.get("file") : m.get("_raw_params");
+            if (f != null) return Nodes.string(f, "'file'", session.diagnostics);
+        } else if (value instanceof YamlNode.Scalar s && s.value() != null) {
+            String file = null;
+            for (KeyValueParser.Token t : KeyValueParser.tokens(s.string())) {
+                if (t.isKeyValue()) params.put(t.key(), t.value());
+                else if (file == null) file = t.text();
+            }
+            if (file != null) return file;
+        }
+        session.error("'include' needs a file name", value.at(), 1, "write `include: other.yml`");
+        return null;
+    }
+
+    private List<TaskNode> readRoleTask(YamlNode.Mapping task, String keyword) {
+        boolean include = RoleTaskReader.INCLUDE.contains(keyword);
+        checkKeys(task, include ? "include_role" : "import_role", false);
+        RoleTaskReader roles = new RoleTaskReader(session);
+        if (!include) return roles.importRole(task, keyword);
+        YamlNode n = task.get("name");
+        String name = n == null ? null : Nodes.string(n, "'name'", session.diagnostics);
+        IncludeRole node = roles.includeRole(task, keyword, name == null || name.isBlank() ? null : name);
+        return node == null ? List.of() : List.of(node);
     }
 
     private List<TaskNode> readImport(YamlNode.Mapping task) {
@@ -120,18 +203,23 @@ final class TaskReader {
                     Nodes.width(fileNode), "use include_tasks for a templated file name");
             return List.of();
         }
-        Path path = dir.resolve(file);
+        Path path = baseFor(file).resolve(file);
         if (!session.exists(path, "tasks file", fileNode.at(), Nodes.width(fileNode))) return List.of();
-        return readTasksFile(session, path, fileNode.at());
+        return readTasksFile(session, path, fileNode.at(), roleDir);
     }
 
     /** A tasks file: a list of tasks (empty file: none). */
     static List<TaskNode> readTasksFile(LoadSession session, Path path, SourcePosition referencedAt) {
+        return readTasksFile(session, path, referencedAt, null);
+    }
+
+    /** A tasks file of the role in {@code roleDir} (null: of no role). */
+    static List<TaskNode> readTasksFile(LoadSession session, Path path, SourcePosition referencedAt, Path roleDir) {
         if (!session.enter(path, referencedAt)) return List.of();
         try {
             YamlNode root = session.read(path, referencedAt).orElse(null);
             if (root == null) return List.of();
-            return new TaskReader(session, path).readList(root, "the tasks in '" + path + "'");
+            return new TaskReader(session, path, roleDir).readList(root, "the tasks in '" + path + "'");
         } finally {
             session.leave();
         }
@@ -151,11 +239,11 @@ final class TaskReader {
             if (e.name().equals("listen") && !handler) {
                 session.error("'listen' is only valid on handlers", e.key().at(), e.name().length(),
                         "move this task under the play's 'handlers:'");
-            } else if (kind.equals("include_tasks") && isKnownFor("task", e.name()) && !Keywords.INCLUDE.contains(e.name())
+            } else if (kind.startsWith("include_") && isKnownFor("task", e.name()) && !Keywords.INCLUDE.contains(e.name())
                     && !Keywords.isLookupLoop(e.name())) {
-                session.error("'" + e.name() + "' is not a valid keyword for include_tasks", e.key().at(), e.name().length(),
-                        "include_tasks passes only its vars to the included tasks: put '" + e.name()
-                                + "' on those tasks, or use import_tasks, whose tasks inherit it");
+                session.error("'" + e.name() + "' is not a valid keyword for " + kind, e.key().at(), e.name().length(),
+                        kind + " passes only its vars to the included tasks: put '" + e.name()
+                                + "' on those tasks, or use " + kind.replace("include_", "import_") + ", whose tasks inherit it");
             } else if (!kind.equals("task") && !kind.equals("handler") && !isKnownFor(kind, e.name())) {
                 session.error("unknown " + kind + " keyword '" + e.name() + "'", e.key().at(), e.name().length(),
                         TaskOptionsReader.hintOr(Suggest.hint(e.name(), Keywords.allTaskKeywords()),
@@ -170,7 +258,9 @@ final class TaskReader {
         if (kind.equals("task")) return false;
         return switch (kind) {
             case "block" -> Keywords.BLOCK.contains(key);
-            default -> key.equals(kind);
+            default -> key.equals(kind) || LEGACY_INCLUDE.contains(key) && kind.equals("include")
+                    || RoleTaskReader.IMPORT.contains(key) && kind.equals("import_role")
+                    || RoleTaskReader.INCLUDE.contains(key) && kind.equals("include_role");
         };
     }
 

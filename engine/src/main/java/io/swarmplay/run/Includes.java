@@ -2,6 +2,7 @@ package io.swarmplay.run;
 
 import io.swarmplay.module.Outcome;
 import io.swarmplay.module.Status;
+import io.swarmplay.playbook.IncludeRole;
 import io.swarmplay.playbook.IncludeTasks;
 import io.swarmplay.playbook.LoopControl;
 import io.swarmplay.playbook.PlaybookLoader;
@@ -35,8 +36,19 @@ import java.util.stream.Collectors;
  */
 final class Includes {
 
-    /** One inclusion: the file, the loop variables it runs with (empty without a loop), the hosts, the label. */
-    private record Inclusion(Path file, Map<String, Object> loopVars, String label, List<HostState> hosts) {
+    /**
+     * One inclusion: what is included (include_tasks' file, or include_role's {@link RoleTarget}),
+     * the loop variables it runs with (empty without a loop), the hosts, the label.
+     */
+    record Inclusion(Object target, Map<String, Object> loopVars, String label, List<HostState> hosts) {
+
+        Path file() {
+            return (Path) target;
+        }
+    }
+
+    /** The role an include_role names for a host and item, name and files rendered. */
+    record RoleTarget(String name, Map<String, String> from) {
     }
 
     /** Levels of include_tasks within include_tasks; far below the ~950 that overflow the stack. */
@@ -58,28 +70,36 @@ final class Includes {
         this.step = step;
     }
 
-    void run(IncludeTasks include, List<HostState> hosts, Inherited inherited) {
-        StepSpec spec = new StepSpec(task(include), inherited.plus(include.options()), TaskKind.TASK);
+    /** {@code include_tasks} or {@code include_role}: chooses per host and item, then walks what each included. */
+    void run(TaskNode include, List<HostState> hosts, Inherited inherited, TaskKind kind) {
+        StepSpec spec = new StepSpec(task(include), inherited.plus(include.options()), kind);
         if (!tasks.selected(spec)) return;
-        run.report(new TaskStarted(spec.task(), spec.name(), TaskKind.TASK));
+        run.report(new TaskStarted(spec.task(), spec.name(), kind));
         List<Inclusion> inclusions = new ArrayList<>();
         for (HostState host : hosts) choose(include, spec, host, inclusions);
+        if (include instanceof IncludeRole role) {
+            // include_role shows no "included" line and counts nothing, as in Ansible
+            for (Inclusion inclusion : inclusions) play.roles().include(spec, role, inclusion, this, inherited);
+            return;
+        }
         for (Inclusion inclusion : inclusions) {
             run.report(new Included(spec.task(), inclusion.file().toString(),
                     inclusion.hosts().stream().map(HostState::name).toList(), inclusion.label()));
             inclusion.hosts().forEach(h -> run.recap.host(h.name()).ok++);
         }
-        Inherited passed = inherited.plusVars(include.options().vars());
-        for (Inclusion inclusion : inclusions) walk(spec, inclusion, passed.plusVars(inclusion.loopVars()));
+        // the include's vars and loop variables are include params: above set_fact, as in Ansible
+        Inherited passed = inherited.plusIncludeParams(include.options().vars());
+        for (Inclusion inclusion : inclusions) walk(spec, inclusion, passed.plusIncludeParams(inclusion.loopVars()));
     }
 
-    private static Task task(IncludeTasks include) {
-        return new Task(include.name(), "include_tasks", Map.of(), include.options(), include.at(), Map.of());
+    private static Task task(TaskNode include) {
+        String module = include instanceof IncludeRole ? "include_role" : "include_tasks";
+        return new Task(include.name(), module, Map.of(), include.options(), include.at(), Map.of());
     }
 
     /** The host's inclusions (one per item that passed its {@code when}); a skip or failure is recorded. */
-    private void choose(IncludeTasks include, StepSpec spec, HostState host, List<Inclusion> inclusions) {
-        Map<String, Object> vars = scope.stepVars(host, spec.inherited());
+    private void choose(TaskNode include, StepSpec spec, HostState host, List<Inclusion> inclusions) {
+        Map<String, Object> vars = scope.stepVars(host, spec);
         if (include.options().loop() == null) {
             Outcome outcome = chooseOne(include, spec, host, vars, Map.of(), null, inclusions);
             if (outcome.status() != Status.OK) tasks.record(spec, result(host, outcome, List.of()));
@@ -89,7 +109,7 @@ final class Includes {
         chooseItems(include, spec, host, vars, inclusions);
     }
 
-    private void chooseItems(IncludeTasks include, StepSpec spec, HostState host, Map<String, Object> vars,
+    private void chooseItems(TaskNode include, StepSpec spec, HostState host, Map<String, Object> vars,
                              List<Inclusion> inclusions) {
         Object rendered = loopItemsOrRecord(spec, host, vars);
         if (rendered == null) return;
@@ -150,25 +170,46 @@ final class Includes {
     }
 
     /** OK (and added to {@code inclusions}) when the host includes the file for these loop variables. */
-    private Outcome chooseOne(IncludeTasks include, StepSpec spec, HostState host, Map<String, Object> vars,
+    private Outcome chooseOne(TaskNode include, StepSpec spec, HostState host, Map<String, Object> vars,
                               Map<String, Object> loopVars, String label, List<Inclusion> inclusions) {
         try {
             Outcome skip = step.when(spec, vars);
             if (skip != null) return skip;
-            Object file = step.render(include.file(), vars, spec);
-            if (file instanceof Unknown unknown) return step.unknown("include_tasks " + RunHostSession.describe(unknown));
-            Path path = include.baseDir().resolve(String.valueOf(file)).toAbsolutePath().normalize();
-            add(inclusions, path, loopVars, label, host);
-            return Outcome.ok("included " + path);
+            Object target = include instanceof IncludeRole role ? roleTarget(role, vars, spec)
+                    : file((IncludeTasks) include, vars, spec);
+            if (target instanceof Unknown unknown) {
+                return step.unknown(spec.task().module() + " " + RunHostSession.describe(unknown));
+            }
+            add(inclusions, target, loopVars, label, host);
+            return Outcome.ok("included " + target);
         } catch (TemplateException e) {
             return Outcome.failed(TaskStep.templateMessage(e));
         }
     }
 
-    private static void add(List<Inclusion> inclusions, Path file, Map<String, Object> loopVars, String label,
+    private Object file(IncludeTasks include, Map<String, Object> vars, StepSpec spec) {
+        Object file = step.render(include.file(), vars, spec);
+        if (file instanceof Unknown) return file;
+        return include.baseDir().resolve(String.valueOf(file)).toAbsolutePath().normalize();
+    }
+
+    // the role's name and files rendered for this host and item; an unknown one makes the whole target unknown
+    private Object roleTarget(IncludeRole include, Map<String, Object> vars, StepSpec spec) {
+        Object name = step.render(include.role(), vars, spec);
+        if (name instanceof Unknown) return name;
+        Map<String, String> from = new java.util.LinkedHashMap<>();
+        for (Map.Entry<String, String> e : include.from().entrySet()) {
+            Object file = step.render(e.getValue(), vars, spec);
+            if (file instanceof Unknown) return file;
+            from.put(e.getKey(), String.valueOf(file));
+        }
+        return new RoleTarget(String.valueOf(name), from);
+    }
+
+    private static void add(List<Inclusion> inclusions, Object file, Map<String, Object> loopVars, String label,
                             HostState host) {
         for (Inclusion i : inclusions) {
-            if (i.file().equals(file) && i.loopVars().equals(loopVars)) {
+            if (i.target().equals(file) && i.loopVars().equals(loopVars)) {
                 i.hosts().add(host);
                 return;
             }
@@ -199,11 +240,11 @@ final class Includes {
             return;
         }
         Diagnostics diagnostics = new Diagnostics();
-        List<TaskNode> nodes = PlaybookLoader.loadTasksFile(inclusion.file(), run.request.modules(), diagnostics);
+        io.swarmplay.playbook.RoleCall role = inherited.role();
+        List<TaskNode> nodes = PlaybookLoader.loadTasksFile(inclusion.file(), scope.play().roleSearch(),
+                role == null ? null : role.role().path(), run.request.modules(), diagnostics);
         if (diagnostics.hasErrors()) {
-            fail(spec, inclusion, "cannot include " + inclusion.file() + ": " + diagnostics.all().stream()
-                    .filter(d -> d.severity() == io.swarmplay.source.Diagnostic.Severity.ERROR)
-                    .map(d -> d.summary() + " at " + d.position()).collect(Collectors.joining("; ")));
+            fail(spec, inclusion, "cannot include " + inclusion.file() + ": " + errors(diagnostics));
             return;
         }
         including.push(inclusion.file());
@@ -214,7 +255,15 @@ final class Includes {
         }
     }
 
-    private void fail(StepSpec spec, Inclusion inclusion, String message) {
+    /** The load errors, for a message: {@code summary at file:line:col; ...}. */
+    static String errors(Diagnostics diagnostics) {
+        return diagnostics.all().stream().filter(d -> d.severity() == io.swarmplay.source.Diagnostic.Severity.ERROR)
+                .map(d -> d.summary() + (d.position().isKnown() ? " at " + d.position() : ""))
+                .collect(Collectors.joining("; "));
+    }
+
+    /** Fails the hosts of an inclusion that could not be loaded. */
+    void fail(StepSpec spec, Inclusion inclusion, String message) {
         run.report(new TaskStarted(spec.task(), spec.name(), TaskKind.TASK));
         for (HostState host : inclusion.hosts()) tasks.record(spec, result(host, Outcome.failed(message), List.of()));
     }

@@ -4,7 +4,9 @@ import io.swarmplay.inventory.Host;
 import io.swarmplay.module.Outcome;
 import io.swarmplay.playbook.Block;
 import io.swarmplay.playbook.Handler;
+import io.swarmplay.playbook.IncludeRole;
 import io.swarmplay.playbook.IncludeTasks;
+import io.swarmplay.playbook.RoleCall;
 import io.swarmplay.playbook.Play;
 import io.swarmplay.playbook.Task;
 import io.swarmplay.playbook.TaskNode;
@@ -36,6 +38,10 @@ final class PlayRun {
     private final List<HostState> hosts = new ArrayList<>();
     private final PlayScope scope;
     private final TaskRunner tasks;
+    private final Roles roles;
+    /** The play's handlers, then its roles' (an include_role adds its role's when it runs). */
+    private final List<Handler> handlers = new ArrayList<>();
+    private final Set<String> handlerKeys = new java.util.HashSet<>();
     /** The block sections being walked, innermost last (Ansible's iterator states, for any_errors_fatal). */
     private final Deque<Section> sections = new ArrayDeque<>();
     private boolean ended;
@@ -58,6 +64,24 @@ final class PlayRun {
         for (Host host : selectHosts()) hosts.add(run.host(host));
         this.scope = new PlayScope(run, play, hosts.stream().map(HostState::name).toList());
         this.tasks = new TaskRunner(run, scope, this);
+        this.roles = new Roles(run, scope, this);
+        addHandlers(play.handlers());
+        for (List<TaskNode> section : List.of(play.preTasks(), play.tasks(), play.postTasks())) {
+            RoleVars.playRoles(section).forEach(call -> addHandlers(Roles.handlers(call, List.of())));
+        }
+    }
+
+    /** Adds handlers after the play's; a role's handler is added once however often the role is used alike. */
+    void addHandlers(List<Handler> more) {
+        for (Handler h : more) {
+            String key = (h.roles().isEmpty() ? "" : h.roles().get(h.roles().size() - 1).identity()) + "|" + h.task().at()
+                    + "|" + h.task().name();
+            if (handlerKeys.add(key)) handlers.add(h);
+        }
+    }
+
+    Roles roles() {
+        return roles;
     }
 
     private List<Host> selectHosts() {
@@ -146,8 +170,10 @@ final class PlayRun {
                 tasks.run(new StepSpec(task, inherited.plus(task.options()), TaskKind.TASK), active);
             } else if (node instanceof Block block) {
                 runBlock(block, active, inherited.plus(block.options()));
-            } else if (node instanceof IncludeTasks include) {
-                tasks.include(include, active, inherited);
+            } else if (node instanceof IncludeTasks || node instanceof IncludeRole) {
+                tasks.include(node, active, inherited);
+            } else if (node instanceof RoleCall call) {
+                roles.run(call, active, inherited);
             }
         }
     }
@@ -210,14 +236,29 @@ final class PlayRun {
     /** Runs notified handlers in definition order, once per notified host. */
     void flushHandlers(List<HostState> hosts) {
         if (run.interrupted.get()) return;
-        for (Handler handler : play.handlers()) {
+        // every handler answering a topic runs (several may listen to it); the topics are cleared after all
+        Map<HostState, Set<String>> answered = new java.util.HashMap<>();
+        for (Handler handler : List.copyOf(handlers)) {
             List<HostState> notified = hosts.stream().filter(HostState::active)
                     .filter(h -> h.notified.stream().anyMatch(handler::answersTo)).toList();
             if (notified.isEmpty()) continue;
-            notified.forEach(h -> h.notified.removeIf(handler::answersTo));
+            notified.forEach(h -> h.notified.stream().filter(handler::answersTo)
+                    .forEach(topic -> answered.computeIfAbsent(h, k -> new LinkedHashSet<>()).add(topic)));
+            runHandler(handler, notified);
+        }
+        answered.forEach((host, topics) -> host.notified.removeAll(topics));
+    }
+
+    /** One handler for the hosts notified, with its role's variables and keywords. */
+    private void runHandler(Handler handler, List<HostState> notified) {
+        Inherited root = Inherited.root(play.tags(), play.environment(), play.become(), play.becomeUser());
+        for (RoleCall call : handler.roles()) root = root.plus(Roles.keywords(call));
+        Inherited inherited = root.inRoles(handler.roles());
+        if (handler.include() != null) {
+            tasks.include(handler.include(), notified, inherited, TaskKind.HANDLER);
+        } else {
             Task task = handler.task();
-            Inherited root = Inherited.root(play.tags(), play.environment(), play.become(), play.becomeUser());
-            tasks.run(new StepSpec(task, root.plus(task.options()), TaskKind.HANDLER), notified);
+            tasks.run(new StepSpec(task, inherited.plus(task.options()), TaskKind.HANDLER), notified);
         }
     }
 

@@ -3,6 +3,7 @@ package io.swarmplay.run;
 import io.swarmplay.inventory.Host;
 import io.swarmplay.inventory.Inventory;
 import io.swarmplay.playbook.Play;
+import io.swarmplay.playbook.RoleCall;
 import io.swarmplay.playbook.VarsFileLoader;
 import io.swarmplay.source.SourcePosition;
 import io.swarmplay.template.Unknown;
@@ -28,11 +29,15 @@ final class PlayScope {
     /** The hosts of the batch running now ({@code serial}); set between batches, before any step starts. */
     private volatile List<String> batch = List.of();
     private Map<String, Object> playVars;
+    private final List<RoleCall> playRoles = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     PlayScope(RunState run, Play play, List<String> playHosts) {
         this.run = run;
         this.play = play;
         this.playHosts = List.copyOf(playHosts);
+        for (List<io.swarmplay.playbook.TaskNode> section : List.of(play.preTasks(), play.tasks(), play.postTasks())) {
+            RoleVars.playRoles(section).forEach(this::addPlayRole);
+        }
     }
 
     Play play() {
@@ -41,27 +46,55 @@ final class PlayScope {
 
     /** The host's variables at play level (what {@code hostvars[host]} shows). */
     VariableScope hostScope(HostState host) {
-        return scope(host, List.of());
+        return scope(host, null);
     }
 
-    /** The variables of a step: the host's, with block and task vars below the runtime layer. */
-    Map<String, Object> stepVars(HostState host, Inherited inherited) {
-        return scope(host, inherited.vars()).toMap();
+    /**
+     * The variables of a step, in Ansible 2.14's order: role defaults, inventory, facts, play vars,
+     * vars files, role vars, block and task vars, runtime results, role and include params, extra
+     * vars, magic variables.
+     */
+    Map<String, Object> stepVars(HostState host, StepSpec spec) {
+        return scope(host, spec).toMap();
     }
 
-    private VariableScope scope(HostState host, List<Map<String, Object>> blockVars) {
+    /** The roles the play names, and the ones a public include_role added, for their defaults and vars. */
+    void addPlayRole(RoleCall call) {
+        if (!playRoles.contains(call)) playRoles.add(call);
+    }
+
+    private VariableScope scope(HostState host, StepSpec spec) {
         Inventory inventory = run.request.inventory();
+        List<RoleCall> chain = spec == null ? List.of() : spec.inherited().roles();
         VariableScope scope = VariableScope.empty()
-                .with("command line", run.request.commandLine())
+                .with("command line", run.request.commandLine());
+        for (RoleCall role : playRoles) scope = scope.with("role '" + role.name() + "' defaults", RoleVars.defaults(List.of(role)));
+        if (!chain.isEmpty()) scope = scope.with("role '" + chain.get(chain.size() - 1).name() + "' defaults", RoleVars.defaults(chain));
+        scope = scope
                 .with("group vars", inventory.groupVarsFor(host.host))
                 .with("host vars", host.host.vars())
                 .with("facts", host.gathered)
                 .with("play vars", play.vars())
                 .with("vars files", varsFilesOf(host));
-        for (Map<String, Object> vars : blockVars) scope = scope.with("block or task vars", vars);
-        return scope.with("set_fact and registered", host.runtimeVars())
-                .with("extra vars", run.request.extraVars())
-                .with("magic", magic(host.host));
+        for (RoleCall role : playRoles) scope = scope.with("role '" + role.name() + "' vars", RoleVars.vars(List.of(role)));
+        if (!chain.isEmpty()) scope = scope.with("role '" + chain.get(chain.size() - 1).name() + "' vars", RoleVars.vars(chain));
+        if (spec != null) {
+            for (Map<String, Object> vars : spec.inherited().vars()) scope = scope.with("block or task vars", vars);
+        }
+        scope = scope.with("set_fact and registered", host.runtimeVars());
+        if (!chain.isEmpty()) scope = scope.with("role params", RoleVars.params(chain));
+        if (spec != null) scope = scope.with("include params", spec.inherited().includeParams());
+        return scope.with("extra vars", run.request.extraVars())
+                .with("magic", magic(host.host))
+                .with("role magic", spec == null ? Map.of() : roleMagic(spec));
+    }
+
+    private Map<String, Object> roleMagic(StepSpec spec) {
+        List<RoleCall> chain = spec.inherited().roles();
+        Map<String, Object> magic = new LinkedHashMap<>(chain.isEmpty() ? Map.of() : RoleVars.magic(chain));
+        magic.put("ansible_search_path", RoleVars.searchPath(chain, spec.task().at().file(), play.dir()).stream()
+                .map(Path::toString).toList());
+        return magic;
     }
 
     private Map<String, Object> varsFilesOf(HostState host) {
@@ -102,6 +135,7 @@ final class PlayScope {
         magic.put("ansible_diff_mode", run.request.diff());
         magic.put("ansible_run_tags", List.copyOf(run.request.tags().isEmpty() ? List.of("all") : run.request.tags()));
         magic.put("ansible_skip_tags", List.copyOf(run.request.skipTags()));
+        magic.putAll(RoleVars.playMagic(playRoles));
         magic.put("ansible_version", Map.of("full", "2.14.0", "major", 2, "minor", 14, "string", "2.14.0 (swarmplay)"));
         return magic;
     }

@@ -39,6 +39,8 @@ final class RunHostSession implements HostSession {
     private final Templar templar;
     private final SourcePosition at;
     private final Path playbookDir;
+    /** Where files named by a relative path are looked for ({@code ansible_search_path}): roles, the task's file, the playbook. */
+    private final List<Path> searchPath;
     private final Map<String, String> environment;
     private final TaskTimeout timeout;
     private final Consumer<String> progress;
@@ -62,8 +64,8 @@ final class RunHostSession implements HostSession {
 
     RunHostSession(String hostName, Supplier<Connection> connection, Extensions extensions, Map<String, Object> vars,
                    Templar templar,
-                   SourcePosition at, Path playbookDir, Map<String, String> environment, TaskTimeout timeout,
-                   Consumer<String> progress) {
+                   SourcePosition at, Path playbookDir, List<Path> searchPath, Map<String, String> environment,
+                   TaskTimeout timeout, Consumer<String> progress) {
         this.hostName = hostName;
         this.connection = connection;
         this.extensions = extensions;
@@ -71,6 +73,7 @@ final class RunHostSession implements HostSession {
         this.templar = templar;
         this.at = at;
         this.playbookDir = playbookDir;
+        this.searchPath = List.copyOf(searchPath);
         this.environment = environment;
         this.timeout = timeout;
         this.progress = progress;
@@ -197,37 +200,27 @@ final class RunHostSession implements HostSession {
         return "depends on " + unknown.origin() + " (known after apply)";
     }
 
+    /**
+     * Ansible's {@code path_dwim_relative_stack}: for each directory of the search path (the
+     * roles', innermost first, the task file's, the playbook's), {@code DIR/KIND/path} then
+     * {@code DIR/path}; then {@code KIND/} beside the playbook's directory.
+     */
     @Override
     public Path controlFile(String path, String kind) {
         Path given = Path.of(path);
         if (given.isAbsolute()) return given;
         List<Path> candidates = new java.util.ArrayList<>();
-        for (Path base : searchPath()) {
-            if (!path.startsWith(kind + "/")) candidates.add(base.resolve(kind).resolve(path).normalize());
-            candidates.add(base.resolve(path).normalize());
+        for (Path dir : searchPath) {
+            if (!path.startsWith(kind + "/")) candidates.add(dir.resolve(kind).resolve(path).normalize());
+            candidates.add(dir.resolve(path).normalize());
         }
+        // swarmplay's own last resort (kept from before roles): KIND/ beside the playbook's directory
         candidates.add(playbookDir.resolve("..").resolve(kind).resolve(path).normalize());
         for (Path candidate : candidates) {
             if (Files.exists(candidate)) return candidate;
         }
         throw new ModuleException("could not find '" + path + "' on the control node (looked in "
                 + String.join(", ", candidates.stream().map(p -> p.getParent().toString()).distinct().toList()) + ")");
-    }
-
-    /**
-     * Ansible's search path for a task's files: the role ({@code role_path}), the task file's
-     * directory (and the role it belongs to when it is a {@code tasks/} folder), the playbook's.
-     */
-    private List<Path> searchPath() {
-        List<Path> dirs = new java.util.ArrayList<>();
-        if (vars.get("role_path") instanceof String role) dirs.add(Path.of(role));
-        Path taskDir = at.file() == null ? null : at.file().toAbsolutePath().getParent();
-        if (taskDir != null && taskDir.getFileName() != null && taskDir.getFileName().toString().equals("tasks")) {
-            dirs.add(taskDir.getParent());
-        }
-        if (taskDir != null) dirs.add(taskDir);
-        dirs.add(playbookDir);
-        return dirs.stream().distinct().toList();
     }
 
     @Override

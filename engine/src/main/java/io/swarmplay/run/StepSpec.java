@@ -6,7 +6,9 @@ import io.swarmplay.report.RunEvent.TaskKind;
 /** A task as it runs: the task, what its blocks pass down (already merged with its own options), and why it runs. */
 record StepSpec(Task task, Inherited inherited, TaskKind kind) {
 
+    /** The name Ansible shows: {@code role : task} inside a role (an include_role shows its own name). */
     String name() {
-        return task.name();
+        if (inherited.role() == null || task.module().endsWith("include_role")) return task.name();
+        return inherited.role().name() + " : " + task.name();
     }
 }

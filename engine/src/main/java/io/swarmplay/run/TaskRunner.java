@@ -2,7 +2,7 @@ package io.swarmplay.run;
 
 import io.swarmplay.module.Outcome;
 import io.swarmplay.module.Status;
-import io.swarmplay.playbook.IncludeTasks;
+import io.swarmplay.playbook.TaskNode;
 import io.swarmplay.report.Recap;
 import io.swarmplay.report.RunEvent.HostFinished;
 import io.swarmplay.report.RunEvent.ItemFinished;
@@ -143,6 +143,7 @@ final class TaskRunner {
         run.report(new HostFinished(spec.task(), spec.name(), spec.kind(), host.name(), result.delegate(), outcome,
                 result.args(), ignored, spec.inherited().noLog()));
         count(run.recap.host(host.name()), outcome.status(), ignored);
+        play.roles().taskFinished(spec, host, outcome.status());
         remember(spec, host, result, ignored);
     }
 
@@ -195,8 +196,13 @@ final class TaskRunner {
         }
     }
 
-    /** {@code include_tasks}: see {@link Includes}. */
-    void include(IncludeTasks include, List<HostState> hosts, Inherited inherited) {
-        includes.run(include, hosts, inherited);
+    /** {@code include_tasks} and {@code include_role}: see {@link Includes}. */
+    void include(TaskNode include, List<HostState> hosts, Inherited inherited) {
+        includes.run(include, hosts, inherited, TaskKind.TASK);
+    }
+
+    /** An include run as a task or as a handler. */
+    void include(TaskNode include, List<HostState> hosts, Inherited inherited, TaskKind kind) {
+        includes.run(include, hosts, inherited, kind);
     }
 }

@@ -52,7 +52,7 @@ final class TaskStep {
     /** Runs {@code spec} for one host; never throws: every failure is an outcome. */
     StepResult step(StepSpec spec, HostState host) {
         long start = System.nanoTime();
-        Map<String, Object> vars = scope.stepVars(host, spec.inherited());
+        Map<String, Object> vars = scope.stepVars(host, spec);
         StepResult result = spec.task().options().loop() == null
                 ? single(spec, host, vars)
                 : new Loop(this).run(spec, host, vars);
@@ -304,6 +304,7 @@ final class TaskStep {
         };
         Task task = spec.task();
         return new RunHostSession(target.name(), connection, extensions, vars, run.templar(), task.at(), scope.play().dir(),
+                RoleVars.searchPath(spec.inherited().roles(), task.at().file(), scope.play().dir()),
                 RenderedArgs.environment(run.templar(), spec.inherited().environment(), vars, task.at()), timeout,
                 message -> run.report(new StepProgress(task, host.name(), message, spec.inherited().noLog())));
     }

@@ -247,18 +247,6 @@ class PlaybookLoaderErrorsTest {
     }
 
     @Test
-    void rolesAreNotSupported() {
-        assertEquals("""
-                error: roles are not supported yet
-                 --> site.yml:2:3
-                  |
-                2 |   roles: [common]
-                  |   ^^^^^
-                  = move the role's tasks into a tasks file and use import_tasks or include_tasks""",
-                errors("- hosts: all\n  roles: [common]\n"));
-    }
-
-    @Test
     void taskKeywordAtPlayLevel() {
         assertEquals("""
                 error: unknown play keyword 'when'
@@ -489,15 +477,8 @@ class PlaybookLoaderErrorsTest {
                   |
                 5 |       async: 60
                   |       ^^^^^
-                  = run the command in the background yourself, or drop 'async'
-
-                error: 'include_role' is not supported yet
-                 --> site.yml:6:7
-                  |
-                6 |     - include_role: {name: common}
-                  |       ^^^^^^^^^^^^
-                  = roles are not supported yet: use include_tasks with the role's tasks file""",
+                  = run the command in the background yourself, or drop 'async'""",
                 errors("- hosts: all\n  remote_user: deploy\n  tasks:\n    - command: sleep 1\n"
-                        + "      async: 60\n    - include_role: {name: common}\n"));
+                        + "      async: 60\n"));
     }
 }
