@@ -83,12 +83,17 @@ public final class DockerContainerModule extends DockerModule<ContainerArgs> {
         List<Difference> recreating = new ArrayList<>(diffs.stream().filter(d -> !d.updatable()).toList());
         if (modes.get("image").equals("strict")) recreating.addAll(ContainerLifecycle.imageDifferences(args, image, current));
         ContainerPlan plan = new ContainerPlan(current, diffs, ContainerNetworks.plan(args, modes, current, false));
-        Diff diff = Diff.fields("container " + args.name(), diffs.stream().map(Difference::asField).toList());
+        List<Diff.FieldChange> rows = new ArrayList<>(recreating.stream().filter(d -> !diffs.contains(d)).map(Difference::asField).toList());
+        diffs.forEach(d -> rows.add(d.asField()));
+        plan.networks().connect().forEach(n -> rows.add(new Diff.FieldChange("networks." + n.name(),
+                plan.networks().reconnect().contains(n.name()) ? "connected (other settings)" : "(not connected)", "connected")));
+        plan.networks().leave().forEach(n -> rows.add(new Diff.FieldChange("networks." + n, "connected", "(not connected)")));
+        Diff diff = Diff.fields("container " + args.name(), rows);
         if (!later.isEmpty() && !modes.get("image").equals("ignore")) return Change.replace("replace: image" + later).withPayload(plan);
         if (args.recreate()) return Change.replace("replace: recreate requested").withDiff(diff).withPayload(plan);
         if (!recreating.isEmpty()) {
             Difference first = recreating.get(0);
-            return Change.replace("replace: " + first.field() + " changed" + change(first)).withDiff(diff).withPayload(plan);
+            return Change.replace("replace: " + named(first) + " changed" + change(first)).withDiff(diff).withPayload(plan);
         }
         List<String> steps = new ArrayList<>();
         if (!diffs.isEmpty()) steps.add("update " + String.join(", ", diffs.stream().map(Difference::field).toList()));
@@ -101,11 +106,21 @@ public final class DockerContainerModule extends DockerModule<ContainerArgs> {
         return Change.update(String.join(", ", steps) + " container " + args.name()).withDiff(diff).withPayload(plan);
     }
 
-    /** {@code  a → b} for short values; env never shows its values. */
+    /** {@code  a → b} for short values; env names its keys, never its values. */
     private static String change(Difference d) {
+        if (d.field().equals("env")) return "";
         Diff.FieldChange f = d.asField();
         String text = " " + f.before() + " → " + f.after();
         return text.length() > 80 ? "" : text;
+    }
+
+    /** The option, or for env the variables that differ ({@code env.MODE}). */
+    private static String named(Difference d) {
+        if (!d.field().equals("env")) return d.field();
+        Map<String, String> had = io.swarmplay.modules.docker.container.ApiValues.envMap(d.before());
+        List<String> keys = io.swarmplay.modules.docker.container.ApiValues.envMap(d.after()).entrySet().stream()
+                .filter(e -> !e.getValue().equals(had.get(e.getKey()))).map(e -> "env." + e.getKey()).toList();
+        return keys.isEmpty() ? "env" : String.join(", ", keys);
     }
 
     private static String createSummary(ContainerArgs args) {

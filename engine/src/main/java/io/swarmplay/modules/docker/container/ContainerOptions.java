@@ -63,7 +63,7 @@ public final class ContainerOptions implements ArgTable {
             other("env_file", String.class).doc("A file on the host of KEY=value lines, added before env."),
             host("etc_hosts", DICT, "ExtraHosts").kind(Kind.SET).toApi((v, c) -> Conversions.etcHosts(v))
                     .doc("Extra /etc/hosts entries: {hostname: ip}."),
-            host("exposed_ports", STRINGS, "ExposedPorts").aliases("exposed", "expose").kind(Kind.SET)
+            config("exposed_ports", STRINGS, "ExposedPorts").aliases("exposed", "expose").kind(Kind.SET)
                     .alsoWhen("published_ports").toApi(Conversions::exposed).expected(Conversions::expectedExposed)
                     .fromInspect(Conversions::inspectedExposed).writer((b, v, c) -> Conversions.writeExposed(b, v))
                     .doc("Ports to expose (port[/proto]); published ports are exposed too."),

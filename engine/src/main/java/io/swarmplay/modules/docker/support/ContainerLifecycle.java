@@ -197,7 +197,8 @@ public final class ContainerLifecycle {
             if (image != null) return image;
             throw new ModuleException("image " + ref + " is not on " + host.name() + " and pulling it failed: " + e.getMessage());
         }
-        return docker.inspect(DockerObject.IMAGE, ref).orElseThrow(() -> new ModuleException("image " + ref + " is not on " + host.name()));
+        return docker.inspect(DockerObject.IMAGE, ref).orElseThrow(() -> new ModuleException("image " + ref + " is not on "
+                + host.name() + " (load, build or pull it first with docker_image)"));
     }
 
     private static List<Map<String, Object>> copyIn(ContainerArgs args) {
