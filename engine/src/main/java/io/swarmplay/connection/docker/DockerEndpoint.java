@@ -162,6 +162,12 @@ public interface DockerEndpoint extends AutoCloseable {
     /** Sends {@code signal} (null: SIGKILL) to the container's main process. */
     void killContainer(String id, String signal);
 
+    /** Creates a network from an Engine API create body ({@code Name}, {@code Driver}, {@code IPAM}, ...); its ID. */
+    String createNetwork(Map<String, Object> body);
+
+    /** Creates a volume from an Engine API create body ({@code Name}, {@code Driver}, {@code DriverOpts}, {@code Labels}). */
+    void createVolume(Map<String, Object> body);
+
     /** Releases the client (and nothing on the engine). Never throws. */
     @Override
     void close();

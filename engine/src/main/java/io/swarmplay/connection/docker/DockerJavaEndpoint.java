@@ -309,4 +309,17 @@ final class DockerJavaEndpoint extends DockerJavaResources implements DockerEndp
         EngineApi.post(target, client(), "kill container " + id, "/containers/" + id + "/kill",
                 signal == null ? Map.of() : Map.of("signal", signal));
     }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public String createNetwork(Map<String, Object> body) {
+        Map<String, Object> answer = (Map<String, Object>) EngineApi.post(target, client(), "create network " + body.get("Name"),
+                "/networks/create", Map.of(), body);
+        return String.valueOf(answer.get("Id"));
+    }
+
+    @Override
+    public void createVolume(Map<String, Object> body) {
+        EngineApi.post(target, client(), "create volume " + body.get("Name"), "/volumes/create", Map.of(), body);
+    }
 }

@@ -1,13 +1,15 @@
 package io.swarmplay.modules.docker;
 
 import io.swarmplay.connection.docker.DockerEndpoint;
-import io.swarmplay.connection.docker.NetworkInfo;
-import io.swarmplay.connection.docker.NetworkSpec;
+import io.swarmplay.connection.docker.DockerObject;
+import io.swarmplay.connection.docker.NetworkAttachment;
+import io.swarmplay.module.Action;
 import io.swarmplay.module.Alias;
 import io.swarmplay.module.Change;
 import io.swarmplay.module.CheckSupport;
 import io.swarmplay.module.Choices;
 import io.swarmplay.module.Diff;
+import io.swarmplay.module.Doc;
 import io.swarmplay.module.HostSession;
 import io.swarmplay.module.HostView;
 import io.swarmplay.module.ModuleException;
@@ -15,30 +17,63 @@ import io.swarmplay.module.ModuleInfo;
 import io.swarmplay.module.Outcome;
 import io.swarmplay.module.Required;
 import io.swarmplay.modules.docker.support.DockerModule;
+import io.swarmplay.modules.docker.support.NetworkFields;
 import io.swarmplay.modules.support.Results;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * A network, present (driver, subnet, gateway, labels) or absent.
+ * A network, present or absent, as community.docker's {@code docker_network}: driver and its
+ * options, IPAM config, IPv6, internal, attachable, scope and labels compared with the engine's
+ * inspect output ({@link NetworkFields}); {@code connected} containers connected (and, without
+ * {@code appends}, the others disconnected).
  * <pre>{@code
  * - docker_network:
  *     name: swarm-net
- *     subnet: 172.30.0.0/24
- *     gateway: 172.30.0.1
+ *     ipam_config: [{subnet: 172.30.0.0/24, gateway: 172.30.0.1}]
  *     labels: {app: swarm}
  * }</pre>
- * A declared driver, subnet, gateway or label that differs cannot change in place: the step is a
- * REPLACE, which first disconnects the network's containers when {@code force: true}, and
- * otherwise fails listing them. Removing a network with containers attached works the same way.
+ * A setting that differs cannot change in place: the step is a REPLACE, which first disconnects
+ * the network's containers when {@code force: true}, and otherwise fails listing them (swarmplay
+ * never disconnects running containers unasked). Removing a network with containers works the same way.
  */
 @ModuleInfo(name = "docker_network", aliases = "community.docker.docker_network", checkMode = CheckSupport.FULL, diff = true)
 public final class DockerNetworkModule extends DockerModule<DockerNetworkModule.Args> {
 
-    public record Args(@Required @Alias("network_name") String name, @Choices({"present", "absent"}) String state,
-                       String driver, String subnet, String gateway, Map<String, String> labels, boolean force) {
+    /** One {@code ipam_config} entry. */
+    public record Ipam(String subnet, String iprange, String gateway, Map<String, String> aux_addresses) {
+    }
+
+    public record Args(@Required @Alias("network_name") @Doc("Name of the network.") String name,
+                       @Choices({"present", "absent"}) String state,
+                       @Doc("Network driver (bridge by default).") String driver,
+                       @Doc("Driver options.") Map<String, String> driver_options,
+                       @Doc("Disconnect attached containers when the network must be removed or recreated.") boolean force,
+                       @Doc("Keep containers connected that connected does not list.") boolean appends,
+                       @Alias("containers") @Doc("Containers to connect.") List<String> connected,
+                       @Doc("Enable IPv6.") Boolean enable_ipv6,
+                       @Doc("IPAM driver.") String ipam_driver,
+                       @Doc("IPAM driver options.") Map<String, String> ipam_driver_options,
+                       @Doc("IPAM pools: {subnet, iprange, gateway, aux_addresses}.") List<Ipam> ipam_config,
+                       @Doc("Restrict external access.") Boolean internal,
+                       @Doc("Labels.") Map<String, String> labels,
+                       @Choices({"", "local", "global", "swarm"}) @Doc("Scope.") String scope,
+                       @Doc("Let standalone containers attach (swarm networks).") Boolean attachable,
+                       @Doc("swarmplay's shortcut for ipam_config: [{subnet, gateway}].") String subnet,
+                       @Doc("With subnet: the gateway.") String gateway) {
+
+        /** {@code ipam_config}, or the one pool of {@code subnet}/{@code gateway}. */
+        public List<Ipam> pools() {
+            if (ipam_config != null) return ipam_config;
+            return subnet == null ? null : List.of(new Ipam(subnet, null, gateway, null));
+        }
+    }
+
+    /** What plan found: the network's inspect output (null when missing) and containers to connect or disconnect. */
+    private record Found(Map<String, Object> current, boolean recreate, List<String> connect, List<String> disconnect) {
     }
 
     @Override
@@ -48,68 +83,72 @@ public final class DockerNetworkModule extends DockerModule<DockerNetworkModule.
 
     @Override
     protected Change plan(Args args, HostView host, DockerEndpoint docker) {
-        NetworkInfo current = docker.inspectNetwork(args.name()).orElse(null);
+        Map<String, Object> current = docker.inspect(DockerObject.NETWORK, args.name()).orElse(null);
         String name = args.name();
         if (args.state().equals("absent")) {
             if (current == null) return Change.none("network " + name + " does not exist");
-            return Change.delete("remove network " + name + detaching(args, current, "removing it", host)).withPayload(current);
+            return Change.delete("remove network " + name + detaching(args, current, "removing it", host))
+                    .withPayload(new Found(current, false, List.of(), List.of()));
         }
         if (current == null) {
-            return Change.create("create network " + name)
-                    .withDiff(Diff.fields("network " + name, List.of(new Diff.FieldChange("exists", "false", "true"))));
+            return Change.create("create network " + name).withDiff(Diff.fields("network " + name,
+                    List.of(new Diff.FieldChange("exists", "false", "true"))))
+                    .withPayload(new Found(null, false, args.connected() == null ? List.of() : args.connected(), List.of()));
         }
-        List<Diff.FieldChange> changes = changes(args, current);
-        if (changes.isEmpty()) return Results.none("network " + name + " exists as declared", registered(docker, name));
-        String field = changes.get(0).field();
-        return Change.replace("replace: " + field + " changed " + changes.get(0).before() + " → " + changes.get(0).after()
-                        + detaching(args, current, "changing its " + field, host))
-                .withDiff(Diff.fields("network " + name, changes)).withPayload(current);
-    }
-
-    private static List<Diff.FieldChange> changes(Args args, NetworkInfo current) {
-        List<Diff.FieldChange> changes = new ArrayList<>();
-        compare(changes, "driver", current.driver(), args.driver());
-        compare(changes, "subnet", current.subnet(), args.subnet());
-        compare(changes, "gateway", current.gateway(), args.gateway());
-        if (args.labels() != null) {
-            args.labels().forEach((k, v) -> compare(changes, "labels." + k, current.labels().get(k), v));
+        List<Diff.FieldChange> changes = NetworkFields.differences(args, current);
+        if (!changes.isEmpty()) {
+            Diff.FieldChange first = changes.get(0);
+            return Change.replace("replace: " + first.field() + " changed " + first.before() + " → " + first.after()
+                            + detaching(args, current, "changing its " + first.field(), host))
+                    .withDiff(Diff.fields("network " + name, changes))
+                    .withPayload(new Found(current, true, args.connected() == null ? List.of() : args.connected(), List.of()));
         }
-        return changes;
-    }
-
-    private static void compare(List<Diff.FieldChange> changes, String field, String actual, String wanted) {
-        if (wanted != null && !wanted.equals(actual)) {
-            changes.add(new Diff.FieldChange(field, actual == null ? "(engine's choice)" : actual, wanted));
+        List<String> attached = NetworkFields.containerNames(current);
+        List<String> connect = args.connected() == null ? List.of() : args.connected().stream().filter(c -> !attached.contains(c)).toList();
+        List<String> disconnect = args.connected() == null || args.appends() ? List.of()
+                : attached.stream().filter(c -> !args.connected().contains(c)).toList();
+        if (connect.isEmpty() && disconnect.isEmpty()) {
+            return Results.none("network " + name + " exists as declared", registered(docker, name, List.of()));
         }
+        List<String> steps = new ArrayList<>();
+        if (!connect.isEmpty()) steps.add("connect " + String.join(", ", connect));
+        if (!disconnect.isEmpty()) steps.add("disconnect " + String.join(", ", disconnect));
+        return Change.update(String.join(", ", steps) + " on network " + name).withPayload(new Found(current, false, connect, disconnect));
     }
 
     /** {@code " (disconnects a, b)"} with force, "" without containers; else fails listing them. */
-    private static String detaching(Args args, NetworkInfo current, String doing, HostView host) {
-        if (current.containers().isEmpty()) return "";
-        String names = String.join(", ", current.containers().values().stream().sorted().toList());
-        if (args.force()) return " (disconnects " + names + ")";
-        throw new ModuleException("network " + args.name() + " on " + host.name() + " has containers attached (" + names
-                + "); " + doing + " needs them disconnected: remove them first, or set force: true");
+    private static String detaching(Args args, Map<String, Object> current, String doing, HostView host) {
+        List<String> names = NetworkFields.containerNames(current).stream().sorted().toList();
+        if (names.isEmpty()) return "";
+        if (args.force()) return " (disconnects " + String.join(", ", names) + ")";
+        throw new ModuleException("network " + args.name() + " on " + host.name() + " has containers attached ("
+                + String.join(", ", names) + "); " + doing + " needs them disconnected: remove them first, or set force: true");
     }
 
     @Override
     protected Outcome apply(Args args, Change change, HostSession host, DockerEndpoint docker) {
-        if (change.payload() instanceof NetworkInfo current) {
-            current.containers().keySet().forEach(id -> docker.disconnectNetwork(current.id(), id));
-            docker.removeNetwork(current.id());
+        Found found = (Found) change.payload();
+        String id = found.current() == null ? null : String.valueOf(found.current().get("Id"));
+        if (change.action() == Action.DELETE || found.recreate()) {
+            NetworkFields.containerIds(found.current()).forEach(c -> docker.disconnectNetwork(id, c));
+            docker.removeNetwork(id);
         }
-        if (change.action() == io.swarmplay.module.Action.DELETE) return Outcome.changed(change);
-        docker.createNetwork(new NetworkSpec(args.name(), args.driver(), args.subnet(), args.gateway(), args.labels()));
-        return Outcome.changed(change).withData(registered(docker, args.name()));
+        if (change.action() == Action.DELETE) return Outcome.changed(change);
+        if (found.current() == null || found.recreate()) docker.createNetwork(NetworkFields.createBody(args));
+        for (String c : found.connect()) docker.connectNetwork(args.name(), c, new NetworkAttachment(args.name(), List.of(), null));
+        for (String c : found.disconnect()) docker.disconnectNetwork(args.name(), c);
+        List<String> differences = change.diff() == null ? List.of() : change.diff().fields().stream().map(Diff.FieldChange::field).toList();
+        return Outcome.changed(change).withData(registered(docker, args.name(), differences));
     }
 
-    /** {@code network}: the engine's inspect output, as community.docker returns it (and swarmplay's {@code network_id}). */
-    private static Map<String, Object> registered(DockerEndpoint docker, String name) {
-        Map<String, Object> data = new java.util.LinkedHashMap<>();
-        docker.inspect(io.swarmplay.connection.docker.DockerObject.NETWORK, name).ifPresent(n -> {
+    /** {@code network}: the engine's inspect output, as community.docker returns it, its diff, and swarmplay's {@code network_id}. */
+    private static Map<String, Object> registered(DockerEndpoint docker, String name, List<String> differences) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        docker.inspect(DockerObject.NETWORK, name).ifPresent(n -> {
             data.put("network_id", n.get("Id"));
             data.put("network", n);
         });
+        data.put("diff", Map.of("differences", differences));
         return data;
     }
 }

@@ -218,6 +218,15 @@ final class FakeDockerEndpoint implements DockerEndpoint {
             case IMAGE -> Optional.ofNullable(images.get(nameOrId)).or(() -> images.values().stream()
                     .filter(i -> i.id().equals(nameOrId)).findFirst()).map(i -> Map.of("Id", i.id(),
                     "Config", Map.of("Env", List.of(), "Labels", i.labels() == null ? Map.of() : i.labels())));
+            case NETWORK -> inspectNetwork(nameOrId).map(n -> {
+                Map<String, Object> pool = new LinkedHashMap<>();
+                if (n.subnet() != null) pool.put("Subnet", n.subnet());
+                if (n.gateway() != null) pool.put("Gateway", n.gateway());
+                Map<String, Object> attached = new LinkedHashMap<>();
+                n.containers().forEach((id, name) -> attached.put(id, Map.of("Name", name)));
+                return Map.<String, Object>of("Id", n.id(), "Name", n.name(), "Driver", n.driver(), "Labels", n.labels(),
+                        "IPAM", Map.of("Driver", "default", "Config", pool.isEmpty() ? List.of() : List.of(pool)), "Containers", attached);
+            });
             default -> Optional.empty();
         };
     }
@@ -307,5 +316,17 @@ final class FakeDockerEndpoint implements DockerEndpoint {
     @Override
     public Object read(String path, Map<String, String> query) {
         return Map.of();
+    }
+
+    @Override
+    public String createNetwork(Map<String, Object> body) {
+        calls.add("create network " + body.get("Name") + (body.get("IPAM") instanceof Map<?, ?> ipam
+                && ipam.get("Config") instanceof List<?> c && !c.isEmpty() ? " " + ((Map<?, ?>) c.get(0)).get("Subnet") : ""));
+        return "net-" + body.get("Name");
+    }
+
+    @Override
+    public void createVolume(Map<String, Object> body) {
+        calls.add("create volume " + body.get("Name"));
     }
 }
