@@ -83,6 +83,7 @@ public final class DockerNetworkModule extends DockerModule<DockerNetworkModule.
 
     @Override
     protected Change plan(Args args, HostView host, DockerEndpoint docker) {
+        if (args.state().equals("present")) NetworkFields.validate(args);
         Map<String, Object> current = docker.inspect(DockerObject.NETWORK, args.name()).orElse(null);
         String name = args.name();
         if (args.state().equals("absent")) {

@@ -39,6 +39,21 @@ public final class NetworkFields {
     private NetworkFields() {
     }
 
+    private static final java.util.regex.Pattern CIDR = java.util.regex.Pattern.compile(
+            "(?:\\d{1,3}\\.){3}\\d{1,3}/(?:[0-9]|[1-2][0-9]|3[0-2])|[0-9a-fA-F:]+/(?:[0-9]|[1-9][0-9]|1[0-2][0-9])");
+
+    /** community.docker's check of each pool's subnet and iprange. */
+    public static void validate(Args args) {
+        if (args.pools() == null) return;
+        for (Ipam p : args.pools()) {
+            for (String cidr : java.util.Arrays.asList(p.subnet(), p.iprange())) {
+                if (cidr != null && !CIDR.matcher(cidr).matches()) {
+                    throw new io.swarmplay.module.ModuleException("\"" + cidr + "\" is not a valid CIDR");
+                }
+            }
+        }
+    }
+
     public static List<io.swarmplay.module.Diff.FieldChange> differences(Args args, Map<String, Object> net) {
         List<io.swarmplay.module.Diff.FieldChange> out = new ArrayList<>();
         for (Field f : FIELDS) {
