@@ -45,6 +45,7 @@ public final class ContainerOption {
     private Kind kind = Kind.VALUE;
     private String comparison;
     private boolean updatable;
+    private boolean always;
     private ToApi toApi = (declared, ctx) -> declared;
     private Expected expected = (api, ctx) -> api;
     private java.util.function.UnaryOperator<Object> fromInspect = v -> v;
@@ -103,6 +104,19 @@ public final class ContainerOption {
     ContainerOption updatable() {
         updatable = true;
         return this;
+    }
+
+    /**
+     * Compared even when not declared, against what the image brings (community.docker does so
+     * for env and exposed ports: a new image with other env or ports recreates).
+     */
+    ContainerOption always() {
+        always = true;
+        return this;
+    }
+
+    public boolean isAlways() {
+        return always;
     }
 
     /** The option also takes part when one of {@code names} is given without it. */

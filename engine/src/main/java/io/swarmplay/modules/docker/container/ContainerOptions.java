@@ -58,13 +58,13 @@ public final class ContainerOptions implements ArgTable {
             host("dns_search_domains", STRINGS, "DnsSearch").kind(Kind.LIST).doc("DNS search domains."),
             config("domainname", String.class, "Domainname").doc("Container domain name."),
             config("entrypoint", STRINGS, "Entrypoint").kind(Kind.LIST).toApi(Conversions::entrypoint).doc("Entrypoint (a list)."),
-            config("env", DICT, "Env").kind(Kind.SET).alsoWhen("env_file").toApi(Conversions::env).expected(Conversions::expectedEnv)
+            config("env", DICT, "Env").kind(Kind.SET).always().alsoWhen("env_file").toApi(Conversions::env).expected(Conversions::expectedEnv)
                     .doc("Environment variables (values must be strings); the image's stay."),
             other("env_file", String.class).doc("A file on the host of KEY=value lines, added before env."),
             host("etc_hosts", DICT, "ExtraHosts").kind(Kind.SET).toApi((v, c) -> Conversions.etcHosts(v))
                     .doc("Extra /etc/hosts entries: {hostname: ip}."),
             config("exposed_ports", STRINGS, "ExposedPorts").aliases("exposed", "expose").kind(Kind.SET)
-                    .alsoWhen("published_ports").toApi(Conversions::exposed).expected(Conversions::expectedExposed)
+                    .alsoWhen("published_ports").always().toApi(Conversions::exposed).expected(Conversions::expectedExposed)
                     .fromInspect(Conversions::inspectedExposed).writer((b, v, c) -> Conversions.writeExposed(b, v))
                     .doc("Ports to expose (port[/proto]); published ports are exposed too."),
             host("groups", STRINGS, "GroupAdd").kind(Kind.SET).doc("Additional groups of the container's user."),

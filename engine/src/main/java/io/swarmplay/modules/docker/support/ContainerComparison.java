@@ -78,7 +78,7 @@ public final class ContainerComparison {
                                            Map<String, Object> inspect) {
         List<Difference> found = new ArrayList<>();
         for (ContainerOption option : ContainerOptions.ALL) {
-            if (!option.isSetting() || !declared(option, effective)) continue;
+            if (!option.isSetting() || !declared(option, effective) && !option.isAlways()) continue;
             Object api = option.toApi(effective.get(option.name()), ctx);
             if (api == null) continue;
             Object wanted = option.expected(api, ctx);
@@ -111,6 +111,7 @@ public final class ContainerComparison {
     public static Map<String, Object> updateBody(List<Difference> updates, Options effective, OptionContext ctx) {
         Map<String, Object> body = new LinkedHashMap<>();
         for (Difference d : updates) {
+            if (!d.updatable()) continue;
             ContainerOption option = ContainerOptions.find(d.field());
             option.writeUpdate(body, option.toApi(effective.get(option.name()), ctx));
         }

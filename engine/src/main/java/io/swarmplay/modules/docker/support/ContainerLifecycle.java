@@ -89,8 +89,16 @@ public final class ContainerLifecycle {
 
     private static void stop(ContainerArgs args, String id, DockerEndpoint docker) {
         if (paused(docker.inspect(DockerObject.CONTAINER, id).orElse(Map.of()))) docker.unpauseContainer(id);
-        if (args.force_kill()) docker.killContainer(id, args.kill_signal());
-        else docker.stopContainer(id, stopTimeout(args));
+        if (!args.force_kill()) {
+            docker.stopContainer(id, stopTimeout(args));
+            return;
+        }
+        try {
+            docker.killContainer(id, args.kill_signal());
+        } catch (io.swarmplay.connection.docker.DockerException e) {
+            // it exited between inspect and kill: nothing left to kill
+            if (!e.getMessage().contains("is not running")) throw e;
+        }
     }
 
     private static Duration stopTimeout(ContainerArgs args) {

@@ -37,8 +37,18 @@ class ContainerComparisonTest {
         return ContainerLifecycle.context(args, args.effective(), IMAGE, null, null);
     }
 
+    /** A container of IMAGE: its env and exposed ports unless {@code config} says otherwise. */
     private static Map<String, Object> container(Map<String, Object> config, Map<String, Object> host) {
-        return Map.of("Id", "id-web", "Image", "sha256:img", "Config", config, "HostConfig", host);
+        Map<String, Object> all = new LinkedHashMap<>(Map.of("Env", List.of("PATH=/bin"), "ExposedPorts", Map.of("8080/tcp", Map.of())));
+        all.putAll(config);
+        return Map.of("Id", "id-web", "Image", "sha256:img", "Config", all, "HostConfig", host);
+    }
+
+    @Test
+    void theImagesEnvAndPortsAreExpectedEvenUndeclared() {
+        Map<String, Object> inspect = Map.of("Id", "id-web", "Image", "sha256:old", "Config", Map.of("Env", List.of("PATH=/usr/bin")),
+                "HostConfig", Map.of());
+        assertEquals(List.of("env", "exposed_ports"), diffs(args(Map.of()), inspect).stream().map(Difference::field).toList());
     }
 
     @Test
