@@ -82,6 +82,7 @@ public final class DockerContainerModule extends DockerModule<ContainerArgs> {
         List<Difference> diffs = ContainerComparison.compare(effective, modes, ctx, current);
         List<Difference> recreating = new ArrayList<>(diffs.stream().filter(d -> !d.updatable()).toList());
         if (modes.get("image").equals("strict")) recreating.addAll(ContainerLifecycle.imageDifferences(args, image, current));
+        recreating.addAll(ContainerLifecycle.copyInDifferences(args, current, docker, host));
         ContainerPlan plan = new ContainerPlan(current, diffs, ContainerNetworks.plan(args, modes, current, false));
         List<Diff.FieldChange> rows = new ArrayList<>(recreating.stream().filter(d -> !diffs.contains(d)).map(Difference::asField).toList());
         diffs.forEach(d -> rows.add(d.asField()));
@@ -108,7 +109,7 @@ public final class DockerContainerModule extends DockerModule<ContainerArgs> {
 
     /** {@code  a → b} for short values; env names its keys, never its values. */
     private static String change(Difference d) {
-        if (d.field().equals("env")) return "";
+        if (d.field().equals("env") || d.field().equals("copy_in")) return "";
         Diff.FieldChange f = d.asField();
         String text = " " + f.before() + " → " + f.after();
         return text.length() > 80 ? "" : text;

@@ -54,6 +54,28 @@ public final class ContainerLifecycle {
         return out;
     }
 
+    /**
+     * {@code copy_in} files (swarmplay's own option) as a difference when the container holds
+     * other content or mode at a {@code dest} (read back with a copy out; nothing is shown).
+     */
+    public static List<Difference> copyInDifferences(ContainerArgs args, Map<String, Object> current, DockerEndpoint docker,
+                                                     HostView host) {
+        String id = String.valueOf(current.get("Id"));
+        for (Map<String, Object> file : copyIn(args)) {
+            String dest = Specs.required(file, "dest", "copy_in");
+            List<TarFile> found;
+            try {
+                found = docker.copyOut(id, dest);
+            } catch (io.swarmplay.connection.docker.DockerException e) {
+                found = List.of();
+            }
+            boolean same = found.size() == 1 && java.util.Arrays.equals(found.get(0).content(), content(file, host))
+                    && found.get(0).mode() == Specs.mode(file.get("mode"), 0644);
+            if (!same) return List.of(new Difference("copy_in", "(differs)", "(from task)", false));
+        }
+        return List.of();
+    }
+
     public static String status(Map<String, Object> inspect) {
         return String.valueOf(ApiValues.get(inspect, "State.Status"));
     }
