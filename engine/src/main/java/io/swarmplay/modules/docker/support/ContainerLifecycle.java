@@ -206,7 +206,9 @@ public final class ContainerLifecycle {
         if (args.cleanup()) docker.removeContainer(id, true);
         Map<String, Object> after = new LinkedHashMap<>(docker.inspect(DockerObject.CONTAINER, id).orElse(Map.of()));
         after.put("Output", output);
-        return new Result(after, code, code == 0 ? null : output, warnings);
+        String failure = code == 0 ? null : !output.isEmpty() ? output
+                : "container '" + args.name() + "' on " + host.name() + " exited with code " + code + "; the container printed nothing";
+        return new Result(after, code, failure, warnings);
     }
 
     private static Map<String, Object> inspect(DockerEndpoint docker, String id) {
