@@ -68,7 +68,34 @@ final class ArgConverter {
         if (raw0 == List.class) return list(raw, typeArgument(type, 0));
         if (raw0 == Map.class) return map(raw, typeArgument(type, 1));
         if (raw0.isEnum()) return enumValue(raw, raw0);
+        if (raw0.isRecord()) return nested(raw, raw0);
         throw new IllegalArgumentException("unsupported argument type " + type);
+    }
+
+    /** A mapping bound to a nested record by {@link ArgsBinder} (its problems as one mismatch). */
+    @SuppressWarnings("unchecked")
+    private static Object nested(Object raw, Class<?> type) {
+        if (!(raw instanceof Map<?, ?> m)) throw new Mismatch("must be a mapping (got " + describe(raw) + ")");
+        try {
+            return ArgsBinder.bind(type, (Map<String, Object>) m);
+        } catch (ArgsException e) {
+            String all = String.join("; ", e.problems().stream().map(ArgsException.Problem::message).toList());
+            throw new Mismatch("has a bad entry: " + all, e.problems().get(0).hint());
+        }
+    }
+
+    /** The type as {@code swarmplay doc} names it, in Ansible's words: str, int, float, bool, list, dict, ... */
+    static String typeName(Type type) {
+        Class<?> raw = rawClass(type);
+        if (raw == String.class) return "str";
+        if (raw == int.class || raw == Integer.class || raw == long.class || raw == Long.class) return "int";
+        if (raw == double.class || raw == Double.class) return "float";
+        if (raw == boolean.class || raw == Boolean.class) return "bool";
+        if (raw == Duration.class) return "duration";
+        if (raw == List.class) return "list of " + typeName(typeArgument(type, 0));
+        if (raw == Map.class || raw.isRecord()) return "dict";
+        if (raw.isEnum()) return "str";
+        return "raw";
     }
 
     private static Class<?> rawClass(Type type) {
@@ -149,7 +176,8 @@ final class ArgConverter {
         List<Object> out = new ArrayList<>(items.size());
         for (Object item : items) {
             if (item == null) throw new Mismatch("must not contain empty items");
-            out.add(element == String.class ? string(item) : item);
+            out.add(element == String.class ? string(item)
+                    : element instanceof Class<?> c && c.isRecord() ? nested(item, c) : item);
         }
         return List.copyOf(out);
     }

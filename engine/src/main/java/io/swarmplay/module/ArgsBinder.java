@@ -37,15 +37,61 @@ public final class ArgsBinder {
     private ArgsBinder() {
     }
 
-    /** Every key the record accepts: component names and their aliases. */
+    /** Every key the record accepts: component names and their aliases, and those of its {@link ArgTable}. */
     public static Set<String> argNames(Class<?> type) {
         Set<String> names = new LinkedHashSet<>();
         for (RecordComponent component : type.getRecordComponents()) {
+            ArgTable table = table(component);
+            if (table != null) {
+                table.args().forEach(a -> {
+                    names.add(a.name());
+                    names.addAll(a.aliases());
+                });
+                continue;
+            }
             names.add(component.getName());
             Alias alias = component.getAnnotation(Alias.class);
             if (alias != null) names.addAll(List.of(alias.value()));
         }
         return names;
+    }
+
+    /** Every argument of the record, in declaration order, for {@code swarmplay doc}. */
+    public static List<ArgSpec> specs(Class<?> type) {
+        List<ArgSpec> specs = new ArrayList<>();
+        if (!type.isRecord()) return specs;
+        for (RecordComponent c : type.getRecordComponents()) {
+            ArgTable table = table(c);
+            if (table != null) {
+                table.args().forEach(a -> specs.add(new ArgSpec(a.name(), a.aliases(), ArgConverter.typeName(a.type()), null,
+                        a.choices(), false, a.description())));
+                continue;
+            }
+            Alias alias = c.getAnnotation(Alias.class);
+            Choices choices = c.getAnnotation(Choices.class);
+            Doc doc = c.getAnnotation(Doc.class);
+            Object fallback = fallback(c);
+            specs.add(new ArgSpec(c.getName(), alias == null ? List.of() : List.of(alias.value()),
+                    ArgConverter.typeName(c.getGenericType()), fallback == null ? null : fallback.toString(),
+                    choices == null ? List.of() : List.of(choices.value()), c.isAnnotationPresent(Required.class),
+                    doc == null ? "" : doc.value()));
+        }
+        return specs;
+    }
+
+    private static final Map<Class<?>, ArgTable> TABLES = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The table of an {@link Options} component, or null for a plain component. */
+    private static ArgTable table(RecordComponent component) {
+        ArgTable.From from = component.getAnnotation(ArgTable.From.class);
+        if (from == null || component.getType() != Options.class) return null;
+        return TABLES.computeIfAbsent(from.value(), t -> {
+            try {
+                return (ArgTable) t.getDeclaredConstructor().newInstance();
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("cannot build the argument table " + t.getName(), e);
+            }
+        });
     }
 
     /**
@@ -87,15 +133,36 @@ public final class ArgsBinder {
     private static Map<RecordComponent, Given> assign(RecordComponent[] components, Map<String, Object> given,
                                                        Class<?> type, List<ArgsException.Problem> problems) {
         Map<String, RecordComponent> byKey = new LinkedHashMap<>();
+        Map<String, TableArg> tableArgs = new LinkedHashMap<>();
+        RecordComponent tableComponent = null;
         for (RecordComponent component : components) {
+            ArgTable table = table(component);
+            if (table != null) {
+                tableComponent = component;
+                for (TableArg a : table.args()) {
+                    tableArgs.put(a.name(), a);
+                    a.aliases().forEach(alias -> tableArgs.put(alias, a));
+                }
+                continue;
+            }
             byKey.put(component.getName(), component);
             Alias alias = component.getAnnotation(Alias.class);
             if (alias != null) for (String name : alias.value()) byKey.put(name, component);
         }
         Map<RecordComponent, Given> raw = new LinkedHashMap<>();
+        Map<String, Given> inTable = new LinkedHashMap<>();
         given.forEach((key, value) -> {
             RecordComponent component = byKey.get(key);
-            if (component == null) {
+            TableArg tableArg = component == null ? tableArgs.get(key) : null;
+            if (tableArg != null) {
+                Given before = inTable.get(tableArg.name());
+                if (before != null) {
+                    problems.add(new ArgsException.Problem(key, "arguments '" + before.key() + "' and '" + key
+                            + "' mean the same thing", "give only one of them"));
+                } else if (value != null) {
+                    inTable.put(tableArg.name(), new Given(key, value));
+                }
+            } else if (component == null) {
                 problems.add(new ArgsException.Problem(key, "unknown argument '" + key + "'", hint(key, type)));
             } else if (raw.containsKey(component)) {
                 problems.add(new ArgsException.Problem(key, "arguments '" + raw.get(component).key() + "' and '"
@@ -104,6 +171,7 @@ public final class ArgsBinder {
                 raw.put(component, new Given(key, value));
             }
         });
+        if (tableComponent != null) raw.put(tableComponent, new Given(null, inTable));
         return raw;
     }
 
@@ -112,6 +180,8 @@ public final class ArgsBinder {
      * under the key the user wrote (so the runner can point at it).
      */
     private static Object value(RecordComponent component, Given given, List<ArgsException.Problem> problems) {
+        ArgTable table = table(component);
+        if (table != null) return options(table, given, problems);
         String name = component.getName();
         if (given == null && component.isAnnotationPresent(Required.class)) {
             problems.add(new ArgsException.Problem(name, "missing required argument '" + name + "'", null));
@@ -129,6 +199,28 @@ public final class ArgsBinder {
             problems.add(new ArgsException.Problem(key, "'" + key + "' " + e.getMessage(), e.hint()));
             return ArgConverter.absent(component.getType());
         }
+    }
+
+    /** The table's given arguments, each converted to its type and checked against its choices. */
+    @SuppressWarnings("unchecked")
+    private static Options options(ArgTable table, Given given, List<ArgsException.Problem> problems) {
+        Map<String, Given> values = given == null ? Map.of() : (Map<String, Given>) given.value();
+        Map<String, TableArg> byName = new LinkedHashMap<>();
+        table.args().forEach(a -> byName.put(a.name(), a));
+        Map<String, Object> converted = new LinkedHashMap<>();
+        values.forEach((name, g) -> {
+            TableArg arg = byName.get(name);
+            try {
+                Object value = ArgConverter.convert(g.value(), arg.type());
+                if (!arg.choices().isEmpty()) checkChoice(String.valueOf(value), arg.choices().toArray(String[]::new));
+                converted.put(name, value);
+            } catch (ArgConverter.Mismatch e) {
+                problems.add(new ArgsException.Problem(g.key(), "'" + g.key() + "' " + e.getMessage(), e.hint()));
+            } catch (ArgsException e) {
+                e.problems().forEach(p -> problems.add(new ArgsException.Problem(g.key(), "'" + g.key() + "': " + p.message(), p.hint())));
+            }
+        });
+        return new Options(converted);
     }
 
     /** {@code @Default} as if the user had written it, else the first of {@code @Choices}, else null. */

@@ -95,6 +95,33 @@ public interface DockerEndpoint extends DockerReader, AutoCloseable {
         return EngineApi.filters(filters);
     }
 
+    // ---- containers as the Engine API describes them (community.docker's docker_container)
+
+    /**
+     * Creates (never starts) a container from an Engine API create body ({@code Image},
+     * {@code Cmd}, {@code HostConfig}, {@code NetworkingConfig}, ...); its ID and the engine's warnings.
+     */
+    CreatedContainer createContainer(String name, Map<String, Object> body);
+
+    /** {@code docker update}: changes resource limits and the restart policy in place; the engine's warnings. */
+    List<String> updateContainer(String id, Map<String, Object> body);
+
+    void pauseContainer(String id);
+
+    void unpauseContainer(String id);
+
+    /** Restarts; SIGKILL after {@code timeout} (null: the container's own stop timeout). */
+    void restartContainer(String id, Duration timeout);
+
+    /** Sends {@code signal} (null: SIGKILL) to the container's main process. */
+    void killContainer(String id, String signal);
+
+    /** Creates a network from an Engine API create body ({@code Name}, {@code Driver}, {@code IPAM}, ...); its ID. */
+    String createNetwork(Map<String, Object> body);
+
+    /** Creates a volume from an Engine API create body ({@code Name}, {@code Driver}, {@code DriverOpts}, {@code Labels}). */
+    void createVolume(Map<String, Object> body);
+
     /** Releases the client (and nothing on the engine). Never throws. */
     @Override
     void close();

@@ -266,4 +266,60 @@ final class DockerJavaEndpoint extends DockerJavaResources implements DockerEndp
         return EngineApi.get(target, client(), "read " + path, path, query)
                 .orElseThrow(() -> new DockerException("cannot read " + path + " on " + target.hostName() + ": not found"));
     }
+
+    // ---- containers as the Engine API describes them
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public CreatedContainer createContainer(String name, Map<String, Object> body) {
+        Map<String, Object> answer = (Map<String, Object>) EngineApi.post(target, client(), "create container " + name,
+                "/containers/create", Map.of("name", name), body);
+        return new CreatedContainer(String.valueOf(answer.get("Id")), warnings(answer));
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public List<String> updateContainer(String id, Map<String, Object> body) {
+        return warnings((Map<String, Object>) EngineApi.post(target, client(), "update container " + id,
+                "/containers/" + id + "/update", Map.of(), body));
+    }
+
+    private static List<String> warnings(Map<String, Object> answer) {
+        return answer.get("Warnings") instanceof List<?> w ? w.stream().map(String::valueOf).toList() : List.of();
+    }
+
+    @Override
+    public void pauseContainer(String id) {
+        EngineApi.post(target, client(), "pause container " + id, "/containers/" + id + "/pause", Map.of());
+    }
+
+    @Override
+    public void unpauseContainer(String id) {
+        EngineApi.post(target, client(), "unpause container " + id, "/containers/" + id + "/unpause", Map.of());
+    }
+
+    @Override
+    public void restartContainer(String id, Duration timeout) {
+        EngineApi.post(target, client(), "restart container " + id, "/containers/" + id + "/restart",
+                timeout == null ? Map.of() : Map.of("t", String.valueOf(timeout.toSeconds())));
+    }
+
+    @Override
+    public void killContainer(String id, String signal) {
+        EngineApi.post(target, client(), "kill container " + id, "/containers/" + id + "/kill",
+                signal == null ? Map.of() : Map.of("signal", signal));
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public String createNetwork(Map<String, Object> body) {
+        Map<String, Object> answer = (Map<String, Object>) EngineApi.post(target, client(), "create network " + body.get("Name"),
+                "/networks/create", Map.of(), body);
+        return String.valueOf(answer.get("Id"));
+    }
+
+    @Override
+    public void createVolume(Map<String, Object> body) {
+        EngineApi.post(target, client(), "create volume " + body.get("Name"), "/volumes/create", Map.of(), body);
+    }
 }

@@ -36,17 +36,31 @@ final class EngineApi {
 
     /** POST {@code path} without a body. */
     static Object post(DockerTarget target, DockerClient client, String what, String path, Map<String, String> query) {
-        return request(target, client, what, DockerHttpClient.Request.Method.POST, path, query, false).orElse(Map.of());
+        return request(target, client, what, DockerHttpClient.Request.Method.POST, path, query, false, null).orElse(Map.of());
+    }
+
+    /** POST {@code path} with {@code body} as JSON; the answer, as parsed JSON. */
+    static Object post(DockerTarget target, DockerClient client, String what, String path, Map<String, String> query,
+                       Object body) {
+        return request(target, client, what, DockerHttpClient.Request.Method.POST, path, query, false, body).orElse(Map.of());
     }
 
     private static Optional<Object> request(DockerTarget target, DockerClient client, String what,
                                             DockerHttpClient.Request.Method method, String path,
                                             Map<String, String> query, boolean missingIsEmpty) {
+        return request(target, client, what, method, path, query, missingIsEmpty, null);
+    }
+
+    private static Optional<Object> request(DockerTarget target, DockerClient client, String what,
+                                            DockerHttpClient.Request.Method method, String path,
+                                            Map<String, String> query, boolean missingIsEmpty, Object body) {
         DockerHttpClient http = ((DockerClientImpl) client).getHttpClient();
-        DockerHttpClient.Request request = DockerHttpClient.Request.builder().method(method)
-                .path(path + queryString(query)).putHeader("Content-Type", "application/json").build();
-        try (DockerHttpClient.Response response = http.execute(request); InputStream body = response.getBody()) {
-            byte[] bytes = body == null ? new byte[0] : body.readAllBytes();
+        DockerHttpClient.Request.Builder builder = DockerHttpClient.Request.builder().method(method)
+                .path(path + queryString(query)).putHeader("Content-Type", "application/json");
+        if (body != null) builder.body(new java.io.ByteArrayInputStream(json(body)));
+        DockerHttpClient.Request request = builder.build();
+        try (DockerHttpClient.Response response = http.execute(request); InputStream answer = response.getBody()) {
+            byte[] bytes = answer == null ? new byte[0] : answer.readAllBytes();
             int status = response.getStatusCode();
             if (status == 404 && missingIsEmpty) return Optional.empty();
             if (status >= 400) {
@@ -67,6 +81,14 @@ final class EngineApi {
         return query.entrySet().stream()
                 .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&", "?", ""));
+    }
+
+    private static byte[] json(Object body) {
+        try {
+            return JSON.writeValueAsBytes(body);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Docker's {@code filters} parameter: {@code {"label": ["a=b"]}} as JSON. */

@@ -1,10 +1,8 @@
 package io.swarmplay.modules.docker;
 
-import io.swarmplay.connection.docker.ContainerState;
 import io.swarmplay.connection.docker.DockerEndpoint;
 import io.swarmplay.connection.docker.DockerReader;
-import io.swarmplay.connection.docker.ImageInfo;
-import io.swarmplay.module.Action;
+import io.swarmplay.connection.docker.DockerObject;
 import io.swarmplay.module.Change;
 import io.swarmplay.module.CheckSupport;
 import io.swarmplay.module.Diff;
@@ -12,20 +10,28 @@ import io.swarmplay.module.HostSession;
 import io.swarmplay.module.HostView;
 import io.swarmplay.module.ModuleException;
 import io.swarmplay.module.ModuleInfo;
+import io.swarmplay.module.Options;
 import io.swarmplay.module.Outcome;
+import io.swarmplay.modules.docker.container.ContainerOptions;
+import io.swarmplay.modules.docker.container.OptionContext;
 import io.swarmplay.modules.docker.support.ContainerArgs;
 import io.swarmplay.modules.docker.support.ContainerComparison;
 import io.swarmplay.modules.docker.support.ContainerComparison.Difference;
 import io.swarmplay.modules.docker.support.ContainerData;
 import io.swarmplay.modules.docker.support.ContainerLifecycle;
+import io.swarmplay.modules.docker.support.ContainerNetworks;
 import io.swarmplay.modules.docker.support.DockerModule;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
- * A container in the wanted state: created, (re)started, stopped or removed, compared field by
- * field with what the task declares (see {@link ContainerComparison}).
+ * A container in the wanted state, as community.docker 3.4.7's {@code docker_container}: every
+ * option of {@link ContainerOptions} compared with the engine's inspect output by its comparison
+ * mode; a difference that {@code docker update} can apply (memory, cpu_*, restart_policy, ...) is
+ * an UPDATE, any other a REPLACE naming the option ({@code replace: memory_swappiness changed
+ * 60 → 10}); starting, stopping, pausing and (re)connecting networks are UPDATEs.
  * <pre>{@code
  * - docker_container:
  *     name: sn-1
@@ -38,18 +44,11 @@ import java.util.Map;
  *     wait_for: {log: "Starting SWARM-API-SERVER", timeout: 120}
  *   register: sn
  * }</pre>
- * A field that cannot change in place makes the step a REPLACE naming the field
- * ({@code replace: env.SWARM_NODE_TYPE changed}); starting, stopping and connecting networks are
- * UPDATEs. Registers {@code container} (id, name, image, state, exit code, ip per network, labels),
- * never env values.
+ * Registers {@code container}: the engine's inspect output (env values masked in output).
  */
 @ModuleInfo(name = "docker_container", aliases = "community.docker.docker_container", checkMode = CheckSupport.FULL,
         diff = true)
 public final class DockerContainerModule extends DockerModule<ContainerArgs> {
-
-    /** What plan found: the container as it is (null when missing) and what differs. */
-    private record Found(ContainerState current, List<Difference> differences) {
-    }
 
     @Override
     protected Class<ContainerArgs> args() {
@@ -58,42 +57,73 @@ public final class DockerContainerModule extends DockerModule<ContainerArgs> {
 
     @Override
     protected Change plan(ContainerArgs args, HostView host, DockerReader docker) {
-        args.validate(host);
-        ContainerState current = docker.inspectContainer(args.name()).orElse(null);
+        ContainerOptions.checkTogether(args.options());
+        ContainerLifecycle.validate(args, host);
+        Map<String, Object> current = docker.inspect(DockerObject.CONTAINER, args.name()).orElse(null);
         if (args.state().equals("absent")) {
-            return current == null ? ContainerData.none("container " + args.name() + " does not exist", ContainerData.registered(docker, null))
-                    : Change.delete("remove container " + args.name()).withPayload(new Found(current, List.of()));
+            if (current == null) return ContainerData.none("container " + args.name() + " does not exist", ContainerData.registered(null));
+            return Change.delete("remove container " + args.name()).withPayload(ContainerPlan.of(current));
         }
         if (args.image() == null && current == null) {
-            throw new ModuleException("container " + args.name() + " does not exist on " + host.name() + ": give 'image' to create it");
+            throw new ModuleException("Cannot create container when image is not specified! (container " + args.name()
+                    + " does not exist on " + host.name() + ")");
         }
-        String imageId = args.image() == null ? null : docker.inspectImage(args.image()).map(ImageInfo::id).orElse(null);
-        // a missing image may come from an earlier step of this run (docker_image): apply checks again
-        String later = args.image() != null && imageId == null ? " (image " + args.image() + " is not on the host yet)" : "";
-        if (current == null) return Change.create(createSummary(args) + later).withPayload(new Found(null, List.of()));
-        if (!later.isEmpty()) return Change.replace("replace: image" + later).withPayload(new Found(current, List.of()));
-        List<Difference> diffs = ContainerComparison.compare(args, imageId, ContainerLifecycle.configHash(args, host), current);
-        return decide(args, new Found(current, diffs), docker);
+        Map<String, Object> image = args.image() == null ? null : docker.inspect(DockerObject.IMAGE, args.image()).orElse(null);
+        String later = args.image() != null && image == null ? " (image " + args.image() + " is not on the host yet)" : "";
+        if (current == null) return Change.create(createSummary(args) + later).withPayload(ContainerPlan.of(null));
+        return decide(args, host, docker, current, image, later);
     }
 
-    private static Change decide(ContainerArgs args, Found found, DockerReader docker) {
-        String name = args.name();
-        List<Difference> diffs = found.differences();
-        Diff diff = Diff.fields("container " + name, diffs.stream().map(Difference::asField).toList());
-        if (args.recreate()) return Change.replace("replace: recreate requested").withDiff(diff).withPayload(found);
-        if (!diffs.isEmpty() && diffs.get(0).recreate()) {
-            return Change.replace("replace: " + diffs.get(0).field() + " changed").withDiff(diff).withPayload(found);
+    private static Change decide(ContainerArgs args, HostView host, DockerReader docker, Map<String, Object> current,
+                                 Map<String, Object> image, String later) {
+        Map<String, String> modes = ContainerComparison.modes(args);
+        Map<String, Object> compared = args.image_comparison().equals("current-image") || image == null
+                ? docker.inspect(DockerObject.IMAGE, String.valueOf(current.get("Image"))).orElse(image) : image;
+        Options effective = args.effective();
+        OptionContext ctx = ContainerLifecycle.context(args, effective, compared, host, docker);
+        List<Difference> diffs = ContainerComparison.compare(effective, modes, ctx, current);
+        List<Difference> recreating = new ArrayList<>(diffs.stream().filter(d -> !d.updatable()).toList());
+        if (modes.get("image").equals("strict")) recreating.addAll(ContainerLifecycle.imageDifferences(args, image, current));
+        recreating.addAll(ContainerLifecycle.copyInDifferences(args, current, docker, host));
+        ContainerPlan plan = new ContainerPlan(current, diffs, ContainerNetworks.plan(args, modes, current, false));
+        List<Diff.FieldChange> rows = new ArrayList<>(recreating.stream().filter(d -> !diffs.contains(d)).map(Difference::asField).toList());
+        diffs.forEach(d -> rows.add(d.asField()));
+        plan.networks().connect().forEach(n -> rows.add(new Diff.FieldChange("networks." + n.name(),
+                plan.networks().reconnect().contains(n.name()) ? "connected (other settings)" : "(not connected)", "connected")));
+        plan.networks().leave().forEach(n -> rows.add(new Diff.FieldChange("networks." + n, "connected", "(not connected)")));
+        Diff diff = Diff.fields("container " + args.name(), rows);
+        if (!later.isEmpty() && !modes.get("image").equals("ignore")) return Change.replace("replace: image" + later).withPayload(plan);
+        if (args.recreate()) return Change.replace("replace: recreate requested").withDiff(diff).withPayload(plan);
+        if (!recreating.isEmpty()) {
+            Difference first = recreating.get(0);
+            return Change.replace("replace: " + named(first) + " changed" + change(first)).withDiff(diff).withPayload(plan);
         }
-        boolean running = found.current().running();
-        String state = args.state();
-        List<String> steps = new java.util.ArrayList<>(diffs.stream().map(d -> "connect to " + d.field().substring(9)).toList());
-        if (state.equals("started") && !running) steps.add("start");
-        if (state.equals("stopped") && running) steps.add("stop");
+        List<String> steps = new ArrayList<>();
+        if (!diffs.isEmpty()) steps.add("update " + String.join(", ", diffs.stream().map(Difference::field).toList()));
+        steps.addAll(plan.networks().steps());
+        steps.addAll(ContainerLifecycle.stateSteps(args, current));
         if (steps.isEmpty()) {
-            return ContainerData.none("container " + name + " is " + (running ? "running" : found.current().status())
-                    + " as declared", ContainerData.registered(docker, found.current()));
+            return ContainerData.none("container " + args.name() + " is " + ContainerLifecycle.status(current) + " as declared",
+                    ContainerData.registered(current));
         }
-        return Change.update(String.join(", ", steps) + " container " + name).withDiff(diff).withPayload(found);
+        return Change.update(String.join(", ", steps) + " container " + args.name()).withDiff(diff).withPayload(plan);
+    }
+
+    /** {@code  a → b} for short values; env names its keys, never its values. */
+    private static String change(Difference d) {
+        if (d.field().equals("env") || d.field().equals("copy_in")) return "";
+        Diff.FieldChange f = d.asField();
+        String text = " " + f.before() + " → " + f.after();
+        return text.length() > 80 ? "" : text;
+    }
+
+    /** The option, or for env the variables that differ ({@code env.MODE}). */
+    private static String named(Difference d) {
+        if (!d.field().equals("env")) return d.field();
+        Map<String, String> had = io.swarmplay.modules.docker.container.ApiValues.envMap(d.before());
+        List<String> keys = io.swarmplay.modules.docker.container.ApiValues.envMap(d.after()).entrySet().stream()
+                .filter(e -> !e.getValue().equals(had.get(e.getKey()))).map(e -> "env." + e.getKey()).toList();
+        return keys.isEmpty() ? "env" : String.join(", ", keys);
     }
 
     private static String createSummary(ContainerArgs args) {
@@ -105,34 +135,31 @@ public final class DockerContainerModule extends DockerModule<ContainerArgs> {
         return how + " container " + args.name() + " from " + args.image();
     }
 
-    private static void requireImage(ContainerArgs args, DockerReader docker, HostView host) {
-        if (docker.inspectImage(args.image()).isEmpty()) {
-            throw new ModuleException("image " + args.image() + " is not on " + host.name()
-                    + " (load, build or pull it first with docker_image)");
-        }
-    }
-
     @Override
     protected Outcome apply(ContainerArgs args, Change change, HostSession host, DockerEndpoint docker) {
-        Found found = (Found) change.payload();
-        if (change.action() == Action.CREATE || change.action() == Action.REPLACE) requireImage(args, docker, host);
-        switch (change.action()) {
-            case DELETE -> ContainerLifecycle.remove(args, found.current(), docker);
+        ContainerPlan plan = (ContainerPlan) change.payload();
+        ContainerLifecycle.Result result = switch (change.action()) {
+            case DELETE -> ContainerLifecycle.remove(args, plan.current(), docker);
             case REPLACE -> {
-                ContainerLifecycle.remove(args, found.current(), docker);
-                ContainerLifecycle.create(args, docker, host);
+                ContainerLifecycle.remove(args, plan.current(), docker);
+                yield ContainerLifecycle.create(args, docker, host);
             }
             case CREATE -> ContainerLifecycle.create(args, docker, host);
-            default -> update(args, found.current(), docker, host);
-        }
-        ContainerState now = docker.inspectContainer(args.name()).orElse(null);
-        Map<String, Object> registered = ContainerData.registered(docker, now);
-        return ContainerData.maskingEnv(Outcome.changed(change).withData(registered), registered);
+            default -> ContainerLifecycle.update(args, plan.current(), plan.differences(), plan.networks(), docker, host);
+        };
+        Map<String, Object> registered = ContainerData.registered(result.container());
+        registered.put("diff", ContainerData.diff(plan.current(), result.container(), plan.differences()));
+        if (result.status() != null) registered.put("status", result.status());
+        Outcome outcome = result.failure() != null ? Outcome.failed(result.failure()) : Outcome.changed(change);
+        if (!result.warnings().isEmpty()) registered.put("warnings", result.warnings());
+        return ContainerData.maskingEnv(outcome.withData(registered), registered);
     }
 
-    private static void update(ContainerArgs args, ContainerState current, DockerEndpoint docker, HostSession host) {
-        if (args.networks() != null) ContainerLifecycle.connectNetworks(args, current, docker);
-        if (args.state().equals("started") && !current.running()) ContainerLifecycle.start(args, current.id(), docker, host);
-        if (args.state().equals("stopped") && current.running()) docker.stopContainer(current.id(), args.stop_timeout());
+    /** What plan found: the container's inspect output (null when missing), its differences and network steps. */
+    record ContainerPlan(Map<String, Object> current, List<Difference> differences, ContainerNetworks.Plan networks) {
+
+        static ContainerPlan of(Map<String, Object> current) {
+            return new ContainerPlan(current, List.of(), new ContainerNetworks.Plan(List.of(), List.of(), List.of()));
+        }
     }
 }

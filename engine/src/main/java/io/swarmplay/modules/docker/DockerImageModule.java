@@ -44,9 +44,26 @@ import java.util.Map;
 @ModuleInfo(name = "docker_image", aliases = "community.docker.docker_image", checkMode = CheckSupport.FULL, diff = true)
 public final class DockerImageModule extends DockerModule<DockerImageModule.Args> {
 
-    public record Args(@Required String name, String tag, @Choices({"present", "absent"}) String state,
-                       @Choices({"local", "load", "build", "pull"}) String source, String load_path,
-                       Map<String, Object> build, Map<String, Object> registry, boolean force, List<String> tags) {
+    public record Args(@Required @io.swarmplay.module.Doc("Image name, with or without its tag.") String name,
+                       @io.swarmplay.module.Doc("Tag when name has none (latest).") String tag,
+                       @Choices({"present", "absent"}) String state,
+                       @Choices({"local", "load", "build", "pull"}) String source,
+                       @io.swarmplay.module.Doc("With source load: a docker save tar (files/ next to the playbook).") String load_path,
+                       @io.swarmplay.module.Doc("With source build: {path, dockerfile, args, ...}.") Map<String, Object> build,
+                       Map<String, Object> registry,
+                       @io.swarmplay.module.Doc("Load, build or pull even when the image is present.") boolean force,
+                       @io.swarmplay.module.Doc("More tags for the image (repo:tag).") List<String> tags,
+                       @io.swarmplay.module.Doc("community.docker's name for force.") boolean force_source,
+                       @io.swarmplay.module.Doc("With state absent: remove even when containers use it.") boolean force_absent,
+                       @io.swarmplay.module.Doc("Move repository's tag even when it names another image.") boolean force_tag,
+                       @io.swarmplay.module.Doc("Save the image (docker save) to this path on the host.") String archive_path,
+                       @io.swarmplay.module.Doc("Tag the image as repository[:tag] too.") String repository,
+                       @io.swarmplay.module.Doc("Push to the registry (not supported: no registry access).") boolean push) {
+
+        /** force or force_source. */
+        boolean forced() {
+            return force || force_source;
+        }
 
         /** {@code repo:tag}; a tag in {@code name} wins over the default {@code latest}. */
         public String reference() {
@@ -70,18 +87,30 @@ public final class DockerImageModule extends DockerModule<DockerImageModule.Args
         ImageInfo current = docker.inspectImage(ref).orElse(null);
         if (args.state().equals("absent")) {
             return current == null ? Change.none("image " + ref + " is not on " + host.name())
-                    : Change.delete("remove image " + ref + " (" + shortId(current.id()) + ")");
+                    : Change.delete("remove image " + ref + " (" + shortId(current.id()) + ")").withPayload(args.force_absent());
         }
         if (args.source().equals("local")) {
             // an earlier step of this run may load it: the plan cannot tell, apply checks again
             if (current == null) return Change.unknown("image " + ref + " is not on " + host.name()
                     + " yet (source local: known after apply)");
-        } else if (current == null || args.force() || stale(args, current, host)) {
+        } else if (current == null || args.forced() || stale(args, current, host)) {
             return fetch(args, current, host);
         }
-        List<String> missing = missingTags(args, current);
+        List<String> missing = new java.util.ArrayList<>(missingTags(args, current));
+        if (args.archive_path() != null && !ImageArchives.holds(host, args.archive_path(), current.id(), ref)) {
+            return Change.update("archive " + ref + " to " + args.archive_path()
+                    + (missing.isEmpty() ? "" : ", tag as " + String.join(", ", missing))).withPayload(current);
+        }
         if (missing.isEmpty()) return Results.none("image " + ref + " is present (" + shortId(current.id()) + ")", data(docker, current));
         return Change.update("tag " + ref + " as " + String.join(", ", missing)).withPayload(current);
+    }
+
+    /** The repo:tag of {@code repository} (its own tag, else the image's). */
+    private static String repositoryRef(Args args) {
+        String repo = args.repository();
+        boolean tagged = repo.lastIndexOf(':') > repo.lastIndexOf('/');
+        String ref = args.reference();
+        return tagged ? repo : repo + ref.substring(ref.lastIndexOf(':'));
     }
 
     private static boolean stale(Args args, ImageInfo current, HostView host) {
@@ -98,11 +127,13 @@ public final class DockerImageModule extends DockerModule<DockerImageModule.Args
         String before = current == null ? "(absent)" : shortId(current.id());
         String after = args.source().equals("load") ? shortId(args.from().archive(host).imageId()) : "(known after apply)";
         Diff diff = Diff.fields("image " + args.reference(), List.of(new Diff.FieldChange("id", before, after)));
-        return (current == null ? Change.create(verb) : Change.update(verb + (args.force() ? " (force)" : ""))).withDiff(diff);
+        return (current == null ? Change.create(verb) : Change.update(verb + (args.forced() ? " (force)" : ""))).withDiff(diff);
     }
 
     private static List<String> missingTags(Args args, ImageInfo current) {
-        return args.tags() == null ? List.of() : args.tags().stream().filter(t -> !current.repoTags().contains(t)).toList();
+        List<String> wanted = new java.util.ArrayList<>(args.tags() == null ? List.of() : args.tags());
+        if (args.repository() != null) wanted.add(repositoryRef(args));
+        return wanted.stream().filter(t -> !current.repoTags().contains(t)).toList();
     }
 
     /** Source local: the image must be there by now (an earlier step loaded it); nothing is fetched. */
@@ -127,8 +158,9 @@ public final class DockerImageModule extends DockerModule<DockerImageModule.Args
 
     @Override
     protected Outcome apply(Args args, Change change, HostSession host, DockerEndpoint docker) {
+        if (args.push()) throw new ModuleException("push is not supported: swarmplay reaches no registry for pushing");
         if (change.action() == Action.DELETE) {
-            docker.removeImage(args.reference(), true);
+            docker.removeImage(args.reference(), args.force_absent());
             return Outcome.changed(change);
         }
         if (args.source().equals("local")) return applyLocal(args, change, host, docker);
@@ -137,6 +169,9 @@ public final class DockerImageModule extends DockerModule<DockerImageModule.Args
                 + args.reference() + " is still not on " + host.name() + " after " + args.source()
                 + " (does the archive or build carry that tag?)"));
         for (String extra : missingTags(args, now)) ImageSource.tag(docker, now.id(), extra);
+        if (args.archive_path() != null && !ImageArchives.holds(host, args.archive_path(), now.id(), args.reference())) {
+            ImageArchives.save(docker, host, args.reference(), args.archive_path());
+        }
         Object password = args.registry() == null ? null : args.registry().get("password");
         return Outcome.changed(change).withData(data(docker, now))
                 .withSecret(password == null ? null : password.toString());

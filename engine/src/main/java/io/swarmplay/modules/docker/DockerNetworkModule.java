@@ -3,12 +3,15 @@ package io.swarmplay.modules.docker;
 import io.swarmplay.connection.docker.DockerEndpoint;
 import io.swarmplay.connection.docker.DockerReader;
 import io.swarmplay.connection.docker.NetworkInfo;
-import io.swarmplay.connection.docker.NetworkSpec;
+import io.swarmplay.connection.docker.DockerObject;
+import io.swarmplay.connection.docker.NetworkAttachment;
+import io.swarmplay.module.Action;
 import io.swarmplay.module.Alias;
 import io.swarmplay.module.Change;
 import io.swarmplay.module.CheckSupport;
 import io.swarmplay.module.Choices;
 import io.swarmplay.module.Diff;
+import io.swarmplay.module.Doc;
 import io.swarmplay.module.HostSession;
 import io.swarmplay.module.HostView;
 import io.swarmplay.module.ModuleException;
@@ -16,35 +19,69 @@ import io.swarmplay.module.ModuleInfo;
 import io.swarmplay.module.Outcome;
 import io.swarmplay.module.Required;
 import io.swarmplay.modules.docker.support.DockerModule;
+import io.swarmplay.modules.docker.support.NetworkFields;
 import io.swarmplay.modules.support.Results;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * A network, present (driver, subnet, gateway, labels) or absent.
+ * A network, present or absent, as community.docker's {@code docker_network}: driver and its
+ * options, IPAM config, IPv6, internal, attachable, scope and labels compared with the engine's
+ * inspect output ({@link NetworkFields}); {@code connected} containers connected (and, without
+ * {@code appends}, the others disconnected).
  * <pre>{@code
  * - docker_network:
  *     name: swarm-net
- *     subnet: 172.30.0.0/24
- *     gateway: 172.30.0.1
+ *     ipam_config: [{subnet: 172.30.0.0/24, gateway: 172.30.0.1}]
  *     labels: {app: swarm}
  * }</pre>
- * A declared driver, subnet, gateway or label that differs cannot change in place: the step is a
- * REPLACE, which first disconnects the network's containers when {@code force: true}, and
- * otherwise fails listing them. Removing a network with containers attached works the same way.
- *
- * <p>Several networks of the same name (two clients created it at once; the engine then refuses
- * it by name as "ambiguous") are resolved: the one with the most containers attached, else the
- * oldest, is kept and the others are removed (an UPDATE; containers on them are handled as
- * above); {@code state: absent} removes them all.
+ * A setting that differs cannot change in place: the step is a REPLACE, which first disconnects
+ * the network's containers when {@code force: true}, and otherwise fails listing them (swarmplay
+ * never disconnects running containers unasked). Removing a network with containers works the same way.
+ * Several networks of one name (two clients creating it at once) are resolved: the one with the most
+ * containers attached, else the oldest, is kept and the others removed; {@code absent} removes them all.
  */
 @ModuleInfo(name = "docker_network", aliases = "community.docker.docker_network", checkMode = CheckSupport.FULL, diff = true)
 public final class DockerNetworkModule extends DockerModule<DockerNetworkModule.Args> {
 
-    public record Args(@Required @Alias("network_name") String name, @Choices({"present", "absent"}) String state,
-                       String driver, String subnet, String gateway, Map<String, String> labels, boolean force) {
+    /** One {@code ipam_config} entry. */
+    public record Ipam(String subnet, String iprange, String gateway, Map<String, String> aux_addresses) {
+    }
+
+    public record Args(@Required @Alias("network_name") @Doc("Name of the network.") String name,
+                       @Choices({"present", "absent"}) String state,
+                       @Doc("Network driver (bridge by default).") String driver,
+                       @Doc("Driver options.") Map<String, String> driver_options,
+                       @Doc("Disconnect attached containers when the network must be removed or recreated.") boolean force,
+                       @Doc("Keep containers connected that connected does not list.") boolean appends,
+                       @Alias("containers") @Doc("Containers to connect.") List<String> connected,
+                       @Doc("Enable IPv6.") Boolean enable_ipv6,
+                       @Doc("IPAM driver.") String ipam_driver,
+                       @Doc("IPAM driver options.") Map<String, String> ipam_driver_options,
+                       @Doc("IPAM pools: {subnet, iprange, gateway, aux_addresses}.") List<Ipam> ipam_config,
+                       @Doc("Restrict external access.") Boolean internal,
+                       @Doc("Labels.") Map<String, String> labels,
+                       @Choices({"", "local", "global", "swarm"}) @Doc("Scope.") String scope,
+                       @Doc("Let standalone containers attach (swarm networks).") Boolean attachable,
+                       @Doc("swarmplay's shortcut for ipam_config: [{subnet, gateway}].") String subnet,
+                       @Doc("With subnet: the gateway.") String gateway) {
+
+        /** {@code ipam_config}, or the one pool of {@code subnet}/{@code gateway}. */
+        public List<Ipam> pools() {
+            if (ipam_config != null) return ipam_config;
+            return subnet == null ? null : List.of(new Ipam(subnet, null, gateway, null));
+        }
+    }
+
+    /**
+     * What plan found: the network's inspect output (null when missing), containers to connect or
+     * disconnect, and the networks apply removes first (duplicates of the name; all of them for absent).
+     */
+    private record Found(Map<String, Object> current, boolean recreate, List<String> connect, List<String> disconnect,
+                         List<NetworkInfo> remove) {
     }
 
     @Override
@@ -52,42 +89,62 @@ public final class DockerNetworkModule extends DockerModule<DockerNetworkModule.
         return Args.class;
     }
 
-    /** What apply removes before it creates the network again ({@code create}), or not. */
-    private record Removal(List<NetworkInfo> networks, boolean create, String kept) {
-    }
-
     @Override
     protected Change plan(Args args, HostView host, DockerReader docker) {
+        if (args.state().equals("present")) NetworkFields.validate(args);
         String name = args.name();
-        List<NetworkInfo> found = kept(docker.listNetworksNamed(name));
+        List<NetworkInfo> named = kept(docker.listNetworksNamed(name));
         if (args.state().equals("absent")) {
-            if (found.isEmpty()) return Change.none("network " + name + " does not exist");
-            String all = found.size() == 1 ? "" : " (all " + found.size() + " of that name)";
-            return Change.delete("remove network " + name + all + detaching(args, found, "removing it", host))
-                    .withPayload(new Removal(found, false, null));
+            if (named.isEmpty()) return Change.none("network " + name + " does not exist");
+            String all = named.size() == 1 ? "" : " (all " + named.size() + " of that name)";
+            return Change.delete("remove network " + name + all + detaching(args, attached(named), "removing it", host))
+                    .withPayload(new Found(null, false, List.of(), List.of(), named));
         }
-        if (found.isEmpty()) {
-            return Change.create("create network " + name)
-                    .withDiff(Diff.fields("network " + name, List.of(new Diff.FieldChange("exists", "false", "true"))));
+        List<String> wanted = args.connected() == null ? List.of() : args.connected();
+        Map<String, Object> current = named.isEmpty() ? null
+                : docker.inspect(DockerObject.NETWORK, named.get(0).id()).orElse(null);
+        if (current == null) {
+            return Change.create("create network " + name).withDiff(Diff.fields("network " + name,
+                    List.of(new Diff.FieldChange("exists", "false", "true"))))
+                    .withPayload(new Found(null, false, wanted, List.of(), List.of()));
         }
-        NetworkInfo current = found.get(0);
-        List<NetworkInfo> duplicates = found.subList(1, found.size());
-        List<Diff.FieldChange> changes = changes(args, current);
-        if (changes.isEmpty() && duplicates.isEmpty()) {
-            return Results.none("network " + name + " exists as declared", registered(docker, current.id()));
+        List<NetworkInfo> duplicates = named.subList(1, named.size());
+        List<Diff.FieldChange> changes = NetworkFields.differences(args, current);
+        if (!changes.isEmpty()) {
+            Diff.FieldChange first = changes.get(0);
+            return Change.replace("replace: " + first.field() + " changed " + first.before() + " → " + first.after()
+                            + detaching(args, attached(named), "changing its " + first.field(), host))
+                    .withDiff(Diff.fields("network " + name, changes))
+                    .withPayload(new Found(current, true, wanted, List.of(), duplicates));
         }
-        if (changes.isEmpty()) {
-            return Change.update("remove " + duplicates.size() + " duplicate network(s) named " + name + ", keep "
-                            + shortId(current) + (current.containers().isEmpty() ? " (the oldest)" : " (in use)")
-                            + detaching(args, duplicates, "removing the duplicates", host))
-                    .withDiff(Diff.fields("network " + name, List.of(new Diff.FieldChange("networks named " + name,
-                            String.valueOf(found.size()), "1"))))
-                    .withPayload(new Removal(duplicates, false, current.id()));
+        return keep(args, host, docker, current, duplicates);
+    }
+
+    /** The network exists as declared: connect and disconnect containers, remove duplicates of its name. */
+    private static Change keep(Args args, HostView host, DockerReader docker, Map<String, Object> current,
+                               List<NetworkInfo> duplicates) {
+        String name = args.name();
+        List<String> attached = NetworkFields.containerNames(current);
+        List<String> connect = args.connected() == null ? List.of() : args.connected().stream().filter(c -> !attached.contains(c)).toList();
+        List<String> disconnect = args.connected() == null || args.appends() ? List.of()
+                : attached.stream().filter(c -> !args.connected().contains(c)).toList();
+        if (connect.isEmpty() && disconnect.isEmpty() && duplicates.isEmpty()) {
+            return Results.none("network " + name + " exists as declared", registered(docker, name, List.of()));
         }
-        String field = changes.get(0).field();
-        return Change.replace("replace: " + field + " changed " + changes.get(0).before() + " → " + changes.get(0).after()
-                        + detaching(args, found, "changing its " + field, host))
-                .withDiff(Diff.fields("network " + name, changes)).withPayload(new Removal(found, true, null));
+        List<String> steps = new ArrayList<>();
+        if (!connect.isEmpty()) steps.add("connect " + String.join(", ", connect));
+        if (!disconnect.isEmpty()) steps.add("disconnect " + String.join(", ", disconnect));
+        String summary = steps.isEmpty() ? "" : String.join(", ", steps) + " on network " + name;
+        if (!duplicates.isEmpty()) {
+            summary = "remove " + duplicates.size() + " duplicate network(s) named " + name + ", keep "
+                    + shortId(String.valueOf(current.get("Id"))) + (attached.isEmpty() ? " (the oldest)" : " (in use)")
+                    + detaching(args, attached(duplicates), "removing the duplicates", host)
+                    + (summary.isEmpty() ? "" : "; " + summary);
+        }
+        Change change = Change.update(summary)
+                .withPayload(new Found(current, false, connect, disconnect, duplicates));
+        return duplicates.isEmpty() ? change : change.withDiff(Diff.fields("network " + name, List.of(
+                new Diff.FieldChange("networks named " + name, String.valueOf(duplicates.size() + 1), "1"))));
     }
 
     /** The network to keep first (the most containers attached, then the oldest), then the duplicates. */
@@ -96,62 +153,51 @@ public final class DockerNetworkModule extends DockerModule<DockerNetworkModule.
                 .sorted(java.util.Comparator.comparingInt((NetworkInfo n) -> -n.containers().size())).toList();
     }
 
-    private static String shortId(NetworkInfo network) {
-        return network.id().length() > 12 ? network.id().substring(0, 12) : network.id();
+    private static List<String> attached(List<NetworkInfo> networks) {
+        return networks.stream().flatMap(n -> n.containers().values().stream()).toList();
     }
 
-    private static List<Diff.FieldChange> changes(Args args, NetworkInfo current) {
-        List<Diff.FieldChange> changes = new ArrayList<>();
-        compare(changes, "driver", current.driver(), args.driver());
-        compare(changes, "subnet", current.subnet(), args.subnet());
-        compare(changes, "gateway", current.gateway(), args.gateway());
-        if (args.labels() != null) {
-            args.labels().forEach((k, v) -> compare(changes, "labels." + k, current.labels().get(k), v));
-        }
-        return changes;
-    }
-
-    private static void compare(List<Diff.FieldChange> changes, String field, String actual, String wanted) {
-        if (wanted != null && !wanted.equals(actual)) {
-            changes.add(new Diff.FieldChange(field, actual == null ? "(engine's choice)" : actual, wanted));
-        }
+    private static String shortId(String id) {
+        return id.length() > 12 ? id.substring(0, 12) : id;
     }
 
     /** {@code " (disconnects a, b)"} with force, "" without containers; else fails listing them. */
-    private static String detaching(Args args, List<NetworkInfo> networks, String doing, HostView host) {
-        List<String> attached = networks.stream().flatMap(n -> n.containers().values().stream()).sorted().toList();
-        if (attached.isEmpty()) return "";
-        String names = String.join(", ", attached);
-        if (args.force()) return " (disconnects " + names + ")";
-        throw new ModuleException("network " + args.name() + " on " + host.name() + " has containers attached (" + names
-                + "); " + doing + " needs them disconnected: remove them first, or set force: true");
+    private static String detaching(Args args, List<String> containers, String doing, HostView host) {
+        List<String> names = containers.stream().sorted().toList();
+        if (names.isEmpty()) return "";
+        if (args.force()) return " (disconnects " + String.join(", ", names) + ")";
+        throw new ModuleException("network " + args.name() + " on " + host.name() + " has containers attached ("
+                + String.join(", ", names) + "); " + doing + " needs them disconnected: remove them first, or set force: true");
     }
 
     @Override
     protected Outcome apply(Args args, Change change, HostSession host, DockerEndpoint docker) {
-        Removal removal = (Removal) change.payload();
-        if (removal != null) {
-            for (NetworkInfo network : removal.networks()) {
-                network.containers().keySet().forEach(id -> docker.disconnectNetwork(network.id(), id));
-                docker.removeNetwork(network.id());
-            }
-            if (!removal.create()) {
-                Outcome changed = Outcome.changed(change);
-                return removal.kept() == null ? changed : changed.withData(registered(docker, removal.kept()));
-            }
+        Found found = (Found) change.payload();
+        String id = found.current() == null ? null : String.valueOf(found.current().get("Id"));
+        for (NetworkInfo network : found.remove()) {
+            network.containers().keySet().forEach(c -> docker.disconnectNetwork(network.id(), c));
+            docker.removeNetwork(network.id());
         }
-        String id = docker.createNetwork(new NetworkSpec(args.name(), args.driver(), args.subnet(), args.gateway(),
-                args.labels()));
-        return Outcome.changed(change).withData(registered(docker, id));
+        if (found.recreate()) {
+            NetworkFields.containerIds(found.current()).forEach(c -> docker.disconnectNetwork(id, c));
+            docker.removeNetwork(id);
+        }
+        if (change.action() == Action.DELETE) return Outcome.changed(change);
+        if (found.current() == null || found.recreate()) docker.createNetwork(NetworkFields.createBody(args));
+        for (String c : found.connect()) docker.connectNetwork(args.name(), c, new NetworkAttachment(args.name(), List.of(), null));
+        for (String c : found.disconnect()) docker.disconnectNetwork(args.name(), c);
+        List<String> differences = change.diff() == null ? List.of() : change.diff().fields().stream().map(Diff.FieldChange::field).toList();
+        return Outcome.changed(change).withData(registered(docker, args.name(), differences));
     }
 
-    /** {@code network}: the engine's inspect output, as community.docker returns it (and swarmplay's {@code network_id}). */
-    private static Map<String, Object> registered(DockerReader docker, String id) {
-        Map<String, Object> data = new java.util.LinkedHashMap<>();
-        docker.inspect(io.swarmplay.connection.docker.DockerObject.NETWORK, id).ifPresent(n -> {
+    /** {@code network}: the engine's inspect output, as community.docker returns it, its diff, and swarmplay's {@code network_id}. */
+    private static Map<String, Object> registered(DockerReader docker, String name, List<String> differences) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        docker.inspect(DockerObject.NETWORK, name).ifPresent(n -> {
             data.put("network_id", n.get("Id"));
             data.put("network", n);
         });
+        data.put("diff", Map.of("differences", differences));
         return data;
     }
 }

@@ -37,7 +37,9 @@ import java.util.Map;
 public final class DockerVolumeModule extends DockerModule<DockerVolumeModule.Args> {
 
     public record Args(@io.swarmplay.module.Required @io.swarmplay.module.Alias("volume_name") String name,
-                       @Choices({"present", "absent"}) String state, String driver, Map<String, String> labels,
+                       @Choices({"present", "absent"}) String state, String driver,
+                       @io.swarmplay.module.Doc("Options of the volume driver (type, device, o).") Map<String, String> driver_options,
+                       Map<String, String> labels,
                        List<Object> files, String helper_image,
                        @Choices({"never", "options-changed", "always"}) String recreate) {
     }
@@ -59,7 +61,7 @@ public final class DockerVolumeModule extends DockerModule<DockerVolumeModule.Ar
             return Change.create("create volume " + args.name() + files.describe())
                     .withDiff(Diff.fields("volume " + args.name(), List.of(new Diff.FieldChange("exists", "false", "true"))));
         }
-        List<Diff.FieldChange> options = optionChanges(args, current);
+        List<Diff.FieldChange> options = optionChanges(args, current, docker);
         if (args.recreate().equals("always") || args.recreate().equals("options-changed") && !options.isEmpty()) {
             String why = options.isEmpty() ? "recreate: always" : options.get(0).field() + " changed";
             return Change.replace("replace: " + why + " (the volume's data is lost)" + files.describe())
@@ -72,10 +74,20 @@ public final class DockerVolumeModule extends DockerModule<DockerVolumeModule.Ar
                         .map(f -> new Diff.FieldChange("files." + f, "(differs)", "(from task)")).toList()));
     }
 
-    private static List<Diff.FieldChange> optionChanges(Args args, VolumeInfo current) {
+    @SuppressWarnings("unchecked")
+    private static List<Diff.FieldChange> optionChanges(Args args, VolumeInfo current, DockerReader docker) {
         List<Diff.FieldChange> changes = new java.util.ArrayList<>();
         if (args.driver() != null && !args.driver().equals(current.driver())) {
             changes.add(new Diff.FieldChange("driver", current.driver(), args.driver()));
+        }
+        if (args.driver_options() != null) {
+            Map<String, Object> has = docker.inspect(io.swarmplay.connection.docker.DockerObject.VOLUME, args.name())
+                    .map(v -> v.get("Options") instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.<String, Object>of()).orElse(Map.of());
+            args.driver_options().forEach((k, v) -> {
+                if (!v.equals(has.get(k) == null ? null : String.valueOf(has.get(k)))) {
+                    changes.add(new Diff.FieldChange("driver_options." + k, has.get(k) == null ? "(unset)" : String.valueOf(has.get(k)), v));
+                }
+            });
         }
         if (args.labels() != null) {
             args.labels().forEach((k, v) -> {
@@ -110,7 +122,12 @@ public final class DockerVolumeModule extends DockerModule<DockerVolumeModule.Ar
     }
 
     private static void create(Args args, VolumeFiles files, DockerEndpoint docker) {
-        docker.createVolume(args.name(), args.driver(), args.labels() == null ? Map.of() : args.labels());
+        Map<String, Object> body = new java.util.LinkedHashMap<>();
+        body.put("Name", args.name());
+        body.put("Driver", args.driver() == null ? "local" : args.driver());
+        if (args.driver_options() != null) body.put("DriverOpts", args.driver_options());
+        body.put("Labels", args.labels() == null ? Map.of() : args.labels());
+        docker.createVolume(body);
         if (!files.isEmpty()) files.put(args.name(), args.helper_image(), docker, null);
     }
 }

@@ -78,7 +78,7 @@ class DockerCasesTest {
             Object args = ArgsBinder.bind(module.argsType(), (Map<String, Object>) c.yaml().get("args"));
             Change change = module.plan(args, host.readOnly());
             assertEquals(List.of(), docker.calls, "plan changed the engine");
-            assertEquals(c.yaml().get("action"), change.action().name(), "action");
+            assertEquals(c.yaml().get("action"), change.action().name(), "action (" + change.summary() + ")");
             assertEquals(c.yaml().get("summary"), change.summary(), "summary");
             if (c.yaml().containsKey("diff")) assertEquals(c.yaml().get("diff"), rows(change.diff()), "diff");
             if (!change.isNone()) module.apply(args, change, host);
@@ -131,7 +131,7 @@ class DockerCasesTest {
                     (Map<String, String>) c.getOrDefault("labels", Map.of()), "abc", "", "",
                     ((List<String>) c.getOrDefault("ports", List.of())).stream().map(PortSpec::parse).toList(),
                     ((List<String>) c.getOrDefault("volumes", List.of())).stream().map(MountSpec::parse).toList(),
-                    networks, "default", "", false, false, "no", false, false, List.of(), List.of());
+                    networks, networks.isEmpty() ? "default" : networks.keySet().iterator().next(), "", false, false, "no", false, false, List.of(), List.of());
         }
     }
 }

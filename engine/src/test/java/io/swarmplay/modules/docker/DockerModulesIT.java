@@ -336,9 +336,9 @@ class DockerModulesIT {
         playbooks.apply(pb);
         Run refused = playbooks.apply(pb, "-e", "subnet=172.31.252.0/24");
         assertEquals("network swarmplay-it-sub on " + HOST + " has containers attached (swarmplay-it-subc); changing its "
-                + "subnet needs them disconnected: remove them first, or set force: true", refused.step("net").msg());
+                + "ipam_config[0].subnet needs them disconnected: remove them first, or set force: true", refused.step("net").msg());
         Run forced = playbooks.apply(pb, "-e", "subnet=172.31.252.0/24", "-e", "force=true");
-        assertEquals("replace: subnet changed 172.31.251.0/24 → 172.31.252.0/24 (disconnects swarmplay-it-subc)",
+        assertEquals("replace: ipam_config[0].subnet changed 172.31.251.0/24 → 172.31.252.0/24 (disconnects swarmplay-it-subc)",
                 forced.step("net").msg());
         assertEquals("172.31.252.0/24", docker.inspectNetwork("swarmplay-it-sub").orElseThrow().subnet());
         assertEquals("none", playbooks.apply(pb, "-e", "subnet=172.31.252.0/24").step("net").action());

@@ -74,6 +74,7 @@ final class FakeDockerEndpoint implements DockerEndpoint {
     @Override
     public void removeContainer(String id, boolean force) {
         calls.add("remove " + id + (force ? " (force)" : ""));
+        containers.values().removeIf(c -> c.id().equals(id));
     }
 
     @Override
@@ -176,8 +177,9 @@ final class FakeDockerEndpoint implements DockerEndpoint {
     }
 
     @Override
-    public Optional<NetworkInfo> inspectNetwork(String name) {
-        return Optional.ofNullable(networks.get(name));
+    public Optional<NetworkInfo> inspectNetwork(String nameOrId) {
+        return Optional.ofNullable(networks.get(nameOrId))
+                .or(() -> networks.values().stream().filter(n -> n.id().equals(nameOrId)).findFirst());
     }
 
     @Override
@@ -217,7 +219,92 @@ final class FakeDockerEndpoint implements DockerEndpoint {
 
     @Override
     public Optional<Map<String, Object>> inspect(io.swarmplay.connection.docker.DockerObject kind, String nameOrId) {
-        return Optional.empty();
+        return switch (kind) {
+            case CONTAINER -> inspectContainer(nameOrId).map(FakeDockerEndpoint::raw);
+            case IMAGE -> Optional.ofNullable(images.get(nameOrId)).or(() -> images.values().stream()
+                    .filter(i -> i.id().equals(nameOrId)).findFirst()).map(i -> Map.of("Id", i.id(),
+                    "Config", Map.of("Env", List.of(), "Labels", i.labels() == null ? Map.of() : i.labels())));
+            case NETWORK -> inspectNetwork(nameOrId).map(n -> {
+                Map<String, Object> pool = new LinkedHashMap<>();
+                if (n.subnet() != null) pool.put("Subnet", n.subnet());
+                if (n.gateway() != null) pool.put("Gateway", n.gateway());
+                Map<String, Object> attached = new LinkedHashMap<>();
+                n.containers().forEach((id, name) -> attached.put(id, Map.of("Name", name)));
+                return Map.<String, Object>of("Id", n.id(), "Name", n.name(), "Driver", n.driver(), "Labels", n.labels(),
+                        "IPAM", Map.of("Driver", "default", "Config", pool.isEmpty() ? List.of() : List.of(pool)), "Containers", attached);
+            });
+            default -> Optional.empty();
+        };
+    }
+
+    /** A canned container as the Engine API's inspect output shows it (the keys docker_container reads). */
+    private static Map<String, Object> raw(ContainerState c) {
+        Map<String, Object> config = new LinkedHashMap<>();
+        config.put("Image", c.image());
+        config.put("Cmd", c.command());
+        config.put("Env", c.env().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList());
+        config.put("Labels", c.labels());
+        config.put("Hostname", c.hostname());
+        Map<String, Object> ports = new LinkedHashMap<>();
+        for (io.swarmplay.connection.docker.PortSpec p : c.ports()) {
+            ports.put(p.containerPort() + "/" + p.protocol(), List.of(Map.of("HostIp", p.hostIp().isEmpty() ? "0.0.0.0" : p.hostIp(),
+                    "HostPort", p.hostPort())));
+        }
+        Map<String, Object> exposed = new LinkedHashMap<>();
+        ports.keySet().forEach(p -> exposed.put(p, Map.of()));
+        config.put("ExposedPorts", exposed);
+        Map<String, Object> host = new LinkedHashMap<>();
+        host.put("PortBindings", ports);
+        host.put("Binds", c.mounts().stream().map(m -> m.source() + ":" + m.target() + ":" + (m.readOnly() ? "ro" : "rw")).toList());
+        host.put("NetworkMode", c.networkMode());
+        host.put("RestartPolicy", Map.of("Name", c.restartPolicy(), "MaximumRetryCount", 0));
+        Map<String, Object> networks = new LinkedHashMap<>();
+        c.networks().forEach((name, n) -> networks.put(name, Map.of("Aliases", n.aliases(), "NetworkID", "net-" + name,
+                "IPAMConfig", n.ipv4Address() == null ? Map.of() : Map.of("IPv4Address", n.ipv4Address()))));
+        Map<String, Object> inspect = new LinkedHashMap<>();
+        inspect.put("Id", c.id());
+        inspect.put("Name", "/" + c.name());
+        inspect.put("Image", c.imageId());
+        inspect.put("Config", config);
+        inspect.put("HostConfig", host);
+        inspect.put("State", Map.of("Status", c.status(), "Running", c.running(), "Paused", false));
+        inspect.put("NetworkSettings", Map.of("Networks", networks));
+        return inspect;
+    }
+
+    @Override
+    public io.swarmplay.connection.docker.CreatedContainer createContainer(String name, Map<String, Object> body) {
+        calls.add("create " + name + " from " + body.get("Image"));
+        containers.put(name, new ContainerState("id-" + name + "-new", name, (String) body.get("Image"), "sha256:new", "created",
+                false, 0, null, List.of(), List.of(), Map.of(), Map.of(), "", "", "", List.of(), List.of(), Map.of(), "default", "",
+                false, false, "no", false, false, List.of(), List.of()));
+        return new io.swarmplay.connection.docker.CreatedContainer("id-" + name + "-new", List.of());
+    }
+
+    @Override
+    public List<String> updateContainer(String id, Map<String, Object> body) {
+        calls.add("update " + id + " " + body);
+        return List.of();
+    }
+
+    @Override
+    public void pauseContainer(String id) {
+        calls.add("pause " + id);
+    }
+
+    @Override
+    public void unpauseContainer(String id) {
+        calls.add("unpause " + id);
+    }
+
+    @Override
+    public void restartContainer(String id, Duration timeout) {
+        calls.add("restart " + id);
+    }
+
+    @Override
+    public void killContainer(String id, String signal) {
+        calls.add("kill " + id + (signal == null ? "" : " " + signal));
     }
 
     @Override
@@ -235,5 +322,17 @@ final class FakeDockerEndpoint implements DockerEndpoint {
     @Override
     public Object read(String path, Map<String, String> query) {
         return Map.of();
+    }
+
+    @Override
+    public String createNetwork(Map<String, Object> body) {
+        calls.add("create network " + body.get("Name") + (body.get("IPAM") instanceof Map<?, ?> ipam
+                && ipam.get("Config") instanceof List<?> c && !c.isEmpty() ? " " + ((Map<?, ?>) c.get(0)).get("Subnet") : ""));
+        return "net-" + body.get("Name");
+    }
+
+    @Override
+    public void createVolume(Map<String, Object> body) {
+        calls.add("create volume " + body.get("Name"));
     }
 }

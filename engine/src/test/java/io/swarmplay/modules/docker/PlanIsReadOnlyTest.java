@@ -36,7 +36,7 @@ class PlanIsReadOnlyTest {
 
     /** The verbs of changing it (or releasing the client): every other endpoint method must be one. */
     private static final Pattern WRITES = Pattern.compile(
-            "create\\w*|start\\w*|stop\\w*|remove\\w*|waitContainer|exec|copyIn|loadImage|saveImage|buildImage"
+            "create\\w*|start\\w*|stop\\w*|restart\\w*|kill\\w*|pause\\w*|unpause\\w*|update\\w*|remove\\w*|waitContainer|exec|copyIn|loadImage|saveImage|buildImage"
                     + "|pullImage|tagImage|connect\\w*|disconnect\\w*|prune\\w*|close|filtersJson");
 
     @Test

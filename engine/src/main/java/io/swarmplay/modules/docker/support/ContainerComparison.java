@@ -1,135 +1,135 @@
 package io.swarmplay.modules.docker.support;
 
-import io.swarmplay.connection.docker.ContainerState;
-import io.swarmplay.connection.docker.MountSpec;
-import io.swarmplay.connection.docker.NetworkAttachment;
-import io.swarmplay.connection.docker.PortSpec;
 import io.swarmplay.module.Diff;
+import io.swarmplay.module.ModuleException;
+import io.swarmplay.module.Options;
+import io.swarmplay.modules.docker.container.ApiValues;
+import io.swarmplay.modules.docker.container.Comparison;
+import io.swarmplay.modules.docker.container.ContainerOption;
+import io.swarmplay.modules.docker.container.ContainerOptions;
+import io.swarmplay.modules.docker.container.OptionContext;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /**
- * Compares what a {@code docker_container} task declares with the inspected container, the way
- * community.docker does: only declared fields; the image by resolved ID; env, labels, ports,
- * mounts, capabilities and devices as subsets (the image and the engine add their own); binds
- * parsed, not as strings; networks in place. Env values never appear in a difference.
+ * Compares what a {@code docker_container} task declares with the inspected container the way
+ * community.docker does, driven by {@link ContainerOptions}: only declared options, each by its
+ * comparison ({@code comparisons:} overrides, {@code '*'} for all); the differences that
+ * {@code docker update} can apply are kept apart from those that recreate. Env values never
+ * appear in a difference.
  */
 public final class ContainerComparison {
 
     /** Shown instead of env values, which may be secrets. */
     public static final String HIDDEN = "(value hidden)";
 
-    /** One declared field that differs; {@code recreate} when it cannot change in place. */
-    public record Difference(String field, String before, String after, boolean recreate) {
+    /** One option whose container value differs: {@code before} is the container's, {@code after} the expected. */
+    public record Difference(String field, Object before, Object after, boolean updatable) {
 
         public Diff.FieldChange asField() {
-            return new Diff.FieldChange(field, before, after);
+            if (field.equals("env")) return new Diff.FieldChange(field, HIDDEN, HIDDEN);
+            return new Diff.FieldChange(field, show(before), show(after));
         }
     }
-
-    private final List<Difference> found = new ArrayList<>();
 
     private ContainerComparison() {
     }
 
-    /** The differences, recreating ones first; {@code imageId} is the declared image resolved on the host (or null). */
-    public static List<Difference> compare(ContainerArgs args, String imageId, String configHash, ContainerState actual) {
-        ContainerComparison c = new ContainerComparison();
-        if (imageId != null) c.check("image", actual.imageId(), imageId, true);
-        if (args.command() != null) c.check("command", actual.command(), ContainerArgs.words(args.command(), "command"), true);
-        if (args.entrypoint() != null) {
-            c.check("entrypoint", actual.entrypoint(), ContainerArgs.words(args.entrypoint(), "entrypoint"), true);
+    /** The comparison of every option: its default, then {@code '*'}, then the named ones, checked as community.docker does. */
+    public static Map<String, String> modes(ContainerArgs args) {
+        Map<String, String> modes = new LinkedHashMap<>();
+        ContainerOptions.ALL.forEach(o -> modes.put(o.name(), o.defaultComparison()));
+        modes.put("image", args.ignore_image() ? Comparison.IGNORE : Comparison.STRICT);
+        Map<String, Object> given = args.comparisons() == null ? Map.of() : args.comparisons();
+        Object all = given.get("*");
+        if (all != null) {
+            if (!all.equals(Comparison.STRICT) && !all.equals(Comparison.IGNORE)) {
+                throw new ModuleException("The wildcard can only be used with comparison modes 'strict' and 'ignore'!");
+            }
+            modes.replaceAll((name, mode) -> name.equals("networks") && !args.options().has("networks") ? mode : (String) all);
         }
-        c.env(args.env(), actual.env());
-        c.labels(args.labels(), actual.labels());
-        c.scalars(args, actual);
-        c.subset("published_ports", args.published_ports() == null ? null : args.portSpecs(), actual.ports(), PortSpec::toString);
-        c.subset("volumes", args.volumes() == null && args.mounts() == null ? null : args.mountSpecs(), actual.mounts(),
-                MountSpec::toString);
-        c.subset("capabilities", args.capabilities() == null ? null : args.capabilities().stream()
-                .map(s -> s.toUpperCase().replaceFirst("^CAP_", "")).toList(), actual.capabilities(), s -> s);
-        c.subset("devices", args.devices(), actual.devices(), s -> s);
-        c.configHash(args, configHash, actual);
-        if (args.networks() != null) c.networks(args.attachments(), actual.networks());
-        return List.copyOf(c.found);
-    }
-
-    private void scalars(ContainerArgs args, ContainerState actual) {
-        if (args.hostname() != null) check("hostname", actual.hostname(), args.hostname(), true);
-        if (args.user() != null) check("user", actual.user(), args.user(), true);
-        if (args.working_dir() != null) check("working_dir", actual.workingDir(), args.working_dir(), true);
-        if (args.network_mode() != null) check("network_mode", actual.networkMode(), args.network_mode(), true);
-        if (args.pid_mode() != null) check("pid_mode", blankAs(actual.pidMode(), ""), args.pid_mode(), true);
-        if (args.tty() != null) check("tty", actual.tty(), args.tty(), true);
-        if (args.interactive() != null) check("interactive", actual.interactive(), args.interactive(), true);
-        if (args.restart_policy() != null) check("restart_policy", actual.restartPolicy(), blankAs(args.restart_policy(), "no"), true);
-        if (args.auto_remove() != null) check("auto_remove", actual.autoRemove(), args.auto_remove(), true);
-        if (args.init() != null) check("init", actual.init(), args.init(), true);
-    }
-
-    private void env(Map<String, String> wanted, Map<String, String> actual) {
-        if (wanted == null) return;
-        wanted.forEach((key, value) -> {
-            if (!actual.containsKey(key)) found.add(new Difference("env." + key, "(unset)", HIDDEN, true));
-            else if (!actual.get(key).equals(value)) found.add(new Difference("env." + key, HIDDEN, HIDDEN, true));
+        given.forEach((key, value) -> {
+            if (key.equals("*")) return;
+            String name = canonical(key);
+            if (!modes.containsKey(name)) throw new ModuleException("Unknown module option '" + key + "' in comparisons dict!");
+            String mode = String.valueOf(value);
+            if (!List.of(Comparison.STRICT, Comparison.IGNORE, Comparison.MORE).contains(mode)) {
+                throw new ModuleException("Unknown comparison mode '" + mode + "'!");
+            }
+            ContainerOption option = ContainerOptions.find(name);
+            if (mode.equals(Comparison.MORE) && (option == null || option.kind() == Comparison.Kind.VALUE)) {
+                throw new ModuleException("Option '" + key + "' is a value and not a set/list/dict, so its comparison cannot be " + mode);
+            }
+            modes.put(name, mode);
         });
+        return modes;
     }
 
-    private void labels(Map<String, String> wanted, Map<String, String> actual) {
-        if (wanted == null) return;
-        wanted.forEach((key, value) -> check("labels." + key, actual.getOrDefault(key, "(unset)"), value, true));
+    private static String canonical(String key) {
+        for (ContainerOption o : ContainerOptions.ALL) if (o.arg().aliases().contains(key)) return o.name();
+        return key;
     }
 
-    private <T> void subset(String field, List<T> wanted, List<T> actual, java.util.function.Function<T, String> show) {
-        if (wanted == null) return;
-        List<T> missing = wanted.stream().filter(w -> !actual.contains(w)).toList();
-        if (missing.isEmpty()) return;
-        found.add(new Difference(field, String.join(", ", actual.stream().map(show).toList()),
-                String.join(", ", wanted.stream().map(show).toList()), true));
-    }
-
-    /**
-     * What inspect cannot show ({@code copy_in} contents, {@code stop_timeout}) still counts: when
-     * no visible field differs but the container's config-hash label does, the declared
-     * configuration changed. Named {@code copy_in} when the task has one (the usual cause).
-     */
-    private void configHash(ContainerArgs args, String now, ContainerState actual) {
-        String had = actual.labels().get(ConfigHash.LABEL);
-        if (had == null || had.equals(now) || found.stream().anyMatch(Difference::recreate)) return;
-        found.add(new Difference(args.copy_in() != null ? "copy_in" : "config-hash", "config-hash " + had,
-                "config-hash " + now, true));
-    }
-
-    private void networks(List<NetworkAttachment> declared, Map<String, NetworkAttachment> actual) {
-        for (NetworkAttachment wanted : declared) {
-            NetworkAttachment has = actual.get(wanted.network());
-            if (has == null) {
-                found.add(new Difference("networks." + wanted.network(), "(not connected)", "connected", false));
-            } else if (!has.aliases().containsAll(wanted.aliases())
-                    || wanted.ipv4Address() != null && !wanted.ipv4Address().equals(has.ipv4Address())) {
-                found.add(new Difference("networks." + wanted.network(), describe(has), describe(wanted), false));
+    /** The declared options that differ from the container, each by its comparison mode. */
+    public static List<Difference> compare(Options effective, Map<String, String> modes, OptionContext ctx,
+                                           Map<String, Object> inspect) {
+        List<Difference> found = new ArrayList<>();
+        for (ContainerOption option : ContainerOptions.ALL) {
+            if (!option.isSetting() || !declared(option, effective) && !option.isAlways()) continue;
+            Object api = option.toApi(effective.get(option.name()), ctx);
+            if (api == null) continue;
+            Object wanted = option.expected(api, ctx);
+            Object actual = option.read(inspect);
+            if (!Comparison.matches(wanted, actual, modes.get(option.name()), option.kind())) {
+                found.add(new Difference(option.name(), ApiValues.normal(actual), ApiValues.normal(wanted), option.isUpdatable()));
             }
         }
+        return found;
     }
 
-    private static String describe(NetworkAttachment n) {
-        return "aliases " + n.aliases() + (n.ipv4Address() == null ? "" : ", ipv4 " + n.ipv4Address());
+    /** The create request: every declared option written where the Engine API wants it, and the image. */
+    public static Map<String, Object> createBody(ContainerArgs args, Options effective, OptionContext ctx, String image) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("Image", image);
+        for (ContainerOption option : ContainerOptions.ALL) {
+            if (!option.isSetting() || !declared(option, effective)) continue;
+            Object api = option.toApi(effective.get(option.name()), ctx);
+            if (api != null) option.write(body, api, ctx);
+        }
+        boolean interactive = Boolean.TRUE.equals(effective.get("interactive"));
+        body.put("AttachStdin", !args.detach() && interactive);
+        body.put("AttachStdout", !args.detach());
+        body.put("AttachStderr", !args.detach());
+        body.put("StdinOnce", !args.detach() && interactive);
+        return body;
     }
 
-    private void check(String field, Object before, Object after, boolean recreate) {
-        if (!Objects.equals(before, after)) found.add(new Difference(field, show(before), show(after), recreate));
+    /** The {@code docker update} request for the updatable differences. */
+    public static Map<String, Object> updateBody(List<Difference> updates, Options effective, OptionContext ctx) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        for (Difference d : updates) {
+            if (!d.updatable()) continue;
+            ContainerOption option = ContainerOptions.find(d.field());
+            option.writeUpdate(body, option.toApi(effective.get(option.name()), ctx));
+        }
+        if (body.get("RestartPolicy") instanceof Map<?, ?> policy && !policy.containsKey("Name")) {
+            // the engine replaces the whole policy: keep the declared name with new retries
+            @SuppressWarnings("unchecked") Map<String, Object> p = (Map<String, Object>) policy;
+            p.put("Name", effective.get("restart_policy"));
+        }
+        return body;
     }
 
-    private static String show(Object value) {
+    private static boolean declared(ContainerOption option, Options effective) {
+        return option.triggers().stream().anyMatch(effective::has);
+    }
+
+    static String show(Object value) {
         if (value == null) return "(unset)";
         if (value instanceof List<?> list) return String.join(" ", list.stream().map(String::valueOf).toList());
         return String.valueOf(value);
-    }
-
-    private static String blankAs(String value, String blank) {
-        return value == null || value.isEmpty() ? blank : value;
     }
 }

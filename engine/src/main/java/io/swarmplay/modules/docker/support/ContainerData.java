@@ -1,8 +1,6 @@
 package io.swarmplay.modules.docker.support;
 
 import io.swarmplay.connection.docker.ContainerState;
-import io.swarmplay.connection.docker.DockerReader;
-import io.swarmplay.connection.docker.DockerObject;
 import io.swarmplay.module.Change;
 import io.swarmplay.module.Outcome;
 import io.swarmplay.modules.support.Results;
@@ -42,12 +40,31 @@ public final class ContainerData {
      * engine's inspect output (Docker's keys: {@code Id}, {@code Config.Env}, {@code State.Status},
      * {@code HostConfig}, ...), and swarmplay's {@code exists}; {@code {exists: false}} for no container.
      */
-    public static Map<String, Object> registered(DockerReader docker, ContainerState s) {
+    public static Map<String, Object> registered(Map<String, Object> inspect) {
         Map<String, Object> data = new LinkedHashMap<>();
-        Map<String, Object> inspect = s == null ? null : docker.inspect(DockerObject.CONTAINER, s.id()).orElse(null);
         data.put("exists", inspect != null);
         if (inspect != null) data.put("container", inspect);
         return data;
+    }
+
+    /**
+     * community.docker's {@code diff}: {@code before}/{@code after} with each differing option's
+     * value (API values: memory in bytes) and whether the container exists and runs.
+     */
+    public static Map<String, Object> diff(Map<String, Object> before, Map<String, Object> after,
+                                           java.util.List<ContainerComparison.Difference> differences) {
+        Map<String, Object> b = new LinkedHashMap<>();
+        Map<String, Object> a = new LinkedHashMap<>();
+        for (ContainerComparison.Difference d : differences) {
+            if (d.field().equals("env")) continue;
+            b.put(d.field(), d.before());
+            a.put(d.field(), d.after());
+        }
+        if ((before == null) != (after == null)) {
+            b.put("exists", before != null);
+            a.put("exists", after != null);
+        }
+        return Map.of("before", b, "after", a);
     }
 
     /**

@@ -1,11 +1,11 @@
 package io.swarmplay.modules.docker.support;
 
-import io.swarmplay.connection.docker.ContainerState;
-import io.swarmplay.connection.docker.MountSpec;
-import io.swarmplay.connection.docker.NetworkAttachment;
-import io.swarmplay.connection.docker.PortSpec;
 import io.swarmplay.module.ArgsBinder;
+import io.swarmplay.module.ArgsException;
 import io.swarmplay.module.ModuleException;
+import io.swarmplay.modules.docker.container.Comparison;
+import io.swarmplay.modules.docker.container.OptionContext;
+import io.swarmplay.modules.docker.support.ContainerComparison.Difference;
 import org.junit.jupiter.api.Test;
 
 import java.util.LinkedHashMap;
@@ -13,123 +13,135 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The declared-fields comparison of {@code docker_container}, on inspect results as the engine normalises them. */
+/** The option table at work: declared options against inspect output, the create and update requests, comparisons. */
 class ContainerComparisonTest {
 
-    /** A running container as inspect shows it: image env and labels merged in, aliases with the short ID. */
-    private static ContainerState running() {
-        return new ContainerState("2be1ad068ffc99", "web", "app:1", "sha256:aaa", "running", true, 0, null,
-                List.of("sleep", "300"), List.of(), Map.of("FOO", "bar", "PATH", "/bin", "IMGVAR", "1"),
-                Map.of("role", "web", "org.image.label", "x"), "2be1ad068ffc", "", "", List.of(new PortSpec("127.0.0.1", "8080", 80, "tcp")),
-                List.of(new MountSpec("volume", "data", "/data", false), new MountSpec("bind", "/srv/conf", "/conf", true)),
-                Map.of("app-net", new NetworkAttachment("app-net", List.of("web", "2be1ad068ffc"), "172.31.240.2")),
-                "app-net", "", false, false, "no", false, false, List.of(), List.of());
-    }
+    private static final Map<String, Object> IMAGE = Map.of("Id", "sha256:img",
+            "Config", Map.of("Env", List.of("PATH=/bin"), "Labels", Map.of("org.image", "x"), "ExposedPorts", Map.of("8080/tcp", Map.of())));
 
-    private static ContainerArgs args(Map<String, Object> yaml) {
-        Map<String, Object> all = new LinkedHashMap<>(Map.of("name", "web"));
-        all.putAll(yaml);
+    private static ContainerArgs args(Map<String, Object> given) {
+        Map<String, Object> all = new LinkedHashMap<>(Map.of("name", "web", "image", "app:1"));
+        all.putAll(given);
         return ArgsBinder.bind(ContainerArgs.class, all);
     }
 
-    private static List<ContainerComparison.Difference> compare(Map<String, Object> yaml, String imageId) {
-        ContainerArgs args = args(yaml);
-        return ContainerComparison.compare(args, imageId, "hash", running());
+    private static List<Difference> diffs(ContainerArgs args, Map<String, Object> inspect) {
+        return ContainerComparison.compare(args.effective(), ContainerComparison.modes(args), context(args), inspect);
+    }
+
+    private static OptionContext context(ContainerArgs args) {
+        return ContainerLifecycle.context(args, args.effective(), IMAGE, null, null);
+    }
+
+    /** A container of IMAGE: its env and exposed ports unless {@code config} says otherwise. */
+    private static Map<String, Object> container(Map<String, Object> config, Map<String, Object> host) {
+        Map<String, Object> all = new LinkedHashMap<>(Map.of("Env", List.of("PATH=/bin"), "ExposedPorts", Map.of("8080/tcp", Map.of())));
+        all.putAll(config);
+        return Map.of("Id", "id-web", "Image", "sha256:img", "Config", all, "HostConfig", host);
     }
 
     @Test
-    void identicalDeclarationHasNoDifferencesDespiteEngineAdditions() {
-        assertEquals(List.of(), compare(Map.of("image", "app:1", "command", "sleep 300", "env", Map.of("FOO", "bar"),
-                "labels", Map.of("role", "web"), "published_ports", List.of("127.0.0.1:8080:80"),
-                "volumes", List.of("data:/data", "/srv/conf:/conf:ro"), "restart_policy", "no",
-                "networks", List.of(Map.of("name", "app-net", "aliases", List.of("web")))), "sha256:aaa"));
+    void theImagesEnvAndPortsAreExpectedEvenUndeclared() {
+        Map<String, Object> inspect = Map.of("Id", "id-web", "Image", "sha256:old", "Config", Map.of("Env", List.of("PATH=/usr/bin")),
+                "HostConfig", Map.of());
+        assertEquals(List.of("env", "exposed_ports"), diffs(args(Map.of()), inspect).stream().map(Difference::field).toList());
     }
 
     @Test
-    void envDifferenceNamesTheKeyButHidesValues() {
-        List<ContainerComparison.Difference> d = compare(Map.of("env", Map.of("FOO", "s3cr3t")), null);
-        assertEquals(List.of(new ContainerComparison.Difference("env.FOO", "(value hidden)", "(value hidden)", true)), d);
+    void sizesCompareAsBytesAndLimitsUpdateInPlace() {
+        ContainerArgs same = args(Map.of("memory", "64M", "blkio_weight", 123));
+        assertEquals(List.of(), diffs(same, container(Map.of(), Map.of("Memory", 67108864, "BlkioWeight", 123))));
+        List<Difference> found = diffs(args(Map.of("memory", "32M")), container(Map.of(), Map.of("Memory", 67108864)));
+        assertEquals(List.of(new Difference("memory", 67108864L, 33554432L, true)), found);
     }
 
     @Test
-    void imageIsComparedByResolvedId() {
-        assertEquals("image", compare(Map.of("image", "app:1"), "sha256:bbb").get(0).field());
+    void envAndLabelsAllowWhatTheImageAndEngineAdd() {
+        ContainerArgs args = args(Map.of("env", Map.of("MODE", "sn"), "labels", Map.of("role", "web")));
+        Map<String, Object> inspect = container(Map.of("Env", List.of("PATH=/bin", "MODE=sn", "HOSTNAME=x"),
+                "Labels", Map.of("role", "web", "org.image", "x", "io.swarmplay.config-hash", "old")), Map.of());
+        assertEquals(List.of(), diffs(args, inspect));
+        ContainerArgs strict = args(Map.of("env", Map.of("MODE", "sn"), "comparisons", Map.of("env", "strict")));
+        assertEquals(List.of("env"), diffs(strict, inspect).stream().map(Difference::field).toList());
     }
 
     @Test
-    void bindsAreComparedParsedNotAsStrings() {
-        assertEquals(List.of(), compare(Map.of("volumes", List.of("data:/data:rw")), null));
-        List<ContainerComparison.Difference> d = compare(Map.of("volumes", List.of("/srv/conf:/conf")), null);
-        assertEquals("volumes", d.get(0).field());
-        assertTrue(d.get(0).recreate());
+    void stopTimeoutIsIgnoredUnlessComparedStrictly() {
+        Map<String, Object> inspect = container(Map.of("StopTimeout", 10), Map.of());
+        assertEquals(List.of(), diffs(args(Map.of("stop_timeout", 20)), inspect));
+        ContainerArgs strict = args(Map.of("stop_timeout", 20, "comparisons", Map.of("stop_timeout", "strict")));
+        assertFalse(diffs(strict, inspect).get(0).updatable());
     }
 
     @Test
-    void missingNetworkIsAnInPlaceDifference() {
-        List<ContainerComparison.Difference> d = compare(Map.of("networks", List.of(Map.of("name", "other"))), null);
-        assertEquals(List.of(new ContainerComparison.Difference("networks.other", "(not connected)", "connected", false)), d);
+    void wildcardIgnoresEverything() {
+        ContainerArgs args = args(Map.of("hostname", "a", "comparisons", Map.of("*", "ignore")));
+        assertEquals(List.of(), diffs(args, container(Map.of("Hostname", "b"), Map.of())));
     }
 
     @Test
-    void recreatingDifferencesComeBeforeNetworkOnes() {
-        List<ContainerComparison.Difference> d = compare(Map.of("networks", List.of("other"), "user", "1000"), null);
-        assertEquals(List.of("user", "networks.other"), d.stream().map(ContainerComparison.Difference::field).toList());
+    void comparisonsAreCheckedAsCommunityDockerDoes() {
+        assertEquals("Unknown module option 'nope' in comparisons dict!",
+                assertThrows(ModuleException.class, () -> ContainerComparison.modes(args(Map.of("comparisons", Map.of("nope", "strict")))))
+                        .getMessage());
+        assertTrue(assertThrows(ModuleException.class, () -> ContainerComparison.modes(
+                args(Map.of("comparisons", Map.of("hostname", "allow_more_present"))))).getMessage().contains("is a value"));
+        assertEquals("strict", ContainerComparison.modes(args(Map.of("comparisons", Map.of("ports", "strict")))).get("published_ports"));
     }
 
     @Test
-    void unsetRestartPolicyEqualsNo() {
-        assertEquals(List.of(), compare(Map.of("restart_policy", "no"), null));
-        assertEquals("restart_policy", compare(Map.of("restart_policy", "always"), null).get(0).field());
+    void createRequestPutsEachOptionWhereTheEngineWantsIt() {
+        ContainerArgs args = args(Map.of("command", "sleep 10m", "blkio_weight", 123, "published_ports", List.of("127.0.0.1:8080:80"),
+                "restart_policy", "on-failure", "restart_retries", 3, "cpus", 1.5));
+        Map<String, Object> body = ContainerComparison.createBody(args, args.effective(), context(args), "app:1");
+        assertEquals(List.of("sleep", "10m"), body.get("Cmd"));
+        @SuppressWarnings("unchecked") Map<String, Object> host = (Map<String, Object>) body.get("HostConfig");
+        assertEquals(123L, host.get("BlkioWeight"));
+        assertEquals(1500000000L, host.get("NanoCpus"));
+        assertEquals(Map.of("Name", "on-failure", "MaximumRetryCount", 3L), host.get("RestartPolicy"));
+        assertEquals(Map.of("80/tcp", List.of(Map.of("HostIp", "127.0.0.1", "HostPort", "8080"))), host.get("PortBindings"));
+        assertEquals(Map.of("80/tcp", Map.of()), body.get("ExposedPorts"));
     }
 
     @Test
-    void portsAndVolumesParseTheDockerRunForms() {
-        assertEquals(new PortSpec("127.0.0.1", "8080", 80, "tcp"), PortSpec.parse("127.0.0.1:8080:80"));
-        assertEquals(new PortSpec("", "8080", 80, "udp"), PortSpec.parse("8080:80/udp"));
-        assertEquals(new PortSpec("", "", 80, "tcp"), PortSpec.parse("80"));
-        assertEquals(new PortSpec("127.0.0.1", "", 80, "tcp"), PortSpec.parse("127.0.0.1::80"));
-        assertEquals(new MountSpec("bind", "/srv", "/data", true), MountSpec.parse("/srv:/data:ro"));
-        assertEquals(new MountSpec("volume", "data", "/data", false), MountSpec.parse("data:/data"));
-        assertThrows(IllegalArgumentException.class, () -> PortSpec.parse("80:http"));
-        assertEquals("volume 'data' is not of the form source:/target[:ro]",
-                assertThrows(IllegalArgumentException.class, () -> MountSpec.parse("data")).getMessage());
+    void updateRequestHasOnlyTheUpdatableDifferences() {
+        ContainerArgs args = args(Map.of("memory", "32M", "restart_retries", 2, "restart_policy", "on-failure"));
+        List<Difference> found = diffs(args, container(Map.of(), Map.of("Memory", 1, "RestartPolicy", Map.of("Name", "on-failure",
+                "MaximumRetryCount", 5))));
+        assertEquals(Map.of("Memory", 33554432L, "RestartPolicy", Map.of("Name", "on-failure", "MaximumRetryCount", 2L)),
+                ContainerComparison.updateBody(found, args.effective(), context(args)));
     }
 
     @Test
-    void badPortIsAModuleErrorNamingTheValue() {
-        ModuleException e = assertThrows(ModuleException.class, () -> args(Map.of("published_ports", List.of("x:80"))).portSpecs());
-        assertEquals("published port 'x:80' is not of the form [host_ip:][host_port:]container_port[/tcp|udp]", e.getMessage());
+    void nestedOptionsBindAsRecordsWithTheirProblems() {
+        ArgsException e = assertThrows(ArgsException.class, () -> args(Map.of("healthcheck", Map.of("retries", "many"))));
+        assertTrue(e.getMessage().contains("'healthcheck' has a bad entry: 'retries' must be an integer"), e.getMessage());
+        ArgsException unknown = assertThrows(ArgsException.class, () -> args(Map.of("blkio_wieght", 1)));
+        assertEquals("did you mean 'blkio_weight'?", unknown.problems().get(0).hint());
     }
 
     @Test
-    void configHashIgnoresOrderButSeesValues() {
-        String a = ConfigHash.of(args(Map.of("env", Map.of("A", "1", "B", "2"))).declared());
-        String b = ConfigHash.of(args(Map.of("env", new java.util.TreeMap<>(Map.of("B", "2", "A", "1")))).declared());
-        String c = ConfigHash.of(args(Map.of("env", Map.of("A", "1", "B", "3"))).declared());
-        assertEquals(a, b);
-        assertTrue(!a.equals(c));
+    void healthcheckCompareInNanoseconds() {
+        ContainerArgs args = args(Map.of("healthcheck", Map.of("test", "true", "interval", "1m30s")));
+        Map<String, Object> inspect = container(Map.of("Healthcheck", Map.of("Test", List.of("CMD-SHELL", "true"), "Interval", 90000000000L)),
+                Map.of());
+        assertEquals(List.of(), diffs(args, inspect));
     }
 
     @Test
-    void changedConfigHashAloneMeansAnInvisibleFieldChanged() {
-        ContainerState labelled = withLabel(running(), "old");
-        assertEquals(List.of(new ContainerComparison.Difference("config-hash", "config-hash old", "config-hash new", true)),
-                ContainerComparison.compare(args(Map.of()), null, "new", labelled));
-        assertEquals(List.of(), ContainerComparison.compare(args(Map.of()), null, "old", labelled));
-        assertEquals(List.of("user"), ContainerComparison.compare(args(Map.of("user", "1000")), null, "new", labelled)
-                .stream().map(ContainerComparison.Difference::field).toList(), "a visible difference is reason enough");
-    }
-
-    private static ContainerState withLabel(ContainerState s, String hash) {
-        Map<String, String> labels = new LinkedHashMap<>(s.labels());
-        labels.put(ConfigHash.LABEL, hash);
-        return new ContainerState(s.id(), s.name(), s.image(), s.imageId(), s.status(), s.running(), s.exitCode(), s.health(),
-                s.command(), s.entrypoint(), s.env(), labels, s.hostname(), s.user(), s.workingDir(), s.ports(), s.mounts(),
-                s.networks(), s.networkMode(), s.pidMode(), s.tty(), s.interactive(), s.restartPolicy(), s.autoRemove(),
-                s.init(), s.capabilities(), s.devices());
+    void genericComparison() {
+        assertTrue(Comparison.matches(List.of("a", "c"), List.of("a", "b", "c"), Comparison.MORE, Comparison.Kind.LIST));
+        assertFalse(Comparison.matches(List.of("c", "a"), List.of("a", "b", "c"), Comparison.MORE, Comparison.Kind.LIST));
+        assertTrue(Comparison.matches(List.of("b", "a"), List.of("a", "b"), Comparison.STRICT, Comparison.Kind.SET));
+        assertTrue(Comparison.matches(null, List.of(), Comparison.STRICT, Comparison.Kind.SET));
+        assertFalse(Comparison.matches(null, "x", Comparison.STRICT, Comparison.Kind.VALUE));
+        assertTrue(Comparison.matches(List.of(Map.of("Name", "n")), List.of(Map.of("Name", "n", "Soft", 1)), Comparison.MORE,
+                Comparison.Kind.SET_OF_DICTS));
+        assertFalse(Comparison.matches(Map.of("a", "1"), Map.of("a", "1", "b", "2"), Comparison.STRICT, Comparison.Kind.DICT));
     }
 
     @Test
