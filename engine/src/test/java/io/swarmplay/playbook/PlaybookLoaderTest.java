@@ -351,14 +351,13 @@ class PlaybookLoaderTest {
     }
 
     @Test
-    void loadsATwoHundredTaskPlaybookQuickly() {
+    void loadsATwoHundredTaskPlaybook() {
+        // its speed is measured by bench/ (a timed assertion here would fail on a loaded machine)
         String tasks = "    - name: step\n      copy: src=a dest=b\n      when: x\n".repeat(200);
         Path file = TestFiles.write(dir, "big.yml", "- hosts: all\n  tasks:\n" + tasks);
-        for (int i = 0; i < 20; i++) loader.load(file, new Diagnostics());
-        long start = System.nanoTime();
-        Playbook pb = loader.load(file, new Diagnostics());
-        long millis = (System.nanoTime() - start) / 1_000_000;
+        Diagnostics diagnostics = new Diagnostics();
+        Playbook pb = loader.load(file, diagnostics);
         assertEquals(200, pb.plays().get(0).tasks().size());
-        assertTrue(millis < 200, "took " + millis + " ms");
+        assertEquals(List.of(), diagnostics.errors());
     }
 }
