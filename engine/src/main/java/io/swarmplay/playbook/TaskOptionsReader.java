@@ -19,7 +19,8 @@ import java.util.regex.Pattern;
 final class TaskOptionsReader {
 
     private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
-    private static final List<String> LOOP_CONTROL = List.of("loop_var", "label", "index_var", "pause", "extended");
+    private static final List<String> LOOP_CONTROL = List.of("loop_var", "label", "index_var", "pause", "extended",
+            "extended_allitems");
 
     private final LoadSession session;
 
@@ -176,19 +177,41 @@ final class TaskOptionsReader {
         String loopVar = "item";
         String label = null;
         String indexVar = null;
+        boolean extended = false;
+        boolean allItems = true;
+        double pause = 0;
         for (YamlNode.Entry e : m.entries()) {
-            String value = Nodes.string(e.value(), "'" + e.name() + "'", session.diagnostics);
+            String what = "'" + e.name() + "'";
             switch (e.name()) {
-                case "loop_var" -> loopVar = value == null ? "item" : value;
-                case "label" -> label = value;
-                case "index_var" -> indexVar = value;
-                case "pause", "extended" -> session.warn("loop_control '" + e.name() + "' is not supported and is ignored",
-                        e.key().at(), e.name().length(), null);
+                case "loop_var" -> loopVar = orDefault(Nodes.string(e.value(), what, session.diagnostics), "item");
+                case "label" -> label = Nodes.string(e.value(), what, session.diagnostics);
+                case "index_var" -> indexVar = Nodes.string(e.value(), what, session.diagnostics);
+                case "extended" -> extended = Boolean.TRUE.equals(Nodes.bool(e.value(), what, session.diagnostics));
+                case "extended_allitems" -> allItems = !Boolean.FALSE.equals(Nodes.bool(e.value(), what, session.diagnostics));
+                case "pause" -> pause = seconds(e.value(), what);
                 default -> session.error("unknown loop_control option '" + e.name() + "'", e.key().at(), e.name().length(),
-                        hintOr(Suggest.hint(e.name(), LOOP_CONTROL), "valid options: loop_var, label, index_var"));
+                        hintOr(Suggest.hint(e.name(), LOOP_CONTROL), "valid options: " + String.join(", ", LOOP_CONTROL)));
             }
         }
-        return new LoopControl(loopVar, label, indexVar);
+        return new LoopControl(loopVar, label, indexVar, extended, allItems, pause);
+    }
+
+    private static String orDefault(String value, String otherwise) {
+        return value == null ? otherwise : value;
+    }
+
+    /** {@code pause}: a number of seconds, fractions allowed. */
+    private double seconds(YamlNode node, String what) {
+        String text = Nodes.string(node, what, session.diagnostics);
+        try {
+            double seconds = text == null ? 0 : Double.parseDouble(text.trim());
+            if (seconds >= 0) return seconds;
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        session.error("expected a number of seconds for " + what + ", found '" + text + "'", node.at(),
+                Math.max(1, String.valueOf(text).length()), "e.g. pause: 2 or pause: 0.5");
+        return 0;
     }
 
     static String hintOr(String hint, String fallback) {

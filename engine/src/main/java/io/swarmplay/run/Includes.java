@@ -119,6 +119,7 @@ final class Includes {
         List<ItemFinished> events = new ArrayList<>();
         List<Outcome> outcomes = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) {
+            Loop.pauseBefore(i, control, step::interrupted);
             Map<String, Object> loopVars = Loop.loopVars(control, items, i, fromHost);
             Map<String, Object> itemVars = new LinkedHashMap<>(vars);
             itemVars.putAll(loopVars);

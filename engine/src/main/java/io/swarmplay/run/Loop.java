@@ -70,6 +70,7 @@ final class Loop {
         Map<String, Object> current = vars;
         TaskStep.Attempt last = null;
         for (int i = 0; i < list.size() && (i == 0 || !step.interrupted()); i++) {
+            pauseBefore(i, control, step::interrupted);
             Map<String, Object> itemVars = itemVars(current, control, list, i, fromHost);
             last = step.once(spec, host, itemVars);
             outcomes.add(last.outcome());
@@ -100,15 +101,43 @@ final class Loop {
     static Map<String, Object> loopVars(LoopControl control, List<?> list, int i, boolean fromHost) {
         Map<String, Object> vars = new LinkedHashMap<>();
         vars.put(control.loopVar(), fromHost ? Unsafe.wrap(list.get(i)) : list.get(i));
-        if (control.indexVar() != null) vars.put(control.indexVar(), i);
+        vars.put("ansible_loop_var", control.loopVar());
+        if (control.indexVar() != null) {
+            vars.put(control.indexVar(), i);
+            vars.put("ansible_index_var", control.indexVar());
+        }
+        if (control.extended()) vars.put("ansible_loop", extended(control, list, i, fromHost));
+        return vars;
+    }
+
+    /** {@code ansible_loop} of {@code loop_control: {extended: true}}, with Ansible's keys. */
+    private static Map<String, Object> extended(LoopControl control, List<?> list, int i, boolean fromHost) {
         Map<String, Object> loop = new LinkedHashMap<>();
+        if (control.extendedAllitems()) loop.put("allitems", fromHost ? Unsafe.wrap(list) : list);
         loop.put("index", i + 1);
         loop.put("index0", i);
         loop.put("first", i == 0);
         loop.put("last", i == list.size() - 1);
         loop.put("length", list.size());
-        vars.put("ansible_loop", loop);
-        return vars;
+        loop.put("revindex", list.size() - i);
+        loop.put("revindex0", list.size() - i - 1);
+        if (i > 0) loop.put("previtem", fromHost ? Unsafe.wrap(list.get(i - 1)) : list.get(i - 1));
+        if (i < list.size() - 1) loop.put("nextitem", fromHost ? Unsafe.wrap(list.get(i + 1)) : list.get(i + 1));
+        return loop;
+    }
+
+    /** {@code loop_control.pause}: waits between two items (not before the first), stopping early on an interrupt. */
+    static void pauseBefore(int i, LoopControl control, java.util.function.BooleanSupplier interrupted) {
+        if (i == 0 || control.pauseSeconds() <= 0) return;
+        long end = System.nanoTime() + (long) (control.pauseSeconds() * 1e9);
+        while (!interrupted.getAsBoolean() && System.nanoTime() < end) {
+            try {
+                Thread.sleep(Math.min(100, Math.max(1, (end - System.nanoTime()) / 1_000_000)));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     /** The item as {@code (item=...)} shows it: {@code loop_control.label} rendered, else the item. */

@@ -108,6 +108,38 @@ class RunnerTest {
     }
 
     @Test
+    void loopControlExtendedSetsAnsibleLoopAsAnsibleDoesAndPauseWaitsBetweenItems() {
+        RunFixture.Run run = fixture("""
+                - hosts: h1
+                  gather_facts: false
+                  tasks:
+                    - name: extended
+                      debug:
+                        msg: "{{ ansible_loop.index }}/{{ ansible_loop.revindex0 }} {{ ansible_loop.previtem | default('-') }} {{ ansible_loop.nextitem | default('-') }} {{ ansible_loop.allitems | join('') }} {{ i }} {{ ansible_index_var }}"
+                      loop: [a, b, c]
+                      loop_control: {extended: true, index_var: i, pause: 0.2}
+                      register: ext
+                    - name: plain
+                      debug: {msg: "{{ ansible_loop is defined }} {{ ansible_loop_var }}"}
+                      loop: [x]
+                      loop_control: {loop_var: x}
+                      register: plain
+                    - name: without allitems
+                      debug: {msg: "{{ ansible_loop.allitems is defined }} {{ ansible_loop.last }}"}
+                      loop: [1]
+                      loop_control: {extended: yes, extended_allitems: no}
+                      register: noall
+                """).run(Mode.APPLY);
+        List<?> ext = (List<?>) ((Map<?, ?>) run.events().outcome("extended", "h1").data()).get("results");
+        assertEquals(List.of("1/2 - b abc 0 i", "2/1 a c abc 1 i", "3/0 b - abc 2 i"),
+                ext.stream().map(r -> ((Map<?, ?>) r).get("msg")).toList(), run.output());
+        List<?> plain = (List<?>) run.events().outcome("plain", "h1").data().get("results");
+        assertEquals("False x", ((Map<?, ?>) plain.get(0)).get("msg"), run.output());
+        List<?> noall = (List<?>) run.events().outcome("without allitems", "h1").data().get("results");
+        assertEquals("False True", ((Map<?, ?>) noall.get(0)).get("msg"), run.output());
+    }
+
+    @Test
     void loopRegistersResultsPerItemAndLaterTasksReadThem() {
         RunFixture.Run run = fixture("""
                 - hosts: web
