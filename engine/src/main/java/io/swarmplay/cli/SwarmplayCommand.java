@@ -90,6 +90,24 @@ public final class SwarmplayCommand implements Callable<Integer> {
     @Option(names = "-v", description = "more output: -v results, -vv commands, -vvv stack traces")
     boolean[] verbose = new boolean[0];
 
+    @Option(names = {"-c", "--connection"}, paramLabel = "TYPE", converter = ConnectionType.class,
+            description = "connection type where the inventory names none: ssh (also smart, paramiko) or local")
+    String connection;
+
+    /** {@code -c}: ansible-playbook's names of the connections swarmplay has; smart and paramiko are ssh. */
+    static final class ConnectionType implements CommandLine.ITypeConverter<String> {
+        @Override
+        public String convert(String value) {
+            return switch (value) {
+                case "local" -> "local";
+                case "ssh", "smart", "paramiko", "paramiko_ssh" -> "ssh";
+                default -> throw new CommandLine.TypeConversionException("'" + value
+                        + "' is not a connection swarmplay has: use ssh or local (Docker engines are reached through"
+                        + " the host's connection)");
+            };
+        }
+    }
+
     @Option(names = {"-u", "--user"}, paramLabel = "USER", description = "log in as USER where the inventory names none")
     String user;
 
@@ -161,9 +179,10 @@ public final class SwarmplayCommand implements Callable<Integer> {
         return new Session(this, out, err).run().code();
     }
 
-    /** {@code -u}, {@code --private-key}, {@code -T}, {@code -b}: defaults below every inventory variable. */
+    /** {@code -c}, {@code -u}, {@code --private-key}, {@code -T}, {@code -b}: defaults below every inventory variable. */
     java.util.Map<String, Object> connectionDefaults() {
         java.util.Map<String, Object> defaults = new java.util.LinkedHashMap<>();
+        if (connection != null) defaults.put("ansible_connection", connection);
         if (user != null) defaults.put("ansible_user", user);
         if (privateKey != null) defaults.put("ansible_ssh_private_key_file", privateKey);
         if (timeout != null) defaults.put("ansible_timeout", timeout);

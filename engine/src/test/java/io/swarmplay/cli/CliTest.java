@@ -76,6 +76,31 @@ class CliTest {
     }
 
     @Test
+    void connectionOptionIsTheDefaultBelowTheInventoryAsAnsiblePlaybooksC() throws IOException {
+        Path inventory = dir.resolve("inv.yaml");
+        Files.writeString(inventory, """
+                all:
+                  hosts:
+                    web1: {ansible_host: 192.0.2.1}
+                    web2: {ansible_host: 127.0.0.1, ansible_connection: ssh, ansible_port: 1, ansible_timeout: 2}
+                """);
+        Path playbook = dir.resolve("site.yaml");
+        Files.writeString(playbook, """
+                - hosts: all
+                  gather_facts: false
+                  tasks:
+                    - command: "touch {{ inventory_hostname }}.done"
+                """);
+        Result run = swarmplay("-i", inventory.toString(), playbook.toString(), "-c", "local");
+        assertEquals(3, run.code(), run.out() + run.err());
+        assertTrue(Files.exists(dir.resolve("web1.done")), "-c local runs web1 on the control node:\n" + run.out());
+        assertFalse(Files.exists(dir.resolve("web2.done")), "the inventory's ansible_connection wins over -c");
+        Result bad = swarmplay("-i", inventory.toString(), playbook.toString(), "-c", "winrm");
+        assertEquals(5, bad.code(), bad.out() + bad.err());
+        assertTrue(bad.err().contains("'winrm' is not a connection swarmplay has"), bad.err());
+    }
+
+    @Test
     void planAsJsonIsOneDocumentWithEveryStep() {
         Result plan = hello("--plan", "--json");
         assertEquals(0, plan.code(), plan.err());
