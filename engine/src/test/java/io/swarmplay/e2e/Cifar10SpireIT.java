@@ -305,6 +305,8 @@ class Cifar10SpireIT {
             assertEquals("", sh(n, "docker volume ls -q"), "volumes left on host-" + n);
             assertEquals("bridge\nhost\nnone\n", sh(n, "docker network ls --format '{{.Name}}' | sort"), "networks left on host-" + n);
             assertFalse(HOSTS.ssh(h(n), "test -e " + WD).ok(), "workspace left on host-" + n);
+            assertFalse(HOSTS.ssh(h(n), "test -e " + Path.of(WD).getParent()).ok(), "empty workspace parent left on host-" + n);
+            assertFalse(HOSTS.ssh(h(n), "test -e /tmp/spire").ok(), "empty model parents left on host-" + n);
         }
         Run again = swarmplay("-i", inventory.toString(), cleanup.toString(), "-e", "remove_model_dir=true");
         assertEquals(0, again.exit(), again.describe());
