@@ -3,6 +3,9 @@
 # debootstrap from Debian's mirror) and the small base image of the stand-in test doubles
 # (busybox + perl-base + glibc, copied out of the same rootfs). Both are tagged with a content
 # hash of THIS file, so a second run finds them and returns at once. Called by hosts.sh.
+# One build serves every prefix: it is kept as swarmplay-testhost/*:<hash> (a build cache that a
+# prefix's `hosts.sh down --images` leaves alone; `docker rmi` removes it) and each prefix's own
+# tags point at it, so the lab after the e2e tests (or the other way round) skips debootstrap.
 #   build-image.sh            prints the three tags: "<testhost> <standin-base> <docker-cli>"
 # Env: TESTHOST_PREFIX (image name prefix, default swarmplay-e2e: the e2e tests; the lab uses
 # swarmplay-lab), TESTHOST_WORK (scratch dir, default /var/tmp/$TESTHOST_PREFIX),
@@ -14,14 +17,23 @@ PREFIX=${TESTHOST_PREFIX:-swarmplay-e2e}
 HOST_TAG=$PREFIX/testhost:$HASH
 BASE_TAG=$PREFIX/standin-base:$HASH
 CLI_TAG=$PREFIX/docker-cli:$HASH
-built() { for t in "$HOST_TAG" "$BASE_TAG" "$CLI_TAG"; do docker image inspect "$t" >/dev/null 2>&1 || return 1; done; }
-if built; then echo "$HOST_TAG $BASE_TAG $CLI_TAG"; exit 0; fi
+CACHE=swarmplay-testhost
+C_HOST=$CACHE/testhost:$HASH
+C_BASE=$CACHE/standin-base:$HASH
+C_CLI=$CACHE/docker-cli:$HASH
+present() { for t in "$@"; do docker image inspect "$t" >/dev/null 2>&1 || return 1; done; }
+built() { present "$HOST_TAG" "$BASE_TAG" "$CLI_TAG"; }
+tag_from_cache() {
+  present "$C_HOST" "$C_BASE" "$C_CLI" || return 1
+  docker tag "$C_HOST" "$HOST_TAG" && docker tag "$C_BASE" "$BASE_TAG" && docker tag "$C_CLI" "$CLI_TAG"
+}
+if built || tag_from_cache; then echo "$HOST_TAG $BASE_TAG $CLI_TAG"; exit 0; fi
 MIRROR=${MIRROR:-http://deb.debian.org/debian}
 WORK=${TESTHOST_WORK:-/var/tmp/$PREFIX}/build-$HASH
 ROOTFS=$WORK/rootfs
 mkdir -p "$WORK"
-exec 9>"$WORK.lock"; flock 9        # two test JVMs on one machine build once
-if built; then echo "$HOST_TAG $BASE_TAG $CLI_TAG"; exit 0; fi
+exec 9>"${TMPDIR:-/tmp}/$CACHE-$HASH.lock"; flock 9   # two test JVMs, or the lab and the tests, build once
+if built || tag_from_cache; then echo "$HOST_TAG $BASE_TAG $CLI_TAG"; exit 0; fi
 t0=$(date +%s)
 if [ ! -x "$ROOTFS/usr/sbin/dockerd" ]; then
   rm -rf "$ROOTFS"
@@ -72,7 +84,7 @@ rm -rf "$ROOTFS"/var/lib/apt/lists/* "$ROOTFS"/var/cache/apt/*.bin "$ROOTFS"/usr
 tar --numeric-owner --xattrs -C "$ROOTFS" -c . | docker import \
   --change 'ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' \
   --change 'CMD ["/usr/local/sbin/testhost-init"]' \
-  --change "LABEL io.swarmplay.testhost=$PREFIX" - "$HOST_TAG" >/dev/null
+  --change "LABEL io.swarmplay.testhost=$CACHE" - "$C_HOST" >/dev/null
 
 # Stand-in base: busybox (static), perl-base (for a Unix-socket server with SO_PEERCRED), glibc.
 # The docker CLI (for the SWOP stand-in only) is an image of its own: /opt/docker-cli/docker.
@@ -92,13 +104,14 @@ echo 'root:x:0:0:root:/root:/bin/sh' > "$B/etc/passwd"; echo 'root:x:0:' > "$B/e
 tar --numeric-owner -C "$B" -c . | docker import \
   --change 'ENV PATH=/usr/local/bin:/usr/bin:/bin' \
   --change 'LABEL io.swarmplay.test-double=true' \
-  --change 'CMD ["/bin/sh"]' - "$BASE_TAG" >/dev/null
-tar --numeric-owner -C "$WORK/cli" -c . | docker import --change "LABEL io.swarmplay.testhost=$PREFIX" - "$CLI_TAG" >/dev/null
-docker run --rm "$BASE_TAG" sh -c 'perl -MIO::Socket::UNIX -MSocket -e 1' \
+  --change 'CMD ["/bin/sh"]' - "$C_BASE" >/dev/null
+tar --numeric-owner -C "$WORK/cli" -c . | docker import --change "LABEL io.swarmplay.testhost=$CACHE" - "$C_CLI" >/dev/null
+docker run --rm "$C_BASE" sh -c 'perl -MIO::Socket::UNIX -MSocket -e 1' \
   || { echo "stand-in base image is broken (perl cannot run)" >&2; exit 1; }
-rm -rf "$WORK" "$WORK.lock"
+tag_from_cache || { echo "cannot tag $CACHE/*:$HASH as $PREFIX/*" >&2; exit 1; }
+rm -rf "$WORK"
 # older versions of these images (other hashes of this script)
-docker image ls --format '{{.Repository}}:{{.Tag}}' | grep -E "^$PREFIX/(testhost|standin-base|docker-cli):" \
+docker image ls --format '{{.Repository}}:{{.Tag}}' | grep -E "^($PREFIX|$CACHE)/(testhost|standin-base|docker-cli):" \
   | grep -v ":$HASH\$" | xargs -r docker rmi >/dev/null 2>&1 || true
 echo "built in $(( $(date +%s) - t0 ))s" >&2
 echo "$HOST_TAG $BASE_TAG $CLI_TAG"
