@@ -1,12 +1,11 @@
 package io.swarmplay.playbooks;
 
-import io.swarmplay.cli.Main;
+import io.swarmplay.playbooks.LocalSwarm.Run;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -22,65 +21,29 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class Cifar10PlaybookTest {
 
-    static final Path REPO = findRepo();
+    static final Path REPO = LocalSwarm.REPO;
     static final String FINAL_LINE = "SwarmCallback : INFO : All peers and Swarm training rounds finished. Final Swarm model was loaded.";
 
     @TempDir
     Path dir;
 
-    static Path findRepo() {
-        for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
-            if (Files.isRegularFile(p.resolve("playbooks/cifar10-spire.yaml"))) return p;
-        }
-        throw new IllegalStateException("no repository root above " + Path.of("").toAbsolutePath());
+    LocalSwarm swarm;
+
+    @BeforeEach
+    void swarm() {
+        swarm = new LocalSwarm(dir);
     }
 
-    record Run(int exit, String out) {
-    }
-
-    /** Runs {@code tasks} (YAML, indented for a play's task list) on host-1 and host-2 with extra swarm vars. */
     Run play(String swarmVars, String playVars, String tasks) throws IOException {
-        Path inv = dir.resolve("inventory");
-        Files.createDirectories(inv);
-        if (!Files.exists(inv.resolve("group_vars"))) Files.createSymbolicLink(inv.resolve("group_vars"), REPO.resolve("inventory/group_vars"));
-        Files.writeString(inv.resolve("hosts.yaml"), """
-                all:
-                  children:
-                    swarm:
-                      hosts:
-                        host-1: {host_ip: 10.9.0.1, org: org1, trust_domain: org1.swarm.learning, sentinel: true, swci: true}
-                        host-2: {host_ip: swarm-2.example.org, org: org2, trust_domain: org2.swarm.learning}
-                      vars:
-                        ansible_connection: local
-                        workspace_dir: %s
-                %s
-                """.formatted(dir.resolve("ws"), swarmVars.indent(8).stripTrailing()));
-        Path playbook = dir.resolve("play.yaml");
-        Files.writeString(playbook, """
-                - hosts: swarm
-                  gather_facts: false
-                  vars:
-                %s
-                  tasks:
-                %s
-                """.formatted(playVars.indent(4).stripTrailing(), tasks.indent(4).stripTrailing()));
-        StringWriter out = new StringWriter();
-        int exit = Main.execute(new String[] {"-v", "-i", inv.resolve("hosts.yaml").toString(), playbook.toString()},
-                new PrintWriter(out, true), new PrintWriter(out, true));
-        return new Run(exit, out.toString());
+        return swarm.play(swarmVars, playVars, tasks);
     }
 
     Run render(String swarmVars, String template) throws IOException {
-        return play(swarmVars, "out: " + dir.resolve("out"), """
-                - file: {path: "{{ out }}/{{ inventory_hostname }}", state: directory}
-                  delegate_to: localhost
-                - template: {src: "%s", dest: "{{ out }}/{{ inventory_hostname }}/rendered"}
-                  delegate_to: localhost
-                """.formatted(REPO.resolve(template)));
+        return swarm.render(swarmVars, template);
     }
 
     String rendered(String host) throws IOException {
-        return Files.readString(dir.resolve("out").resolve(host).resolve("rendered"));
+        return swarm.rendered(host);
     }
 
     // ---- risk 3: swci-init names the SN API port of the inventory -------------------------
