@@ -135,6 +135,10 @@ class Cifar10PlaybookTest {
     // ---- risk 1: the training is done when every ML container logged HPE's final line -----------
 
     Run mlFinished(String log1, String log2) throws IOException {
+        return mlFinished(log1, log2, "Exited (0) 3 seconds ago");
+    }
+
+    Run mlFinished(String log1, String log2, String status2) throws IOException {
         Path logs = dir.resolve("logs/host-1");
         Files.createDirectories(logs);
         Files.writeString(logs.resolve("demo-spire_cifar10_task-u-0-aa.log"), log1);
@@ -144,10 +148,10 @@ class Cifar10PlaybookTest {
                 training_ran: true
                 ml_containers:
                   containers:
-                    - {Names: [/demo-spire_cifar10_task-u-0-old], Created: 100}
-                    - {Names: [/demo-spire_cifar10_task-u-0-aa], Created: 200}
-                    - {Names: [/demo-spire_cifar10_task-u-1-bb], Created: 201}
-                """, """
+                    - {Names: [/demo-spire_cifar10_task-u-0-old], Created: 100, Status: Exited (1) 2 hours ago}
+                    - {Names: [/demo-spire_cifar10_task-u-0-aa], Created: 200, Status: Exited (0) 4 seconds ago}
+                    - {Names: [/demo-spire_cifar10_task-u-1-bb], Created: 201, Status: "%s"}
+                """.formatted(status2), """
                 - set_fact: {swci_state: {container: {State: {ExitCode: 0}}}}   # registered by training.yaml on every host
                 - import_tasks: %s
                   when: inventory_hostname == 'host-1'
@@ -167,5 +171,12 @@ class Cifar10PlaybookTest {
         assertNotEquals(0, failed.exit(), failed.out());
         assertTrue(failed.out().contains("not finished: demo-spire_cifar10_task-u-1-bb (no line"), failed.out());
         assertTrue(failed.out().contains("SWCI exited with 0"), "SWCI's own status is only information: " + failed.out());
+    }
+
+    @Test
+    void trainingFailsNamingTheMlContainerThatLoggedTheLineButFailedItsSave() throws IOException {
+        Run failed = mlFinished(FINAL_LINE + "\n", FINAL_LINE + "\nOSError: Unable to create file (unable to lock file)\n", "Exited (1) 2 seconds ago");
+        assertNotEquals(0, failed.exit(), failed.out());
+        assertTrue(failed.out().contains("not exited 0: demo-spire_cifar10_task-u-1-bb"), failed.out());
     }
 }

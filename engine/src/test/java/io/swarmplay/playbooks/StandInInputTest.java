@@ -66,6 +66,11 @@ class StandInInputTest {
         return c;
     }
 
+    void refusedWith(String tool, String kind, String template, String from, String to, String message) throws Exception {
+        Checked c = refused(tool, kind, template, from, to);
+        assertTrue(c.stderr().contains(message), c.stderr());
+    }
+
     @Test
     void whatThePlaybookRendersIsAcceptedWithOtherPortsAndADnsName() throws Exception {
         String vars = "sn_api_port: 31304\nspire_bundle_port: 9443\nspire_server_port: 31307\napls_port: 15814";
@@ -111,43 +116,44 @@ class StandInInputTest {
 
     @Test
     void spireRefusesBadValuesAndBadSyntax() throws Exception {
-        assertTrue(refused("spire-conf", "server", "templates/spire/server.conf.j2", "ca_ttl = \"24h\"", "ca_ttl = \"24 hours\"")
-                .stderr().contains("server.ca_ttl: time: invalid duration \"24 hours\""));
-        assertTrue(refused("spire-conf", "server", "templates/spire/server.conf.j2", "bind_port = \"8081\"", "bind_port = \"80x81\"")
-                .stderr().contains("server.bind_port: strconv.ParseInt: parsing \"80x81\": invalid syntax"));
-        assertTrue(refused("spire-conf", "server", "templates/spire/server.conf.j2", "KeyManager \"memory\"", "KeyManager \"memroy\"")
-                .stderr().contains("no built-in plugin \"memroy\" for type \"KeyManager\""));
-        assertTrue(refused("spire-conf", "server", "templates/spire/server.conf.j2", "    ca_subject {", "    ca_subject {{")
-                .stderr().contains("expected a key, got '{'"));
+        refusedWith("spire-conf", "server", "templates/spire/server.conf.j2", "ca_ttl = \"24h\"", "ca_ttl = \"24 hours\"",
+                "server.ca_ttl: time: invalid duration \"24 hours\"");
+        refusedWith("spire-conf", "server", "templates/spire/server.conf.j2", "bind_port = \"8081\"", "bind_port = \"80x81\"",
+                "server.bind_port: strconv.ParseInt: parsing \"80x81\": invalid syntax");
+        refusedWith("spire-conf", "server", "templates/spire/server.conf.j2", "KeyManager \"memory\"", "KeyManager \"memroy\"",
+                "no built-in plugin \"memroy\" for type \"KeyManager\"");
+        refusedWith("spire-conf", "server", "templates/spire/server.conf.j2", "    ca_subject {", "    ca_subject {{",
+                "expected a key, got '{'");
     }
 
     @Test
     void swopRefusesInvalidYamlInAProfile() throws Exception {
-        assertTrue(refused("swarm-yaml", "profile", "templates/swop/profile.yaml.j2", "groupname: demo", "groupname: \"demo")
-                .stderr().contains("invalid YAML: unclosed double-quoted scalar"));
-        assertTrue(refused("swarm-yaml", "profile", "templates/swop/profile.yaml.j2", "  mgrtype: DOCKER", "\tmgrtype: DOCKER")
-                .stderr().contains("invalid YAML: found a tab character"));
-        assertTrue(refused("swarm-yaml", "profile", "templates/swop/profile.yaml.j2", "network: host-1-net\n", "network: host-1-net\n  mode: x\n")
-                .stderr().contains("invalid YAML: mapping values are not allowed here"));
+        refusedWith("swarm-yaml", "profile", "templates/swop/profile.yaml.j2", "groupname: demo", "groupname: \"demo",
+                "invalid YAML: unclosed double-quoted scalar");
+        refusedWith("swarm-yaml", "profile", "templates/swop/profile.yaml.j2", "  mgrtype: DOCKER", "\tmgrtype: DOCKER",
+                "invalid YAML: found a tab character");
+        refusedWith("swarm-yaml", "profile", "templates/swop/profile.yaml.j2", "network: host-1-net\n", "network: host-1-net\n  mode: x\n",
+                "invalid YAML: mapping values are not allowed here");
     }
 
     @Test
     void swopRefusesUnknownAndMisspeltProfileKeys() throws Exception {
         Checked c = refused("swarm-yaml", "profile", "templates/swop/profile.yaml.j2", "taskrunner:", "taskrunnr:");
         assertTrue(c.stderr().contains("profile: unknown key 'taskrunnr'") && c.stderr().contains("required key 'taskrunner' missing"), c.stderr());
-        assertTrue(refused("swarm-yaml", "profile", "templates/swop/profile.yaml.j2", "      usrhostname: ml-1\n", "      usrhostname: ml-1\n      usrimage: x\n")
-                .stderr().contains("profile.nodes[0].slnodedef: unknown key 'usrimage'"));
-        assertTrue(refused("swarm-yaml", "profile", "templates/swop/profile.yaml.j2", "mgrtype: DOCKER", "mgrtype: K8S")
-                .stderr().contains("profile.resourcemgr.mgrtype: 'K8S' is not one of DOCKER"));
+        refusedWith("swarm-yaml", "profile", "templates/swop/profile.yaml.j2", "      usrhostname: ml-1\n", "      usrhostname: ml-1\n      usrimage: x\n",
+                "profile.nodes[0].slnodedef: unknown key 'usrimage'");
+        refusedWith("swarm-yaml", "profile", "templates/swop/profile.yaml.j2", "mgrtype: DOCKER", "mgrtype: K8S",
+                "profile.resourcemgr.mgrtype: 'K8S' is not one of DOCKER");
     }
 
     @Test
     void swciRefusesATaskDefinitionWithAnExtraKey() throws Exception {
-        assertTrue(refused("swarm-yaml", "taskdef", "templates/swci/taskdefs/spire_cifar10_task.yaml.j2", "Author: HPESwarm\n", "Author: HPESwarm\nTimeout: 5\n")
-                .stderr().contains("task: unknown key 'Timeout'"));
-        assertTrue(refused("swarm-yaml", "taskdef", "templates/swci/taskdefs/spire_cifar10_task.yaml.j2", "    WorkingDir: /tmp/test\n",
-                "    WorkingDir: /tmp/test\n    Workdir: /tmp\n").stderr().contains("task.Body (RUN_SWARM): unknown key 'Workdir'"));
-        assertTrue(refused("swarm-yaml", "taskdef", "templates/swci/taskdefs/user_env_tf_build_task.yaml.j2", "BuildType: INLINE", "BuildType: INLINED")
-                .stderr().contains("task.Body (MAKE_USER_CONTAINER).BuildType: 'INLINED' is not one of"));
+        refusedWith("swarm-yaml", "taskdef", "templates/swci/taskdefs/spire_cifar10_task.yaml.j2", "Author: HPESwarm\n", "Author: HPESwarm\nTimeout: 5\n",
+                "task: unknown key 'Timeout'");
+        refusedWith("swarm-yaml", "taskdef", "templates/swci/taskdefs/spire_cifar10_task.yaml.j2", "    WorkingDir: /tmp/test\n",
+                "    WorkingDir: /tmp/test\n    Workdir: /tmp\n",
+                "task.Body (RUN_SWARM): unknown key 'Workdir'");
+        refusedWith("swarm-yaml", "taskdef", "templates/swci/taskdefs/user_env_tf_build_task.yaml.j2", "BuildType: INLINE", "BuildType: INLINED",
+                "task.Body (MAKE_USER_CONTAINER).BuildType: 'INLINED' is not one of");
     }
 }
