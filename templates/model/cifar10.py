@@ -16,6 +16,7 @@ Environment contract (the run task sets MODEL_DIR, MAX_EPOCHS and MIN_PEERS):
   MIN_PEERS   fewest peers a Swarm sync round merges (default 2)
 """
 
+import fcntl
 import logging
 import os
 import pickle
@@ -42,6 +43,10 @@ MIN_PEERS = int(os.getenv('MIN_PEERS', '2'))
 SAVE_DIR = os.path.join(MODEL_DIR, 'saved_models')
 H5_PATH = os.path.join(SAVE_DIR, 'cifar10.h5')
 SAVEDMODEL_PATH = os.path.join(SAVE_DIR, 'cifar10')
+# Every ML container of a host saves into the same bind-mounted MODEL_DIR at the same moment (the
+# end of the last Swarm round); HDF5 locks cifar10.h5 while writing it, so a second writer fails.
+# The final save therefore holds this lock (flock works across the containers of one host).
+FINAL_SAVE_LOCK = os.path.join(SAVE_DIR, '.final-save.lock')
 
 log = logging.getLogger('cifar10')
 
@@ -125,12 +130,14 @@ def main():
 
     swarm_callback.logger.info('Saving the final Swarm model ...')
     os.makedirs(SAVE_DIR, exist_ok=True)
-    model.save(H5_PATH)
-    swarm_callback.logger.info('Saved the trained model - %s', H5_PATH)
-    # a SavedModel directory beside the .h5: serving_default maps conv2d_input [N,32,32,3] to
-    # the softmax output [N,10], which is what ml/cifar10 evaluate reads
-    model.save(SAVEDMODEL_PATH, save_format='tf')
-    swarm_callback.logger.info('Saved the trained model - %s', SAVEDMODEL_PATH)
+    with open(FINAL_SAVE_LOCK, 'w') as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)   # one writer at a time; the others wait (same final model)
+        model.save(H5_PATH)
+        swarm_callback.logger.info('Saved the trained model - %s', H5_PATH)
+        # a SavedModel directory beside the .h5: serving_default maps conv2d_input [N,32,32,3] to
+        # the softmax output [N,10], which is what ml/cifar10 evaluate reads
+        model.save(SAVEDMODEL_PATH, save_format='tf')
+        swarm_callback.logger.info('Saved the trained model - %s', SAVEDMODEL_PATH)
 
     swarm_callback.logger.info('Starting inference on the test data ...')
     loss, accuracy = model.evaluate(x_test, y_test, verbose=1)

@@ -17,6 +17,11 @@ need_env_match() {   # need_env_match NAME REGEX
   eval "_val=\${$1-}"
   echo "$_val" | grep -Eq "^($2)\$" || die "environment variable $1='$_val' does not match /$2/"
 }
+# an address a real program accepts: IPv4, IPv6 or a DNS name (never stricter than HPE's/SPIRE's)
+HOST_RE='[0-9]+\.[0-9]+\.[0-9]+\.[0-9]+|[0-9a-fA-F:]*:[0-9a-fA-F:.]+|[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)*'
+PORT_RE='[1-9][0-9]{0,4}'
+need_env_host() { need_env_match "$1" "$HOST_RE"; }
+need_env_port() { need_env_match "$1" "$PORT_RE"; }
 need_file() { [ -f "$1" ] || die "file $1 is missing${2:+ ($2)}"; }
 need_socket() { [ -S "$1" ] || die "$1 is not a Unix socket${2:+ ($2)}"; }
 
@@ -32,13 +37,9 @@ check_container_info() {   # check_container_info EXPECTED_IMAGE_REF
   need_file $f "run-sn/run-swop/run-swci place it before the start: id, image reference, image id"
   cid=$(sed -n 1p $f); ref=$(sed -n 2p $f); iid=$(sed -n 3p $f)
   me=$(own_container_id)
-  if [ "$cid" = "$(hostname)" ]; then
-    # docker inspect takes a name as well as an id; HPE's scripts write the id
-    echo "TEST DOUBLE $TD_NAME: WARNING: $f line 1 is the container name '$cid', HPE's run-* scripts write the container id" >&2
-  else
-    echo "$cid" | grep -Eq '^[0-9a-f]{64}$' || die "$f line 1 '$cid' is neither this container's id nor its name"
-    [ -z "$me" ] || [ "$cid" = "$me" ] || die "$f line 1 is $cid but this container is $me"
-  fi
+  # HPE's `common` writes `docker container create`'s output: the 64-hex id, never the name
+  echo "$cid" | grep -Eq '^[0-9a-f]{64}$' || die "$f line 1 '$cid' is not a container id (64 hex digits, as HPE's run-* scripts write)"
+  [ -z "$me" ] || [ "$cid" = "$me" ] || die "$f line 1 is $cid but this container is $me"
   [ "$ref" = "$1" ] || die "$f line 2 is '$ref', expected the image reference '$1'"
   echo "$iid" | grep -Eq '^sha256:[0-9a-f]{64}$' || die "$f line 3 '$iid' is not an image id (sha256:...)"
 }

@@ -3,7 +3,7 @@
 # stores, other SNs forward to the sentinel.
 echo "Content-Type: text/plain"; echo
 if [ "$(cat /etc/sn-role)" != sentinel ]; then
-  timeout 10 wget -q -O - "http://$(cat /etc/sn-sentinel):30304/cgi-bin/ledger?$QUERY_STRING"; exit 0
+  timeout 10 wget -q -O - "http://$(cat /etc/sn-sentinel)/cgi-bin/ledger?$QUERY_STRING"; exit 0
 fi
 q() { echo "$QUERY_STRING" | tr '&' '\n' | sed -n "s/^$1=//p" | head -n 1; }
 op=$(q op); k=$(q k); v=$(q v)

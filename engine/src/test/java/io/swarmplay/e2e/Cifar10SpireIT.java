@@ -72,7 +72,12 @@ class Cifar10SpireIT {
         Path repo = HOSTS.repo();
         playbook = repo.resolve("playbooks/cifar10-spire.yaml");
         cleanup = repo.resolve("playbooks/cleanup.yaml");
-        // the stand-ins answer in seconds: bounded waits instead of HPE's hour-long defaults
+        inventory = LabInventory.generate(repo.resolve("inventory/two-hosts.yaml"), HOSTS.dir(),
+                HOSTS.dir().resolve("inventory/two-hosts-e2e.yaml"), TestHosts.DOCKER_ACCESS.equals("tcp"), fastWaits());
+    }
+
+    /** The stand-ins answer in seconds: bounded waits instead of HPE's hour-long defaults. */
+    static Map<String, Object> fastWaits() {
         Map<String, Object> fast = new LinkedHashMap<>();
         fast.put("min_free_disk_mb", 100);
         fast.put("poll_interval", 1);
@@ -82,8 +87,7 @@ class Cifar10SpireIT {
         fast.put("sn_ready_timeout", 180);
         fast.put("swop_ready_timeout", 120);
         fast.put("training_timeout", 600);
-        inventory = LabInventory.generate(repo.resolve("inventory/two-hosts.yaml"), HOSTS.dir(),
-                HOSTS.dir().resolve("inventory/two-hosts-e2e.yaml"), TestHosts.DOCKER_ACCESS.equals("tcp"), fast);
+        return fast;
     }
 
     static Run swarmplay(String... args) {
@@ -155,7 +159,11 @@ class Cifar10SpireIT {
         }
         assertEquals("0", sh(1, "docker inspect -f '{{.State.ExitCode}}' swci-1").strip());
         String swci = sh(1, "docker logs swci-1 2>&1");
-        assertTrue(swci.contains("All peers finished spire_cifar10_task"), swci);
+        assertTrue(swci.contains("TASK spire_cifar10_task STATE : COMPLETED"), swci);
+        for (String c : List.of("sn-1", "swop-1", "swci-1")) {   // HPE's `common`: the container's own id on line 1
+            assertEquals(sh(1, "docker inspect -f '{{.Id}}' " + c).strip(), sh(1, "docker cp " + c + ":/tmp/container_info_file - | tar -xO").lines().findFirst().orElse(""),
+                    c + "'s /tmp/container_info_file");
+        }
         for (int n = 1; n <= 2; n++) {
             String ml = sh(n, "for c in $(docker ps -aq --filter ancestor=user-env-tf2.7.0-swop); do docker logs $c 2>&1; done");
             assertEquals(2, ml.split("All peers and Swarm training rounds finished. Final Swarm model was loaded.", -1).length - 1,

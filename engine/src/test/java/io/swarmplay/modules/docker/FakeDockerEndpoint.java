@@ -49,6 +49,9 @@ final class FakeDockerEndpoint implements DockerEndpoint {
         return "20.10.24";
     }
 
+    /** Files put into containers, by {@code <container id>:<absolute path>}, read back by {@link #copyOut}. */
+    final Map<String, TarFile> copied = new java.util.LinkedHashMap<>();
+
     @Override
     public Optional<ContainerState> inspectContainer(String nameOrId) {
         return containers.values().stream().filter(c -> c.name().equals(nameOrId) || c.id().equals(nameOrId)).findFirst();
@@ -108,11 +111,14 @@ final class FakeDockerEndpoint implements DockerEndpoint {
     @Override
     public void copyIn(String id, String dir, List<TarFile> files) {
         calls.add("copy into " + id + ":" + dir + " " + files.stream().map(TarFile::path).toList());
+        for (TarFile f : files) copied.put(id + ":" + (dir.endsWith("/") ? dir : dir + "/") + f.path(), f);
     }
 
     @Override
     public List<TarFile> copyOut(String id, String path) {
-        throw new DockerException("no " + path + " in the fake container " + id);
+        TarFile f = copied.get(id + ":" + path);
+        if (f == null) throw new DockerException("no " + path + " in the fake container " + id);
+        return List.of(new TarFile(path.substring(path.lastIndexOf('/') + 1), f.content(), f.mode()));
     }
 
     @Override

@@ -43,7 +43,7 @@ public record ContainerArgs(
         @Choices({"no_defaults", "compatibility"}) @Doc("compatibility gives some options their old defaults.") String container_default_behavior,
         @Choices({"correct", "compatibility"}) @Doc("How command and entrypoint are read.") String command_handling,
         @Doc("Host address of published ports without one.") String default_host_ip,
-        @Doc("Files to put into the container after creating it: {content|src, dest, mode}.") List<Object> copy_in,
+        @Doc("Files to put into the container after creating it, before starting it: {content|src|inspect_lines, dest, mode}; inspect_lines: [Id, Config.Image, Image] writes those values of the created container, one a line.") List<Object> copy_in,
         @Doc("After starting, wait for: {log, port, healthcheck, timeout}.") Map<String, Object> wait_for,
         @ArgTable.From(ContainerOptions.class) Options options) {
 

@@ -70,7 +70,7 @@ public final class ContainerLifecycle {
             } catch (io.swarmplay.connection.docker.DockerException e) {
                 found = List.of();
             }
-            boolean same = found.size() == 1 && java.util.Arrays.equals(found.get(0).content(), content(file, host))
+            boolean same = found.size() == 1 && java.util.Arrays.equals(found.get(0).content(), content(file, host, current))
                     && found.get(0).mode() == Specs.mode(file.get("mode"), 0644);
             if (!same) return List.of(new Difference("copy_in", "(differs)", "(from task)", false));
         }
@@ -157,8 +157,8 @@ public final class ContainerLifecycle {
         Map<String, Object> body = ContainerComparison.createBody(args, effective, ctx, args.image());
         CreatedContainer created = docker.createContainer(args.name(), body);
         List<String> warnings = new ArrayList<>(created.warnings().stream().map(w -> "Docker warning: " + w).toList());
-        for (Map<String, Object> file : copyIn(args)) copyIn(created.id(), file, docker, host);
         Map<String, Object> now = inspect(docker, created.id());
+        for (Map<String, Object> file : copyIn(args)) copyIn(created.id(), file, docker, host, now);
         ContainerNetworks.apply(ContainerNetworks.plan(args, ContainerComparison.modes(args), now, true), created.id(), docker);
         return afterState(args, created.id(), docker, host, warnings);
     }
@@ -241,9 +241,10 @@ public final class ContainerLifecycle {
         return out;
     }
 
-    private static void copyIn(String id, Map<String, Object> file, DockerEndpoint docker, HostSession host) {
+    private static void copyIn(String id, Map<String, Object> file, DockerEndpoint docker, HostSession host,
+                               Map<String, Object> created) {
         String[] dest = copyInDest(file);
-        TarFile tar = new TarFile(dest[1], content(file, host), Specs.mode(file.get("mode"), 0644));
+        TarFile tar = new TarFile(dest[1], content(file, host, created), Specs.mode(file.get("mode"), 0644));
         docker.copyIn(id, dest[0], List.of(tar));
     }
 
@@ -271,17 +272,50 @@ public final class ContainerLifecycle {
         return new String[] {slash == 0 ? "/" : dest.substring(0, slash), dest.substring(slash + 1)};
     }
 
-    /** {@code content} (already rendered by the runner) or a control-node file {@code src} (under files/). */
+    /**
+     * {@code content} (already rendered by the runner), a control-node file {@code src} (under
+     * files/), or {@code inspect_lines}: values of the container's own inspect output, one a line
+     * ({@code [Id, Config.Image, Image]} is HPE's container_info_file: id, image reference, image id),
+     * known only once the container exists.
+     */
     public static byte[] content(Map<String, Object> file, HostView host) {
+        return content(file, host, Map.of());
+    }
+
+    /** As {@link #content(Map, HostView)}, {@code inspect_lines} read from {@code container}'s inspect output. */
+    public static byte[] content(Map<String, Object> file, HostView host, Map<String, Object> container) {
+        if (file.get("inspect_lines") != null) return inspectLines(file, container).getBytes(StandardCharsets.UTF_8);
         java.nio.file.Path src = source(file, host);
         return src == null ? file.get("content").toString().getBytes(StandardCharsets.UTF_8) : ControlFiles.read(src);
+    }
+
+    private static String inspectLines(Map<String, Object> file, Map<String, Object> container) {
+        StringBuilder out = new StringBuilder();
+        for (String path : inspectPaths(file)) {
+            Object value = ApiValues.get(container, path);
+            if (value == null) throw new ModuleException("copy_in: inspect_lines: the container has no " + path);
+            out.append(value).append('\n');
+        }
+        return out.toString();
+    }
+
+    private static List<String> inspectPaths(Map<String, Object> file) {
+        if (!(file.get("inspect_lines") instanceof List<?> paths) || paths.isEmpty()) {
+            throw new ModuleException("copy_in: inspect_lines must be a list of inspect paths, e.g. [Id, Config.Image, Image]");
+        }
+        return paths.stream().map(String::valueOf).toList();
     }
 
     /** The control-node file of a {@code copy_in} entry, or null when it gives {@code content}; exactly one of them. */
     private static java.nio.file.Path source(Map<String, Object> file, HostView host) {
         Object content = file.get("content");
         Object src = file.get("src");
-        if ((content == null) == (src == null)) throw new ModuleException("copy_in: give exactly one of content or src");
+        int given = (content == null ? 0 : 1) + (src == null ? 0 : 1) + (file.get("inspect_lines") == null ? 0 : 1);
+        if (given != 1) throw new ModuleException("copy_in: give exactly one of content, src or inspect_lines");
+        if (file.get("inspect_lines") != null) {
+            inspectPaths(file);
+            return null;
+        }
         return src == null ? null : ControlFiles.find(host, src.toString(), "files");
     }
 }
