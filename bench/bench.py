@@ -12,6 +12,9 @@ Workloads (bench/workloads/playbooks, byte-identical copies of the shared Ansibl
   c2  the same with the destination already identical (must report changed=0)
   e   cross-host bundle: made on host-1, slurped, installed on host-2 (fresh state)
   e2  the same on the converged state (must report changed=0)
+  v     swarmplay --version (JVM start-up; the yardstick of the plan workload)
+  plan  the README's offline plan: -i inventory/two-hosts.yaml playbooks/cifar10-spire.yaml --plan --offline
+        (swarmplay only: Ansible has no offline plan; target <= 1.5x v)
 
 Runners:
   ansible-default  ansible-playbook, nothing overridden (ssh -C, ControlPersist 60s, no pipelining)
@@ -60,11 +63,17 @@ BUNDLE_DEST = "/tmp/spbench-host-2-bundle.pem"
 
 PLAYBOOKS = {"s": "s-startup-local-debug.yml", "a1": "a1-command-true-x1.yml", "a": "a-command-true-x50.yml",
              "b": "b-copy-1k-x20.yml", "c": "c-copy-100m.yml", "c2": "c-copy-100m.yml",
-             "e": "e-crosshost-bundle.yml", "e2": "e-crosshost-bundle.yml"}
-ALL_WORKLOADS = "s,a1,a,b,c,c2,e,e2"
+             "e": "e-crosshost-bundle.yml", "e2": "e-crosshost-bundle.yml", "v": None, "plan": None}
+# swarmplay-only workloads: the arguments replace "-i INVENTORY PLAYBOOK"
+SWARMPLAY_ONLY = {"v": ["--version"],
+                  "plan": ["-i", os.path.join(ROOT, "inventory", "two-hosts.yaml"),
+                           os.path.join(ROOT, "playbooks", "cifar10-spire.yaml"), "--plan", "--offline"]}
+ALL_WORKLOADS = "s,a1,a,b,c,c2,e,e2,v,plan"
 ALL_RUNNERS = "ansible-default,ansible-fast,swarmplay,floor"
 # what the PLAY RECAP must say: total changed over all hosts (None = any), never failed/unreachable
 EXPECT_CHANGED = {"s": 0, "a1": 2, "a": 100, "b": 40, "c": 1, "c2": 0, "e": 3, "e2": 0}
+# the offline plan exits 2: it marks the step that needs the Swarm Learning wheel (README)
+EXPECT_OUTPUT = {"v": ("swarmplay ", (0,)), "plan": ("\nPlan: ", (0, 2))}
 
 
 def log(*a):
@@ -185,8 +194,8 @@ def recap(out):
 
 
 class Result:
-    def __init__(self, rc, wall, cpu, out, extra=None):
-        self.rc, self.wall, self.cpu, self.out = rc, wall, cpu, out
+    def __init__(self, rc, wall, cpu, out, extra=None, rss_mb=None):
+        self.rc, self.wall, self.cpu, self.out, self.rss_mb = rc, wall, cpu, out, rss_mb
         self.extra = extra or {}
         self.recap = recap(out)
 
@@ -202,21 +211,38 @@ class ProcessRunner:
     def cleanup(self):
         pass
 
+    def workload_argv(self, w):
+        """The command of workload w, or None when this runner does not run it."""
+        if w in SWARMPLAY_ONLY:
+            return None
+        return self.argv_env(os.path.join(PB, PLAYBOOKS[w]))
+
     def run(self, w, untimed=False, tag=""):
-        argv, env = self.argv_env(os.path.join(PB, PLAYBOOKS[w]))
-        r0 = resource.getrusage(resource.RUSAGE_CHILDREN)
+        spec = self.workload_argv(w)
+        if spec is None:
+            return None
+        argv, env = spec
         t0 = time.perf_counter()
-        p = subprocess.run(argv, env=env, cwd=ROOT, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
-                           stderr=subprocess.STDOUT)
+        p = subprocess.Popen(argv, env=env, cwd=ROOT, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                             stderr=subprocess.STDOUT)
+        chunks = []
+        reader = threading.Thread(target=lambda: chunks.append(p.stdout.read()))
+        reader.start()
+        # wait4: this process's own rusage (CPU of it and the children it waited for; peak RSS of the
+        # largest of them: the JVM, which the launcher execs)
+        _, status, ru = os.wait4(p.pid, 0)
         wall = time.perf_counter() - t0
-        r1 = resource.getrusage(resource.RUSAGE_CHILDREN)
+        reader.join()
+        p.returncode = os.waitstatus_to_exitcode(status)
         self.cleanup()
-        out = p.stdout.decode(errors="replace")
-        cpu = (r1.ru_utime - r0.ru_utime) + (r1.ru_stime - r0.ru_stime)
+        out = b"".join(chunks).decode(errors="replace")
+        cpu = ru.ru_utime + ru.ru_stime
+        rss_mb = ru.ru_maxrss / 1024
         if not untimed and self.logdir:
             with open(os.path.join(self.logdir, f"{self.label}-{w}{tag}.log"), "w") as f:
-                f.write(f"$ {' '.join(shlex.quote(a) for a in argv)}\n# rc={p.returncode} wall={wall:.3f}s\n{out}")
-        return Result(p.returncode, wall, cpu, out)
+                f.write(f"$ {' '.join(shlex.quote(a) for a in argv)}\n# rc={p.returncode} wall={wall:.3f}s "
+                        f"peak RSS {rss_mb:.0f} MB\n{out}")
+        return Result(p.returncode, wall, cpu, out, rss_mb=rss_mb)
 
 
 class Ansible(ProcessRunner):
@@ -250,6 +276,13 @@ class Swarmplay(ProcessRunner):
         return shlex.split(self.command.format(inventory=shlex.quote(INVENTORY), playbook=shlex.quote(playbook),
                                                swarmplay=shlex.quote(SWARMPLAY))), dict(os.environ)
 
+    def workload_argv(self, w):
+        if w not in SWARMPLAY_ONLY:
+            return super().workload_argv(w)
+        argv, env = self.argv_env("PLAYBOOK")
+        at = argv.index("-i")  # the template's "-i {inventory} {playbook}" becomes the workload's arguments
+        return argv[:at] + SWARMPLAY_ONLY[w] + argv[at + 3:], env
+
 
 class Floor:
     """What plain OpenSSH tools need for the same work (the physical floor on this machine)."""
@@ -282,6 +315,8 @@ class Floor:
             raise errors[0]
 
     def run(self, w, untimed=False, tag=""):
+        if w in SWARMPLAY_ONLY or w == "s":
+            return None
         cp = tempfile.mkdtemp(prefix="spbench-floor-")
         cm = lambda h: H.ssh_argv(h, ["-o", f"ControlPath={cp}/{h}"])  # noqa: E731
         extra = {}
@@ -339,6 +374,11 @@ class Floor:
 
 def check(w, res):
     """None when the run did what the workload expects; else why not."""
+    if w in EXPECT_OUTPUT:
+        text, rcs = EXPECT_OUTPUT[w]
+        if res.rc not in rcs:
+            return f"rc={res.rc}"
+        return None if text in res.out else f"no {text.strip()!r} in the output"
     if res.rc != 0:
         return f"rc={res.rc}"
     if res.recap is None:  # floor
@@ -406,6 +446,9 @@ def summarize(results):
     sc, fc = med("c", "swarmplay"), med("c", "floor")
     if sc and fc:
         targets.append(("C ≤ 1.3× scp", f"{sc / fc:.2f}×", sc / fc <= 1.3))
+    sp_plan, sp_v = med("plan", "swarmplay"), med("v", "swarmplay")
+    if sp_plan and sp_v:
+        targets.append(("offline plan ≤ 1.5× --version", f"{sp_plan / sp_v:.2f}×", sp_plan / sp_v <= 1.5))
     for w in ("c2", "e2"):
         r = wl.get(w, {}).get("swarmplay")
         if r:
@@ -435,6 +478,10 @@ def summarize(results):
                 cpu.append(f"{lab} {w} {r['cpu']['median']:.2f}")
     if cpu:
         lines.append("controller CPU (user+sys of the runner process tree, median s): " + "; ".join(cpu))
+    rss = [f"{w} {r['rss_mb']['median']:.0f} (max {r['rss_mb']['max']:.0f})" for w, per in wl.items()
+           for lab, r in per.items() if lab == "swarmplay" and r.get("rss_mb")]
+    if rss:
+        lines.append("swarmplay peak RSS (MB, median): " + "; ".join(rss))
     return "\n".join(lines)
 
 
@@ -479,7 +526,7 @@ def main():
     results = {"started": time.strftime("%Y-%m-%d %H:%M", time.gmtime()), "reps": args.reps,
                "nproc": os.cpu_count(), "loadavg_start": [round(x, 2) for x in os.getloadavg()],
                "runners": [r.label for r in runners], "workloads": {}}
-    acc = {w: {r.label: {"walls": [], "cpus": [], "loads": [], "failed": [], "extra": {}} for r in runners}
+    acc = {w: {r.label: {"walls": [], "cpus": [], "rss": [], "loads": [], "failed": [], "extra": {}} for r in runners}
            for w in workloads}
     try:
         if not args.no_warmup:
@@ -509,6 +556,7 @@ def main():
                     else:
                         a["walls"].append(res.wall)
                         a["cpus"].append(res.cpu)
+                        a["rss"].append(res.rss_mb)
                         for k, v in res.extra.items():
                             a["extra"].setdefault(k, []).append(v)
                     log(f"rep {rep + 1}/{args.reps} {w:>2} {r.label:<16} rc={res.rc} wall={res.wall:6.2f}s "
@@ -527,7 +575,7 @@ def main():
                 continue
             all_loads += a["loads"]
             results["workloads"][w][lab] = {
-                "wall": stats(a["walls"]), "walls": a["walls"], "cpu": stats(a["cpus"]),
+                "wall": stats(a["walls"]), "walls": a["walls"], "cpu": stats(a["cpus"]), "rss_mb": stats(a["rss"]),
                 "load1": stats(a["loads"]), "failed": a["failed"],
                 "extra": {k: stats(v) for k, v in a["extra"].items()}}
     results["load"] = stats(all_loads) or {"median": 0, "min": 0, "max": 0}

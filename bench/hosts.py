@@ -2,7 +2,8 @@
 
 Root login with a dedicated ed25519 key, host key pinned in a known_hosts written with ssh-keyscan,
 ``SetEnv SHLVL=1`` so that bash on the "remote" side skips root's ~/.bashrc (a clean shell, as a real
-target host has). The workload inventory names /tmp/swarmplay-sshd/{client_ed25519,known_hosts}, so
+target host has), and ``HOME`` in the scratch directory: the hosts' ``~/.swarmplay/run.lock`` and
+``~/.ansible/tmp`` are the bench's own, not those of other swarmplay runs as root on this machine. The workload inventory names /tmp/swarmplay-sshd/{client_ed25519,known_hosts}, so
 that is the scratch directory.
 
 A host that already answers with our key and pinned host key is used as it is and left running;
@@ -35,7 +36,7 @@ Subsystem sftp /usr/lib/openssh/sftp-server
 MaxSessions 64
 MaxStartups 100:30:200
 LogLevel ERROR
-SetEnv SHLVL=1
+SetEnv SHLVL=1 HOME={scratch}/home
 """
 
 
@@ -90,6 +91,7 @@ class Hosts:
             dst.write(src.read())
         os.chmod(os.path.join(SCRATCH, "authorized_keys"), 0o600)
         os.makedirs("/run/sshd", exist_ok=True)
+        os.makedirs(os.path.join(SCRATCH, "home"), mode=0o700, exist_ok=True)
         for n, (host, (ip, port)) in enumerate(HOSTS.items(), start=1):
             if port_open(ip, port):
                 if reachable(host):

@@ -31,7 +31,7 @@ sys.path.insert(0, HERE)
 import bench as B  # noqa: E402
 import hosts as H  # noqa: E402
 
-DEFAULT_OPTS = "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xss1m"
+DEFAULT_OPTS = "-XX:+UseSerialGC -Xss1m -Xmx1g"  # the launcher's default
 
 
 def timed_json_run(w, env=None):

@@ -1,5 +1,6 @@
 package io.swarmplay.cli;
 
+import io.swarmplay.connection.docker.DockerWarmup;
 import io.swarmplay.inventory.Inventory;
 import io.swarmplay.inventory.InventoryLoader;
 import io.swarmplay.module.ModuleRegistry;
@@ -94,6 +95,7 @@ final class Session {
     }
 
     private Loaded load() {
+        if (!contactsHosts()) DockerWarmup.forgo();
         Diagnostics diagnostics = new Diagnostics();
         ModuleRegistry modules = ModuleRegistry.load();
         Inventory inventory = InventoryLoader.load(options.inventories, diagnostics);
@@ -106,6 +108,12 @@ final class Session {
         DiagnosticRenderer renderer = DiagnosticRenderer.of(diagnostics);
         diagnostics.warnings().forEach(w -> err.println(renderer.render(w)));
         return new Loaded(inventory, playbooks);
+    }
+
+    /** Whether this run may talk to a host or an engine (an offline plan, a syntax check or a listing does not). */
+    private boolean contactsHosts() {
+        return !(options.plan && options.offline || options.syntaxCheck || options.listHosts || options.listTasks
+                || options.listTags);
     }
 
     private ExitStatus execute(Loaded loaded) {

@@ -34,6 +34,19 @@ public record ConnectionSettings(String hostName, String type, String address, i
         return new ConnectionSettings(hostName, type, address, port, user, key, timeout, vars);
     }
 
+    /** The host variables, besides the fields, that a connection type reads when it logs in. */
+    private static final java.util.List<String> LOGIN_VARS = java.util.List.of("ansible_ssh_common_args",
+            "ansible_ssh_extra_args", "ssh_known_hosts", "host_key_checking", "ansible_host_key_checking",
+            "ssh_max_sessions", "ansible_become", "ansible_become_user");
+
+    /** Whether a connection opened with these settings logs in as one opened with {@code other} would. */
+    public boolean sameLogin(ConnectionSettings other) {
+        return hostName.equals(other.hostName) && type.equals(other.type) && address.equals(other.address)
+                && port == other.port && java.util.Objects.equals(user, other.user)
+                && java.util.Objects.equals(keyFile, other.keyFile) && timeout.equals(other.timeout)
+                && LOGIN_VARS.stream().allMatch(v -> java.util.Objects.equals(vars.get(v), other.vars.get(v)));
+    }
+
     /** True when the host logs in as one user and runs commands as another ({@code become}). */
     public boolean become() {
         Object become = vars.get("ansible_become");

@@ -15,6 +15,7 @@ import io.swarmplay.module.ModuleInfo;
 import io.swarmplay.module.Outcome;
 import io.swarmplay.module.Required;
 import io.swarmplay.modules.support.ControlFiles;
+import io.swarmplay.modules.support.FileContent;
 import io.swarmplay.modules.support.ManagedFile;
 import io.swarmplay.modules.support.Safeguards;
 
@@ -65,13 +66,14 @@ public final class CopyModule implements Module<CopyModule.Args> {
             throw new ModuleException("copy needs exactly one of 'src' (a control-node file) or 'content'");
         }
         Path src = args.src() == null || args.remote_src() ? null : ControlFiles.find(host, args.src(), "files");
-        byte[] bytes = args.remote_src() ? remote(args.src(), host) : src == null ? bytes(args.content()) : ControlFiles.read(src);
+        FileContent content = args.remote_src() ? FileContent.of(remote(args.src(), host))
+                : src == null ? FileContent.of(bytes(args.content())) : FileContent.of(src);
         if (args.remote_src() && (args.dest().endsWith("/") || host.stat(args.dest()).map(FileStat::isDirectory).orElse(false))) {
             src = Path.of(args.src());
         }
         Optional<FileStat> destStat = host.stat(args.dest());
         String dest = destination(args.dest(), destStat, src);
-        ManagedFile.Desired want = new ManagedFile.Desired(dest, bytes, args.mode(), args.owner(), args.group(),
+        ManagedFile.Desired want = new ManagedFile.Desired(dest, content, args.mode(), args.owner(), args.group(),
                 args.force(), new Safeguards(args.backup(), args.validate()));
         return dest.equals(args.dest()) ? ManagedFile.plan(want, host, destStat) : ManagedFile.plan(want, host);
     }

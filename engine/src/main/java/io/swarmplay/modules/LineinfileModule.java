@@ -91,7 +91,7 @@ public final class LineinfileModule implements Module<LineinfileModule.Args> {
     private static Map<String, Object> write(Args args, Edit edit, HostSession host, Integer mode, boolean exists) {
         try {
             return new Safeguards(args.backup(), args.validate()).write(host, args.path(),
-                    edit.text().getBytes(StandardCharsets.UTF_8), new FileAttrs(mode, args.owner(), args.group()), exists);
+                    new java.io.ByteArrayInputStream(edit.text().getBytes(StandardCharsets.UTF_8)), new FileAttrs(mode, args.owner(), args.group()), exists);
         } catch (ModuleException e) {
             if (!e.getMessage().equals("failed to validate")) throw e;
             throw new ModuleException("failed to validate: rc:" + e.data().get("rc") + " error:" + e.data().get("stderr"));

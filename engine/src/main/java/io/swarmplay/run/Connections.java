@@ -9,6 +9,8 @@ import io.swarmplay.connection.HostExtensionFactory;
 
 import java.util.Map;
 import java.util.ServiceLoader;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -18,6 +20,8 @@ import java.util.concurrent.ConcurrentHashMap;
 final class Connections implements AutoCloseable {
 
     private final Map<String, Connection> open = new ConcurrentHashMap<>();
+    /** Connections being opened ahead of their first step ({@link #prewarm}), by host name. */
+    private final Map<String, Warming> warming = new ConcurrentHashMap<>();
     private final Map<String, Object> extensions = new ConcurrentHashMap<>();
     private volatile Map<String, ConnectionFactory> factories;
     private volatile Map<Class<?>, HostExtensionFactory<?>> extensionFactories;
@@ -29,9 +33,47 @@ final class Connections implements AutoCloseable {
         // a task that becomes another user needs its own connection: sshd runs it differently
         String key = settings.become() ? hostName + "\u0000become:" + vars.get("ansible_become_user") : hostName;
         if (cancelled) throw new CancelledException("interrupted: not connecting to " + hostName);
-        Connection connection = open.computeIfAbsent(key, k -> openConnection(settings));
+        Connection connection = open.computeIfAbsent(key, k -> settings.become() ? openConnection(settings)
+                : warmedOrOpen(settings));
         if (cancelled) connection.cancel();
         return connection;
+    }
+
+    /** A connection being opened in the background, with the settings it was started with. */
+    private record Warming(ConnectionSettings settings, CompletableFuture<Connection> opening) {
+    }
+
+    /**
+     * Starts opening the host's SSH connection in the background, so that a later play's first
+     * step does not wait for the handshake. Nothing is reported from here: a step that then needs
+     * the connection gets it, or the failure of this very attempt when it was still under way
+     * (a fresh attempt when it had failed before: the host may have come up since).
+     */
+    void prewarm(String hostName, Map<String, Object> vars) {
+        ConnectionSettings settings = ConnectionSettings.from(hostName, vars);
+        if (cancelled || settings.become() || !settings.type().equals("ssh") || open.containsKey(hostName)) return;
+        warming.computeIfAbsent(hostName, h -> new Warming(settings,
+                CompletableFuture.supplyAsync(() -> openConnection(settings), Connections::daemon)));
+    }
+
+    private static void daemon(Runnable task) {
+        Thread thread = new Thread(task, "swarmplay-connect");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private Connection warmedOrOpen(ConnectionSettings settings) {
+        Warming warm = warming.remove(settings.hostName());
+        if (warm == null) return openConnection(settings);
+        boolean underWay = !warm.opening().isDone();
+        try {
+            Connection connection = warm.opening().join();
+            if (warm.settings().sameLogin(settings)) return connection;
+            connection.close(); // the step logs in otherwise (task-level connection variables)
+        } catch (CompletionException e) {
+            if (underWay && warm.settings().sameLogin(settings) && e.getCause() instanceof RuntimeException cause) throw cause;
+        }
+        return openConnection(settings);
     }
 
     /** The run was interrupted: every connection stops its running commands; none opens any more. */
@@ -121,5 +163,7 @@ final class Connections implements AutoCloseable {
         extensions.clear();
         open.values().forEach(Connection::close);
         open.clear();
+        warming.values().forEach(w -> w.opening().thenAccept(Connection::close));
+        warming.clear();
     }
 }

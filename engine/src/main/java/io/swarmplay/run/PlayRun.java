@@ -61,7 +61,7 @@ final class PlayRun {
     PlayRun(RunState run, Play play) {
         this.run = run;
         this.play = play;
-        for (Host host : selectHosts()) hosts.add(run.host(host));
+        for (Host host : selectHosts(run, play)) hosts.add(run.host(host));
         this.scope = new PlayScope(run, play, hosts.stream().map(HostState::name).toList());
         this.tasks = new TaskRunner(run, scope, this);
         this.roles = new Roles(run, scope, this);
@@ -84,7 +84,8 @@ final class PlayRun {
         return roles;
     }
 
-    private List<Host> selectHosts() {
+    /** The hosts of {@code play}: its pattern, within {@code --limit}. */
+    static List<Host> selectHosts(RunState run, Play play) {
         List<Host> selected = run.request.inventory().select(play.hosts());
         if (run.request.limit() != null) {
             Set<String> limited = Set.copyOf(run.request.inventory().select(run.request.limit()).stream()

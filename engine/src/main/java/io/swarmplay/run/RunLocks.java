@@ -4,6 +4,8 @@ import io.swarmplay.connection.Connection;
 import io.swarmplay.run.HostLock.LockException;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -158,19 +160,36 @@ final class RunLocks implements AutoCloseable {
         });
     }
 
+    private void release(Held h) {
+        try {
+            h.lock().remove(me.format());
+        } catch (RuntimeException e) {
+            // unreachable or interrupted: the lock is stale once this process is gone, or after STALE_AFTER
+        }
+    }
+
     /** Releases every lock this run holds, as far as the hosts can still be reached. */
     @Override
     public void close() {
         synchronized (this) {
             if (refresher != null) refresher.shutdownNow();
         }
-        held.forEach((host, h) -> {
-            try {
-                h.lock().remove(me.format());
-            } catch (RuntimeException e) {
-                // unreachable or interrupted: the lock is stale once this process is gone, or after STALE_AFTER
-            }
+        // one round trip per host, all hosts at once: the run's end waits for the slowest, not for their sum
+        List<Thread> releases = new ArrayList<>();
+        held.values().forEach(h -> {
+            Thread release = new Thread(() -> release(h), "swarmplay-lock-release");
+            release.setDaemon(true);
+            release.start();
+            releases.add(release);
         });
+        for (Thread release : releases) {
+            try {
+                release.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
         held.clear();
         LIVE_RUNS.remove(me.runId());
     }

@@ -22,6 +22,7 @@ public final class Runner {
             if (interruptRequested) interrupt();
             request.inventory().hosts().forEach(run::host);
             request.inventory().host("localhost").ifPresent(run::host);
+            ConnectionPrewarm.start(run, request.playbooks());
             walk(run, request);
             run.report(new RunFinished(run.recap));
             return new RunResult(run.recap, status(run));

@@ -28,6 +28,14 @@ public final class DockerWarmup {
     private DockerWarmup() {
     }
 
+    /**
+     * No warm-up in this JVM: the run contacts no engine ({@code --plan --offline}, {@code --syntax-check},
+     * the listings), so loading docker-java ahead would only compete with the run for the CPU.
+     */
+    public static void forgo() {
+        STARTED.set(true);
+    }
+
     public static void start() {
         if (!STARTED.compareAndSet(false, true)) return;
         Thread thread = new Thread(DockerWarmup::warm, "swarmplay-docker-warmup");

@@ -30,22 +30,19 @@ public final class ControlFiles {
         try {
             return Files.readAllBytes(path);
         } catch (IOException e) {
-            throw new ModuleException("cannot read " + path + " on the control node: "
-                    + io.swarmplay.connection.Causes.plain(e));
+            throw unreadable(path, e);
         }
+    }
+
+    /** The message of a control-node file that cannot be read. */
+    static ModuleException unreadable(Path path, IOException e) {
+        return new ModuleException("cannot read " + path + " on the control node: " + io.swarmplay.connection.Causes.plain(e));
     }
 
     /** The SHA-256 of a control-node file, or empty when there is none. */
     public static java.util.Optional<String> sha256(Path path) {
         if (!Files.isRegularFile(path)) return java.util.Optional.empty();
-        try (java.io.InputStream in = Files.newInputStream(path)) {
-            java.security.MessageDigest digest = java.security.MessageDigest.getInstance("SHA-256");
-            byte[] buffer = new byte[1 << 16];
-            for (int n; (n = in.read(buffer)) > 0; ) digest.update(buffer, 0, n);
-            return java.util.Optional.of(java.util.HexFormat.of().formatHex(digest.digest()));
-        } catch (IOException | java.security.NoSuchAlgorithmException e) {
-            throw new ModuleException("cannot read " + path + " on the control node: " + e.getMessage());
-        }
+        return java.util.Optional.of(FileContent.of(path).sha256());
     }
 
     /**

@@ -10,12 +10,16 @@ import io.swarmplay.module.HostView;
 import io.swarmplay.module.ModuleException;
 import io.swarmplay.module.Outcome;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 
 /**
  * Content that should be at a path, with optional mode, owner and group: compare (by SHA-256,
@@ -25,16 +29,24 @@ import java.util.concurrent.CompletableFuture;
 public final class ManagedFile {
 
     /** What the file should be; {@code mode} as the user wrote it (see {@link FileMode#parse}). */
-    public record Desired(String path, byte[] content, Object mode, String owner, String group, boolean force,
+    public record Desired(String path, FileContent content, Object mode, String owner, String group, boolean force,
                           Safeguards safeguards) {
 
+        public Desired(String path, byte[] content, Object mode, String owner, String group, boolean force,
+                       Safeguards safeguards) {
+            this(path, FileContent.of(content), mode, owner, group, force, safeguards);
+        }
+
         public Desired(String path, byte[] content, Object mode, String owner, String group, boolean force) {
-            this(path, content, mode, owner, group, force, Safeguards.NONE);
+            this(path, FileContent.of(content), mode, owner, group, force, Safeguards.NONE);
         }
     }
 
-    /** What apply does: write the content, or only fix attributes with {@code fixes}. */
-    private record Write(String path, byte[] content, String sha256, FileAttrs attrs, boolean writeContent,
+    /**
+     * What apply does: write the content, or only fix attributes with {@code fixes}. {@code sha256}
+     * is null when the plan did not need it (a new file, a different size): it is computed while sending.
+     */
+    private record Write(String path, FileContent content, String sha256, FileAttrs attrs, boolean writeContent,
                          List<Command> fixes, Safeguards safeguards, boolean exists) {
     }
 
@@ -48,29 +60,27 @@ public final class ManagedFile {
 
     /** As {@link #plan(Desired, HostView)} with the destination's stat already taken (one round trip less). */
     public static Change plan(Desired want, HostView host, Optional<FileStat> now) {
-        // the local checksum runs while the host computes its own: both cost the same for big files
-        CompletableFuture<String> sha = CompletableFuture.supplyAsync(() -> Texts.sha256(want.content()));
-        if (now.isEmpty()) return planCreate(want, host, sha.join());
+        if (now.isEmpty()) return planCreate(want, host);
         if (now.get().isDirectory()) {
             throw new ModuleException(want.path() + " is a directory on " + host.name() + "; give a file path as dest");
         }
         if (!want.force()) return Change.none(want.path() + " exists and force is false");
-        Optional<String> remote = host.sha256(want.path());
-        return planUpdate(want, now.get(), host, sha.join(), remote.equals(Optional.of(sha.join())));
+        return planUpdate(want, now.get(), host, Checksums.compare(want.content(), now.get(), host, want.path()));
     }
 
     // a missing parent is checked at apply: an earlier step of the same run may create it
-    private static Change planCreate(Desired want, HostView host, String sha) {
+    private static Change planCreate(Desired want, HostView host) {
         Ownership.requireAllowed(host, want.path(), want.owner(), want.group());
         Integer mode = FileMode.parse(want.mode(), 0644, false);
         FileAttrs attrs = new FileAttrs(mode, want.owner(), want.group());
-        String what = "create " + want.path() + " (" + want.content().length + " bytes"
+        String what = "create " + want.path() + " (" + want.content().size() + " bytes"
                 + (mode == null ? "" : ", mode " + FileMode.format(mode)) + ")";
         return Change.create(what).withDiff(Texts.diff(want.path(), null, want.content()))
-                .withPayload(new Write(want.path(), want.content(), sha, attrs, true, List.of(), want.safeguards(), false));
+                .withPayload(new Write(want.path(), want.content(), null, attrs, true, List.of(), want.safeguards(), false));
     }
 
-    private static Change planUpdate(Desired want, FileStat stat, HostView host, String sha, boolean sameContent) {
+    private static Change planUpdate(Desired want, FileStat stat, HostView host, Checksums.Comparison content) {
+        boolean sameContent = content.same();
         Integer mode = FileMode.parse(want.mode(), stat.mode(), false);
         String owner = differs(want.owner(), stat.owner());
         String group = differs(want.group(), stat.group());
@@ -82,7 +92,7 @@ public final class ManagedFile {
         if (what.isEmpty()) return Change.none("content and attributes of " + want.path() + " already match");
         Ownership.requireAllowed(host, want.path(), owner, group);
         Integer newMode = mode != null && mode != stat.mode() ? mode : null;
-        Write write = new Write(want.path(), want.content(), sha, new FileAttrs(mode, want.owner(), want.group()),
+        Write write = new Write(want.path(), want.content(), content.local(), new FileAttrs(mode, want.owner(), want.group()),
                 !sameContent, Attributes.fixes(want.path(), newMode, owner, group, false), want.safeguards(), true);
         Change change = Change.update("update " + want.path() + ": " + String.join(", ", what)).withPayload(write);
         return sameContent ? change : change.withDiff(diff(want, stat, host));
@@ -119,19 +129,29 @@ public final class ManagedFile {
             for (Command fix : write.fixes()) CommandSupport.require(host, fix);
         }
         data.put("dest", write.path());
-        data.put("checksum", write.sha256());
-        data.put("size", write.content().length);
+        data.put("checksum", data.remove("checksum") instanceof String sent ? sent : write.sha256());
+        long size = write.content().size();
+        data.put("size", size <= Integer.MAX_VALUE ? (Object) (int) size : size);
         if (write.attrs().mode() != null) data.put("mode", FileMode.format(write.attrs().mode()));
         return Outcome.changed(change).withData(data);
     }
 
-    // the parent is looked at only when the write fails: one round trip less for every file
+    /**
+     * Streams the content to the host, hashing it on the way (no second read for the checksum);
+     * the parent is looked at only when the write fails: one round trip less for every file.
+     */
     private static Map<String, Object> writeContent(Write write, HostSession host) {
-        try {
-            return write.safeguards().write(host, write.path(), write.content(), write.attrs(), write.exists());
+        MessageDigest digest = Texts.sha256Digest();
+        Map<String, Object> data;
+        try (InputStream content = new DigestInputStream(write.content().open(), digest)) {
+            data = write.safeguards().write(host, write.path(), content, write.attrs(), write.exists());
+        } catch (IOException e) {
+            throw write.content().unreadable(e);
         } catch (RuntimeException e) {
             requireParent(write.path(), host);
             throw e;
         }
+        data.put("checksum", HexFormat.of().formatHex(digest.digest()));
+        return data;
     }
 }

@@ -7,7 +7,7 @@ import io.swarmplay.connection.ShellQuote;
 import io.swarmplay.module.HostSession;
 import io.swarmplay.module.ModuleException;
 
-import java.io.ByteArrayInputStream;
+import java.io.InputStream;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
@@ -37,16 +37,16 @@ public record Safeguards(boolean backup, String validate) {
      * Writes {@code content} to {@code path} with the safeguards; returns the data to register
      * ({@code backup_file} when a backup was made). A failed validation leaves the file as it was.
      */
-    public Map<String, Object> write(HostSession host, String path, byte[] content, FileAttrs attrs, boolean exists) {
+    public Map<String, Object> write(HostSession host, String path, InputStream content, FileAttrs attrs, boolean exists) {
         Map<String, Object> data = new LinkedHashMap<>();
         if (backup && exists) data.put("backup_file", backup(host, path));
         if (validate == null) {
-            host.write(path, new ByteArrayInputStream(content), attrs);
+            host.write(path, content, attrs);
             return data;
         }
         int slash = path.lastIndexOf('/');
         String temp = path.substring(0, slash + 1) + ".swarmplay-validate." + path.substring(slash + 1);
-        host.write(temp, new ByteArrayInputStream(content), attrs);
+        host.write(temp, content, attrs);
         ExecResult check = host.run(Command.shell(validate.replace("%s", ShellQuote.quote(temp))));
         if (!check.succeeded()) {
             host.run(Command.of("rm", "-f", "--", temp));

@@ -2,6 +2,8 @@ package io.swarmplay.modules.support;
 
 import io.swarmplay.module.Diff;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -23,13 +25,30 @@ public final class Texts {
         return digest("SHA-256", content);
     }
 
+    /** The SHA-256 of a stream read to its end (64 KiB at a time: never the whole content in memory). */
+    public static String sha256(InputStream in) throws IOException {
+        MessageDigest digest = messageDigest("SHA-256");
+        byte[] buffer = new byte[1 << 16];
+        for (int n; (n = in.read(buffer)) >= 0; ) digest.update(buffer, 0, n);
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    /** A SHA-256 digest ({@link java.security.DigestInputStream} and the like). */
+    public static MessageDigest sha256Digest() {
+        return messageDigest("SHA-256");
+    }
+
     public static String sha1(byte[] content) {
         return digest("SHA-1", content);
     }
 
     private static String digest(String algorithm, byte[] content) {
+        return HexFormat.of().formatHex(messageDigest(algorithm).digest(content));
+    }
+
+    private static MessageDigest messageDigest(String algorithm) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance(algorithm).digest(content));
+            return MessageDigest.getInstance(algorithm);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(algorithm + " is missing from this JVM", e);
         }
@@ -47,8 +66,8 @@ public final class Texts {
         }
     }
 
-    private static String note(byte[] content) {
-        return "(binary or larger than 100 KiB, not shown: " + content.length + " bytes)\n";
+    private static String note(long size) {
+        return "(binary or larger than 100 KiB, not shown: " + size + " bytes)\n";
     }
 
     /** A text diff of a file; a side that is binary or over 100 KiB is replaced by a note saying so. */
@@ -56,9 +75,15 @@ public final class Texts {
         return Diff.text(path, side(before), side(after));
     }
 
+    /** As {@link #diff(String, byte[], byte[])}; a large {@code after} is never read for it. */
+    public static Diff diff(String path, byte[] before, FileContent after) {
+        byte[] shown = after.shownBytes();
+        return Diff.text(path, side(before), shown == null ? note(after.size()) : side(shown));
+    }
+
     private static String side(byte[] content) {
         if (content == null) return null;
         String text = showable(content);
-        return text != null ? text : note(content);
+        return text != null ? text : note(content.length);
     }
 }

@@ -19,7 +19,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Playbooks through the CLI against two real sshd hosts: cross-host transfer, fetch, a host dropping mid-play. */
+/**
+ * Playbooks through the CLI against two real sshd hosts: cross-host transfer, fetch, a host dropping mid-play,
+ * a later play on a host connected ahead of it.
+ */
 class SshPlaybookIT {
 
     @TempDir
@@ -161,5 +164,44 @@ class SshPlaybookIT {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    // the hosts only a later play uses are connected in the background when the run starts
+    @Test
+    void aLaterPlayRunsOnItsPrewarmedHost() throws Exception {
+        Path inventory = SshPlaybooks.inventory(dir, SshPlaybooks.named(one, two));
+        SshPlaybooks.Result result = SshPlaybooks.run(inventory, """
+                - hosts: host-1
+                  gather_facts: false
+                  tasks:
+                    - command: "sh -c 'echo made > {{ work }}/made'"
+                - hosts: host-2
+                  gather_facts: false
+                  tasks:
+                    - command: "sh -c 'echo second > {{ work }}/second'"
+                """);
+        assertEquals(0, result.code(), result.out());
+        assertEquals("second\n", Files.readString(two.work.resolve("second")));
+        assertTrue(result.out().matches("(?s).*host-2\\s+: ok=1\\s+changed=1\\s+unreachable=0\\s+failed=0.*"), result.out());
+    }
+
+    @Test
+    void aLaterHostThatIsDownIsUnreachableOnceWhenItsPlayComes() throws Exception {
+        Path inventory = SshPlaybooks.inventory(dir, SshPlaybooks.named(one, two));
+        two.kill();
+        SshPlaybooks.Result result = SshPlaybooks.run(inventory, """
+                - hosts: host-1
+                  gather_facts: false
+                  tasks:
+                    - command: "true"
+                - hosts: host-2
+                  gather_facts: false
+                  tasks:
+                    - command: "true"
+                """);
+        assertTrue(result.code() != 0, result.out());
+        assertEquals(1, result.out().split("UNREACHABLE!", -1).length - 1, result.out());
+        assertTrue(result.out().matches("(?s).*host-1\\s+: ok=1\\s+changed=1\\s+unreachable=0.*"), result.out());
+        assertTrue(result.out().matches("(?s).*host-2\\s+: ok=0\\s+changed=0\\s+unreachable=1.*"), result.out());
     }
 }

@@ -55,13 +55,15 @@ final class SshPlaybooks {
      * {@code env --default-signal=INT} undoes an ignored SIGINT inherited from a background shell,
      * which the JVM would keep ignoring.
      */
-    static Process start(Path inventory, String playbook, Path log) throws IOException {
+    static Process start(Path inventory, String playbook, Path log, String... jvmOptions) throws IOException {
         Path file = Files.writeString(inventory.resolveSibling("site.yaml"), playbook);
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         // the child's run locks go where this build's do (see the pom), not into the test user's ~/.swarmplay
         String locks = "-Dswarmplay.lock.dir=" + System.getProperty("swarmplay.lock.dir", "~/.swarmplay");
-        return new ProcessBuilder("env", "--default-signal=INT", java, "-XX:+UseSerialGC", locks, "-cp",
-                System.getProperty("java.class.path"), Main.class.getName(), "-i", inventory.toString(), file.toString())
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        List<String> argv = new ArrayList<>(List.of("env", "--default-signal=INT", java, "-XX:+UseSerialGC", locks));
+        argv.addAll(List.of(jvmOptions));
+        argv.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName(), "-i", inventory.toString(),
+                file.toString()));
+        return new ProcessBuilder(argv).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     }
 }

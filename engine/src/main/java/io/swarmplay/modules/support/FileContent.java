@@ -1,0 +1,108 @@
+package io.swarmplay.modules.support;
+
+import io.swarmplay.module.ModuleException;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * What a managed file should contain: bytes rendered in memory ({@code content:}, a template), or a
+ * control-node file ({@code copy: src}) that is read as a stream when it is hashed or sent, never
+ * whole: a 1 GiB copy needs no 1 GiB of heap.
+ */
+public sealed interface FileContent {
+
+    /** The length in bytes. */
+    long size();
+
+    /** A fresh stream of the content; the caller closes it. */
+    InputStream open();
+
+    /** The SHA-256 (hex) of the content, read once from start to end. */
+    default String sha256() {
+        try (InputStream in = open()) {
+            return Texts.sha256(in);
+        } catch (IOException e) {
+            throw unreadable(e);
+        }
+    }
+
+    /** The bytes, when the content is small enough to be shown in a diff ({@link Texts#DIFF_LIMIT}); else null. */
+    byte[] shownBytes();
+
+    ModuleException unreadable(IOException e);
+
+    static FileContent of(byte[] bytes) {
+        return new Bytes(bytes);
+    }
+
+    static FileContent of(Path file) {
+        return new ControlFile(file);
+    }
+
+    /** Content already in memory. */
+    record Bytes(byte[] bytes) implements FileContent {
+        @Override
+        public long size() {
+            return bytes.length;
+        }
+
+        @Override
+        public InputStream open() {
+            return new ByteArrayInputStream(bytes);
+        }
+
+        @Override
+        public String sha256() {
+            return Texts.sha256(bytes);
+        }
+
+        @Override
+        public byte[] shownBytes() {
+            return bytes.length > Texts.DIFF_LIMIT ? null : bytes;
+        }
+
+        @Override
+        public ModuleException unreadable(IOException e) {
+            return new ModuleException("cannot read content: " + io.swarmplay.connection.Causes.plain(e));
+        }
+    }
+
+    /** A control-node file, read when needed (its size is taken once, when planned). */
+    record ControlFile(Path path, long size) implements FileContent {
+
+        ControlFile(Path path) {
+            this(path, sizeOf(path));
+        }
+
+        private static long sizeOf(Path path) {
+            try {
+                return Files.size(path);
+            } catch (IOException e) {
+                throw ControlFiles.unreadable(path, e);
+            }
+        }
+
+        @Override
+        public InputStream open() {
+            try {
+                return Files.newInputStream(path);
+            } catch (IOException e) {
+                throw unreadable(e);
+            }
+        }
+
+        @Override
+        public byte[] shownBytes() {
+            return size > Texts.DIFF_LIMIT ? null : ControlFiles.read(path);
+        }
+
+        @Override
+        public ModuleException unreadable(IOException e) {
+            return ControlFiles.unreadable(path, e);
+        }
+    }
+}
