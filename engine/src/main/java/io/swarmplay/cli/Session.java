@@ -96,7 +96,8 @@ final class Session {
     private Loaded load() {
         Diagnostics diagnostics = new Diagnostics();
         ModuleRegistry modules = ModuleRegistry.load();
-        Inventory inventory = InventoryLoader.load(options.inventories, diagnostics);
+        List<Path> playbookDirs = options.playbooks.stream().map(p -> p.toAbsolutePath().getParent()).distinct().toList();
+        Inventory inventory = InventoryLoader.load(options.inventories, playbookDirs, diagnostics);
         List<Playbook> playbooks = new ArrayList<>();
         // roles are looked for beside each playbook, then in ANSIBLE_ROLES_PATH (Ansible's default when unset)
         PlaybookLoader loader = new PlaybookLoader(modules,
