@@ -84,8 +84,11 @@ public final class SwarmplayCommand implements Callable<Integer> {
     @Option(names = "--start-at-task", paramLabel = "NAME", description = "start at the first task with this name (glob)")
     String startAtTask;
 
-    @Option(names = {"-f", "--forks"}, paramLabel = "N", description = "hosts in parallel (default: ${DEFAULT-VALUE})")
-    int forks = 10;
+    static final int DEFAULT_FORKS = 10;
+
+    @Option(names = {"-f", "--forks"}, paramLabel = "N",
+            description = "hosts in parallel (default: forks of ansible.cfg or ANSIBLE_FORKS, else " + DEFAULT_FORKS + ")")
+    Integer forks;
 
     @Option(names = "-v", description = "more output: -v results, -vv commands, -vvv stack traces")
     boolean[] verbose = new boolean[0];
