@@ -25,6 +25,7 @@ import io.swarmplay.source.Diagnostic;
 import io.swarmplay.source.DiagnosticRenderer;
 import io.swarmplay.source.Diagnostics;
 import io.swarmplay.source.LoadException;
+import io.swarmplay.source.Vault;
 import io.swarmplay.template.Templar;
 
 import java.io.PrintWriter;
@@ -44,6 +45,8 @@ final class Session {
     private static final String HOME = System.getProperty("user.home");
     /** ansible.cfg and the ANSIBLE_* environment, read at load. */
     private AnsibleConfig config;
+    /** The vault passwords, read at load. */
+    private Vault vault = Vault.none();
 
     Session(SwarmplayCommand options, PrintWriter out, PrintWriter err) {
         this.options = options;
@@ -100,14 +103,16 @@ final class Session {
         Diagnostics diagnostics = new Diagnostics();
         config = AnsibleConfig.load(System.getenv(), Path.of("").toAbsolutePath(), HOME, diagnostics);
         config.check();
+        Vault vault = Vault.of(VaultSecrets.load(vaultIds(), this::askVaultPassword), redactor::add);
         ModuleRegistry modules = ModuleRegistry.load();
         List<Path> playbookDirs = options.playbooks.stream().map(p -> p.toAbsolutePath().getParent()).distinct().toList();
-        Inventory inventory = InventoryLoader.load(inventories(), playbookDirs, diagnostics);
+        Inventory inventory = InventoryLoader.load(inventories(), playbookDirs, vault, diagnostics);
         List<Playbook> playbooks = new ArrayList<>();
         // roles are looked for beside each playbook, then in roles_path (Ansible's default when unset)
         List<String> rolesPath = config.paths(Setting.ROLES_PATH, HOME);
         PlaybookLoader loader = new PlaybookLoader(modules,
-                RoleSearch.rolesPath(rolesPath.isEmpty() ? null : String.join(":", rolesPath), HOME));
+                RoleSearch.rolesPath(rolesPath.isEmpty() ? null : String.join(":", rolesPath), HOME), vault);
+        this.vault = vault;
         for (Path file : options.playbooks) playbooks.add(loader.load(file, diagnostics));
         diagnostics.throwIfErrors();
         DiagnosticRenderer renderer = DiagnosticRenderer.of(diagnostics);
@@ -128,6 +133,29 @@ final class Session {
         return options.detailedExitcode ? ExitStatus.detailed(result.status(), collector.plan()) : result.status();
     }
 
+    /**
+     * The vault sources in ansible-playbook's order: {@code --vault-id}, {@code --vault-password-file},
+     * {@code --ask-vault-pass}, else {@code vault_identity_list} and {@code vault_password_file} of the configuration.
+     */
+    private List<String> vaultIds() {
+        List<String> ids = new ArrayList<>(options.vaultIds);
+        ids.addAll(options.vaultPasswordFiles);
+        if (options.askVaultPass) ids.add("prompt_ask_vault_pass");
+        if (!ids.isEmpty()) return ids;
+        config.string(Setting.VAULT_IDENTITY_LIST).ifPresent(list -> {
+            for (String id : list.split(",")) if (!id.isBlank()) ids.add(id.strip());
+        });
+        ids.addAll(config.paths(Setting.VAULT_PASSWORD_FILE, HOME));
+        return ids;
+    }
+
+    private String askVaultPassword(String label) {
+        java.io.Console console = System.console();
+        if (console == null) throw new IllegalArgumentException("--ask-vault-pass needs a terminal to read the password from");
+        char[] password = console.readPassword("Vault password" + (label.equals("default") ? "" : " (" + label + ")") + ": ");
+        return password == null ? "" : new String(password);
+    }
+
     /** {@code -i}, else {@code inventory} of ansible.cfg or {@code ANSIBLE_INVENTORY}, else Ansible's default where it exists. */
     private List<String> inventories() {
         if (!options.inventories.isEmpty()) return options.inventories;
@@ -146,7 +174,7 @@ final class Session {
         return new RunRequest(loaded.inventory(), loaded.playbooks(), ExtraVars.parse(options.extraVars),
                 ModuleRegistry.load(), options.limit, Set.copyOf(options.tags), Set.copyOf(options.skipTags),
                 options.startAtTask, forks, options.diff, options.offline, options.verbosity(), redactor,
-                inventoryDir, connectionDefaults, options.waitLock());
+                inventoryDir, connectionDefaults, options.waitLock(), vault);
     }
 
     private RunListener reporter(Mode mode) {

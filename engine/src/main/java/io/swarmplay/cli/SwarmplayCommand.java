@@ -126,6 +126,17 @@ public final class SwarmplayCommand implements Callable<Integer> {
     @Option(names = "--become-user", paramLabel = "USER", description = "the user to become (default root)")
     String becomeUser;
 
+    @Option(names = "--vault-password-file", paramLabel = "FILE",
+            description = "vault password file, or an executable printing the password (repeatable)")
+    List<String> vaultPasswordFiles = new ArrayList<>();
+
+    @Option(names = "--vault-id", paramLabel = "[LABEL@]SOURCE",
+            description = "vault password with its vault id: SOURCE is a file, an executable or 'prompt' (repeatable)")
+    List<String> vaultIds = new ArrayList<>();
+
+    @Option(names = {"-J", "--ask-vault-pass", "--ask-vault-password"}, description = "ask for the vault password")
+    boolean askVaultPass;
+
     @Option(names = "--wait-lock", paramLabel = "SECONDS", arity = "0..1", preprocessor = OptionalSeconds.class,
             description = "wait (up to SECONDS; without: as long as it takes) for hosts another swarmplay run is "
                     + "changing, instead of failing them")

@@ -27,9 +27,12 @@ final class InventoryFileReader {
     private final InventoryBuilder builder;
     private final Diagnostics diagnostics;
 
-    InventoryFileReader(InventoryBuilder builder, Diagnostics diagnostics) {
+    private final io.swarmplay.source.Vault vault;
+
+    InventoryFileReader(InventoryBuilder builder, Diagnostics diagnostics, io.swarmplay.source.Vault vault) {
         this.builder = builder;
         this.diagnostics = diagnostics;
+        this.vault = vault;
     }
 
     void read(Path file) {
@@ -44,11 +47,15 @@ final class InventoryFileReader {
             diagnostics.add(Diagnostic.error("cannot read inventory '" + file + "': " + e.getMessage(), SourcePosition.UNKNOWN));
             return;
         }
+        if (io.swarmplay.source.Vault.isEncrypted(source.text())) {
+            source = new YamlReader(diagnostics, vault).decrypt(source).orElse(null);
+            if (source == null) return;
+        }
         if (isIni(file, source)) {
             new IniInventoryReader(builder, diagnostics, source).read();
             return;
         }
-        YamlNode root = new YamlReader(diagnostics).read(source).orElse(null);
+        YamlNode root = new YamlReader(diagnostics, vault).read(source).orElse(null);
         if (root == null || (root instanceof YamlNode.Scalar s && s.value() == null)) return;
         if (!(root instanceof YamlNode.Mapping groups)) {
             diagnostics.add(Diagnostic.error("an inventory file must be a mapping of groups, found " + root.kind(), root.at())

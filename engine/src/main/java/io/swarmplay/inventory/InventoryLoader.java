@@ -34,8 +34,11 @@ public final class InventoryLoader {
     private final InventoryBuilder builder = new InventoryBuilder();
     private final Set<Path> varsDirs = new LinkedHashSet<>();
 
-    private InventoryLoader(Diagnostics diagnostics) {
+    private final io.swarmplay.source.Vault vault;
+
+    private InventoryLoader(Diagnostics diagnostics, io.swarmplay.source.Vault vault) {
         this.diagnostics = diagnostics;
+        this.vault = vault;
     }
 
     /** Loads every source as given to {@code -i}. */
@@ -45,10 +48,16 @@ public final class InventoryLoader {
 
     /** Loads every source as given to {@code -i}, then the vars directories beside {@code playbookDirs}. */
     public static Inventory load(List<String> sources, List<Path> playbookDirs, Diagnostics diagnostics) {
-        InventoryLoader loader = new InventoryLoader(diagnostics);
+        return load(sources, playbookDirs, io.swarmplay.source.Vault.none(), diagnostics);
+    }
+
+    /** As {@link #load(List, List, Diagnostics)}, decrypting vault-encrypted files and values with {@code vault}. */
+    public static Inventory load(List<String> sources, List<Path> playbookDirs, io.swarmplay.source.Vault vault,
+                                 Diagnostics diagnostics) {
+        InventoryLoader loader = new InventoryLoader(diagnostics, vault);
         for (String source : sources) loader.loadSource(source);
         for (Path dir : playbookDirs) loader.varsDirs.add(dir.toAbsolutePath().normalize());
-        VarsDirReader vars = new VarsDirReader(loader.builder, diagnostics);
+        VarsDirReader vars = new VarsDirReader(loader.builder, diagnostics, loader.vault);
         for (Path dir : loader.varsDirs) vars.read(dir);
         return loader.builder.build(diagnostics);
     }
@@ -93,7 +102,7 @@ public final class InventoryLoader {
             ".pyc", ".pyo", ".swp", ".bak", "~", ".rpm", ".md", ".txt", ".rst", ".orig", ".ini", ".cfg", ".retry");
 
     private void loadFile(Path file) {
-        new InventoryFileReader(builder, diagnostics).read(file);
+        new InventoryFileReader(builder, diagnostics, vault).read(file);
     }
 
     private void loadAdHoc(String list) {

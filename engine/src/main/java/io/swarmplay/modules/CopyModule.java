@@ -42,9 +42,10 @@ public final class CopyModule implements Module<CopyModule.Args> {
 
     /** {@code content} may be a rendered list or mapping: it is written as JSON, as Ansible does. */
     /**
-     * {@code remote_src} copies a file already on the host; {@code decrypt}, {@code follow},
+     * {@code remote_src} copies a file already on the host; {@code decrypt} (default true) decrypts a
+     * vault-encrypted {@code src}; {@code follow},
      * {@code local_follow}, {@code directory_mode}, {@code unsafe_writes} and the SELinux/attribute
-     * arguments are accepted as Ansible's and change nothing here (no vault, writes are always atomic).
+     * arguments are accepted as Ansible's and change nothing here (writes are always atomic).
      */
     public record Args(String src, Object content, @Required @Alias("path") String dest, Object mode,
                        String owner, String group, @Default("true") boolean force, boolean remote_src,
@@ -65,7 +66,8 @@ public final class CopyModule implements Module<CopyModule.Args> {
             throw new ModuleException("copy needs exactly one of 'src' (a control-node file) or 'content'");
         }
         Path src = args.src() == null || args.remote_src() ? null : ControlFiles.find(host, args.src(), "files");
-        byte[] bytes = args.remote_src() ? remote(args.src(), host) : src == null ? bytes(args.content()) : ControlFiles.read(src);
+        byte[] bytes = args.remote_src() ? remote(args.src(), host) : src == null ? bytes(args.content())
+                : args.decrypt() ? ControlFiles.readDecrypted(src, host) : ControlFiles.read(src);
         if (args.remote_src() && (args.dest().endsWith("/") || host.stat(args.dest()).map(FileStat::isDirectory).orElse(false))) {
             src = Path.of(args.src());
         }

@@ -148,7 +148,7 @@ final class PlayReader {
             if (name == null) continue;
             files.add(name);
             if (!Templates.isTemplated(name) && session.exists(dir.resolve(name), "vars file", item.at(), Nodes.width(item))) {
-                VarsFileLoader.load(dir.resolve(name), item.at(), session.diagnostics);
+                VarsFileLoader.load(dir.resolve(name), item.at(), session.diagnostics, session.vault);
             }
         }
         return files;

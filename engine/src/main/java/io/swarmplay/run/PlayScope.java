@@ -111,7 +111,7 @@ final class PlayScope {
         for (String file : play.varsFiles()) {
             Object name = run.templar().render(file, base, play.at());
             if (name instanceof Unknown) continue;
-            loaded.putAll(VarsFileLoader.load(play.dir().resolve(String.valueOf(name))));
+            loaded.putAll(VarsFileLoader.load(play.dir().resolve(String.valueOf(name)), run.request.vault()));
         }
         return loaded;
     }

@@ -35,6 +35,23 @@ public final class ControlFiles {
         }
     }
 
+    /**
+     * A control-node file's bytes, decrypted when it is vault-encrypted (Ansible's {@code decrypt: true}
+     * of {@code copy}, with the passwords the run was given).
+     */
+    public static byte[] readDecrypted(Path path, io.swarmplay.module.HostView host) {
+        byte[] bytes = read(path);
+        String text = new String(bytes, 0, Math.min(bytes.length, 64), java.nio.charset.StandardCharsets.UTF_8);
+        if (!io.swarmplay.source.Vault.isEncrypted(text)) return bytes;
+        io.swarmplay.source.Vault vault = host.extension(io.swarmplay.source.Vault.class).orElse(io.swarmplay.source.Vault.none());
+        try {
+            return vault.decrypt(new String(bytes, java.nio.charset.StandardCharsets.UTF_8))
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        } catch (io.swarmplay.source.Vault.VaultException e) {
+            throw new ModuleException("cannot decrypt " + path + ": " + e.getMessage() + " (" + e.hint() + ")");
+        }
+    }
+
     /** The SHA-256 of a control-node file, or empty when there is none. */
     public static java.util.Optional<String> sha256(Path path) {
         if (!Files.isRegularFile(path)) return java.util.Optional.empty();
