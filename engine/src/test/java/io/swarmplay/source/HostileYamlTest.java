@@ -178,21 +178,21 @@ class HostileYamlTest {
                   |
                 1 | obj: !!python/object:os.system {}
                   |      ^^^^^^^^^^^^^^^^^^^^^^^^^
-                  = remove the tag: swarmplay reads plain YAML values (and Ansible's !unsafe)
+                  = remove the tag: swarmplay reads plain YAML values, Ansible's !unsafe and !vault
 
                 error: unknown yaml tag '!mytag'
                  --> f.yml:2:9
                   |
                 2 | custom: !mytag hello
                   |         ^^^^^^
-                  = remove the tag: swarmplay reads plain YAML values (and Ansible's !unsafe)
+                  = remove the tag: swarmplay reads plain YAML values, Ansible's !unsafe and !vault
 
                 error: unknown yaml tag '!!python/tuple'
                  --> f.yml:3:6
                   |
                 3 | seq: !!python/tuple [1, 2]
                   |      ^^^^^^^^^^^^^^
-                  = remove the tag: swarmplay reads plain YAML values (and Ansible's !unsafe)""", rendered());
+                  = remove the tag: swarmplay reads plain YAML values, Ansible's !unsafe and !vault""", rendered());
     }
 
     @Test
