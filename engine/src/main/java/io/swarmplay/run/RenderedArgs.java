@@ -163,7 +163,13 @@ record RenderedArgs(Map<String, Object> values, Map<String, Object> display, Unk
             if (value instanceof Unknown unknown) {
                 throw new io.swarmplay.module.ValueUnknownException(RunHostSession.describe(unknown));
             }
-            if (value != Omit.INSTANCE && value != null) rendered.put(k, String.valueOf(value));
+            if (!io.swarmplay.playbook.EnvironmentKeyword.isTemplate(k)) {
+                if (value != Omit.INSTANCE && value != null) rendered.put(k, String.valueOf(value));
+            } else if (value instanceof Map<?, ?> map) {
+                map.forEach((name, one) -> rendered.put(String.valueOf(name), String.valueOf(one)));
+            } else if (value != Omit.INSTANCE && value != null && !"".equals(value)) {
+                throw new io.swarmplay.module.ModuleException("environment must be a mapping, but " + v + " rendered to " + value);
+            }
         });
         return rendered;
     }
