@@ -47,10 +47,18 @@ record RenderedArgs(Map<String, Object> values, Map<String, Object> display, Unk
             Object value = withoutOmit(Unsafe.strip(rendered));
             if (value == Omit.INSTANCE) continue;
             if (first == null) first = firstUnknown(value);
-            values.put(arg.getKey(), value);
-            display.put(arg.getKey(), value instanceof Unknown ? value.toString() : masked(arg.getKey(), value));
+            String key = renderedKey(templar, arg.getKey(), vars, at);
+            values.put(key, value);
+            display.put(key, value instanceof Unknown ? value.toString() : masked(key, value));
         }
         return new RenderedArgs(values, display, first, fromHost);
+    }
+
+    // Ansible templates the whole argument mapping, keys too: `set_fact: {"{{ name }}": 1}`
+    private static String renderedKey(Templar templar, String key, Map<String, Object> vars, SourcePosition at) {
+        if (!key.contains("{{")) return key;
+        Object rendered = Unsafe.strip(templar.render(key, vars, at));
+        return rendered instanceof Unknown ? key : String.valueOf(rendered);
     }
 
     private static boolean isTree(Object raw) {
