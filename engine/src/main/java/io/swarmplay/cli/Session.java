@@ -26,6 +26,7 @@ import io.swarmplay.source.Diagnostic;
 import io.swarmplay.source.DiagnosticRenderer;
 import io.swarmplay.source.Diagnostics;
 import io.swarmplay.source.LoadException;
+import io.swarmplay.source.Vault;
 import io.swarmplay.template.Templar;
 
 import java.io.PrintWriter;
@@ -42,6 +43,11 @@ final class Session {
     private final PrintWriter err;
     /** Secrets learned during the run, for everything printed, internal errors included. */
     private final Redactor redactor = new Redactor();
+    private static final String HOME = System.getProperty("user.home");
+    /** ansible.cfg and the ANSIBLE_* environment, read at load. */
+    private AnsibleConfig config;
+    /** The vault passwords, read at load. */
+    private Vault vault = Vault.none();
 
     Session(SwarmplayCommand options, PrintWriter out, PrintWriter err) {
         this.options = options;
@@ -97,12 +103,18 @@ final class Session {
     private Loaded load() {
         if (!contactsHosts()) DockerWarmup.forgo();
         Diagnostics diagnostics = new Diagnostics();
+        config = AnsibleConfig.load(System.getenv(), Path.of("").toAbsolutePath(), HOME, diagnostics);
+        config.check();
+        Vault vault = Vault.of(VaultSecrets.load(vaultIds(), this::askVaultPassword), redactor::add);
         ModuleRegistry modules = ModuleRegistry.load();
-        Inventory inventory = InventoryLoader.load(options.inventories, diagnostics);
+        List<Path> playbookDirs = options.playbooks.stream().map(p -> p.toAbsolutePath().getParent()).distinct().toList();
+        Inventory inventory = InventoryLoader.load(inventories(), playbookDirs, vault, diagnostics);
         List<Playbook> playbooks = new ArrayList<>();
-        // roles are looked for beside each playbook, then in ANSIBLE_ROLES_PATH (Ansible's default when unset)
+        // roles are looked for beside each playbook, then in roles_path (Ansible's default when unset)
+        List<String> rolesPath = config.paths(Setting.ROLES_PATH, HOME);
         PlaybookLoader loader = new PlaybookLoader(modules,
-                RoleSearch.rolesPath(System.getenv("ANSIBLE_ROLES_PATH"), System.getProperty("user.home")));
+                RoleSearch.rolesPath(rolesPath.isEmpty() ? null : String.join(":", rolesPath), HOME), vault);
+        this.vault = vault;
         for (Path file : options.playbooks) playbooks.add(loader.load(file, diagnostics));
         diagnostics.throwIfErrors();
         DiagnosticRenderer renderer = DiagnosticRenderer.of(diagnostics);
@@ -129,13 +141,48 @@ final class Session {
         return options.detailedExitcode ? ExitStatus.detailed(result.status(), collector.plan()) : result.status();
     }
 
+    /**
+     * The vault sources in ansible-playbook's order: {@code --vault-id}, {@code --vault-password-file},
+     * {@code --ask-vault-pass}, else {@code vault_identity_list} and {@code vault_password_file} of the configuration.
+     */
+    private List<String> vaultIds() {
+        List<String> ids = new ArrayList<>(options.vaultIds);
+        ids.addAll(options.vaultPasswordFiles);
+        if (options.askVaultPass) ids.add("prompt_ask_vault_pass");
+        if (!ids.isEmpty()) return ids;
+        config.string(Setting.VAULT_IDENTITY_LIST).ifPresent(list -> {
+            for (String id : list.split(",")) if (!id.isBlank()) ids.add(id.strip());
+        });
+        ids.addAll(config.paths(Setting.VAULT_PASSWORD_FILE, HOME));
+        return ids;
+    }
+
+    private String askVaultPassword(String label) {
+        java.io.Console console = System.console();
+        if (console == null) throw new IllegalArgumentException("--ask-vault-pass needs a terminal to read the password from");
+        char[] password = console.readPassword("Vault password" + (label.equals("default") ? "" : " (" + label + ")") + ": ");
+        return password == null ? "" : new String(password);
+    }
+
+    /** {@code -i}, else {@code inventory} of ansible.cfg or {@code ANSIBLE_INVENTORY}, else Ansible's default where it exists. */
+    private List<String> inventories() {
+        if (!options.inventories.isEmpty()) return options.inventories;
+        List<String> configured = config.paths(Setting.INVENTORY, HOME);
+        if (!configured.isEmpty()) return configured;
+        return java.nio.file.Files.exists(Path.of(Setting.INVENTORY.ansibleDefault)) ? List.of(Setting.INVENTORY.ansibleDefault) : List.of();
+    }
+
     private RunRequest request(Loaded loaded) {
-        Path inventoryDir = options.inventories.isEmpty() ? null
-                : Path.of(options.inventories.get(0)).toAbsolutePath().getParent();
+        List<String> inventories = inventories();
+        Path inventoryDir = inventories.isEmpty() ? null : Path.of(inventories.get(0)).toAbsolutePath().getParent();
+        int forks = options.forks != null ? options.forks : config.integer(Setting.FORKS).orElse(SwarmplayCommand.DEFAULT_FORKS);
+        // ansible.cfg and ANSIBLE_* settings are defaults below the command line's, which are below the inventory
+        java.util.Map<String, Object> connectionDefaults = new java.util.LinkedHashMap<>(config.hostVarDefaults(HOME));
+        connectionDefaults.putAll(options.connectionDefaults());
         return new RunRequest(loaded.inventory(), loaded.playbooks(), ExtraVars.parse(options.extraVars),
                 ModuleRegistry.load(), options.limit, Set.copyOf(options.tags), Set.copyOf(options.skipTags),
-                options.startAtTask, options.forks, options.diff, options.offline, options.verbosity(), redactor,
-                inventoryDir, options.connectionDefaults(), options.waitLock());
+                options.startAtTask, forks, options.diff, options.offline, options.verbosity(), redactor,
+                inventoryDir, connectionDefaults, options.waitLock(), vault);
     }
 
     private RunListener reporter(Mode mode) {

@@ -84,8 +84,11 @@ public final class SwarmplayCommand implements Callable<Integer> {
     @Option(names = "--start-at-task", paramLabel = "NAME", description = "start at the first task with this name (glob)")
     String startAtTask;
 
-    @Option(names = {"-f", "--forks"}, paramLabel = "N", description = "hosts in parallel (default: ${DEFAULT-VALUE})")
-    int forks = 10;
+    static final int DEFAULT_FORKS = 10;
+
+    @Option(names = {"-f", "--forks"}, paramLabel = "N",
+            description = "hosts in parallel (default: forks of ansible.cfg or ANSIBLE_FORKS, else " + DEFAULT_FORKS + ")")
+    Integer forks;
 
     @Option(names = "-v", description = "more output: -v results, -vv commands, -vvv stack traces")
     boolean[] verbose = new boolean[0];
@@ -122,6 +125,17 @@ public final class SwarmplayCommand implements Callable<Integer> {
 
     @Option(names = "--become-user", paramLabel = "USER", description = "the user to become (default root)")
     String becomeUser;
+
+    @Option(names = "--vault-password-file", paramLabel = "FILE",
+            description = "vault password file, or an executable printing the password (repeatable)")
+    List<String> vaultPasswordFiles = new ArrayList<>();
+
+    @Option(names = "--vault-id", paramLabel = "[LABEL@]SOURCE",
+            description = "vault password with its vault id: SOURCE is a file, an executable or 'prompt' (repeatable)")
+    List<String> vaultIds = new ArrayList<>();
+
+    @Option(names = {"-J", "--ask-vault-pass", "--ask-vault-password"}, description = "ask for the vault password")
+    boolean askVaultPass;
 
     @Option(names = "--wait-lock", paramLabel = "SECONDS", arity = "0..1", preprocessor = OptionalSeconds.class,
             description = "wait (up to SECONDS; without: as long as it takes) for hosts another swarmplay run is "

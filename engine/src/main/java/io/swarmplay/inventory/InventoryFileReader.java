@@ -16,19 +16,23 @@ import java.util.regex.Pattern;
 import java.util.List;
 import java.util.Map;
 
-/** Reads one YAML inventory file into an {@link InventoryBuilder}. */
+/** Reads one inventory file, YAML or INI ({@link IniInventoryReader}), into an {@link InventoryBuilder}. */
 final class InventoryFileReader {
 
     static final String HOSTS_HINT = "hosts is a mapping: write `hosts: {host-1: {}}` or one host per line with a colon";
-    private static final Pattern INI_SECTION = Pattern.compile("\\[[^\\]]+\\]");
+    private static final Pattern INI_SECTION = Pattern.compile("\\[[^\\]]+\\]\\s*(#.*)?");
+    private static final Pattern YAML_KEY = Pattern.compile("[^\\s=]+:(\\s.*)?|\"[^\"]*\":.*|'[^']*':.*");
     private static final List<String> GROUP_KEYS = List.of("hosts", "children", "vars");
 
     private final InventoryBuilder builder;
     private final Diagnostics diagnostics;
 
-    InventoryFileReader(InventoryBuilder builder, Diagnostics diagnostics) {
+    private final io.swarmplay.source.Vault vault;
+
+    InventoryFileReader(InventoryBuilder builder, Diagnostics diagnostics, io.swarmplay.source.Vault vault) {
         this.builder = builder;
         this.diagnostics = diagnostics;
+        this.vault = vault;
     }
 
     void read(Path file) {
@@ -43,8 +47,15 @@ final class InventoryFileReader {
             diagnostics.add(Diagnostic.error("cannot read inventory '" + file + "': " + e.getMessage(), SourcePosition.UNKNOWN));
             return;
         }
-        if (looksLikeIni(source)) return;
-        YamlNode root = new YamlReader(diagnostics).read(source).orElse(null);
+        if (io.swarmplay.source.Vault.isEncrypted(source.text())) {
+            source = new YamlReader(diagnostics, vault).decrypt(source).orElse(null);
+            if (source == null) return;
+        }
+        if (isIni(file, source)) {
+            new IniInventoryReader(builder, diagnostics, source).read();
+            return;
+        }
+        YamlNode root = new YamlReader(diagnostics, vault).read(source).orElse(null);
         if (root == null || (root instanceof YamlNode.Scalar s && s.value() == null)) return;
         if (!(root instanceof YamlNode.Mapping groups)) {
             diagnostics.add(Diagnostic.error("an inventory file must be a mapping of groups, found " + root.kind(), root.at())
@@ -54,19 +65,28 @@ final class InventoryFileReader {
         for (YamlNode.Entry group : groups.entries()) readGroup(group.name(), group.value());
     }
 
-    /** INI inventories are Ansible's default format: say so instead of showing a YAML syntax error. */
-    private boolean looksLikeIni(SourceFile source) {
-        for (int i = 0; i < source.lines().size(); i++) {
-            String line = source.lines().get(i).strip();
-            if (line.isEmpty() || line.startsWith("#") || line.startsWith(";")) continue;
-            if (!INI_SECTION.matcher(line).matches()) return false;
-            diagnostics.addSource(source);
-            diagnostics.add(Diagnostic.error("'" + source.path() + "' looks like an INI inventory; only YAML inventories are supported",
-                    new SourcePosition(source.path(), i + 1, 1)).withWidth(line.length())
-                    .withHint("convert it with `ansible-inventory -i " + source.path() + " --list -y`"));
-            return true;
+    /**
+     * Which of Ansible's two file formats {@code file} is in. Ansible tries YAML for {@code .yml},
+     * {@code .yaml}, {@code .json} and extension-less files and INI for the rest; here the first
+     * meaningful line decides for an extension-less file (a YAML inventory opens with a group name
+     * and a colon, {@code ---} or a brace), and a YAML-named file holding an INI section is INI too.
+     */
+    static boolean isIni(Path file, SourceFile source) {
+        String first = firstMeaningfulLine(source);
+        if (first == null) return false;
+        if (INI_SECTION.matcher(first).matches()) return true;
+        String name = file.getFileName().toString();
+        if (InventoryLoader.isYaml(file)) return false;
+        if (name.contains(".")) return true;
+        return !(first.startsWith("---") || first.startsWith("{") || YAML_KEY.matcher(first).matches());
+    }
+
+    private static String firstMeaningfulLine(SourceFile source) {
+        for (String line : source.lines()) {
+            String s = line.strip();
+            if (!s.isEmpty() && !s.startsWith("#") && !s.startsWith(";")) return s;
         }
-        return false;
+        return null;
     }
 
     private void readGroup(String name, YamlNode node) {

@@ -16,14 +16,17 @@ import java.util.stream.Stream;
 /**
  * Loads the inventory from the {@code -i} sources, in order (later sources win for variables):
  * <ul>
- *   <li>a YAML file in Ansible's inventory format ({@code all}, {@code hosts}, {@code children},
- *       {@code vars}), with {@code host_vars/} and {@code group_vars/} beside it;</li>
- *   <li>a directory: every {@code .yml}/{@code .yaml}/{@code .json} file in it (by name), with the
- *       {@code host_vars/} and {@code group_vars/} inside it;</li>
+ *   <li>a file in Ansible's YAML inventory format ({@code all}, {@code hosts}, {@code children},
+ *       {@code vars}) or its INI format ({@link IniInventoryReader}), with {@code host_vars/} and
+ *       {@code group_vars/} beside it;</li>
+ *   <li>a directory: every file in it and its subdirectories (by name) but those Ansible ignores
+ *       ({@link #isIgnored}), with the {@code host_vars/} and {@code group_vars/} inside it;</li>
  *   <li>a comma list {@code h1,h2,}: ad-hoc hosts in {@code ungrouped}.</li>
  * </ul>
- * No sources gives an inventory with only the implicit {@code localhost}. Problems are added to
- * the {@link Diagnostics} (the inventory returned is then partial) and never thrown.
+ * No sources gives an inventory with only the implicit {@code localhost}; a source that does not
+ * exist is a warning, as in Ansible. The {@code host_vars/} and {@code group_vars/} beside the
+ * playbooks are read last (they win over the inventory's). Problems are added to the
+ * {@link Diagnostics} (the inventory returned is then partial) and never thrown.
  */
 public final class InventoryLoader {
 
@@ -31,15 +34,30 @@ public final class InventoryLoader {
     private final InventoryBuilder builder = new InventoryBuilder();
     private final Set<Path> varsDirs = new LinkedHashSet<>();
 
-    private InventoryLoader(Diagnostics diagnostics) {
+    private final io.swarmplay.source.Vault vault;
+
+    private InventoryLoader(Diagnostics diagnostics, io.swarmplay.source.Vault vault) {
         this.diagnostics = diagnostics;
+        this.vault = vault;
     }
 
     /** Loads every source as given to {@code -i}. */
     public static Inventory load(List<String> sources, Diagnostics diagnostics) {
-        InventoryLoader loader = new InventoryLoader(diagnostics);
+        return load(sources, List.of(), diagnostics);
+    }
+
+    /** Loads every source as given to {@code -i}, then the vars directories beside {@code playbookDirs}. */
+    public static Inventory load(List<String> sources, List<Path> playbookDirs, Diagnostics diagnostics) {
+        return load(sources, playbookDirs, io.swarmplay.source.Vault.none(), diagnostics);
+    }
+
+    /** As {@link #load(List, List, Diagnostics)}, decrypting vault-encrypted files and values with {@code vault}. */
+    public static Inventory load(List<String> sources, List<Path> playbookDirs, io.swarmplay.source.Vault vault,
+                                 Diagnostics diagnostics) {
+        InventoryLoader loader = new InventoryLoader(diagnostics, vault);
         for (String source : sources) loader.loadSource(source);
-        VarsDirReader vars = new VarsDirReader(loader.builder, diagnostics);
+        for (Path dir : playbookDirs) loader.varsDirs.add(dir.toAbsolutePath().normalize());
+        VarsDirReader vars = new VarsDirReader(loader.builder, diagnostics, loader.vault);
         for (Path dir : loader.varsDirs) vars.read(dir);
         return loader.builder.build(diagnostics);
     }
@@ -48,35 +66,59 @@ public final class InventoryLoader {
         Path path = Path.of(source);
         if (Files.isDirectory(path)) {
             loadDirectory(path);
+            varsDirs.add(path.toAbsolutePath().normalize());
         } else if (Files.isRegularFile(path)) {
             loadFile(path);
+            varsDirs.add(path.toAbsolutePath().normalize().getParent());
         } else if (source.contains(",")) {
             loadAdHoc(source);
         } else {
-            diagnostics.add(Diagnostic.error("inventory source '" + source + "' does not exist", SourcePosition.UNKNOWN)
-                    .withHint("pass a YAML inventory file, a directory of them, or a comma list such as 'host1,host2,'"));
+            diagnostics.add(Diagnostic.warning("unable to parse " + path.toAbsolutePath() + " as an inventory source: it does not exist",
+                    SourcePosition.UNKNOWN).withHint("pass an inventory file (YAML or INI), a directory of them, "
+                    + "or a comma list such as 'host1,host2,'; only the implicit localhost is available"));
         }
     }
 
     private void loadDirectory(Path dir) {
         try (Stream<Path> files = Files.list(dir)) {
-            files.filter(Files::isRegularFile).filter(InventoryLoader::isYaml).sorted().forEach(this::loadFile);
+            files.filter(f -> !isIgnored(f)).sorted().forEach(f -> {
+                if (Files.isDirectory(f)) loadDirectory(f);
+                else if (Files.isRegularFile(f)) loadFile(f);
+            });
         } catch (IOException e) {
             diagnostics.add(Diagnostic.error("cannot list inventory directory '" + dir + "': " + e.getMessage(),
                     SourcePosition.UNKNOWN));
         }
-        varsDirs.add(dir);
     }
 
+    /** Ansible's ignored inventory entries: hidden, vars directories, and backup/doc/INI-config extensions. */
+    static boolean isIgnored(Path entry) {
+        String name = entry.getFileName().toString();
+        if (name.startsWith(".") || List.of("host_vars", "group_vars", "vars_plugins").contains(name)) return true;
+        return IGNORED_EXTENSIONS.stream().anyMatch(name::endsWith);
+    }
+
+    private static final List<String> IGNORED_EXTENSIONS = List.of(
+            ".pyc", ".pyo", ".swp", ".bak", "~", ".rpm", ".md", ".txt", ".rst", ".orig", ".ini", ".cfg", ".retry");
+
     private void loadFile(Path file) {
-        new InventoryFileReader(builder, diagnostics).read(file);
-        varsDirs.add(file.getParent() == null ? Path.of("") : file.getParent());
+        new InventoryFileReader(builder, diagnostics, vault).read(file);
     }
 
     private void loadAdHoc(String list) {
         for (String name : list.split(",")) {
-            if (!name.isBlank()) builder.host(Inventory.ALL, name.strip(), Map.of(), SourcePosition.UNKNOWN);
+            if (name.isBlank()) continue;
+            HostRange.Expanded host = adHocHost(name.strip());
+            Map<String, Object> vars = host.port() == null ? Map.of() : Map.of("ansible_port", host.port());
+            for (String h : host.names()) builder.host(Inventory.ALL, h, vars, SourcePosition.UNKNOWN);
         }
+    }
+
+    // a comma list names hosts, with an optional port, and no ranges (Ansible's host_list plugin)
+    private static HostRange.Expanded adHocHost(String name) {
+        java.util.regex.Matcher port = java.util.regex.Pattern.compile("^([^:\\[\\]]+):([0-9]{1,5})$").matcher(name);
+        return port.matches() ? new HostRange.Expanded(List.of(port.group(1)), Integer.valueOf(port.group(2)))
+                : new HostRange.Expanded(List.of(name), null);
     }
 
     static boolean isYaml(Path file) {

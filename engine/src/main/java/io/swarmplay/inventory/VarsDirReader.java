@@ -24,9 +24,12 @@ final class VarsDirReader {
     private final InventoryBuilder builder;
     private final Diagnostics diagnostics;
 
-    VarsDirReader(InventoryBuilder builder, Diagnostics diagnostics) {
+    private final io.swarmplay.source.Vault vault;
+
+    VarsDirReader(InventoryBuilder builder, Diagnostics diagnostics, io.swarmplay.source.Vault vault) {
         this.builder = builder;
         this.diagnostics = diagnostics;
+        this.vault = vault;
     }
 
     void read(Path dir) {
@@ -81,7 +84,7 @@ final class VarsDirReader {
     }
 
     private Map<String, Object> readVars(Path file) {
-        YamlNode root = new YamlReader(diagnostics).read(file).orElse(null);
+        YamlNode root = new YamlReader(diagnostics, vault).read(file).orElse(null);
         if (root == null) return Map.of();
         YamlNode.Mapping vars = Nodes.mapping(root, "the variables in '" + file + "'", diagnostics).orElse(null);
         if (vars == null) return Map.of();

@@ -43,9 +43,10 @@ public final class CopyModule implements Module<CopyModule.Args> {
 
     /** {@code content} may be a rendered list or mapping: it is written as JSON, as Ansible does. */
     /**
-     * {@code remote_src} copies a file already on the host; {@code decrypt}, {@code follow},
+     * {@code remote_src} copies a file already on the host; {@code decrypt} (default true) decrypts a
+     * vault-encrypted {@code src}; {@code follow},
      * {@code local_follow}, {@code directory_mode}, {@code unsafe_writes} and the SELinux/attribute
-     * arguments are accepted as Ansible's and change nothing here (no vault, writes are always atomic).
+     * arguments are accepted as Ansible's and change nothing here (writes are always atomic).
      */
     public record Args(String src, Object content, @Required @Alias("path") String dest, Object mode,
                        String owner, String group, @Default("true") boolean force, boolean remote_src,
@@ -67,7 +68,7 @@ public final class CopyModule implements Module<CopyModule.Args> {
         }
         Path src = args.src() == null || args.remote_src() ? null : ControlFiles.find(host, args.src(), "files");
         FileContent content = args.remote_src() ? FileContent.of(remote(args.src(), host))
-                : src == null ? FileContent.of(bytes(args.content())) : FileContent.of(src);
+                : src == null ? FileContent.of(bytes(args.content())) : ControlFiles.content(src, args.decrypt(), host);
         if (args.remote_src() && (args.dest().endsWith("/") || host.stat(args.dest()).map(FileStat::isDirectory).orElse(false))) {
             src = Path.of(args.src());
         }

@@ -57,7 +57,8 @@ public final class IncludeVarsModule implements Module<IncludeVarsModule.Args> {
     public Change plan(Args args, HostView host) {
         List<Path> files = files(args, host);
         Map<String, Object> vars = new LinkedHashMap<>();
-        for (Path file : files) vars.putAll(read(file));
+        io.swarmplay.source.Vault vault = host.extension(io.swarmplay.source.Vault.class).orElse(io.swarmplay.source.Vault.none());
+        for (Path file : files) vars.putAll(read(file, vault));
         Map<String, Object> facts = args.name() == null ? vars : Map.of(args.name(), vars);
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("ansible_facts", facts);
@@ -124,9 +125,9 @@ public final class IncludeVarsModule implements Module<IncludeVarsModule.Args> {
     }
 
     /** A file's variables; an empty file has none. */
-    private static Map<String, Object> read(Path file) {
+    private static Map<String, Object> read(Path file, io.swarmplay.source.Vault vault) {
         Diagnostics diagnostics = new Diagnostics();
-        YamlNode root = new YamlReader(diagnostics).read(file).orElse(null);
+        YamlNode root = new YamlReader(diagnostics, vault).read(file).orElse(null);
         Map<String, Object> vars = root == null ? new LinkedHashMap<>()
                 : Nodes.mapping(root, "the variables in '" + file + "'", diagnostics).map(YamlNode.Mapping::value)
                 .orElseGet(LinkedHashMap::new);

@@ -68,8 +68,13 @@ final class KeyValueParser {
 
     private static Token token(String text, int start, int end) {
         int eq = text.indexOf('=');
-        if (eq <= 0 || !KEY.matcher(text.substring(0, eq)).matches()) return new Token(text, start, end, null, null);
+        if (eq <= 0 || !isKey(text.substring(0, eq))) return new Token(text, start, end, null, null);
         return new Token(text, start, end, text.substring(0, eq), unquote(text.substring(eq + 1)));
+    }
+
+    // a name, or a template giving one (`set_fact: "{{ item }}=moo"`): Ansible's parse_kv takes any key before '='
+    private static boolean isKey(String key) {
+        return KEY.matcher(key).matches() || (key.startsWith("{{") && key.endsWith("}}") && key.indexOf('"') < 0 && key.indexOf('\'') < 0);
     }
 
     /** Removes one pair of matching surrounding quotes; {@code \"} inside double quotes becomes {@code "}. */

@@ -6,7 +6,7 @@ import java.util.Set;
 final class Keywords {
 
     /** Options valid on tasks, blocks and includes alike. */
-    static final Set<String> COMMON = Set.of("name", "when", "tags", "vars", "become", "become_user", "ignore_errors",
+    static final Set<String> COMMON = Set.of("name", "when", "tags", "vars", "become", "become_user", "become_method", "ignore_errors",
             "no_log", "run_once", "delegate_to", "check_mode", "environment", "timeout", "diff", "debugger", "throttle");
 
     /** Options that make sense only on a single module call (or an include's loop). */
@@ -32,7 +32,10 @@ final class Keywords {
 
     static final Set<String> PLAY = Set.of("name", "hosts", "vars", "vars_files", "tasks", "pre_tasks", "post_tasks",
             "handlers", "any_errors_fatal", "serial", "max_fail_percentage", "gather_facts", "environment", "tags", "connection", "become",
-            "become_user", "strategy", "roles", "collections");
+            "become_user", "become_method", "strategy", "roles", "collections");
+
+    /** The {@code become_method}s swarmplay can use. */
+    static final Set<String> BECOME_METHODS = Set.of("sudo");
 
     /** Ansible task keywords swarmplay does not support yet, with what to do instead. */
     static final java.util.Map<String, String> UNSUPPORTED_TASK = java.util.Map.ofEntries(
@@ -41,7 +44,6 @@ final class Keywords {
             java.util.Map.entry("ignore_unreachable", "unreachable hosts leave the play; drop 'ignore_unreachable'"),
             java.util.Map.entry("delegate_facts", "register the result and read it through hostvars"),
             java.util.Map.entry("any_errors_fatal", "set any_errors_fatal on the play"),
-            java.util.Map.entry("become_method", "swarmplay becomes with sudo; drop 'become_method'"),
             java.util.Map.entry("with_subelements", "use loop with the subelements filter"));
 
     /** Ansible play keywords swarmplay does not support yet, with what to do instead. */

@@ -36,7 +36,15 @@ final class LoadSession {
     private final Deque<Path> loadingRoles = new ArrayDeque<>();
     private RoleSearch roleSearch;
 
+    /** Decrypts vault-encrypted files and {@code !vault} values read in this session. */
+    final io.swarmplay.source.Vault vault;
+
     LoadSession(Diagnostics diagnostics, ModuleRegistry modules, List<Path> rolesPath) {
+        this(diagnostics, modules, rolesPath, io.swarmplay.source.Vault.none());
+    }
+
+    LoadSession(Diagnostics diagnostics, ModuleRegistry modules, List<Path> rolesPath, io.swarmplay.source.Vault vault) {
+        this.vault = vault;
         this.diagnostics = diagnostics;
         this.modules = modules;
         this.rolesPath = List.copyOf(rolesPath);
@@ -93,7 +101,7 @@ final class LoadSession {
         Path key = file.toAbsolutePath().normalize();
         Optional<YamlNode> cached = parsed.get(key);
         if (cached != null) return cached;
-        Optional<YamlNode> root = new YamlReader(diagnostics).read(file, referencedAt);
+        Optional<YamlNode> root = new YamlReader(diagnostics, vault).read(file, referencedAt);
         parsed.put(key, root);
         return root;
     }

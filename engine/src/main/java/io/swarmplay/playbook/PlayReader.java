@@ -26,8 +26,10 @@ final class PlayReader {
         this.dir = file.getParent() == null ? Path.of("") : file.getParent();
     }
 
-    Play read(YamlNode.Mapping play) {
+    Play read(YamlNode.Mapping written) {
+        YamlNode.Mapping play = withoutOmitted(written);
         checkKeys(play);
+        if (play.has("become_method")) TaskOptionsReader.becomeMethod(play.get("become_method"), session);
         String hosts = hosts(play);
         TaskReader tasks = new TaskReader(session, file);
         YamlNode nameNode = play.get("name");
@@ -42,9 +44,15 @@ final class PlayReader {
                 new HandlerReader(session, file).read(play.get("handlers")),
                 flag(play, "gather_facts", true), flag(play, "any_errors_fatal", false),
                 serial(play.get("serial")), maxFailPercentage(play.get("max_fail_percentage")),
-                map(play, "environment"), tags(play), string(play, "connection"),
+                environment(play), tags(play), string(play, "connection"),
                 play.has("become") ? Nodes.bool(play.get("become"), "'become'", session.diagnostics) : null,
                 string(play, "become_user"), play.at(), dir, session.roleSearch());
+    }
+
+    /** The play without the keywords written as {@code "{{ omit }}"} (they keep their defaults). */
+    static YamlNode.Mapping withoutOmitted(YamlNode.Mapping play) {
+        List<YamlNode.Entry> kept = play.entries().stream().filter(e -> !Templates.isOmit(e.value())).toList();
+        return kept.size() == play.entries().size() ? play : new YamlNode.Mapping(kept, play.at());
     }
 
     /** {@code roles:}: each entry a role's use, run before {@code tasks:}. */
@@ -148,7 +156,7 @@ final class PlayReader {
             if (name == null) continue;
             files.add(name);
             if (!Templates.isTemplated(name) && session.exists(dir.resolve(name), "vars file", item.at(), Nodes.width(item))) {
-                VarsFileLoader.load(dir.resolve(name), item.at(), session.diagnostics);
+                VarsFileLoader.load(dir.resolve(name), item.at(), session.diagnostics, session.vault);
             }
         }
         return files;
@@ -191,6 +199,11 @@ final class PlayReader {
         YamlNode n = play.get(key);
         Boolean b = n == null ? null : Nodes.bool(n, "'" + key + "'", session.diagnostics);
         return b == null ? absent : b;
+    }
+
+    private Map<String, Object> environment(YamlNode.Mapping play) {
+        YamlNode n = play.get("environment");
+        return n == null ? Map.of() : EnvironmentKeyword.read(n, "'environment'", session.diagnostics);
     }
 
     private Map<String, Object> map(YamlNode.Mapping play, String key) {

@@ -28,6 +28,7 @@ public final class PlaybookLoader {
 
     private final ModuleRegistry modules;
     private final List<Path> rolesPath;
+    private final io.swarmplay.source.Vault vault;
 
     /** A loader that looks for roles beside the playbook only (and in Ansible's default roles path). */
     public PlaybookLoader(ModuleRegistry modules) {
@@ -36,8 +37,14 @@ public final class PlaybookLoader {
 
     /** A loader that also looks for roles in {@code rolesPath} ({@code ANSIBLE_ROLES_PATH}). */
     public PlaybookLoader(ModuleRegistry modules, List<Path> rolesPath) {
+        this(modules, rolesPath, io.swarmplay.source.Vault.none());
+    }
+
+    /** A loader that also decrypts vault-encrypted files and {@code !vault} values with {@code vault}. */
+    public PlaybookLoader(ModuleRegistry modules, List<Path> rolesPath, io.swarmplay.source.Vault vault) {
         this.modules = modules;
         this.rolesPath = List.copyOf(rolesPath);
+        this.vault = vault;
     }
 
     /** Loads {@code file} with {@code modules}; see the class comment for how problems are reported. */
@@ -47,7 +54,7 @@ public final class PlaybookLoader {
 
     /** Loads {@code file}; see the class comment for how problems are reported. */
     public Playbook load(Path file, Diagnostics diagnostics) {
-        LoadSession session = new LoadSession(diagnostics, modules, rolesPath);
+        LoadSession session = new LoadSession(diagnostics, modules, rolesPath, vault);
         return new Playbook(file, plays(session, file, SourcePosition.UNKNOWN));
     }
 
@@ -56,7 +63,7 @@ public final class PlaybookLoader {
      * the playbook. Problems go to {@code diagnostics}; the list holds what could be read.
      */
     public List<TaskNode> loadTasksFile(Path file, Diagnostics diagnostics) {
-        LoadSession session = new LoadSession(diagnostics, modules, rolesPath);
+        LoadSession session = new LoadSession(diagnostics, modules, rolesPath, vault);
         return TaskReader.readTasksFile(session, file, SourcePosition.UNKNOWN);
     }
 

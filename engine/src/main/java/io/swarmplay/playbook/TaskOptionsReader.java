@@ -64,6 +64,7 @@ final class TaskOptionsReader {
 
     private void option(YamlNode.Entry e) {
         YamlNode v = e.value();
+        if (Templates.isOmit(v)) return; // the keyword keeps its default or inherited value, as in Ansible
         String what = "'" + e.name() + "'";
         switch (e.name()) {
             case "when" -> when = conditions(v, what);
@@ -83,12 +84,13 @@ final class TaskOptionsReader {
             case "tags" -> tags = tags(v, session);
             case "notify" -> notifies = Nodes.strings(v, what, session.diagnostics);
             case "vars" -> vars = map(v, what);
-            case "environment" -> environment = map(v, what);
+            case "environment" -> environment = EnvironmentKeyword.read(v, what, session.diagnostics);
             case "delegate_to" -> delegateTo = Nodes.string(v, what, session.diagnostics);
             case "check_mode" -> checkMode = Nodes.bool(v, what, session.diagnostics);
             case "diff" -> diff = Nodes.bool(v, what, session.diagnostics);
             case "become" -> become = Nodes.bool(v, what, session.diagnostics);
             case "become_user" -> becomeUser = Nodes.string(v, what, session.diagnostics);
+            case "become_method" -> becomeMethod(v, session);
             case "timeout" -> timeout = Nodes.integer(v, what, session.diagnostics);
             case "debugger", "throttle" -> session.warn("'" + e.name() + "' is not supported and is ignored",
                     e.key().at(), e.name().length(), null);
@@ -121,6 +123,15 @@ final class TaskOptionsReader {
             return null;
         }
         return value;
+    }
+
+    /** Checks a literal {@code become_method}: swarmplay becomes with sudo only. */
+    static void becomeMethod(YamlNode v, LoadSession session) {
+        String method = Nodes.string(v, "'become_method'", session.diagnostics);
+        if (method == null || Templates.isTemplated(method) || Keywords.BECOME_METHODS.contains(method)) return;
+        session.error("become_method '" + method + "' is not supported", v.at(), Nodes.width(v),
+                "swarmplay becomes with " + String.join(", ", new java.util.TreeSet<>(Keywords.BECOME_METHODS))
+                        + "; use become_method: sudo or drop it");
     }
 
     private boolean flag(YamlNode v, String what) {

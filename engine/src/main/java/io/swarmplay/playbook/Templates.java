@@ -1,5 +1,7 @@
 package io.swarmplay.playbook;
 
+import io.swarmplay.source.YamlNode;
+
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -13,6 +15,14 @@ final class Templates {
 
     static boolean isTemplated(String s) {
         return s != null && (s.contains("{{") || s.contains("{%"));
+    }
+
+    /**
+     * True for a keyword written as {@code "{{ omit }}"}: it renders to Ansible's omit placeholder
+     * whatever the variables, so the keyword takes its default or inherited value, as if not written.
+     */
+    static boolean isOmit(YamlNode node) {
+        return node instanceof YamlNode.Scalar s && s.value() instanceof String text && "omit".equals(wholeExpression(text));
     }
 
     /** The expression of a string that is exactly one {@code {{ expr }}}, else null. */

@@ -26,15 +26,21 @@ public final class VarsFileLoader {
      *                                            is not valid YAML or is not a mapping
      */
     public static Map<String, Object> load(Path file) {
+        return load(file, io.swarmplay.source.Vault.none());
+    }
+
+    /** As {@link #load(Path)}, decrypting a vault-encrypted file or {@code !vault} values with {@code vault}. */
+    public static Map<String, Object> load(Path file, io.swarmplay.source.Vault vault) {
         Diagnostics diagnostics = new Diagnostics();
-        Map<String, Object> vars = load(file, SourcePosition.UNKNOWN, diagnostics);
+        Map<String, Object> vars = load(file, SourcePosition.UNKNOWN, diagnostics, vault);
         diagnostics.throwIfErrors();
         return vars;
     }
 
     /** The file's variables, or an empty map after adding the problem to {@code diagnostics}. */
-    public static Map<String, Object> load(Path file, SourcePosition referencedAt, Diagnostics diagnostics) {
-        YamlNode root = new YamlReader(diagnostics).read(file, referencedAt).orElse(null);
+    public static Map<String, Object> load(Path file, SourcePosition referencedAt, Diagnostics diagnostics,
+                                           io.swarmplay.source.Vault vault) {
+        YamlNode root = new YamlReader(diagnostics, vault).read(file, referencedAt).orElse(null);
         if (root == null) return new LinkedHashMap<>();
         return Nodes.mapping(root, "the variables in '" + file + "'", diagnostics)
                 .map(YamlNode.Mapping::value).orElseGet(LinkedHashMap::new);

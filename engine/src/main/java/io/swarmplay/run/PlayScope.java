@@ -111,7 +111,7 @@ final class PlayScope {
         for (String file : play.varsFiles()) {
             Object name = run.templar().render(file, base, play.at());
             if (name instanceof Unknown) continue;
-            loaded.putAll(VarsFileLoader.load(play.dir().resolve(String.valueOf(name))));
+            loaded.putAll(VarsFileLoader.load(play.dir().resolve(String.valueOf(name)), run.request.vault()));
         }
         return loaded;
     }
@@ -140,11 +140,39 @@ final class PlayScope {
         return magic;
     }
 
+    /**
+     * {@code hostvars}: every inventory host, and the implicit localhost once a play used it (any
+     * host name Ansible's inventory can find is readable, so {@code hostvars['localhost']} always is).
+     */
     private HostVars hostVars() {
-        List<String> names = run.request.inventory().hosts().stream().map(Host::name).toList();
-        return new HostVars(names, name -> run.request.inventory().host(name)
-                .map(h -> (Map<String, Object>) new RenderedVars(hostScope(run.hosts.get(h.name())).toMap(), run::templar))
-                .orElse(Map.of()));
+        Inventory inventory = run.request.inventory();
+        List<String> names = new java.util.ArrayList<>(inventory.hosts().stream().map(Host::name).toList());
+        if (!names.contains(Inventory.LOCALHOST) && run.hosts.containsKey(Inventory.LOCALHOST)) names.add(Inventory.LOCALHOST);
+        return new HostVars(names, name -> inventory.host(name)
+                .map(h -> (Map<String, Object>) new RenderedVars(hostvarsScope(stateOf(h)).toMap(), run::templar))
+                .orElse(null));
+    }
+
+    // a host no play has run on yet has no state; reading its hostvars must not make it one of the run's
+    private HostState stateOf(Host h) {
+        HostState state = run.hosts.get(h.name());
+        return state != null ? state : new HostState(h);
+    }
+
+    /**
+     * What {@code hostvars[host]} holds in Ansible 2.14: the host's inventory variables, facts,
+     * set_fact and registered results, extra vars and magic variables; not the play's vars,
+     * vars files or roles' variables (those belong to the play, not the host).
+     */
+    private VariableScope hostvarsScope(HostState host) {
+        return VariableScope.empty()
+                .with("command line", run.request.commandLine())
+                .with("group vars", run.request.inventory().groupVarsFor(host.host))
+                .with("host vars", host.host.vars())
+                .with("facts", host.gathered)
+                .with("set_fact and registered", host.runtimeVars())
+                .with("extra vars", run.request.extraVars())
+                .with("magic", magic(host.host));
     }
 
     void batch(List<String> hosts) {
@@ -154,7 +182,9 @@ final class PlayScope {
     /** The play's {@code serial} sizes, templates rendered with the play-level variables, as Ansible does. */
     List<Object> serial() {
         Map<String, Object> vars = playVars();
-        return play.serial().stream().map(size -> run.templar().render(size, vars, play.at())).toList();
+        // a size rendering to omit is not there: all hosts in one batch, as Ansible
+        return play.serial().stream().map(size -> run.templar().render(size, vars, play.at()))
+                .filter(size -> size != io.swarmplay.template.Omit.INSTANCE).toList();
     }
 
     /** The play-level variables (no host's), for the values Ansible renders once per play: tags, serial. */

@@ -47,10 +47,18 @@ record RenderedArgs(Map<String, Object> values, Map<String, Object> display, Unk
             Object value = withoutOmit(Unsafe.strip(rendered));
             if (value == Omit.INSTANCE) continue;
             if (first == null) first = firstUnknown(value);
-            values.put(arg.getKey(), value);
-            display.put(arg.getKey(), value instanceof Unknown ? value.toString() : masked(arg.getKey(), value));
+            String key = renderedKey(templar, arg.getKey(), vars, at);
+            values.put(key, value);
+            display.put(key, value instanceof Unknown ? value.toString() : masked(key, value));
         }
         return new RenderedArgs(values, display, first, fromHost);
+    }
+
+    // Ansible templates the whole argument mapping, keys too: `set_fact: {"{{ name }}": 1}`
+    private static String renderedKey(Templar templar, String key, Map<String, Object> vars, SourcePosition at) {
+        if (!key.contains("{{")) return key;
+        Object rendered = Unsafe.strip(templar.render(key, vars, at));
+        return rendered instanceof Unknown ? key : String.valueOf(rendered);
     }
 
     private static boolean isTree(Object raw) {
@@ -163,7 +171,13 @@ record RenderedArgs(Map<String, Object> values, Map<String, Object> display, Unk
             if (value instanceof Unknown unknown) {
                 throw new io.swarmplay.module.ValueUnknownException(RunHostSession.describe(unknown));
             }
-            if (value != Omit.INSTANCE && value != null) rendered.put(k, String.valueOf(value));
+            if (!io.swarmplay.playbook.EnvironmentKeyword.isTemplate(k)) {
+                if (value != Omit.INSTANCE && value != null) rendered.put(k, String.valueOf(value));
+            } else if (value instanceof Map<?, ?> map) {
+                map.forEach((name, one) -> rendered.put(String.valueOf(name), String.valueOf(one)));
+            } else if (value != Omit.INSTANCE && value != null && !"".equals(value)) {
+                throw new io.swarmplay.module.ModuleException("environment must be a mapping, but " + v + " rendered to " + value);
+            }
         });
         return rendered;
     }

@@ -25,12 +25,23 @@ import java.util.Set;
  * @param commandLine  connection defaults from flags ({@code -u}, {@code --private-key}, {@code -T},
  *                     {@code -b}): the lowest precedence, as in Ansible
  * @param waitLock     {@code --wait-lock}: how long to wait for a host another run is changing; null: fail at once
+ * @param vault        decrypts vault data read while running ({@code vars_files}, {@code include_vars}, {@code copy})
  */
 public record RunRequest(Inventory inventory, List<Playbook> playbooks, Map<String, Object> extraVars,
                          ModuleRegistry modules, String limit, Set<String> tags, Set<String> skipTags,
                          String startAtTask, int forks, boolean diff, boolean offline, int verbosity,
                          Redactor redactor, java.nio.file.Path inventoryDir, Map<String, Object> commandLine,
-                         java.time.Duration waitLock) {
+                         java.time.Duration waitLock, io.swarmplay.source.Vault vault) {
+
+    /** A request without vault passwords. */
+    public RunRequest(Inventory inventory, List<Playbook> playbooks, Map<String, Object> extraVars,
+                      ModuleRegistry modules, String limit, Set<String> tags, Set<String> skipTags,
+                      String startAtTask, int forks, boolean diff, boolean offline, int verbosity,
+                      Redactor redactor, java.nio.file.Path inventoryDir, Map<String, Object> commandLine,
+                      java.time.Duration waitLock) {
+        this(inventory, playbooks, extraVars, modules, limit, tags, skipTags, startAtTask, forks, diff, offline, verbosity,
+                redactor, inventoryDir, commandLine, waitLock, io.swarmplay.source.Vault.none());
+    }
 
     public RunRequest {
         playbooks = List.copyOf(playbooks);

@@ -278,16 +278,20 @@ final class TaskStep {
         RunHostSession.Extensions extensions = new RunHostSession.Extensions() {
             @Override
             public <T> java.util.Optional<T> get(Class<T> type) {
+                // the vault is the control node's, not a host's: the same for every step
+                if (type == io.swarmplay.source.Vault.class) return java.util.Optional.of(type.cast(run.request.vault()));
                 return run.connections.extension(type, target.name(), rendered.get());
             }
 
             @Override
             public <T> java.util.Optional<T> readOnly(Class<T> type) {
+                if (type == io.swarmplay.source.Vault.class) return java.util.Optional.of(type.cast(run.request.vault()));
                 return run.connections.readOnlyExtension(type, target.name(), rendered.get());
             }
 
             @Override
             public <T> java.util.Optional<T> fresh(Class<T> type) {
+                if (type == io.swarmplay.source.Vault.class) return java.util.Optional.of(type.cast(run.request.vault()));
                 return run.connections.freshExtension(type);
             }
 

@@ -32,9 +32,12 @@ final class NodeConverter {
     private final Set<Node> converting = Collections.newSetFromMap(new IdentityHashMap<>());
     private boolean refused;
 
-    NodeConverter(SourceFile source, Diagnostics diagnostics, List<GuardedParser.Alias> aliases) {
+    private final Vault vault;
+
+    NodeConverter(SourceFile source, Diagnostics diagnostics, List<GuardedParser.Alias> aliases, Vault vault) {
         this.source = source;
         this.diagnostics = diagnostics;
+        this.vault = vault;
         this.budget = new AliasBudget(source, aliases);
     }
 
@@ -53,7 +56,8 @@ final class NodeConverter {
         long[] mark = anchored ? budget.mark() : null;
         if (anchored) converting.add(node);
         try {
-            YamlNode result = Tags.check(node, source, diagnostics) ? build(node) : null;
+            YamlNode result = node instanceof ScalarNode scalar && Tags.isVault(node) ? vaulted(scalar)
+                    : Tags.check(node, source, diagnostics) ? build(node) : null;
             if (anchored) converted.put(node, result);
             return refused ? null : result;
         } finally {
@@ -80,6 +84,18 @@ final class NodeConverter {
         boolean quoted = node.getScalarStyle() != ScalarStyle.PLAIN;
         return new YamlNode.Scalar(ScalarValues.of(node.getTag(), node.getValue()), node.getValue(), quoted,
                 at(node), width(node));
+    }
+
+    /** A {@code !vault} value: its plaintext, a string; null after reporting why it cannot be decrypted. */
+    private YamlNode.Scalar vaulted(ScalarNode node) {
+        try {
+            String plain = vault.decrypt(node.getValue());
+            return new YamlNode.Scalar(plain, plain, true, at(node), width(node));
+        } catch (Vault.VaultException e) {
+            diagnostics.add(Diagnostic.error("cannot decrypt the !vault value: " + e.getMessage(), at(node))
+                    .withWidth("!vault".length()).withHint(e.hint()));
+            return null;
+        }
     }
 
     private YamlNode.Sequence sequence(SequenceNode node) {

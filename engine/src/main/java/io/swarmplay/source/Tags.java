@@ -7,14 +7,12 @@ import java.util.Set;
 
 /**
  * YAML tags swarmplay honours: the core schema's ({@code !!str}, {@code !!int}, ...) and Ansible's
- * {@code !unsafe} (read as the plain string). Anything else would otherwise be dropped silently and
- * its value used as if untagged: {@code !vault} ciphertext as a password, {@code !!python/object}
- * as a mapping. Those are errors at the tag.
+ * {@code !unsafe} (read as the plain string) and {@code !vault} (decrypted, see {@link Vault}).
+ * Anything else would otherwise be dropped silently and its value used as if untagged
+ * ({@code !!python/object} as a mapping): those are errors at the tag.
  */
 final class Tags {
 
-    static final String VAULT = "vault-encrypted value: swarmplay does not decrypt Ansible Vault yet";
-    static final String VAULT_HINT = "pass the secret with -e @secrets.yml (a file kept out of the repository) instead";
 
     private static final String CORE = "tag:yaml.org,2002:";
     private static final Set<String> KNOWN = Set.of("str", "int", "float", "bool", "null", "seq", "map",
@@ -31,13 +29,15 @@ final class Tags {
         SourcePosition at = node.getStartMark().map(m -> YamlReader.position(source.path(), m))
                 .orElse(new SourcePosition(source.path(), 1, 1));
         String shown = display(node.getTag());
-        if (tag.equals("!vault")) {
-            diagnostics.add(Diagnostic.error(VAULT, at).withWidth(shown.length()).withHint(VAULT_HINT));
-        } else {
-            diagnostics.add(Diagnostic.error("unknown yaml tag '" + shown + "'", at).withWidth(shown.length())
-                    .withHint("remove the tag: swarmplay reads plain YAML values (and Ansible's !unsafe)"));
-        }
+        String hint = tag.equals("!vault") ? "!vault marks an encrypted string: write `!vault |` and the $ANSIBLE_VAULT lines"
+                : "remove the tag: swarmplay reads plain YAML values, Ansible's !unsafe and !vault";
+        diagnostics.add(Diagnostic.error("unknown yaml tag '" + shown + "'", at).withWidth(shown.length()).withHint(hint));
         return false;
+    }
+
+    /** True for Ansible's {@code !vault}: an encrypted string, which {@link NodeConverter} decrypts. */
+    static boolean isVault(Node node) {
+        return node.getTag().getValue().equals("!vault");
     }
 
     /** A tag as written: {@code !!python/object:os.system}, {@code !mytag}. */

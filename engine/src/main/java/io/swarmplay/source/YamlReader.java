@@ -30,14 +30,23 @@ import java.util.function.Function;
  *
  * <p>Hostile files are refused with their position, in bounded time and memory (see
  * {@link YamlLimits}): nesting too deep, too many values, aliases that expand too far or refer to
- * the value that contains them, and tags swarmplay cannot honour ({@code !vault}, {@code !!python/...}).
+ * the value that contains them, and tags swarmplay cannot honour ({@code !!python/...}). Vault-encrypted files and {@code !vault}
+ * values are decrypted with the {@link Vault} given.
  */
 public final class YamlReader {
 
     private final Diagnostics diagnostics;
+    private final Vault vault;
 
+    /** A reader for files that hold no vault data (an encrypted value is an error saying how to give a password). */
     public YamlReader(Diagnostics diagnostics) {
+        this(diagnostics, Vault.none());
+    }
+
+    /** A reader that decrypts vault-encrypted files and {@code !vault} values with {@code vault}'s secrets. */
+    public YamlReader(Diagnostics diagnostics, Vault vault) {
         this.diagnostics = diagnostics;
+        this.vault = vault;
     }
 
     /**
@@ -67,9 +76,15 @@ public final class YamlReader {
 
     /** Parses an already read source (registered for snippets). */
     public Optional<YamlNode> read(SourceFile source) {
+        if (Vault.isEncrypted(source.text())) {
+            return decrypt(source).flatMap(this::read).map(root -> {
+                vault.learn(root.value());
+                return root;
+            });
+        }
         Optional<List<Node>> roots = compose(source, composer -> composer.getSingleNode().map(List::of).orElse(List.of()));
         if (roots.isEmpty()) return Optional.empty();
-        NodeConverter converter = new NodeConverter(source, diagnostics, aliases);
+        NodeConverter converter = new NodeConverter(source, diagnostics, aliases, vault);
         if (roots.get().isEmpty()) return Optional.of(converter.emptyDocument());
         return Optional.ofNullable(converter.convert(roots.get().get(0)));
     }
@@ -82,7 +97,7 @@ public final class YamlReader {
             return all;
         });
         if (roots.isEmpty()) return Optional.empty();
-        NodeConverter converter = new NodeConverter(source, diagnostics, aliases);
+        NodeConverter converter = new NodeConverter(source, diagnostics, aliases, vault);
         List<YamlNode> docs = new ArrayList<>();
         for (Node root : roots.get()) {
             YamlNode doc = converter.convert(root);
@@ -94,13 +109,20 @@ public final class YamlReader {
 
     private List<GuardedParser.Alias> aliases = List.of();
 
-    private Optional<List<Node>> compose(SourceFile source, Function<Composer, List<Node>> documents) {
+    /** A vault-encrypted file's plaintext, under the same path; empty after reporting why it cannot be decrypted. */
+    public Optional<SourceFile> decrypt(SourceFile source) {
         diagnostics.addSource(source);
-        if (source.text().startsWith("$ANSIBLE_VAULT;")) {
-            diagnostics.add(Diagnostic.error("'" + source.path() + "' is encrypted with Ansible Vault: swarmplay does not decrypt Ansible Vault yet",
-                    start(source)).withWidth(14).withHint(Tags.VAULT_HINT));
+        try {
+            return Optional.of(SourceFile.of(source.path(), vault.decrypt(source.text())));
+        } catch (Vault.VaultException e) {
+            diagnostics.add(Diagnostic.error("cannot decrypt '" + source.path() + "': " + e.getMessage(), start(source))
+                    .withWidth(Math.max(1, source.lines().get(0).strip().length())).withHint(e.hint()));
             return Optional.empty();
         }
+    }
+
+    private Optional<List<Node>> compose(SourceFile source, Function<Composer, List<Node>> documents) {
+        diagnostics.addSource(source);
         LoadSettings settings = settings(source);
         GuardedParser parser = new GuardedParser(new ParserImpl(settings, new StreamReader(settings, source.text())));
         aliases = parser.aliases();

@@ -17,6 +17,11 @@ public final class HostVars extends AbstractMap<String, Object> {
     private final List<String> hostNames;
     private final Function<String, Map<String, Object>> varsOf;
 
+    /**
+     * @param hostNames the hosts listed (iterated, {@code hostvars | list})
+     * @param varsOf    the variables of a host by name, or null for a host the inventory cannot find;
+     *                  it may find more than {@code hostNames} (the implicit localhost)
+     */
     public HostVars(List<String> hostNames, Function<String, Map<String, Object>> varsOf) {
         this.hostNames = List.copyOf(hostNames);
         this.varsOf = varsOf;
@@ -24,12 +29,12 @@ public final class HostVars extends AbstractMap<String, Object> {
 
     @Override
     public Object get(Object key) {
-        return key instanceof String name && hostNames.contains(name) ? varsOf.apply(name) : null;
+        return key instanceof String name ? varsOf.apply(name) : null;
     }
 
     @Override
     public boolean containsKey(Object key) {
-        return key instanceof String name && hostNames.contains(name);
+        return key instanceof String name && (hostNames.contains(name) || varsOf.apply(name) != null);
     }
 
     @Override

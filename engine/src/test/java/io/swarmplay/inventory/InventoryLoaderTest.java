@@ -211,21 +211,14 @@ class InventoryLoaderTest {
     }
 
     @Test
-    void missingSourceAndIniFileAreErrors() {
-        load("nowhere.yml");
-        Path ini = TestFiles.write(dir, "hosts.ini", "[web]\nw1\n");
-        load(ini.toString());
-        assertEquals("""
-                error: inventory source 'nowhere.yml' does not exist
-                  = pass a YAML inventory file, a directory of them, or a comma list such as 'host1,host2,'
-
-                error: 'hosts.ini' looks like an INI inventory; only YAML inventories are supported
-                 --> hosts.ini:1:1
-                  |
-                1 | [web]
-                  | ^^^^^
-                  = convert it with `ansible-inventory -i hosts.ini --list -y`""",
-                TestFiles.render(diagnostics, dir));
+    void aMissingSourceIsAWarningAndLeavesTheImplicitLocalhost() {
+        Inventory inventory = load("nowhere.yml");
+        assertFalse(diagnostics.hasErrors());
+        assertEquals(1, diagnostics.warnings().size());
+        assertTrue(diagnostics.warnings().get(0).summary().endsWith("nowhere.yml as an inventory source: it does not exist"),
+                diagnostics.warnings().get(0).summary());
+        assertTrue(inventory.hosts().isEmpty());
+        assertTrue(inventory.host("localhost").isPresent());
     }
 
     @Test

@@ -151,21 +151,22 @@ class HostileYamlTest {
     }
 
     @Test
-    void aVaultValueIsRefusedAtItsTag() {
+    void aVaultValueWithoutPasswordIsAnErrorAtItsTagNeverCiphertext() {
         read("user: app\npassword: !vault |\n  $ANSIBLE_VAULT;1.1;AES256\n  6162636465\n");
         assertEquals("""
-                error: vault-encrypted value: swarmplay does not decrypt Ansible Vault yet
+                error: cannot decrypt the !vault value: attempting to decrypt but no vault secrets found
                  --> f.yml:2:11
                   |
                 2 | password: !vault |
                   |           ^^^^^^
-                  = pass the secret with -e @secrets.yml (a file kept out of the repository) instead""", rendered());
+                  = give the password with --vault-password-file FILE, --vault-id [label@]FILE or --ask-vault-pass \
+                (or vault_password_file in ansible.cfg, ANSIBLE_VAULT_PASSWORD_FILE)""", rendered());
     }
 
     @Test
-    void aVaultEncryptedFileIsRefused() {
+    void aVaultEncryptedFileWithoutPasswordIsAnError() {
         assertNull(read("$ANSIBLE_VAULT;1.1;AES256\n6162636465\n"));
-        assertTrue(rendered().startsWith("error: 'f.yml' is encrypted with Ansible Vault: swarmplay does not decrypt Ansible Vault yet\n --> f.yml:1:1"), rendered());
+        assertTrue(rendered().startsWith("error: cannot decrypt 'f.yml': attempting to decrypt but no vault secrets found\n --> f.yml:1:1"), rendered());
     }
 
     @Test
@@ -177,21 +178,21 @@ class HostileYamlTest {
                   |
                 1 | obj: !!python/object:os.system {}
                   |      ^^^^^^^^^^^^^^^^^^^^^^^^^
-                  = remove the tag: swarmplay reads plain YAML values (and Ansible's !unsafe)
+                  = remove the tag: swarmplay reads plain YAML values, Ansible's !unsafe and !vault
 
                 error: unknown yaml tag '!mytag'
                  --> f.yml:2:9
                   |
                 2 | custom: !mytag hello
                   |         ^^^^^^
-                  = remove the tag: swarmplay reads plain YAML values (and Ansible's !unsafe)
+                  = remove the tag: swarmplay reads plain YAML values, Ansible's !unsafe and !vault
 
                 error: unknown yaml tag '!!python/tuple'
                  --> f.yml:3:6
                   |
                 3 | seq: !!python/tuple [1, 2]
                   |      ^^^^^^^^^^^^^^
-                  = remove the tag: swarmplay reads plain YAML values (and Ansible's !unsafe)""", rendered());
+                  = remove the tag: swarmplay reads plain YAML values, Ansible's !unsafe and !vault""", rendered());
     }
 
     @Test

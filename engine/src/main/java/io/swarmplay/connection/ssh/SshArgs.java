@@ -6,7 +6,8 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The {@code -o Option=value} settings swarmplay honours from {@code ansible_ssh_common_args} and
+ * The {@code -o Option=value} settings swarmplay honours from {@code ansible_ssh_args} (ansible.cfg's
+ * {@code [ssh_connection] ssh_args}), {@code ansible_ssh_common_args} and
  * {@code ansible_ssh_extra_args}: {@code UserKnownHostsFile} and {@code StrictHostKeyChecking}.
  * Other options are ignored.
  *
@@ -17,7 +18,7 @@ record SshArgs(List<String> userKnownHostsFiles, String strictHostKeyChecking) {
 
     static SshArgs parse(Map<String, Object> vars) {
         List<String> words = new ArrayList<>();
-        for (String var : List.of("ansible_ssh_common_args", "ansible_ssh_extra_args")) {
+        for (String var : List.of("ansible_ssh_args", "ansible_ssh_common_args", "ansible_ssh_extra_args")) {
             Object v = vars.get(var);
             if (v != null) words.addAll(split(String.valueOf(v)));
         }

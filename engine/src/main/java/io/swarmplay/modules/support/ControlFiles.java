@@ -39,6 +39,34 @@ public final class ControlFiles {
         return new ModuleException("cannot read " + path + " on the control node: " + io.swarmplay.connection.Causes.plain(e));
     }
 
+    /**
+     * A control-node file's bytes, decrypted when it is vault-encrypted (Ansible's {@code decrypt: true}
+     * of {@code copy}, with the passwords the run was given).
+     */
+    public static FileContent content(Path path, boolean decrypt, HostView host) {
+        return decrypt && vaultEncrypted(path) ? FileContent.of(readDecrypted(path, host)) : FileContent.of(path);
+    }
+
+    private static boolean vaultEncrypted(Path path) {
+        try (java.io.InputStream in = Files.newInputStream(path)) {
+            byte[] head = in.readNBytes(64);
+            return io.swarmplay.source.Vault.isEncrypted(new String(head, java.nio.charset.StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw unreadable(path, e);
+        }
+    }
+
+    private static byte[] readDecrypted(Path path, HostView host) {
+        byte[] bytes = read(path);
+        io.swarmplay.source.Vault vault = host.extension(io.swarmplay.source.Vault.class).orElse(io.swarmplay.source.Vault.none());
+        try {
+            return vault.decrypt(new String(bytes, java.nio.charset.StandardCharsets.UTF_8))
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        } catch (io.swarmplay.source.Vault.VaultException e) {
+            throw new ModuleException("cannot decrypt " + path + ": " + e.getMessage() + " (" + e.hint() + ")");
+        }
+    }
+
     /** The SHA-256 of a control-node file, or empty when there is none. */
     public static java.util.Optional<String> sha256(Path path) {
         if (!Files.isRegularFile(path)) return java.util.Optional.empty();

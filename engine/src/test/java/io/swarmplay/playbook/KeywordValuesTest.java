@@ -1,0 +1,84 @@
+package io.swarmplay.playbook;
+
+import io.swarmplay.source.Diagnostics;
+import io.swarmplay.source.TestFiles;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+/** Keyword values as Ansible takes them: {@code "{{ omit }}"}, templated and listed {@code environment}, {@code become_method}. */
+class KeywordValuesTest {
+
+    @TempDir
+    Path dir;
+
+    private final Diagnostics diagnostics = new Diagnostics();
+
+    private Play load(String yaml) {
+        Playbook playbook = new PlaybookLoader(TestModules.registry()).load(TestFiles.write(dir, "site.yml", yaml), diagnostics);
+        return playbook.plays().get(0);
+    }
+
+    @Test
+    void omitOnAKeywordLeavesItsDefault() {
+        Play play = load("""
+                - hosts: all
+                  become: "{{ omit }}"
+                  become_user: "{{omit}}"
+                  tasks:
+                    - command: id
+                      become: "{{ omit }}"
+                      ignore_errors: "{{ omit }}"
+                """);
+        assertFalse(diagnostics.hasErrors(), () -> TestFiles.render(diagnostics, dir));
+        assertNull(play.become());
+        assertNull(play.becomeUser());
+        Task task = (Task) play.tasks().get(0);
+        assertNull(task.options().become());
+        assertFalse(task.options().ignoreErrors());
+    }
+
+    @Test
+    void environmentTakesATemplateOrAListMergedInOrder() {
+        Play play = load("""
+                - hosts: all
+                  environment: "{{ proxy_env }}"
+                  tasks:
+                    - command: env
+                      environment:
+                        - "{{ more }}"
+                        - {A: "1"}
+                """);
+        assertFalse(diagnostics.hasErrors(), () -> TestFiles.render(diagnostics, dir));
+        assertEquals(Map.of(EnvironmentKeyword.TEMPLATE_KEY + "{{ proxy_env }}", "{{ proxy_env }}"), play.environment());
+        Task task = (Task) play.tasks().get(0);
+        assertEquals(java.util.List.of(EnvironmentKeyword.TEMPLATE_KEY + "{{ more }}", "A"),
+                java.util.List.copyOf(task.options().environment().keySet()));
+    }
+
+    @Test
+    void environmentThatIsNeitherMappingNorTemplateIsALoadError() {
+        load("- hosts: all\n  tasks:\n    - command: env\n      environment: [1]\n");
+        assertEquals("expected a mapping (or a template giving one) for 'environment', found number '1'",
+                diagnostics.errors().get(0).summary());
+    }
+
+    @Test
+    void becomeMethodSudoIsAcceptedOthersAreLoadErrorsNamingWhatWorks() {
+        load("- hosts: all\n  become_method: sudo\n  tasks:\n    - command: id\n      become_method: su\n");
+        assertEquals(1, diagnostics.errors().size(), () -> TestFiles.render(diagnostics, dir));
+        assertEquals("""
+                error: become_method 'su' is not supported
+                 --> site.yml:5:22
+                  |
+                5 |       become_method: su
+                  |                      ^^
+                  = swarmplay becomes with sudo; use become_method: sudo or drop it""", TestFiles.render(diagnostics, dir));
+    }
+}
