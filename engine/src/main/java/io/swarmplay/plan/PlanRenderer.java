@@ -42,12 +42,15 @@ public final class PlanRenderer {
         String host = null;
         int quiet = 0;
         for (PlannedResource r : plan.resources()) {
+            if (r.quiet() && !verbose) {
+                quiet++;
+                continue;
+            }
             if (!r.host().equals(host)) {
                 host = r.host();
                 out.append('\n').append(style.bold(host)).append('\n');
             }
-            if (r.quiet() && !verbose) quiet++;
-            else resource(out, r);
+            resource(out, r);
         }
         unreachable(out, plan);
         if (quiet > 0) out.append('\n').append(quiet).append(" unchanged or skipped not shown (-v shows them)\n");
