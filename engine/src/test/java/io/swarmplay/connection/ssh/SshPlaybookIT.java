@@ -94,7 +94,7 @@ class SshPlaybookIT {
     @Test
     void transferBetweenTwoSshHostsThroughTheControlNodeIsIdempotent() throws Exception {
         String playbook = BUNDLE.formatted(dir.resolve("fetched"));
-        Result plan = run(playbook, "--plan");
+        Result plan = run(playbook, "--plan", "-v");
         assertEquals(0, plan.code(), plan.out());
         assertTrue(plan.out().contains("host-1:" + one.work + "/bundle.pem → host-2:" + two.work + "/peer/host-1.pem"), plan.out());
         Result first = run(playbook);
