@@ -158,7 +158,8 @@ public final class PlanRenderer {
         List<PlannedResource> resources = plan.resources();
         for (int i = 0; i < resources.size(); i++) {
             Object json = redactor.maskTree(jsonResource(resources.get(i)));
-            out.append(i == 0 ? "\n    " : ",\n    ").append(verbose ? Json.pretty(json, 2).replace("\n", "\n    ") : Json.compact(json));
+            // the comma leads the line, so appending a resource adds a line and changes none
+            out.append(i == 0 ? "\n    " : "\n  , ").append(verbose ? Json.pretty(json, 2).replace("\n", "\n    ") : Json.compact(json));
         }
         out.append(resources.isEmpty() ? "],\n" : "\n  ],\n");
         Map<String, Object> tail = new LinkedHashMap<>();

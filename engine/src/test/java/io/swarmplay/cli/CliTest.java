@@ -105,7 +105,7 @@ class CliTest {
         Result plan = hello("--plan", "--json");
         assertEquals(0, plan.code(), plan.err());
         assertTrue(plan.out().strip().startsWith("{"), plan.out());
-        assertTrue(plan.out().contains("\n    {\"address\":\"localhost template." + dir.resolve("ws/org2-server.conf")
+        assertTrue(plan.out().contains("\n  , {\"address\":\"localhost template." + dir.resolve("ws/org2-server.conf")
                 + "\",\"host\":\"localhost\",\"action\":\"create\",\"marker\":\"+\",\"tasks\":[\"render one SPIRE-like"
                 + " server config per organisation\"]}"), plan.out());
         Result verbose = hello("--plan", "--json", "-v");
