@@ -24,6 +24,7 @@ public final class Main {
         if (args.length > 0 && (args[0].equals("apply") || args[0].equals("show"))) {
             return SavedPlans.run(args[0], Arrays.copyOfRange(args, 1, args.length), out, err);
         }
+        if (args.length > 0 && args[0].equals("graph")) return GraphCommand.run(Arrays.copyOfRange(args, 1, args.length), out, err);
         if (args.length > 0 && args[0].equals("trust")) return trust(Arrays.copyOfRange(args, 1, args.length), out, err);
         CommandLine cli = SwarmplayCommand.commandLine(out, err);
         return cli.execute(normalise(args));

@@ -103,12 +103,12 @@ final class SavedPlans {
     }
 
     /** Runs the saved command line: as a plan into {@code sink} (output discarded) when given, else applying. */
-    private static int execute(List<String> args, Path file, AtomicReference<Session.Planned> sink, PrintWriter out,
+    static int execute(List<String> args, Path file, AtomicReference<Session.Planned> sink, PrintWriter out,
                                PrintWriter err) {
         boolean plan = sink != null;
         picocli.CommandLine cli = SwarmplayCommand.commandLine(out, plan ? new PrintWriter(Writer.nullWriter()) : err);
         SwarmplayCommand command = cli.getCommand();
-        command.planFile = file.toAbsolutePath().normalize().toString();
+        if (file != null) command.planFile = file.toAbsolutePath().normalize().toString();
         if (plan) command.planSink = sink::set;
         List<String> all = new ArrayList<>(args);
         if (plan) all.add("--plan");
