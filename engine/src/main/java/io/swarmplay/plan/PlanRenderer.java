@@ -201,22 +201,8 @@ public final class PlanRenderer {
         json.put("marker", s.marker());
         json.put("summary", s.summary());
         if (!s.hidden()) json.put("args", s.args());
-        if (s.diff() != null) json.put("diff", diffJson(s.diff()));
+        if (s.diff() != null) json.put("diff", SavedPlan.diffTree(s.diff()));
         if (s.position() != null) json.put("position", s.position());
-        return json;
-    }
-
-    private static Map<String, Object> diffJson(Diff d) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("header", d.header());
-        if (d.isText()) {
-            json.put("before", d.before());
-            json.put("after", d.after());
-        } else {
-            List<Object> fields = new ArrayList<>();
-            for (Diff.FieldChange f : d.fields()) fields.add(Map.of("field", f.field(), "before", String.valueOf(f.before()), "after", String.valueOf(f.after())));
-            json.put("fields", fields);
-        }
         return json;
     }
 }

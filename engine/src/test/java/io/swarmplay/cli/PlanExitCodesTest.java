@@ -145,7 +145,7 @@ class PlanExitCodesTest {
 
     @Test
     void aLimitThatMatchesSomeHostRuns() throws IOException {
-        CliTest.Result result = plan(playbook("debug: {msg: hi}"), "--plan", "-l", "host-2:nosuch");
+        CliTest.Result result = plan(playbook("debug: {msg: hi}"), "--plan", "-v", "-l", "host-2:nosuch");
         assertEquals(0, result.code(), result.out() + result.err());
         assertTrue(result.out().contains("host-2") && !result.out().contains("host-1"), result.out());
     }

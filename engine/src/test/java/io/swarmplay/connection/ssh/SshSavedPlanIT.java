@@ -34,7 +34,7 @@ class SshSavedPlanIT {
         one = SshdHost.start("127.0.0.43");
         two = SshdHost.start("127.0.0.44");
         Files.writeString(dir.resolve("inventory.yaml"), "all:\n  vars:\n    ansible_user: " + SshdHost.USER + "\n"
-                + "  children:\n    swarm:\n      hosts:\n" + host("host-1", one) + host("host-2", two));
+                + "  children:\n    swarm:\n      hosts:\n" + one.inventoryEntry("host-1") + two.inventoryEntry("host-2"));
         template = Files.createDirectories(dir.resolve("templates")).resolve("app.conf.j2");
         Files.writeString(template, "host = {{ inventory_hostname }}\n");
         playbook = Files.writeString(dir.resolve("site.yaml"), """
@@ -47,12 +47,6 @@ class SshSavedPlanIT {
                       template: {src: app.conf.j2, dest: "{{ work }}/app/app.conf"}
                 """);
         saved = dir.resolve("site.plan");
-    }
-
-    private static String host(String name, SshdHost h) {
-        return "        " + name + ":\n          ansible_host: " + h.address + "\n          ansible_port: " + h.port
-                + "\n          ansible_ssh_private_key_file: " + h.clientKey + "\n          ssh_known_hosts: " + h.knownHosts
-                + "\n          work: " + h.work + "\n";
     }
 
     @AfterEach
