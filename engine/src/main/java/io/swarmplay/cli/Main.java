@@ -21,6 +21,10 @@ public final class Main {
     /** Runs the command in-process (tests use this) and returns the exit code. */
     public static int execute(String[] args, PrintWriter out, PrintWriter err) {
         if (args.length > 0 && args[0].equals("doc")) return DocCommand.run(Arrays.copyOfRange(args, 1, args.length), out, err);
+        if (args.length > 0 && (args[0].equals("apply") || args[0].equals("show"))) {
+            return SavedPlans.run(args[0], Arrays.copyOfRange(args, 1, args.length), out, err);
+        }
+        if (args.length > 0 && args[0].equals("graph")) return GraphCommand.run(Arrays.copyOfRange(args, 1, args.length), out, err);
         if (args.length > 0 && args[0].equals("trust")) return trust(Arrays.copyOfRange(args, 1, args.length), out, err);
         CommandLine cli = SwarmplayCommand.commandLine(out, err);
         return cli.execute(normalise(args));

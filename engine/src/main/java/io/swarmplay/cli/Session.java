@@ -4,7 +4,10 @@ import io.swarmplay.connection.docker.DockerWarmup;
 import io.swarmplay.inventory.Inventory;
 import io.swarmplay.inventory.InventoryLoader;
 import io.swarmplay.module.ModuleRegistry;
+import io.swarmplay.plan.Plan;
 import io.swarmplay.plan.PlanCollector;
+import io.swarmplay.plan.ProjectFiles;
+import io.swarmplay.plan.SavedPlan;
 import io.swarmplay.plan.PlanRenderer;
 import io.swarmplay.playbook.Playbook;
 import io.swarmplay.playbook.PlaybookLoader;
@@ -60,6 +63,7 @@ final class Session {
             if (options.offline && !options.plan) return usage("--offline works with --plan only");
             if (options.plan && options.check) return usage("--plan and --check are two previews: use one");
             if (options.detailedExitcode && !options.plan) return usage("--detailed-exitcode works with --plan only");
+            if (options.saveTo != null && !options.plan) return usage("--out works with --plan only (it saves the plan)");
             Loaded loaded = load();
             if (options.syntaxCheck) return syntaxOk(loaded);
             if (options.listHosts || options.listTasks || options.listTags) {
@@ -137,8 +141,41 @@ final class Session {
         RunListener listener = options.plan ? RunListener.all(collector, this::warnings) : reporter(mode);
         RunResult result = runInterruptibly(request, mode, listener);
         if (!options.plan) return result.status();
+        Plan plan = collector.plan();
+        if (options.planSink != null) {
+            options.planSink.accept(new Planned(plan, projectFiles(loaded, plan), result.status()));
+            return result.status();
+        }
         printPlan(collector);
-        return options.detailedExitcode ? ExitStatus.detailed(result.status(), collector.plan()) : result.status();
+        if (options.saveTo != null && !save(loaded, plan)) return ExitStatus.INTERNAL_ERROR;
+        return options.detailedExitcode ? ExitStatus.detailed(result.status(), plan) : result.status();
+    }
+
+    /** A plan made again for {@code apply FILE}, with the hashes of the files it was made from. */
+    record Planned(Plan plan, java.util.Map<String, String> files, ExitStatus status) {
+    }
+
+    private java.util.Map<String, String> projectFiles(Loaded loaded, Plan plan) {
+        List<Path> roots = new ArrayList<>(options.playbooks);
+        options.inventories.stream().map(Path::of).filter(java.nio.file.Files::exists).forEach(roots::add);
+        List<Path> varsFiles = options.extraVars.stream().filter(e -> e.startsWith("@")).map(e -> Path.of(e.substring(1))).toList();
+        java.util.Map<String, String> files = new java.util.TreeMap<>(ProjectFiles.hash(roots, varsFiles, plan));
+        // the saved plan itself is no input of the plan
+        if (options.saveTo != null) files.remove(options.saveTo.toAbsolutePath().normalize().toString());
+        if (options.planSink != null) files.keySet().removeIf(f -> f.equals(options.planFile));
+        return files;
+    }
+
+    private boolean save(Loaded loaded, Plan plan) {
+        try {
+            SavedPlan.of(SavedPlans.replayArgs(options.originalArgs()), projectFiles(loaded, plan), plan)
+                    .write(options.saveTo, redactor);
+            err.println("Saved the plan to " + options.saveTo + ": run 'swarmplay apply " + options.saveTo + "' to apply exactly it.");
+            return true;
+        } catch (java.io.IOException e) {
+            err.println("error: cannot write the plan to " + options.saveTo + ": " + io.swarmplay.connection.Causes.plain(e));
+            return false;
+        }
     }
 
     /**

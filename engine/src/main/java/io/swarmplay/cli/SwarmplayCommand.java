@@ -53,6 +53,10 @@ public final class SwarmplayCommand implements Callable<Integer> {
             description = "with --plan: exit 0 when nothing would change, 2 when changes are pending, 1 on a failing step")
     boolean detailedExitcode;
 
+    @Option(names = "--out", paramLabel = "FILE",
+            description = "with --plan: also save the plan to FILE, for 'swarmplay apply FILE' and 'swarmplay show FILE'")
+    Path saveTo;
+
     @Option(names = "--json", description = "JSON output: one event per line, or the plan as one document")
     boolean json;
 
@@ -163,6 +167,15 @@ public final class SwarmplayCommand implements Callable<Integer> {
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "show this help and exit")
     boolean help;
 
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    /** Set by {@code apply FILE}: receives the plan made again, instead of printing it. */
+    java.util.function.Consumer<Session.Planned> planSink;
+
+    /** Set by {@code apply FILE}: the saved plan's absolute path, which is no input of the plan made again. */
+    String planFile;
+
     private PrintWriter out;
     private PrintWriter err;
 
@@ -210,6 +223,11 @@ public final class SwarmplayCommand implements Callable<Integer> {
         if (waitLock == null) return null;
         if (waitLock < 0) return java.time.temporal.ChronoUnit.FOREVER.getDuration();
         return java.time.Duration.ofSeconds(waitLock);
+    }
+
+    /** The command line as given (for a saved plan). */
+    List<String> originalArgs() {
+        return spec == null ? List.of() : spec.commandLine().getParseResult().originalArgs();
     }
 
     int verbosity() {

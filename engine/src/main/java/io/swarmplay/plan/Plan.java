@@ -2,7 +2,9 @@ package io.swarmplay.plan;
 
 import io.swarmplay.module.Action;
 
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -21,7 +23,7 @@ public record Plan(List<PlannedStep> steps, Map<String, String> unreachable, boo
 
     public Plan {
         steps = List.copyOf(steps);
-        unreachable = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(unreachable));
+        unreachable = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(unreachable));
     }
 
     public Plan(List<PlannedStep> steps) {
@@ -42,17 +44,34 @@ public record Plan(List<PlannedStep> steps, Map<String, String> unreachable, boo
     }
 
     /**
-     * How many steps of each action; a create counts each object once: a later step (a handler,
-     * a second task) that plans to create an object already counted is not another create.
+     * The steps grouped by host (in the order hosts first appear) and, within a host, by the
+     * object or action they act on (in the order first acted on).
+     */
+    public List<PlannedResource> resources() {
+        Map<String, Map<String, List<PlannedStep>>> byHost = new LinkedHashMap<>();
+        for (PlannedStep s : steps) {
+            byHost.computeIfAbsent(s.host(), h -> new LinkedHashMap<>())
+                    .computeIfAbsent(s.name(), n -> new ArrayList<>()).add(s);
+        }
+        List<PlannedResource> resources = new ArrayList<>();
+        byHost.forEach((host, names) -> names.forEach((name, acting) -> resources.add(new PlannedResource(host, name, acting))));
+        return resources;
+    }
+
+    /** The hosts in the order they first appear, each once. */
+    public List<String> hosts() {
+        return steps.stream().map(PlannedStep::host).distinct().toList();
+    }
+
+    /**
+     * How many resources of each action: a resource counts once, with the action it shows
+     * (a later step, e.g. a handler, acting on an object already counted is not another one).
      */
     public Map<Action, Integer> counts() {
         Map<Action, Integer> counts = new EnumMap<>(Action.class);
         for (Action a : Action.values()) counts.put(a, 0);
-        java.util.Set<String> created = new java.util.HashSet<>();
-        for (PlannedStep s : steps) {
-            if (s.action() == null) continue;
-            if (s.action() == Action.CREATE && s.address() != null && !created.add(s.address())) continue;
-            counts.merge(s.action(), 1, Integer::sum);
+        for (PlannedResource r : resources()) {
+            if (r.action() != null && !r.failed()) counts.merge(r.action(), 1, Integer::sum);
         }
         return counts;
     }

@@ -45,17 +45,17 @@ public final class PlanCollector implements RunListener {
 
     private void finished(HostFinished e) {
         if (items.isEmpty()) {
-            steps.add(step(e));
+            steps.add(step(e, null));
             return;
         }
         for (ItemFinished item : items) {
-            steps.add(step(new HostFinished(e.task(), e.name() + " (item=" + item.label() + ")", e.kind(), e.host(),
-                    e.delegate(), item.outcome(), item.args(), e.ignored(), e.noLog())));
+            steps.add(step(new HostFinished(e.task(), e.name(), e.kind(), e.host(), e.delegate(), item.outcome(),
+                    item.args(), e.ignored(), e.noLog()), item.label()));
         }
         items.clear();
     }
 
-    private PlannedStep step(HostFinished e) {
+    private PlannedStep step(HostFinished e, String item) {
         Outcome o = e.outcome();
         String host = e.host() + (e.delegate() != null ? " -> " + e.delegate() : "");
         boolean failed = o.status() == Status.FAILED || o.status() == Status.UNREACHABLE;
@@ -64,12 +64,12 @@ public final class PlanCollector implements RunListener {
                 : o.change() != null ? o.change().action() : Action.NONE;
         String name = e.kind() == TaskKind.HANDLER ? e.name() + " (handler)" : e.name();
         // a no_log step arrives censored (no arguments, no diff, Ansible's notice as its summary)
-        return new PlannedStep(play, host, name, e.task().module(), action, o.message(), e.args(),
+        return new PlannedStep(play, host, name, item, e.task().module(), action, o.message(), e.args(),
                 o.change() == null ? null : o.change().diff(),
                 e.task().at().isKnown() ? e.task().at().toString() : null, failed, e.noLog());
     }
 
     public Plan plan() {
-        return new Plan(steps, unreachable, offline);
+        return new Plan(SwopContainers.added(steps), unreachable, offline);
     }
 }

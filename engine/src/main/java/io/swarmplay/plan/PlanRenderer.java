@@ -13,15 +13,16 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Renders a {@link Plan} as text (per play and host, in order, with Terraform-style markers)
- * or as JSON; both views come from the same model. The steps come from events already masked
- * ({@link Redactor#redact}); the plan is printed after the run, so the finished text passes the
- * same redactor once more for secrets learned after a step was collected.
+ * Renders a {@link Plan} as text or JSON, both from its {@link Plan#resources() resources}:
+ * grouped by host, one line per object or action with its address, a Terraform-style marker
+ * and what changes. Verbose ({@code -v}) adds every step acting on it with its full arguments,
+ * nothing shortened, and the unchanged and skipped ones. The steps come from events already
+ * masked ({@link Redactor#redact}); the plan is printed after the run, so the finished text
+ * passes the same redactor once more for secrets learned after a step was collected.
  */
 public final class PlanRenderer {
 
     private static final int MAX_INLINE = 100;
-    private static final int MAX_LINES = 8;
 
     private final Style style;
     private final Redactor redactor;
@@ -38,21 +39,21 @@ public final class PlanRenderer {
     public String text(Plan plan) {
         StringBuilder out = new StringBuilder();
         if (plan.offline()) out.append(style.bold(Plan.OFFLINE)).append('\n');
-        String play = null;
         String host = null;
-        for (PlannedStep step : plan.steps()) {
-            if (!step.play().equals(play)) {
-                play = step.play();
-                host = null;
-                out.append('\n').append(style.bold("PLAY [" + play + "]")).append('\n');
+        int quiet = 0;
+        for (PlannedResource r : plan.resources()) {
+            if (r.quiet() && !verbose) {
+                quiet++;
+                continue;
             }
-            if (!step.host().equals(host)) {
-                host = step.host();
-                out.append("\n  ").append(style.bold(host)).append('\n');
+            if (!r.host().equals(host)) {
+                host = r.host();
+                out.append('\n').append(style.bold(host)).append('\n');
             }
-            step(out, step);
+            resource(out, r);
         }
         unreachable(out, plan);
+        if (quiet > 0) out.append('\n').append(quiet).append(" unchanged or skipped not shown (-v shows them)\n");
         out.append('\n').append(style.bold(plan.summary())).append('\n');
         return redactor.mask(out.toString());
     }
@@ -64,41 +65,52 @@ public final class PlanRenderer {
         plan.unreachable().forEach((host, cause) -> out.append(style.red("  " + host + ": " + cause)).append('\n'));
     }
 
+    private void resource(StringBuilder out, PlannedResource r) {
+        PlannedStep decisive = r.decisive();
+        String more = r.steps().size() > 1 ? " [" + r.steps().size() + " steps]" : "";
+        String line = String.format("  %3s %s  (%s)%s%s", decisive.marker(), r.name(), cut(decisive.summary()),
+                changedFields(decisive), more);
+        out.append(colour(decisive, line)).append('\n');
+        if (verbose) r.steps().forEach(s -> step(out, s));
+        else if (diff && decisive.diff() != null && !decisive.hidden()) diff(out, decisive.diff());
+    }
+
+    // an update names the declared fields that differ; their values show with --diff or -v
+    private static String changedFields(PlannedStep step) {
+        if (step.diff() == null || step.diff().isText() || step.hidden()
+                || (step.action() != Action.UPDATE && step.action() != Action.REPLACE)) {
+            return "";
+        }
+        return " changes: " + String.join(", ", step.diff().fields().stream().map(Diff.FieldChange::field).toList());
+    }
+
+    private String cut(String text) {
+        if (verbose) return text;
+        String line = text.lines().findFirst().orElse("");
+        return line.length() <= MAX_INLINE && line.length() == text.length() ? line
+                : line.substring(0, Math.min(line.length(), MAX_INLINE)) + "…";
+    }
+
     private void step(StringBuilder out, PlannedStep step) {
-        String marker = step.failed() ? "!" : step.skipped() ? "·" : step.action().marker();
-        String line = String.format("  %3s %s  (%s: %s)", marker, step.task(), step.module(), step.summary());
-        out.append(colour(step, line)).append('\n');
+        out.append("      ").append(step.marker()).append(' ').append(step.title()).append("  (").append(step.module())
+                .append(step.position() == null ? "" : " at " + step.position()).append(")\n");
+        if (!step.summary().isEmpty()) out.append("        ").append(step.summary()).append('\n');
         if (step.hidden()) return;
-        boolean showArgs = !step.skipped() && !step.failed() && (step.action() != Action.NONE || verbose);
-        if (showArgs) args(out, step.args());
-        if (diff && step.diff() != null) diff(out, step.diff());
+        if (!step.skipped() && !step.failed()) args(out, step.args());
+        if (step.diff() != null) diff(out, step.diff());
     }
 
     private void args(StringBuilder out, Map<String, Object> args) {
         for (Map.Entry<String, Object> arg : args.entrySet()) {
-            // masked before shortening: a cut secret would no longer match
-            List<String> lines = valueLines(redactor.maskTree(arg.getValue()));
-            if (lines.size() == 1) {
-                out.append("        ").append(arg.getKey()).append(": ").append(lines.get(0)).append('\n');
+            Object value = redactor.maskTree(arg.getValue());
+            String text = value instanceof String s ? s : Json.compact(value);
+            if (!text.contains("\n")) {
+                out.append("        ").append(arg.getKey()).append(": ").append(text).append('\n');
                 continue;
             }
             out.append("        ").append(arg.getKey()).append(": |").append('\n');
-            for (String l : lines) out.append("          ").append(l).append('\n');
+            for (String l : text.split("\n", -1)) out.append("          ").append(l).append('\n');
         }
-    }
-
-    private static List<String> valueLines(Object value) {
-        String text = value instanceof String s ? s : Json.compact(value);
-        if (!text.contains("\n")) return List.of(shorten(text));
-        String[] all = text.split("\n");
-        List<String> lines = new ArrayList<>();
-        for (int i = 0; i < all.length && i < MAX_LINES; i++) lines.add(shorten(all[i]));
-        if (all.length > MAX_LINES) lines.add("… (" + (all.length - MAX_LINES) + " more lines)");
-        return lines;
-    }
-
-    private static String shorten(String text) {
-        return text.length() <= MAX_INLINE ? text : text.substring(0, MAX_INLINE) + "…";
     }
 
     private void diff(StringBuilder out, Diff d) {
@@ -132,51 +144,65 @@ public final class PlanRenderer {
         };
     }
 
-    /** The same plan as one JSON document. */
+    /**
+     * The same plan as one JSON document: one line per resource, in the text's order, with its
+     * address and action and nothing that varies between two runs of the same plan, so a plain
+     * {@code diff} of two plans shows the addresses added and removed. Verbose adds each
+     * resource's steps (summary, arguments, diff).
+     */
     public String json(Plan plan) {
-        List<Object> steps = new ArrayList<>();
-        for (PlannedStep s : plan.steps()) steps.add(jsonStep(s));
-        Map<String, Object> doc = new LinkedHashMap<>();
-        doc.put("format_version", "1");
-        doc.put("offline", plan.offline());
-        doc.put("steps", steps);
+        StringBuilder out = new StringBuilder("{\n");
+        out.append("  \"format_version\": \"2\",\n");
+        out.append("  \"offline\": ").append(plan.offline()).append(",\n");
+        out.append("  \"resources\": [");
+        List<PlannedResource> resources = plan.resources();
+        for (int i = 0; i < resources.size(); i++) {
+            Object json = redactor.maskTree(jsonResource(resources.get(i)));
+            // the comma leads the line, so appending a resource adds a line and changes none
+            out.append(i == 0 ? "\n    " : "\n  , ").append(verbose ? Json.pretty(json, 2).replace("\n", "\n    ") : Json.compact(json));
+        }
+        out.append(resources.isEmpty() ? "],\n" : "\n  ],\n");
+        Map<String, Object> tail = new LinkedHashMap<>();
         List<Object> unreachable = new ArrayList<>();
         plan.unreachable().forEach((host, cause) -> unreachable.add(Map.of("host", host, "cause", cause)));
-        doc.put("unreachable", unreachable);
+        tail.put("unreachable", unreachable);
         Map<String, Object> counts = new LinkedHashMap<>();
         plan.counts().forEach((a, n) -> counts.put(a.name().toLowerCase(), n));
         counts.put("failed", plan.failures());
-        doc.put("summary", counts);
-        doc.put("summary_text", plan.summary());
-        return redactor.mask(Json.pretty(redactor.maskTree(doc), 2));
+        tail.put("summary", counts);
+        tail.put("summary_text", plan.summary());
+        String rest = Json.pretty(redactor.maskTree(tail), 2);
+        out.append(rest, 2, rest.length()).append('\n');
+        return redactor.mask(out.toString());
+    }
+
+    private Map<String, Object> jsonResource(PlannedResource r) {
+        PlannedStep decisive = r.decisive();
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("address", r.address());
+        json.put("host", r.host());
+        json.put("action", decisive.state());
+        json.put("marker", decisive.marker());
+        if (!changedFields(decisive).isEmpty()) {
+            json.put("changes", decisive.diff().fields().stream().map(Diff.FieldChange::field).toList());
+        }
+        json.put("tasks", r.steps().stream().map(PlannedStep::task).distinct().toList());
+        if (verbose) json.put("steps", r.steps().stream().map(PlanRenderer::jsonStep).toList());
+        return json;
     }
 
     private static Map<String, Object> jsonStep(PlannedStep s) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("play", s.play());
-        json.put("host", s.host());
         json.put("task", s.task());
+        if (s.item() != null) json.put("item", s.item());
         json.put("module", s.module());
-        json.put("action", s.failed() ? "failed" : s.skipped() ? "skipped" : s.action().name().toLowerCase());
-        json.put("marker", s.failed() ? "!" : s.skipped() ? "·" : s.action().marker());
+        json.put("action", s.state());
+        json.put("marker", s.marker());
         json.put("summary", s.summary());
         if (!s.hidden()) json.put("args", s.args());
-        if (s.diff() != null) json.put("diff", diffJson(s.diff()));
+        if (s.diff() != null) json.put("diff", SavedPlan.diffTree(s.diff()));
         if (s.position() != null) json.put("position", s.position());
-        return json;
-    }
-
-    private static Map<String, Object> diffJson(Diff d) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("header", d.header());
-        if (d.isText()) {
-            json.put("before", d.before());
-            json.put("after", d.after());
-        } else {
-            List<Object> fields = new ArrayList<>();
-            for (Diff.FieldChange f : d.fields()) fields.add(Map.of("field", f.field(), "before", String.valueOf(f.before()), "after", String.valueOf(f.after())));
-            json.put("fields", fields);
-        }
         return json;
     }
 }

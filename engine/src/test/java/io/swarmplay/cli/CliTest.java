@@ -70,7 +70,7 @@ class CliTest {
         assertEquals(0, plan.code(), plan.out() + plan.err());
         assertFalse(Files.exists(dir.resolve("ws")), "a preview must not create the workspace");
         assertTrue(plan.out().contains("Plan: 4 to create, 0 to change, 0 to delete, 1 to run"), plan.out());
-        assertTrue(plan.out().contains("+ create the workspace"), plan.out());
+        assertTrue(plan.out().contains("+ file." + dir.resolve("ws") + "  (create directory"), plan.out());
         Result apply = hello();
         assertEquals(recap(apply.out(), "changed"), recap(check.out(), "changed"), check.out() + apply.out());
     }
@@ -101,11 +101,15 @@ class CliTest {
     }
 
     @Test
-    void planAsJsonIsOneDocumentWithEveryStep() {
+    void planAsJsonIsOneDocumentWithEveryResourceOnALineAndItsStepsWithVerbose() {
         Result plan = hello("--plan", "--json");
         assertEquals(0, plan.code(), plan.err());
         assertTrue(plan.out().strip().startsWith("{"), plan.out());
-        assertTrue(plan.out().contains("\"task\": \"render one SPIRE-like server config per organisation (item=org2)\""), plan.out());
+        assertTrue(plan.out().contains("\n  , {\"address\":\"localhost template." + dir.resolve("ws/org2-server.conf")
+                + "\",\"host\":\"localhost\",\"action\":\"create\",\"marker\":\"+\",\"tasks\":[\"render one SPIRE-like"
+                + " server config per organisation\"]}"), plan.out());
+        Result verbose = hello("--plan", "--json", "-v");
+        assertTrue(verbose.out().contains("\"item\": \"org2\""), verbose.out());
         assertTrue(plan.out().contains("\"summary_text\": \"Plan: "), plan.out());
     }
 
@@ -241,8 +245,8 @@ class CliTest {
                 """);
         Result plan = swarmplay("-i", inventory.toString(), playbook.toString(), "--plan");
         assertEquals(3, plan.code(), plan.out() + plan.err());
-        assertTrue(plan.out().contains("? make dir"), plan.out());
-        assertTrue(plan.out().contains("? write file"), plan.out());
+        assertTrue(plan.out().contains("? file./tmp/never  ("), plan.out());
+        assertTrue(plan.out().contains("? copy./tmp/never/x  ("), plan.out());
         assertTrue(plan.out().contains("host unreachable (planned without its state)"), plan.out());
         assertTrue(plan.out().contains("\n  down: cannot connect to "), plan.out());
         Result run = swarmplay("-i", inventory.toString(), playbook.toString());

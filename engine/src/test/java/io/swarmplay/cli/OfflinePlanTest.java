@@ -106,30 +106,37 @@ class OfflinePlanTest {
         assertEquals(0, result.code(), out + result.err());
         assertTrue(out.startsWith("offline: hosts planned as fresh (empty)\n"), out);
         assertFalse(out.contains("Unreachable") || out.contains("not contacted"), "no host is contacted:\n" + out);
-        for (String created : new String[] {"+ app directory  (file:", "+ app config  (template:", "+ network  (docker_network:",
-                "+ volume  (docker_volume:", "+ web container  (docker_container: create and start container web from nginx:1.25"}) {
+        for (String created : new String[] {"+ file./opt/app  (create directory", "+ template./opt/app/app.conf  (create",
+                "+ docker_network.appnet  (", "+ docker_volume.appdata  (",
+                "+ docker_container.web  (create and start container web from nginx:1.25"}) {
             assertEquals(2, count(out, created), created + " once per host:\n" + out);
         }
-        assertEquals(2, count(out, "> read the host name  (command:"), out);
-        // the value read from an earlier step is unknown; the create is still a create
-        assertTrue(out.contains("        command: (known after apply)\n"), out);
-        assertTrue(out.contains("        env: (known after apply)\n"), out);
-        assertTrue(out.contains("        copy_in: [{\"content\":\"(known after apply)\",\"dest\":\"/etc/seen-as\"}]\n"), out);
+        assertEquals(2, count(out, "> command[read the host name]  ("), out);
         // what names the object or its state never stands in: that step depends on the value
-        assertEquals(2, count(out, "? db container in a state known after apply  (docker_container: depends on result of"
-                + " 'read the host name'"), out);
+        assertEquals(2, count(out, "? docker_container.db  (depends on result of 'read the host name'"), out);
         // 5 objects per host; the handler acting on the container already counted is not another create
-        assertEquals(2, count(out, "+ restart web (handler)"), out);
+        assertEquals(2, count(out, "+ docker_container.web  (create and start container web from nginx:1.25 (image nginx:1.25 is not on the"
+                + " host yet)) [2 steps]"), out);
         assertTrue(out.contains("Plan: 10 to create, 0 to change, 0 to delete, 2 to run, 8 unchanged, 2 unknown until apply\n"), out);
     }
 
     @Test
+    void verboseShowsEveryStepWithItsArgumentsAndUnknownValues() {
+        String out = plan("--plan", "-v").out();
+        // the value read from an earlier step is unknown; the create is still a create
+        assertTrue(out.contains("        command: (known after apply)\n"), out);
+        assertTrue(out.contains("        env: (known after apply)\n"), out);
+        assertTrue(out.contains("        copy_in: [{\"content\":\"(known after apply)\",\"dest\":\"/etc/seen-as\"}]\n"), out);
+        assertEquals(2, count(out, "      + restart web (handler)  (docker_container at "), out);
+    }
+
+    @Test
     void controlNodeWorkIsEvaluated() {
-        String out = plan("--plan").out();
-        assertEquals(2, count(out, "= checked on the control node  (assert: All assertions passed)"), out);
-        assertEquals(2, count(out, "= the control-node file exists  (assert: All assertions passed)"), out);
-        assertTrue(out.contains("= a control-node file is read  (stat: stat only reads: " + dir.resolve("files/local.txt")
-                + " exists)"), out);
+        String out = plan("--plan", "-v").out();
+        assertEquals(2, count(out, "= assert[checked on the control node]  (All assertions passed)"), out);
+        assertEquals(2, count(out, "= assert[the control-node file exists]  (All assertions passed)"), out);
+        String local = dir.resolve("files/local.txt").toString();
+        assertTrue(out.contains("= stat." + local + "  (stat only reads: " + local + " exists)"), out);
     }
 
     @Test

@@ -138,7 +138,7 @@ class SecretsTest {
 
     static final List<List<String>> CHANNELS = List.of(
             List.of(), List.of("-vvv"), List.of("--json"), List.of("--diff"), List.of("--diff", "--json", "-vvv"),
-            List.of("--plan"), List.of("--plan", "--json"), List.of("--plan", "--diff", "-v"),
+            List.of("--plan"), List.of("--plan", "--json", "-v"), List.of("--plan", "--diff", "-v"),
             List.of("--plan", "--offline"), List.of("--check", "--diff"), List.of("--check", "--diff", "-vvv"),
             List.of("--check", "--json"));
 

@@ -125,7 +125,7 @@ class Cifar10SpireIT {
     @Test
     @Order(1)
     void planBeforeBringUpListsEveryStepOnBothHostsAndChangesNothing() {
-        Run plan = up("--plan");
+        Run plan = up("--plan", "-v");
         String out = plan.out();
         for (String step : List.of("preflight", "workspace", "SPIRE server container", "import each peer's bundle",
                 "SPIRE agent container", "create or update what differs", "sentinel Swarm Network node",

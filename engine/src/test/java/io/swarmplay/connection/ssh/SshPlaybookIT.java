@@ -35,13 +35,7 @@ class SshPlaybookIT {
         one = SshdHost.start("127.0.0.41");
         two = SshdHost.start("127.0.0.42");
         Files.writeString(dir.resolve("inventory.yaml"), "all:\n  vars:\n    ansible_user: " + SshdHost.USER + "\n"
-                + "  children:\n    swarm:\n      hosts:\n" + host("host-1", one) + host("host-2", two));
-    }
-
-    private static String host(String name, SshdHost h) {
-        return "        " + name + ":\n          ansible_host: " + h.address + "\n          ansible_port: " + h.port
-                + "\n          ansible_ssh_private_key_file: " + h.clientKey + "\n          ssh_known_hosts: " + h.knownHosts
-                + "\n          work: " + h.work + "\n";
+                + "  children:\n    swarm:\n      hosts:\n" + one.inventoryEntry("host-1") + two.inventoryEntry("host-2"));
     }
 
     @AfterEach
@@ -97,7 +91,7 @@ class SshPlaybookIT {
     @Test
     void transferBetweenTwoSshHostsThroughTheControlNodeIsIdempotent() throws Exception {
         String playbook = BUNDLE.formatted(dir.resolve("fetched"));
-        Result plan = run(playbook, "--plan");
+        Result plan = run(playbook, "--plan", "-v");
         assertEquals(0, plan.code(), plan.out());
         assertTrue(plan.out().contains("host-1:" + one.work + "/bundle.pem → host-2:" + two.work + "/peer/host-1.pem"), plan.out());
         Result first = run(playbook);

@@ -143,6 +143,13 @@ final class SshdHost implements AutoCloseable {
         return settings(Map.of());
     }
 
+    /** This host as an entry of a YAML inventory's {@code hosts:} (indented for {@code all.children.G.hosts}), with {@code work}. */
+    String inventoryEntry(String name) {
+        return "        " + name + ":\n          ansible_host: " + address + "\n          ansible_port: " + port
+                + "\n          ansible_ssh_private_key_file: " + clientKey + "\n          ssh_known_hosts: " + knownHosts
+                + "\n          work: " + work + "\n";
+    }
+
     /** The host's public key line ({@code ssh-ed25519 AAAA...}) for {@code type}. */
     String hostPublicKey(String type) throws IOException {
         return publicKey(dir.resolve("host_" + type));

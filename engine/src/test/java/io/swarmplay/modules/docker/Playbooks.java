@@ -78,13 +78,15 @@ final class Playbooks {
     }
 
     Run plan(Path playbook, String... flags) {
-        String[] all = Stream.concat(Stream.of("--plan"), Stream.of(flags)).toArray(String[]::new);
+        String[] all = Stream.concat(Stream.of("--plan", "-v"), Stream.of(flags)).toArray(String[]::new);
         Object[] result = swarmplay(playbook, all);
         List<Step> steps = new ArrayList<>();
         try {
-            for (JsonNode s : JSON.readTree((String) result[1]).get("steps")) {
-                steps.add(new Step(s.get("task").asText(), "planned", s.get("action").asText(),
-                        s.get("summary").asText(), s.get("diff")));
+            for (JsonNode r : JSON.readTree((String) result[1]).get("resources")) {
+                for (JsonNode s : r.get("steps")) {
+                    String task = s.get("task").asText() + (s.has("item") ? " (item=" + s.get("item").asText() + ")" : "");
+                    steps.add(new Step(task, "planned", s.get("action").asText(), s.get("summary").asText(), s.get("diff")));
+                }
             }
         } catch (IOException e) {
             throw new AssertionError("plan output is not JSON:\n" + result[1], e);
