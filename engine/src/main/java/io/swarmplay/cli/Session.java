@@ -137,7 +137,7 @@ final class Session {
         RunRequest request = request(loaded);
         List<String> problems = Targets.problems(request);
         if (!problems.isEmpty()) return usage(problems);
-        PlanCollector collector = new PlanCollector(options.offline);
+        PlanCollector collector = new PlanCollector(options.offline, request.modules()::readOnly);
         RunListener listener = options.plan ? RunListener.all(collector, this::warnings) : reporter(mode);
         RunResult result = runInterruptibly(request, mode, listener);
         if (!options.plan) return result.status();

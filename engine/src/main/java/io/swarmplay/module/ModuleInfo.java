@@ -22,6 +22,12 @@ public @interface ModuleInfo {
 
     boolean diff() default false;
 
+    /**
+     * The module never changes a host (it reads, checks or sets variables): the default plan view
+     * counts such steps instead of listing them unless they fail.
+     */
+    boolean readOnly() default false;
+
     /** Argument key that takes the free-form string of {@code command: ls -l} (e.g. {@code cmd}); empty when the module has none. */
     String freeForm() default "";
 }

@@ -52,6 +52,11 @@ public final class ModuleRegistry {
         return Optional.ofNullable(byName.get(name));
     }
 
+    /** Whether the module of this name (as written) never changes a host; false for an unknown one. */
+    public boolean readOnly(String name) {
+        return find(name).map(m -> m.info().readOnly()).orElse(false);
+    }
+
     public boolean contains(String name) {
         return byName.containsKey(name);
     }

@@ -21,7 +21,7 @@ import java.util.Map;
  * }</pre>
  * {@code verbosity} is accepted; the reporter decides whether to show the output at that level.
  */
-@ModuleInfo(name = "debug", checkMode = CheckSupport.FULL)
+@ModuleInfo(name = "debug", readOnly = true, checkMode = CheckSupport.FULL)
 public final class DebugModule implements Module<DebugModule.Args> {
 
     static final String DEFAULT_MSG = "Hello world!";

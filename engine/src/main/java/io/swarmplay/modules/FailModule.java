@@ -17,7 +17,7 @@ import io.swarmplay.module.Outcome;
  *   when: swarm_token is not defined
  * }</pre>
  */
-@ModuleInfo(name = "fail", checkMode = CheckSupport.FULL)
+@ModuleInfo(name = "fail", readOnly = true, checkMode = CheckSupport.FULL)
 public final class FailModule implements Module<FailModule.Args> {
 
     public record Args(@Default("Failed as requested from task") String msg) {

@@ -39,7 +39,7 @@ import java.util.stream.Stream;
  * }</pre>
  * Registers {@code ansible_facts} and {@code ansible_included_var_files}; never changes the host.
  */
-@ModuleInfo(name = "include_vars", checkMode = CheckSupport.FULL, freeForm = "_raw")
+@ModuleInfo(name = "include_vars", readOnly = true, checkMode = CheckSupport.FULL, freeForm = "_raw")
 public final class IncludeVarsModule implements Module<IncludeVarsModule.Args> {
 
     public record Args(@Alias("_raw") String free_form, String file, String dir, String name, int depth, String files_matching,

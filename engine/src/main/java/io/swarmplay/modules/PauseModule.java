@@ -21,7 +21,7 @@ import java.util.Map;
  * {@code prompt} is ignored: swarmplay runs non-interactively, so a pause without a duration
  * does nothing. A pause never reports changed; check and plan mode do not wait.
  */
-@ModuleInfo(name = "pause", checkMode = CheckSupport.FULL)
+@ModuleInfo(name = "pause", readOnly = true, checkMode = CheckSupport.FULL)
 public final class PauseModule implements Module<PauseModule.Args> {
 
     public record Args(Double seconds, Double minutes, String prompt, Boolean echo) {

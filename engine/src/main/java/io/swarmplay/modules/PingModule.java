@@ -21,7 +21,7 @@ import java.util.Map;
  * - ping:
  * }</pre>
  */
-@ModuleInfo(name = "ping", checkMode = CheckSupport.FULL)
+@ModuleInfo(name = "ping", readOnly = true, checkMode = CheckSupport.FULL)
 public final class PingModule implements Module<PingModule.Args> {
 
     public record Args(@Default("pong") String data) {

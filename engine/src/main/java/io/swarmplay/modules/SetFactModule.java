@@ -22,7 +22,7 @@ import java.util.Map;
  * }</pre>
  * {@code cacheable} is accepted and ignored (there is no fact cache).
  */
-@ModuleInfo(name = "set_fact", checkMode = CheckSupport.FULL)
+@ModuleInfo(name = "set_fact", readOnly = true, checkMode = CheckSupport.FULL)
 public final class SetFactModule implements Module<SetFactModule.Args> {
 
     /** Every key given to the task. */

@@ -22,7 +22,7 @@ import java.util.Map;
  *     data: {deployed: 1}
  * }</pre>
  */
-@ModuleInfo(name = "set_stats", checkMode = CheckSupport.FULL)
+@ModuleInfo(name = "set_stats", readOnly = true, checkMode = CheckSupport.FULL)
 public final class SetStatsModule implements Module<SetStatsModule.Args> {
 
     public record Args(@Required Map<String, Object> data, boolean per_host, @Default("true") boolean aggregate) {

@@ -28,7 +28,7 @@ import java.util.Set;
  * {@code gather_subset} keeps Ansible's rule: the minimal facts always come unless {@code !min}
  * is given; subsets are platform, user, distribution, env, python, date_time, hardware, pkg_mgr.
  */
-@ModuleInfo(name = "setup", aliases = {"gather_facts", "ansible.builtin.gather_facts"}, checkMode = CheckSupport.FULL)
+@ModuleInfo(name = "setup", readOnly = true, aliases = {"gather_facts", "ansible.builtin.gather_facts"}, checkMode = CheckSupport.FULL)
 public final class SetupModule implements Module<SetupModule.Args> {
 
     /** Each subset and the facts it holds; the minimal set ({@code min}) is all but {@code hardware}. */

@@ -27,7 +27,7 @@ import java.util.Optional;
  * Fails when the file is missing at apply; in a plan a missing file is "known after apply",
  * because an earlier step of the same run may create it.
  */
-@ModuleInfo(name = "slurp", checkMode = CheckSupport.FULL)
+@ModuleInfo(name = "slurp", readOnly = true, checkMode = CheckSupport.FULL)
 public final class SlurpModule implements Module<SlurpModule.Args> {
 
     public record Args(@Required @Alias("path") String src) {

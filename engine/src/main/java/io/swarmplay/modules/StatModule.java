@@ -34,7 +34,7 @@ import java.util.Map;
  * ({@code get_checksum}), mimetype/charset ({@code get_mime}), attributes ({@code get_attributes}).
  * {@code follow} describes a link's target instead of the link.
  */
-@ModuleInfo(name = "stat", checkMode = CheckSupport.FULL)
+@ModuleInfo(name = "stat", readOnly = true, checkMode = CheckSupport.FULL)
 public final class StatModule implements Module<StatModule.Args> {
 
     private static final String[] PERMISSIONS = {"rusr", "wusr", "xusr", "rgrp", "wgrp", "xgrp", "roth", "woth", "xoth"};

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /** Builds the {@link Plan} from the run's events: one step per task and host, facts left out. */
 public final class PlanCollector implements RunListener {
@@ -22,16 +23,21 @@ public final class PlanCollector implements RunListener {
     private final List<ItemFinished> items = new ArrayList<>();
     private final Map<String, String> unreachable = new LinkedHashMap<>();
     private final boolean offline;
+    private final Predicate<String> readOnly;
     private String play = "";
 
-    /** A collector of a plan made against live hosts. */
+    /** A collector of a plan made against live hosts, no module known to be read-only. */
     public PlanCollector() {
-        this(false);
+        this(false, module -> false);
     }
 
-    /** {@code offline}: the plan is made with {@code --offline}, hosts planned as fresh. */
-    public PlanCollector(boolean offline) {
+    /**
+     * {@code offline}: the plan is made with {@code --offline}, hosts planned as fresh;
+     * {@code readOnly}: whether a module (as written) never changes a host.
+     */
+    public PlanCollector(boolean offline, Predicate<String> readOnly) {
         this.offline = offline;
+        this.readOnly = readOnly;
     }
 
     /** Loop items come before their host's result: each item becomes a step of its own. */
@@ -66,7 +72,8 @@ public final class PlanCollector implements RunListener {
         // a no_log step arrives censored (no arguments, no diff, Ansible's notice as its summary)
         return new PlannedStep(play, host, name, item, e.task().module(), action, o.message(), e.args(),
                 o.change() == null ? null : o.change().diff(),
-                e.task().at().isKnown() ? e.task().at().toString() : null, failed, e.noLog());
+                e.task().at().isKnown() ? e.task().at().toString() : null, failed, e.noLog(),
+                readOnly.test(e.task().module()));
     }
 
     public Plan plan() {

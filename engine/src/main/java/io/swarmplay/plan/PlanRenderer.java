@@ -53,7 +53,7 @@ public final class PlanRenderer {
             resource(out, r);
         }
         unreachable(out, plan);
-        if (quiet > 0) out.append('\n').append(quiet).append(" unchanged or skipped not shown (-v shows them)\n");
+        if (quiet > 0) out.append('\n').append(quiet).append(" unchanged, skipped or read-only not shown (-v shows them)\n");
         out.append('\n').append(style.bold(plan.summary())).append('\n');
         return redactor.mask(out.toString());
     }

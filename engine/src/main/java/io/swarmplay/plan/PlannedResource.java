@@ -49,8 +49,8 @@ public record PlannedResource(String host, String name, List<PlannedStep> steps)
         return decisive().skipped();
     }
 
-    /** True when the default view leaves it out: nothing would change (unchanged or skipped). */
+    /** True when the default view leaves it out: nothing would change (unchanged, skipped or read-only). */
     public boolean quiet() {
-        return !failed() && (skipped() || action() == Action.NONE);
+        return !failed() && (skipped() || action() == Action.NONE || steps.stream().allMatch(PlannedStep::readOnly));
     }
 }

@@ -21,10 +21,11 @@ import java.util.Map;
  * @param position where the task is written
  * @param failed   the step could not be planned (e.g. an assertion failed); {@code summary} says why
  * @param hidden   {@code no_log}: censored, the summary is Ansible's notice and there are no arguments or diff
+ * @param readOnly the module never changes a host ({@code stat}, {@code assert}, an {@code _info} module ...)
  */
 public record PlannedStep(String play, String host, String task, String item, String module, Action action,
                           String summary, Map<String, Object> args, Diff diff, String position, boolean failed,
-                          boolean hidden) {
+                          boolean hidden, boolean readOnly) {
 
     /** The arguments that name the object a step manages, in the order tried. */
     private static final List<String> NAMING = List.of("name", "dest", "path");

@@ -143,6 +143,7 @@ public record SavedPlan(String dir, List<String> args, Map<String, String> files
         if (s.diff() != null) json.put("diff", diffTree(s.diff()));
         if (s.position() != null) json.put("position", s.position());
         json.put("hidden", s.hidden());
+        json.put("read_only", s.readOnly());
         return json;
     }
 
@@ -155,7 +156,8 @@ public record SavedPlan(String dir, List<String> args, Map<String, String> files
         return new PlannedStep(str(m.get("play")), str(m.get("host")), str(m.get("task")),
                 m.get("item") == null ? null : str(m.get("item")), str(m.get("module")), action, str(m.get("summary")),
                 args, m.get("diff") instanceof Map<?, ?> d ? diff(d) : null,
-                m.get("position") == null ? null : str(m.get("position")), failed, Boolean.TRUE.equals(m.get("hidden")));
+                m.get("position") == null ? null : str(m.get("position")), failed, Boolean.TRUE.equals(m.get("hidden")),
+                Boolean.TRUE.equals(m.get("read_only")));
     }
 
     static Map<String, Object> diffTree(Diff d) {

@@ -130,6 +130,6 @@ final class SwopContainers {
         Action action = swop.action() == Action.NONE || swop.action() == Action.RUN ? Action.UNKNOWN : Action.CREATE;
         String summary = STARTED_BY_SWOP + ": " + role + " of " + swop.args().get("name") + port;
         return new PlannedStep(swop.play(), swop.host(), STARTED_BY_SWOP, null, "docker_container", action, summary,
-                args, null, swop.position(), false, false);
+                args, null, swop.position(), false, false, false);
     }
 }

@@ -28,7 +28,7 @@ import java.util.Map;
  *   register: h
  * }</pre>
  */
-@ModuleInfo(name = "docker_host_info", aliases = "community.docker.docker_host_info", checkMode = CheckSupport.FULL)
+@ModuleInfo(name = "docker_host_info", readOnly = true, aliases = "community.docker.docker_host_info", checkMode = CheckSupport.FULL)
 public final class DockerHostInfoModule extends DockerModule<DockerHostInfoModule.Args> {
 
     public record Args(@Default("false") boolean containers, @Default("false") boolean containers_all,

@@ -26,7 +26,7 @@ import java.util.Map;
  * - debug: {msg: "{{ i.images[0].Id }}"}
  * }</pre>
  */
-@ModuleInfo(name = "docker_image_info", aliases = "community.docker.docker_image_info", checkMode = CheckSupport.FULL)
+@ModuleInfo(name = "docker_image_info", readOnly = true, aliases = "community.docker.docker_image_info", checkMode = CheckSupport.FULL)
 public final class DockerImageInfoModule extends DockerModule<DockerImageInfoModule.Args> {
 
     public record Args(List<String> name) {

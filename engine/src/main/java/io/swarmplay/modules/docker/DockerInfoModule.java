@@ -30,7 +30,7 @@ import java.util.Map;
  * }</pre>
  * Registers {@code server_version} too. Container env values are never registered.
  */
-@ModuleInfo(name = "docker_info",
+@ModuleInfo(name = "docker_info", readOnly = true,
         checkMode = CheckSupport.FULL)
 public final class DockerInfoModule extends DockerModule<DockerInfoModule.Args> {
 
