@@ -54,9 +54,19 @@ public final class HumanReporter implements RunListener {
                 + (e.label() == null ? "" : " => (item=" + e.label() + ")")));
         else if (event instanceof NoHostsLeft) banner("NO MORE HOSTS LEFT");
         else if (event instanceof StepProgress e) print(style.dim("  … [" + e.host() + "] " + e.message()));
+        else if (event instanceof RunEvent.AsyncPolled e) print(asyncLine(e));
         else if (event instanceof Warning e) print(style.magenta("[WARNING]: " + e.message()));
         else if (event instanceof RunFinished e) recap(e.recap());
         out.flush();
+    }
+
+    /** Ansible's default callback's async lines (its debug colour: dark grey). */
+    private String asyncLine(RunEvent.AsyncPolled e) {
+        return style.dim(switch (e.state()) {
+            case RUNNING -> "ASYNC POLL on " + e.host() + ": jid=" + e.jid() + " started=1 finished=0";
+            case OK -> "ASYNC OK on " + e.host() + ": jid=" + e.jid();
+            case FAILED -> "ASYNC FAILED on " + e.host() + ": jid=" + e.jid();
+        });
     }
 
     private static String taskTitle(TaskKind kind) {

@@ -59,6 +59,16 @@ public sealed interface RunEvent {
     record StepProgress(Task task, String host, String message, boolean noLog) implements RunEvent {
     }
 
+    /**
+     * An {@code async} job polled by its task ({@code poll} > 0): Ansible's {@code ASYNC POLL}
+     * (still running), {@code ASYNC OK} and {@code ASYNC FAILED} lines.
+     */
+    record AsyncPolled(Task task, String host, String jid, AsyncState state) implements RunEvent {
+    }
+
+    /** Where a polled job stands. */
+    enum AsyncState { RUNNING, OK, FAILED }
+
     /** PLAN mode: a host could not be contacted; its steps are planned without its state. */
     record HostUnreachable(String host, String cause) implements RunEvent {
     }
