@@ -98,7 +98,8 @@ public final class Redactor {
         if (event instanceof ItemFinished e) {
             return e.noLog()
                     ? new ItemFinished(e.task(), e.host(), HIDDEN_ITEM, censored(e.outcome()), Map.of(), true)
-                    : new ItemFinished(e.task(), e.host(), mask(e.label()), mask(e.outcome()), maskMap(e.args()), false);
+                    : new ItemFinished(e.task(), e.host(), mask(e.label()), mask(e.outcome()), maskMap(e.args()), false,
+                            maskMap(e.loopVars()));
         }
         if (event instanceof StepProgress e) {
             return new StepProgress(e.task(), e.host(), e.noLog() ? CENSORED : mask(e.message()), e.noLog());

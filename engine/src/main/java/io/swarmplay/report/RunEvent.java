@@ -39,9 +39,17 @@ public sealed interface RunEvent {
                         Map<String, Object> args, boolean ignored, boolean noLog) implements RunEvent {
     }
 
-    /** One item of a loop on one host, with the arguments rendered for it. */
+    /**
+     * One item of a loop on one host, with the arguments rendered for it and the loop variables
+     * Ansible adds to an item's result ({@code item}, {@code ansible_loop_var}, the index variable).
+     */
     record ItemFinished(Task task, String host, String label, Outcome outcome, Map<String, Object> args,
-                        boolean noLog) implements RunEvent {
+                        boolean noLog, Map<String, Object> loopVars) implements RunEvent {
+
+        public ItemFinished(Task task, String host, String label, Outcome outcome, Map<String, Object> args,
+                            boolean noLog) {
+            this(task, host, label, outcome, args, noLog, Map.of());
+        }
     }
 
     /**
