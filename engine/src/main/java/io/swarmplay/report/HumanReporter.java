@@ -71,6 +71,7 @@ public final class HumanReporter implements RunListener {
         else if (event instanceof NoHostsLeft) banner("NO MORE HOSTS LEFT");
         else if (event instanceof StepProgress e) print(style.dim("  … [" + e.host() + "] " + e.message()));
         else if (event instanceof RunEvent.AsyncPolled e) print(asyncLine(e));
+        else if (event instanceof RunEvent.RunError e) print(style.red("ERROR! " + e.message()));
         else if (event instanceof Warning e) print(style.magenta("[WARNING]: " + e.message()));
         else if (event instanceof RunFinished e) recap(e.recap());
         out.flush();
@@ -102,7 +103,7 @@ public final class HumanReporter implements RunListener {
         Outcome o = e.outcome();
         Map<String, Object> view = view(e.task(), o, e.noLog(), e.args(), e.loopVars());
         String line = switch (o.status()) {
-            case FAILED, UNREACHABLE -> "failed: [" + e.host() + "] (item=" + e.label() + ") => " + dump(view, null, e.args());
+            case FAILED, UNREACHABLE -> "failed: [" + e.host() + "] (item=" + e.label() + ") => " + dump(view, e.task(), e.args());
             case SKIPPED -> "skipping: [" + e.host() + "] => (item=" + e.label() + ") " + verbose(view, null, e.args());
             default -> statusWord(o.status()) + ": [" + e.host() + "] => (item=" + e.label() + ")" + verbose(view, e.task(), e.args());
         };
@@ -116,7 +117,7 @@ public final class HumanReporter implements RunListener {
         String target = e.host() + (e.delegate() != null ? " -> " + e.delegate() : "");
         Map<String, Object> view = view(e.task(), o, e.noLog(), e.args(), Map.of());
         String line = switch (o.status()) {
-            case FAILED -> items ? null : "fatal: [" + target + "]: FAILED! => " + dump(view, null, e.args());
+            case FAILED -> items ? null : "fatal: [" + target + "]: FAILED! => " + dump(view, e.task(), e.args());
             case UNREACHABLE -> "fatal: [" + target + "]: UNREACHABLE! => " + dump(view, null, e.args());
             case SKIPPED -> "skipping: [" + e.host() + "]" + verbose(view, null, e.args());
             default -> items ? null : statusWord(o.status()) + ": [" + target + "]" + verbose(view, e.task(), e.args());

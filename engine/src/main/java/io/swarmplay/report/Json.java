@@ -48,10 +48,28 @@ public final class Json {
     private void write(StringBuilder out, Object value, int indent, int level) {
         if (value == null) out.append("null");
         else if (value instanceof Boolean || value instanceof Integer || value instanceof Long) out.append(value);
-        else if (value instanceof Number n) out.append(finite(n));
+        else if (value instanceof Number n) out.append(sorted ? pythonNumber(n) : finite(n));
         else if (value instanceof Map<?, ?> map) writeMap(out, sorted ? sortedCopy(map) : map, indent, level);
         else if (value instanceof Collection<?> list) writeList(out, list, indent, level);
         else string(out, String.valueOf(value));
+    }
+
+    /** Python's repr of a float: shortest digits, plain from 1e-4 to below 1e16, else {@code 1e+16}; Infinity and NaN as Python prints them. */
+    private static String pythonNumber(Number n) {
+        if (!(n instanceof Double || n instanceof Float)) return n.toString();
+        double d = n.doubleValue();
+        if (Double.isNaN(d)) return "NaN";
+        if (Double.isInfinite(d)) return d > 0 ? "Infinity" : "-Infinity";
+        java.math.BigDecimal exact = new java.math.BigDecimal(Double.toString(d));
+        double abs = Math.abs(d);
+        if (abs == 0 || abs >= 1e-4 && abs < 1e16) {
+            String plain = exact.stripTrailingZeros().toPlainString();
+            return plain.contains(".") ? plain : plain + ".0";
+        }
+        java.math.BigDecimal digits = exact.stripTrailingZeros();
+        int exponent = digits.precision() - digits.scale() - 1;
+        String mantissa = digits.movePointLeft(exponent).toPlainString();
+        return mantissa + "e" + (exponent < 0 ? "-" : "+") + String.format("%02d", Math.abs(exponent));
     }
 
     private static Map<?, ?> sortedCopy(Map<?, ?> map) {

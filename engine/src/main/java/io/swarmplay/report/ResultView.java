@@ -30,8 +30,7 @@ final class ResultView {
     /** The shown result of {@code outcome} (of a task of {@code module}), with {@code extra} keys (a loop item's). */
     static Map<String, Object> of(Outcome outcome, String module, Map<String, Object> extra, int verbosity) {
         Map<String, Object> view = new LinkedHashMap<>(outcome.data());
-        view.put("changed", outcome.status() == Status.CHANGED || outcome.status() == Status.WOULD_CHANGE
-                || outcome.isFailed() && Boolean.TRUE.equals(outcome.data().get("changed")));
+        view.put("changed", outcome.changedFlag() || outcome.status() == Status.WOULD_CHANGE);
         if (!outcome.facts().isEmpty()) view.putIfAbsent("ansible_facts", outcome.facts());
         boolean failed = outcome.status() == Status.FAILED || outcome.status() == Status.UNREACHABLE;
         if (failed && outcome.message() != null) view.putIfAbsent("msg", outcome.message());

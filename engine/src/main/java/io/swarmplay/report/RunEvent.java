@@ -85,6 +85,10 @@ public sealed interface RunEvent {
     record Warning(String message) implements RunEvent {
     }
 
+    /** An error that ended the run outside any host's result: Ansible's {@code ERROR! ...}. */
+    record RunError(String message) implements RunEvent {
+    }
+
     record RunFinished(Recap recap) implements RunEvent {
     }
 }

@@ -486,9 +486,9 @@ class PlaybookLoaderErrorsTest {
     void asyncAndPollTakeWholeSeconds() {
         assertEquals("""
                 error: expected a whole number from 0 to 2147483647 for 'async', found string 'soon'
-                 --> site.yml:3:14
+                 --> site.yml:4:14
                   |
-                3 |       async: soon
+                4 |       async: soon
                   |              ^^^^""",
                 taskErrors("- command: sleep 1\n  async: soon\n  poll: 0\n"));
     }
