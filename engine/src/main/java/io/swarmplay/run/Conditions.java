@@ -67,6 +67,8 @@ final class Conditions {
         if (changed == Truth.TRUE && !result.isFailed()) result = result.withStatus(Status.CHANGED, result.message());
         if (changed == Truth.FALSE && !result.isFailed()) result = result.withStatus(Status.OK, result.message());
         if (options.failedWhen().isEmpty()) return result;
+        // a change failed_when turns into a failure stays changed in the result (and in the recap when ignored)
+        if (result.status() == Status.CHANGED) result = result.withData(Map.of("changed", true));
         Truth failed;
         try {
             failed = all(options.failedWhen(), withResult, spec);
