@@ -180,7 +180,8 @@ public final class HumanReporter implements RunListener {
 
     private void recap(Recap recap) {
         banner("PLAY RECAP");
-        for (Map.Entry<String, Recap.Counts> e : recap.hosts().entrySet()) {
+        // Ansible's recap lists the hosts sorted by name
+        for (Map.Entry<String, Recap.Counts> e : new java.util.TreeMap<>(recap.hosts()).entrySet()) {
             Recap.Counts c = e.getValue();
             String line = Recap.line(e.getKey(), c);
             print(c.failed > 0 || c.unreachable > 0 ? style.red(line) : c.changed > 0 ? style.yellow(line) : style.green(line));
