@@ -25,6 +25,7 @@ import java.util.Map;
 public final class DebugModule implements Module<DebugModule.Args> {
 
     static final String DEFAULT_MSG = "Hello world!";
+    static final String NOT_DEFINED = "VARIABLE IS NOT DEFINED!";
 
     public record Args(Object msg, String var, int verbosity) {
     }
@@ -41,7 +42,8 @@ public final class DebugModule implements Module<DebugModule.Args> {
         }
         Map<String, Object> data = new LinkedHashMap<>();
         if (args.var() != null) {
-            Object value = host.evaluate(args.var());
+            // Ansible shows an undefined variable (or attribute) as this text, and succeeds
+            Object value = host.test("(" + args.var() + ") is defined") ? host.evaluate(args.var()) : NOT_DEFINED;
             data.put(args.var(), value);
             return Results.none(args.var() + ": " + value, data);
         }
