@@ -492,4 +492,17 @@ class PlaybookLoaderErrorsTest {
                   |              ^^^^""",
                 taskErrors("- command: sleep 1\n  async: soon\n  poll: 0\n"));
     }
+
+    @Test
+    void aModuleThatIsAPythonPluginOfTheRoleOrPlaybookSaysSwarmplayCannotRunIt() {
+        TestFiles.write(dir, "action_plugins/shell_no_failed.py", "# an action plugin\n");
+        assertEquals("""
+                error: 'shell_no_failed' is an Ansible Python plugin (action_plugins/shell_no_failed.py): swarmplay cannot run Python modules or plugins
+                 --> site.yml:3:7
+                  |
+                3 |     - shell_no_failed: echo hi
+                  |       ^^^^^^^^^^^^^^^
+                  = use a built-in module instead (swarmplay doc lists them)""",
+                taskErrors("- shell_no_failed: echo hi\n"));
+    }
 }
