@@ -43,13 +43,22 @@ public final class DebugModule implements Module<DebugModule.Args> {
         Map<String, Object> data = new LinkedHashMap<>();
         if (args.var() != null) {
             // Ansible shows an undefined variable (or attribute) as this text, and succeeds
-            Object value = host.test("(" + args.var() + ") is defined") ? host.evaluate(args.var()) : NOT_DEFINED;
+            Object value = defined(args.var(), host) ? host.evaluate(args.var()) : NOT_DEFINED;
             data.put(args.var(), value);
             return Results.none(args.var() + ": " + value, data);
         }
         Object msg = args.msg() == null ? DEFAULT_MSG : args.msg();
         data.put("msg", msg);
         return Results.none(String.valueOf(msg), data);
+    }
+
+    // a value known only after apply is defined: evaluating it says so
+    private static boolean defined(String var, HostView host) {
+        try {
+            return host.test("(" + var + ") is defined");
+        } catch (io.swarmplay.module.ValueUnknownException e) {
+            return true;
+        }
     }
 
     @Override
