@@ -112,7 +112,7 @@ public final class HumanReporter implements RunListener {
 
     private void host(HostFinished e) {
         Outcome o = e.outcome();
-        if (diff && o.change() != null && o.change().diff() != null) printDiff(o.change().diff());
+        if (showsDiff(e.task()) && o.change() != null && o.change().diff() != null) printDiff(o.change().diff());
         boolean items = looped.remove(e.host()) && o.status() != Status.UNREACHABLE;
         String target = e.host() + (e.delegate() != null ? " -> " + e.delegate() : "");
         Map<String, Object> view = view(e.task(), o, e.noLog(), e.args(), Map.of());
@@ -124,6 +124,12 @@ public final class HumanReporter implements RunListener {
         };
         if (line != null) print(colour(o.status(), line) + (timings ? style.dim(took(o.duration())) : ""));
         if (e.ignored()) print(style.cyan("...ignoring"));
+    }
+
+    /** The task's {@code diff:} keyword, else the run's {@code --diff}. */
+    private boolean showsDiff(Task task) {
+        Boolean own = task.options().diff();
+        return own != null ? own : diff;
     }
 
     private Map<String, Object> view(Task task, Outcome o, boolean noLog, Map<String, Object> args, Map<String, Object> extra) {

@@ -101,4 +101,18 @@ class AnsibleSemanticsTest {
                 """).run(Mode.APPLY);
         assertEquals(ExitStatus.OK, run.result().status(), run.output());
     }
+
+    @Test
+    void aTasksDiffKeywordOverridesTheRunsDiffFlag() {
+        RunFixture.Run run = new RunFixture(dir).hosts("h1").playbook("""
+                - hosts: web
+                  gather_facts: false
+                  tasks:
+                    - {name: quiet, copy: {content: "secret-ish\\n", dest: "{{ root }}/a.txt"}, diff: false}
+                    - {name: shown, copy: {content: "plain\\n", dest: "{{ root }}/b.txt"}}
+                """).run(Mode.APPLY);
+        assertEquals(ExitStatus.OK, run.result().status(), run.output());
+        assertFalse(run.output().contains("+secret-ish"), run.output());
+        assertTrue(run.output().contains("+plain"), run.output());
+    }
 }
