@@ -224,7 +224,7 @@ final class Session {
 
     private RunListener reporter(Mode mode) {
         if (options.json) return new JsonReporter(out);
-        return new HumanReporter(out, style(), options.verbosity(), options.diff, mode == Mode.CHECK);
+        return new HumanReporter(out, style(), options.verbosity(), options.diff, mode == Mode.CHECK, options.timings);
     }
 
     private void warnings(RunEvent event) {

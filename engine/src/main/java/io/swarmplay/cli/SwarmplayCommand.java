@@ -158,6 +158,9 @@ public final class SwarmplayCommand implements Callable<Integer> {
         }
     }
 
+    @Option(names = "--timings", description = "show how long each task took on each host (not in Ansible's output)")
+    boolean timings;
+
     @Option(names = "--no-color", description = "no colours (also when NO_COLOR is set or output is not a terminal)")
     boolean noColor;
 

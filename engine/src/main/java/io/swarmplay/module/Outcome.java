@@ -87,6 +87,14 @@ public record Outcome(Status status, String message, Change change, Map<String, 
         return new Outcome(status, message, change, data, facts, secrets, took);
     }
 
+    /**
+     * Whether Ansible's result says {@code changed}: a change made, or a failure after the module
+     * changed something (a command that ran and failed): Ansible counts it changed when it is ignored.
+     */
+    public boolean changedFlag() {
+        return status == Status.CHANGED || status == Status.FAILED && Boolean.TRUE.equals(data.get("changed"));
+    }
+
     public boolean isChanged() {
         return status == Status.CHANGED || status == Status.WOULD_CHANGE;
     }

@@ -25,6 +25,7 @@ import java.util.Map;
 public final class DebugModule implements Module<DebugModule.Args> {
 
     static final String DEFAULT_MSG = "Hello world!";
+    static final String NOT_DEFINED = "VARIABLE IS NOT DEFINED!";
 
     public record Args(Object msg, String var, int verbosity) {
     }
@@ -41,13 +42,23 @@ public final class DebugModule implements Module<DebugModule.Args> {
         }
         Map<String, Object> data = new LinkedHashMap<>();
         if (args.var() != null) {
-            Object value = host.evaluate(args.var());
+            // Ansible shows an undefined variable (or attribute) as this text, and succeeds
+            Object value = defined(args.var(), host) ? host.evaluate(args.var()) : NOT_DEFINED;
             data.put(args.var(), value);
             return Results.none(args.var() + ": " + value, data);
         }
         Object msg = args.msg() == null ? DEFAULT_MSG : args.msg();
         data.put("msg", msg);
         return Results.none(String.valueOf(msg), data);
+    }
+
+    // a value known only after apply is defined: evaluating it says so
+    private static boolean defined(String var, HostView host) {
+        try {
+            return host.test("(" + var + ") is defined");
+        } catch (io.swarmplay.module.ValueUnknownException e) {
+            return true;
+        }
     }
 
     @Override

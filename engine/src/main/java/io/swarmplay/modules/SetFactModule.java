@@ -20,7 +20,9 @@ import java.util.Map;
  *     app_dir: /srv/app
  *     release: "{{ lookup_result.stdout }}"
  * }</pre>
- * {@code cacheable} is accepted and ignored (there is no fact cache).
+ * {@code cacheable} is accepted and ignored (there is no fact cache). A value that is the text
+ * {@code true}, {@code false}, {@code yes} or {@code no} (any case) becomes a boolean, as Ansible's
+ * set_fact makes it without native Jinja types.
  */
 @ModuleInfo(name = "set_fact", readOnly = true, checkMode = CheckSupport.FULL)
 public final class SetFactModule implements Module<SetFactModule.Args> {
@@ -38,8 +40,18 @@ public final class SetFactModule implements Module<SetFactModule.Args> {
     public Change plan(Args args, HostView host) {
         Map<String, Object> facts = new LinkedHashMap<>(args.vars());
         facts.remove("cacheable");
+        facts.replaceAll((k, v) -> booleanText(v));
         if (facts.isEmpty()) throw new ModuleException("set_fact needs at least one variable, e.g. set_fact: {name: value}");
         return Results.none("set " + String.join(", ", facts.keySet()), Map.of("ansible_facts", facts), facts);
+    }
+
+    private static Object booleanText(Object value) {
+        if (!(value instanceof String s)) return value;
+        return switch (s.toLowerCase(java.util.Locale.ROOT)) {
+            case "true", "yes" -> true;
+            case "false", "no" -> false;
+            default -> value;
+        };
     }
 
     @Override

@@ -11,7 +11,7 @@ final class Keywords {
 
     /** Options that make sense only on a single module call (or an include's loop). */
     static final Set<String> TASK_ONLY = Set.of("loop", "with_items", "with_list", "with_dict", "loop_control",
-            "register", "changed_when", "failed_when", "until", "retries", "delay", "notify", "args");
+            "register", "changed_when", "failed_when", "until", "retries", "delay", "notify", "args", "async", "poll");
 
     static final Set<String> BLOCK = Set.of("block", "rescue", "always");
 
@@ -39,8 +39,6 @@ final class Keywords {
 
     /** Ansible task keywords swarmplay does not support yet, with what to do instead. */
     static final java.util.Map<String, String> UNSUPPORTED_TASK = java.util.Map.ofEntries(
-            java.util.Map.entry("async", "run the command in the background yourself, or drop 'async'"),
-            java.util.Map.entry("poll", "drop 'poll' (it belongs to 'async')"),
             java.util.Map.entry("ignore_unreachable", "unreachable hosts leave the play; drop 'ignore_unreachable'"),
             java.util.Map.entry("delegate_facts", "register the result and read it through hostvars"),
             java.util.Map.entry("any_errors_fatal", "set any_errors_fatal on the play"),

@@ -73,10 +73,39 @@ final class ModuleCalls {
                 session.error("unknown task keyword '" + e.name() + "'", e.key().at(), e.name().length(),
                         nearest != null ? "did you mean '" + nearest + "'?" : null);
             } else {
-                session.error("unknown module '" + e.name() + "'", e.key().at(), e.name().length(), moduleHint(e.name()));
+                unknownModule(e.name(), e.key().at(), e.name().length());
                 moduleReported = true;
             }
         }
+    }
+
+    /** An unknown module; one that is an Ansible Python plugin beside the task says so (swarmplay cannot run Python). */
+    private void unknownModule(String name, io.swarmplay.source.SourcePosition at, int width) {
+        java.nio.file.Path plugin = pythonPlugin(name.substring(name.lastIndexOf('.') + 1), at.file());
+        if (plugin == null) {
+            session.error("unknown module '" + name + "'", at, width, moduleHint(name));
+        } else {
+            session.error("'" + name + "' is an Ansible Python plugin (" + plugin + "): swarmplay cannot run Python "
+                    + "modules or plugins", at, width, "use a built-in module instead (swarmplay doc lists them)");
+        }
+    }
+
+    private static final List<String> PLUGIN_DIRS = List.of("library", "action_plugins");
+
+    /**
+     * The Python file {@code NAME.py} in a {@code library/} or {@code action_plugins/} folder of the
+     * task file's folder or of the two above it (a role's, the playbook's), where Ansible finds it; else null.
+     */
+    static java.nio.file.Path pythonPlugin(String name, java.nio.file.Path taskFile) {
+        if (taskFile == null || taskFile.toAbsolutePath().getParent() == null) return null;
+        java.nio.file.Path dir = taskFile.toAbsolutePath().getParent();
+        for (int up = 0; up < 3 && dir != null; up++, dir = dir.getParent()) {
+            for (String kind : PLUGIN_DIRS) {
+                java.nio.file.Path candidate = dir.resolve(kind).resolve(name + ".py");
+                if (java.nio.file.Files.isRegularFile(candidate)) return candidate;
+            }
+        }
+        return null;
     }
 
     private String moduleHint(String name) {
@@ -114,7 +143,7 @@ final class ModuleCalls {
         if (module == null) return null;
         if (isMetaName(module)) return new TaskReader.ModuleCall(module, null, args, local);
         if (!session.modules.contains(module)) {
-            session.error("unknown module '" + module + "'", v.at(), Nodes.width(v), moduleHint(module));
+            unknownModule(module, v.at(), Nodes.width(v));
             return null;
         }
         return new TaskReader.ModuleCall(module, session.modules.find(module).orElseThrow(), args, local);

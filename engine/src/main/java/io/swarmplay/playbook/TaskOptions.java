@@ -33,23 +33,36 @@ import java.util.Set;
  * @param become       become root (or {@code becomeUser}); null = inherit
  * @param becomeUser   user to become, or null
  * @param diff         {@code diff:} override, or null
+ * @param async        {@code async} (seconds, raw: int or template) with {@code poll}; {@link Async#NONE} for none
  */
 public record TaskOptions(List<String> when, Object loop, LoopControl loopControl, String register,
                           List<String> changedWhen, List<String> failedWhen, boolean ignoreErrors,
                           List<String> until, Object retries, Object delay, boolean noLog, Set<String> tags,
                           List<String> notifies, Map<String, Object> vars, boolean runOnce, String delegateTo,
                           Boolean checkMode, Map<String, Object> environment, Integer timeout,
-                          Boolean become, String becomeUser, Boolean diff) {
+                          Boolean become, String becomeUser, Boolean diff, Async async) {
+
+    /**
+     * {@code async: N} runs the step as a background job limited to N seconds; {@code poll: M}
+     * checks it every M seconds (Ansible's default 15), {@code poll: 0} leaves it running. Both raw.
+     */
+    public record Async(Object seconds, Object poll) {
+        public static final Async NONE = new Async(null, null);
+
+        public boolean isSet() {
+            return seconds != null;
+        }
+    }
 
     public static final TaskOptions NONE = new TaskOptions(List.of(), null, LoopControl.DEFAULT, null,
             List.of(), List.of(), false, List.of(), null, null, false, Set.of(), List.of(), Map.of(),
-            false, null, null, Map.of(), null, null, null, null);
+            false, null, null, Map.of(), null, null, null, null, Async.NONE);
 
     /** These options with other {@code vars}. */
     public TaskOptions withVars(Map<String, Object> newVars) {
         return new TaskOptions(when, loop, loopControl, register, changedWhen, failedWhen, ignoreErrors, until, retries,
                 delay, noLog, tags, notifies, newVars, runOnce, delegateTo, checkMode, environment, timeout, become,
-                becomeUser, diff);
+                becomeUser, diff, async);
     }
 
     public TaskOptions {
@@ -62,5 +75,6 @@ public record TaskOptions(List<String> when, Object loop, LoopControl loopContro
         vars = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(vars));
         environment = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(environment));
         loopControl = loopControl == null ? LoopControl.DEFAULT : loopControl;
+        async = async == null ? Async.NONE : async;
     }
 }

@@ -46,6 +46,8 @@ final class TaskOptionsReader {
     private Boolean become;
     private String becomeUser;
     private Boolean diff;
+    private Object async;
+    private Object poll;
 
     TaskOptionsReader(LoadSession session) {
         this.session = session;
@@ -80,6 +82,8 @@ final class TaskOptionsReader {
             case "no_log" -> noLog = flag(v, what);
             case "run_once" -> runOnce = flag(v, what);
             case "retries" -> retries = number(v, what, true);
+            case "async" -> async = number(v, what, true);
+            case "poll" -> poll = number(v, what, true);
             case "delay" -> delay = number(v, what, false);
             case "tags" -> tags = tags(v, session);
             case "notify" -> notifies = Nodes.strings(v, what, session.diagnostics);
@@ -104,7 +108,7 @@ final class TaskOptionsReader {
     private TaskOptions build() {
         return new TaskOptions(when, loop, loopControl, register, changedWhen, failedWhen, ignoreErrors, until,
                 retries, delay, noLog, tags, notifies, vars, runOnce, delegateTo, checkMode, environment, timeout,
-                become, becomeUser, diff);
+                become, becomeUser, diff, async == null ? TaskOptions.Async.NONE : new TaskOptions.Async(async, poll));
     }
 
     // a literal is checked here, where its line is known; a templated one when it is rendered

@@ -131,7 +131,9 @@ final class TaskReader {
     /**
      * The deprecated {@code include: FILE a=1}: as Ansible 2.14, static (an import) unless its file
      * name is templated or it loops, then dynamic (an include_tasks); its {@code key=value} words
-     * and other arguments are vars of the included tasks.
+     * and other arguments are vars of the included tasks. Its {@code vars:} are include params,
+     * above set_fact (Ansible's {@code get_include_params}): such an include is read as dynamic,
+     * where include params live.
      */
     private List<TaskNode> readLegacyInclude(YamlNode.Mapping task, String keyword) {
         checkKeys(task, "include", false);
@@ -145,7 +147,7 @@ final class TaskReader {
         Map<String, Object> vars = new java.util.LinkedHashMap<>(opts.vars());
         vars.putAll(params);
         opts = opts.withVars(vars);
-        if (Templates.isTemplated(file) || opts.loop() != null) {
+        if (Templates.isTemplated(file) || opts.loop() != null || task.has("vars")) {
             return List.of(new IncludeTasks(nameOf(task, "include"), file, dir, opts, task.at()));
         }
         List<TaskNode> tasks = importFile(file, entry.value());

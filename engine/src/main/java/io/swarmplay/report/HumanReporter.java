@@ -14,110 +14,156 @@ import io.swarmplay.report.RunEvent.TaskKind;
 import io.swarmplay.report.RunEvent.TaskStarted;
 import io.swarmplay.report.RunEvent.Warning;
 
+import io.swarmplay.playbook.Task;
+
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * Output in Ansible's words: {@code PLAY [..]}, {@code TASK [..]}, {@code ok: [h]},
- * {@code changed: [h]}, {@code skipping: [h]}, {@code fatal: [h]: FAILED!}, and the
- * {@code PLAY RECAP} in Ansible's exact format, so tools that parse it keep working. Command
- * output is printed as lines. Events arrive masked and censored ({@link Redactor#redact}).
+ * Output as ansible-playbook 2.14's default callback prints it, byte for byte on a run without a
+ * terminal: {@code PLAY [..]} and {@code TASK [..]} banners 79 columns wide, {@code ok: [h]},
+ * {@code changed: [h]}, {@code skipping: [h]}, {@code fatal: [h]: FAILED! => {json}}, one line per
+ * loop item ({@code ok: [h] => (item=x)}) and none for the loop as a whole, {@code ...ignoring},
+ * the result as JSON where Ansible shows it ({@code debug}, {@code assert}, failures, and every
+ * result from {@code -v}), and the {@code PLAY RECAP}. swarmplay's own: {@code would change:}
+ * under {@code --check}, progress lines of waits, and task durations with {@code --timings}.
+ * Events arrive masked and censored ({@link Redactor#redact}).
  */
 public final class HumanReporter implements RunListener {
 
-    private static final int COLUMNS = 80;
+    /** ansible-playbook's banner width when its output is not a terminal. */
+    private static final int COLUMNS = 79;
 
     private final PrintWriter out;
     private final Style style;
     private final int verbosity;
     private final boolean diff;
     private final boolean check;
-    private final OutcomePrinter printer;
+    private final boolean timings;
+    /** Hosts whose loop items of the current task were printed: their loop's own line is not. */
+    private final Set<String> looped = new HashSet<>();
 
     public HumanReporter(PrintWriter out, Style style, int verbosity, boolean diff, boolean check) {
+        this(out, style, verbosity, diff, check, false);
+    }
+
+    public HumanReporter(PrintWriter out, Style style, int verbosity, boolean diff, boolean check, boolean timings) {
         this.out = out;
         this.style = style;
         this.verbosity = verbosity;
         this.diff = diff;
         this.check = check;
-        this.printer = new OutcomePrinter(style, verbosity);
+        this.timings = timings;
     }
 
     @Override
     public void report(RunEvent event) {
         if (event instanceof PlayStarted e) banner("PLAY [" + e.name() + "]");
-        else if (event instanceof TaskStarted e) banner(taskTitle(e.kind()) + " [" + e.name() + "]");
+        else if (event instanceof TaskStarted e) task(e);
         else if (event instanceof ItemFinished e) item(e);
         else if (event instanceof HostFinished e) host(e);
         else if (event instanceof Included e) print(style.cyan("included: " + e.file() + " for " + String.join(", ", e.hosts())
                 + (e.label() == null ? "" : " => (item=" + e.label() + ")")));
         else if (event instanceof NoHostsLeft) banner("NO MORE HOSTS LEFT");
         else if (event instanceof StepProgress e) print(style.dim("  … [" + e.host() + "] " + e.message()));
+        else if (event instanceof RunEvent.AsyncPolled e) print(asyncLine(e));
+        else if (event instanceof RunEvent.RunError e) print(style.red("ERROR! " + e.message()));
         else if (event instanceof Warning e) print(style.magenta("[WARNING]: " + e.message()));
         else if (event instanceof RunFinished e) recap(e.recap());
         out.flush();
     }
 
-    private static String taskTitle(TaskKind kind) {
-        return kind == TaskKind.HANDLER ? "RUNNING HANDLER" : "TASK";
+    /** Ansible's default callback's async lines (its debug colour: dark grey). */
+    private String asyncLine(RunEvent.AsyncPolled e) {
+        return style.dim(switch (e.state()) {
+            case RUNNING -> "ASYNC POLL on " + e.host() + ": jid=" + e.jid() + " started=1 finished=0";
+            case OK -> "ASYNC OK on " + e.host() + ": jid=" + e.jid();
+            case FAILED -> "ASYNC FAILED on " + e.host() + ": jid=" + e.jid();
+        });
     }
 
+    private void task(TaskStarted e) {
+        looped.clear();
+        banner((e.kind() == TaskKind.HANDLER ? "RUNNING HANDLER" : "TASK") + " [" + e.name().strip() + "]");
+    }
+
+    // Ansible's Display.banner: the title, a space, stars to the width (at least 3)
     private void banner(String title) {
-        int stars = Math.max(3, COLUMNS - title.length());
+        String msg = title.strip();
         print("");
-        print(title + " " + "*".repeat(stars));
+        print(msg + " " + "*".repeat(Math.max(3, COLUMNS - msg.length())));
     }
 
     private void item(ItemFinished e) {
+        looped.add(e.host());
         Outcome o = e.outcome();
-        String line = statusWord(o.status()) + ": [" + e.host() + "] => (item=" + e.label() + ")";
-        if (o.isFailed()) line += " => " + o.message();
+        Map<String, Object> view = view(e.task(), o, e.noLog(), e.args(), e.loopVars());
+        String line = switch (o.status()) {
+            case FAILED, UNREACHABLE -> "failed: [" + e.host() + "] (item=" + e.label() + ") => " + dump(view, e.task(), e.args());
+            case SKIPPED -> "skipping: [" + e.host() + "] => (item=" + e.label() + ") " + verbose(view, null, e.args());
+            default -> statusWord(o.status()) + ": [" + e.host() + "] => (item=" + e.label() + ")" + verbose(view, e.task(), e.args());
+        };
         print(colour(o.status(), line));
-        if (o.isFailed() || verbosity > 0) details(o, e.noLog());
     }
 
     private void host(HostFinished e) {
         Outcome o = e.outcome();
+        if (showsDiff(e.task()) && o.change() != null && o.change().diff() != null) printDiff(o.change().diff());
+        boolean items = looped.remove(e.host()) && o.status() != Status.UNREACHABLE;
         String target = e.host() + (e.delegate() != null ? " -> " + e.delegate() : "");
-        boolean debug = isDebug(e) && o.status() == Status.OK;
-        if (debug) {
-            // the data with the headline, as Ansible does (for no_log: its censored notice)
-            print(colour(o.status(), headline(e, o, target) + " " + Json.pretty(o.data(), 4)));
-        } else {
-            print(colour(o.status(), headline(e, o, target)) + style.dim(took(o.duration())));
-            if (o.isFailed() || o.status() == Status.UNREACHABLE || verbosity > 0) details(o, e.noLog());
-        }
-        if (diff && o.change() != null && o.change().diff() != null) printDiff(o.change().diff());
+        Map<String, Object> view = view(e.task(), o, e.noLog(), e.args(), Map.of());
+        String line = switch (o.status()) {
+            case FAILED -> items ? null : "fatal: [" + target + "]: FAILED! => " + dump(view, e.task(), e.args());
+            case UNREACHABLE -> "fatal: [" + target + "]: UNREACHABLE! => " + dump(view, null, e.args());
+            case SKIPPED -> "skipping: [" + e.host() + "]" + verbose(view, null, e.args());
+            default -> items ? null : statusWord(o.status()) + ": [" + target + "]" + verbose(view, e.task(), e.args());
+        };
+        if (line != null) print(colour(o.status(), line) + (timings ? style.dim(took(o.duration())) : ""));
         if (e.ignored()) print(style.cyan("...ignoring"));
     }
 
-    private String headline(HostFinished e, Outcome o, String target) {
-        return switch (o.status()) {
-            case FAILED -> "fatal: [" + target + "]: FAILED! => " + o.message();
-            case UNREACHABLE -> "fatal: [" + target + "]: UNREACHABLE! => " + o.message();
-            case SKIPPED -> "skipping: [" + target + "]" + reason(o);
-            case WOULD_CHANGE -> "would change: [" + target + "]" + reason(o);
-            case OK -> "ok: [" + target + "]" + (isDebug(e) ? " =>" : verbosity > 0 ? reason(o) : "");
-            case CHANGED -> (check ? "would change: [" : "changed: [") + target + "]";
-        };
+    /** The task's {@code diff:} keyword, else the run's {@code --diff}. */
+    private boolean showsDiff(Task task) {
+        Boolean own = task.options().diff();
+        return own != null ? own : diff;
     }
 
-    private String reason(Outcome o) {
-        return o.message() == null || o.message().isEmpty() ? "" : " (" + o.message() + ")";
-    }
-
-    private static boolean isDebug(HostFinished e) {
-        return e.task().module().endsWith("debug");
-    }
-
-    /** The result's data; a censored result's notice once, where the headline did not carry it already. */
-    private void details(Outcome o, boolean noLog) {
+    private Map<String, Object> view(Task task, Outcome o, boolean noLog, Map<String, Object> args, Map<String, Object> extra) {
         if (noLog) {
-            if (o.status() == Status.CHANGED) print("  " + o.message());
-            return;
+            Map<String, Object> censored = new LinkedHashMap<>();
+            censored.put("censored", Redactor.CENSORED);
+            censored.put("changed", o.status() == Status.CHANGED);
+            return censored;
         }
-        for (String line : printer.lines(o.data())) print(line);
+        return ResultView.of(o, task.module(), extra, verbosity);
+    }
+
+    /** {@code " => {json}"} where Ansible shows the result: from -v, and always for debug and assert. */
+    private String verbose(Map<String, Object> view, Task task, Map<String, Object> args) {
+        return verbosity > 0 || verboseAlways(task, args) ? " => " + dump(view, task, args) : "";
+    }
+
+    private String dump(Map<String, Object> view, Task task, Map<String, Object> args) {
+        return Json.python(view, verboseAlways(task, args) || verbosity > 2 ? 4 : -1);
+    }
+
+    /**
+     * Ansible's {@code _ansible_verbose_always}: set by the debug action, and by assert unless
+     * {@code quiet}, on the results they return (null {@code task}: a result they did not return).
+     */
+    private static boolean verboseAlways(Task task, Map<String, Object> args) {
+        if (task == null) return false;
+        String module = task.module().substring(task.module().lastIndexOf('.') + 1);
+        return module.equals("debug") || module.equals("assert") && !truthy(args.get("quiet"));
+    }
+
+    private static boolean truthy(Object value) {
+        return value instanceof Boolean b ? b : value != null && Set.of("yes", "true", "on", "1", "y")
+                .contains(String.valueOf(value).strip().toLowerCase());
     }
 
     private void printDiff(Diff d) {
@@ -140,7 +186,8 @@ public final class HumanReporter implements RunListener {
 
     private void recap(Recap recap) {
         banner("PLAY RECAP");
-        for (Map.Entry<String, Recap.Counts> e : recap.hosts().entrySet()) {
+        // Ansible's recap lists the hosts sorted by name
+        for (Map.Entry<String, Recap.Counts> e : new java.util.TreeMap<>(recap.hosts()).entrySet()) {
             Recap.Counts c = e.getValue();
             String line = Recap.line(e.getKey(), c);
             print(c.failed > 0 || c.unreachable > 0 ? style.red(line) : c.changed > 0 ? style.yellow(line) : style.green(line));

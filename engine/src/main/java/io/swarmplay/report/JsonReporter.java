@@ -52,6 +52,10 @@ public final class JsonReporter implements RunListener {
         if (event instanceof RunEvent.NoHostsLeft) return map("event", "no_hosts_left");
         if (event instanceof StepProgress e) return map("event", "progress", "host", e.host(), "message", e.message());
         if (event instanceof Warning e) return map("event", "warning", "message", e.message());
+        if (event instanceof RunEvent.RunError e) return map("event", "error", "message", e.message());
+        if (event instanceof RunEvent.AsyncPolled e) {
+            return map("event", "async_poll", "host", e.host(), "jid", e.jid(), "state", e.state().name().toLowerCase());
+        }
         if (event instanceof RunFinished e) return recap(e.recap());
         return null;
     }

@@ -98,7 +98,8 @@ public final class Redactor {
         if (event instanceof ItemFinished e) {
             return e.noLog()
                     ? new ItemFinished(e.task(), e.host(), HIDDEN_ITEM, censored(e.outcome()), Map.of(), true)
-                    : new ItemFinished(e.task(), e.host(), mask(e.label()), mask(e.outcome()), maskMap(e.args()), false);
+                    : new ItemFinished(e.task(), e.host(), mask(e.label()), mask(e.outcome()), maskMap(e.args()), false,
+                            maskMap(e.loopVars()));
         }
         if (event instanceof StepProgress e) {
             return new StepProgress(e.task(), e.host(), e.noLog() ? CENSORED : mask(e.message()), e.noLog());
@@ -107,6 +108,7 @@ public final class Redactor {
         if (event instanceof PlayStarted e) return new PlayStarted(e.play(), mask(e.name()), e.hosts());
         if (event instanceof Included e) return new Included(e.task(), mask(e.file()), e.hosts(), mask(e.label()));
         if (event instanceof Warning e) return new Warning(mask(e.message()));
+        if (event instanceof RunEvent.RunError e) return new RunEvent.RunError(mask(e.message()));
         return event;
     }
 

@@ -39,9 +39,17 @@ public sealed interface RunEvent {
                         Map<String, Object> args, boolean ignored, boolean noLog) implements RunEvent {
     }
 
-    /** One item of a loop on one host, with the arguments rendered for it. */
+    /**
+     * One item of a loop on one host, with the arguments rendered for it and the loop variables
+     * Ansible adds to an item's result ({@code item}, {@code ansible_loop_var}, the index variable).
+     */
     record ItemFinished(Task task, String host, String label, Outcome outcome, Map<String, Object> args,
-                        boolean noLog) implements RunEvent {
+                        boolean noLog, Map<String, Object> loopVars) implements RunEvent {
+
+        public ItemFinished(Task task, String host, String label, Outcome outcome, Map<String, Object> args,
+                            boolean noLog) {
+            this(task, host, label, outcome, args, noLog, Map.of());
+        }
     }
 
     /**
@@ -59,12 +67,26 @@ public sealed interface RunEvent {
     record StepProgress(Task task, String host, String message, boolean noLog) implements RunEvent {
     }
 
+    /**
+     * An {@code async} job polled by its task ({@code poll} > 0): Ansible's {@code ASYNC POLL}
+     * (still running), {@code ASYNC OK} and {@code ASYNC FAILED} lines.
+     */
+    record AsyncPolled(Task task, String host, String jid, AsyncState state) implements RunEvent {
+    }
+
+    /** Where a polled job stands. */
+    enum AsyncState { RUNNING, OK, FAILED }
+
     /** PLAN mode: a host could not be contacted; its steps are planned without its state. */
     record HostUnreachable(String host, String cause) implements RunEvent {
     }
 
     /** A warning not tied to a host (deprecations, ignored keywords, plan drift). */
     record Warning(String message) implements RunEvent {
+    }
+
+    /** An error that ended the run outside any host's result: Ansible's {@code ERROR! ...}. */
+    record RunError(String message) implements RunEvent {
     }
 
     record RunFinished(Recap recap) implements RunEvent {

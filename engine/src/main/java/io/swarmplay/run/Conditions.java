@@ -4,6 +4,7 @@ import io.swarmplay.module.Outcome;
 import io.swarmplay.module.Status;
 import io.swarmplay.playbook.TaskOptions;
 import io.swarmplay.template.Templar.Truth;
+import io.swarmplay.template.TemplateException;
 import io.swarmplay.template.Unsafe;
 
 import java.util.LinkedHashMap;
@@ -65,7 +66,20 @@ final class Conditions {
         Truth changed = options.changedWhen().isEmpty() ? Truth.UNKNOWN : all(options.changedWhen(), withResult, spec);
         if (changed == Truth.TRUE && !result.isFailed()) result = result.withStatus(Status.CHANGED, result.message());
         if (changed == Truth.FALSE && !result.isFailed()) result = result.withStatus(Status.OK, result.message());
-        Truth failed = options.failedWhen().isEmpty() ? Truth.UNKNOWN : all(options.failedWhen(), withResult, spec);
+        if (options.failedWhen().isEmpty()) return result;
+        // a change failed_when turns into a failure stays changed in the result (and in the recap when ignored)
+        if (result.status() == Status.CHANGED) result = result.withData(Map.of("changed", true));
+        Truth failed;
+        try {
+            failed = all(options.failedWhen(), withResult, spec);
+        } catch (TemplateException e) {
+            // Ansible: the task fails, its result kept, failed_when_result holding why the condition could not be evaluated
+            String why = "The conditional check '" + String.join(" and ", options.failedWhen()) + "' failed. The error was: "
+                    + TaskStep.templateMessage(e);
+            return result.withStatus(Status.FAILED, why).withData(Map.of("failed_when_result", why));
+        }
+        // Ansible registers the condition's value with the result
+        if (failed != Truth.UNKNOWN) result = result.withData(Map.of("failed_when_result", failed == Truth.TRUE));
         if (failed == Truth.TRUE && !result.isFailed()) {
             result = result.withStatus(Status.FAILED, "failed_when held: " + String.join(" and ", options.failedWhen()));
         }

@@ -7,6 +7,7 @@ import io.swarmplay.report.RunEvent.ItemFinished;
 import io.swarmplay.template.TemplateException;
 import io.swarmplay.template.Unknown;
 import io.swarmplay.template.Unsafe;
+import io.swarmplay.template.filters.Values;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -75,7 +76,7 @@ final class Loop {
             last = step.once(spec, host, itemVars);
             outcomes.add(last.outcome());
             events.add(new ItemFinished(spec.task(), host.name(), label(step, spec, control, itemVars, list.get(i)),
-                    last.outcome(), last.args(), spec.inherited().noLog()));
+                    last.outcome(), last.args(), spec.inherited().noLog(), loopVars(control, list, i, false)));
             values.add(itemValue(spec, host, last.outcome(), control, list.get(i)));
             // set_fact in a loop: each item sees the facts of the items before it, as in Ansible
             facts.putAll(last.outcome().facts());
@@ -140,13 +141,16 @@ final class Loop {
         }
     }
 
-    /** The item as {@code (item=...)} shows it: {@code loop_control.label} rendered, else the item. */
+    /**
+     * The item as {@code (item=...)} shows it, as Python's {@code str}: {@code loop_control.label}
+     * rendered, else the item ({@code {'a': 1}}, {@code ['x']}).
+     */
     static String label(TaskStep step, StepSpec spec, LoopControl control, Map<String, Object> itemVars, Object item) {
-        if (control.label() == null) return String.valueOf(item);
+        if (control.label() == null) return Values.str(Unsafe.strip(item));
         try {
-            return String.valueOf(step.render(control.label(), itemVars, spec));
+            return Values.str(Unsafe.strip(step.render(control.label(), itemVars, spec)));
         } catch (TemplateException e) {
-            return String.valueOf(item);
+            return Values.str(Unsafe.strip(item));
         }
     }
 
@@ -165,11 +169,18 @@ final class Loop {
         return failed || facts.isEmpty() ? combined : combined.withFacts(java.util.Collections.unmodifiableMap(new LinkedHashMap<>(facts)));
     }
 
-    /** FAILED if any item failed, else WOULD_CHANGE or CHANGED if any did, SKIPPED if all skipped, else OK. */
+    /**
+     * FAILED if any item failed (changed, as Ansible's loop result, when any item changed
+     * something), else WOULD_CHANGE or CHANGED if any did, SKIPPED if all skipped, else OK.
+     */
     static Outcome combine(List<Outcome> outcomes) {
+        boolean anyChanged = outcomes.stream().anyMatch(Outcome::changedFlag);
         for (Status status : List.of(Status.UNREACHABLE, Status.FAILED, Status.WOULD_CHANGE, Status.CHANGED)) {
             for (Outcome o : outcomes) {
-                if (o.status() == status) return o.withData(Map.of()).withStatus(status, summary(status, o));
+                if (o.status() != status) continue;
+                Outcome combined = new Outcome(o.status(), o.message(), o.change(), anyChanged ? Map.of("changed", true) : Map.of(),
+                        o.facts(), o.secrets(), o.duration());
+                return combined.withStatus(status, summary(status, o));
             }
         }
         boolean allSkipped = outcomes.stream().allMatch(o -> o.status() == Status.SKIPPED);

@@ -39,7 +39,10 @@ final class Meta {
                 h.endedHost = true;
             });
             case "clear_facts" -> chosen(spec, hosts, step).forEach(h -> h.facts.clear());
-            case "clear_host_errors" -> play.hosts().forEach(h -> h.failed = false);
+            case "clear_host_errors" -> play.hosts().forEach(h -> {
+                h.failed = false;
+                h.unreachable = false;
+            });
             default -> {
                 // noop, refresh_inventory and the rest change nothing here
             }

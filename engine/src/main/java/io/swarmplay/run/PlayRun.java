@@ -80,6 +80,16 @@ final class PlayRun {
         }
     }
 
+    /** Ansible's error for a notification no handler answers (by name, role-qualified name or listen topic). */
+    void requireHandlers(List<String> notifies) {
+        for (String topic : notifies) {
+            if (handlers.stream().noneMatch(h -> h.answersTo(topic))) {
+                throw new RunAborted("The requested handler '" + topic
+                        + "' was not found in either the main handlers list nor in the listening handlers list");
+            }
+        }
+    }
+
     Roles roles() {
         return roles;
     }

@@ -25,7 +25,7 @@ final class Results {
             return new Unknown("result of '" + taskName + "' on " + host);
         }
         Map<String, Object> value = new LinkedHashMap<>(outcome.data());
-        value.put("changed", outcome.status() == Status.CHANGED);
+        value.put("changed", outcome.changedFlag());
         value.put("failed", outcome.status() == Status.FAILED);
         if (outcome.status() == Status.SKIPPED) {
             value.put("skipped", true);
@@ -60,7 +60,7 @@ final class Results {
         if (anyUnknown) return new Unknown("result of '" + taskName + "' on " + host);
         Map<String, Object> value = new LinkedHashMap<>();
         value.put("results", itemValues);
-        value.put("changed", combined.status() == Status.CHANGED);
+        value.put("changed", combined.changedFlag());
         value.put("failed", combined.status() == Status.FAILED);
         value.put("msg", combined.status() == Status.FAILED
                 ? "One or more items failed" : "All items completed");

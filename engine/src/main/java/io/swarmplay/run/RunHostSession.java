@@ -119,6 +119,11 @@ final class RunHostSession implements HostSession {
         return exec(command);
     }
 
+    /** Runs {@code command} as {@link #run} does, but whatever is left of the task's timeout (an async job's bookkeeping). */
+    ExecResult runUntimed(Command command) {
+        return connection.get().exec(command);
+    }
+
     /** Runs {@code command} with the task's environment, and within the task's timeout when it has one. */
     private ExecResult exec(Command command) {
         Command prepared = environment.isEmpty() ? command : command.withEnv(withCommandEnv(command.env()));

@@ -29,6 +29,8 @@ final class RunState implements AutoCloseable {
     private ExecutorService executor;
     /** A fatal error ({@code any_errors_fatal}, a failed {@code run_once}) ended a play: no later play runs. */
     boolean breakPlay;
+    /** An error ended the run ({@link RunAborted}): exit 1. */
+    volatile boolean aborted;
     /** {@code --start-at-task} still looking for its task. */
     String startAt;
 

@@ -4,6 +4,7 @@ import io.swarmplay.connection.CancelledException;
 import io.swarmplay.playbook.Play;
 import io.swarmplay.playbook.Playbook;
 import io.swarmplay.report.Recap;
+import io.swarmplay.report.RunEvent;
 import io.swarmplay.report.RunEvent.RunFinished;
 import io.swarmplay.report.RunListener;
 
@@ -43,6 +44,9 @@ public final class Runner {
         } catch (CancelledException e) {
             // work refused after an interrupt, outside any step: the run ends here, recap included
             if (!run.interrupted.get()) throw e;
+        } catch (RunAborted e) {
+            run.aborted = true;
+            run.report(new RunEvent.RunError(e.getMessage()));
         }
     }
 
@@ -59,6 +63,7 @@ public final class Runner {
 
     private static ExitStatus status(RunState run) {
         if (run.interrupted.get()) return ExitStatus.INTERRUPTED;
+        if (run.aborted) return ExitStatus.INTERNAL_ERROR;
         Recap recap = run.recap;
         if (recap.total(c -> c.failed) > 0 || run.breakPlay) return ExitStatus.HOST_FAILED;
         if (recap.total(c -> c.unreachable) > 0) return ExitStatus.HOST_UNREACHABLE;

@@ -142,7 +142,7 @@ final class TaskRunner {
         result.items().forEach(run::report);
         run.report(new HostFinished(spec.task(), spec.name(), spec.kind(), host.name(), result.delegate(), outcome,
                 result.args(), ignored, spec.inherited().noLog()));
-        count(run.recap.host(host.name()), outcome.status(), ignored);
+        count(run.recap.host(host.name()), outcome, ignored);
         play.roles().taskFinished(spec, host, outcome.status());
         remember(spec, host, result, ignored);
     }
@@ -158,7 +158,10 @@ final class TaskRunner {
                     + ", which cannot be planned") : result.registered());
         }
         host.facts.putAll(outcome.facts());
-        if (outcome.isChanged()) host.notified.addAll(spec.inherited().notifies());
+        if (outcome.isChanged()) {
+            play.requireHandlers(spec.inherited().notifies());
+            host.notified.addAll(spec.inherited().notifies());
+        }
         if (outcome.isFailed() && !ignored && !planGoesOn) {
             host.failed = true;
             host.lastFailedTask = Map.of("name", spec.name(), "action", spec.task().module());
@@ -167,8 +170,8 @@ final class TaskRunner {
         if (outcome.status() == Status.UNREACHABLE) host.unreachable = true;
     }
 
-    private static void count(Recap.Counts counts, Status status, boolean ignored) {
-        switch (status) {
+    private static void count(Recap.Counts counts, Outcome outcome, boolean ignored) {
+        switch (outcome.status()) {
             case OK -> counts.ok++;
             case CHANGED, WOULD_CHANGE -> {
                 counts.ok++;
@@ -180,6 +183,7 @@ final class TaskRunner {
                 if (ignored) {
                     counts.ok++;
                     counts.ignored++;
+                    if (outcome.changedFlag()) counts.changed++;
                 } else {
                     counts.failed++;
                 }

@@ -16,6 +16,8 @@ import io.swarmplay.module.Outcome;
 import io.swarmplay.module.Status;
 import io.swarmplay.module.ValueUnknownException;
 import io.swarmplay.playbook.Task;
+import io.swarmplay.playbook.TaskOptions;
+import io.swarmplay.report.RunEvent.AsyncPolled;
 import io.swarmplay.report.RunEvent.StepProgress;
 import io.swarmplay.template.TemplateException;
 import io.swarmplay.template.Unknown;
@@ -166,11 +168,21 @@ final class TaskStep {
         if (run.mode == Mode.PLAN && target.offline) return unknown(target.offlineReason);
         Module<?> module = run.request.modules().find(spec.task().module())
                 .orElseThrow(() -> new IllegalStateException("unknown module " + spec.task().module()));
-        try {
-            Integer seconds = spec.task().options().timeout();
-            TaskTimeout timeout = TaskTimeout.start(spec.name(), seconds == null ? null : Duration.ofSeconds(seconds));
+        return guarded(spec, target, () -> {
+            AsyncJob async = async(spec, vars);
+            TaskTimeout timeout = TaskTimeout.start(spec.name(), limit(spec.task().options().timeout(), async));
             RunHostSession session = session(spec, host, target, vars, timeout);
-            return planAndApply(module, args, session, spec, () -> lock(spec, host, target, vars, session, timeout));
+            Applier applier = (change, apply) -> async == null ? apply.get()
+                    : async.run(change, session, timeout, () -> guarded(spec, target, apply),
+                            (jid, state) -> run.report(new AsyncPolled(spec.task(), host.name(), jid, state)));
+            return planAndApply(module, args, session, spec, applier, () -> lock(spec, host, target, vars, session, timeout));
+        });
+    }
+
+    /** Runs {@code work}, turning every failure it may meet on the host into the step's outcome. */
+    private Outcome guarded(StepSpec spec, HostState target, Supplier<Outcome> work) {
+        try {
+            return work.get();
         } catch (HostLock.LockException e) {
             return Outcome.failed(e.getMessage());
         } catch (ArgsException e) {
@@ -189,9 +201,43 @@ final class TaskStep {
         }
     }
 
+    /** The step's {@code async} job when it applies (a preview never starts one), else null. */
+    private AsyncJob async(StepSpec spec, Map<String, Object> vars) {
+        TaskOptions.Async async = spec.task().options().async();
+        if (!async.isSet() || effectiveMode(spec) != Mode.APPLY) return null;
+        long seconds = wholeSeconds(async.seconds(), "async", vars, spec);
+        long poll = async.poll() == null ? AsyncJob.DEFAULT_POLL : wholeSeconds(async.poll(), "poll", vars, spec);
+        return seconds == 0 ? null : new AsyncJob(seconds, poll);
+    }
+
+    private long wholeSeconds(Object raw, String keyword, Map<String, Object> vars, StepSpec spec) {
+        Object value = raw instanceof String s ? render(s, vars, spec) : raw;
+        try {
+            long n = Long.parseLong(String.valueOf(value).strip());
+            if (n >= 0) return n;
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new TemplateException("'" + keyword + "' must be a whole number of seconds, got '" + value + "' from " + raw,
+                spec.task().at(), null);
+    }
+
+    /** The shorter of the task's {@code timeout} and its async job's limit. */
+    private static Duration limit(Integer timeout, AsyncJob async) {
+        Duration task = timeout == null ? null : Duration.ofSeconds(timeout);
+        if (async == null) return task;
+        Duration job = Duration.ofSeconds(async.seconds());
+        return task == null || job.compareTo(task) < 0 ? job : task;
+    }
+
+    /** Calls a module's apply: at once, or as an {@code async} job. */
+    private interface Applier {
+        Outcome apply(Change change, Supplier<Outcome> apply);
+    }
+
     /** {@code lock}: makes sure the run holds the host's lock; true when taken just now. */
     private <A> Outcome planAndApply(Module<A> module, Map<String, Object> rawArgs, RunHostSession session,
-                                     StepSpec spec, java.util.function.BooleanSupplier lock) {
+                                     StepSpec spec, Applier applier, java.util.function.BooleanSupplier lock) {
         A args = ArgsBinder.bind(module.argsType(), rawArgs);
         Change change;
         try {
@@ -207,8 +253,11 @@ final class TaskStep {
             change = module.plan(args, session.planView(false));
             if (change.isNone()) return none(change);
         }
-        Outcome outcome = module.apply(args, change, session);
-        return outcome.change() == null ? outcome.withChange(change) : outcome;
+        Change planned = change;
+        return applier.apply(planned, () -> {
+            Outcome outcome = module.apply(args, planned, session);
+            return outcome.change() == null ? outcome.withChange(planned) : outcome;
+        });
     }
 
     /** The outcome when the step stops at its plan: nothing to do, or a preview mode; null when it applies. */

@@ -472,13 +472,37 @@ class PlaybookLoaderErrorsTest {
                   |   ^^^^^^^^^^^
                   = set ansible_user (or user) for the hosts in the inventory
 
-                error: 'async' is not supported yet
+                error: 'ignore_unreachable' is not supported yet
                  --> site.yml:5:7
                   |
-                5 |       async: 60
-                  |       ^^^^^
-                  = run the command in the background yourself, or drop 'async'""",
+                5 |       ignore_unreachable: true
+                  |       ^^^^^^^^^^^^^^^^^^
+                  = unreachable hosts leave the play; drop 'ignore_unreachable'""",
                 errors("- hosts: all\n  remote_user: deploy\n  tasks:\n    - command: sleep 1\n"
-                        + "      async: 60\n"));
+                        + "      ignore_unreachable: true\n"));
+    }
+
+    @Test
+    void asyncAndPollTakeWholeSeconds() {
+        assertEquals("""
+                error: expected a whole number from 0 to 2147483647 for 'async', found string 'soon'
+                 --> site.yml:4:14
+                  |
+                4 |       async: soon
+                  |              ^^^^""",
+                taskErrors("- command: sleep 1\n  async: soon\n  poll: 0\n"));
+    }
+
+    @Test
+    void aModuleThatIsAPythonPluginOfTheRoleOrPlaybookSaysSwarmplayCannotRunIt() {
+        TestFiles.write(dir, "action_plugins/shell_no_failed.py", "# an action plugin\n");
+        assertEquals("""
+                error: 'shell_no_failed' is an Ansible Python plugin (action_plugins/shell_no_failed.py): swarmplay cannot run Python modules or plugins
+                 --> site.yml:3:7
+                  |
+                3 |     - shell_no_failed: echo hi
+                  |       ^^^^^^^^^^^^^^^
+                  = use a built-in module instead (swarmplay doc lists them)""",
+                taskErrors("- shell_no_failed: echo hi\n"));
     }
 }

@@ -56,7 +56,7 @@ class HostLockRunTest {
         RunFixture.Run run = fixture().run(Mode.APPLY);
         assertEquals(Map.of("h1", Status.OK), run.events().statuses("look"), "reading needs no lock");
         assertEquals(Map.of("h1", Status.FAILED), run.events().statuses("change"));
-        assertTrue(run.output().contains("fatal: [h1]: FAILED! => h1 is being changed by another swarmplay run "
+        assertTrue(run.output().contains("fatal: [h1]: FAILED! => {\"changed\": false, \"msg\": \"h1 is being changed by another swarmplay run "
                 + "(pid 4242 on build-7, since "), run.output());
         assertFalse(Files.exists(dir.resolve("f.txt")));
         assertTrue(Files.readSymbolicLink(link()).toString().endsWith(":other"), "the other run's lock stays");

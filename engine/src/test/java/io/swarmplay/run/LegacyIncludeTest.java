@@ -57,4 +57,21 @@ class LegacyIncludeTest {
         assertEquals(List.of("include", "fact"), run.events().finished().stream().filter(e -> e.name().equals("show"))
                 .map(e -> e.outcome().data().get("msg")).toList(), run.output());
     }
+
+    @Test
+    void aLegacyIncludesVarsRankAboveSetFactItsWordsDoNot() {
+        RunFixture.Run run = new RunFixture(dir).hosts("h1").playbook("""
+                - hosts: h1
+                  gather_facts: false
+                  tasks:
+                    - set_fact: {a: fact}
+                    - include: a.yml
+                      vars: {a: 201}
+                    - include: a.yml a=words
+                """)
+                .file("a.yml", "- {name: show, debug: {msg: \"{{ a }}\"}}\n")
+                .run(Mode.APPLY);
+        assertEquals(List.of(201, "fact"), run.events().finished().stream().filter(e -> e.name().equals("show"))
+                .map(e -> e.outcome().data().get("msg")).toList(), run.output());
+    }
 }

@@ -38,7 +38,7 @@ class RunnerTest {
         assertEquals("when: inventory_hostname == 'h2' was false", run.events().outcome("only h2", "h1").message());
         assertFalse(Files.exists(dir.resolve("h1/marker")));
         assertTrue(Files.exists(dir.resolve("h2/marker")));
-        assertTrue(run.output().contains("skipping: [h1] (when: inventory_hostname == 'h2' was false)"), run.output());
+        assertTrue(run.output().contains("skipping: [h1] => {\"changed\": false, \"skip_reason\": \"when: inventory_hostname == 'h2' was false\"}"), run.output());
     }
 
     @Test
@@ -358,7 +358,7 @@ class RunnerTest {
                 """).run(Mode.APPLY);
         assertEquals("['h3', 'h4'] / ['h1', 'h2', 'h3', 'h4', 'h5'] / 5", run.events().outcome("one", "h3").data().get("msg"));
         assertEquals(Set.of("h1", "h2", "h5"), run.events().statuses("two").keySet(), "h3 ended its batch, h4 with it");
-        assertTrue(run.output().contains("skipping: [h5] (when: inventory_hostname == 'h3' was false)"), run.output());
+        assertTrue(run.output().contains("skipping: [h5] => {\"changed\": false, \"skip_reason\": \"when: inventory_hostname == 'h3' was false\"}"), run.output());
         assertEquals(List.of("h2", "h3"), run.events().outcome("three", "h2").data().get("msg"));
         assertEquals(List.of("h4", "h5"), run.events().outcome("three", "h5").data().get("msg"));
         assertEquals(6, run.output().split("PLAY \\[web\\]", -1).length - 1, "a PLAY header per batch");
@@ -456,7 +456,7 @@ class RunnerTest {
                       debug: {msg: never}
                 """).run(Mode.APPLY);
         assertEquals(Map.of(), run.events().statuses("second play"));
-        assertTrue(run.output().contains("fatal: [h1]: FAILED! => broken on purpose"), run.output());
+        assertTrue(run.output().contains("fatal: [h1]: FAILED! => {\"changed\": false, \"msg\": \"broken on purpose\"}"), run.output());
     }
 
     @Test

@@ -87,6 +87,8 @@ public final class CommandSupport {
         data.put("start", STAMP.format(start));
         data.put("end", STAMP.format(end));
         data.put("delta", delta(result.duration()));
+        // the command ran: Ansible's result says changed, failed or not (counted so when the failure is ignored)
+        data.put("changed", true);
         if (result.timedOut()) {
             throw new ModuleException("command timed out after " + seconds(command.timeout()) + " on " + host.name()
                     + " and was killed: " + command, data);
@@ -96,6 +98,7 @@ public final class CommandSupport {
             data.put("msg", "non-zero return code");
             throw new ModuleException("non-zero return code", data);
         }
+        data.remove("changed");
         return Outcome.changed(change).withData(data);
     }
 

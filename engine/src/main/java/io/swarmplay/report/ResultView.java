@@ -1,0 +1,60 @@
+package io.swarmplay.report;
+
+import io.swarmplay.module.Outcome;
+import io.swarmplay.module.Status;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A result as ansible-playbook's default callback shows it after {@code => }: the module's data
+ * with Ansible's {@code changed}, {@code msg}, {@code skip_reason}, {@code ansible_facts} and
+ * {@code stdout_lines}, without {@code failed}, internal ({@code _ansible_*}), {@code invocation},
+ * {@code diff} and {@code exception} keys; a {@code debug} result only its message or variable.
+ * Printed as Python's {@code json.dumps} with sorted keys ({@link Json#python}).
+ */
+final class ResultView {
+
+    /** Ansible's {@code _DEBUG_ALLOWED_KEYS}: what a debug result with {@code msg} keeps. */
+    private static final Set<String> DEBUG_ALLOWED = Set.of("msg", "exception", "warnings", "deprecations");
+    /** Ansible's {@code _hide_in_debug}: what a debug result of {@code var} drops. */
+    private static final Set<String> HIDE_IN_DEBUG = Set.of("changed", "failed", "skipped", "invocation", "skip_reason");
+    private static final Set<String> NEVER_SHOWN = Set.of("failed", "invocation", "exception");
+
+    private ResultView() {
+    }
+
+    /** The shown result of {@code outcome} (of a task of {@code module}), with {@code extra} keys (a loop item's). */
+    static Map<String, Object> of(Outcome outcome, String module, Map<String, Object> extra, int verbosity) {
+        Map<String, Object> view = new LinkedHashMap<>(outcome.data());
+        view.put("changed", outcome.changedFlag() || outcome.status() == Status.WOULD_CHANGE);
+        if (!outcome.facts().isEmpty()) view.putIfAbsent("ansible_facts", outcome.facts());
+        boolean failed = outcome.status() == Status.FAILED || outcome.status() == Status.UNREACHABLE;
+        if (failed && outcome.message() != null) view.putIfAbsent("msg", outcome.message());
+        if (outcome.status() == Status.UNREACHABLE) view.put("unreachable", true);
+        if (outcome.status() == Status.SKIPPED) view.put("skip_reason", outcome.message());
+        addLines(view, "stdout");
+        addLines(view, "stderr");
+        view.putAll(extra);
+        view.keySet().removeIf(k -> k.startsWith("_ansible") || NEVER_SHOWN.contains(k) || k.equals("diff") && verbosity < 3);
+        if (module.equals("debug") || module.endsWith(".debug")) debugOnly(view);
+        return view;
+    }
+
+    /** Ansible's {@code _clean_results} for debug: the message alone, or the variable without status keys. */
+    private static void debugOnly(Map<String, Object> view) {
+        if (view.containsKey("msg")) view.keySet().removeIf(k -> !DEBUG_ALLOWED.contains(k));
+        else view.keySet().removeAll(HIDE_IN_DEBUG);
+    }
+
+    private static void addLines(Map<String, Object> view, String key) {
+        if (view.get(key) instanceof String text && !view.containsKey(key + "_lines")) {
+            List<String> lines = new ArrayList<>(List.of(text.split("\n", -1)));
+            if (!lines.isEmpty() && lines.get(lines.size() - 1).isEmpty()) lines.remove(lines.size() - 1);
+            view.put(key + "_lines", lines);
+        }
+    }
+}

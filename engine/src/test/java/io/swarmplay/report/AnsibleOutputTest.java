@@ -1,0 +1,43 @@
+package io.swarmplay.report;
+
+import io.swarmplay.cli.Main;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * The default output byte for byte as ansible-playbook 2.14's default callback prints it: each
+ * {@code output/NAME.yml} was run with {@code ansible-playbook -i localhost, -c local NAME.yml
+ * </dev/null} (no terminal, no colour) into {@code NAME.ansible.out}, trailing blanks removed as
+ * Ansible's own output tests do. Times and durations in command results are masked on both sides.
+ */
+class AnsibleOutputTest {
+
+    private static final Path OUTPUT = Path.of("src/test/resources/output");
+
+    @TempDir
+    Path dir;
+
+    @ParameterizedTest
+    @ValueSource(strings = {"default-callback", "assert-quiet"})
+    void theDefaultOutputIsAnsiblePlaybooks(String name) throws IOException {
+        String expected = Files.readString(OUTPUT.resolve(name + ".ansible.out"));
+        StringWriter out = new StringWriter();
+        Main.execute(new String[]{"-i", "localhost,", "-c", "local", OUTPUT.resolve(name + ".yml").toString(),
+                "-e", "swarmplay_lock_dir=" + dir, "--no-color"}, new PrintWriter(out, true), new PrintWriter(new StringWriter(), true));
+        assertEquals(masked(expected), masked(out.toString().replaceAll(" +\n", "\n")));
+    }
+
+    private static String masked(String output) {
+        return output.replaceAll("\"(start|end)\": \"[0-9-]+ [0-9:.]+\"", "\"$1\": \"T\"")
+                .replaceAll("\"delta\": \"[0-9:.]+\"", "\"delta\": \"D\"");
+    }
+}

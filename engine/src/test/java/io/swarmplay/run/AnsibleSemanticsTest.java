@@ -1,0 +1,118 @@
+package io.swarmplay.run;
+
+import io.swarmplay.module.Status;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Run semantics checked against ansible-playbook 2.14 on the same playbooks. */
+class AnsibleSemanticsTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void anIgnoredFailedCommandIsCountedChangedAndIgnoredAndRegisteredChanged() {
+        RunFixture.Run run = new RunFixture(dir).hosts("h1").playbook("""
+                - hosts: web
+                  gather_facts: false
+                  tasks:
+                    - {name: fails, command: /bin/false, ignore_errors: true, register: r}
+                    - {name: loop, shell: "exit {{ item }}", loop: [0, 1], ignore_errors: true, register: l}
+                    - {name: check, assert: {that: [r is changed, r is failed, l is changed, l is failed]}}
+                """).run(Mode.APPLY);
+        assertEquals(ExitStatus.OK, run.result().status(), run.output());
+        assertEquals(Status.OK, run.events().outcome("check", "h1").status(), run.output());
+        var counts = run.result().recap().host("h1");
+        assertEquals(List.of(3, 2, 2), List.of(counts.ok, counts.changed, counts.ignored), "ansible-playbook: ok=3 changed=2 ignored=2");
+    }
+
+    @Test
+    void notifyingAHandlerThatDoesNotExistIsAnErrorThatEndsTheRun() {
+        RunFixture.Run run = new RunFixture(dir).hosts("h1").playbook("""
+                - hosts: web
+                  gather_facts: false
+                  tasks:
+                    - {name: unchanged, debug: {msg: x}, notify: nope}
+                    - {name: changed, command: "true", notify: nope}
+                    - {name: after, debug: {msg: y}}
+                  handlers:
+                    - {name: there, debug: {msg: h}}
+                """).run(Mode.APPLY);
+        assertEquals(ExitStatus.INTERNAL_ERROR, run.result().status());
+        assertTrue(run.output().contains("ERROR! The requested handler 'nope' was not found in either the main handlers "
+                + "list nor in the listening handlers list"), run.output());
+        assertEquals(Map.of(), run.events().statuses("after"));
+    }
+
+    @Test
+    void clearHostErrorsBringsFailedHostsBackForTheNextPlay() {
+        RunFixture.Run run = new RunFixture(dir).hosts("h2", "h1").playbook("""
+                - hosts: web
+                  gather_facts: false
+                  tasks:
+                    - {name: fail h2, fail: {msg: no}, when: inventory_hostname == 'h2'}
+                    - meta: clear_host_errors
+                - hosts: web
+                  gather_facts: false
+                  tasks:
+                    - {name: count, debug: {msg: "{{ ansible_play_hosts | length }}"}}
+                """).run(Mode.APPLY);
+        assertEquals(Map.of("h1", Status.OK, "h2", Status.OK), run.events().statuses("count"), run.output());
+        assertTrue(run.output().indexOf("\nh1 ") < run.output().indexOf("\nh2 "), "recap sorted by name:\n" + run.output());
+    }
+
+    @Test
+    void setFactTurnsBooleanWordsIntoBooleansAndDebugShowsUndefinedVariables() {
+        RunFixture.Run run = new RunFixture(dir).hosts("h1").playbook("""
+                - hosts: web
+                  gather_facts: false
+                  tasks:
+                    - set_fact: flag=false other=Yes word=maybe
+                    - {name: skipped, command: "true", when: flag, register: r}
+                    - {name: check, assert: {that: [r is skipped, other, word == 'maybe']}}
+                    - {name: show, debug: {var: nowhere.at_all}}
+                """).run(Mode.APPLY);
+        assertEquals(ExitStatus.OK, run.result().status(), run.output());
+        assertEquals("VARIABLE IS NOT DEFINED!", run.events().outcome("show", "h1").data().get("nowhere.at_all"));
+        assertFalse(run.output().contains("FAILED"), run.output());
+    }
+
+    @Test
+    void failedWhenRegistersItsResultAndAnUnevaluableOneFailsKeepingTheResult() {
+        RunFixture.Run run = new RunFixture(dir).hosts("h1").playbook("""
+                - hosts: web
+                  gather_facts: false
+                  tasks:
+                    - {name: excused, shell: exit 1, failed_when: false, register: a}
+                    - {name: broken, command: echo foo, failed_when: boom, register: b, ignore_errors: true}
+                    - name: check
+                      assert:
+                        that:
+                          - a is not failed and a.failed_when_result == false
+                          - b is failed and b.stdout == 'foo' and b.failed_when_result is contains('boom')
+                """).run(Mode.APPLY);
+        assertEquals(ExitStatus.OK, run.result().status(), run.output());
+    }
+
+    @Test
+    void aTasksDiffKeywordOverridesTheRunsDiffFlag() {
+        RunFixture.Run run = new RunFixture(dir).hosts("h1").playbook("""
+                - hosts: web
+                  gather_facts: false
+                  tasks:
+                    - {name: quiet, copy: {content: "secret-ish\\n", dest: "{{ root }}/a.txt"}, diff: false}
+                    - {name: shown, copy: {content: "plain\\n", dest: "{{ root }}/b.txt"}}
+                """).run(Mode.APPLY);
+        assertEquals(ExitStatus.OK, run.result().status(), run.output());
+        assertFalse(run.output().contains("+secret-ish"), run.output());
+        assertTrue(run.output().contains("+plain"), run.output());
+    }
+}
