@@ -82,6 +82,14 @@ final class InventoryBuilder {
         groups.get(group).hosts.add(name);
     }
 
+    /** The host's variables become {@code vars}, from whichever source (an in-memory edit, see {@link InventoryEdit}). */
+    void replaceHostVars(String name, Map<String, Object> vars) {
+        HostDraft draft = hosts.get(name);
+        draft.vars.clear();
+        draft.fileVars.clear();
+        draft.vars.putAll(ConnectionVars.normalise(vars));
+    }
+
     void hostFileVars(String name, Map<String, Object> vars) {
         Map<String, Object> target = hosts.containsKey(name) ? hosts.get(name).fileVars : localhostFileVars;
         target.putAll(ConnectionVars.normalise(vars));

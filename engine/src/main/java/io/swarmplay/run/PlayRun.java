@@ -85,9 +85,9 @@ final class PlayRun {
     }
 
     private List<Host> selectHosts() {
-        List<Host> selected = run.request.inventory().select(play.hosts());
+        List<Host> selected = run.inventory().select(play.hosts());
         if (run.request.limit() != null) {
-            Set<String> limited = Set.copyOf(run.request.inventory().select(run.request.limit()).stream()
+            Set<String> limited = Set.copyOf(run.inventory().select(run.request.limit()).stream()
                     .map(Host::name).toList());
             selected = selected.stream().filter(h -> limited.contains(h.name())).toList();
         }

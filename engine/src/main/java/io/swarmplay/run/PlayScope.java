@@ -64,7 +64,7 @@ final class PlayScope {
     }
 
     private VariableScope scope(HostState host, StepSpec spec) {
-        Inventory inventory = run.request.inventory();
+        Inventory inventory = run.inventory();
         List<RoleCall> chain = spec == null ? List.of() : spec.inherited().roles();
         VariableScope scope = VariableScope.empty()
                 .with("command line", run.request.commandLine());
@@ -104,7 +104,7 @@ final class PlayScope {
 
     private Map<String, Object> loadVarsFiles(HostState host) {
         Map<String, Object> base = VariableScope.empty()
-                .with("group vars", run.request.inventory().groupVarsFor(host.host))
+                .with("group vars", run.inventory().groupVarsFor(host.host))
                 .with("host vars", host.host.vars()).with("play vars", play.vars())
                 .with("extra vars", run.request.extraVars()).with("magic", magic(host.host)).toMap();
         Map<String, Object> loaded = new LinkedHashMap<>();
@@ -117,7 +117,7 @@ final class PlayScope {
     }
 
     private Map<String, Object> magic(Host host) {
-        Inventory inventory = run.request.inventory();
+        Inventory inventory = run.inventory();
         Map<String, Object> magic = new LinkedHashMap<>();
         magic.put("inventory_hostname", host.name());
         magic.put("inventory_hostname_short", host.name().split("\\.")[0]);
@@ -141,8 +141,8 @@ final class PlayScope {
     }
 
     private HostVars hostVars() {
-        List<String> names = run.request.inventory().hosts().stream().map(Host::name).toList();
-        return new HostVars(names, name -> run.request.inventory().host(name)
+        List<String> names = run.inventory().hosts().stream().map(Host::name).toList();
+        return new HostVars(names, name -> run.inventory().host(name)
                 .map(h -> (Map<String, Object>) new RenderedVars(hostScope(run.hosts.get(h.name())).toMap(), run::templar))
                 .orElse(Map.of()));
     }
