@@ -38,7 +38,7 @@ public final class Http {
             Map.entry(401, "Unauthorized"), Map.entry(403, "Forbidden"), Map.entry(404, "Not Found"),
             Map.entry(405, "Method Not Allowed"), Map.entry(409, "Conflict"), Map.entry(410, "Gone"),
             Map.entry(422, "Unprocessable Entity"), Map.entry(429, "Too Many Requests"),
-            Map.entry(500, "Internal Server Error"), Map.entry(502, "Bad Gateway"), Map.entry(503, "Service Unavailable"),
+            Map.entry(500, "Internal Server Error"), Map.entry(501, "Not Implemented"), Map.entry(502, "Bad Gateway"), Map.entry(503, "Service Unavailable"),
             Map.entry(504, "Gateway Timeout"));
 
     private Http() {
@@ -72,7 +72,9 @@ public final class Http {
                     : "HTTP Error " + status + ": " + reason;
             return new Response(status, response.uri().toString(), msg, headers, response.body());
         } catch (IOException | IllegalArgumentException e) {
-            String cause = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            String cause = e instanceof java.net.ConnectException ? "[Errno 111] Connection refused"
+                    : e instanceof java.net.http.HttpTimeoutException ? "timed out"
+                    : e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             return new Response(-1, request.url(), "Request failed: <urlopen error " + cause + ">", Map.of(), new byte[0]);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
