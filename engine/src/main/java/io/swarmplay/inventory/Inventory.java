@@ -44,6 +44,23 @@ public final class Inventory {
         return new InventoryBuilder().build(new io.swarmplay.source.Diagnostics());
     }
 
+    /**
+     * This inventory with {@code host} added ({@code add_host}): its variables updated with
+     * {@code vars}, a member of {@code groups} (created as children of {@code all} when new).
+     * Returns this same inventory when nothing changes, which is how Ansible decides {@code changed}.
+     */
+    public Inventory withHost(String host, Map<String, Object> vars, List<String> groups) {
+        return InventoryEdit.addHost(this, host, vars, groups);
+    }
+
+    /**
+     * This inventory with {@code host} in {@code group} ({@code group_by}), the group a child of
+     * each of {@code parents} (all created when new); this same inventory when nothing changes.
+     */
+    public Inventory withGroup(String host, String group, List<String> parents) {
+        return InventoryEdit.addGroup(this, host, group, parents);
+    }
+
     /** Every host the sources declared, in inventory order (not the implicit localhost). */
     public List<Host> hosts() {
         return hosts;

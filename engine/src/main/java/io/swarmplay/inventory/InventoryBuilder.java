@@ -82,6 +82,14 @@ final class InventoryBuilder {
         groups.get(group).hosts.add(name);
     }
 
+    /** The host's variables become {@code vars}, from whichever source (an in-memory edit, see {@link InventoryEdit}). */
+    void replaceHostVars(String name, Map<String, Object> vars) {
+        HostDraft draft = hosts.get(name);
+        draft.vars.clear();
+        draft.fileVars.clear();
+        draft.vars.putAll(ConnectionVars.normalise(vars));
+    }
+
     void hostFileVars(String name, Map<String, Object> vars) {
         Map<String, Object> target = hosts.containsKey(name) ? hosts.get(name).fileVars : localhostFileVars;
         target.putAll(ConnectionVars.normalise(vars));
@@ -199,9 +207,18 @@ final class InventoryBuilder {
         }
     }
 
+    private static String controllerPython() {
+        for (String candidate : List.of("/usr/bin/python3", "/usr/local/bin/python3", "/usr/bin/python")) {
+            if (java.nio.file.Files.isExecutable(java.nio.file.Path.of(candidate))) return candidate;
+        }
+        return "/usr/bin/python3";
+    }
+
     private Host implicitLocalhost() {
         Map<String, Object> vars = new LinkedHashMap<>();
         vars.put("ansible_connection", "local");
+        // Ansible gives the implicit localhost the controller's Python (sys.executable)
+        vars.put("ansible_python_interpreter", controllerPython());
         vars.putAll(localhostFileVars);
         return new Host(Inventory.LOCALHOST, vars, List.of(Inventory.ALL), true, SourcePosition.UNKNOWN);
     }

@@ -24,7 +24,8 @@ import java.util.Set;
  * written it), else the first of its {@code @Choices}, else null (false/0 for primitives). Keys
  * starting with {@code _} are internal and ignored, except {@code _raw} (free-form text). A
  * record whose only component is {@code Map<String, Object> vars} takes every key
- * ({@code set_fact}). Conversions are described in {@link ArgConverter}.
+ * ({@code set_fact}); beside other components, such a {@code vars} takes every key none of them
+ * declares ({@code add_host}'s host variables). Conversions are described in {@link ArgConverter}.
  */
 public final class ArgsBinder {
 
@@ -135,7 +136,9 @@ public final class ArgsBinder {
         Map<String, RecordComponent> byKey = new LinkedHashMap<>();
         Map<String, TableArg> tableArgs = new LinkedHashMap<>();
         RecordComponent tableComponent = null;
+        RecordComponent rest = restOf(components);
         for (RecordComponent component : components) {
+            if (component == rest) continue;
             ArgTable table = table(component);
             if (table != null) {
                 tableComponent = component;
@@ -149,10 +152,15 @@ public final class ArgsBinder {
             Alias alias = component.getAnnotation(Alias.class);
             if (alias != null) for (String name : alias.value()) byKey.put(name, component);
         }
+        Map<String, Object> others = new LinkedHashMap<>();
         Map<RecordComponent, Given> raw = new LinkedHashMap<>();
         Map<String, Given> inTable = new LinkedHashMap<>();
         given.forEach((key, value) -> {
             RecordComponent component = byKey.get(key);
+            if (component == null && rest != null && !tableArgs.containsKey(key)) {
+                others.put(key, value);
+                return;
+            }
             TableArg tableArg = component == null ? tableArgs.get(key) : null;
             if (tableArg != null) {
                 Given before = inTable.get(tableArg.name());
@@ -172,7 +180,16 @@ public final class ArgsBinder {
             }
         });
         if (tableComponent != null) raw.put(tableComponent, new Given(null, inTable));
+        if (rest != null) raw.put(rest, new Given(rest.getName(), others));
         return raw;
+    }
+
+    /** The {@code Map<String, Object> vars} component that takes the undeclared keys, or null. */
+    private static RecordComponent restOf(RecordComponent[] components) {
+        for (RecordComponent c : components) {
+            if (c.getName().equals("vars") && isStringObjectMap(c.getGenericType())) return c;
+        }
+        return null;
     }
 
     /**

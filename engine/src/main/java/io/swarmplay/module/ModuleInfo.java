@@ -30,4 +30,11 @@ public @interface ModuleInfo {
 
     /** Argument key that takes the free-form string of {@code command: ls -l} (e.g. {@code cmd}); empty when the module has none. */
     String freeForm() default "";
+
+    /**
+     * Runs once per task, for the first host of the play, instead of once per host (Ansible's
+     * {@code BYPASS_HOST_LOOP}, e.g. {@code add_host}); a loop still runs every item. Unlike
+     * {@code run_once}, the result is registered for that host only.
+     */
+    boolean bypassHostLoop() default false;
 }

@@ -16,13 +16,13 @@ import io.swarmplay.module.Outcome;
 import io.swarmplay.module.Required;
 import io.swarmplay.modules.support.FileMode;
 import io.swarmplay.modules.support.Lines;
+import io.swarmplay.modules.support.PythonRegex;
 import io.swarmplay.modules.support.Safeguards;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 /**
  * Makes sure one line is in a text file (replacing the last line {@code regexp} matches), or that
@@ -122,14 +122,10 @@ public final class LineinfileModule implements Module<LineinfileModule.Args> {
         return args.search_string() == null ? null : Pattern.compile(Pattern.quote(args.search_string()));
     }
 
-    /** Python's {@code match.expand(line)}: {@code \1} and {@code \g<name>} from the matched line. */
+    /** Python's {@code match.expand(line)}: {@code \\1} and {@code \\g<name>} from the matched line. */
     private static String backrefs(Pattern regex, String current, String line) {
-        java.util.regex.Matcher m = regex.matcher(current);
-        if (!m.find()) return current;
-        String template = line.replace("$", "\\$").replaceAll("\\\\g<(\\w+)>", "\\${$1}").replaceAll("\\\\(\\d+)", "\\$$1");
-        StringBuilder out = new StringBuilder();
-        m.appendReplacement(out, template);
-        return out.substring(m.start());
+        String expanded = PythonRegex.expand(regex, current, line);
+        return expanded == null ? current : expanded;
     }
 
     private static int insertionPoint(Args args, Lines lines) {
@@ -162,10 +158,6 @@ public final class LineinfileModule implements Module<LineinfileModule.Args> {
     }
 
     private static Pattern pattern(String regex) {
-        try {
-            return Pattern.compile(regex);
-        } catch (PatternSyntaxException e) {
-            throw new ModuleException("invalid regular expression '" + regex + "': " + e.getDescription());
-        }
+        return PythonRegex.compile(regex, 0);
     }
 }

@@ -15,6 +15,7 @@ import io.swarmplay.module.ModuleInfo;
 import io.swarmplay.module.Outcome;
 import io.swarmplay.module.Required;
 import io.swarmplay.modules.support.Results;
+import io.swarmplay.modules.support.StatFields;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,8 +37,6 @@ import java.util.Map;
  */
 @ModuleInfo(name = "stat", readOnly = true, checkMode = CheckSupport.FULL)
 public final class StatModule implements Module<StatModule.Args> {
-
-    private static final String[] PERMISSIONS = {"rusr", "wusr", "xusr", "rgrp", "wgrp", "xgrp", "roth", "woth", "xoth"};
 
     public record Args(@Required @Alias({"dest", "name"}) String path, boolean follow,
                        @Default("true") boolean get_checksum,
@@ -73,7 +72,7 @@ public final class StatModule implements Module<StatModule.Args> {
         String p = ShellQuote.quote(args.path());
         String sum = args.checksum_algorithm() + "sum";
         return "p=" + p + "; stat " + (args.follow() ? "-L " : "")
-                + "-c '%f|%u|%g|%U|%G|%s|%.9X|%.9Y|%.9Z|%i|%d|%h|%b|%o|%r' -- \"$p\" || exit 1; "
+                + "-c '" + StatFields.FORMAT + "|%b|%o|%r' -- \"$p\" || exit 1; "
                 + "for t in r w x; do test -$t \"$p\" && echo 1 || echo 0; done; "
                 + "readlink -- \"$p\" || echo; readlink -f -- \"$p\" || echo; "
                 + (args.get_checksum() ? "if [ -f \"$p\" ] && [ -r \"$p\" ]; then " + sum + " < \"$p\" | cut -d' ' -f1; else echo; fi; " : "echo; ")
@@ -86,31 +85,10 @@ public final class StatModule implements Module<StatModule.Args> {
         int raw = Integer.parseInt(f[0], 16);
         int type = raw & 0170000;
         fields.put("path", args.path());
-        fields.put("mode", String.format("%04o", raw & 07777));
-        fields.put("isdir", type == 0040000);
-        fields.put("ischr", type == 0020000);
-        fields.put("isblk", type == 0060000);
-        fields.put("isreg", type == 0100000);
-        fields.put("isfifo", type == 0010000);
-        fields.put("islnk", type == 0120000);
-        fields.put("issock", type == 0140000);
-        fields.put("uid", Long.parseLong(f[1]));
-        fields.put("gid", Long.parseLong(f[2]));
-        fields.put("pw_name", f[3]);
-        fields.put("gr_name", f[4]);
-        fields.put("size", Long.parseLong(f[5]));
-        fields.put("atime", Double.parseDouble(f[6]));
-        fields.put("mtime", Double.parseDouble(f[7]));
-        fields.put("ctime", Double.parseDouble(f[8]));
-        fields.put("inode", Long.parseLong(f[9]));
-        fields.put("dev", Long.parseLong(f[10]));
-        fields.put("nlink", Long.parseLong(f[11]));
+        fields.putAll(StatFields.parse(f));
         fields.put("blocks", Long.parseLong(f[12]));
         fields.put("block_size", Long.parseLong(f[13]));
         fields.put("device_type", Long.parseLong(f[14]));
-        for (int i = 0; i < PERMISSIONS.length; i++) fields.put(PERMISSIONS[i], (raw & (0400 >> i)) != 0);
-        fields.put("isuid", (raw & 04000) != 0);
-        fields.put("isgid", (raw & 02000) != 0);
         fields.put("readable", line(lines, 1).equals("1"));
         fields.put("writeable", line(lines, 2).equals("1"));
         fields.put("executable", line(lines, 3).equals("1"));

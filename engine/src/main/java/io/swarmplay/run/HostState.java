@@ -15,7 +15,8 @@ import java.util.Set;
  */
 final class HostState {
 
-    final Host host;
+    /** The inventory's host; replaced when {@code add_host} or {@code group_by} changes it. */
+    volatile Host host;
     /** Facts from {@code gather_facts}, below play vars. */
     final Map<String, Object> gathered = new LinkedHashMap<>();
     /** Facts from {@code set_fact}, above task vars. */

@@ -96,9 +96,9 @@ final class PlayRun {
 
     /** The hosts of {@code play}: its pattern, within {@code --limit}. */
     static List<Host> selectHosts(RunState run, Play play) {
-        List<Host> selected = run.request.inventory().select(play.hosts());
+        List<Host> selected = run.inventory().select(play.hosts());
         if (run.request.limit() != null) {
-            Set<String> limited = Set.copyOf(run.request.inventory().select(run.request.limit()).stream()
+            Set<String> limited = Set.copyOf(run.inventory().select(run.request.limit()).stream()
                     .map(Host::name).toList());
             selected = selected.stream().filter(h -> limited.contains(h.name())).toList();
         }

@@ -64,7 +64,7 @@ final class PlayScope {
     }
 
     private VariableScope scope(HostState host, StepSpec spec) {
-        Inventory inventory = run.request.inventory();
+        Inventory inventory = run.inventory();
         List<RoleCall> chain = spec == null ? List.of() : spec.inherited().roles();
         VariableScope scope = VariableScope.empty()
                 .with("command line", run.request.commandLine());
@@ -104,7 +104,7 @@ final class PlayScope {
 
     private Map<String, Object> loadVarsFiles(HostState host) {
         Map<String, Object> base = VariableScope.empty()
-                .with("group vars", run.request.inventory().groupVarsFor(host.host))
+                .with("group vars", run.inventory().groupVarsFor(host.host))
                 .with("host vars", host.host.vars()).with("play vars", play.vars())
                 .with("extra vars", run.request.extraVars()).with("magic", magic(host.host)).toMap();
         Map<String, Object> loaded = new LinkedHashMap<>();
@@ -117,7 +117,7 @@ final class PlayScope {
     }
 
     private Map<String, Object> magic(Host host) {
-        Inventory inventory = run.request.inventory();
+        Inventory inventory = run.inventory();
         Map<String, Object> magic = new LinkedHashMap<>();
         magic.put("inventory_hostname", host.name());
         magic.put("inventory_hostname_short", host.name().split("\\.")[0]);
@@ -145,7 +145,7 @@ final class PlayScope {
      * host name Ansible's inventory can find is readable, so {@code hostvars['localhost']} always is).
      */
     private HostVars hostVars() {
-        Inventory inventory = run.request.inventory();
+        Inventory inventory = run.inventory();
         List<String> names = new java.util.ArrayList<>(inventory.hosts().stream().map(Host::name).toList());
         if (!names.contains(Inventory.LOCALHOST) && run.hosts.containsKey(Inventory.LOCALHOST)) names.add(Inventory.LOCALHOST);
         return new HostVars(names, name -> inventory.host(name)
@@ -167,7 +167,7 @@ final class PlayScope {
     private VariableScope hostvarsScope(HostState host) {
         return VariableScope.empty()
                 .with("command line", run.request.commandLine())
-                .with("group vars", run.request.inventory().groupVarsFor(host.host))
+                .with("group vars", run.inventory().groupVarsFor(host.host))
                 .with("host vars", host.host.vars())
                 .with("facts", host.gathered)
                 .with("set_fact and registered", host.runtimeVars())

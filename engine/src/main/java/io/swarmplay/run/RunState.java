@@ -1,6 +1,7 @@
 package io.swarmplay.run;
 
 import io.swarmplay.inventory.Host;
+import io.swarmplay.inventory.Inventory;
 import io.swarmplay.report.Recap;
 import io.swarmplay.report.RunEvent;
 import io.swarmplay.report.RunListener;
@@ -20,11 +21,13 @@ final class RunState implements AutoCloseable {
     final Recap recap = new Recap();
     final Connections connections = new Connections();
     final RunLocks locks;
-    final Map<String, HostState> hosts = new LinkedHashMap<>();
+    final Map<String, HostState> hosts = java.util.Collections.synchronizedMap(new LinkedHashMap<>());
     final TagSelection tags;
     final AtomicBoolean interrupted = new AtomicBoolean();
     private volatile long interruptedAt;
     private final RunListener listener;
+    /** The inventory as {@code add_host} and {@code group_by} left it: replaced whole, never changed in place. */
+    private volatile Inventory inventory;
     private Templar templar;
     private ExecutorService executor;
     /** A fatal error ({@code any_errors_fatal}, a failed {@code run_once}) ended a play: no later play runs. */
@@ -41,6 +44,24 @@ final class RunState implements AutoCloseable {
         this.locks = new RunLocks(request.waitLock());
         this.tags = new TagSelection(request.tags(), request.skipTags(), this::templar);
         this.startAt = request.startAtTask();
+        this.inventory = request.inventory();
+    }
+
+    Inventory inventory() {
+        return inventory;
+    }
+
+    /**
+     * Replaces the inventory with {@code edit}'s result (steps of several hosts may edit it at once);
+     * every host's state follows its new record. Returns whether anything changed.
+     */
+    synchronized boolean editInventory(java.util.function.UnaryOperator<Inventory> edit) {
+        Inventory before = inventory;
+        Inventory after = edit.apply(before);
+        if (after == before) return false;
+        inventory = after;
+        after.hosts().forEach(h -> host(h).host = h);
+        return true;
     }
 
     /** Marks the run interrupted (once) and cancels every connection; true the first time. */
@@ -59,7 +80,7 @@ final class RunState implements AutoCloseable {
         return interrupted.get() && System.nanoTime() - interruptedAt >= grace.toNanos();
     }
 
-    HostState host(Host host) {
+    synchronized HostState host(Host host) {
         return hosts.computeIfAbsent(host.name(), n -> new HostState(host));
     }
 

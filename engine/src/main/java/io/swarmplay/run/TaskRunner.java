@@ -58,12 +58,17 @@ final class TaskRunner {
         }
         run.report(new TaskStarted(spec.task(), spec.name(), spec.kind()));
         boolean runOnce = spec.task().options().runOnce();
-        List<HostState> targets = runOnce ? hosts.subList(0, 1) : hosts;
+        List<HostState> targets = runOnce || bypassesHostLoop(spec) ? hosts.subList(0, 1) : hosts;
         List<StepResult> results = stepAll(spec, targets);
         for (StepResult result : results) record(spec, result);
         if (runOnce) shareRunOnce(spec, results.get(0), hosts);
         List<HostState> failed = results.stream().filter(this::unhandledFailure).map(StepResult::host).toList();
         if (!failed.isEmpty()) play.hostsFailed(failed, fatal(spec), hosts);
+    }
+
+    // add_host: once for the play, on its first host, registered for that host only
+    private boolean bypassesHostLoop(StepSpec spec) {
+        return run.request.modules().find(spec.task().module()).map(m -> m.info().bypassHostLoop()).orElse(false);
     }
 
     // Ansible: a task with any_errors_fatal, or run_once, fails every host when it fails one

@@ -104,6 +104,7 @@ final class TaskStep {
                 return new Attempt(withUnknownValues(spec, host, target, args, vars), args.display(), delegate);
             }
             Outcome outcome = markFacts(spec, args, planAndApply(spec, host, target, args.values(), vars));
+            outcome = InventoryUpdates.apply(run, host, outcome);
             return new Attempt(conditions.overrides(spec, outcome, vars), args.display(), delegate);
         } catch (ValueUnknownException e) {
             return new Attempt(unknown(e.getMessage()), args.display(), delegate);

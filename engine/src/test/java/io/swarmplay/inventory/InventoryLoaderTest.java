@@ -165,6 +165,7 @@ class InventoryLoaderTest {
         Host local = inv.host("localhost").orElseThrow();
         assertTrue(local.implicit());
         assertEquals("local", local.vars().get("ansible_connection"));
+        assertTrue(String.valueOf(local.vars().get("ansible_python_interpreter")).contains("python"), local.vars().toString());
         assertFalse(inv.groupsVar().get("all").contains("localhost"));
         assertEquals(List.of("localhost"), names(inv.select("localhost")));
         assertFalse(names(inv.select("all")).contains("localhost"));

@@ -40,9 +40,24 @@ class MathAndUrlFiltersTest {
         "'a/b.tar.gz' | splitext                         ~ ['a/b.tar', '.gz']",
         "'a/.bashrc' | splitext                          ~ ['a/.bashrc', '']",
         "'/etc/../etc/./hosts' | realpath                ~ '/etc/hosts'",
-        "'/a/b/c' | relpath('/a')                        ~ 'b/c'"})
+        "'/a/b/c' | relpath('/a')                        ~ 'b/c'",
+        "['a', 'A', 'b'] | unique                        ~ ['a', 'b']",
+        "['a', 'A'] | unique(case_sensitive=True)        ~ ['a', 'A']",
+        "[{'x': 'A'}, {'x': 'a'}] | unique(attribute='x') ~ [{'x': 'A'}]",
+        "[{'a': 1}, {'a': 1}, {'b': 2}] | unique         ~ [{'a': 1}, {'b': 2}]",
+        "'aAb' | unique                                  ~ ['a', 'b']"})
     void filtersAndTestsGiveAnsiblesValues(String expression, String expected) {
         Object value = templar.evaluate(expression, Map.of(), SourcePosition.UNKNOWN);
         assertEquals(expected, Values.repr(value));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '~', quoteCharacter = '"', value = {
+        "[{'a': 1}] | unique(case_sensitive=False) ~ Jinja2's unique filter failed and we cannot fall back",
+        "True | unique                             ~ 'bool' object is not iterable"})
+    void uniqueFailsAsAnsibleForWhatItCannotCompare(String expression, String message) {
+        TemplateException e = org.junit.jupiter.api.Assertions.assertThrows(TemplateException.class,
+                () -> templar.evaluate(expression, Map.of(), SourcePosition.UNKNOWN));
+        org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains(message), e.getMessage());
     }
 }

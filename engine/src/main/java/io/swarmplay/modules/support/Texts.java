@@ -42,7 +42,8 @@ public final class Texts {
         return digest("SHA-1", content);
     }
 
-    private static String digest(String algorithm, byte[] content) {
+    /** The hex digest with a JDK algorithm name (SHA-256, MD5, ...). */
+    public static String digest(String algorithm, byte[] content) {
         return HexFormat.of().formatHex(messageDigest(algorithm).digest(content));
     }
 

@@ -25,7 +25,7 @@ public final class CollectionFilters {
                 AnsibleFilter.of("list", (v, a) -> v instanceof CharSequence s ? chars(s) : Values.list(v, "list")),
                 AnsibleFilter.of("zip", CollectionFilters::zip),
                 AnsibleFilter.of("flatten", CollectionFilters::flatten),
-                AnsibleFilter.of("unique", (v, a) -> distinct(iterable(v, "unique"))),
+                AnsibleFilter.of("unique", CollectionFilters::unique),
                 AnsibleFilter.of("union", (v, a) -> union(v, a.get(0, null))),
                 AnsibleFilter.of("difference", (v, a) -> difference(v, a.get(0, null), false)),
                 AnsibleFilter.of("intersect", (v, a) -> difference(v, a.get(0, null), true)),
@@ -170,6 +170,41 @@ public final class CollectionFilters {
     /** A list's items; a string's characters, as Python iterates it (the set filters take both). */
     static List<Object> iterable(Object v, String filter) {
         return v instanceof CharSequence s ? chars(s) : Values.list(v, filter);
+    }
+
+    /**
+     * Ansible 2.14's {@code unique(case_sensitive=None, attribute=None)}: Jinja's, which compares
+     * strings ignoring case unless {@code case_sensitive} is true and may compare an attribute; for
+     * items it cannot hash (mappings, lists) Ansible's own by ==, which takes neither parameter.
+     */
+    static Object unique(Object v, Args a) {
+        if (!(v instanceof CharSequence || v instanceof Map || v instanceof java.util.Collection || v instanceof Object[])) {
+            throw new FilterException("'" + TypeFilters.pythonType(v) + "' object is not iterable");
+        }
+        Object caseSensitive = a.get(0, "case_sensitive");
+        Object attribute = a.get(1, "attribute");
+        boolean ignoreCase = !Boolean.TRUE.equals(caseSensitive) && !"True".equals(String.valueOf(caseSensitive));
+        List<Object> items = iterable(v, "unique");
+        List<Object> keys = new ArrayList<>();
+        for (Object item : items) {
+            Object key = attribute == null ? item : item instanceof Map<?, ?> m ? m.get(String.valueOf(attribute)) : null;
+            if (key instanceof Map || key instanceof java.util.Collection) {
+                if (Boolean.FALSE.equals(caseSensitive) || attribute != null) {
+                    throw new FilterException("Jinja2's unique filter failed and we cannot fall back to Ansible's version "
+                            + "as it does not support the parameters supplied");
+                }
+                return distinct(items);
+            }
+            keys.add(ignoreCase && key instanceof CharSequence text ? text.toString().toLowerCase(java.util.Locale.ROOT) : key);
+        }
+        List<Object> out = new ArrayList<>();
+        List<Object> seen = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            if (Values.contains(seen, keys.get(i))) continue;
+            seen.add(keys.get(i));
+            out.add(items.get(i));
+        }
+        return out;
     }
 
     /** Items once each, in order, by Python's == (so 1 and 1L are the same item). */
