@@ -224,7 +224,7 @@ final class Session {
 
     private RunListener reporter(Mode mode) {
         if (options.json) return new JsonReporter(out);
-        return new HumanReporter(out, style(), options.verbosity(), options.diff, mode == Mode.CHECK, options.timings);
+        return new HumanReporter(out, err, style(), options.verbosity(), options.diff, mode == Mode.CHECK, options.timings);
     }
 
     private void warnings(RunEvent event) {

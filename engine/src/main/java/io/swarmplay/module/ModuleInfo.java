@@ -28,6 +28,12 @@ public @interface ModuleInfo {
      */
     boolean readOnly() default false;
 
+    /**
+     * Arguments holding Jinja conditions ({@code assert}'s {@code that}): like {@code when}, one that
+     * holds {@code {{ }}} gets Ansible's warning about templating delimiters.
+     */
+    String[] conditions() default {};
+
     /** Argument key that takes the free-form string of {@code command: ls -l} (e.g. {@code cmd}); empty when the module has none. */
     String freeForm() default "";
 

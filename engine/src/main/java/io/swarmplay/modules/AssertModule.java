@@ -26,7 +26,7 @@ import java.util.Map;
  *     fail_msg: "the service did not start"
  * }</pre>
  */
-@ModuleInfo(name = "assert", readOnly = true, checkMode = CheckSupport.FULL)
+@ModuleInfo(name = "assert", readOnly = true, conditions = "that", checkMode = CheckSupport.FULL)
 public final class AssertModule implements Module<AssertModule.Args> {
 
     /** {@code that} is a list of objects, not strings, so an expression with commas stays whole. */

@@ -39,6 +39,9 @@ public final class HumanReporter implements RunListener {
     private static final int COLUMNS = 79;
 
     private final PrintWriter out;
+    private final PrintWriter err;
+    /** Warnings of the current task already shown: Ansible's worker shows each once per task. */
+    private final Set<String> warned = new HashSet<>();
     private final Style style;
     private final int verbosity;
     private final boolean diff;
@@ -52,7 +55,14 @@ public final class HumanReporter implements RunListener {
     }
 
     public HumanReporter(PrintWriter out, Style style, int verbosity, boolean diff, boolean check, boolean timings) {
+        this(out, out, style, verbosity, diff, check, timings);
+    }
+
+    /** {@code err}: where warnings go (ansible-playbook prints them on stderr). */
+    public HumanReporter(PrintWriter out, PrintWriter err, Style style, int verbosity, boolean diff, boolean check,
+                         boolean timings) {
         this.out = out;
+        this.err = err;
         this.style = style;
         this.verbosity = verbosity;
         this.diff = diff;
@@ -72,7 +82,7 @@ public final class HumanReporter implements RunListener {
         else if (event instanceof StepProgress e) print(style.dim("  … [" + e.host() + "] " + e.message()));
         else if (event instanceof RunEvent.AsyncPolled e) print(asyncLine(e));
         else if (event instanceof RunEvent.RunError e) print(style.red("ERROR! " + e.message()));
-        else if (event instanceof Warning e) print(style.magenta("[WARNING]: " + e.message()));
+        else if (event instanceof Warning e) warning(e.message());
         else if (event instanceof RunFinished e) recap(e.recap());
         out.flush();
     }
@@ -88,6 +98,7 @@ public final class HumanReporter implements RunListener {
 
     private void task(TaskStarted e) {
         looped.clear();
+        warned.clear();
         banner((e.kind() == TaskKind.HANDLER ? "RUNNING HANDLER" : "TASK") + " [" + e.name().strip() + "]");
     }
 
@@ -218,6 +229,14 @@ public final class HumanReporter implements RunListener {
     private static String took(Duration d) {
         long ms = d.toMillis();
         return ms < 1000 ? " (" + ms + "ms)" : String.format(" (%.1fs)", ms / 1000.0);
+    }
+
+    // Ansible's Display.warning: "[WARNING]: msg" wrapped at the width (textwrap), on stderr, once
+    private void warning(String message) {
+        String text = String.join("\n", Wrap.words("[WARNING]: " + message, COLUMNS));
+        if (!warned.add(text)) return;
+        err.println(style.magenta(text));
+        err.flush();
     }
 
     private void print(String line) {

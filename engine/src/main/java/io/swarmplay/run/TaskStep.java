@@ -91,9 +91,24 @@ final class TaskStep {
         }
     }
 
+    // the module's condition arguments (assert's that) as written: Ansible warns about {{ }} in them, as in when
+    private void warnTemplatedConditions(Task task) {
+        run.request.modules().find(task.module()).ifPresent(module -> {
+            for (String key : module.info().conditions()) {
+                Object raw = task.args().get(key);
+                for (Object c : raw instanceof List<?> l ? l : raw == null ? List.of() : List.of(raw)) {
+                    if (c instanceof String s && io.swarmplay.template.Templar.isTemplate(s)) {
+                        run.report(new io.swarmplay.report.RunEvent.Warning(io.swarmplay.template.Templar.templatedConditionWarning(s.strip())));
+                    }
+                }
+            }
+        });
+    }
+
     /** Render → bind → plan → maybe apply, then the {@code changed_when}/{@code failed_when} overrides. */
     Attempt attempt(StepSpec spec, HostState host, Map<String, Object> vars) {
         Task task = spec.task();
+        warnTemplatedConditions(task);
         RenderedArgs args = RenderedArgs.render(run.templar(), task, vars);
         args.values().forEach((k, v) -> run.request.redactor().addAll(RenderedArgs.secrets(k, v)));
         String delegate = null;

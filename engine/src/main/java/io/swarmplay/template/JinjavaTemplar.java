@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * The {@link Templar} on Jinjava, with Ansible's filters and tests. Created by {@link
@@ -26,6 +27,17 @@ import java.util.Map;
  * </ul>
  */
 public final class JinjavaTemplar implements Templar {
+
+    /** Where Ansible's runtime warnings about templates go (e.g. a condition holding {@code {{ }}}). */
+    private final Consumer<String> warnings;
+
+    public JinjavaTemplar() {
+        this(message -> { });
+    }
+
+    public JinjavaTemplar(Consumer<String> warnings) {
+        this.warnings = warnings;
+    }
 
     @Override
     public Object render(Object value, Map<String, Object> vars, SourcePosition at) {
@@ -109,6 +121,9 @@ public final class JinjavaTemplar implements Templar {
         String e = expression.strip();
         if (e.equals("true") || e.equals("True")) return Truth.TRUE;
         if (e.equals("false") || e.equals("False")) return Truth.FALSE;
+        if (TemplateScan.hasTemplate(e)) {
+            warnings.accept(Templar.templatedConditionWarning(e));
+        }
         Object value = TemplateScan.hasTemplate(e) ? renderedCondition(e, vars, at) : evaluate(e, vars, at);
         if (value instanceof Unknown) return Truth.UNKNOWN;
         return PythonTruth.of(value) ? Truth.TRUE : Truth.FALSE;

@@ -46,14 +46,30 @@ public interface Templar {
     /** Renders a whole template file's text (the {@code template} module) to a string. */
     String renderText(String template, Map<String, Object> vars, SourcePosition at);
 
+    /** Whether text holds Jinja delimiters ({@code {{ }}}, {@code {% %}}). */
+    static boolean isTemplate(String text) {
+        return TemplateScan.hasTemplate(text);
+    }
+
+    /** Ansible's warning for a condition written with templating delimiters ({@code when: "{{ x }}"}). */
+    static String templatedConditionWarning(String condition) {
+        return "conditional statements should not include jinja2 templating delimiters such as {{ }} or {% %}."
+                + " Found: " + condition;
+    }
+
     /** Three-valued truth for conditions that may depend on unknown values. */
     enum Truth { TRUE, FALSE, UNKNOWN }
 
     /** The Jinjava-backed templar; Jinjava is loaded by this call, not before. */
     static Templar create() {
+        return create(message -> { });
+    }
+
+    /** The same, sending Ansible's runtime template warnings (a condition holding {@code {{ }}}) to {@code warnings}. */
+    static Templar create(java.util.function.Consumer<String> warnings) {
         try {
             return (Templar) Class.forName("io.swarmplay.template.JinjavaTemplar")
-                    .getDeclaredConstructor().newInstance();
+                    .getDeclaredConstructor(java.util.function.Consumer.class).newInstance(warnings);
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("cannot create the templar", e);
         }

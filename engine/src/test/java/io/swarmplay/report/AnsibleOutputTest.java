@@ -36,6 +36,17 @@ class AnsibleOutputTest {
         assertEquals(masked(expected), masked(out.toString().replaceAll(" +\n", "\n")));
     }
 
+    @org.junit.jupiter.api.Test
+    void warningsGoToStderrWrappedAsAnsibleWrapsThem() throws IOException {
+        String name = "nested-template-condition";
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        Main.execute(new String[]{"-i", "localhost,", "-c", "local", OUTPUT.resolve(name + ".yml").toString(),
+                "-e", "swarmplay_lock_dir=" + dir, "--no-color"}, new PrintWriter(out, true), new PrintWriter(err, true));
+        assertEquals(Files.readString(OUTPUT.resolve(name + ".ansible.out")), out.toString().replaceAll(" +\n", "\n"));
+        assertEquals(Files.readString(OUTPUT.resolve(name + ".ansible.err")), err.toString().replaceAll(" +\n", "\n"));
+    }
+
     private static String masked(String output) {
         return output.replaceAll("\"(start|end)\": \"[0-9-]+ [0-9:.]+\"", "\"$1\": \"T\"")
                 .replaceAll("\"delta\": \"[0-9:.]+\"", "\"delta\": \"D\"");
