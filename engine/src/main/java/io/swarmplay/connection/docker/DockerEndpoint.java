@@ -43,6 +43,9 @@ public interface DockerEndpoint extends DockerReader, AutoCloseable {
     /** Copies files into the container under {@code dir}, which must exist; modes are kept. */
     void copyIn(String id, String dir, List<TarFile> files);
 
+    /** Writes one entry (with its owner, group and mode) into the container's directory {@code dir}, replacing what is there. */
+    void putArchive(String id, String dir, ArchiveEntry entry);
+
     // ---- images
 
     void removeImage(String reference, boolean force);

@@ -216,6 +216,37 @@ final class DockerJavaEndpoint extends DockerJavaResources implements DockerEndp
     }
 
     @Override
+    public void putArchive(String id, String dir, ArchiveEntry entry) {
+        byte[] tar = Tars.of(entry);
+        call("copy " + entry.name() + " into " + id + ":" + dir, () -> client().copyArchiveToContainerCmd(id).withRemotePath(dir)
+                .withTarInputStream(new ByteArrayInputStream(tar)).exec());
+    }
+
+    @Override
+    public Optional<PathStat> statPath(String id, String path) {
+        return EngineApi.header(target, client(), "stat " + id + ":" + path, "/containers/" + id + "/archive",
+                Map.of("path", path), "X-Docker-Container-Path-Stat").map(DockerJavaEndpoint::pathStat);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static PathStat pathStat(String header) {
+        Map<String, Object> stat = (Map<String, Object>) EngineApi.parse(java.util.Base64.getDecoder().decode(header));
+        return new PathStat(String.valueOf(stat.get("name")), ((Number) stat.get("size")).longValue(),
+                ((Number) stat.get("mode")).longValue(), String.valueOf(stat.getOrDefault("linkTarget", "")));
+    }
+
+    @Override
+    public Optional<ArchiveEntry> archiveEntry(String id, String path) {
+        return DockerClients.find(target, "copy " + id + ":" + path + " out", () -> {
+            try (InputStream tar = client().copyArchiveFromContainerCmd(id, path).exec()) {
+                return Tars.first(tar);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }).flatMap(o -> o);
+    }
+
+    @Override
     public List<TarFile> copyOut(String id, String path) {
         return call("copy " + id + ":" + path + " out", () -> {
             try (InputStream tar = client().copyArchiveFromContainerCmd(id, path).exec()) {

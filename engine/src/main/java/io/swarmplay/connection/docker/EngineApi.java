@@ -76,6 +76,35 @@ final class EngineApi {
         }
     }
 
+    /**
+     * GET {@code path} for the answer's {@code header} only (docker-java's transport has no HEAD):
+     * the body is not read; empty on 404.
+     */
+    static Optional<String> header(DockerTarget target, DockerClient client, String what, String path, Map<String, String> query,
+                                 String header) {
+        DockerHttpClient http = ((DockerClientImpl) client).getHttpClient();
+        DockerHttpClient.Request request = DockerHttpClient.Request.builder().method(DockerHttpClient.Request.Method.GET)
+                .path(path + queryString(query)).build();
+        try (DockerHttpClient.Response response = http.execute(request)) {
+            int status = response.getStatusCode();
+            if (status == 404) return Optional.empty();
+            if (status >= 400) throw new DockerException("cannot " + what + " on " + target.hostName() + ": status " + status);
+            return Optional.ofNullable(response.getHeader(header));
+        } catch (UncheckedIOException e) {
+            throw new io.swarmplay.connection.ConnectionException("cannot reach Docker on " + target.hostName() + ": "
+                    + target.describe() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The JSON {@code text} parsed (maps, lists, strings, numbers, booleans). */
+    static Object parse(byte[] text) {
+        try {
+            return JSON.readValue(text, Object.class);
+        } catch (IOException e) {
+            throw new DockerException("the engine answered malformed JSON: " + e.getMessage());
+        }
+    }
+
     private static String queryString(Map<String, String> query) {
         if (query == null || query.isEmpty()) return "";
         return query.entrySet().stream()

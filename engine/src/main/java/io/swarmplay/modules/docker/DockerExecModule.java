@@ -96,8 +96,12 @@ public final class DockerExecModule extends DockerModule<DockerExecModule.Args> 
                 args.timeout()));
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("rc", result.rc());
-        data.put("stdout", result.stdout().replaceAll("[\r\n]+$", ""));
-        data.put("stderr", result.stderr().replaceAll("[\r\n]+$", ""));
+        String stdout = result.stdout().replaceAll("[\r\n]+$", "");
+        String stderr = result.stderr().replaceAll("[\r\n]+$", "");
+        data.put("stdout", stdout);
+        data.put("stdout_lines", stdout.lines().toList());
+        data.put("stderr", stderr);
+        data.put("stderr_lines", stderr.lines().toList());
         if (result.timedOut()) {
             throw new ModuleException("docker_exec timed out after " + args.timeout().toSeconds() + "s in container "
                     + args.container() + " on " + host.name(), data);

@@ -110,6 +110,31 @@ final class FakeDockerEndpoint implements DockerEndpoint {
         calls.add("copy into " + id + ":" + dir + " " + files.stream().map(TarFile::path).toList());
     }
 
+    /** Files in the fake containers, by "id:path": entries (with their stat) that archiveEntry and statPath answer. */
+    final Map<String, io.swarmplay.connection.docker.ArchiveEntry> paths = new LinkedHashMap<>();
+
+    @Override
+    public void putArchive(String id, String dir, io.swarmplay.connection.docker.ArchiveEntry entry) {
+        calls.add("put " + id + ":" + dir + " " + entry.name() + " " + entry.uid() + ":" + entry.gid() + " "
+                + Integer.toOctalString(entry.mode()));
+        paths.put(id + ":" + (dir.equals("/") ? "" : dir) + "/" + entry.name(), entry);
+    }
+
+    @Override
+    public Optional<io.swarmplay.connection.docker.PathStat> statPath(String id, String path) {
+        return archiveEntry(id, path).map(e -> new io.swarmplay.connection.docker.PathStat(e.name(), e.content().length,
+                e.mode() | switch (e.type()) {
+                    case DIRECTORY -> 1L << 31;
+                    case SYMLINK -> 1L << 27;
+                    default -> 0L;
+                }, e.linkName() == null ? "" : e.linkName()));
+    }
+
+    @Override
+    public Optional<io.swarmplay.connection.docker.ArchiveEntry> archiveEntry(String id, String path) {
+        return Optional.ofNullable(paths.get(id + ":" + path));
+    }
+
     @Override
     public List<TarFile> copyOut(String id, String path) {
         throw new DockerException("no " + path + " in the fake container " + id);
