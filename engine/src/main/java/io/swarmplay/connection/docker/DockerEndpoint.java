@@ -59,6 +59,13 @@ public interface DockerEndpoint extends DockerReader, AutoCloseable {
     /** Builds from a control-node context directory (sent as a tar); returns the image ID. */
     String buildImage(Path contextDir, String dockerfile, Map<String, String> args, List<String> tags);
 
+    /**
+     * Builds an image from the context directory {@code contextDir} (sent as a tar) with
+     * {@code build}'s settings; the build's output lines ({@code stream} and {@code status}
+     * messages). A failed build is a {@link DockerException}: {@code code: C, message: M, logs: [...]}.
+     */
+    List<String> buildImage(Path contextDir, ImageBuild build);
+
     /** Pulls {@code repository:tag}, with {@code auth} when not null. */
     void pullImage(String repository, String tag, RegistryAuth auth);
 

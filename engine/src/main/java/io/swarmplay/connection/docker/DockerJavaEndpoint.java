@@ -216,6 +216,29 @@ final class DockerJavaEndpoint extends DockerJavaResources implements DockerEndp
     }
 
     @Override
+    public List<String> buildImage(Path contextDir, ImageBuild build) {
+        java.io.ByteArrayOutputStream context = new java.io.ByteArrayOutputStream();
+        Tars.writeContext(contextDir, context);
+        List<String> output = new java.util.ArrayList<>();
+        EngineApi.postTar(target, client(), "build an image from " + contextDir, "/build", build.query(),
+                new ByteArrayInputStream(context.toByteArray()), message -> {
+                    Object line = message.get("stream") != null ? message.get("stream") : message.get("status");
+                    if (message.containsKey("stream") || message.containsKey("status")) output.add(line == null ? "" : line.toString());
+                    if (message.get("error") != null) throw new DockerException(buildError(message, output));
+                });
+        return output;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static String buildError(Map<String, Object> message, List<String> output) {
+        String logs = output.stream().map(l -> "'" + l.replace("\n", "\\n") + "'").collect(java.util.stream.Collectors.joining(", ", "[", "]"));
+        if (message.get("errorDetail") instanceof Map<?, ?> detail) {
+            return "code: " + ((Map<String, Object>) detail).get("code") + ", message: " + detail.get("message") + ", logs: " + logs;
+        }
+        return "message: " + message.get("error") + ", logs: " + logs;
+    }
+
+    @Override
     public void putArchive(String id, String dir, ArchiveEntry entry) {
         byte[] tar = Tars.of(entry);
         call("copy " + entry.name() + " into " + id + ":" + dir, () -> client().copyArchiveToContainerCmd(id).withRemotePath(dir)

@@ -164,7 +164,7 @@ public final class DockerImageModule extends DockerModule<DockerImageModule.Args
             return Outcome.changed(change);
         }
         if (args.source().equals("local")) return applyLocal(args, change, host, docker);
-        if (!(change.payload() instanceof ImageInfo)) args.from().fetch(docker, host);
+        List<String> output = change.payload() instanceof ImageInfo ? List.of() : args.from().fetch(docker, host);
         ImageInfo now = docker.inspectImage(args.reference()).orElseThrow(() -> new ModuleException("image "
                 + args.reference() + " is still not on " + host.name() + " after " + args.source()
                 + " (does the archive or build carry that tag?)"));
@@ -173,7 +173,9 @@ public final class DockerImageModule extends DockerModule<DockerImageModule.Args
             ImageArchives.save(docker, host, args.reference(), args.archive_path());
         }
         Object password = args.registry() == null ? null : args.registry().get("password");
-        return Outcome.changed(change).withData(data(docker, now))
+        Map<String, Object> data = new java.util.LinkedHashMap<>(data(docker, now));
+        if (args.source().equals("build")) data.put("stdout", String.join("\n", output));
+        return Outcome.changed(change).withData(data)
                 .withSecret(password == null ? null : password.toString());
     }
 }

@@ -172,6 +172,12 @@ final class FakeDockerEndpoint implements DockerEndpoint {
     }
 
     @Override
+    public List<String> buildImage(Path contextDir, io.swarmplay.connection.docker.ImageBuild build) {
+        calls.add("build " + build.tags() + (build.target() == null ? "" : " target " + build.target()));
+        return List.of("Step 1/1 : FROM scratch\n");
+    }
+
+    @Override
     public void pullImage(String repository, String tag, RegistryAuth auth) {
         calls.add("pull " + repository + ":" + tag + (auth == null ? "" : " as " + auth.username()));
     }

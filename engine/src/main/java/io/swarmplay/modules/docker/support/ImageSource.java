@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -37,12 +36,16 @@ public record ImageSource(String kind, String reference, String loadPath, Map<St
         }
     }
 
-    public void fetch(DockerEndpoint docker, HostView host) {
+    /** Loads, builds or pulls the image; the build's output lines (none for load and pull). */
+    public List<String> fetch(DockerEndpoint docker, HostView host) {
         switch (kind) {
             case "load" -> load(host.controlFile(loadPath, "files"), docker);
-            case "build" -> build(docker, host);
+            case "build" -> {
+                return build(docker, host);
+            }
             default -> pull(docker);
         }
+        return List.of();
     }
 
     /** Streams the tar from the control node to the host's engine. */
@@ -54,14 +57,15 @@ public record ImageSource(String kind, String reference, String loadPath, Map<St
         }
     }
 
-    private void build(DockerEndpoint docker, HostView host) {
+    private List<String> build(DockerEndpoint docker, HostView host) {
         if (build == null || build.get("path") == null) throw new ModuleException("source: build needs build.path");
         Path context = host.controlFile(String.valueOf(build.get("path")), "files");
         if (!Files.isDirectory(context)) throw new ModuleException("build.path " + context + " is not a directory on the control node");
-        Map<String, String> buildArgs = new LinkedHashMap<>();
-        if (build.get("args") instanceof Map<?, ?> m) m.forEach((k, v) -> buildArgs.put(String.valueOf(k), String.valueOf(v)));
-        Object dockerfile = build.get("dockerfile");
-        docker.buildImage(context, dockerfile == null ? null : dockerfile.toString(), buildArgs, List.of(reference));
+        try {
+            return docker.buildImage(context, BuildOptions.of(build, reference));
+        } catch (io.swarmplay.connection.docker.DockerException e) {
+            throw new ModuleException("Error building " + reference + " - " + e.getMessage().replaceFirst("^cannot build an image from \\S+ on \\S+: ", ""));
+        }
     }
 
     private void pull(DockerEndpoint docker) {
