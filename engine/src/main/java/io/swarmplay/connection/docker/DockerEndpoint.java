@@ -40,6 +40,9 @@ public interface DockerEndpoint extends DockerReader, AutoCloseable {
     /** Runs a process in a running container (no stdin; see {@link ExecSpec}). */
     ExecResult exec(String id, ExecSpec spec);
 
+    /** Starts {@code spec} in the container and returns at once, with the exec's ID. */
+    String execDetached(String id, ExecSpec spec);
+
     /** Copies files into the container under {@code dir}, which must exist; modes are kept. */
     void copyIn(String id, String dir, List<TarFile> files);
 

@@ -167,17 +167,37 @@ final class DockerJavaEndpoint extends DockerJavaResources implements DockerEndp
         return call("exec in container " + id, () -> execNow(id, spec));
     }
 
-    private ExecResult execNow(String id, ExecSpec spec) {
-        long start = System.nanoTime();
+    @Override
+    public String execDetached(String id, ExecSpec spec) {
+        return call("exec in container " + id, () -> {
+            String execId = createExec(id, spec);
+            client().execStartCmd(execId).withDetach(true).withTty(spec.tty()).exec(new ResultCallback.Adapter<Frame>());
+            return execId;
+        });
+    }
+
+    private String createExec(String id, ExecSpec spec) {
         var create = client().execCreateCmd(id).withCmd(spec.argv().toArray(String[]::new))
-                .withAttachStdout(true).withAttachStderr(true);
+                .withAttachStdout(true).withAttachStderr(true).withTty(spec.tty()).withAttachStdin(spec.stdin() != null);
         if (!spec.env().isEmpty()) create.withEnv(spec.env().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList());
         if (spec.user() != null) create.withUser(spec.user());
         if (spec.workdir() != null) create.withWorkingDir(spec.workdir());
-        String execId = create.exec().getId();
+        return create.exec().getId();
+    }
+
+    private ExecResult execNow(String id, ExecSpec spec) {
+        long start = System.nanoTime();
+        String execId = createExec(id, spec);
+        if (spec.stdin() != null) {
+            HijackedExec.Output o = HijackedExec.run(address(), target.hostName(), execId, spec.stdin(), spec.tty(), spec.timeout());
+            Duration took = Duration.ofNanos(System.nanoTime() - start);
+            String stdout = new String(o.stdout(), StandardCharsets.UTF_8);
+            String stderr = new String(o.stderr(), StandardCharsets.UTF_8);
+            return new ExecResult(o.timedOut() ? -1 : (int) exitCode(execId), stdout, stderr, null, o.timedOut(), took);
+        }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        var cb = client().execStartCmd(execId).exec(new ResultCallback.Adapter<Frame>() {
+        var cb = client().execStartCmd(execId).withTty(spec.tty()).exec(new ResultCallback.Adapter<Frame>() {
             @Override
             public void onNext(Frame f) {
                 (f.getStreamType() == StreamType.STDERR ? err : out).writeBytes(f.getPayload());

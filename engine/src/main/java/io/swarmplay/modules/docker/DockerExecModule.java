@@ -36,9 +36,11 @@ import java.util.Map;
  * Registers {@code rc, stdout, stderr}; a non-zero rc fails the task (override with
  * {@code failed_when}). {@code stdin} is not supported: docker-java never delivers end-of-file on
  * an exec's stdin, so a reading process would hang; copy the data in with {@code docker_copy}
- * and read it from the file. {@code secret_stdout} masks stdout in all output.
+ * and read it from the file. {@code secret_stdout} masks stdout in all output. (community.docker's
+ * {@code docker_container_exec}, which returns a non-zero rc instead of failing, is
+ * {@link DockerContainerExecModule}.)
  */
-@ModuleInfo(name = "docker_exec", aliases = {"community.docker.docker_container_exec", "docker_container_exec"}, checkMode = CheckSupport.NONE,
+@ModuleInfo(name = "docker_exec", checkMode = CheckSupport.NONE,
         freeForm = "command")
 public final class DockerExecModule extends DockerModule<DockerExecModule.Args> {
 

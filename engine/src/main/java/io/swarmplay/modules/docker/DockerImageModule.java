@@ -164,6 +164,7 @@ public final class DockerImageModule extends DockerModule<DockerImageModule.Args
             return Outcome.changed(change);
         }
         if (args.source().equals("local")) return applyLocal(args, change, host, docker);
+        String before = docker.inspectImage(args.reference()).map(ImageInfo::id).orElse(null);
         List<String> output = change.payload() instanceof ImageInfo ? List.of() : args.from().fetch(docker, host);
         ImageInfo now = docker.inspectImage(args.reference()).orElseThrow(() -> new ModuleException("image "
                 + args.reference() + " is still not on " + host.name() + " after " + args.source()
@@ -175,7 +176,12 @@ public final class DockerImageModule extends DockerModule<DockerImageModule.Args
         Object password = args.registry() == null ? null : args.registry().get("password");
         Map<String, Object> data = new java.util.LinkedHashMap<>(data(docker, now));
         if (args.source().equals("build")) data.put("stdout", String.join("\n", output));
-        return Outcome.changed(change).withData(data)
+        // a forced build or pull that produced the image already there changes nothing (community.docker)
+        boolean same = !args.source().equals("load") && now.id().equals(before) && !(change.payload() instanceof ImageInfo)
+                && missingTags(args, now).isEmpty();
+        Outcome outcome = same ? Outcome.ok("image " + args.reference() + " is unchanged (" + shortId(now.id()) + ")").withChange(change)
+                : Outcome.changed(change);
+        return outcome.withData(data)
                 .withSecret(password == null ? null : password.toString());
     }
 }

@@ -106,6 +106,12 @@ final class FakeDockerEndpoint implements DockerEndpoint {
     }
 
     @Override
+    public String execDetached(String id, ExecSpec spec) {
+        calls.add("exec detached " + id + " " + String.join(" ", spec.argv()));
+        return "exec-1";
+    }
+
+    @Override
     public void copyIn(String id, String dir, List<TarFile> files) {
         calls.add("copy into " + id + ":" + dir + " " + files.stream().map(TarFile::path).toList());
     }
