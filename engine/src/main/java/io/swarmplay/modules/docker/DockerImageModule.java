@@ -140,9 +140,14 @@ public final class DockerImageModule extends DockerModule<DockerImageModule.Args
     private static Outcome applyLocal(Args args, Change change, HostSession host, DockerEndpoint docker) {
         ImageInfo now = docker.inspectImage(args.reference()).orElseThrow(() -> new ModuleException("image "
                 + args.reference() + " is not on " + host.name() + " and source is local: load, build or pull it first"));
-        for (String extra : missingTags(args, now)) ImageSource.tag(docker, now.id(), extra);
-        return Outcome.ok("image " + args.reference() + " is present (" + shortId(now.id()) + ")").withChange(change)
-                .withData(data(docker, now));
+        List<String> missing = missingTags(args, now);
+        for (String extra : missing) ImageSource.tag(docker, now.id(), extra);
+        boolean archive = args.archive_path() != null && !ImageArchives.holds(host, args.archive_path(), now.id(), args.reference());
+        if (archive) ImageArchives.save(docker, host, args.reference(), args.archive_path());
+        Outcome outcome = missing.isEmpty() && !archive
+                ? Outcome.ok("image " + args.reference() + " is present (" + shortId(now.id()) + ")").withChange(change)
+                : Outcome.changed(change);
+        return outcome.withData(data(docker, now));
     }
 
     /** What register stores: {@code image_id}, and {@code image}, the engine's inspect output, as community.docker returns it. */
