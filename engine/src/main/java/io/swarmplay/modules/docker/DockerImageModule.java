@@ -125,7 +125,12 @@ public final class DockerImageModule extends DockerModule<DockerImageModule.Args
             default -> "pull " + args.reference();
         };
         String before = current == null ? "(absent)" : shortId(current.id());
-        String after = args.source().equals("load") ? shortId(args.from().archive(host).imageId()) : "(known after apply)";
+        String after = "(known after apply)";
+        if (args.source().equals("load")) {
+            ImageArchive archive = args.from().archive(host);
+            args.from().requireHolds(archive);
+            after = shortId(archive.imageId());
+        }
         Diff diff = Diff.fields("image " + args.reference(), List.of(new Diff.FieldChange("id", before, after)));
         return (current == null ? Change.create(verb) : Change.update(verb + (args.forced() ? " (force)" : ""))).withDiff(diff);
     }

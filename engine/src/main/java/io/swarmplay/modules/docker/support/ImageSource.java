@@ -29,11 +29,23 @@ public record ImageSource(String kind, String reference, String loadPath, Map<St
     /** The archive named by {@code load_path} (found like {@code copy: src}, under files/). */
     public ImageArchive archive(HostView host) {
         if (loadPath == null) throw new ModuleException("source: load needs load_path (a docker save tar)");
+        Path tar = host.controlFile(loadPath, "files");
+        if (!Files.isRegularFile(tar)) throw new ModuleException("Error loading image archive " + tar + ": no such file");
         try {
-            return ImageArchive.read(host.controlFile(loadPath, "files"));
+            return ImageArchive.read(tar);
         } catch (IllegalArgumentException e) {
-            throw new ModuleException(e.getMessage());
+            // community.docker's words, after the engine found nothing to load in it
+            throw new ModuleException("Detected no loaded images. Archive potentially corrupt?");
         }
+    }
+
+    /** community.docker's check after a load: the archive must hold {@code reference} (a repo:tag, or the image ID). */
+    public void requireHolds(ImageArchive archive) {
+        if (archive.repoTags().contains(reference) || archive.imageId().equals(reference)) return;
+        java.util.List<String> found = new java.util.ArrayList<>(archive.repoTags().isEmpty() ? List.of(archive.imageId()) : archive.repoTags());
+        java.util.Collections.sort(found);
+        throw new ModuleException("The archive did not contain image '" + reference + "'. Instead, found "
+                + String.join(", ", found.stream().map(f -> "'" + f + "'").toList()) + ".");
     }
 
     /** Loads, builds or pulls the image; the build's output lines (none for load and pull). */
