@@ -5,7 +5,6 @@ import io.swarmplay.connection.docker.DockerEndpoint;
 import io.swarmplay.connection.docker.DockerReader;
 import io.swarmplay.connection.docker.DockerException;
 import io.swarmplay.connection.docker.TarFile;
-import io.swarmplay.module.Alias;
 import io.swarmplay.module.Change;
 import io.swarmplay.module.CheckSupport;
 import io.swarmplay.module.Choices;
