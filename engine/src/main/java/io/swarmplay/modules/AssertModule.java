@@ -42,7 +42,7 @@ public final class AssertModule implements Module<AssertModule.Args> {
     public Change plan(Args args, HostView host) {
         for (Object assertion : args.that()) {
             // an expression rendered from "{{ x }}" may already be a boolean
-            boolean holds = assertion instanceof Boolean b ? b : host.test(assertion.toString());
+            boolean holds = holds(assertion, host);
             if (!holds) {
                 Map<String, Object> data = new LinkedHashMap<>();
                 data.put("assertion", assertion);
@@ -52,6 +52,17 @@ public final class AssertModule implements Module<AssertModule.Args> {
         }
         String msg = args.success_msg() != null ? args.success_msg() : "All assertions passed";
         return Results.none(msg, Map.of("msg", msg));
+    }
+
+    /**
+     * A boolean rendered from {@code "{{ x }}"} is itself; a mapping (a YAML item with an unquoted
+     * {@code ": "} inside, {@code - a or 'b: c' in d}) is true when not empty, as Ansible puts its
+     * Python form into {@code {% if %}}; anything else is an expression.
+     */
+    private static boolean holds(Object assertion, HostView host) {
+        if (assertion instanceof Boolean b) return b;
+        if (assertion instanceof Map<?, ?> m) return !m.isEmpty();
+        return host.test(assertion.toString());
     }
 
     @Override

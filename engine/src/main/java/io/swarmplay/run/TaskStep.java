@@ -283,7 +283,9 @@ final class TaskStep {
         if (mode == Mode.CHECK && module.info().checkMode() == CheckSupport.NONE) {
             return Outcome.skipped("check mode: " + change.summary() + " would run").withChange(change);
         }
-        return mode == Mode.APPLY ? null : Outcome.wouldChange(change);
+        if (mode == Mode.APPLY) return null;
+        Outcome would = Outcome.wouldChange(change);
+        return change.payload() instanceof io.swarmplay.module.PreviewData p ? would.withData(p.previewData()) : would;
     }
 
     private static Outcome none(Change change) {
@@ -372,10 +374,19 @@ final class TaskStep {
             }
         };
         Task task = spec.task();
-        return new RunHostSession(target.name(), connection, extensions, vars, run.templar(), task.at(), scope.play().dir(),
+        return new RunHostSession(target.name(), connection, extensions, withDiff(task, vars), run.templar(), task.at(), scope.play().dir(),
                 RoleVars.searchPath(spec.inherited().roles(), task.at().file(), scope.play().dir()),
                 RenderedArgs.environment(run.templar(), spec.inherited().environment(), vars, task.at()), timeout,
                 message -> run.report(new StepProgress(task, host.name(), message, spec.inherited().noLog())));
+    }
+
+    /** A task's {@code diff:} sets {@code ansible_diff_mode} for its modules (community.docker's diff results follow it). */
+    private static Map<String, Object> withDiff(Task task, Map<String, Object> vars) {
+        Boolean diff = task.options().diff();
+        if (diff == null) return vars;
+        Map<String, Object> more = new LinkedHashMap<>(vars);
+        more.put("ansible_diff_mode", diff);
+        return more;
     }
 
     /** Play and task {@code become} override the host's {@code ansible_become}. */

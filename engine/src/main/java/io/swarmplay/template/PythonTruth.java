@@ -2,7 +2,6 @@ package io.swarmplay.template;
 
 import com.hubspot.jinjava.Jinjava;
 import com.hubspot.jinjava.JinjavaConfig;
-import com.hubspot.jinjava.el.ExtendedSyntaxBuilder;
 import com.hubspot.jinjava.el.TruthyTypeConverter;
 import com.hubspot.jinjava.interpret.JinjavaInterpreter;
 import com.hubspot.jinjava.lib.tag.IfTag;
@@ -42,7 +41,7 @@ final class PythonTruth extends TruthyTypeConverter {
     /** Jinjava whose expressions and {@code if} tags use {@link PythonTruth}. */
     static Jinjava jinjava(JinjavaConfig config) {
         Properties properties = new Properties();
-        properties.setProperty(TreeBuilder.class.getName(), ExtendedSyntaxBuilder.class.getName());
+        properties.setProperty(TreeBuilder.class.getName(), PythonParser.SyntaxBuilder.class.getName());
         ExpressionFactory factory = new ExpressionFactoryImpl(properties, new PythonTruth());
         Jinjava jinjava = new Jinjava(config) {
             @Override

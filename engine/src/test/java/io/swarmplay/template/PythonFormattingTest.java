@@ -31,6 +31,16 @@ class PythonFormattingTest {
     }
 
     @Test
+    void starRepeatsAStringOrListByAnIntegerAndMultipliesNumbers() {
+        assertEquals("webweb", r("{{ name * 2 }}"));
+        assertEquals("xxx", r("{{ 3 * 'x' }}"));
+        assertEquals("", r("{{ 'x' * 0 }}"));
+        assertEquals(java.util.List.of(1, 2, 1, 2), r("{{ xs * 2 }}"));
+        assertEquals(510L, ((Number) r("{{ n * 2 }}")).longValue());
+        assertEquals(5.0, ((Number) r("{{ 2.5 * 2 }}")).doubleValue());
+    }
+
+    @Test
     void percentOnAStringFormatsLikePython() {
         assertEquals("ff", r("{{ '%0x' % n }}"));
         assertEquals("web-2", r("{{ '%s-%d' % (name, xs[1]) }}"));

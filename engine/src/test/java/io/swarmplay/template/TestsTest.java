@@ -44,6 +44,17 @@ class TestsTest {
     }
 
     @Test
+    void notBindsLooserThanTestsComparisonsAndIn() {
+        assertEquals(true, t("not bad is succeeded"));
+        assertEquals(false, t("not ok is succeeded"));
+        assertEquals(true, t("not 'x' in s"));
+        assertEquals(false, t("not 'a' in s"));
+        assertEquals(true, t("not n == 4"));
+        assertEquals(true, t("not n == 4 and not s is none"));
+        assertEquals(false, t("not n == 5 or not ok is succeeded"));
+    }
+
+    @Test
     void none() {
         assertEquals(true, t("nothing is none"));
         assertEquals(false, t("s is none"));

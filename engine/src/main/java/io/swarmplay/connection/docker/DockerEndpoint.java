@@ -40,8 +40,14 @@ public interface DockerEndpoint extends DockerReader, AutoCloseable {
     /** Runs a process in a running container (no stdin; see {@link ExecSpec}). */
     ExecResult exec(String id, ExecSpec spec);
 
+    /** Starts {@code spec} in the container and returns at once, with the exec's ID. */
+    String execDetached(String id, ExecSpec spec);
+
     /** Copies files into the container under {@code dir}, which must exist; modes are kept. */
     void copyIn(String id, String dir, List<TarFile> files);
+
+    /** Writes one entry (with its owner, group and mode) into the container's directory {@code dir}, replacing what is there. */
+    void putArchive(String id, String dir, ArchiveEntry entry);
 
     // ---- images
 
@@ -55,6 +61,13 @@ public interface DockerEndpoint extends DockerReader, AutoCloseable {
 
     /** Builds from a control-node context directory (sent as a tar); returns the image ID. */
     String buildImage(Path contextDir, String dockerfile, Map<String, String> args, List<String> tags);
+
+    /**
+     * Builds an image from the context directory {@code contextDir} (sent as a tar) with
+     * {@code build}'s settings; the build's output lines ({@code stream} and {@code status}
+     * messages). A failed build is a {@link DockerException}: {@code code: C, message: M, logs: [...]}.
+     */
+    List<String> buildImage(Path contextDir, ImageBuild build);
 
     /** Pulls {@code repository:tag}, with {@code auth} when not null. */
     void pullImage(String repository, String tag, RegistryAuth auth);

@@ -167,17 +167,37 @@ final class DockerJavaEndpoint extends DockerJavaResources implements DockerEndp
         return call("exec in container " + id, () -> execNow(id, spec));
     }
 
-    private ExecResult execNow(String id, ExecSpec spec) {
-        long start = System.nanoTime();
+    @Override
+    public String execDetached(String id, ExecSpec spec) {
+        return call("exec in container " + id, () -> {
+            String execId = createExec(id, spec);
+            client().execStartCmd(execId).withDetach(true).withTty(spec.tty()).exec(new ResultCallback.Adapter<Frame>());
+            return execId;
+        });
+    }
+
+    private String createExec(String id, ExecSpec spec) {
         var create = client().execCreateCmd(id).withCmd(spec.argv().toArray(String[]::new))
-                .withAttachStdout(true).withAttachStderr(true);
+                .withAttachStdout(true).withAttachStderr(true).withTty(spec.tty()).withAttachStdin(spec.stdin() != null);
         if (!spec.env().isEmpty()) create.withEnv(spec.env().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList());
         if (spec.user() != null) create.withUser(spec.user());
         if (spec.workdir() != null) create.withWorkingDir(spec.workdir());
-        String execId = create.exec().getId();
+        return create.exec().getId();
+    }
+
+    private ExecResult execNow(String id, ExecSpec spec) {
+        long start = System.nanoTime();
+        String execId = createExec(id, spec);
+        if (spec.stdin() != null) {
+            HijackedExec.Output o = HijackedExec.run(address(), target.hostName(), execId, spec.stdin(), spec.tty(), spec.timeout());
+            Duration took = Duration.ofNanos(System.nanoTime() - start);
+            String stdout = new String(o.stdout(), StandardCharsets.UTF_8);
+            String stderr = new String(o.stderr(), StandardCharsets.UTF_8);
+            return new ExecResult(o.timedOut() ? -1 : (int) exitCode(execId), stdout, stderr, null, o.timedOut(), took);
+        }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        var cb = client().execStartCmd(execId).exec(new ResultCallback.Adapter<Frame>() {
+        var cb = client().execStartCmd(execId).withTty(spec.tty()).exec(new ResultCallback.Adapter<Frame>() {
             @Override
             public void onNext(Frame f) {
                 (f.getStreamType() == StreamType.STDERR ? err : out).writeBytes(f.getPayload());
@@ -213,6 +233,60 @@ final class DockerJavaEndpoint extends DockerJavaResources implements DockerEndp
         byte[] tar = Tars.of(files);
         call("copy files into " + id + ":" + dir, () -> client().copyArchiveToContainerCmd(id).withRemotePath(dir)
                 .withTarInputStream(new ByteArrayInputStream(tar)).exec());
+    }
+
+    @Override
+    public List<String> buildImage(Path contextDir, ImageBuild build) {
+        java.io.ByteArrayOutputStream context = new java.io.ByteArrayOutputStream();
+        Tars.writeContext(contextDir, context);
+        List<String> output = new java.util.ArrayList<>();
+        EngineApi.postTar(target, client(), "build an image from " + contextDir, "/build", build.query(),
+                new ByteArrayInputStream(context.toByteArray()), message -> {
+                    Object line = message.get("stream") != null ? message.get("stream") : message.get("status");
+                    if (message.containsKey("stream") || message.containsKey("status")) output.add(line == null ? "" : line.toString());
+                    if (message.get("error") != null) throw new DockerException(buildError(message, output));
+                });
+        return output;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static String buildError(Map<String, Object> message, List<String> output) {
+        String logs = output.stream().map(l -> "'" + l.replace("\n", "\\n") + "'").collect(java.util.stream.Collectors.joining(", ", "[", "]"));
+        if (message.get("errorDetail") instanceof Map<?, ?> detail) {
+            return "code: " + ((Map<String, Object>) detail).get("code") + ", message: " + detail.get("message") + ", logs: " + logs;
+        }
+        return "message: " + message.get("error") + ", logs: " + logs;
+    }
+
+    @Override
+    public void putArchive(String id, String dir, ArchiveEntry entry) {
+        byte[] tar = Tars.of(entry);
+        call("copy " + entry.name() + " into " + id + ":" + dir, () -> client().copyArchiveToContainerCmd(id).withRemotePath(dir)
+                .withTarInputStream(new ByteArrayInputStream(tar)).exec());
+    }
+
+    @Override
+    public Optional<PathStat> statPath(String id, String path) {
+        return EngineApi.header(target, client(), "stat " + id + ":" + path, "/containers/" + id + "/archive",
+                Map.of("path", path), "X-Docker-Container-Path-Stat").map(DockerJavaEndpoint::pathStat);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static PathStat pathStat(String header) {
+        Map<String, Object> stat = (Map<String, Object>) EngineApi.parse(java.util.Base64.getDecoder().decode(header));
+        return new PathStat(String.valueOf(stat.get("name")), ((Number) stat.get("size")).longValue(),
+                ((Number) stat.get("mode")).longValue(), String.valueOf(stat.getOrDefault("linkTarget", "")));
+    }
+
+    @Override
+    public Optional<ArchiveEntry> archiveEntry(String id, String path) {
+        return DockerClients.find(target, "copy " + id + ":" + path + " out", () -> {
+            try (InputStream tar = client().copyArchiveFromContainerCmd(id, path).exec()) {
+                return Tars.first(tar);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }).flatMap(o -> o);
     }
 
     @Override

@@ -27,6 +27,7 @@ abstract class DockerJavaResources {
     final DockerTarget target;
     private final Supplier<String> dockerHost;
     private DockerClient client;
+    private String address;
 
     DockerJavaResources(DockerTarget target, Supplier<String> dockerHost) {
         this.target = target;
@@ -35,8 +36,17 @@ abstract class DockerJavaResources {
 
     /** The client, built on first use (forwarding an SSH host's socket then). */
     synchronized DockerClient client() {
-        if (client == null) client = DockerClients.create(dockerHost.get(), target);
+        if (client == null) {
+            address = dockerHost.get();
+            client = DockerClients.create(address, target);
+        }
         return client;
+    }
+
+    /** Where the client connects: the socket, or the local end of its forwarding. */
+    synchronized String address() {
+        client();
+        return address;
     }
 
     <T> T call(String what, Supplier<T> request) {

@@ -40,6 +40,12 @@ public interface DockerReader {
     /** The regular files at {@code path} (a file, or a directory's files), paths relative to its parent. */
     List<TarFile> copyOut(String id, String path);
 
+    /** What is at {@code path} in the container, without following a final symbolic link; empty when nothing is. */
+    Optional<PathStat> statPath(String id, String path);
+
+    /** The entry of {@code path} itself in the container's archive (a file with its bytes, a link, ...); empty when nothing is there. */
+    Optional<ArchiveEntry> archiveEntry(String id, String path);
+
     Optional<ImageInfo> inspectImage(String reference);
 
     List<ImageInfo> listImages();

@@ -50,6 +50,16 @@ final class EmptyDocker implements DockerReader {
     }
 
     @Override
+    public Optional<PathStat> statPath(String id, String path) {
+        throw new DockerException("container " + id + " does not exist on a fresh host");
+    }
+
+    @Override
+    public Optional<ArchiveEntry> archiveEntry(String id, String path) {
+        throw new DockerException("container " + id + " does not exist on a fresh host");
+    }
+
+    @Override
     public Optional<ImageInfo> inspectImage(String reference) {
         return Optional.empty();
     }

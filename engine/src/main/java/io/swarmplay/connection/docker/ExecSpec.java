@@ -5,17 +5,24 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A process to run in a container with {@code docker exec}. There is no standard input:
- * docker-java's httpclient5 transport never delivers EOF on an exec's stdin, so a reading
- * process would hang (docker-java issues #1684, #1552).
+ * A process to run in a container with {@code docker exec}.
  *
  * @param timeout how long to wait for it, or null for no limit
+ * @param stdin   bytes for its standard input, followed by end-of-file; null for none. docker-java's
+ *                transport never delivers end-of-file on an exec's stdin (docker-java #1684, #1552),
+ *                so such an exec runs over a connection of our own ({@link HijackedExec})
+ * @param tty     allocate a pseudo-TTY (output then comes as one stream, stdout)
  */
-public record ExecSpec(List<String> argv, Map<String, String> env, String user, String workdir, Duration timeout) {
+public record ExecSpec(List<String> argv, Map<String, String> env, String user, String workdir, Duration timeout,
+                       byte[] stdin, boolean tty) {
 
     public ExecSpec {
         argv = List.copyOf(argv);
         env = env == null ? Map.of() : Map.copyOf(env);
+    }
+
+    public ExecSpec(List<String> argv, Map<String, String> env, String user, String workdir, Duration timeout) {
+        this(argv, env, user, workdir, timeout, null, false);
     }
 
     public static ExecSpec of(List<String> argv) {

@@ -50,6 +50,16 @@ final class ReadOnlyDocker implements DockerReader {
     }
 
     @Override
+    public Optional<PathStat> statPath(String id, String path) {
+        return engine.statPath(id, path);
+    }
+
+    @Override
+    public Optional<ArchiveEntry> archiveEntry(String id, String path) {
+        return engine.archiveEntry(id, path);
+    }
+
+    @Override
     public Optional<ImageInfo> inspectImage(String reference) {
         return engine.inspectImage(reference);
     }

@@ -97,6 +97,42 @@ final class Tars {
         return files;
     }
 
+    /** A tar of one entry, with its owner, group and mode (a regular file or a symbolic link). */
+    static byte[] of(ArchiveEntry entry) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (TarArchiveOutputStream tar = open(bytes)) {
+            TarArchiveEntry e = entry.type() == ArchiveEntry.Type.SYMLINK
+                    ? new TarArchiveEntry(entry.name(), org.apache.commons.compress.archivers.tar.TarConstants.LF_SYMLINK)
+                    : new TarArchiveEntry(entry.name());
+            if (e.isSymbolicLink()) e.setLinkName(entry.linkName());
+            else e.setSize(entry.content().length);
+            e.setMode((e.isSymbolicLink() ? 0120000 : 0100000) | entry.mode());
+            e.setUserId(entry.uid());
+            e.setGroupId(entry.gid());
+            tar.putArchiveEntry(e);
+            tar.write(entry.content());
+            tar.closeArchiveEntry();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    /** The first entry of a tar stream (the path itself, for the engine's archive API); empty for an empty tar. */
+    static java.util.Optional<ArchiveEntry> first(InputStream in) {
+        try (TarArchiveInputStream tar = new TarArchiveInputStream(in)) {
+            TarArchiveEntry e = tar.getNextEntry();
+            if (e == null) return java.util.Optional.empty();
+            ArchiveEntry.Type type = e.isSymbolicLink() ? ArchiveEntry.Type.SYMLINK : e.isDirectory() ? ArchiveEntry.Type.DIRECTORY
+                    : e.isFile() ? ArchiveEntry.Type.FILE : ArchiveEntry.Type.OTHER;
+            byte[] content = type == ArchiveEntry.Type.FILE ? tar.readAllBytes() : new byte[0];
+            return java.util.Optional.of(new ArchiveEntry(e.getName(), type, e.isSymbolicLink() ? e.getLinkName() : null,
+                    (int) e.getLongUserId(), (int) e.getLongGroupId(), e.getMode() & 07777, content));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private static TarArchiveOutputStream open(OutputStream out) {
         TarArchiveOutputStream tar = new TarArchiveOutputStream(out);
         tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);

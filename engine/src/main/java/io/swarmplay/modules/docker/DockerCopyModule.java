@@ -5,7 +5,6 @@ import io.swarmplay.connection.docker.DockerEndpoint;
 import io.swarmplay.connection.docker.DockerReader;
 import io.swarmplay.connection.docker.DockerException;
 import io.swarmplay.connection.docker.TarFile;
-import io.swarmplay.module.Alias;
 import io.swarmplay.module.Change;
 import io.swarmplay.module.CheckSupport;
 import io.swarmplay.module.Choices;
@@ -33,12 +32,12 @@ import java.util.List;
  * }</pre>
  * {@code src} is a path on the host (not the control node); the container's parent directory must exist.
  */
-@ModuleInfo(name = "docker_copy", aliases = {"community.docker.docker_container_copy_into", "docker_container_copy_into"}, checkMode = CheckSupport.FULL)
+@ModuleInfo(name = "docker_copy", checkMode = CheckSupport.FULL)
 public final class DockerCopyModule extends DockerModule<DockerCopyModule.Args> {
 
-    /** {@code path} and {@code container_path} are community.docker.docker_container_copy_into's names. */
-    public record Args(@Required String container, @Alias("path") String src, String content,
-                       @Required @Alias("container_path") String dest, Object mode,
+    /** (community.docker's {@code docker_container_copy_into} is {@link DockerCopyIntoModule}.) */
+    public record Args(@Required String container, String src, String content,
+                       @Required String dest, Object mode,
                        @Choices({"to_container", "from_container"}) String direction) {
     }
 

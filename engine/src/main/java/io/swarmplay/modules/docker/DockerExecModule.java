@@ -36,9 +36,11 @@ import java.util.Map;
  * Registers {@code rc, stdout, stderr}; a non-zero rc fails the task (override with
  * {@code failed_when}). {@code stdin} is not supported: docker-java never delivers end-of-file on
  * an exec's stdin, so a reading process would hang; copy the data in with {@code docker_copy}
- * and read it from the file. {@code secret_stdout} masks stdout in all output.
+ * and read it from the file. {@code secret_stdout} masks stdout in all output. (community.docker's
+ * {@code docker_container_exec}, which returns a non-zero rc instead of failing, is
+ * {@link DockerContainerExecModule}.)
  */
-@ModuleInfo(name = "docker_exec", aliases = {"community.docker.docker_container_exec", "docker_container_exec"}, checkMode = CheckSupport.NONE,
+@ModuleInfo(name = "docker_exec", checkMode = CheckSupport.NONE,
         freeForm = "command")
 public final class DockerExecModule extends DockerModule<DockerExecModule.Args> {
 
@@ -96,8 +98,12 @@ public final class DockerExecModule extends DockerModule<DockerExecModule.Args> 
                 args.timeout()));
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("rc", result.rc());
-        data.put("stdout", result.stdout().replaceAll("[\r\n]+$", ""));
-        data.put("stderr", result.stderr().replaceAll("[\r\n]+$", ""));
+        String stdout = result.stdout().replaceAll("[\r\n]+$", "");
+        String stderr = result.stderr().replaceAll("[\r\n]+$", "");
+        data.put("stdout", stdout);
+        data.put("stdout_lines", stdout.lines().toList());
+        data.put("stderr", stderr);
+        data.put("stderr_lines", stderr.lines().toList());
         if (result.timedOut()) {
             throw new ModuleException("docker_exec timed out after " + args.timeout().toSeconds() + "s in container "
                     + args.container() + " on " + host.name(), data);

@@ -125,7 +125,12 @@ public final class DockerImageModule extends DockerModule<DockerImageModule.Args
             default -> "pull " + args.reference();
         };
         String before = current == null ? "(absent)" : shortId(current.id());
-        String after = args.source().equals("load") ? shortId(args.from().archive(host).imageId()) : "(known after apply)";
+        String after = "(known after apply)";
+        if (args.source().equals("load")) {
+            ImageArchive archive = args.from().archive(host);
+            args.from().requireHolds(archive);
+            after = shortId(archive.imageId());
+        }
         Diff diff = Diff.fields("image " + args.reference(), List.of(new Diff.FieldChange("id", before, after)));
         return (current == null ? Change.create(verb) : Change.update(verb + (args.forced() ? " (force)" : ""))).withDiff(diff);
     }
@@ -140,9 +145,14 @@ public final class DockerImageModule extends DockerModule<DockerImageModule.Args
     private static Outcome applyLocal(Args args, Change change, HostSession host, DockerEndpoint docker) {
         ImageInfo now = docker.inspectImage(args.reference()).orElseThrow(() -> new ModuleException("image "
                 + args.reference() + " is not on " + host.name() + " and source is local: load, build or pull it first"));
-        for (String extra : missingTags(args, now)) ImageSource.tag(docker, now.id(), extra);
-        return Outcome.ok("image " + args.reference() + " is present (" + shortId(now.id()) + ")").withChange(change)
-                .withData(data(docker, now));
+        List<String> missing = missingTags(args, now);
+        for (String extra : missing) ImageSource.tag(docker, now.id(), extra);
+        boolean archive = args.archive_path() != null && !ImageArchives.holds(host, args.archive_path(), now.id(), args.reference());
+        if (archive) ImageArchives.save(docker, host, args.reference(), args.archive_path());
+        Outcome outcome = missing.isEmpty() && !archive
+                ? Outcome.ok("image " + args.reference() + " is present (" + shortId(now.id()) + ")").withChange(change)
+                : Outcome.changed(change);
+        return outcome.withData(data(docker, now));
     }
 
     /** What register stores: {@code image_id}, and {@code image}, the engine's inspect output, as community.docker returns it. */
@@ -164,7 +174,8 @@ public final class DockerImageModule extends DockerModule<DockerImageModule.Args
             return Outcome.changed(change);
         }
         if (args.source().equals("local")) return applyLocal(args, change, host, docker);
-        if (!(change.payload() instanceof ImageInfo)) args.from().fetch(docker, host);
+        String before = docker.inspectImage(args.reference()).map(ImageInfo::id).orElse(null);
+        List<String> output = change.payload() instanceof ImageInfo ? List.of() : args.from().fetch(docker, host);
         ImageInfo now = docker.inspectImage(args.reference()).orElseThrow(() -> new ModuleException("image "
                 + args.reference() + " is still not on " + host.name() + " after " + args.source()
                 + " (does the archive or build carry that tag?)"));
@@ -173,7 +184,14 @@ public final class DockerImageModule extends DockerModule<DockerImageModule.Args
             ImageArchives.save(docker, host, args.reference(), args.archive_path());
         }
         Object password = args.registry() == null ? null : args.registry().get("password");
-        return Outcome.changed(change).withData(data(docker, now))
+        Map<String, Object> data = new java.util.LinkedHashMap<>(data(docker, now));
+        if (args.source().equals("build")) data.put("stdout", String.join("\n", output));
+        // a forced build or pull that produced the image already there changes nothing (community.docker)
+        boolean same = !args.source().equals("load") && now.id().equals(before) && !(change.payload() instanceof ImageInfo)
+                && missingTags(args, now).isEmpty();
+        Outcome outcome = same ? Outcome.ok("image " + args.reference() + " is unchanged (" + shortId(now.id()) + ")").withChange(change)
+                : Outcome.changed(change);
+        return outcome.withData(data)
                 .withSecret(password == null ? null : password.toString());
     }
 }

@@ -267,6 +267,57 @@ class DockerModulesIT {
     }
 
     @Test
+    void containerExecSendsStdinWithEndOfFileDetachesAndReturnsRcWithoutFailing() {
+        Path pb = playbooks.write("""
+                - hosts: localhost
+                  gather_facts: false
+                  tasks:
+                    - docker_container: {name: swarmplay-it-cexec, image: %s, command: [sleep, "300"], force_kill: true}
+                    - name: missing
+                      docker_container_exec: {container: swarmplay-it-nothing, command: "true"}
+                      ignore_errors: true
+                    - name: stdin
+                      docker_container_exec: {container: swarmplay-it-cexec, argv: [sh, -c, "cat; exit 2"], stdin: "a\\nb", strip_empty_ends: false}
+                      register: r
+                    - assert: {that: ["r.stdout == 'a\\nb\\n'", "r.stdout_lines == ['a', 'b']", "r.rc == 2"]}
+                    - name: detached
+                      docker_container_exec: {container: swarmplay-it-cexec, argv: [sleep, "5"], detach: true}
+                      register: d
+                    - assert: {that: ["d.exec_id is string", "'rc' not in d"]}
+                """.formatted(IMAGE));
+        Run run = playbooks.apply(pb);
+        assertEquals("Could not find container \"swarmplay-it-nothing\"", run.step("missing").msg(), run.output());
+        assertEquals("changed", run.step("stdin").status(), run.output());
+        assertEquals(List.of("changed", "failed", "changed", "ok", "changed", "ok"),
+                run.steps().stream().map(Playbooks.Step::status).toList(), run.output());
+    }
+
+    @Test
+    void containerCopyIntoIsIdempotentByContentModeAndOwnerAndFollowsLinksWhenAsked() {
+        Path pb = playbooks.write("""
+                - hosts: localhost
+                  gather_facts: false
+                  tasks:
+                    - docker_container: {name: swarmplay-it-cinto, image: %s, command: [sh, -c, "ln -s file /lnk; sleep 300"], force_kill: true}
+                    - name: first
+                      docker_container_copy_into: {container: swarmplay-it-cinto, content: "one\\n", container_path: /file, mode: "0644"}
+                    - name: again
+                      docker_container_copy_into: {container: swarmplay-it-cinto, content: "one\\n", container_path: /file, mode: "0644"}
+                      diff: true
+                      register: again
+                    - name: owner
+                      docker_container_copy_into: {container: swarmplay-it-cinto, content: "one\\n", container_path: /file, mode: "0644", owner_id: 7, group_id: 8}
+                    - name: through link
+                      docker_container_copy_into: {container: swarmplay-it-cinto, content: "one\\n", container_path: /lnk, mode: "0644", owner_id: 7, group_id: 8, follow: true}
+                      register: link
+                    - assert: {that: ["again.diff.before == 'one\\n'", "link.container_path == '/file'"]}
+                """.formatted(IMAGE));
+        Run run = playbooks.apply(pb);
+        assertEquals(List.of("changed", "changed", "ok", "changed", "ok", "ok"),
+                run.steps().stream().map(Playbooks.Step::status).toList(), run.output());
+    }
+
+    @Test
     void copyInPutsFilesBeforeStartAndAChangeReplaces() {
         Path pb = playbooks.write("""
                 - hosts: localhost

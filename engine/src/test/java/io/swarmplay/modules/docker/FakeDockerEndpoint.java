@@ -109,9 +109,40 @@ final class FakeDockerEndpoint implements DockerEndpoint {
     }
 
     @Override
+    public String execDetached(String id, ExecSpec spec) {
+        calls.add("exec detached " + id + " " + String.join(" ", spec.argv()));
+        return "exec-1";
+    }
+
+    @Override
     public void copyIn(String id, String dir, List<TarFile> files) {
         calls.add("copy into " + id + ":" + dir + " " + files.stream().map(TarFile::path).toList());
         for (TarFile f : files) copied.put(id + ":" + (dir.endsWith("/") ? dir : dir + "/") + f.path(), f);
+    }
+
+    /** Files in the fake containers, by "id:path": entries (with their stat) that archiveEntry and statPath answer. */
+    final Map<String, io.swarmplay.connection.docker.ArchiveEntry> paths = new LinkedHashMap<>();
+
+    @Override
+    public void putArchive(String id, String dir, io.swarmplay.connection.docker.ArchiveEntry entry) {
+        calls.add("put " + id + ":" + dir + " " + entry.name() + " " + entry.uid() + ":" + entry.gid() + " "
+                + Integer.toOctalString(entry.mode()));
+        paths.put(id + ":" + (dir.equals("/") ? "" : dir) + "/" + entry.name(), entry);
+    }
+
+    @Override
+    public Optional<io.swarmplay.connection.docker.PathStat> statPath(String id, String path) {
+        return archiveEntry(id, path).map(e -> new io.swarmplay.connection.docker.PathStat(e.name(), e.content().length,
+                e.mode() | switch (e.type()) {
+                    case DIRECTORY -> 1L << 31;
+                    case SYMLINK -> 1L << 27;
+                    default -> 0L;
+                }, e.linkName() == null ? "" : e.linkName()));
+    }
+
+    @Override
+    public Optional<io.swarmplay.connection.docker.ArchiveEntry> archiveEntry(String id, String path) {
+        return Optional.ofNullable(paths.get(id + ":" + path));
     }
 
     @Override
@@ -150,6 +181,12 @@ final class FakeDockerEndpoint implements DockerEndpoint {
     public String buildImage(Path contextDir, String dockerfile, Map<String, String> args, List<String> tags) {
         calls.add("build " + tags);
         return "sha256:built";
+    }
+
+    @Override
+    public List<String> buildImage(Path contextDir, io.swarmplay.connection.docker.ImageBuild build) {
+        calls.add("build " + build.tags() + (build.target() == null ? "" : " target " + build.target()));
+        return List.of("Step 1/1 : FROM scratch\n");
     }
 
     @Override

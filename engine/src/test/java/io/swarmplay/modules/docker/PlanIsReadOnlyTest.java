@@ -30,13 +30,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class PlanIsReadOnlyTest {
 
-    /** The verbs of reading the engine: inspect, list, logs, copy out, GET requests, its address and version. */
+    /** The verbs of reading the engine: inspect, list, logs, copy out, stat, GET requests, its address and version. */
     private static final Pattern READS = Pattern.compile(
-            "describe|serverVersion|inspect\\w*|list\\w*|logTail|followLogs|copyOut|read|readOnly");
+            "describe|serverVersion|inspect\\w*|list\\w*|logTail|followLogs|copyOut|statPath|archiveEntry|read|readOnly");
 
     /** The verbs of changing it (or releasing the client): every other endpoint method must be one. */
     private static final Pattern WRITES = Pattern.compile(
-            "create\\w*|start\\w*|stop\\w*|restart\\w*|kill\\w*|pause\\w*|unpause\\w*|update\\w*|remove\\w*|waitContainer|exec|copyIn|loadImage|saveImage|buildImage"
+            "create\\w*|start\\w*|stop\\w*|restart\\w*|kill\\w*|pause\\w*|unpause\\w*|update\\w*|remove\\w*|waitContainer|exec|execDetached|copyIn|putArchive|loadImage|saveImage|buildImage"
                     + "|pullImage|tagImage|connect\\w*|disconnect\\w*|prune\\w*|close|filtersJson");
 
     @Test

@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -30,19 +29,35 @@ public record ImageSource(String kind, String reference, String loadPath, Map<St
     /** The archive named by {@code load_path} (found like {@code copy: src}, under files/). */
     public ImageArchive archive(HostView host) {
         if (loadPath == null) throw new ModuleException("source: load needs load_path (a docker save tar)");
+        Path tar = host.controlFile(loadPath, "files");
+        if (!Files.isRegularFile(tar)) throw new ModuleException("Error loading image archive " + tar + ": no such file");
         try {
-            return ImageArchive.read(host.controlFile(loadPath, "files"));
+            return ImageArchive.read(tar);
         } catch (IllegalArgumentException e) {
-            throw new ModuleException(e.getMessage());
+            // community.docker's words, after the engine found nothing to load in it
+            throw new ModuleException("Detected no loaded images. Archive potentially corrupt?");
         }
     }
 
-    public void fetch(DockerEndpoint docker, HostView host) {
+    /** community.docker's check after a load: the archive must hold {@code reference} (a repo:tag, or the image ID). */
+    public void requireHolds(ImageArchive archive) {
+        if (archive.repoTags().contains(reference) || archive.imageId().equals(reference)) return;
+        java.util.List<String> found = new java.util.ArrayList<>(archive.repoTags().isEmpty() ? List.of(archive.imageId()) : archive.repoTags());
+        java.util.Collections.sort(found);
+        throw new ModuleException("The archive did not contain image '" + reference + "'. Instead, found "
+                + String.join(", ", found.stream().map(f -> "'" + f + "'").toList()) + ".");
+    }
+
+    /** Loads, builds or pulls the image; the build's output lines (none for load and pull). */
+    public List<String> fetch(DockerEndpoint docker, HostView host) {
         switch (kind) {
             case "load" -> load(host.controlFile(loadPath, "files"), docker);
-            case "build" -> build(docker, host);
+            case "build" -> {
+                return build(docker, host);
+            }
             default -> pull(docker);
         }
+        return List.of();
     }
 
     /** Streams the tar from the control node to the host's engine. */
@@ -54,14 +69,15 @@ public record ImageSource(String kind, String reference, String loadPath, Map<St
         }
     }
 
-    private void build(DockerEndpoint docker, HostView host) {
+    private List<String> build(DockerEndpoint docker, HostView host) {
         if (build == null || build.get("path") == null) throw new ModuleException("source: build needs build.path");
         Path context = host.controlFile(String.valueOf(build.get("path")), "files");
         if (!Files.isDirectory(context)) throw new ModuleException("build.path " + context + " is not a directory on the control node");
-        Map<String, String> buildArgs = new LinkedHashMap<>();
-        if (build.get("args") instanceof Map<?, ?> m) m.forEach((k, v) -> buildArgs.put(String.valueOf(k), String.valueOf(v)));
-        Object dockerfile = build.get("dockerfile");
-        docker.buildImage(context, dockerfile == null ? null : dockerfile.toString(), buildArgs, List.of(reference));
+        try {
+            return docker.buildImage(context, BuildOptions.of(build, reference));
+        } catch (io.swarmplay.connection.docker.DockerException e) {
+            throw new ModuleException("Error building " + reference + " - " + e.getMessage().replaceFirst("^cannot build an image from \\S+ on \\S+: ", ""));
+        }
     }
 
     private void pull(DockerEndpoint docker) {
