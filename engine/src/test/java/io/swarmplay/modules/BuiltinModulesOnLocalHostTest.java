@@ -37,18 +37,12 @@ class BuiltinModulesOnLocalHostTest {
     }
 
     /** Plan, then apply unless there is nothing to do: the outcome a real run registers. */
-    @SuppressWarnings("unchecked")
     private Outcome run(String module, Map<String, Object> args) {
-        Module<Object> m = (Module<Object>) REGISTRY.find(module).orElseThrow();
-        Object bound = ArgsBinder.bind(m.argsType(), args);
-        Change change = m.plan(bound, host());
-        return change.isNone() ? Results.outcome(change) : m.apply(bound, change, host());
+        return LocalModules.run(module, args, dir);
     }
 
     private static Map<String, Object> args(Object... keyValues) {
-        Map<String, Object> map = new LinkedHashMap<>();
-        for (int i = 0; i < keyValues.length; i += 2) map.put((String) keyValues[i], keyValues[i + 1]);
-        return map;
+        return LocalModules.args(keyValues);
     }
 
     private String file(String name, String content) throws Exception {

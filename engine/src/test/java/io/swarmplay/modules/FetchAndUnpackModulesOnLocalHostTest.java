@@ -1,16 +1,11 @@
 package io.swarmplay.modules;
 
 import com.sun.net.httpserver.HttpServer;
-import io.swarmplay.connection.local.LocalConnection;
 import io.swarmplay.module.Action;
-import io.swarmplay.module.ArgsBinder;
 import io.swarmplay.module.Change;
-import io.swarmplay.module.Module;
 import io.swarmplay.module.ModuleException;
-import io.swarmplay.module.ModuleRegistry;
 import io.swarmplay.module.Outcome;
 import io.swarmplay.module.Status;
-import io.swarmplay.modules.support.Results;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -21,7 +16,6 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.ZipEntry;
@@ -35,7 +29,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** {@code get_url}, {@code uri}, {@code script} and {@code unarchive} on the local host, against a real HTTP server in this JVM. */
 class FetchAndUnpackModulesOnLocalHostTest {
 
-    private static final ModuleRegistry REGISTRY = ModuleRegistry.load();
     @TempDir
     Path dir;
     private HttpServer server;
@@ -69,25 +62,16 @@ class FetchAndUnpackModulesOnLocalHostTest {
         return "http://127.0.0.1:" + server.getAddress().getPort() + path;
     }
 
-    @SuppressWarnings("unchecked")
     private Change plan(String module, Map<String, Object> args) {
-        Module<Object> m = (Module<Object>) REGISTRY.find(module).orElseThrow();
-        return m.plan(ArgsBinder.bind(m.argsType(), args), new LocalHost(new LocalConnection(), dir));
+        return LocalModules.plan(module, args, dir);
     }
 
-    @SuppressWarnings("unchecked")
     private Outcome run(String module, Map<String, Object> args) {
-        Module<Object> m = (Module<Object>) REGISTRY.find(module).orElseThrow();
-        Object bound = ArgsBinder.bind(m.argsType(), args);
-        LocalHost host = new LocalHost(new LocalConnection(), dir);
-        Change change = m.plan(bound, host);
-        return change.isNone() ? Results.outcome(change) : m.apply(bound, change, host);
+        return LocalModules.run(module, args, dir);
     }
 
     private static Map<String, Object> args(Object... keyValues) {
-        Map<String, Object> map = new LinkedHashMap<>();
-        for (int i = 0; i < keyValues.length; i += 2) map.put((String) keyValues[i], keyValues[i + 1]);
-        return map;
+        return LocalModules.args(keyValues);
     }
 
     @Test

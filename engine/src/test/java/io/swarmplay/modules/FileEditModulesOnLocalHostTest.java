@@ -1,20 +1,14 @@
 package io.swarmplay.modules;
 
-import io.swarmplay.connection.local.LocalConnection;
 import io.swarmplay.module.Action;
-import io.swarmplay.module.ArgsBinder;
 import io.swarmplay.module.Change;
-import io.swarmplay.module.Module;
 import io.swarmplay.module.ModuleException;
-import io.swarmplay.module.ModuleRegistry;
 import io.swarmplay.module.Outcome;
-import io.swarmplay.modules.support.Results;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -25,29 +19,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** {@code replace} and {@code blockinfile} on real files over the local connection, as Ansible 2.14 edits them. */
 class FileEditModulesOnLocalHostTest {
 
-    private static final ModuleRegistry REGISTRY = ModuleRegistry.load();
     @TempDir
     Path dir;
 
-    @SuppressWarnings("unchecked")
     private Change plan(String module, Map<String, Object> args) {
-        Module<Object> m = (Module<Object>) REGISTRY.find(module).orElseThrow();
-        return m.plan(ArgsBinder.bind(m.argsType(), args), new LocalHost(new LocalConnection(), dir));
+        return LocalModules.plan(module, args, dir);
     }
 
-    @SuppressWarnings("unchecked")
     private Outcome run(String module, Map<String, Object> args) {
-        Module<Object> m = (Module<Object>) REGISTRY.find(module).orElseThrow();
-        Object bound = ArgsBinder.bind(m.argsType(), args);
-        LocalHost host = new LocalHost(new LocalConnection(), dir);
-        Change change = m.plan(bound, host);
-        return change.isNone() ? Results.outcome(change) : m.apply(bound, change, host);
+        return LocalModules.run(module, args, dir);
     }
 
     private static Map<String, Object> args(Object... keyValues) {
-        Map<String, Object> map = new LinkedHashMap<>();
-        for (int i = 0; i < keyValues.length; i += 2) map.put((String) keyValues[i], keyValues[i + 1]);
-        return map;
+        return LocalModules.args(keyValues);
     }
 
     private String file(String name, String content) throws Exception {
