@@ -41,6 +41,12 @@ class CopyLargeFileTest {
         Change change = plan(host);
         assertTrue(change.isNone(), change.summary());
         assertEquals(1, host.remoteHashes.get());
+        // what Ansible registers for a copy that changed nothing: its SHA-1 checksum, dest, size, state
+        Map<String, Object> data = io.swarmplay.modules.support.Results.outcome(change).data();
+        assertEquals(sha1(content), data.get("checksum"));
+        assertEquals("/data/big.bin", data.get("dest"));
+        assertEquals(SIZE, data.get("size"));
+        assertEquals("file", data.get("state"));
     }
 
     @Test
@@ -53,7 +59,7 @@ class CopyLargeFileTest {
         assertEquals(1, host.remoteHashes.get());
         Outcome outcome = apply(host, change);
         assertArrayEquals(content, host.writes.get("/data/big.bin").content());
-        assertEquals(sha256(content), outcome.data().get("checksum"));
+        assertEquals(sha1(content), outcome.data().get("checksum"));
         assertEquals(SIZE, outcome.data().get("size"));
     }
 
@@ -64,7 +70,7 @@ class CopyLargeFileTest {
         Change change = plan(host);
         assertEquals("update /data/big.bin: content", change.summary());
         assertEquals(0, host.remoteHashes.get());
-        assertEquals(sha256(content), apply(host, change).data().get("checksum"));
+        assertEquals(sha1(content), apply(host, change).data().get("checksum"));
     }
 
     @Test
@@ -73,7 +79,7 @@ class CopyLargeFileTest {
         Host host = host(Map.of("/data/other", file(new byte[] {0})));
         Change change = plan(host);
         assertEquals("create /data/big.bin (" + SIZE + " bytes)", change.summary());
-        assertEquals(sha256(content), apply(host, change).data().get("checksum"));
+        assertEquals(sha1(content), apply(host, change).data().get("checksum"));
         assertEquals(0, host.remoteHashes.get());
     }
 
@@ -120,7 +126,8 @@ class CopyLargeFileTest {
         return new FakeHostView.FakeFile(FileStat.Type.FILE, content, 0644, "root", "root", null);
     }
 
-    private static String sha256(byte[] content) throws Exception {
-        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+    /** Ansible's checksum of a copy: SHA-1 of the bytes. */
+    private static String sha1(byte[] content) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1").digest(content));
     }
 }

@@ -16,9 +16,9 @@ final class Checksums {
 
     /**
      * @param same  whether the host's file has the wanted content
-     * @param local the wanted content's SHA-256, or null when it was not needed (sizes differ)
+     * @param local the wanted content's hashes, or null when they were not needed (sizes differ)
      */
-    record Comparison(boolean same, String local) {
+    record Comparison(boolean same, FileContent.Hashes local) {
     }
 
     /** Below this size hashing takes less than starting a thread for it. */
@@ -36,10 +36,10 @@ final class Checksums {
     static Comparison compare(FileContent want, FileStat now, HostView host, String path) {
         if (now.isFile() && now.size() != want.size()) return new Comparison(false, null);
         if (want.size() < PARALLEL_FROM) {
-            String sha = want.sha256();
-            return new Comparison(host.sha256(path).equals(Optional.of(sha)), sha);
+            FileContent.Hashes hashes = want.hashes();
+            return new Comparison(host.sha256(path).equals(Optional.of(hashes.sha256())), hashes);
         }
-        CompletableFuture<String> local = CompletableFuture.supplyAsync(want::sha256, Checksums::thread);
+        CompletableFuture<FileContent.Hashes> local = CompletableFuture.supplyAsync(want::hashes, Checksums::thread);
         Optional<String> remote;
         try {
             remote = host.sha256(path);
@@ -47,11 +47,11 @@ final class Checksums {
             local.cancel(false);
             throw e;
         }
-        String sha = join(local);
-        return new Comparison(remote.equals(Optional.of(sha)), sha);
+        FileContent.Hashes hashes = join(local);
+        return new Comparison(remote.equals(Optional.of(hashes.sha256())), hashes);
     }
 
-    private static String join(CompletableFuture<String> local) {
+    private static FileContent.Hashes join(CompletableFuture<FileContent.Hashes> local) {
         try {
             return local.join();
         } catch (CompletionException e) {

@@ -43,10 +43,10 @@ public final class ManagedFile {
     }
 
     /**
-     * What apply does: write the content, or only fix attributes with {@code fixes}. {@code sha256}
-     * is null when the plan did not need it (a new file, a different size): it is computed while sending.
+     * What apply does: write the content, or only fix attributes with {@code fixes}. {@code hashes}
+     * is null when the plan did not need them (a new file, a different size): they are computed while sending.
      */
-    private record Write(String path, FileContent content, String sha256, FileAttrs attrs, boolean writeContent,
+    private record Write(String path, FileContent content, FileContent.Hashes hashes, FileAttrs attrs, boolean writeContent,
                          List<Command> fixes, Safeguards safeguards, boolean exists) {
     }
 
@@ -89,13 +89,27 @@ public final class ManagedFile {
         if (mode != null && mode != stat.mode()) what.add("mode " + stat.modeOctal() + " → " + FileMode.format(mode));
         if (owner != null) what.add("owner " + stat.owner() + " → " + owner);
         if (group != null) what.add("group " + stat.group() + " → " + group);
-        if (what.isEmpty()) return Change.none("content and attributes of " + want.path() + " already match");
+        if (what.isEmpty()) return unchanged(want, stat, content.local());
         Ownership.requireAllowed(host, want.path(), owner, group);
         Integer newMode = mode != null && mode != stat.mode() ? mode : null;
         Write write = new Write(want.path(), want.content(), content.local(), new FileAttrs(mode, want.owner(), want.group()),
                 !sameContent, Attributes.fixes(want.path(), newMode, owner, group, false), want.safeguards(), true);
         Change change = Change.update("update " + want.path() + ": " + String.join(", ", what)).withPayload(write);
         return sameContent ? change : change.withDiff(diff(want, stat, host));
+    }
+
+    // Ansible's result of a copy/template that changed nothing (checksum is SHA-1, as Ansible's)
+    private static Change unchanged(Desired want, FileStat stat, FileContent.Hashes hashes) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("checksum", hashes.sha1());
+        data.put("dest", want.path());
+        data.put("path", want.path());
+        data.put("size", stat.size() <= Integer.MAX_VALUE ? (Object) (int) stat.size() : stat.size());
+        data.put("state", "file");
+        data.put("mode", stat.modeOctal());
+        data.put("owner", stat.owner());
+        data.put("group", stat.group());
+        return Results.none("content and attributes of " + want.path() + " already match", data);
     }
 
     private static String differs(String wanted, String current) {
@@ -129,7 +143,8 @@ public final class ManagedFile {
             for (Command fix : write.fixes()) CommandSupport.require(host, fix);
         }
         data.put("dest", write.path());
-        data.put("checksum", data.remove("checksum") instanceof String sent ? sent : write.sha256());
+        data.put("checksum", data.remove("checksum") instanceof String sent ? sent
+                : write.hashes() != null ? write.hashes().sha1() : write.content().hashes().sha1());
         long size = write.content().size();
         data.put("size", size <= Integer.MAX_VALUE ? (Object) (int) size : size);
         if (write.attrs().mode() != null) data.put("mode", FileMode.format(write.attrs().mode()));
@@ -141,7 +156,7 @@ public final class ManagedFile {
      * the parent is looked at only when the write fails: one round trip less for every file.
      */
     private static Map<String, Object> writeContent(Write write, HostSession host) {
-        MessageDigest digest = Texts.sha256Digest();
+        MessageDigest digest = Texts.sha1Digest();
         Map<String, Object> data;
         try (InputStream content = new DigestInputStream(write.content().open(), digest)) {
             data = write.safeguards().write(host, write.path(), content, write.attrs(), write.exists());

@@ -38,6 +38,11 @@ public final class Texts {
         return messageDigest("SHA-256");
     }
 
+    /** A SHA-1 digest: Ansible's checksum of copy and template results and of stat. */
+    public static MessageDigest sha1Digest() {
+        return messageDigest("SHA-1");
+    }
+
     public static String sha1(byte[] content) {
         return digest("SHA-1", content);
     }
