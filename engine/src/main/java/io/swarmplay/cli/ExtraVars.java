@@ -17,13 +17,18 @@ final class ExtraVars {
     }
 
     static Map<String, Object> parse(List<String> values) {
+        return parse(values, io.swarmplay.source.Vault.none());
+    }
+
+    /** {@code vault}: decrypts an {@code @file} that is vault-encrypted or holds {@code !vault} values. */
+    static Map<String, Object> parse(List<String> values, io.swarmplay.source.Vault vault) {
         Map<String, Object> vars = new LinkedHashMap<>();
-        for (String value : values) vars.putAll(parseOne(value.strip()));
+        for (String value : values) vars.putAll(parseOne(value.strip(), vault));
         return vars;
     }
 
-    private static Map<String, Object> parseOne(String value) {
-        if (value.startsWith("@")) return VarsFileLoader.load(Path.of(value.substring(1)));
+    private static Map<String, Object> parseOne(String value, io.swarmplay.source.Vault vault) {
+        if (value.startsWith("@")) return VarsFileLoader.load(Path.of(value.substring(1)), vault);
         if (value.startsWith("{")) return VarsFileLoader.parse(value, "-e " + value);
         Map<String, Object> vars = new LinkedHashMap<>();
         for (String pair : splitPairs(value)) {

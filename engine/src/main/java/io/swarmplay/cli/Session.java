@@ -68,7 +68,7 @@ final class Session {
             if (options.syntaxCheck) return syntaxOk(loaded);
             if (options.listHosts || options.listTasks || options.listTags) {
                 TagSelection tags = new TagSelection(Set.copyOf(options.tags), Set.copyOf(options.skipTags), Templar::create);
-                new Listing(out, loaded.inventory(), options.limit, ExtraVars.parse(options.extraVars), tags)
+                new Listing(out, loaded.inventory(), options.limit, ExtraVars.parse(options.extraVars, vault), tags)
                         .print(loaded.playbooks(), options);
                 return ExitStatus.OK;
             }
@@ -216,7 +216,7 @@ final class Session {
         // ansible.cfg and ANSIBLE_* settings are defaults below the command line's, which are below the inventory
         java.util.Map<String, Object> connectionDefaults = new java.util.LinkedHashMap<>(config.hostVarDefaults(HOME));
         connectionDefaults.putAll(options.connectionDefaults());
-        return new RunRequest(loaded.inventory(), loaded.playbooks(), ExtraVars.parse(options.extraVars),
+        return new RunRequest(loaded.inventory(), loaded.playbooks(), ExtraVars.parse(options.extraVars, vault),
                 ModuleRegistry.load(), options.limit, Set.copyOf(options.tags), Set.copyOf(options.skipTags),
                 options.startAtTask, forks, options.diff, options.offline, options.verbosity(), redactor,
                 inventoryDir, connectionDefaults, options.waitLock(), vault);

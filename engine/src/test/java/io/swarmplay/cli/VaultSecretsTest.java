@@ -47,4 +47,23 @@ class VaultSecretsTest {
                 () -> VaultSecrets.load(List.of(dir.resolve("none").toString()), label -> ""));
         assertEquals("the vault password file " + dir.resolve("none") + " was not found", e.getMessage());
     }
+
+    @Test
+    void anExtraVarsFileEncryptedWithVaultIsDecryptedAndItsValuesMasked() {
+        Path fixtures = Path.of("src/test/resources/vault").toAbsolutePath();
+        Path playbook = TestFiles.write(dir, "p.yml", """
+                - hosts: localhost
+                  gather_facts: false
+                  tasks:
+                    - debug: {msg: "{{ db_password == 's3cret-from-vault' }} {{ db_password }}"}
+                """);
+        java.io.StringWriter out = new java.io.StringWriter();
+        int code = Main.execute(new String[]{"-i", "localhost,", "-c", "local", playbook.toString(),
+                "-e", "@" + fixtures.resolve("secrets.vault.yml"), "--vault-password-file", fixtures.resolve("password.txt").toString(),
+                "-e", "swarmplay_lock_dir=" + dir, "--no-color"},
+                new java.io.PrintWriter(out, true), new java.io.PrintWriter(new java.io.StringWriter(), true));
+        assertEquals(0, code, out.toString());
+        org.junit.jupiter.api.Assertions.assertTrue(out.toString().contains("\"msg\": \"True "), out.toString());
+        org.junit.jupiter.api.Assertions.assertFalse(out.toString().contains("s3cret-from-vault"), out.toString());
+    }
 }
