@@ -102,6 +102,10 @@ public final class InventoryLoader {
             ".pyc", ".pyo", ".swp", ".bak", "~", ".rpm", ".md", ".txt", ".rst", ".orig", ".ini", ".cfg", ".retry");
 
     private void loadFile(Path file) {
+        if (ScriptInventoryReader.isScript(file)) {
+            new ScriptInventoryReader(builder, diagnostics, file).read();
+            return;
+        }
         new InventoryFileReader(builder, diagnostics, vault).read(file);
     }
 

@@ -310,4 +310,31 @@ class InventoryLoaderTest {
                 4 |     db[0:99999999999999999999]:
                   |     ^^^^^^^^^^^^^^^^^^^^^^^^^^""", TestFiles.render(diagnostics, dir));
     }
+
+    @org.junit.jupiter.api.Test
+    void anExecutableInventoryIsRunWithListAsAnsiblesScriptPluginRunsIt() throws Exception {
+        Path script = TestFiles.write(dir, "dynamic.sh", """
+                #!/bin/sh
+                if [ "$1" = "--list" ]; then
+                  echo '{"web": {"hosts": ["w1"], "vars": {"port": 80}, "children": ["db"]}, "db": ["d1"]}'
+                else
+                  [ "$2" = w1 ] && echo '{"role": "front"}' || echo '{}'
+                fi
+                """);
+        java.nio.file.Files.setPosixFilePermissions(script, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        Inventory inventory = load(script.toString());
+        org.junit.jupiter.api.Assertions.assertFalse(diagnostics.hasErrors(), diagnostics.all().toString());
+        org.junit.jupiter.api.Assertions.assertEquals(List.of("w1", "d1"), names(inventory.select("web")));
+        Host w1 = inventory.host("w1").orElseThrow();
+        org.junit.jupiter.api.Assertions.assertEquals("front", w1.vars().get("role"));
+        org.junit.jupiter.api.Assertions.assertEquals(80, inventory.groupVarsFor(inventory.host("d1").orElseThrow()).get("port"));
+    }
+
+    @org.junit.jupiter.api.Test
+    void anInventoryScriptThatFailsIsALoadErrorWithItsMessage() throws Exception {
+        Path script = TestFiles.write(dir, "broken.sh", "#!/bin/sh\necho 'no cloud credentials' >&2\nexit 3\n");
+        java.nio.file.Files.setPosixFilePermissions(script, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        load(script.toString());
+        org.junit.jupiter.api.Assertions.assertTrue(diagnostics.all().toString().contains("exited with 3: no cloud credentials"), diagnostics.all().toString());
+    }
 }
