@@ -28,12 +28,12 @@ import java.util.Set;
  * @param vars         task vars (raw)
  * @param runOnce      run on the first host only, result shared with all
  * @param delegateTo   host to run on instead (raw template), or null
- * @param checkMode    {@code check_mode}: null = follow the run, true = always check, false = always apply
+ * @param checkMode    {@code check_mode}: unset = follow the run, true = always check, false = always apply
  * @param environment  environment variables for commands (raw)
  * @param timeout      task timeout in seconds, or null
- * @param become       become root (or {@code becomeUser}); null = inherit
+ * @param become       become root (or {@code becomeUser}); unset = inherit
  * @param becomeUser   user to become, or null
- * @param diff         {@code diff:} override, or null
+ * @param diff         {@code diff:} override, or unset
  * @param async        {@code async} (seconds, raw: int or template) with {@code poll}; {@link Async#NONE} for none
  */
 public record TaskOptions(List<String> when, Object loop, LoopControl loopControl, String register,

@@ -57,6 +57,7 @@ final class TaskRunner {
             return;
         }
         run.report(new TaskStarted(spec.task(), spec.name(), spec.kind()));
+        if (hosts.isEmpty()) return;
         // run_once, like Ansible, as the first host renders it
         TaskStep.Resolved first = step.forHost(spec, hosts.get(0));
         boolean runOnce = first.spec().inherited().runOnce();

@@ -81,15 +81,16 @@ final class TaskStep {
 
     private Resolved resolve(StepSpec spec, Map<String, Object> vars) {
         if (!spec.inherited().hasTemplatedFlags()) return new Resolved(spec, null);
+        String failure;
         try {
             return new Resolved(spec.withInherited(spec.inherited().resolved((keyword, flag) -> resolve(keyword, flag, vars, spec))), null);
         } catch (ModuleException e) {
-            return new Resolved(spec.withInherited(spec.inherited().resolved((keyword, flag) -> flag.resolve(t -> null))),
-                    Outcome.failed(e.getMessage()));
+            failure = e.getMessage();
         } catch (TemplateException e) {
-            return new Resolved(spec.withInherited(spec.inherited().resolved((keyword, flag) -> flag.resolve(t -> null))),
-                    Outcome.failed(templateMessage(e)));
+            failure = templateMessage(e);
         }
+        StepSpec defaults = spec.withInherited(spec.inherited().resolved((keyword, flag) -> flag.resolve(t -> null)));
+        return new Resolved(defaults, Outcome.failed(failure));
     }
 
     // Ansible's boolean rules; omit (and, in a plan, a value known only after apply) keeps the keyword's default
