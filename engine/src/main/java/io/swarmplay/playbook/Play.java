@@ -26,9 +26,10 @@ public record Play(String name, String hosts, Map<String, Object> vars, List<Str
                    List<Handler> handlers, boolean gatherFacts, boolean anyErrorsFatal, List<Object> serial,
                    Double maxFailPercentage,
                    Map<String, Object> environment, Set<String> tags, String connection,
-                   Boolean become, String becomeUser, SourcePosition at, Path dir, RoleSearch roleSearch) {
+                   Flag become, String becomeUser, SourcePosition at, Path dir, RoleSearch roleSearch) {
 
     public Play {
+        become = become == null ? Flag.UNSET : become;
         vars = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(vars));
         varsFiles = List.copyOf(varsFiles);
         preTasks = List.copyOf(preTasks);

@@ -45,7 +45,7 @@ final class PlayReader {
                 flag(play, "gather_facts", true), flag(play, "any_errors_fatal", false),
                 serial(play.get("serial")), maxFailPercentage(play.get("max_fail_percentage")),
                 environment(play), tags(play), string(play, "connection"),
-                play.has("become") ? Nodes.bool(play.get("become"), "'become'", session.diagnostics) : null,
+                play.has("become") ? TaskOptionsReader.flag(play.get("become"), "'become'", session) : Flag.UNSET,
                 string(play, "become_user"), play.at(), dir, session.roleSearch());
     }
 

@@ -17,7 +17,8 @@ import java.util.Set;
  * @param register     variable to store the result in, or null
  * @param changedWhen  conditions overriding "changed", or empty
  * @param failedWhen   conditions overriding "failed", or empty
- * @param ignoreErrors continue after a failure (counted as ignored)
+ * @param ignoreErrors continue after a failure (counted as ignored); the boolean keywords are
+ *                     {@link Flag}s: unset, a literal, or a template resolved per host at run time
  * @param until        retry until these hold, or empty
  * @param retries      number of retries for {@code until} (raw: int or template), null for default 3
  * @param delay        seconds between retries (raw), null for default 5
@@ -27,20 +28,20 @@ import java.util.Set;
  * @param vars         task vars (raw)
  * @param runOnce      run on the first host only, result shared with all
  * @param delegateTo   host to run on instead (raw template), or null
- * @param checkMode    {@code check_mode}: null = follow the run, true = always check, false = always apply
+ * @param checkMode    {@code check_mode}: unset = follow the run, true = always check, false = always apply
  * @param environment  environment variables for commands (raw)
  * @param timeout      task timeout in seconds, or null
- * @param become       become root (or {@code becomeUser}); null = inherit
+ * @param become       become root (or {@code becomeUser}); unset = inherit
  * @param becomeUser   user to become, or null
- * @param diff         {@code diff:} override, or null
+ * @param diff         {@code diff:} override, or unset
  * @param async        {@code async} (seconds, raw: int or template) with {@code poll}; {@link Async#NONE} for none
  */
 public record TaskOptions(List<String> when, Object loop, LoopControl loopControl, String register,
-                          List<String> changedWhen, List<String> failedWhen, boolean ignoreErrors,
-                          List<String> until, Object retries, Object delay, boolean noLog, Set<String> tags,
-                          List<String> notifies, Map<String, Object> vars, boolean runOnce, String delegateTo,
-                          Boolean checkMode, Map<String, Object> environment, Integer timeout,
-                          Boolean become, String becomeUser, Boolean diff, Async async) {
+                          List<String> changedWhen, List<String> failedWhen, Flag ignoreErrors,
+                          List<String> until, Object retries, Object delay, Flag noLog, Set<String> tags,
+                          List<String> notifies, Map<String, Object> vars, Flag runOnce, String delegateTo,
+                          Flag checkMode, Map<String, Object> environment, Integer timeout,
+                          Flag become, String becomeUser, Flag diff, Async async) {
 
     /**
      * {@code async: N} runs the step as a background job limited to N seconds; {@code poll: M}
@@ -55,8 +56,8 @@ public record TaskOptions(List<String> when, Object loop, LoopControl loopContro
     }
 
     public static final TaskOptions NONE = new TaskOptions(List.of(), null, LoopControl.DEFAULT, null,
-            List.of(), List.of(), false, List.of(), null, null, false, Set.of(), List.of(), Map.of(),
-            false, null, null, Map.of(), null, null, null, null, Async.NONE);
+            List.of(), List.of(), Flag.UNSET, List.of(), null, null, Flag.UNSET, Set.of(), List.of(), Map.of(),
+            Flag.UNSET, null, Flag.UNSET, Map.of(), null, Flag.UNSET, null, Flag.UNSET, Async.NONE);
 
     /** These options with other {@code vars}. */
     public TaskOptions withVars(Map<String, Object> newVars) {
@@ -76,5 +77,15 @@ public record TaskOptions(List<String> when, Object loop, LoopControl loopContro
         environment = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(environment));
         loopControl = loopControl == null ? LoopControl.DEFAULT : loopControl;
         async = async == null ? Async.NONE : async;
+        ignoreErrors = orUnset(ignoreErrors);
+        noLog = orUnset(noLog);
+        runOnce = orUnset(runOnce);
+        checkMode = orUnset(checkMode);
+        become = orUnset(become);
+        diff = orUnset(diff);
+    }
+
+    private static Flag orUnset(Flag flag) {
+        return flag == null ? Flag.UNSET : flag;
     }
 }

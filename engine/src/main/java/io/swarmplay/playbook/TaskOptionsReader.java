@@ -30,22 +30,22 @@ final class TaskOptionsReader {
     private String register;
     private List<String> changedWhen = List.of();
     private List<String> failedWhen = List.of();
-    private boolean ignoreErrors;
+    private Flag ignoreErrors = Flag.UNSET;
     private List<String> until = List.of();
     private Object retries;
     private Object delay;
-    private boolean noLog;
+    private Flag noLog = Flag.UNSET;
     private Set<String> tags = Set.of();
     private List<String> notifies = List.of();
     private Map<String, Object> vars = Map.of();
-    private boolean runOnce;
+    private Flag runOnce = Flag.UNSET;
     private String delegateTo;
-    private Boolean checkMode;
+    private Flag checkMode = Flag.UNSET;
     private Map<String, Object> environment = Map.of();
     private Integer timeout;
-    private Boolean become;
+    private Flag become = Flag.UNSET;
     private String becomeUser;
-    private Boolean diff;
+    private Flag diff = Flag.UNSET;
     private Object async;
     private Object poll;
 
@@ -90,9 +90,9 @@ final class TaskOptionsReader {
             case "vars" -> vars = map(v, what);
             case "environment" -> environment = EnvironmentKeyword.read(v, what, session.diagnostics);
             case "delegate_to" -> delegateTo = Nodes.string(v, what, session.diagnostics);
-            case "check_mode" -> checkMode = Nodes.bool(v, what, session.diagnostics);
-            case "diff" -> diff = Nodes.bool(v, what, session.diagnostics);
-            case "become" -> become = Nodes.bool(v, what, session.diagnostics);
+            case "check_mode" -> checkMode = flag(v, what);
+            case "diff" -> diff = flag(v, what);
+            case "become" -> become = flag(v, what);
             case "become_user" -> becomeUser = Nodes.string(v, what, session.diagnostics);
             case "become_method" -> becomeMethod(v, session);
             case "timeout" -> timeout = Nodes.integer(v, what, session.diagnostics);
@@ -138,8 +138,16 @@ final class TaskOptionsReader {
                         + "; use become_method: sudo or drop it");
     }
 
-    private boolean flag(YamlNode v, String what) {
-        return Boolean.TRUE.equals(Nodes.bool(v, what, session.diagnostics));
+    private Flag flag(YamlNode v, String what) {
+        return flag(v, what, session);
+    }
+
+    /** A boolean keyword: a literal is checked here, where its line is known; a template is kept for run time. */
+    static Flag flag(YamlNode v, String what, LoadSession session) {
+        if (v instanceof YamlNode.Scalar s && s.value() instanceof String text && Templates.isTemplated(text)) {
+            return Flag.templated(text);
+        }
+        return Flag.of(Nodes.bool(v, what, session.diagnostics));
     }
 
     private Map<String, Object> map(YamlNode v, String what) {

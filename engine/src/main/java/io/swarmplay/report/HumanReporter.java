@@ -123,7 +123,7 @@ public final class HumanReporter implements RunListener {
 
     private void host(HostFinished e) {
         Outcome o = e.outcome();
-        if (showsDiff(e.task()) && o.change() != null && o.change().diff() != null) printDiff(o.change().diff());
+        if (showsDiff(e) && o.change() != null && o.change().diff() != null) printDiff(o.change().diff());
         boolean items = looped.remove(e.host()) && o.status() != Status.UNREACHABLE;
         String target = e.host() + (e.delegate() != null ? " -> " + e.delegate() : "");
         Map<String, Object> view = view(e.task(), o, e.noLog(), e.args(), Map.of());
@@ -138,9 +138,8 @@ public final class HumanReporter implements RunListener {
     }
 
     /** The task's {@code diff:} keyword, else the run's {@code --diff}. */
-    private boolean showsDiff(Task task) {
-        Boolean own = task.options().diff();
-        return own != null ? own : diff;
+    private boolean showsDiff(HostFinished e) {
+        return e.diff() != null ? e.diff() : diff;
     }
 
     private Map<String, Object> view(Task task, Outcome o, boolean noLog, Map<String, Object> args, Map<String, Object> extra) {

@@ -93,7 +93,7 @@ public final class Redactor {
         if (event instanceof HostFinished e) {
             return new HostFinished(e.task(), mask(e.name()), e.kind(), e.host(), e.delegate(),
                     e.noLog() ? censored(e.outcome()) : mask(e.outcome()), e.noLog() ? Map.of() : maskMap(e.args()),
-                    e.ignored(), e.noLog());
+                    e.ignored(), e.noLog(), e.diff());
         }
         if (event instanceof ItemFinished e) {
             return e.noLog()

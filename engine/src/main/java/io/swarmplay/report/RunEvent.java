@@ -34,9 +34,15 @@ public sealed interface RunEvent {
      * @param args      the rendered arguments, for the plan
      * @param ignored   failed but {@code ignore_errors} was set
      * @param noLog     {@code no_log}: outcome and arguments are censored before listeners see them
+     * @param diff      the task's {@code diff:} as it resolved for the host; null to follow the run's {@code --diff}
      */
     record HostFinished(Task task, String name, TaskKind kind, String host, String delegate, Outcome outcome,
-                        Map<String, Object> args, boolean ignored, boolean noLog) implements RunEvent {
+                        Map<String, Object> args, boolean ignored, boolean noLog, Boolean diff) implements RunEvent {
+
+        public HostFinished(Task task, String name, TaskKind kind, String host, String delegate, Outcome outcome,
+                            Map<String, Object> args, boolean ignored, boolean noLog) {
+            this(task, name, kind, host, delegate, outcome, args, ignored, noLog, null);
+        }
     }
 
     /**

@@ -98,7 +98,8 @@ final class Includes {
     }
 
     /** The host's inclusions (one per item that passed its {@code when}); a skip or failure is recorded. */
-    private void choose(TaskNode include, StepSpec spec, HostState host, List<Inclusion> inclusions) {
+    private void choose(TaskNode include, StepSpec unresolved, HostState host, List<Inclusion> inclusions) {
+        StepSpec spec = step.forHost(unresolved, host).spec();
         Map<String, Object> vars = scope.stepVars(host, spec);
         if (include.options().loop() == null) {
             Outcome outcome = chooseOne(include, spec, host, vars, Map.of(), null, inclusions);

@@ -1,5 +1,6 @@
 package io.swarmplay.run;
 
+import io.swarmplay.playbook.Flag;
 import io.swarmplay.playbook.RoleCall;
 import io.swarmplay.playbook.TaskOptions;
 
@@ -17,13 +18,78 @@ import java.util.Set;
  * ({@code include_role}'s vars and loop variables), which rank above {@code set_fact}.
  */
 record Inherited(List<String> when, Set<String> tags, List<Map<String, Object>> vars,
-                 Map<String, Object> environment, Boolean checkMode, boolean ignoreErrors, boolean noLog,
-                 String delegateTo, Boolean become, String becomeUser, List<String> notifies,
-                 List<RoleCall> roles, Map<String, Object> includeParams) {
+                 Map<String, Object> environment, Flags flags, String delegateTo, String becomeUser,
+                 List<String> notifies, List<RoleCall> roles, Map<String, Object> includeParams) {
 
-    static Inherited root(Set<String> playTags, Map<String, Object> playEnvironment, Boolean become, String becomeUser) {
-        return new Inherited(List.of(), playTags, List.of(), playEnvironment, null, false, false, null, become, becomeUser,
+    /**
+     * The boolean keywords, a task's own over its blocks' (as Ansible: a task's {@code ignore_errors: false}
+     * wins over its block's {@code true}). Templated ones are resolved per host ({@link #resolved}) before a
+     * step reads them.
+     */
+    record Flags(Flag checkMode, Flag ignoreErrors, Flag noLog, Flag become, Flag diff, Flag runOnce) {
+
+        static final List<String> KEYWORDS = List.of("check_mode", "ignore_errors", "no_log", "become", "diff", "run_once");
+
+        Flags plus(TaskOptions o) {
+            return new Flags(o.checkMode().or(checkMode), o.ignoreErrors().or(ignoreErrors), o.noLog().or(noLog),
+                    o.become().or(become), o.diff().or(diff), o.runOnce().or(runOnce));
+        }
+
+        List<Flag> all() {
+            return List.of(checkMode, ignoreErrors, noLog, become, diff, runOnce);
+        }
+
+        /** Each flag resolved with {@code resolve} (keyword, flag → literal flag). */
+        Flags map(java.util.function.BiFunction<String, Flag, Flag> resolve) {
+            List<Flag> all = all();
+            Flag[] out = new Flag[all.size()];
+            for (int i = 0; i < out.length; i++) out[i] = resolve.apply(KEYWORDS.get(i), all.get(i));
+            return new Flags(out[0], out[1], out[2], out[3], out[4], out[5]);
+        }
+    }
+
+    static Inherited root(Set<String> playTags, Map<String, Object> playEnvironment, Flag become, String becomeUser) {
+        Flags flags = new Flags(Flag.UNSET, Flag.UNSET, Flag.UNSET, become, Flag.UNSET, Flag.UNSET);
+        return new Inherited(List.of(), playTags, List.of(), playEnvironment, flags, null, becomeUser,
                 List.of(), List.of(), Map.of());
+    }
+
+    /** With the flags resolved for one host by {@code resolve} (keyword, flag → literal flag). */
+    Inherited resolved(java.util.function.BiFunction<String, Flag, Flag> resolve) {
+        if (!hasTemplatedFlags()) return this;
+        return new Inherited(when, tags, vars, environment, flags.map(resolve), delegateTo, becomeUser, notifies,
+                roles, includeParams);
+    }
+
+    boolean hasTemplatedFlags() {
+        return flags.all().stream().anyMatch(Flag::isTemplated);
+    }
+
+    boolean ignoreErrors() {
+        return flags.ignoreErrors().isTrue();
+    }
+
+    boolean noLog() {
+        return flags.noLog().isTrue();
+    }
+
+    boolean runOnce() {
+        return flags.runOnce().isTrue();
+    }
+
+    /** {@code check_mode}: null = follow the run. */
+    Boolean checkMode() {
+        return flags.checkMode().get();
+    }
+
+    /** {@code become}: null = the host's. */
+    Boolean become() {
+        return flags.become().get();
+    }
+
+    /** {@code diff}: null = the run's. */
+    Boolean diff() {
+        return flags.diff().get();
     }
 
     /** These keywords with one more layer of variables (an include's vars and loop variables). */
@@ -31,7 +97,7 @@ record Inherited(List<String> when, Set<String> tags, List<Map<String, Object>> 
         if (more.isEmpty()) return this;
         List<Map<String, Object>> allVars = new ArrayList<>(vars);
         allVars.add(more);
-        return new Inherited(when, tags, allVars, environment, checkMode, ignoreErrors, noLog, delegateTo, become, becomeUser,
+        return new Inherited(when, tags, allVars, environment, flags, delegateTo, becomeUser,
                 notifies, roles, includeParams);
     }
 
@@ -39,13 +105,13 @@ record Inherited(List<String> when, Set<String> tags, List<Map<String, Object>> 
     Inherited inRole(RoleCall call) {
         List<RoleCall> chain = new ArrayList<>(roles);
         chain.add(call);
-        return new Inherited(when, tags, vars, environment, checkMode, ignoreErrors, noLog, delegateTo, become, becomeUser,
+        return new Inherited(when, tags, vars, environment, flags, delegateTo, becomeUser,
                 notifies, List.copyOf(chain), includeParams);
     }
 
     /** In the role uses {@code chain} (a role's handler). */
     Inherited inRoles(List<RoleCall> chain) {
-        return new Inherited(when, tags, vars, environment, checkMode, ignoreErrors, noLog, delegateTo, become, becomeUser,
+        return new Inherited(when, tags, vars, environment, flags, delegateTo, becomeUser,
                 notifies, List.copyOf(chain), includeParams);
     }
 
@@ -54,7 +120,7 @@ record Inherited(List<String> when, Set<String> tags, List<Map<String, Object>> 
         if (more.isEmpty()) return this;
         Map<String, Object> all = new LinkedHashMap<>(includeParams);
         all.putAll(more);
-        return new Inherited(when, tags, vars, environment, checkMode, ignoreErrors, noLog, delegateTo, become, becomeUser,
+        return new Inherited(when, tags, vars, environment, flags, delegateTo, becomeUser,
                 notifies, roles, all);
     }
 
@@ -68,11 +134,8 @@ record Inherited(List<String> when, Set<String> tags, List<Map<String, Object>> 
         if (!o.vars().isEmpty()) allVars.add(o.vars());
         Map<String, Object> env = new LinkedHashMap<>(environment);
         env.putAll(o.environment());
-        return new Inherited(allWhen, allTags, allVars, env,
-                o.checkMode() != null ? o.checkMode() : checkMode,
-                ignoreErrors || o.ignoreErrors(), noLog || o.noLog(),
+        return new Inherited(allWhen, allTags, allVars, env, flags.plus(o),
                 o.delegateTo() != null ? o.delegateTo() : delegateTo,
-                o.become() != null ? o.become() : become,
                 o.becomeUser() != null ? o.becomeUser() : becomeUser,
                 o.notifies().isEmpty() ? notifies : o.notifies(), roles, includeParams);
     }

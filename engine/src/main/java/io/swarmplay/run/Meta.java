@@ -63,7 +63,7 @@ final class Meta {
                 chosen.add(host);
             } else {
                 run.report(new HostFinished(spec.task(), spec.name(), spec.kind(), host.name(), null, outcome, Map.of(),
-                        false, spec.inherited().noLog()));
+                        false, step.forHost(spec, host).spec().inherited().noLog()));
             }
         }
         return chosen;

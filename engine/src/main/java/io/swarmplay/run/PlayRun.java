@@ -135,7 +135,7 @@ final class PlayRun {
             String message = "serial of play '" + play.name() + "': "
                     + (e instanceof TemplateException t ? TaskStep.templateMessage(t) : e.getMessage() + " at " + play.at());
             Task task = new Task("serial", "serial", Map.of(), TaskOptions.NONE, play.at(), Map.of());
-            StepSpec spec = new StepSpec(task, Inherited.root(Set.of(), Map.of(), null, null), TaskKind.TASK);
+            StepSpec spec = new StepSpec(task, Inherited.root(Set.of(), Map.of(), io.swarmplay.playbook.Flag.UNSET, null), TaskKind.TASK);
             run.report(new PlayStarted(play, play.name(), List.of()));
             run.report(new TaskStarted(task, task.name(), TaskKind.TASK));
             for (HostState host : hosts) {

@@ -11,4 +11,8 @@ record StepSpec(Task task, Inherited inherited, TaskKind kind) {
         if (inherited.role() == null || task.module().endsWith("include_role")) return task.name();
         return inherited.role().name() + " : " + task.name();
     }
+
+    StepSpec withInherited(Inherited other) {
+        return other == inherited ? this : new StepSpec(task, other, kind);
+    }
 }

@@ -57,13 +57,18 @@ final class TaskRunner {
             return;
         }
         run.report(new TaskStarted(spec.task(), spec.name(), spec.kind()));
-        boolean runOnce = spec.task().options().runOnce();
+        if (hosts.isEmpty()) return;
+        // run_once, like Ansible, as the first host renders it
+        TaskStep.Resolved first = step.forHost(spec, hosts.get(0));
+        boolean runOnce = first.spec().inherited().runOnce();
         List<HostState> targets = runOnce || bypassesHostLoop(spec) ? hosts.subList(0, 1) : hosts;
-        List<StepResult> results = stepAll(spec, targets);
-        for (StepResult result : results) record(spec, result);
-        if (runOnce) shareRunOnce(spec, results.get(0), hosts);
+        List<TaskStep.Resolved> own = new ArrayList<>(List.of(first));
+        for (HostState host : targets.subList(1, targets.size())) own.add(step.forHost(spec, host));
+        List<StepResult> results = stepAll(own, targets);
+        for (int i = 0; i < results.size(); i++) record(own.get(i).spec(), results.get(i));
+        if (runOnce) shareRunOnce(first.spec(), results.get(0), hosts);
         List<HostState> failed = results.stream().filter(this::unhandledFailure).map(StepResult::host).toList();
-        if (!failed.isEmpty()) play.hostsFailed(failed, fatal(spec), hosts);
+        if (!failed.isEmpty()) play.hostsFailed(failed, fatal(first.spec()), hosts);
     }
 
     // add_host: once for the play, on its first host, registered for that host only
@@ -73,7 +78,7 @@ final class TaskRunner {
 
     // Ansible: a task with any_errors_fatal, or run_once, fails every host when it fails one
     private boolean fatal(StepSpec spec) {
-        return (scope.play().anyErrorsFatal() || spec.task().options().runOnce()) && !spec.inherited().ignoreErrors();
+        return (scope.play().anyErrorsFatal() || spec.inherited().runOnce()) && !spec.inherited().ignoreErrors();
     }
 
     // a failure that a rescue or always of an enclosing block will see is not yet a host failure
@@ -102,11 +107,18 @@ final class TaskRunner {
     }
 
     // every step runs on a worker, even for one host, so an interrupt never waits on a step that does not stop
-    private List<StepResult> stepAll(StepSpec spec, List<HostState> hosts) {
+    // a host whose keywords did not render fails without running
+    private List<StepResult> stepAll(List<TaskStep.Resolved> specs, List<HostState> hosts) {
         List<Future<StepResult>> futures = new ArrayList<>();
-        for (HostState host : hosts) futures.add(run.executor().submit(() -> step.step(spec, host)));
+        for (int i = 0; i < hosts.size(); i++) {
+            HostState host = hosts.get(i);
+            TaskStep.Resolved own = specs.get(i);
+            futures.add(own.failure() != null
+                    ? java.util.concurrent.CompletableFuture.completedFuture(TaskStep.failed(own.spec(), host, own.failure()))
+                    : run.executor().submit(() -> step.step(own.spec(), host)));
+        }
         List<StepResult> results = new ArrayList<>();
-        for (int i = 0; i < hosts.size(); i++) results.add(await(futures.get(i), spec, hosts.get(i)));
+        for (int i = 0; i < hosts.size(); i++) results.add(await(futures.get(i), specs.get(i).spec(), hosts.get(i)));
         return results;
     }
 
@@ -140,13 +152,14 @@ final class TaskRunner {
     }
 
     /** Publishes a host's result and updates its state and the recap. */
-    void record(StepSpec spec, StepResult result) {
+    void record(StepSpec unresolved, StepResult result) {
         HostState host = result.host();
+        StepSpec spec = step.forHost(unresolved, host).spec();
         Outcome outcome = result.outcome();
         boolean ignored = outcome.isFailed() && spec.inherited().ignoreErrors();
         result.items().forEach(run::report);
         run.report(new HostFinished(spec.task(), spec.name(), spec.kind(), host.name(), result.delegate(), outcome,
-                result.args(), ignored, spec.inherited().noLog()));
+                result.args(), ignored, spec.inherited().noLog(), spec.inherited().diff()));
         count(run.recap.host(host.name()), outcome, ignored);
         play.roles().taskFinished(spec, host, outcome.status());
         remember(spec, host, result, ignored);

@@ -55,12 +55,61 @@ final class TaskStep {
     StepResult step(StepSpec spec, HostState host) {
         long start = System.nanoTime();
         Map<String, Object> vars = scope.stepVars(host, spec);
+        Resolved own = resolve(spec, vars);
+        if (own.failure() != null) return failed(spec, host, own.failure());
+        spec = own.spec();
         StepResult result = spec.task().options().loop() == null
                 ? single(spec, host, vars)
                 : new Loop(this).run(spec, host, vars);
         guardSecrets(spec, result);
         return result.withOutcome(result.outcome().withDuration(Duration.ofNanos(System.nanoTime() - start)),
                 result.registered());
+    }
+
+    /**
+     * The step as it runs on one host: its templated boolean keywords ({@link Inherited.Flags}) rendered
+     * with the host's variables; a value that is not a boolean fails the host (then {@code spec}
+     * holds the keywords' defaults).
+     */
+    record Resolved(StepSpec spec, Outcome failure) {
+    }
+
+    Resolved forHost(StepSpec spec, HostState host) {
+        if (!spec.inherited().hasTemplatedFlags()) return new Resolved(spec, null);
+        return resolve(spec, scope.stepVars(host, spec));
+    }
+
+    private Resolved resolve(StepSpec spec, Map<String, Object> vars) {
+        if (!spec.inherited().hasTemplatedFlags()) return new Resolved(spec, null);
+        String failure;
+        try {
+            return new Resolved(spec.withInherited(spec.inherited().resolved((keyword, flag) -> resolve(keyword, flag, vars, spec))), null);
+        } catch (ModuleException e) {
+            failure = e.getMessage();
+        } catch (TemplateException e) {
+            failure = templateMessage(e);
+        }
+        StepSpec defaults = spec.withInherited(spec.inherited().resolved((keyword, flag) -> flag.resolve(t -> null)));
+        return new Resolved(defaults, Outcome.failed(failure));
+    }
+
+    // Ansible's boolean rules; omit (and, in a plan, a value known only after apply) keeps the keyword's default
+    private io.swarmplay.playbook.Flag resolve(String keyword, io.swarmplay.playbook.Flag flag, Map<String, Object> vars,
+                                               StepSpec spec) {
+        try {
+            return flag.resolve(template -> {
+                Object value = Unsafe.strip(run.templar().render(template, vars, spec.task().at()));
+                return value instanceof io.swarmplay.template.Omit || value instanceof Unknown ? null : value;
+            });
+        } catch (IllegalArgumentException e) {
+            throw new ModuleException("the field '" + keyword + "' has an invalid value ('" + e.getMessage()
+                    + "'): it is not a boolean (true/false, yes/no, on/off, 1/0)");
+        }
+    }
+
+    static StepResult failed(StepSpec spec, HostState host, Outcome failure) {
+        return new StepResult(host, null, failure, Results.registered(failure, spec.name(), host.name()), Map.of(),
+                List.of(), false);
     }
 
     private StepResult single(StepSpec spec, HostState host, Map<String, Object> vars) {
@@ -374,15 +423,15 @@ final class TaskStep {
             }
         };
         Task task = spec.task();
-        return new RunHostSession(target.name(), connection, extensions, withDiff(task, vars), run.templar(), task.at(), scope.play().dir(),
+        return new RunHostSession(target.name(), connection, extensions, withDiff(spec.inherited(), vars), run.templar(), task.at(), scope.play().dir(),
                 RoleVars.searchPath(spec.inherited().roles(), task.at().file(), scope.play().dir()),
                 RenderedArgs.environment(run.templar(), spec.inherited().environment(), vars, task.at()), timeout,
                 message -> run.report(new StepProgress(task, host.name(), message, spec.inherited().noLog())));
     }
 
     /** A task's {@code diff:} sets {@code ansible_diff_mode} for its modules (community.docker's diff results follow it). */
-    private static Map<String, Object> withDiff(Task task, Map<String, Object> vars) {
-        Boolean diff = task.options().diff();
+    private static Map<String, Object> withDiff(Inherited inherited, Map<String, Object> vars) {
+        Boolean diff = inherited.diff();
         if (diff == null) return vars;
         Map<String, Object> more = new LinkedHashMap<>(vars);
         more.put("ansible_diff_mode", diff);

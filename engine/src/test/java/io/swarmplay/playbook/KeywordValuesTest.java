@@ -37,11 +37,11 @@ class KeywordValuesTest {
                       ignore_errors: "{{ omit }}"
                 """);
         assertFalse(diagnostics.hasErrors(), () -> TestFiles.render(diagnostics, dir));
-        assertNull(play.become());
+        assertNull(play.become().get());
         assertNull(play.becomeUser());
         Task task = (Task) play.tasks().get(0);
-        assertNull(task.options().become());
-        assertFalse(task.options().ignoreErrors());
+        assertNull(task.options().become().get());
+        assertFalse(task.options().ignoreErrors().isTrue());
     }
 
     @Test

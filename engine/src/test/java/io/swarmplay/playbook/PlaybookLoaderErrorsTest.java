@@ -324,6 +324,18 @@ class PlaybookLoaderErrorsTest {
     }
 
     @Test
+    void aLiteralBooleanKeywordIsCheckedAtLoadWhileATemplatedOneWaitsForTheRun() {
+        assertEquals("""
+                error: expected true or false for 'become', found string 'maybe'
+                 --> site.yml:6:15
+                  |
+                6 |       become: maybe
+                  |               ^^^^^""",
+                taskErrors("- debug: {msg: a}\n  ignore_errors: \"{{ flag }}\"\n  no_log: \"{{ x | default(omit) }}\"\n"
+                        + "  become: maybe\n  diff: \"{{ 'maybe' }}\"\n"));
+    }
+
+    @Test
     void playbookThatIsAMappingOrATasksFile() {
         assertEquals("""
                 error: a playbook is a list of plays, found a mapping

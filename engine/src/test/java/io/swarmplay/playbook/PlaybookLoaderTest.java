@@ -72,7 +72,7 @@ class PlaybookLoaderTest {
         assertEquals(Map.of("LANG", "C"), play.environment());
         assertEquals(Set.of("deploy", "web"), play.tags());
         assertEquals("local", play.connection());
-        assertTrue(play.become());
+        assertTrue(play.become().isTrue());
         assertEquals("app", play.becomeUser());
         assertEquals(dir, play.dir());
         assertEquals(new SourcePosition(dir.resolve("site.yml"), 1, 3), play.at());
@@ -85,7 +85,7 @@ class PlaybookLoaderTest {
         assertEquals("web,db", play.hosts());
         assertEquals("web,db", play.name());
         assertTrue(play.gatherFacts());
-        assertNull(play.become());
+        assertNull(play.become().get());
         assertEquals(List.of(), play.tasks());
     }
 
@@ -127,22 +127,22 @@ class PlaybookLoaderTest {
         assertEquals("out", o.register());
         assertEquals(List.of("False"), o.changedWhen());
         assertEquals(List.of("out.rc > 1"), o.failedWhen());
-        assertTrue(o.ignoreErrors());
+        assertTrue(o.ignoreErrors().isTrue());
         assertEquals(List.of("out is succeeded"), o.until());
         assertEquals(5, o.retries());
         assertEquals("{{ d }}", o.delay());
-        assertTrue(o.noLog());
+        assertTrue(o.noLog().isTrue());
         assertEquals(Set.of("a", "b"), o.tags());
         assertEquals(List.of("restart", "reload"), o.notifies());
         assertEquals(Map.of("v", 1), o.vars());
-        assertTrue(o.runOnce());
+        assertTrue(o.runOnce().isTrue());
         assertEquals("{{ groups.db[0] }}", o.delegateTo());
-        assertEquals(false, o.checkMode());
+        assertEquals(false, o.checkMode().get());
         assertEquals(Map.of("PATH", "/bin"), o.environment());
         assertEquals(30, o.timeout());
-        assertEquals(true, o.become());
+        assertEquals(true, o.become().get());
         assertEquals("root", o.becomeUser());
-        assertEquals(false, o.diff());
+        assertEquals(false, o.diff().get());
     }
 
     @Test
@@ -279,7 +279,7 @@ class PlaybookLoaderTest {
         assertEquals(1, b.rescue().size());
         assertEquals(1, b.always().size());
         assertEquals(List.of("x"), b.options().when());
-        assertEquals(true, b.options().become());
+        assertEquals(true, b.options().become().get());
     }
 
     @Test
