@@ -104,9 +104,10 @@ class SshHostLockIT {
         CompletableFuture<SshPlaybooks.Result> first = firstRunHolding(link);
         SshPlaybooks.Result second = run(inventory, playbook, "-e", "tag=b");
         assertEquals(2, second.code(), second.out());
-        assertTrue(second.out().contains("failed: [host-1] => (item=1) => host-1 is being changed by another "
-                + "swarmplay run (pid " + ProcessHandle.current().pid() + " on "), second.out());
-        assertTrue(second.out().contains("fatal: [host-1]: FAILED!"), second.out());
+        assertTrue(second.out().contains("failed: [host-1] (item=1) => {"), second.out());
+        assertTrue(second.out().contains("\"msg\": \"host-1 is being changed by another swarmplay run (pid "
+                + ProcessHandle.current().pid() + " on "), second.out());
+        assertTrue(second.out().contains("failed=1"), second.out());
         assertEquals(0, first.get(60, TimeUnit.SECONDS).code());
         assertTrue(lines().stream().allMatch(l -> l.startsWith("a-")), String.valueOf(lines()));
         SshPlaybooks.Result preview = run(inventory, playbook, "-e", "tag=c", "--check");

@@ -93,10 +93,10 @@ class SshTimeoutIT {
                     - name: never reached
                       command: "true"
                 """.formatted(become, marker);
-        SshPlaybooks.Result result = SshPlaybooks.run(inventory, playbook);
+        SshPlaybooks.Result result = SshPlaybooks.run(inventory, playbook, "--timings");
         assertEquals(2, result.code(), result.out());
-        Matcher failed = Pattern.compile("fatal: \\[host-1]: FAILED! => task 'slow' timed out on host-1 after its"
-                + " timeout of 3s; killed 'sleep " + Pattern.quote(marker) + "; echo done' \\((\\d+(\\.\\d+)?)s\\)")
+        Matcher failed = Pattern.compile("fatal: \\[host-1]: FAILED! => \\{.*\"msg\": \"task 'slow' timed out on host-1 after its"
+                + " timeout of 3s; killed 'sleep " + Pattern.quote(marker) + "; echo done'\".*} \\((\\d+(\\.\\d+)?)s\\)")
                 .matcher(result.out());
         assertTrue(failed.find(), result.out());
         double seconds = Double.parseDouble(failed.group(1));
