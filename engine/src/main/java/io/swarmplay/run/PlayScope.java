@@ -140,6 +140,17 @@ final class PlayScope {
         return magic;
     }
 
+    /** Magic variables that belong to the play, not the host: {@code hostvars[h]} leaves them out, as Ansible 2.14. */
+    private static final java.util.Set<String> PLAY_MAGIC = java.util.Set.of("hostvars", "ansible_play_hosts",
+            "ansible_play_batch", "ansible_play_hosts_all", "ansible_play_role_names", "ansible_role_names",
+            "ansible_dependent_role_names", "role_names");
+
+    private Map<String, Object> hostMagic(Host host) {
+        Map<String, Object> magic = magic(host);
+        magic.keySet().removeAll(PLAY_MAGIC);
+        return magic;
+    }
+
     /**
      * {@code hostvars}: every inventory host, and the implicit localhost once a play used it (any
      * host name Ansible's inventory can find is readable, so {@code hostvars['localhost']} always is).
@@ -172,7 +183,7 @@ final class PlayScope {
                 .with("facts", host.gathered)
                 .with("set_fact and registered", host.runtimeVars())
                 .with("extra vars", run.request.extraVars())
-                .with("magic", magic(host.host));
+                .with("magic", hostMagic(host.host));
     }
 
     void batch(List<String> hosts) {

@@ -36,7 +36,9 @@ final class JinjavaErrors {
             new Rule(Pattern.compile(".*Cannot find method '?(\\w+)'? .*", Pattern.DOTALL), "no method '$1' on this value"),
             new Rule(Pattern.compile(".*Cannot coerce .*", Pattern.DOTALL), "a value has the wrong type for this operation"),
             new Rule(Pattern.compile(".*[Dd]ivi\\w* by zero.*", Pattern.DOTALL), "division by zero"),
-            new Rule(Pattern.compile(".*Unclosed (\\w+).*", Pattern.DOTALL), "unclosed $1"));
+            new Rule(Pattern.compile(".*Unclosed (\\w+).*", Pattern.DOTALL), "unclosed $1"),
+            new Rule(Pattern.compile(".*StackOverflowError.*", Pattern.DOTALL),
+                    "the template nests too deeply (a value that contains itself, or a recursion without end)"));
 
     private JinjavaErrors() {
     }

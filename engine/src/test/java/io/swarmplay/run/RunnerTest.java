@@ -784,6 +784,23 @@ class RunnerTest {
     }
 
     @Test
+    void hostvarsOfAHostHoldNoPlayMagicSoTheyCanBeDumpedAsJson() {
+        RunFixture.Run run = fixture("""
+                - hosts: web
+                  gather_facts: false
+                  tasks:
+                    - name: dump
+                      assert:
+                        that:
+                          - (hostvars[inventory_hostname] | to_nice_json | from_json).inventory_hostname == inventory_hostname
+                          - "'hostvars' not in hostvars[inventory_hostname]"
+                          - "'ansible_play_hosts' not in hostvars[inventory_hostname]"
+                          - "'groups' in hostvars[inventory_hostname]"
+                """).run(Mode.APPLY);
+        assertEquals(Status.OK, run.events().outcome("dump", "h1").status(), run.output());
+    }
+
+    @Test
     void includeTasksLoadsPerHostAndABrokenFileFailsOnlyItsHosts() {
         RunFixture f = fixture("""
                 - hosts: web
