@@ -32,7 +32,8 @@ final class Keywords {
 
     static final Set<String> PLAY = Set.of("name", "hosts", "vars", "vars_files", "tasks", "pre_tasks", "post_tasks",
             "handlers", "any_errors_fatal", "serial", "max_fail_percentage", "gather_facts", "environment", "tags", "connection", "become",
-            "become_user", "become_method", "strategy", "roles", "collections");
+            "become_user", "become_method", "strategy", "roles", "collections",
+            "check_mode", "ignore_errors", "no_log", "diff", "run_once");
 
     /** The {@code become_method}s swarmplay can use. */
     static final Set<String> BECOME_METHODS = Set.of("sudo");
@@ -51,7 +52,6 @@ final class Keywords {
             "order", "hosts run in inventory order; drop 'order'",
             "force_handlers", "drop 'force_handlers'",
             "module_defaults", "write the arguments on each task (a YAML anchor helps)",
-            "ignore_errors", "set ignore_errors on the tasks",
             "gather_subset", "swarmplay gathers a small fixed set of facts; drop it");
 
     /**

@@ -26,7 +26,8 @@ public record Play(String name, String hosts, Map<String, Object> vars, List<Str
                    List<Handler> handlers, boolean gatherFacts, boolean anyErrorsFatal, List<Object> serial,
                    Double maxFailPercentage,
                    Map<String, Object> environment, Set<String> tags, String connection,
-                   Flag become, String becomeUser, SourcePosition at, Path dir, RoleSearch roleSearch) {
+                   Flag become, Map<String, Flag> taskFlags, String becomeUser, SourcePosition at, Path dir,
+                   RoleSearch roleSearch) {
 
     public Play {
         become = become == null ? Flag.UNSET : become;

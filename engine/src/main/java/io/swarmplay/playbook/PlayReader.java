@@ -46,7 +46,18 @@ final class PlayReader {
                 serial(play.get("serial")), maxFailPercentage(play.get("max_fail_percentage")),
                 environment(play), tags(play), string(play, "connection"),
                 play.has("become") ? TaskOptionsReader.flag(play.get("become"), "'become'", session) : Flag.UNSET,
-                string(play, "become_user"), play.at(), dir, session.roleSearch());
+                taskFlags(play), string(play, "become_user"), play.at(), dir, session.roleSearch());
+    }
+
+    /** The task keywords a play may set for all its tasks (a task's or block's own value wins), as in Ansible. */
+    static final List<String> TASK_FLAGS = List.of("check_mode", "ignore_errors", "no_log", "diff", "run_once");
+
+    private Map<String, Flag> taskFlags(YamlNode.Mapping play) {
+        Map<String, Flag> flags = new java.util.LinkedHashMap<>();
+        for (String keyword : TASK_FLAGS) {
+            if (play.has(keyword)) flags.put(keyword, TaskOptionsReader.flag(play.get(keyword), "'" + keyword + "'", session));
+        }
+        return flags;
     }
 
     /** The play without the keywords written as {@code "{{ omit }}"} (they keep their defaults). */

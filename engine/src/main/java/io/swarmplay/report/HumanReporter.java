@@ -146,7 +146,7 @@ public final class HumanReporter implements RunListener {
         if (noLog) {
             Map<String, Object> censored = new LinkedHashMap<>();
             censored.put("censored", Redactor.CENSORED);
-            censored.put("changed", o.status() == Status.CHANGED);
+            censored.put("changed", o.changedFlag());
             return censored;
         }
         return ResultView.of(o, task.module(), extra, verbosity);

@@ -118,7 +118,8 @@ public final class Redactor {
      */
     private static Outcome censored(Outcome o) {
         Change change = o.change() == null ? null : new Change(o.change().action(), CENSORED, null, null);
-        return new Outcome(o.status(), CENSORED, change, Map.of("censored", CENSORED), Map.of(), Set.of(),
+        Map<String, Object> data = o.changedFlag() ? Map.of("censored", CENSORED, "changed", true) : Map.of("censored", CENSORED);
+        return new Outcome(o.status(), CENSORED, change, data, Map.of(), Set.of(),
                 o.duration());
     }
 

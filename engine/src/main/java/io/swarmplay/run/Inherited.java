@@ -49,7 +49,15 @@ record Inherited(List<String> when, Set<String> tags, List<Map<String, Object>> 
     }
 
     static Inherited root(Set<String> playTags, Map<String, Object> playEnvironment, Flag become, String becomeUser) {
-        Flags flags = new Flags(Flag.UNSET, Flag.UNSET, Flag.UNSET, become, Flag.UNSET, Flag.UNSET);
+        return root(playTags, playEnvironment, become, Map.of(), becomeUser);
+    }
+
+    /** {@code playFlags}: the play's task keywords (check_mode, ignore_errors, no_log, diff, run_once). */
+    static Inherited root(Set<String> playTags, Map<String, Object> playEnvironment, Flag become,
+                          Map<String, Flag> playFlags, String becomeUser) {
+        java.util.function.Function<String, Flag> f = k -> playFlags.getOrDefault(k, Flag.UNSET);
+        Flags flags = new Flags(f.apply("check_mode"), f.apply("ignore_errors"), f.apply("no_log"), become,
+                f.apply("diff"), f.apply("run_once"));
         return new Inherited(List.of(), playTags, List.of(), playEnvironment, flags, null, becomeUser,
                 List.of(), List.of(), Map.of());
     }

@@ -155,7 +155,7 @@ final class PlayRun {
         scope.batch(batch.stream().map(HostState::name).toList());
         run.report(new PlayStarted(play, play.name(), active.stream().map(HostState::name).toList()));
         if (active.isEmpty()) return true;
-        Inherited root = Inherited.root(play.tags(), play.environment(), play.become(), play.becomeUser());
+        Inherited root = Inherited.root(play.tags(), play.environment(), play.become(), play.taskFlags(), play.becomeUser());
         if (play.gatherFacts()) new FactGatherer(run, scope).gather(active);
         for (List<TaskNode> section : List.of(play.preTasks(), play.tasks(), play.postTasks())) {
             walk(section, active, root);
@@ -262,7 +262,7 @@ final class PlayRun {
 
     /** One handler for the hosts notified, with its role's variables and keywords. */
     private void runHandler(Handler handler, List<HostState> notified) {
-        Inherited root = Inherited.root(play.tags(), play.environment(), play.become(), play.becomeUser());
+        Inherited root = Inherited.root(play.tags(), play.environment(), play.become(), play.taskFlags(), play.becomeUser());
         for (RoleCall call : handler.roles()) root = root.plus(Roles.keywords(call));
         Inherited inherited = root.inRoles(handler.roles());
         if (handler.include() != null) {
