@@ -116,18 +116,28 @@ final class PlayScope {
         return loaded;
     }
 
+    /** Every magic variable of {@code host} in this play: the host's own, then the play's. */
     private Map<String, Object> magic(Host host) {
-        Inventory inventory = run.inventory();
-        Map<String, Object> magic = new LinkedHashMap<>();
-        magic.put("inventory_hostname", host.name());
-        magic.put("inventory_hostname_short", host.name().split("\\.")[0]);
-        magic.put("group_names", host.groups().stream().filter(g -> !g.equals("all") && !g.equals("ungrouped")).sorted().toList());
-        magic.put("groups", inventory.groupsVar());
+        Map<String, Object> magic = hostMagic(host);
         magic.put("hostvars", hostVars());
         List<String> active = playHosts.stream().filter(h -> run.hosts.containsKey(h) && run.hosts.get(h).inPlay()).toList();
         magic.put("ansible_play_hosts", active);
         magic.put("ansible_play_batch", batch.isEmpty() ? active : active.stream().filter(batch::contains).toList());
         magic.put("ansible_play_hosts_all", playHosts);
+        magic.putAll(RoleVars.playMagic(playRoles));
+        return magic;
+    }
+
+    /**
+     * The magic variables that belong to the host, not the play: what {@code hostvars[h]} holds in
+     * Ansible 2.14 (no {@code hostvars}, {@code ansible_play_*} or role names).
+     */
+    private Map<String, Object> hostMagic(Host host) {
+        Map<String, Object> magic = new LinkedHashMap<>();
+        magic.put("inventory_hostname", host.name());
+        magic.put("inventory_hostname_short", host.name().split("\\.")[0]);
+        magic.put("group_names", host.groups().stream().filter(g -> !g.equals("all") && !g.equals("ungrouped")).sorted().toList());
+        magic.put("groups", run.inventory().groupsVar());
         magic.put("playbook_dir", play.dir().toAbsolutePath().toString());
         Path inventoryDir = run.request.inventoryDir();
         if (inventoryDir != null) magic.put("inventory_dir", inventoryDir.toAbsolutePath().toString());
@@ -135,19 +145,7 @@ final class PlayScope {
         magic.put("ansible_diff_mode", run.request.diff());
         magic.put("ansible_run_tags", List.copyOf(run.request.tags().isEmpty() ? List.of("all") : run.request.tags()));
         magic.put("ansible_skip_tags", List.copyOf(run.request.skipTags()));
-        magic.putAll(RoleVars.playMagic(playRoles));
         magic.put("ansible_version", Map.of("full", "2.14.0", "major", 2, "minor", 14, "string", "2.14.0 (swarmplay)"));
-        return magic;
-    }
-
-    /** Magic variables that belong to the play, not the host: {@code hostvars[h]} leaves them out, as Ansible 2.14. */
-    private static final java.util.Set<String> PLAY_MAGIC = java.util.Set.of("hostvars", "ansible_play_hosts",
-            "ansible_play_batch", "ansible_play_hosts_all", "ansible_play_role_names", "ansible_role_names",
-            "ansible_dependent_role_names", "role_names");
-
-    private Map<String, Object> hostMagic(Host host) {
-        Map<String, Object> magic = magic(host);
-        magic.keySet().removeAll(PLAY_MAGIC);
         return magic;
     }
 
