@@ -27,6 +27,8 @@ public final class Inventory {
     private final Map<String, Group> groups;
     private final Map<String, List<String>> groupsVar;
     private final Host implicitLocalhost;
+    /** {@link #groupVarsFor} by the host's group list: the groups never change, every step of a run asks again. */
+    private final Map<List<String>, Map<String, Object>> groupVars = new java.util.concurrent.ConcurrentHashMap<>();
 
     Inventory(List<Host> hosts, Map<String, Group> groups, Host implicitLocalhost) {
         this.hosts = List.copyOf(hosts);
@@ -87,14 +89,19 @@ public final class Inventory {
      * The group variables that apply to {@code host}, merged in Ansible's order ({@code all} first,
      * then parents before children, then {@code ansible_group_priority}, then by name; later wins).
      * The host's own variables are in {@link Host#vars()}, which take precedence over these.
+     * Unmodifiable; merged once per distinct list of groups.
      */
     public Map<String, Object> groupVarsFor(Host host) {
+        return groupVars.computeIfAbsent(host.groups(), this::mergeGroupVars);
+    }
+
+    private Map<String, Object> mergeGroupVars(List<String> groupNames) {
         Map<String, Object> merged = new LinkedHashMap<>();
-        for (String name : host.groups()) {
+        for (String name : groupNames) {
             Group g = groups.get(name);
             if (g != null) merged.putAll(g.vars());
         }
-        return merged;
+        return Collections.unmodifiableMap(merged);
     }
 
     /**

@@ -8,18 +8,24 @@ import java.util.AbstractMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
  * Another host's variables as {@code hostvars[host]} shows them: a templated value is rendered in
  * that host's own variables when it is read ({@code hostvars['host-1'].workdir} is host-1's
- * workdir, not the reading host's), once per read.
+ * workdir, not the reading host's), once per key: a value read again (ten templates of one step
+ * reading {@code hostvars[h].org}) is the one rendered the first time. A render that fails is not
+ * kept; it fails again on the next read.
  */
 final class RenderedVars extends AbstractMap<String, Object> {
 
     private final Map<String, Object> vars;
     private final Supplier<Templar> templar;
+    /** The values rendered so far (a rendered value may be null: YAML's null, Jinja's none). */
+    private final Map<Object, Optional<Object>> rendered = new ConcurrentHashMap<>();
 
     RenderedVars(Map<String, Object> vars, Supplier<Templar> templar) {
         this.vars = vars;
@@ -28,7 +34,16 @@ final class RenderedVars extends AbstractMap<String, Object> {
 
     @Override
     public Object get(Object key) {
-        return render(vars.get(key));
+        Object value = vars.get(key);
+        if (!templated(value)) return value;
+        if (key == null) return render(value);
+        Optional<Object> known = rendered.get(key);
+        if (known == null) {
+            // not computeIfAbsent: rendering one value may read another of this host (a recursive update)
+            known = Optional.ofNullable(render(value));
+            rendered.putIfAbsent(key, known);
+        }
+        return known.orElse(null);
     }
 
     @Override
@@ -65,8 +80,8 @@ final class RenderedVars extends AbstractMap<String, Object> {
 
     @Override
     public Set<Entry<String, Object>> entrySet() {
-        Map<String, Object> rendered = new LinkedHashMap<>();
-        vars.forEach((k, v) -> rendered.put(k, render(v)));
-        return rendered.entrySet();
+        Map<String, Object> all = new LinkedHashMap<>();
+        for (String key : vars.keySet()) all.put(key, get(key));
+        return all.entrySet();
     }
 }

@@ -11,6 +11,8 @@ import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class InventoryLoaderTest {
@@ -104,6 +106,15 @@ class InventoryLoaderTest {
         Host h2 = withPriority.host("host-2").orElseThrow();
         assertEquals(List.of("all", "swarm", "db"), h2.groups());
         assertEquals("database", withPriority.groupVarsFor(h2).get("role"));
+    }
+
+    @Test
+    void groupVarsAreMergedOnceAndCannotBeChangedByAReader() {
+        Inventory inv = load(swarm().toString());
+        Map<String, Object> first = inv.groupVarsFor(inv.host("host-1").orElseThrow());
+        assertSame(first, inv.groupVarsFor(inv.host("host-1").orElseThrow()));
+        assertThrows(UnsupportedOperationException.class, () -> first.put("role", "changed"));
+        assertEquals("manager", inv.groupVarsFor(inv.host("host-1").orElseThrow()).get("role"));
     }
 
     @Test
