@@ -154,6 +154,39 @@ class OfflinePlanTest {
                 .replace(" ", "").contains("\"offline\":true"));
     }
 
+    @Test
+    void aFileOnAFreshHostIsAbsentUnlessAnEarlierStepWritesIt() throws IOException {
+        playbook = write("files.yaml", """
+                - hosts: host-1
+                  gather_facts: false
+                  tasks:
+                    - name: result of an earlier run
+                      stat: {path: /opt/app/result.txt}
+                      register: before
+                    - name: start the work
+                      docker_container: {name: worker, image: "busybox:1.36"}
+                      when: not before.stat.exists
+                    - name: app config
+                      copy: {content: "x\n", dest: /opt/app/app.conf}
+                    - name: the config just written
+                      stat: {path: /opt/app/app.conf}
+                      register: conf
+                    - name: app config again
+                      copy: {content: "y\n", dest: /opt/app/app.conf}
+                    - name: reload
+                      command: /bin/reload
+                      when: conf.stat.exists
+                """);
+        String out = plan("--plan", "-v").out();
+        assertTrue(out.contains("= stat./opt/app/result.txt  (stat only reads: /opt/app/result.txt does not exist)"), out);
+        assertTrue(out.contains("+ docker_container.worker  (create and start container worker"), out);
+        // what an earlier step of the plan writes is there only after apply
+        assertTrue(out.contains("? stat./opt/app/app.conf  (what is at /opt/app/app.conf on host-1 after the earlier steps that write it"), out);
+        assertTrue(out.contains("? command[reload]  (when: conf.stat.exists is known only after apply)"), out);
+        assertEquals(1, count(out, "      + app config  (copy at"), out);
+        assertEquals(1, count(out, "      ? app config again  (copy at"), out);
+    }
+
     private static int count(String text, String part) {
         return text.split(java.util.regex.Pattern.quote(part), -1).length - 1;
     }
