@@ -114,7 +114,7 @@ final class TaskStep {
 
     private StepResult single(StepSpec spec, HostState host, Map<String, Object> vars) {
         Attempt attempt = once(spec, host, vars);
-        Object registered = Results.registered(attempt.outcome(), spec.name(), host.name());
+        Object registered = Results.registered(attempt.outcome(), spec, host.name());
         return new StepResult(host, attempt.delegate(), attempt.outcome(), registered, attempt.args(), List.of(),
                 false);
     }
