@@ -187,6 +187,44 @@ class OfflinePlanTest {
         assertEquals(1, count(out, "      ? app config again  (copy at"), out);
     }
 
+    @Test
+    void whetherAStepThatWouldChangeChangedIsKnownButNotWhatItReturns() throws IOException {
+        playbook = write("results.yaml", """
+                - hosts: host-1
+                  gather_facts: false
+                  tasks:
+                    - name: configs
+                      copy: {content: "x\n", dest: "/opt/{{ item }}.conf"}
+                      loop: [a, b]
+                      register: configs
+                    - name: probe
+                      command: /bin/probe
+                      register: probe
+                    - name: probe decided by its output
+                      command: /bin/probe
+                      register: decided
+                      changed_when: decided.rc == 3
+                    - name: after the configs changed
+                      command: /bin/reload
+                      when: configs is changed and configs.results[1] is changed
+                    - name: when the probe did not change
+                      command: /bin/never
+                      when: probe is not changed
+                    - name: on the probe's exit code
+                      command: /bin/rc
+                      when: probe.rc | default(1) != 0
+                    - name: on the decided probe
+                      command: /bin/decided
+                      when: decided is changed
+                """);
+        String out = plan("--plan", "-v").out();
+        assertTrue(out.contains("> command[after the configs changed]  (/bin/reload)"), out);
+        assertTrue(out.contains("· command[when the probe did not change]  (when: probe is not changed was false)"), out);
+        assertTrue(out.contains("? command[on the probe's exit code]  (when: probe.rc | default(1) != 0 is known only after apply)"), out);
+        // changed_when decides from the result itself: unknown until apply
+        assertTrue(out.contains("? command[on the decided probe]  (when: decided is changed is known only after apply)"), out);
+    }
+
     private static int count(String text, String part) {
         return text.split(java.util.regex.Pattern.quote(part), -1).length - 1;
     }
