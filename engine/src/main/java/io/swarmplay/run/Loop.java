@@ -77,7 +77,7 @@ final class Loop {
             last = step.once(spec, host, itemVars);
             outcomes.add(last.outcome());
             events.add(new ItemFinished(spec.task(), host.name(), label(step, spec, control, itemVars, list.get(i)),
-                    last.outcome(), last.args(), spec.inherited().noLog(), loopVars(control, list, i, false)));
+                    last.outcome(), last.args(), spec.inherited().noLog(), loopVars(control, list, i, false), spec.inherited().diff()));
             values.add(itemValue(spec, host, last.outcome(), control, list.get(i)));
             // set_fact in a loop: each item sees the facts of the items before it, as in Ansible
             facts.putAll(last.outcome().facts());
