@@ -16,7 +16,8 @@ import java.util.Optional;
  * out is read-only too.
  *
  * <p>As a {@link Basis#FRESH fresh} host ({@code --plan --offline}) it is never contacted: no file
- * exists on it, so files, directories and templates are creates; what a command would print or a
+ * exists on it (unless an earlier step of the plan writes that path: then what is there is known
+ * after apply), so files, directories and templates are creates; what a command would print or a
  * file would hold is known after apply. Expressions, templates and files of the control node are
  * evaluated as usual.
  */
@@ -37,6 +38,11 @@ public final class ReadOnlyHost implements HostView {
 
         /** Another inventory host, read-only; empty when there is none. */
         Optional<HostView> otherHost(String name);
+
+        /** On a fresh host: whether an earlier step of the plan writes {@code path} (then what is there is known after apply). */
+        default boolean writtenEarlier(String path) {
+            return false;
+        }
     }
 
     public ReadOnlyHost(HostView host, Services services) {
@@ -62,12 +68,18 @@ public final class ReadOnlyHost implements HostView {
 
     @Override
     public Optional<FileStat> stat(String path) {
-        return basis == Basis.FRESH ? Optional.empty() : host.stat(path);
+        return basis == Basis.FRESH ? fresh(path) : host.stat(path);
     }
 
     @Override
     public Optional<String> sha256(String path) {
-        return basis == Basis.FRESH ? Optional.empty() : host.sha256(path);
+        return basis == Basis.FRESH ? fresh(path).map(stat -> "") : host.sha256(path);
+    }
+
+    /** Nothing is at a path of a fresh host, unless an earlier step of the plan writes it: then it is known after apply. */
+    private Optional<FileStat> fresh(String path) {
+        if (services.writtenEarlier(path)) throw new StateUnknownException("what is at " + path + " on " + name() + " after the earlier steps that write it");
+        return Optional.empty();
     }
 
     @Override

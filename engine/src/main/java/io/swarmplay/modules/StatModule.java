@@ -53,9 +53,15 @@ public final class StatModule implements Module<StatModule.Args> {
 
     @Override
     public Change plan(Args args, HostView host) {
+        // nothing there (e.g. on a fresh host): no need to ask for the details
+        if (host.stat(args.path()).isEmpty()) return found(args, List.of());
         ExecResult probe = host.probe(Command.shell(script(args)));
+        return found(args, probe.succeeded() ? probe.stdout().lines().toList() : List.of());
+    }
+
+    /** The result from the probe's lines (none: nothing at the path). */
+    private static Change found(Args args, List<String> lines) {
         Map<String, Object> fields = new LinkedHashMap<>();
-        List<String> lines = probe.succeeded() ? probe.stdout().lines().toList() : List.of();
         fields.put("exists", !lines.isEmpty());
         if (!lines.isEmpty()) describe(args, lines, fields);
         String reason = "stat only reads: " + args.path() + (lines.isEmpty() ? " does not exist" : " exists");

@@ -52,7 +52,7 @@ public final class TransferModule implements Module<TransferModule.Args> {
     public Change plan(Args args, HostView host) {
         HostView source = host.otherHost(args.from());
         String edge = args.from() + ":" + args.src() + " → " + host.name() + ":" + args.dest();
-        Optional<FileStat> from = source.stat(args.src());
+        Optional<FileStat> from = sourceStat(source, args.src());
         if (from.isEmpty()) {
             // an earlier step of this run may produce the source; apply fails if it still is missing
             return Change.create(edge + " (content known after apply)").withPayload(new Edge(edge, modeOf(args, null)));
@@ -67,6 +67,15 @@ public final class TransferModule implements Module<TransferModule.Args> {
         }
         String what = same ? "mode " + to.get().modeOctal() + " → " + FileMode.format(mode) : "content differs";
         return Change.update(edge + " (" + what + ")").withPayload(new Edge(edge, mode));
+    }
+
+    /** The source as it is now; empty when missing or known only after an earlier step of the plan writes it. */
+    private static Optional<FileStat> sourceStat(HostView source, String src) {
+        try {
+            return source.stat(src);
+        } catch (io.swarmplay.connection.StateUnknownException e) {
+            return Optional.empty();
+        }
     }
 
     private static Integer modeOf(Args args, FileStat source) {

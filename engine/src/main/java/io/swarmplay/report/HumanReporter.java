@@ -112,6 +112,8 @@ public final class HumanReporter implements RunListener {
     private void item(ItemFinished e) {
         looped.add(e.host());
         Outcome o = e.outcome();
+        // as Ansible: each item's diff, before its line
+        if (!e.noLog() && showsDiff(e.diff())) printDiff(o);
         Map<String, Object> view = view(e.task(), o, e.noLog(), e.args(), e.loopVars());
         String line = switch (o.status()) {
             case FAILED, UNREACHABLE -> "failed: [" + e.host() + "] (item=" + e.label() + ") => " + dump(view, e.task(), e.args());
@@ -123,8 +125,9 @@ public final class HumanReporter implements RunListener {
 
     private void host(HostFinished e) {
         Outcome o = e.outcome();
-        if (showsDiff(e) && o.change() != null && o.change().diff() != null) printDiff(o.change().diff());
-        boolean items = looped.remove(e.host()) && o.status() != Status.UNREACHABLE;
+        boolean wasLooped = looped.remove(e.host());
+        if (!wasLooped && showsDiff(e.diff())) printDiff(o);
+        boolean items = wasLooped && o.status() != Status.UNREACHABLE;
         String target = e.host() + (e.delegate() != null ? " -> " + e.delegate() : "");
         Map<String, Object> view = view(e.task(), o, e.noLog(), e.args(), Map.of());
         String line = switch (o.status()) {
@@ -138,8 +141,12 @@ public final class HumanReporter implements RunListener {
     }
 
     /** The task's {@code diff:} keyword, else the run's {@code --diff}. */
-    private boolean showsDiff(HostFinished e) {
-        return e.diff() != null ? e.diff() : diff;
+    private boolean showsDiff(Boolean taskDiff) {
+        return taskDiff != null ? taskDiff : diff;
+    }
+
+    private void printDiff(Outcome o) {
+        if (o.change() != null && o.change().diff() != null) printDiff(o.change().diff());
     }
 
     private Map<String, Object> view(Task task, Outcome o, boolean noLog, Map<String, Object> args, Map<String, Object> extra) {

@@ -99,7 +99,7 @@ public final class Redactor {
             return e.noLog()
                     ? new ItemFinished(e.task(), e.host(), HIDDEN_ITEM, censored(e.outcome()), Map.of(), true)
                     : new ItemFinished(e.task(), e.host(), mask(e.label()), mask(e.outcome()), maskMap(e.args()), false,
-                            maskMap(e.loopVars()));
+                            maskMap(e.loopVars()), e.diff());
         }
         if (event instanceof StepProgress e) {
             return new StepProgress(e.task(), e.host(), e.noLog() ? CENSORED : mask(e.message()), e.noLog());

@@ -47,14 +47,15 @@ public sealed interface RunEvent {
 
     /**
      * One item of a loop on one host, with the arguments rendered for it and the loop variables
-     * Ansible adds to an item's result ({@code item}, {@code ansible_loop_var}, the index variable).
+     * Ansible adds to an item's result ({@code item}, {@code ansible_loop_var}, the index variable),
+     * and the task's {@code diff:} keyword (null: the run's {@code --diff}).
      */
     record ItemFinished(Task task, String host, String label, Outcome outcome, Map<String, Object> args,
-                        boolean noLog, Map<String, Object> loopVars) implements RunEvent {
+                        boolean noLog, Map<String, Object> loopVars, Boolean diff) implements RunEvent {
 
         public ItemFinished(Task task, String host, String label, Outcome outcome, Map<String, Object> args,
                             boolean noLog) {
-            this(task, host, label, outcome, args, noLog, Map.of());
+            this(task, host, label, outcome, args, noLog, Map.of(), null);
         }
     }
 

@@ -31,6 +31,11 @@ final class HostState {
     /** PLAN mode: could not be contacted, so every later step is shown as unknown. */
     volatile boolean offline;
     volatile String offlineReason;
+    /**
+     * Offline PLAN: the paths earlier steps would write on this fresh host (the {@code path} or
+     * {@code dest} of a step that would change it), whose state is then known only after apply.
+     */
+    final Set<String> pathsWritten = java.util.concurrent.ConcurrentHashMap.newKeySet();
     /** {@code meta: end_host}, {@code end_batch} or {@code end_play}: no more tasks in this play (batch). */
     boolean endedPlay;
     /** {@code meta: end_host}: also out of {@code ansible_play_hosts} for the rest of the play. */

@@ -4,6 +4,7 @@ import io.swarmplay.module.Outcome;
 import io.swarmplay.module.Status;
 import io.swarmplay.playbook.LoopControl;
 import io.swarmplay.report.RunEvent.ItemFinished;
+import io.swarmplay.template.KnownInPart;
 import io.swarmplay.template.TemplateException;
 import io.swarmplay.template.Unknown;
 import io.swarmplay.template.Unsafe;
@@ -76,7 +77,7 @@ final class Loop {
             last = step.once(spec, host, itemVars);
             outcomes.add(last.outcome());
             events.add(new ItemFinished(spec.task(), host.name(), label(step, spec, control, itemVars, list.get(i)),
-                    last.outcome(), last.args(), spec.inherited().noLog(), loopVars(control, list, i, false)));
+                    last.outcome(), last.args(), spec.inherited().noLog(), loopVars(control, list, i, false), spec.inherited().diff()));
             values.add(itemValue(spec, host, last.outcome(), control, list.get(i)));
             // set_fact in a loop: each item sees the facts of the items before it, as in Ansible
             facts.putAll(last.outcome().facts());
@@ -155,12 +156,15 @@ final class Loop {
     }
 
     static Object itemValue(StepSpec spec, HostState host, Outcome outcome, LoopControl control, Object item) {
-        Object value = Results.registered(outcome, spec.name(), host.name());
+        Object value = Results.registered(outcome, spec, host.name());
         if (!(value instanceof Map<?, ?> map)) return value;
-        Map<String, Object> withItem = new LinkedHashMap<>(castMap(map));
+        Map<String, Object> withItem = new LinkedHashMap<>();
         withItem.put(control.loopVar(), item);
         withItem.put("ansible_loop_var", control.loopVar());
-        return withItem;
+        if (value instanceof KnownInPart part) return part.with(withItem);
+        Map<String, Object> all = new LinkedHashMap<>(castMap(map));
+        all.putAll(withItem);
+        return all;
     }
 
     // the facts of every item, in order, unless the loop failed (Ansible then sets none)

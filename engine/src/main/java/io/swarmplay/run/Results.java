@@ -2,6 +2,9 @@ package io.swarmplay.run;
 
 import io.swarmplay.module.Outcome;
 import io.swarmplay.module.Status;
+import io.swarmplay.module.Action;
+import io.swarmplay.playbook.TaskOptions;
+import io.swarmplay.template.KnownInPart;
 import io.swarmplay.template.Unknown;
 
 import java.util.ArrayList;
@@ -41,6 +44,28 @@ final class Results {
         return value;
     }
 
+    /**
+     * As {@link #registered(Outcome, String, String)}, but the result of a step that would create,
+     * change or run something is known in part: it will have changed and not failed (if it failed,
+     * no later step of the host would read it), unless {@code changed_when}, {@code failed_when},
+     * {@code until} or {@code ignore_errors} decide that from the result itself.
+     */
+    static Object registered(Outcome outcome, StepSpec spec, String host) {
+        Object value = registered(outcome, spec.name(), host);
+        if (!(value instanceof Unknown unknown) || !knownInPart(outcome, spec)) return value;
+        Map<String, Object> known = new LinkedHashMap<>();
+        known.put("changed", true);
+        known.put("failed", false);
+        return new KnownInPart(known, unknown);
+    }
+
+    private static boolean knownInPart(Outcome outcome, StepSpec spec) {
+        TaskOptions options = spec.task().options();
+        return outcome.status() == Status.WOULD_CHANGE && outcome.change() != null && outcome.change().action() != Action.UNKNOWN
+                && options.changedWhen().isEmpty() && options.failedWhen().isEmpty() && options.until().isEmpty()
+                && !spec.inherited().ignoreErrors();
+    }
+
     // check mode skips what it cannot predict (commands, unknown inputs): its result comes only from apply
     private static boolean skippedUnpredictable(Outcome outcome) {
         return outcome.status() == Status.SKIPPED && outcome.change() != null && !outcome.change().isNone();
@@ -60,7 +85,7 @@ final class Results {
         if (anyUnknown) return new Unknown("result of '" + taskName + "' on " + host);
         Map<String, Object> value = new LinkedHashMap<>();
         value.put("results", itemValues);
-        value.put("changed", combined.changedFlag());
+        value.put("changed", combined.changedFlag() || itemValues.stream().anyMatch(v -> v instanceof KnownInPart));
         value.put("failed", combined.status() == Status.FAILED);
         value.put("msg", combined.status() == Status.FAILED
                 ? "One or more items failed" : "All items completed");

@@ -55,6 +55,9 @@ final class RunHostSession implements HostSession {
         /** The extension of read-only type {@code type} as on a fresh host (for an offline plan), or empty. */
         <T> Optional<T> fresh(Class<T> type);
 
+        /** Offline plan: whether an earlier step of the plan writes {@code path} on this host. */
+        boolean writtenEarlier(String path);
+
         /** Whether the host is the control node itself ({@code ansible_connection: local}). */
         boolean controlNode();
 
@@ -100,6 +103,11 @@ final class RunHostSession implements HostSession {
             @Override
             public Optional<io.swarmplay.module.HostView> otherHost(String name) {
                 return extensions.otherHost(name).map(other -> other.planView(offline));
+            }
+
+            @Override
+            public boolean writtenEarlier(String path) {
+                return extensions.writtenEarlier(path);
             }
         }, fresh ? ReadOnlyHost.Basis.FRESH : ReadOnlyHost.Basis.LIVE);
     }

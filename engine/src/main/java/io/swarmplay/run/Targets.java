@@ -70,9 +70,34 @@ public final class Targets {
         // an include's default name (include_tasks) is no likely meaning of a task name
         names.removeIf(n -> n.equals("include_tasks") || n.endsWith(".include_tasks"));
         String hint = Suggest.hint(startAt, new LinkedHashSet<>(names));
+        if (hint == null) hint = partOfAName(startAt, names).map(n -> "did you mean '" + n + "'? a part of a name needs a glob, e.g. '*"
+                + startAt.strip() + "*'").orElse(null);
         return Optional.of("no matching task \"" + startAt + "\" found for --start-at-task"
                 + (hint != null ? " (" + hint + ")" : " (it can start at a task of the playbooks and their static"
                 + " imports, not of a dynamic include_tasks)"));
+    }
+
+    /**
+     * The first task name that holds the typed text, or starts with it but for a typo or two: long
+     * task names are often typed in part.
+     */
+    static Optional<String> partOfAName(String typed, List<String> names) {
+        String t = typed.strip().toLowerCase(java.util.Locale.ROOT);
+        if (t.isEmpty()) return Optional.empty();
+        int typos = Math.max(1, t.length() / 6);
+        for (String name : names) {
+            String n = name.toLowerCase(java.util.Locale.ROOT);
+            if (n.contains(t) || startsNearly(n, t, typos)) return Optional.of(name);
+        }
+        return Optional.empty();
+    }
+
+    // a prefix of name (a letter shorter or longer than typed, for a letter left out or added) within typos edits
+    private static boolean startsNearly(String name, String typed, int typos) {
+        for (int length = typed.length() - 1; length <= typed.length() + 1; length++) {
+            if (length > 0 && length <= name.length() && Suggest.distance(typed, name.substring(0, length)) <= typos) return true;
+        }
+        return false;
     }
 
     // the names of the tasks under node: a block's tasks, not the block; an include_tasks itself

@@ -114,7 +114,7 @@ final class TaskStep {
 
     private StepResult single(StepSpec spec, HostState host, Map<String, Object> vars) {
         Attempt attempt = once(spec, host, vars);
-        Object registered = Results.registered(attempt.outcome(), spec.name(), host.name());
+        Object registered = Results.registered(attempt.outcome(), spec, host.name());
         return new StepResult(host, attempt.delegate(), attempt.outcome(), registered, attempt.args(), List.of(),
                 false);
     }
@@ -240,8 +240,18 @@ final class TaskStep {
             Applier applier = (change, apply) -> async == null ? apply.get()
                     : async.run(change, session, timeout, () -> guarded(spec, target, apply),
                             (jid, state) -> run.report(new AsyncPolled(spec.task(), host.name(), jid, state)));
-            return planAndApply(module, args, session, spec, applier, () -> lock(spec, host, target, vars, session, timeout));
+            Outcome outcome = planAndApply(module, args, session, spec, applier, () -> lock(spec, host, target, vars, session, timeout));
+            if (run.mode == Mode.PLAN && !module.info().readOnly()) rememberWrites(target, args, outcome);
+            return outcome;
         });
+    }
+
+    /** Offline plan: the path a step that would change its (fresh) host writes, for the later steps that look at it. */
+    private void rememberWrites(HostState target, Map<String, Object> args, Outcome outcome) {
+        if (!run.request.offline() || outcome.status() != io.swarmplay.module.Status.WOULD_CHANGE) return;
+        for (String key : List.of("path", "dest")) {
+            if (args.get(key) instanceof String path && !path.isEmpty()) target.pathsWritten.add(path);
+        }
     }
 
     /** Runs {@code work}, turning every failure it may meet on the host into the step's outcome. */
@@ -409,6 +419,11 @@ final class TaskStep {
             public <T> java.util.Optional<T> fresh(Class<T> type) {
                 if (type == io.swarmplay.source.Vault.class) return java.util.Optional.of(type.cast(run.request.vault()));
                 return run.connections.freshExtension(type);
+            }
+
+            @Override
+            public boolean writtenEarlier(String path) {
+                return target.pathsWritten.contains(path);
             }
 
             @Override

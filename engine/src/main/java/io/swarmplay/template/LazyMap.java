@@ -34,6 +34,11 @@ final class LazyMap extends AbstractMap<String, Object> {
         return path;
     }
 
+    /** The map it views. */
+    Map<?, ?> raw() {
+        return raw;
+    }
+
     @Override
     public Object get(Object key) {
         Object value = raw.get(key);

@@ -156,6 +156,10 @@ final class RenderState implements RenderScope {
 
     /** The value for a key a map lacks: an Undefined naming the map and the keys it has. */
     Object missingKey(Map<?, ?> map, Object key, Object base) {
+        if ((map instanceof LazyMap lm ? lm.raw() : map) instanceof KnownInPart part) {
+            touched.add(part.rest());
+            return part.rest();
+        }
         String owner = map instanceof LazyMap lm ? lm.path() : null;
         List<String> keys = map.keySet().stream().map(String::valueOf).toList();
         String summary = "'" + key + "' is not defined on " + (owner == null ? "a mapping" : "'" + owner + "'") + " " + keyList(keys);

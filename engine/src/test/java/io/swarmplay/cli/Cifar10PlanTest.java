@@ -62,6 +62,8 @@ class Cifar10PlanTest {
                 assertTrue(host.contains("\n    + " + object + "  ("), object + " not created on host-" + n + ":\n" + host);
             }
         }
+        // fresh hosts hold no final model: SWCI starts the training
+        assertTrue(hostSection(out, "host-1").contains("\n    + docker_container.swci-1  (create and start container swci-1 from "), out);
         // the SL/ML pairs SWOP starts, numbered across the swarm, on the host whose profile lists them
         for (String[] pair : new String[][] {{"host-1", "1"}, {"host-1", "2"}, {"host-2", "3"}, {"host-2", "4"}}) {
             String host = hostSection(out, pair[0]);

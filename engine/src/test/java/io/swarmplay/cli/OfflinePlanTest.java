@@ -154,6 +154,77 @@ class OfflinePlanTest {
                 .replace(" ", "").contains("\"offline\":true"));
     }
 
+    @Test
+    void aFileOnAFreshHostIsAbsentUnlessAnEarlierStepWritesIt() throws IOException {
+        playbook = write("files.yaml", """
+                - hosts: host-1
+                  gather_facts: false
+                  tasks:
+                    - name: result of an earlier run
+                      stat: {path: /opt/app/result.txt}
+                      register: before
+                    - name: start the work
+                      docker_container: {name: worker, image: "busybox:1.36"}
+                      when: not before.stat.exists
+                    - name: app config
+                      copy: {content: "x\n", dest: /opt/app/app.conf}
+                    - name: the config just written
+                      stat: {path: /opt/app/app.conf}
+                      register: conf
+                    - name: app config again
+                      copy: {content: "y\n", dest: /opt/app/app.conf}
+                    - name: reload
+                      command: /bin/reload
+                      when: conf.stat.exists
+                """);
+        String out = plan("--plan", "-v").out();
+        assertTrue(out.contains("= stat./opt/app/result.txt  (stat only reads: /opt/app/result.txt does not exist)"), out);
+        assertTrue(out.contains("+ docker_container.worker  (create and start container worker"), out);
+        // what an earlier step of the plan writes is there only after apply
+        assertTrue(out.contains("? stat./opt/app/app.conf  (what is at /opt/app/app.conf on host-1 after the earlier steps that write it"), out);
+        assertTrue(out.contains("? command[reload]  (when: conf.stat.exists is known only after apply)"), out);
+        assertEquals(1, count(out, "      + app config  (copy at"), out);
+        assertEquals(1, count(out, "      ? app config again  (copy at"), out);
+    }
+
+    @Test
+    void whetherAStepThatWouldChangeChangedIsKnownButNotWhatItReturns() throws IOException {
+        playbook = write("results.yaml", """
+                - hosts: host-1
+                  gather_facts: false
+                  tasks:
+                    - name: configs
+                      copy: {content: "x\n", dest: "/opt/{{ item }}.conf"}
+                      loop: [a, b]
+                      register: configs
+                    - name: probe
+                      command: /bin/probe
+                      register: probe
+                    - name: probe decided by its output
+                      command: /bin/probe
+                      register: decided
+                      changed_when: decided.rc == 3
+                    - name: after the configs changed
+                      command: /bin/reload
+                      when: configs is changed and configs.results[1] is changed
+                    - name: when the probe did not change
+                      command: /bin/never
+                      when: probe is not changed
+                    - name: on the probe's exit code
+                      command: /bin/rc
+                      when: probe.rc | default(1) != 0
+                    - name: on the decided probe
+                      command: /bin/decided
+                      when: decided is changed
+                """);
+        String out = plan("--plan", "-v").out();
+        assertTrue(out.contains("> command[after the configs changed]  (/bin/reload)"), out);
+        assertTrue(out.contains("· command[when the probe did not change]  (when: probe is not changed was false)"), out);
+        assertTrue(out.contains("? command[on the probe's exit code]  (when: probe.rc | default(1) != 0 is known only after apply)"), out);
+        // changed_when decides from the result itself: unknown until apply
+        assertTrue(out.contains("? command[on the decided probe]  (when: decided is changed is known only after apply)"), out);
+    }
+
     private static int count(String text, String part) {
         return text.split(java.util.regex.Pattern.quote(part), -1).length - 1;
     }

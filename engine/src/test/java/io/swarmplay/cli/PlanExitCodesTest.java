@@ -166,6 +166,17 @@ class PlanExitCodesTest {
     }
 
     @Test
+    void aStartAtTaskTypedInPartSuggestsTheFullNameAndAGlob() throws IOException {
+        CliTest.Result result = plan(playbook("debug: {msg: hi}"), "--plan", "--start-at-task", "secnd");
+        assertEquals(5, result.code(), result.out() + result.err());
+        assertTrue(result.err().startsWith("error: no matching task \"secnd\" found for --start-at-task (did you mean"
+                + " 'second task'? a part of a name needs a glob, e.g. '*secnd*')\n"), result.err());
+        CliTest.Result part = plan(playbook("debug: {msg: hi}"), "--plan", "--start-at-task", "ond ta");
+        assertEquals(5, part.code(), part.err());
+        assertTrue(part.err().contains("(did you mean 'second task'? a part of a name needs a glob, e.g. '*ond ta*')"), part.err());
+    }
+
+    @Test
     void aStartAtTaskCannotFollowADynamicIncludeAsInAnsible() throws IOException {
         write("more.yaml", "- name: included task\n  debug: {msg: included}\n");
         Path playbook = write("dynamic.yaml", """

@@ -13,7 +13,10 @@
  *   <li>{@link io.swarmplay.e2e.TestHostsIT}: the hosts and the stand-in images on their own, driven
  *       by hand the way HPE's scripts drive the real images;</li>
  *   <li>{@link io.swarmplay.e2e.Cifar10SpireIT}: {@code playbooks/cifar10-spire.yaml} and
- *       {@code playbooks/cleanup.yaml} through the real CLI.</li>
+ *       {@code playbooks/cleanup.yaml} through the real CLI;</li>
+ *   <li>{@link io.swarmplay.e2e.SavedPlanIT}: {@code --plan --out FILE} and {@code apply FILE} of
+ *       that flow: refused, with both hosts untouched, after a template changed or a container
+ *       stopped between plan and apply; a current plan applied.</li>
  * </ul>
  *
  * <p>The stand-in images ({@code e2e/standins}, see {@code e2e/README.md}) are TEST DOUBLES under

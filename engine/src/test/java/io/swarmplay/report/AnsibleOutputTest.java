@@ -47,6 +47,27 @@ class AnsibleOutputTest {
         assertEquals(Files.readString(OUTPUT.resolve(name + ".ansible.err")), err.toString().replaceAll(" +\n", "\n"));
     }
 
+    @org.junit.jupiter.api.Test
+    void checkDiffShowsEveryItemsDiffBeforeItsLineRemovedLinesFirst() throws IOException {
+        for (String item : new String[] {"a", "b"}) Files.writeString(dir.resolve(item + ".txt"), "old " + item + "\nkept\n");
+        Path playbook = Files.writeString(dir.resolve("diff.yml"), """
+                - hosts: localhost
+                  gather_facts: false
+                  tasks:
+                    - copy: {content: "new {{ item }}\\nkept\\n", dest: "%s/{{ item }}.txt"}
+                      loop: [a, b]
+                """.formatted(dir));
+        StringWriter out = new StringWriter();
+        Main.execute(new String[]{"-i", "localhost,", "-c", "local", playbook.toString(), "--check", "--diff",
+                "-e", "swarmplay_lock_dir=" + dir, "--no-color"}, new PrintWriter(out, true), new PrintWriter(new StringWriter(), true));
+        for (String item : new String[] {"a", "b"}) {
+            String file = dir.resolve(item + ".txt").toString();
+            String expected = "--- before: " + file + "\n+++ after: " + file + "\n@@ -1,2 +1,2 @@\n-old " + item + "\n+new " + item
+                    + "\n kept\nwould change: [localhost] => (item=" + item + ")\n";
+            assertEquals(1, out.toString().split(java.util.regex.Pattern.quote(expected), -1).length - 1, out.toString());
+        }
+    }
+
     private static String masked(String output) {
         return output.replaceAll("\"(start|end)\": \"[0-9-]+ [0-9:.]+\"", "\"$1\": \"T\"")
                 .replaceAll("\"delta\": \"[0-9:.]+\"", "\"delta\": \"D\"");

@@ -80,17 +80,24 @@ final class Ports {
 
     private static List<Integer> range(String text, String spec) {
         try {
-            if (!text.contains("-")) return List.of(Integer.parseInt(text));
+            if (!text.contains("-")) return List.of(port(text));
             String[] ends = text.split("-");
-            int start = Integer.parseInt(ends[0]);
-            int end = Integer.parseInt(ends[1]);
+            int start = port(ends[0]);
+            int end = port(ends[1]);
             if (end < start) throw new NumberFormatException();
             List<Integer> out = new ArrayList<>();
             for (int p = start; p <= end; p++) out.add(p);
             return out;
         } catch (NumberFormatException | ArrayIndexOutOfBoundsException e) {
-            throw new ModuleException("Invalid port: \"" + text + "\" in \"" + spec + "\"");
+            throw new ModuleException("Invalid port: \"" + text + "\" in \"" + spec + "\" (a port is a number from 0 to 65535)");
         }
+    }
+
+    // what the Docker engine accepts: the check before the plan shows a create
+    private static int port(String text) {
+        int port = Integer.parseInt(text);
+        if (port < 0 || port > 65535) throw new NumberFormatException();
+        return port;
     }
 
     /** Splits on {@code :}, keeping {@code [ipv6]} in one piece. */
