@@ -14,6 +14,8 @@ apt_install() {
 ensure_build_tools() {
   command -v javac >/dev/null || apt_install openjdk-17-jdk-headless
   command -v mvn >/dev/null || apt_install maven
+  command -v openssl >/dev/null || apt_install openssl   # StandInBundleTest: the SPIRE stand-in's X.509
+  command -v python3 >/dev/null || apt_install python3   # ModelProgramFinalSaveTest runs templates/model/cifar10.py
 }
 
 # the SSH integration tests start real OpenSSH servers (Debian's openssh-server) and test become with sudo

@@ -38,7 +38,7 @@ t0=$(date +%s)
 if [ ! -x "$ROOTFS/usr/sbin/dockerd" ]; then
   rm -rf "$ROOTFS"
   debootstrap --variant=minbase \
-    --include=docker.io,openssh-server,iproute2,iptables,procps,ca-certificates,busybox-static \
+    --include=docker.io,openssh-server,iproute2,iptables,procps,ca-certificates,busybox-static,openssl \
     bookworm "$ROOTFS" "$MIRROR" >"$WORK/debootstrap.log" 2>&1 \
     || { tail -n 30 "$WORK/debootstrap.log" >&2; echo "debootstrap failed (log: $WORK/debootstrap.log)" >&2; exit 1; }
 fi
@@ -86,15 +86,20 @@ tar --numeric-owner --xattrs -C "$ROOTFS" -c . | docker import \
   --change 'CMD ["/usr/local/sbin/testhost-init"]' \
   --change "LABEL io.swarmplay.testhost=$CACHE" - "$C_HOST" >/dev/null
 
-# Stand-in base: busybox (static), perl-base (for a Unix-socket server with SO_PEERCRED), glibc.
+# Stand-in base: busybox (static), perl-base (for a Unix-socket server with SO_PEERCRED), glibc,
+# openssl (the SPIRE stand-ins' real X.509 CA, SVIDs and the TLS bundle endpoint).
 # The docker CLI (for the SWOP stand-in only) is an image of its own: /opt/docker-cli/docker.
 B=$WORK/standin-base
 rm -rf "$B" "$WORK/cli"; mkdir -p "$B/usr/bin" "$B/usr/sbin" "$B/usr/lib/x86_64-linux-gnu" "$B/usr/lib64" "$B/tmp" "$B/etc" "$B/root" "$WORK/cli/opt/docker-cli"
 for l in bin sbin lib lib64; do ln -s usr/$l "$B/$l"; done     # merged /usr, like bookworm
-cp -L "$ROOTFS/bin/busybox" "$ROOTFS/usr/bin/perl" "$B/usr/bin/"
+cp -L "$ROOTFS/bin/busybox" "$ROOTFS/usr/bin/perl" "$ROOTFS/usr/bin/openssl" "$B/usr/bin/"
+mkdir -p "$B/usr/lib/ssl"; cp -L "$ROOTFS/usr/lib/ssl/openssl.cnf" "$B/usr/lib/ssl/"
 cp -L "$ROOTFS/usr/bin/docker" "$WORK/cli/opt/docker-cli/docker"
 cp -a "$ROOTFS/usr/lib/x86_64-linux-gnu/perl-base" "$B/usr/lib/x86_64-linux-gnu/"
 for f in libc.so.6 libm.so.6 libcrypt.so.1 ld-linux-x86-64.so.2; do cp -L "$ROOTFS/usr/lib/x86_64-linux-gnu/$f" "$B/usr/lib/x86_64-linux-gnu/"; done
+for f in $(chroot "$ROOTFS" ldd /usr/bin/openssl | grep -o '/[^ ]*\.so[^ ]*' | grep -v ld-linux); do   # libssl, libcrypto
+  cp -L "$ROOTFS$f" "$B/usr/lib/x86_64-linux-gnu/"
+done
 cp -L "$ROOTFS/usr/lib64/ld-linux-x86-64.so.2" "$B/usr/lib64/"
 chmod 1777 "$B/tmp"
 for a in $(chroot "$ROOTFS" /bin/busybox --list); do
@@ -106,8 +111,8 @@ tar --numeric-owner -C "$B" -c . | docker import \
   --change 'LABEL io.swarmplay.test-double=true' \
   --change 'CMD ["/bin/sh"]' - "$C_BASE" >/dev/null
 tar --numeric-owner -C "$WORK/cli" -c . | docker import --change "LABEL io.swarmplay.testhost=$CACHE" - "$C_CLI" >/dev/null
-docker run --rm "$C_BASE" sh -c 'perl -MIO::Socket::UNIX -MSocket -e 1' \
-  || { echo "stand-in base image is broken (perl cannot run)" >&2; exit 1; }
+docker run --rm "$C_BASE" sh -c 'perl -MIO::Socket::UNIX -MSocket -e 1 && openssl version' >/dev/null \
+  || { echo "stand-in base image is broken (perl or openssl cannot run)" >&2; exit 1; }
 tag_from_cache || { echo "cannot tag $CACHE/*:$HASH as $PREFIX/*" >&2; exit 1; }
 rm -rf "$WORK"
 # older versions of these images (other hashes of this script)

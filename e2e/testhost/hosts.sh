@@ -3,7 +3,9 @@
 # TestHosts) and the lab (scripts/lab): Docker-in-Docker containers on this machine's Docker engine,
 # each with its own IP on a user-defined bridge, its own sshd (a host key per set, pinned in
 # known_hosts; a client key), dockerd and file system, reached only over SSH; beside them an APLS
-# licence-server stand-in; the stand-in images (TEST DOUBLES under the real names, e2e/README.md)
+# licence-server stand-in and the network's DNS server (dnsd: <name>.<prefix>.test for each host,
+# apls.<prefix>.test; the hosts resolve through it, their own dockerd does not: containers reach
+# it only when given it, e.g. the playbooks' dns_servers); the stand-in images (TEST DOUBLES under the real names, e2e/README.md)
 # built and saved as tars. Every object is named and labelled with the set's prefix.
 #
 #   hosts.sh images        build (or find, by content hash) the host and stand-in images
@@ -18,7 +20,8 @@
 # Environment:
 #   TESTHOST_PREFIX  name prefix of every object (required): swarmplay-e2e (tests), swarmplay-lab (lab)
 #   TESTHOST_DIR     state directory (required): keys, known_hosts, hosts.txt ("<name> <container>
-#                    <ip> <volume>"), images.txt ("<real reference> <tar> <image id>"), images.env, apls_ip
+#                    <ip> <volume>"), images.txt ("<real reference> <tar> <image id>"), images.env, apls_ip,
+#                    dns_ip and dns_domain (the DNS server's address, the names' domain), dns/hosts (its names)
 #   TESTHOST_SUBNET  first three octets of the set's /24 (required by up), e.g. 172.31.237
 #   TESTHOST_WORK    image build scratch and tars (default /var/tmp/$TESTHOST_PREFIX)
 #   TESTHOST_DOCKERD_ARGS  extra dockerd arguments in the hosts (e.g. "-H tcp://0.0.0.0:2375")
@@ -30,6 +33,8 @@ DIR=${TESTHOST_DIR:?TESTHOST_DIR is not set}
 WORK=${TESTHOST_WORK:-/var/tmp/$PREFIX}
 NET=$PREFIX-net
 APLS=$PREFIX-apls
+DNS=$PREFIX-dns
+DOMAIN=$PREFIX.test
 SET=io.swarmplay.testhost.set      # label: which set an object belongs to
 OWNER=io.swarmplay.testhost.dir    # label on the network: the state directory that owns the set
 SSH_READY=${TESTHOST_SSH_READY:-90}
@@ -47,7 +52,7 @@ cmd_images() {
   read -r host base cli <<<"$tags"
   out=$(TESTHOST_PREFIX=$PREFIX bash "$here/../standins/build.sh" "$base" "$cli" "$WORK/images")
   mkdir -p "$DIR"
-  { echo "HOST_IMAGE=$host"; awk '$2 == "-" { print "APLS_IMAGE=" $1 }' <<<"$out"; } >"$DIR/images.env"
+  { echo "HOST_IMAGE=$host"; echo "BASE_IMAGE=$base"; awk '$2 == "-" { print "APLS_IMAGE=" $1 }' <<<"$out"; } >"$DIR/images.env"
   awk '$2 != "-"' <<<"$out" >"$DIR/images.txt"
 }
 
@@ -82,8 +87,13 @@ network() {
 IP_FORMAT='{{range $k, $v := .NetworkSettings.Networks}}{{if eq $k "'"$NET"'"}}{{with $v.IPAMConfig}}{{.IPv4Address}}{{end}}{{end}}{{end}}'
 
 # running: keep it; stopped: start it; made from another image, address or key dir: make it again
-ensure_container() {   # ensure_container NAME IMAGE IP RUN-ARGS...
-  local c=$1 image=$2 ip=$3 have
+ensure_container() {   # ensure_container NAME IMAGE IP RUN-ARGS... [--cmd COMMAND...]
+  local c=$1 image=$2 ip=$3 have args=() cmd=()
+  shift 3
+  while [ $# -gt 0 ]; do
+    if [ "$1" = --cmd ]; then shift; cmd=("$@"); break; fi
+    args+=("$1"); shift
+  done
   have=$(docker inspect -f "{{.Config.Image}} $IP_FORMAT {{index .Config.Labels \"$OWNER\"}} {{.State.Running}}" "$c" 2>/dev/null || true)
   case "$have" in
     "$image $ip $DIR true") return 0 ;;
@@ -91,14 +101,14 @@ ensure_container() {   # ensure_container NAME IMAGE IP RUN-ARGS...
     "") ;;
     *) docker rm -f -v "$c" >/dev/null ;;
   esac
-  docker run -d --name "$c" --network "$NET" --ip "$ip" --label "$SET=$PREFIX" --label "$OWNER=$DIR" "${@:4}" "$image" >/dev/null
+  docker run -d --name "$c" --network "$NET" --ip "$ip" --label "$SET=$PREFIX" --label "$OWNER=$DIR" "${args[@]}" "$image" "${cmd[@]}" >/dev/null
 }
 
 host() {   # host NAME INDEX
   local name=$1 c=$PREFIX-h$2 ip=$TESTHOST_SUBNET.$((10 + $2))
   docker volume create --label "$SET=$PREFIX" "$c-docker" >/dev/null
   # --privileged fails on this VM kind; this flag set works (spec/infra-recipes.md §1.4)
-  ensure_container "$c" "$HOST_IMAGE" "$ip" --hostname "$name" --init \
+  ensure_container "$c" "$HOST_IMAGE" "$ip" --hostname "$name" --init --dns "$TESTHOST_SUBNET.9" \
     --cap-add ALL --cap-drop SYS_RESOURCE --security-opt seccomp=unconfined --security-opt apparmor=unconfined \
     --security-opt systempaths=unconfined --device-cgroup-rule 'a *:* rwm' \
     -e "DOCKERD_EXTRA_ARGS=${TESTHOST_DOCKERD_ARGS:-}" \
@@ -123,18 +133,31 @@ cmd_up() {
   [ $# -ge 1 ] || die "up needs the host names"
   : "${TESTHOST_SUBNET:?TESTHOST_SUBNET is not set}"
   owner_check
-  [ -f "$DIR/images.env" ] || cmd_images
+  grep -qs '^BASE_IMAGE=' "$DIR/images.env" || cmd_images
   # shellcheck disable=SC1091
   . "$DIR/images.env"
   keys "$@"
   network
   ensure_container "$APLS" "$APLS_IMAGE" "$TESTHOST_SUBNET.10"
   echo "$TESTHOST_SUBNET.10" >"$DIR/apls_ip"
+  dns "$@"
   : >"$DIR/hosts.txt.tmp"
   local i=0 name
   for name; do i=$((i + 1)); host "$name" "$i"; done
   mv "$DIR/hosts.txt.tmp" "$DIR/hosts.txt"
   while read -r name c ip _; do wait_ssh "$name" "$c" "$ip"; done <"$DIR/hosts.txt"
+}
+
+dns() {   # dns NAME...: the names of the set (re-read by dnsd when they change) and the server at .9
+  local i=0 name
+  mkdir -p "$DIR/dns"
+  { echo "apls.$DOMAIN $TESTHOST_SUBNET.10"
+    for name; do i=$((i + 1)); echo "$name.$DOMAIN $TESTHOST_SUBNET.$((10 + i))"; done; } >"$DIR/dns/hosts.tmp"
+  mv "$DIR/dns/hosts.tmp" "$DIR/dns/hosts"
+  ensure_container "$DNS" "$BASE_IMAGE" "$TESTHOST_SUBNET.9" -v "$here/dnsd:/dnsd:ro" -v "$DIR/dns:/dns:ro" \
+    --cmd perl /dnsd /dns/hosts
+  echo "$TESTHOST_SUBNET.9" >"$DIR/dns_ip"
+  echo "$DOMAIN" >"$DIR/dns_domain"
 }
 
 cmd_load() {
@@ -191,6 +214,7 @@ cmd_down() {
     rm -rf "$WORK"
   fi
   rm -rf "$DIR/hosts" "$DIR/hosts.txt" "$DIR/hosts.txt.tmp" "$DIR/images.env" "$DIR/images.txt" "$DIR/apls_ip" \
+    "$DIR/dns" "$DIR/dns_ip" "$DIR/dns_domain" \
     "$DIR/client_ed25519" "$DIR/client_ed25519.pub" "$DIR/known_hosts" "$DIR/known_hosts.tmp"
   local left
   left=$(leftovers "$images" | sort -u)

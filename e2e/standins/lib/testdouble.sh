@@ -75,6 +75,9 @@ ledger() {   # ledger get|put|list KEY [VALUE]  (uses LEDGER_AT=ip:port)
   timeout 10 wget -q -O - "http://$LEDGER_AT/cgi-bin/ledger?op=$1&k=$2&v=${3:-}" 2>/dev/null
 }
 
+# resolves HOST: an IP, or a name this container's resolver knows (getaddrinfo, like the programs)
+resolves() { perl -MSocket -e 'my ($e) = Socket::getaddrinfo($ARGV[0], undef); exit($e ? 1 : 0)' "$1"; }
+
 # (busybox's nc has no -z and its wget crashes with -T: perl and `timeout` instead)
 tcp_open() { timeout 5 perl -MIO::Socket::INET -e 'exit(IO::Socket::INET->new(PeerAddr => $ARGV[0], PeerPort => $ARGV[1], Timeout => 3) ? 0 : 1)' "$1" "$2" 2>/dev/null; }
 

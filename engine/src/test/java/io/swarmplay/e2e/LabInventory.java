@@ -33,8 +33,15 @@ public final class LabInventory {
 
     static final String WHEEL = "swarmlearning-client-py3-none-manylinux_2_24_x86_64.whl";
 
-    /** One test host: inventory name and address (a line of {@code hosts.txt}). */
-    record TestHost(String name, String ip) {}
+    /**
+     * One test host: inventory name, IP (a line of {@code hosts.txt}; {@code ansible_host}) and the
+     * address the peers and containers use ({@code host_ip}): the IP or its name in the set's DNS.
+     */
+    record TestHost(String name, String ip, String address) {
+        TestHost(String name, String ip) {
+            this(name, ip, ip);
+        }
+    }
 
     private final Map<String, Object> doc;
     private final Map<String, Object> swarm;
@@ -74,7 +81,7 @@ public final class LabInventory {
             TestHost t = testHosts.get(i);
             Map<String, Object> h = (Map<String, Object>) hosts().computeIfAbsent(t.name(), LabInventory::added);
             h.put("ansible_host", t.ip());
-            h.put("host_ip", t.ip());
+            h.put("host_ip", t.address());
             if (dockerTcp) h.put("docker_host", "tcp://" + t.ip() + ":2375");
         }
         Map<String, Object> v = (Map<String, Object>) swarm.computeIfAbsent("vars", k -> new LinkedHashMap<>());
@@ -119,13 +126,32 @@ public final class LabInventory {
     }
 
     /**
+     * The set's DNS names instead of its addresses (written by {@code hosts.sh up}: {@code dns_domain},
+     * {@code dns_ip}): {@code host_ip} is {@code <name>.<domain>}, {@code apls_ip} {@code apls.<domain>}
+     * and {@code dns_servers} the set's DNS server, which the containers need to resolve them (the
+     * test hosts resolve them themselves, their Docker engines do not). {@code ansible_host} stays the IP.
+     */
+    static Path generateWithDnsNames(Path topology, Path dir, Path out, boolean dockerTcp, Map<String, Object> extraVars) throws IOException {
+        String domain = Files.readString(dir.resolve("dns_domain")).strip();
+        Map<String, Object> vars = setVars(dir);
+        vars.put("apls_ip", "apls." + domain);
+        vars.put("dns_servers", List.of(Files.readString(dir.resolve("dns_ip")).strip()));
+        vars.putAll(extraVars);
+        List<TestHost> hosts = testHosts(dir).stream().map(t -> new TestHost(t.name(), t.ip(), t.name() + "." + domain)).toList();
+        return write(topology, dir, out, new LabInventory(Files.readString(topology)).write(hosts, dockerTcp, vars));
+    }
+
+    /**
      * Writes {@code out} from {@code topology} for the test hosts in {@code dir}, with
      * {@code group_vars} beside it (a link to the topology's), and returns it.
      */
     static Path generate(Path topology, Path dir, Path out, boolean dockerTcp, Map<String, Object> extraVars) throws IOException {
         Map<String, Object> vars = setVars(dir);
         vars.putAll(extraVars);
-        String yaml = new LabInventory(Files.readString(topology)).write(testHosts(dir), dockerTcp, vars);
+        return write(topology, dir, out, new LabInventory(Files.readString(topology)).write(testHosts(dir), dockerTcp, vars));
+    }
+
+    private static Path write(Path topology, Path dir, Path out, String yaml) throws IOException {
         Files.createDirectories(out.toAbsolutePath().getParent());
         Files.writeString(out, "# GENERATED from " + topology.getFileName() + " for the test hosts in " + dir + ":\n"
                 + "# their addresses, SSH key and known_hosts, the APLS stand-in and the stand-in images\n"

@@ -77,6 +77,22 @@ class LabInventoryTest {
     }
 
     @Test
+    void withDnsNamesPeersAndContainersUseTheSetsNamesAndItsDnsServer() throws IOException {
+        generate("two-hosts", 2, Map.of());
+        Files.writeString(dir.resolve("dns_domain"), "swarmplay-e2e.test\n");
+        Files.writeString(dir.resolve("dns_ip"), "172.31.9.9\n");
+        Path out = LabInventory.generateWithDnsNames(REPO.resolve("inventory/two-hosts.yaml"), dir, dir.resolve("lab/dns.yaml"), false,
+                Map.of("poll_interval", 1));
+        Map<String, Object> lab = yaml(Files.readString(out));
+        assertEquals("172.31.9.12", host(lab, "host-2").get("ansible_host"), "swarmplay itself still connects to the IP");
+        assertEquals("host-2.swarmplay-e2e.test", host(lab, "host-2").get("host_ip"));
+        assertEquals("host-1.swarmplay-e2e.test", host(lab, "host-1").get("host_ip"));
+        assertEquals("apls.swarmplay-e2e.test", vars(lab).get("apls_ip"));
+        assertEquals(List.of("172.31.9.9"), vars(lab).get("dns_servers"));
+        assertEquals(1, vars(lab).get("poll_interval"));
+    }
+
+    @Test
     void hostsBeyondTheTopologyGetTheirOwnOrganisation() throws IOException {
         Map<String, Object> lab = yaml(Files.readString(generate("three-orgs", 4, Map.of())));
         Map<String, Object> added = host(lab, "host-4");

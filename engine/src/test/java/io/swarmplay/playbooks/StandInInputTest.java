@@ -92,6 +92,16 @@ class StandInInputTest {
     }
 
     @Test
+    void dnsServersBecomeTheProfilesDnsForTheContainersSwopStarts() throws Exception {
+        Checked with = check("swarm-yaml", "profile", rendered("templates/swop/profile.yaml.j2", "dns_servers: [10.9.0.53, 10.9.1.53]", UnaryOperator.identity()));
+        assertEquals(0, with.exit(), with.stderr());
+        assertTrue(with.stdout().contains("dns.0=10.9.0.53\ndns.1=10.9.1.53\n"), with.stdout());
+        Checked without = check("swarm-yaml", "profile", rendered("templates/swop/profile.yaml.j2", "", UnaryOperator.identity()));
+        assertEquals(0, without.exit(), without.stderr());
+        assertTrue(!without.stdout().contains("dns"), "no dns key by default (Docker's DNS): " + without.stdout());
+    }
+
+    @Test
     void spireRefusesAnUnknownKey() throws Exception {
         Checked c = refused("spire-conf", "server", "templates/spire/server.conf.j2", "    ca_ttl = \"24h\"\n",
                 "    ca_ttl = \"24h\"\n    colour = \"blue\"\n");
