@@ -149,11 +149,7 @@ final class Session {
                 Kind.FILTER, configuredPaths(Setting.FILTER_PLUGINS), Kind.TEST, configuredPaths(Setting.TEST_PLUGINS));
         PluginDirs dirs = PluginDirs.of(baseDirs, configured);
         PythonPlugins plugins = PythonPlugins.of(dirs, dirs.files().isEmpty() ? null : PythonInterpreter.find(System.getenv()).orElse(null));
-        if (plugins.missingPython()) {
-            diagnostics.add(Diagnostic.error("the Python plugins " + plugins.files() + " need a Python 3 interpreter, and none was found"
-                    + " (tried " + PythonInterpreter.TRIED + ")", io.swarmplay.source.SourcePosition.UNKNOWN)
-                    .withHint("install python3, or set " + PythonInterpreter.ENV + " to the path of a Python 3 interpreter"));
-        }
+        plugins.loadProblem().ifPresent(diagnostics::add);
         return plugins;
     }
 

@@ -85,8 +85,10 @@ final class ModuleCalls {
         if (plugin == null) {
             session.error("unknown module '" + name + "'", at, width, moduleHint(name));
         } else {
-            session.error("'" + name + "' is an Ansible Python plugin (" + plugin + "): swarmplay cannot run Python "
-                    + "modules or plugins", at, width, "use a built-in module instead (swarmplay doc lists them)");
+            String kind = plugin.getParent().getFileName().toString().equals("library") ? "module" : "action plugin";
+            session.error("'" + name + "' is an Ansible Python " + kind + " (" + plugin + "): swarmplay runs Python filter and "
+                    + "test plugins only, not Python modules, action or lookup plugins", at, width,
+                    "use a built-in module instead (swarmplay doc lists them)");
         }
     }
 

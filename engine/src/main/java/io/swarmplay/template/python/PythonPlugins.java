@@ -1,5 +1,7 @@
 package io.swarmplay.template.python;
 
+import io.swarmplay.source.Diagnostic;
+import io.swarmplay.source.SourcePosition;
 import io.swarmplay.template.TemplatePlugins;
 
 import java.io.IOException;
@@ -10,6 +12,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -51,9 +54,17 @@ public final class PythonPlugins implements TemplatePlugins, AutoCloseable {
         return files;
     }
 
-    /** Whether there are plugin files but no Python to run them: a load error. */
+    /** Whether there are plugin files but no Python to run them. */
     public boolean missingPython() {
         return python == null && !files.isEmpty();
+    }
+
+    /** The load error for plugin files without a Python to run them, if that is the case. */
+    public Optional<Diagnostic> loadProblem() {
+        if (!missingPython()) return Optional.empty();
+        return Optional.of(Diagnostic.error("the Python plugins " + files + " need a Python 3 interpreter, and none was found"
+                        + " (tried " + PythonInterpreter.TRIED + ")", SourcePosition.UNKNOWN)
+                .withHint("install python3, or set " + PythonInterpreter.ENV + " to the path of a Python 3 interpreter"));
     }
 
     @Override
