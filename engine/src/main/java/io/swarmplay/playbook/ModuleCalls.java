@@ -68,7 +68,8 @@ final class ModuleCalls {
         boolean moduleReported = hasModule;
         for (YamlNode.Entry e : unknown) {
             String nearest = Suggest.closest(e.name(), candidates()).orElse(null);
-            boolean keywordLike = nearest != null && Keywords.isTaskKeyword(nearest);
+            // a Python module or action plugin of that name is what the user meant, however close to a keyword
+            boolean keywordLike = nearest != null && Keywords.isTaskKeyword(nearest) && pythonPlugin(e.name(), e.key().at().file()) == null;
             if (moduleReported || keywordLike) {
                 session.error("unknown task keyword '" + e.name() + "'", e.key().at(), e.name().length(),
                         nearest != null ? "did you mean '" + nearest + "'?" : null);
