@@ -95,20 +95,9 @@ final class ModuleCalls {
 
     private static final List<String> PLUGIN_DIRS = List.of("library", "action_plugins");
 
-    /**
-     * The Python file {@code NAME.py} in a {@code library/} or {@code action_plugins/} folder of the
-     * task file's folder or of the two above it (a role's, the playbook's), where Ansible finds it; else null.
-     */
+    /** The Python module or action plugin {@code NAME.py} beside the task file (or its role's, playbook's), else null. */
     static java.nio.file.Path pythonPlugin(String name, java.nio.file.Path taskFile) {
-        if (taskFile == null || taskFile.toAbsolutePath().getParent() == null) return null;
-        java.nio.file.Path dir = taskFile.toAbsolutePath().getParent();
-        for (int up = 0; up < 3 && dir != null; up++, dir = dir.getParent()) {
-            for (String kind : PLUGIN_DIRS) {
-                java.nio.file.Path candidate = dir.resolve(kind).resolve(name + ".py");
-                if (java.nio.file.Files.isRegularFile(candidate)) return candidate;
-            }
-        }
-        return null;
+        return io.swarmplay.source.PythonPluginFile.find(PLUGIN_DIRS, name, taskFile);
     }
 
     private String moduleHint(String name) {

@@ -33,6 +33,8 @@ final class PluginFilters {
     private final Consumer<String> warnings;
     private volatile List<Filter> filters;
     private volatile List<ExpTest> tests;
+    /** The plugins' names by kind, once loaded (asked for every filter of every template). */
+    private volatile java.util.Map<Kind, Set<String>> names;
 
     PluginFilters(TemplatePlugins plugins, Consumer<String> warnings) {
         this.plugins = plugins;
@@ -43,7 +45,7 @@ final class PluginFilters {
     boolean provides(Kind kind, String name) {
         if (plugins.isEmpty()) return false;
         load();
-        return plugins.names(kind).contains(name);
+        return names.get(kind).contains(name);
     }
 
     /** The hint for a name neither swarmplay nor a plugin provides: a close name, or why plugins were skipped. */
@@ -70,6 +72,7 @@ final class PluginFilters {
         List<Filter> f = new ArrayList<>();
         for (String name : plugins.names(Kind.FILTER)) f.add(AnsibleFilter.of(name, (v, a) -> call(Kind.FILTER, name, v, a)));
         plugins.problems().forEach(warnings);
+        names = java.util.Map.of(Kind.FILTER, Set.copyOf(plugins.names(Kind.FILTER)), Kind.TEST, Set.copyOf(plugins.names(Kind.TEST)));
         tests = List.copyOf(t);
         filters = List.copyOf(f);
     }
