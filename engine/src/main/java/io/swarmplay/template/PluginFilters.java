@@ -52,9 +52,9 @@ final class PluginFilters {
     String unknownHint(Kind kind, String name, Set<String> builtin) {
         Set<String> all = new TreeSet<>(builtin);
         if (!plugins.isEmpty()) all.addAll(plugins.names(kind));
-        String closest = Suggest.hint(name, all);
         List<String> problems = plugins.problems();
-        if (closest != null || problems.isEmpty()) return closest;
+        // a skipped plugin file is the likelier reason than a typo
+        if (problems.isEmpty()) return Suggest.hint(name, all);
         return "some plugin files could not be loaded: " + String.join("; ", problems);
     }
 

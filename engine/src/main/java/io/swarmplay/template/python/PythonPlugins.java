@@ -178,7 +178,7 @@ public final class PythonPlugins implements TemplatePlugins, AutoCloseable {
             String path = String.valueOf(problem.get("path"));
             String missing = problem.get("missing") instanceof String m ? m : null;
             problems.add("skipping the plugin file " + path + ", it cannot be loaded: " + problem.get("error")
-                    + (missing != null ? " (" + missingModule(path, missing) + ")" : ""));
+                    + (missing != null ? " (" + missingModule(null, missing) + ")" : ""));
         }
     }
 

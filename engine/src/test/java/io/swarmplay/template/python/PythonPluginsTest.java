@@ -186,9 +186,27 @@ class PythonPluginsTest {
         assertTrue(message.contains("unknown filter 'needed'"), message);
         assertTrue(message.contains("needs.py, it cannot be loaded: ModuleNotFoundError: No module named 'no_such_module_for_swarmplay'"),
                 message);
-        assertTrue(message.contains("needs the Python module 'no_such_module_for_swarmplay'"), message);
+        assertTrue(message.contains("(the plugin needs the Python module 'no_such_module_for_swarmplay', which " + python()
+                + " cannot import: install it for that interpreter, or set SWARMPLAY_PYTHON to a Python 3 that has it)"), message);
         assertEquals(1, warnings.size(), warnings.toString());
         assertEquals(6, render("{{ 3 | double }}"), "the other files still load");
+    }
+
+    @Test
+    void aModuleAPluginImportsWhenCalledIsNamedWithTheInterpreterThatLacksIt() {
+        TestFiles.write(dir, "play/filter_plugins/lazy.py", """
+                def lazy(x):
+                    import no_such_module_for_swarmplay
+                    return x
+                class FilterModule(object):
+                    def filters(self):
+                        return {'lazy': lazy}
+                """);
+        load(dir.resolve("play"));
+        String message = failure("{{ 1 | lazy }}");
+        assertTrue(message.startsWith("filter 'lazy' failed: ModuleNotFoundError: No module named 'no_such_module_for_swarmplay'"), message);
+        assertTrue(message.contains("lazy.py needs the Python module 'no_such_module_for_swarmplay', which " + python() + " cannot import"),
+                message);
     }
 
     @Test
