@@ -52,7 +52,7 @@ final class PluginFilters {
     String unknownHint(Kind kind, String name, Set<String> builtin) {
         Set<String> all = new TreeSet<>(builtin);
         if (!plugins.isEmpty()) all.addAll(plugins.names(kind));
-        List<String> problems = plugins.problems();
+        List<String> problems = plugins.skipped();
         // a skipped plugin file is the likelier reason than a typo
         if (problems.isEmpty()) return Suggest.hint(name, all);
         return "some plugin files could not be loaded: " + String.join("; ", problems);

@@ -39,6 +39,11 @@ public interface TemplatePlugins {
      */
     List<String> problems();
 
+    /** Every plugin file skipped and why: the {@link #problems} and the files Ansible skips without a warning. */
+    default List<String> skipped() {
+        return problems();
+    }
+
     /**
      * Calls the plugin {@code name} as {@code name(value, *args, **kwargs)} and returns its
      * result as a plain JSON value.

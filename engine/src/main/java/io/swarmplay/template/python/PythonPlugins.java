@@ -32,6 +32,8 @@ public final class PythonPlugins implements TemplatePlugins, AutoCloseable {
     private PluginProcess process;
     private Map<Kind, Map<String, String>> names;
     private final List<String> problems = new ArrayList<>();
+    /** Files skipped without a warning, as ansible-core 2.14 does when {@code filters()} fails: said only in hints. */
+    private final List<String> quietProblems = new ArrayList<>();
     /** Set when the process cannot be used any more: every later call fails with it. */
     private String broken;
 
@@ -81,6 +83,13 @@ public final class PythonPlugins implements TemplatePlugins, AutoCloseable {
     @Override
     public synchronized List<String> problems() {
         return List.copyOf(problems);
+    }
+
+    @Override
+    public synchronized List<String> skipped() {
+        List<String> all = new ArrayList<>(problems);
+        all.addAll(quietProblems);
+        return all;
     }
 
     @Override
@@ -177,8 +186,12 @@ public final class PythonPlugins implements TemplatePlugins, AutoCloseable {
             Map<String, Object> problem = (Map<String, Object>) p;
             String path = String.valueOf(problem.get("path"));
             String missing = problem.get("missing") instanceof String m ? m : null;
-            problems.add("skipping the plugin file " + path + ", it cannot be loaded: " + problem.get("error")
-                    + (missing != null ? " (" + missingModule(null, missing) + ")" : ""));
+            String because = missing != null ? " (" + missingModule(null, missing) + ")" : "";
+            if ("import".equals(problem.get("stage"))) {
+                problems.add("Skipping plugin (" + path + "), cannot load: " + problem.get("message") + because); // Ansible's words
+            } else {
+                quietProblems.add("the plugin file " + path + " was skipped: " + problem.get("error") + because);
+            }
         }
     }
 

@@ -1,7 +1,8 @@
 # swarmplay's host for Ansible filter and test plugins: one process per run, speaking one JSON
 # object per line on stdin/stdout. Requests:
 #   {"op": "load", "dirs": {"filter": [dir, ...], "test": [dir, ...]}}
-#     -> {"ok": true, "names": {"filter": {name: path}, "test": {...}}, "problems": [{path, error, missing}]}
+#     -> {"ok": true, "names": {"filter": {name: path}, "test": {...}},
+#         "problems": [{path, error, message, missing, stage: "import"|"names"}]}
 #   {"op": "call", "kind": "filter"|"test", "name": n, "args": [...], "kwargs": {...}}
 #     -> {"ok": true, "value": v} | {"ok": false, "error": "Type: message", "missing": module-or-null}
 # Files are found as ansible-core 2.14's Jinja2Loader finds them: directories in order, *.py
@@ -27,9 +28,10 @@ class NotJson(Exception):
     pass
 
 
-def problem(path, error):
+def problem(path, error, stage="call"):
     missing = error.name if isinstance(error, ModuleNotFoundError) else None
-    return {"path": path, "error": "%s: %s" % (type(error).__name__, error), "missing": missing}
+    return {"path": path, "error": "%s: %s" % (type(error).__name__, error), "message": str(error), "missing": missing,
+            "stage": stage}
 
 
 def load_file(kind, path, problems):
@@ -41,13 +43,13 @@ def load_file(kind, path, problems):
         spec.loader.exec_module(module)
     except BaseException as e:  # a plugin calling sys.exit() at import is a broken plugin, not the end
         sys.modules.pop(module_name, None)
-        problems.append(problem(path, e))
+        problems.append(problem(path, e, "import"))
         return {}
     class_name, method = CLASSES[kind]
     try:
         return dict(getattr(getattr(module, class_name)(), method)())
-    except Exception as e:
-        problems.append(problem(path, e))
+    except Exception as e:  # ansible-core 2.14 skips such a file silently (at -vvvv only)
+        problems.append(problem(path, e, "names"))
         return {}
 
 

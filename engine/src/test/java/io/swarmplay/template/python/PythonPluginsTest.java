@@ -174,7 +174,7 @@ class PythonPluginsTest {
     }
 
     @Test
-    void aFileThatCannotBeImportedIsSkippedWithAWarningNamingTheMissingModule() {
+    void aFileThatCannotBeImportedIsSkippedWithAWarningNamingTheMissingModule() throws java.io.IOException {
         TestFiles.write(dir, "play/filter_plugins/needs.py", """
                 import no_such_module_for_swarmplay
                 class FilterModule(object):
@@ -184,12 +184,26 @@ class PythonPluginsTest {
         load(dir.resolve("play"));
         String message = failure("{{ 1 | needed }}");
         assertTrue(message.contains("unknown filter 'needed'"), message);
-        assertTrue(message.contains("needs.py, it cannot be loaded: ModuleNotFoundError: No module named 'no_such_module_for_swarmplay'"),
-                message);
+        assertTrue(message.contains("Skipping plugin (" + dir.resolve("play/filter_plugins/needs.py").toRealPath()
+                + "), cannot load: No module named 'no_such_module_for_swarmplay'"), message);
         assertTrue(message.contains("(the plugin needs the Python module 'no_such_module_for_swarmplay', which " + python()
                 + " cannot import: install it for that interpreter, or set SWARMPLAY_PYTHON to a Python 3 that has it)"), message);
         assertEquals(1, warnings.size(), warnings.toString());
         assertEquals(6, render("{{ 3 | double }}"), "the other files still load");
+    }
+
+    @Test
+    void aFileWhoseFiltersMethodFailsIsSkippedWithoutAWarningAsInAnsible() {
+        TestFiles.write(dir, "play/filter_plugins/bad.py", """
+                class FilterModule(object):
+                    def filters(self):
+                        raise TypeError('bad_filter')
+                """);
+        load(dir.resolve("play"));
+        assertEquals(6, render("{{ 3 | double }}"));
+        assertEquals(List.of(), warnings);
+        String message = failure("{{ 3 | from_bad }}");
+        assertTrue(message.contains("bad.py was skipped: TypeError: bad_filter"), message);
     }
 
     @Test
