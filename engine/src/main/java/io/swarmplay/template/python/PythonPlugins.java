@@ -102,6 +102,21 @@ public final class PythonPlugins implements TemplatePlugins, AutoCloseable {
             if (broken != null) throw new PluginException(kind.word + " '" + name + "' could not run: " + broken, hint(path));
             running = process;
         }
+        Map<String, Object> answer;
+        try {
+            answer = running.request(callRequest(kind, name, value, args, kwargs), CALL_TIMEOUT);
+        } catch (PluginProcess.Broken e) {
+            synchronized (this) {
+                broken = e.getMessage();
+            }
+            throw new PluginException(kind.word + " '" + name + "' could not run: " + e.getMessage(), hint(path));
+        }
+        if (Boolean.TRUE.equals(answer.get("ok"))) return answer.get("value");
+        throw failure(kind, name, path, answer);
+    }
+
+    /** {@code name(value, *args, **kwargs)} as the host script reads it. */
+    private static Map<String, Object> callRequest(Kind kind, String name, Object value, List<Object> args, Map<String, Object> kwargs) {
         List<Object> all = new ArrayList<>();
         all.add(value);
         all.addAll(args);
@@ -111,17 +126,7 @@ public final class PythonPlugins implements TemplatePlugins, AutoCloseable {
         request.put("name", name);
         request.put("args", all);
         request.put("kwargs", kwargs);
-        Map<String, Object> answer;
-        try {
-            answer = running.request(request, CALL_TIMEOUT);
-        } catch (PluginProcess.Broken e) {
-            synchronized (this) {
-                broken = e.getMessage();
-            }
-            throw new PluginException(kind.word + " '" + name + "' could not run: " + e.getMessage(), hint(path));
-        }
-        if (Boolean.TRUE.equals(answer.get("ok"))) return answer.get("value");
-        throw failure(kind, name, path, answer);
+        return request;
     }
 
     private PluginException failure(Kind kind, String name, String path, Map<String, Object> answer) {
