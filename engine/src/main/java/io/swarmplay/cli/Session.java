@@ -11,6 +11,7 @@ import io.swarmplay.plan.SavedPlan;
 import io.swarmplay.plan.PlanRenderer;
 import io.swarmplay.playbook.Playbook;
 import io.swarmplay.playbook.PlaybookLoader;
+import io.swarmplay.playbook.RolePaths;
 import io.swarmplay.playbook.RoleSearch;
 import io.swarmplay.report.HumanReporter;
 import io.swarmplay.report.JsonReporter;
@@ -31,6 +32,10 @@ import io.swarmplay.source.Diagnostics;
 import io.swarmplay.source.LoadException;
 import io.swarmplay.source.Vault;
 import io.swarmplay.template.Templar;
+import io.swarmplay.template.TemplatePlugins.Kind;
+import io.swarmplay.template.python.PluginDirs;
+import io.swarmplay.template.python.PythonInterpreter;
+import io.swarmplay.template.python.PythonPlugins;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -65,14 +70,17 @@ final class Session {
             if (options.detailedExitcode && !options.plan) return usage("--detailed-exitcode works with --plan only");
             if (options.saveTo != null && !options.plan) return usage("--out works with --plan only (it saves the plan)");
             Loaded loaded = load();
-            if (options.syntaxCheck) return syntaxOk(loaded);
-            if (options.listHosts || options.listTasks || options.listTags) {
-                TagSelection tags = new TagSelection(Set.copyOf(options.tags), Set.copyOf(options.skipTags), Templar::create);
-                new Listing(out, loaded.inventory(), options.limit, ExtraVars.parse(options.extraVars, vault), tags)
-                        .print(loaded.playbooks(), options);
-                return ExitStatus.OK;
+            try (PythonPlugins plugins = loaded.plugins()) {
+                if (options.syntaxCheck) return syntaxOk(loaded);
+                if (options.listHosts || options.listTasks || options.listTags) {
+                    TagSelection tags = new TagSelection(Set.copyOf(options.tags), Set.copyOf(options.skipTags),
+                            () -> Templar.create(message -> { }, plugins));
+                    new Listing(out, loaded.inventory(), options.limit, ExtraVars.parse(options.extraVars, vault), tags)
+                            .print(loaded.playbooks(), options);
+                    return ExitStatus.OK;
+                }
+                return execute(loaded);
             }
-            return execute(loaded);
         } catch (LoadException e) {
             return loadFailed(e.diagnostics());
         } catch (IllegalArgumentException e) {
@@ -100,8 +108,11 @@ final class Session {
         return trace.toString();
     }
 
-    /** The inventory and playbooks, loaded with every problem collected before anything runs. */
-    record Loaded(Inventory inventory, List<Playbook> playbooks) {
+    /**
+     * The inventory and playbooks, loaded with every problem collected before anything runs, and
+     * their Python plugins (not started yet; closed when the session ends).
+     */
+    record Loaded(Inventory inventory, List<Playbook> playbooks, PythonPlugins plugins) {
     }
 
     private Loaded load() {
@@ -120,10 +131,33 @@ final class Session {
                 RoleSearch.rolesPath(rolesPath.isEmpty() ? null : String.join(":", rolesPath), HOME), vault);
         this.vault = vault;
         for (Path file : options.playbooks) playbooks.add(loader.load(file, diagnostics));
+        PythonPlugins plugins = pythonPlugins(playbooks, playbookDirs, diagnostics);
         diagnostics.throwIfErrors();
         DiagnosticRenderer renderer = DiagnosticRenderer.of(diagnostics);
         diagnostics.warnings().forEach(w -> err.println(renderer.render(w)));
-        return new Loaded(inventory, playbooks);
+        return new Loaded(inventory, playbooks, plugins);
+    }
+
+    /**
+     * The filter and test plugins beside the playbooks, in the roles they use and in the configured
+     * paths, as Ansible finds them; plugin files without a Python to run them are a load error.
+     */
+    private PythonPlugins pythonPlugins(List<Playbook> playbooks, List<Path> playbookDirs, Diagnostics diagnostics) {
+        List<Path> baseDirs = new ArrayList<>(playbookDirs);
+        baseDirs.addAll(RolePaths.of(playbooks));
+        java.util.Map<Kind, List<Path>> configured = java.util.Map.of(
+                Kind.FILTER, configuredPaths(Setting.FILTER_PLUGINS), Kind.TEST, configuredPaths(Setting.TEST_PLUGINS));
+        PluginDirs dirs = PluginDirs.of(baseDirs, configured);
+        PythonPlugins plugins = PythonPlugins.of(dirs, dirs.files().isEmpty() ? null : PythonInterpreter.find(System.getenv()).orElse(null));
+        plugins.loadProblem().ifPresent(diagnostics::add);
+        return plugins;
+    }
+
+    /** A path-list setting's directories, Ansible's default when it is not set. */
+    private List<Path> configuredPaths(Setting setting) {
+        List<String> paths = config.paths(setting, HOME);
+        if (paths.isEmpty()) paths = RoleSearch.rolesPath(setting.ansibleDefault, HOME).stream().map(Path::toString).toList();
+        return paths.stream().map(Path::of).toList();
     }
 
     /** Whether this run may talk to a host or an engine (an offline plan, a syntax check or a listing does not). */
@@ -219,7 +253,7 @@ final class Session {
         return new RunRequest(loaded.inventory(), loaded.playbooks(), ExtraVars.parse(options.extraVars, vault),
                 ModuleRegistry.load(), options.limit, Set.copyOf(options.tags), Set.copyOf(options.skipTags),
                 options.startAtTask, forks, options.diff, options.offline, options.verbosity(), redactor,
-                inventoryDir, connectionDefaults, options.waitLock(), vault);
+                inventoryDir, connectionDefaults, options.waitLock(), vault, loaded.plugins());
     }
 
     private RunListener reporter(Mode mode) {

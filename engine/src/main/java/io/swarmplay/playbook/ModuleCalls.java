@@ -68,7 +68,8 @@ final class ModuleCalls {
         boolean moduleReported = hasModule;
         for (YamlNode.Entry e : unknown) {
             String nearest = Suggest.closest(e.name(), candidates()).orElse(null);
-            boolean keywordLike = nearest != null && Keywords.isTaskKeyword(nearest);
+            // a Python module or action plugin of that name is what the user meant, however close to a keyword
+            boolean keywordLike = nearest != null && Keywords.isTaskKeyword(nearest) && pythonPlugin(e.name(), e.key().at().file()) == null;
             if (moduleReported || keywordLike) {
                 session.error("unknown task keyword '" + e.name() + "'", e.key().at(), e.name().length(),
                         nearest != null ? "did you mean '" + nearest + "'?" : null);
@@ -85,27 +86,18 @@ final class ModuleCalls {
         if (plugin == null) {
             session.error("unknown module '" + name + "'", at, width, moduleHint(name));
         } else {
-            session.error("'" + name + "' is an Ansible Python plugin (" + plugin + "): swarmplay cannot run Python "
-                    + "modules or plugins", at, width, "use a built-in module instead (swarmplay doc lists them)");
+            String kind = plugin.getParent().getFileName().toString().equals("library") ? "module" : "action plugin";
+            session.error("'" + name + "' is an Ansible Python " + kind + " (" + plugin + "): swarmplay runs Python filter and "
+                    + "test plugins only, not Python modules, action or lookup plugins", at, width,
+                    "use a built-in module instead (swarmplay doc lists them)");
         }
     }
 
     private static final List<String> PLUGIN_DIRS = List.of("library", "action_plugins");
 
-    /**
-     * The Python file {@code NAME.py} in a {@code library/} or {@code action_plugins/} folder of the
-     * task file's folder or of the two above it (a role's, the playbook's), where Ansible finds it; else null.
-     */
+    /** The Python module or action plugin {@code NAME.py} beside the task file (or its role's, playbook's), else null. */
     static java.nio.file.Path pythonPlugin(String name, java.nio.file.Path taskFile) {
-        if (taskFile == null || taskFile.toAbsolutePath().getParent() == null) return null;
-        java.nio.file.Path dir = taskFile.toAbsolutePath().getParent();
-        for (int up = 0; up < 3 && dir != null; up++, dir = dir.getParent()) {
-            for (String kind : PLUGIN_DIRS) {
-                java.nio.file.Path candidate = dir.resolve(kind).resolve(name + ".py");
-                if (java.nio.file.Files.isRegularFile(candidate)) return candidate;
-            }
-        }
-        return null;
+        return io.swarmplay.source.PythonPluginFile.find(PLUGIN_DIRS, name, taskFile);
     }
 
     private String moduleHint(String name) {

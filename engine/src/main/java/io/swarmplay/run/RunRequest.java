@@ -4,6 +4,7 @@ import io.swarmplay.inventory.Inventory;
 import io.swarmplay.module.ModuleRegistry;
 import io.swarmplay.playbook.Playbook;
 import io.swarmplay.report.Redactor;
+import io.swarmplay.template.TemplatePlugins;
 
 import java.util.List;
 import java.util.Map;
@@ -26,12 +27,23 @@ import java.util.Set;
  *                     {@code -b}): the lowest precedence, as in Ansible
  * @param waitLock     {@code --wait-lock}: how long to wait for a host another run is changing; null: fail at once
  * @param vault        decrypts vault data read while running ({@code vars_files}, {@code include_vars}, {@code copy})
+ * @param plugins      the Python filter and test plugins templates may use (owned, and closed, by the caller)
  */
 public record RunRequest(Inventory inventory, List<Playbook> playbooks, Map<String, Object> extraVars,
                          ModuleRegistry modules, String limit, Set<String> tags, Set<String> skipTags,
                          String startAtTask, int forks, boolean diff, boolean offline, int verbosity,
                          Redactor redactor, java.nio.file.Path inventoryDir, Map<String, Object> commandLine,
-                         java.time.Duration waitLock, io.swarmplay.source.Vault vault) {
+                         java.time.Duration waitLock, io.swarmplay.source.Vault vault, TemplatePlugins plugins) {
+
+    /** A request without Python plugins. */
+    public RunRequest(Inventory inventory, List<Playbook> playbooks, Map<String, Object> extraVars,
+                      ModuleRegistry modules, String limit, Set<String> tags, Set<String> skipTags,
+                      String startAtTask, int forks, boolean diff, boolean offline, int verbosity,
+                      Redactor redactor, java.nio.file.Path inventoryDir, Map<String, Object> commandLine,
+                      java.time.Duration waitLock, io.swarmplay.source.Vault vault) {
+        this(inventory, playbooks, extraVars, modules, limit, tags, skipTags, startAtTask, forks, diff, offline, verbosity,
+                redactor, inventoryDir, commandLine, waitLock, vault, TemplatePlugins.NONE);
+    }
 
     /** A request without vault passwords. */
     public RunRequest(Inventory inventory, List<Playbook> playbooks, Map<String, Object> extraVars,
@@ -50,5 +62,6 @@ public record RunRequest(Inventory inventory, List<Playbook> playbooks, Map<Stri
         tags = Set.copyOf(tags);
         skipTags = Set.copyOf(skipTags);
         forks = Math.max(1, forks);
+        plugins = plugins == null ? TemplatePlugins.NONE : plugins;
     }
 }

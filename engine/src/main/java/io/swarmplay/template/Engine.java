@@ -12,7 +12,7 @@ import com.hubspot.jinjava.interpret.errorcategory.BasicTemplateErrorCategory;
 import com.hubspot.jinjava.lib.fn.ELFunctionDefinition;
 import com.hubspot.jinjava.lib.exptest.ExpTest;
 import com.hubspot.jinjava.lib.filter.Filter;
-import io.swarmplay.source.Suggest;
+import io.swarmplay.template.TemplatePlugins.Kind;
 import io.swarmplay.template.TemplateScan.Name;
 import io.swarmplay.template.TemplateScan.Parsed;
 import io.swarmplay.template.filters.AnsibleFilter;
@@ -102,26 +102,32 @@ final class Engine {
         return renderTemplate(p, state);
     }
 
-    /** Scans (once per distinct text) and checks filter and test names. */
+    /** Scans (once per distinct text) and checks filter and test names (the plugins' too). */
     Parsed parse(String text, RenderState state) {
         Parsed p = parsed.get(text);
-        if (p != null) return p;
         try {
-            p = TemplateScan.scan(text);
-            check(p.filters(), filterNames, "filter");
-            check(p.tests(), testNames, "test");
+            if (p == null) p = scanned(text);
+            check(p.filters(), Kind.FILTER, filterNames, state.plugins());
+            check(p.tests(), Kind.TEST, testNames, state.plugins());
         } catch (TemplateScan.ScanException e) {
             throw state.failAt(e.getMessage(), e.hint, e.line);
         }
+        return p;
+    }
+
+    private Parsed scanned(String text) {
+        Parsed p = TemplateScan.scan(text);
         if (parsed.size() >= MAX_CACHED) parsed.clear();
         parsed.put(text, p);
         return p;
     }
 
-    private static void check(List<Name> used, Set<String> known, String kind) {
+    // a plugin's name is asked for first: plugins load on the first template using a filter or test
+    private static void check(List<Name> used, Kind kind, Set<String> builtin, PluginFilters plugins) {
         for (Name n : used) {
-            if (!known.contains(n.name())) {
-                throw new TemplateScan.ScanException("unknown " + kind + " '" + n.name() + "'", n.line(), Suggest.hint(n.name(), known));
+            if (!plugins.provides(kind, n.name()) && !builtin.contains(n.name())) {
+                throw new TemplateScan.ScanException("unknown " + kind.word + " '" + n.name() + "'", n.line(),
+                        plugins.unknownHint(kind, n.name(), builtin));
             }
         }
     }
@@ -162,6 +168,7 @@ final class Engine {
     private Interpreter interpreter(RenderState state) {
         Context context = new Context(jinjava.getGlobalContext());
         context.setDynamicVariableResolver(state::lookup);
+        state.plugins().register(context); // in the render's own context, so they shadow the built-ins
         return new Interpreter(jinjava, context, config, state);
     }
 

@@ -30,13 +30,25 @@ public final class JinjavaTemplar implements Templar {
 
     /** Where Ansible's runtime warnings about templates go (e.g. a condition holding {@code {{ }}}). */
     private final Consumer<String> warnings;
+    /** The run's Python filter and test plugins. */
+    private final PluginFilters plugins;
 
     public JinjavaTemplar() {
         this(message -> { });
     }
 
     public JinjavaTemplar(Consumer<String> warnings) {
+        this(warnings, TemplatePlugins.NONE);
+    }
+
+    public JinjavaTemplar(Consumer<String> warnings, TemplatePlugins plugins) {
+        this(warnings, new PluginFilters(plugins, warnings));
+    }
+
+    /** A templar sharing another's plugins (a {@code template} lookup renders with the render's own). */
+    JinjavaTemplar(Consumer<String> warnings, PluginFilters plugins) {
         this.warnings = warnings;
+        this.plugins = plugins;
     }
 
     @Override
@@ -58,7 +70,7 @@ public final class JinjavaTemplar implements Templar {
         if (value instanceof String s && !TemplateScan.hasTemplate(s)) return new Rendered(s, false);
         if (value instanceof Unsafe u) return new Rendered(Unsafe.strip(u), true);
         if (!(value instanceof String || value instanceof Map || value instanceof List)) return new Rendered(value, false);
-        RenderState state = new RenderState(Engine.get(), vars).at(at);
+        RenderState state = new RenderState(Engine.get(), vars, plugins).at(at);
         Object result = null;
         try {
             result = walk(value, state);
@@ -100,7 +112,7 @@ public final class JinjavaTemplar implements Templar {
     @Override
     public Object evaluate(String expression, Map<String, Object> vars, SourcePosition at) {
         if (TemplateScan.hasTemplate(expression)) return render(expression, vars, at);
-        RenderState state = new RenderState(Engine.get(), vars).at(at);
+        RenderState state = new RenderState(Engine.get(), vars, plugins).at(at);
         state.template(expression.strip());
         Object result = null;
         try {
@@ -148,7 +160,7 @@ public final class JinjavaTemplar implements Templar {
     @Override
     public String renderText(String template, Map<String, Object> vars, SourcePosition at) {
         if (!TemplateScan.hasTemplate(template)) return template;
-        RenderState state = new RenderState(Engine.get(), vars).at(at);
+        RenderState state = new RenderState(Engine.get(), vars, plugins).at(at);
         state.template(template);
         Object result = null;
         try {

@@ -95,7 +95,7 @@ final class LookupPlugins {
         for (Object term : terms) {
             Path path = context.find("templates", Values.str(term));
             if (path == null) throw new LookupError("the template file " + term + " could not be found for the lookup", null);
-            String text = new JinjavaTemplar().renderText(LookupFiles.read(path), vars,
+            String text = new JinjavaTemplar(message -> { }, context.state().plugins()).renderText(LookupFiles.read(path), vars,
                     new SourcePosition(path, 1, 1));
             if (text == null) throw new LookupError("the template " + term + " depends on a value known only after apply", null);
             out.add(text);

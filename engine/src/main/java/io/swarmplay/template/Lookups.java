@@ -68,6 +68,12 @@ public final class Lookups {
         LookupPlugins.Plugin plugin = LookupPlugins.TABLE.get(name);
         RenderState state = RenderState.current();
         if (plugin == null) {
+            java.nio.file.Path python = state == null ? null
+                    : io.swarmplay.source.PythonPluginFile.find(List.of("lookup_plugins"), name, state.at().file());
+            if (python != null) {
+                throw scope().fail("lookup plugin '" + name + "' is an Ansible Python lookup plugin (" + python + "): swarmplay runs"
+                        + " Python filter and test plugins only", "use one of swarmplay's lookups: " + String.join(", ", new java.util.TreeSet<>(LookupPlugins.TABLE.keySet())));
+            }
             throw scope().fail("lookup plugin '" + name + "' not found", Suggest.hint(name, LookupPlugins.TABLE.keySet()));
         }
         String errors = Values.str(options.getOrDefault("errors", "strict"));

@@ -33,6 +33,7 @@ final class RenderState implements RenderScope {
 
     private final Engine engine;
     private final Map<String, Object> vars;
+    private final PluginFilters plugins;
     private final Map<String, Object> memo = new IdentityHashMap<>();
     private final ArrayDeque<Frame> rendering = new ArrayDeque<>();
     private final List<Unknown> touched = new ArrayList<>(2);
@@ -51,8 +52,18 @@ final class RenderState implements RenderScope {
     private boolean overLimit;
 
     RenderState(Engine engine, Map<String, Object> vars) {
+        this(engine, vars, PluginFilters.NONE);
+    }
+
+    RenderState(Engine engine, Map<String, Object> vars, PluginFilters plugins) {
         this.engine = engine;
         this.vars = vars == null ? Map.of() : vars;
+        this.plugins = plugins;
+    }
+
+    /** The plugin filters and tests this render may use. */
+    PluginFilters plugins() {
+        return plugins;
     }
 
     /** The state of the render running on this thread, or null outside one. */

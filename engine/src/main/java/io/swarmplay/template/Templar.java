@@ -67,9 +67,14 @@ public interface Templar {
 
     /** The same, sending Ansible's runtime template warnings (a condition holding {@code {{ }}}) to {@code warnings}. */
     static Templar create(java.util.function.Consumer<String> warnings) {
+        return create(warnings, TemplatePlugins.NONE);
+    }
+
+    /** The same, with the run's Python filter and test plugins (their load problems go to {@code warnings}). */
+    static Templar create(java.util.function.Consumer<String> warnings, TemplatePlugins plugins) {
         try {
             return (Templar) Class.forName("io.swarmplay.template.JinjavaTemplar")
-                    .getDeclaredConstructor(java.util.function.Consumer.class).newInstance(warnings);
+                    .getDeclaredConstructor(java.util.function.Consumer.class, TemplatePlugins.class).newInstance(warnings, plugins);
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("cannot create the templar", e);
         }

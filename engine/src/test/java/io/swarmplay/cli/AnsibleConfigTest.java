@@ -96,7 +96,8 @@ class AnsibleConfigTest {
                 2 | nocows = 1
                   | ^^^^^^
                   = swarmplay reads: [defaults] inventory, [defaults] roles_path, [defaults] forks, [defaults] host_key_checking, \
-                [defaults] remote_user, [defaults] private_key_file, [defaults] timeout, [defaults] vault_password_file, \
+                [defaults] remote_user, [defaults] private_key_file, [defaults] timeout, [defaults] filter_plugins, \
+                [defaults] test_plugins, [defaults] vault_password_file, \
                 [defaults] vault_identity_list, [privilege_escalation] become, [privilege_escalation] become_user, \
                 [privilege_escalation] become_method, [ssh_connection] ssh_args
 

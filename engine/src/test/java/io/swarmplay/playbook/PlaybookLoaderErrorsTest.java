@@ -509,12 +509,20 @@ class PlaybookLoaderErrorsTest {
     void aModuleThatIsAPythonPluginOfTheRoleOrPlaybookSaysSwarmplayCannotRunIt() {
         TestFiles.write(dir, "action_plugins/shell_no_failed.py", "# an action plugin\n");
         assertEquals("""
-                error: 'shell_no_failed' is an Ansible Python plugin (action_plugins/shell_no_failed.py): swarmplay cannot run Python modules or plugins
+                error: 'shell_no_failed' is an Ansible Python action plugin (action_plugins/shell_no_failed.py): swarmplay runs Python filter and test plugins only, not Python modules, action or lookup plugins
                  --> site.yml:3:7
                   |
                 3 |     - shell_no_failed: echo hi
                   |       ^^^^^^^^^^^^^^^
                   = use a built-in module instead (swarmplay doc lists them)""",
                 taskErrors("- shell_no_failed: echo hi\n"));
+    }
+
+    @Test
+    void aModuleInLibraryIsNamedAPythonModule() {
+        TestFiles.write(dir, "library/my_mod.py", "# a module\n");
+        assertTrue(taskErrors("- my_mod: x=1\n").startsWith(
+                "error: 'my_mod' is an Ansible Python module (library/my_mod.py): swarmplay runs Python filter and test plugins only"),
+                taskErrors("- my_mod: x=1\n"));
     }
 }

@@ -77,4 +77,12 @@ class LookupsTest {
         TemplateException sequence = assertThrows(TemplateException.class, () -> render("{{ query('sequence', 'start=3 end=1') }}"));
         assertTrue(sequence.getMessage().startsWith("to count backwards make stride negative"), sequence.getMessage());
     }
+
+    @Test
+    void aPythonLookupPluginOfTheRoleIsNamedAsOneSwarmplayDoesNotRun() {
+        io.swarmplay.source.TestFiles.write(dir, "lookup_plugins/my_lookup.py", "# a lookup plugin\n");
+        TemplateException e = assertThrows(TemplateException.class, () -> render("{{ lookup('my_lookup', 'x') }}"));
+        assertTrue(e.getMessage().startsWith("lookup plugin 'my_lookup' is an Ansible Python lookup plugin ("
+                + dir.resolve("lookup_plugins/my_lookup.py") + "): swarmplay runs Python filter and test plugins only"), e.getMessage());
+    }
 }
