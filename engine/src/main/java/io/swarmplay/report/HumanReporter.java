@@ -81,6 +81,7 @@ public final class HumanReporter implements RunListener {
         else if (event instanceof NoHostsLeft) banner("NO MORE HOSTS LEFT");
         else if (event instanceof StepProgress e) print(style.dim("  … [" + e.host() + "] " + e.message()));
         else if (event instanceof RunEvent.AsyncPolled e) print(asyncLine(e));
+        else if (event instanceof RunEvent.Retrying e) print(retryLine(e));
         else if (event instanceof RunEvent.RunError e) print(style.red("ERROR! " + e.message()));
         else if (event instanceof Warning e) warning(e.message());
         else if (event instanceof RunFinished e) recap(e.recap());
@@ -94,6 +95,14 @@ public final class HumanReporter implements RunListener {
             case OK -> "ASYNC OK on " + e.host() + ": jid=" + e.jid();
             case FAILED -> "ASYNC FAILED on " + e.host() + ": jid=" + e.jid();
         });
+    }
+
+    /** Ansible's {@code v2_runner_retry}: the attempt's result from -vvv, in its debug colour. */
+    private String retryLine(RunEvent.Retrying e) {
+        String target = e.host() + (e.delegate() != null ? " -> " + e.delegate() : "");
+        String line = "FAILED - RETRYING: [" + target + "]: " + e.name().strip() + " (" + e.retriesLeft() + " retries left).";
+        if (verbosity > 2) line += "Result was: " + dump(view(e.task(), e.outcome(), e.noLog(), Map.of(), Map.of()), null, Map.of());
+        return style.dim(line);
     }
 
     private void task(TaskStarted e) {
@@ -127,6 +136,8 @@ public final class HumanReporter implements RunListener {
         boolean items = looped.remove(e.host()) && o.status() != Status.UNREACHABLE;
         String target = e.host() + (e.delegate() != null ? " -> " + e.delegate() : "");
         Map<String, Object> view = view(e.task(), o, e.noLog(), e.args(), Map.of());
+        // Ansible's _process_items: a loop's own result is shown without the items' results
+        if (e.task().options().loop() != null) view.remove("results");
         String line = switch (o.status()) {
             case FAILED -> items ? null : "fatal: [" + target + "]: FAILED! => " + dump(view, e.task(), e.args());
             case UNREACHABLE -> "fatal: [" + target + "]: UNREACHABLE! => " + dump(view, null, e.args());

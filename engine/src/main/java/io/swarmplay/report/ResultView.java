@@ -12,7 +12,7 @@ import java.util.Set;
 /**
  * A result as ansible-playbook's default callback shows it after {@code => }: the module's data
  * with Ansible's {@code changed}, {@code msg}, {@code skip_reason}, {@code ansible_facts} and
- * {@code stdout_lines}, without {@code failed}, internal ({@code _ansible_*}), {@code invocation},
+ * {@code stdout_lines}, without {@code failed}, {@code skipped} (Ansible's {@code TaskResult.clean_copy}), internal ({@code _ansible_*}), {@code invocation},
  * {@code diff} and {@code exception} keys; a {@code debug} result only its message or variable.
  * Printed as Python's {@code json.dumps} with sorted keys ({@link Json#python}).
  */
@@ -22,7 +22,7 @@ final class ResultView {
     private static final Set<String> DEBUG_ALLOWED = Set.of("msg", "exception", "warnings", "deprecations");
     /** Ansible's {@code _hide_in_debug}: what a debug result of {@code var} drops. */
     private static final Set<String> HIDE_IN_DEBUG = Set.of("changed", "failed", "skipped", "invocation", "skip_reason");
-    private static final Set<String> NEVER_SHOWN = Set.of("failed", "invocation", "exception");
+    private static final Set<String> NEVER_SHOWN = Set.of("failed", "skipped", "invocation", "exception");
 
     private ResultView() {
     }
@@ -35,7 +35,9 @@ final class ResultView {
         boolean failed = outcome.status() == Status.FAILED || outcome.status() == Status.UNREACHABLE;
         if (failed && outcome.message() != null) view.putIfAbsent("msg", outcome.message());
         if (outcome.status() == Status.UNREACHABLE) view.put("unreachable", true);
-        if (outcome.status() == Status.SKIPPED) view.put("skip_reason", outcome.message());
+        if (outcome.status() == Status.SKIPPED && !view.containsKey("msg") && !view.containsKey("skipped_reason")) {
+            view.put("skip_reason", outcome.message());
+        }
         addLines(view, "stdout");
         addLines(view, "stderr");
         view.putAll(extra);

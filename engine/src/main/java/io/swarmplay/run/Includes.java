@@ -149,7 +149,7 @@ final class Includes {
     // a host that included nothing gets one line (skipped, failed, unknown); register holds every item
     private void finishItems(StepSpec spec, HostState host, LoopControl control, List<?> items, List<Outcome> outcomes,
                              List<ItemFinished> events) {
-        Outcome combined = items.isEmpty() ? Outcome.skipped("no items in the loop") : Loop.combine(outcomes);
+        Outcome combined = items.isEmpty() ? Results.emptyLoop() : Loop.combine(outcomes);
         if (combined.status() != Status.OK) tasks.record(spec, result(host, combined, events));
         else events.forEach(run::report);
         List<Object> values = new ArrayList<>();
