@@ -87,8 +87,9 @@ final class Includes {
                     inclusion.hosts().stream().map(HostState::name).toList(), inclusion.label()));
             inclusion.hosts().forEach(h -> run.recap.host(h.name()).ok++);
         }
-        // the include's vars and loop variables are include params: above set_fact, as in Ansible
-        Inherited passed = inherited.plusIncludeParams(include.options().vars());
+        // the include's vars and loop variables are include params: above set_fact, as in Ansible;
+        // its apply keywords wrap the included tasks as a block's
+        Inherited passed = inherited.plus(((IncludeTasks) include).apply()).plusIncludeParams(include.options().vars());
         for (Inclusion inclusion : inclusions) walk(spec, inclusion, passed.plusIncludeParams(inclusion.loopVars()));
     }
 
