@@ -90,6 +90,7 @@ final class Loop {
             pauseBefore(i, control, step::interrupted);
             Map<String, Object> itemVars = itemVars(current, control, list, i, fromHost);
             last = step.once(spec, host, itemVars);
+            if (last.templateError()) return aborted(host, last, events);
             outcomes.add(last.outcome());
             events.add(new ItemFinished(spec.task(), host.name(), label(step, spec, control, itemVars, list.get(i)),
                     last.outcome(), last.args(), spec.inherited().noLog(), loopVars(control, list, i, false)));
@@ -102,6 +103,13 @@ final class Loop {
         Object registered = Results.loop(values, combined, spec.name(), host.name());
         return new StepResult(host, last.delegate(), combined.withData(
                 registered instanceof Map<?, ?> m ? castMap(m) : Map.of()), registered, last.args(), events, false);
+    }
+
+    /** An item whose template did not render fails the task as a whole, after the items before it (as Ansible). */
+    private static StepResult aborted(HostState host, TaskStep.Attempt attempt, List<ItemFinished> before) {
+        Outcome failed = attempt.outcome();
+        return new StepResult(host, attempt.delegate(), failed, Results.registered(failed, "loop", host.name()),
+                attempt.args(), before, false);
     }
 
     private static Map<String, Object> itemVars(Map<String, Object> vars, LoopControl control, List<?> list, int i,
