@@ -244,13 +244,17 @@ final class PlayRun {
         wereFailed.forEach(h -> h.failed = true);
     }
 
-    /** Runs notified handlers in definition order, once per notified host. */
+    /**
+     * Runs notified handlers in definition order, once per notified host; with {@code force_handlers}
+     * (the play's, else {@code --force-handlers} or ANSIBLE_FORCE_HANDLERS) also on hosts that failed.
+     */
     void flushHandlers(List<HostState> hosts) {
         if (run.interrupted.get()) return;
+        boolean force = play.forceHandlers() != null ? play.forceHandlers() : run.request.forceHandlers();
         // every handler answering a topic runs (several may listen to it); the topics are cleared after all
         Map<HostState, Set<String>> answered = new java.util.HashMap<>();
         for (Handler handler : List.copyOf(handlers)) {
-            List<HostState> notified = hosts.stream().filter(HostState::active)
+            List<HostState> notified = hosts.stream().filter(h -> h.active() || force && h.failed && !h.unreachable)
                     .filter(h -> h.notified.stream().anyMatch(handler::answersTo)).toList();
             if (notified.isEmpty()) continue;
             notified.forEach(h -> h.notified.stream().filter(handler::answersTo)

@@ -31,7 +31,17 @@ public record RunRequest(Inventory inventory, List<Playbook> playbooks, Map<Stri
                          ModuleRegistry modules, String limit, Set<String> tags, Set<String> skipTags,
                          String startAtTask, int forks, boolean diff, boolean offline, int verbosity,
                          Redactor redactor, java.nio.file.Path inventoryDir, Map<String, Object> commandLine,
-                         java.time.Duration waitLock, io.swarmplay.source.Vault vault) {
+                         java.time.Duration waitLock, io.swarmplay.source.Vault vault, boolean forceHandlers) {
+
+    /** A request without {@code --force-handlers}. */
+    public RunRequest(Inventory inventory, List<Playbook> playbooks, Map<String, Object> extraVars,
+                      ModuleRegistry modules, String limit, Set<String> tags, Set<String> skipTags,
+                      String startAtTask, int forks, boolean diff, boolean offline, int verbosity,
+                      Redactor redactor, java.nio.file.Path inventoryDir, Map<String, Object> commandLine,
+                      java.time.Duration waitLock, io.swarmplay.source.Vault vault) {
+        this(inventory, playbooks, extraVars, modules, limit, tags, skipTags, startAtTask, forks, diff, offline, verbosity,
+                redactor, inventoryDir, commandLine, waitLock, vault, false);
+    }
 
     /** A request without vault passwords. */
     public RunRequest(Inventory inventory, List<Playbook> playbooks, Map<String, Object> extraVars,
