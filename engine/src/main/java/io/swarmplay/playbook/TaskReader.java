@@ -141,12 +141,15 @@ final class TaskReader {
 
     /**
      * The directory a tasks file named in this file is relative to: this file's, or in a role,
-     * the role's {@code tasks/} when the file is there and not here (Ansible's order).
+     * the role's {@code tasks/}, then the playbook's directory, where the file is there and not
+     * here (Ansible's search of a role's paths, then the play's).
      */
     private Path baseFor(String file) {
         if (roleDir == null || Files.exists(dir.resolve(file))) return dir;
-        Path roleTasks = roleDir.resolve("tasks");
-        return Files.exists(roleTasks.resolve(file)) ? roleTasks : dir;
+        for (Path candidate : List.of(roleDir.resolve("tasks"), session.roleSearch().playbookDir())) {
+            if (Files.exists(candidate.resolve(file))) return candidate;
+        }
+        return dir;
     }
 
     /**
