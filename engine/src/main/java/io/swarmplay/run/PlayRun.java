@@ -255,13 +255,22 @@ final class PlayRun {
         Map<HostState, Set<String>> answered = new java.util.HashMap<>();
         for (Handler handler : List.copyOf(handlers)) {
             List<HostState> notified = hosts.stream().filter(h -> h.active() || force && h.failed && !h.unreachable)
-                    .filter(h -> h.notified.stream().anyMatch(handler::answersTo)).toList();
+                    .filter(h -> h.notified.stream().anyMatch(topic -> notifies(topic, handler))).toList();
             if (notified.isEmpty()) continue;
-            notified.forEach(h -> h.notified.stream().filter(handler::answersTo)
+            notified.forEach(h -> h.notified.stream().filter(topic -> notifies(topic, handler))
                     .forEach(topic -> answered.computeIfAbsent(h, k -> new LinkedHashSet<>()).add(topic)));
             runHandler(handler, notified);
         }
         answered.forEach((host, topics) -> host.notified.removeAll(topics));
+    }
+
+    /**
+     * Whether {@code notify: topic} runs {@code handler}: every handler listening to it does, but of
+     * handlers of one name only the first, as in Ansible.
+     */
+    private boolean notifies(String topic, Handler handler) {
+        if (handler.listensTo(topic)) return true;
+        return handler.namedAs(topic) && handlers.stream().filter(h -> h.namedAs(topic)).findFirst().orElse(null) == handler;
     }
 
     /** One handler for the hosts notified, with its role's variables and keywords. */
