@@ -253,7 +253,8 @@ final class Session {
         return new RunRequest(loaded.inventory(), loaded.playbooks(), ExtraVars.parse(options.extraVars, vault),
                 ModuleRegistry.load(), options.limit, Set.copyOf(options.tags), Set.copyOf(options.skipTags),
                 options.startAtTask, forks, options.diff, options.offline, options.verbosity(), redactor,
-                inventoryDir, connectionDefaults, options.waitLock(), vault, loaded.plugins());
+                inventoryDir, connectionDefaults, options.waitLock(), vault, loaded.plugins(),
+                options.forceHandlers || config.bool(Setting.FORCE_HANDLERS).orElse(false));
     }
 
     private RunListener reporter(Mode mode) {

@@ -24,6 +24,7 @@ enum Setting {
             "~/.ansible/plugins/test:/usr/share/ansible/plugins/test", null),
     VAULT_PASSWORD_FILE("defaults", "vault_password_file", "ANSIBLE_VAULT_PASSWORD_FILE", Type.PATH, null, null),
     VAULT_IDENTITY_LIST("defaults", "vault_identity_list", "ANSIBLE_VAULT_IDENTITY_LIST", Type.LIST, null, null),
+    FORCE_HANDLERS("defaults", "force_handlers", "ANSIBLE_FORCE_HANDLERS", Type.BOOLEAN, "False", null),
     BECOME("privilege_escalation", "become", "ANSIBLE_BECOME", Type.BOOLEAN, "False", "ansible_become"),
     BECOME_USER("privilege_escalation", "become_user", "ANSIBLE_BECOME_USER", Type.STRING, "root", "ansible_become_user"),
     BECOME_METHOD("privilege_escalation", "become_method", "ANSIBLE_BECOME_METHOD", Type.STRING, "sudo",

@@ -43,6 +43,9 @@ public final class SwarmplayCommand implements Callable<Integer> {
     @Option(names = {"-D", "--diff"}, description = "show differences of files and container settings")
     boolean diff;
 
+    @Option(names = "--force-handlers", description = "run notified handlers even on hosts that failed (as Ansible's)")
+    boolean forceHandlers;
+
     @Option(names = "--plan", description = "preview every step per host in order; change nothing")
     boolean plan;
 

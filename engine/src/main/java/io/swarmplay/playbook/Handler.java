@@ -23,8 +23,18 @@ public record Handler(Task task, List<String> listen, List<RoleCall> roles, Incl
 
     /** True when {@code notify: topic} names this handler, one of its listen topics, or {@code "role : name"}. */
     public boolean answersTo(String topic) {
-        if (topic.equals(task.name()) || listen.contains(topic)) return true;
+        return namedAs(topic) || listen.contains(topic);
+    }
+
+    /** True when {@code topic} is this handler's name, or {@code "role : name"}. */
+    public boolean namedAs(String topic) {
+        if (topic.equals(task.name())) return true;
         return !roles.isEmpty() && topic.equals(roles.get(roles.size() - 1).name() + " : " + task.name());
+    }
+
+    /** True when this handler {@code listen}s to {@code topic}. */
+    public boolean listensTo(String topic) {
+        return listen.contains(topic);
     }
 
     /** This handler as part of the role uses {@code chain}. */

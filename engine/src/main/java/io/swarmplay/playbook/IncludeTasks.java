@@ -10,7 +10,13 @@ import java.nio.file.Path;
  *
  * @param file    the file as written (may hold {@code {{ }}})
  * @param baseDir the directory relative paths are resolved against
+ * @param apply   keywords passed down to the included tasks ({@code apply:}, as a block around them);
+ *                the include's own keywords act on the include alone
  */
-public record IncludeTasks(String name, String file, Path baseDir, TaskOptions options, SourcePosition at)
-        implements TaskNode {
+public record IncludeTasks(String name, String file, Path baseDir, TaskOptions options, TaskOptions apply,
+                           SourcePosition at) implements TaskNode {
+
+    public IncludeTasks(String name, String file, Path baseDir, TaskOptions options, SourcePosition at) {
+        this(name, file, baseDir, options, TaskOptions.NONE, at);
+    }
 }

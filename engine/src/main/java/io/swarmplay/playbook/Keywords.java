@@ -32,7 +32,7 @@ final class Keywords {
 
     static final Set<String> PLAY = Set.of("name", "hosts", "vars", "vars_files", "tasks", "pre_tasks", "post_tasks",
             "handlers", "any_errors_fatal", "serial", "max_fail_percentage", "gather_facts", "environment", "tags", "connection", "become",
-            "become_user", "become_method", "strategy", "roles", "collections",
+            "become_user", "become_method", "strategy", "roles", "collections", "force_handlers",
             "check_mode", "ignore_errors", "no_log", "diff", "run_once");
 
     /** The {@code become_method}s swarmplay can use. */
@@ -50,7 +50,6 @@ final class Keywords {
             "remote_user", "set ansible_user (or user) for the hosts in the inventory",
             "vars_prompt", "pass the values with -e name=value",
             "order", "hosts run in inventory order; drop 'order'",
-            "force_handlers", "drop 'force_handlers'",
             "module_defaults", "write the arguments on each task (a YAML anchor helps)",
             "gather_subset", "swarmplay gathers a small fixed set of facts; drop it");
 

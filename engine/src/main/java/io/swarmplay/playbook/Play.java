@@ -27,7 +27,7 @@ public record Play(String name, String hosts, Map<String, Object> vars, List<Str
                    Double maxFailPercentage,
                    Map<String, Object> environment, Set<String> tags, String connection,
                    Flag become, Map<String, Flag> taskFlags, String becomeUser, SourcePosition at, Path dir,
-                   RoleSearch roleSearch) {
+                   RoleSearch roleSearch, Boolean forceHandlers) {
 
     public Play {
         become = become == null ? Flag.UNSET : become;

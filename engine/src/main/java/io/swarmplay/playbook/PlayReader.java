@@ -46,7 +46,8 @@ final class PlayReader {
                 serial(play.get("serial")), maxFailPercentage(play.get("max_fail_percentage")),
                 environment(play), tags(play), string(play, "connection"),
                 play.has("become") ? TaskOptionsReader.flag(play.get("become"), "'become'", session) : Flag.UNSET,
-                taskFlags(play), string(play, "become_user"), play.at(), dir, session.roleSearch());
+                taskFlags(play), string(play, "become_user"), play.at(), dir, session.roleSearch(),
+                play.has("force_handlers") ? flag(play, "force_handlers", false) : null);
     }
 
     /** The task keywords a play may set for all its tasks (a task's or block's own value wins), as in Ansible. */

@@ -21,6 +21,11 @@ public record RoleSearch(List<Path> dirs) {
     }
 
     /** The search of a playbook in {@code playbookDir} with the configured roles path. */
+    /** The playbook's directory: searched last, for roles and for the files a role names. */
+    public Path playbookDir() {
+        return dirs.get(dirs.size() - 1);
+    }
+
     public static RoleSearch forPlaybook(Path playbookDir, List<Path> rolesPath) {
         List<Path> dirs = new ArrayList<>();
         dirs.add(playbookDir.resolve("roles"));

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Reads a task list of one file: module calls, blocks, {@code include_tasks} (kept as
@@ -19,6 +20,9 @@ import java.util.Optional;
  * options, its tasks are wrapped in a {@link Block} with those options).
  */
 final class TaskReader {
+
+    /** The arguments of {@code include_tasks} given as a mapping. */
+    private static final Set<String> INCLUDE_ARGS = Set.of("file", "apply", "_raw_params");
 
     /** The deprecated {@code include}, by the names it answers to. */
     static final List<String> LEGACY_INCLUDE = List.of("include", "ansible.builtin.include", "ansible.legacy.include");
@@ -115,17 +119,37 @@ final class TaskReader {
             session.exists(base.resolve(file), "tasks file", fileNode.at(), Nodes.width(fileNode));
         }
         TaskOptions opts = new TaskOptionsReader(session).read(task);
-        return new IncludeTasks(nameOf(task, "include_tasks"), file == null ? "" : file, base, opts, task.at());
+        return new IncludeTasks(nameOf(task, "include_tasks"), file == null ? "" : file, base, opts, apply(fileNode),
+                task.at());
+    }
+
+    /** {@code include_tasks: {file: F, apply: {KEYWORDS}}}: the keywords its tasks get, as from a block. */
+    private TaskOptions apply(YamlNode args) {
+        if (!(args instanceof YamlNode.Mapping m)) return TaskOptions.NONE;
+        for (YamlNode.Entry e : m.entries()) {
+            if (!INCLUDE_ARGS.contains(e.name())) {
+                session.error("invalid option '" + e.name() + "' for include_tasks", e.key().at(), e.name().length(),
+                        TaskOptionsReader.hintOr(Suggest.hint(e.name(), INCLUDE_ARGS),
+                                "include_tasks takes: file, apply"));
+            }
+        }
+        YamlNode applyNode = m.get("apply");
+        if (applyNode == null) return TaskOptions.NONE;
+        return Nodes.mapping(applyNode, "'apply'", session.diagnostics)
+                .map(a -> new TaskOptionsReader(session).read(a)).orElse(TaskOptions.NONE);
     }
 
     /**
      * The directory a tasks file named in this file is relative to: this file's, or in a role,
-     * the role's {@code tasks/} when the file is there and not here (Ansible's order).
+     * the role's {@code tasks/}, then the playbook's directory, where the file is there and not
+     * here (Ansible's search of a role's paths, then the play's).
      */
     private Path baseFor(String file) {
         if (roleDir == null || Files.exists(dir.resolve(file))) return dir;
-        Path roleTasks = roleDir.resolve("tasks");
-        return Files.exists(roleTasks.resolve(file)) ? roleTasks : dir;
+        for (Path candidate : List.of(roleDir.resolve("tasks"), session.roleSearch().playbookDir())) {
+            if (Files.exists(candidate.resolve(file))) return candidate;
+        }
+        return dir;
     }
 
     /**

@@ -81,6 +81,7 @@ public final class HumanReporter implements RunListener {
         else if (event instanceof NoHostsLeft) banner("NO MORE HOSTS LEFT");
         else if (event instanceof StepProgress e) print(style.dim("  … [" + e.host() + "] " + e.message()));
         else if (event instanceof RunEvent.AsyncPolled e) print(asyncLine(e));
+        else if (event instanceof RunEvent.Retrying e) print(retryLine(e));
         else if (event instanceof RunEvent.RunError e) print(style.red("ERROR! " + e.message()));
         else if (event instanceof Warning e) warning(e.message());
         else if (event instanceof RunFinished e) recap(e.recap());
@@ -94,6 +95,14 @@ public final class HumanReporter implements RunListener {
             case OK -> "ASYNC OK on " + e.host() + ": jid=" + e.jid();
             case FAILED -> "ASYNC FAILED on " + e.host() + ": jid=" + e.jid();
         });
+    }
+
+    /** Ansible's {@code v2_runner_retry}: the attempt's result from -vvv, in its debug colour. */
+    private String retryLine(RunEvent.Retrying e) {
+        String target = e.host() + (e.delegate() != null ? " -> " + e.delegate() : "");
+        String line = "FAILED - RETRYING: [" + target + "]: " + e.name().strip() + " (" + e.retriesLeft() + " retries left).";
+        if (verbosity > 2) line += "Result was: " + dump(view(e.task(), e.outcome(), e.noLog(), Map.of(), Map.of()), null, Map.of());
+        return style.dim(line);
     }
 
     private void task(TaskStarted e) {
@@ -115,10 +124,11 @@ public final class HumanReporter implements RunListener {
         // as Ansible: each item's diff, before its line
         if (!e.noLog() && showsDiff(e.diff())) printDiff(o);
         Map<String, Object> view = view(e.task(), o, e.noLog(), e.args(), e.loopVars());
+        Task shown = shown(e.task(), e.noLog(), o);
         String line = switch (o.status()) {
-            case FAILED, UNREACHABLE -> "failed: [" + e.host() + "] (item=" + e.label() + ") => " + dump(view, e.task(), e.args());
+            case FAILED, UNREACHABLE -> "failed: [" + e.host() + "] (item=" + e.label() + ") => " + dump(view, shown, e.args());
             case SKIPPED -> "skipping: [" + e.host() + "] => (item=" + e.label() + ") " + verbose(view, null, e.args());
-            default -> statusWord(o.status()) + ": [" + e.host() + "] => (item=" + e.label() + ")" + verbose(view, e.task(), e.args());
+            default -> statusWord(o.status()) + ": [" + e.host() + "] => (item=" + e.label() + ")" + verbose(view, shown, e.args());
         };
         print(colour(o.status(), line));
     }
@@ -127,17 +137,34 @@ public final class HumanReporter implements RunListener {
         Outcome o = e.outcome();
         boolean wasLooped = looped.remove(e.host());
         if (!wasLooped && showsDiff(e.diff())) printDiff(o);
-        boolean items = wasLooped && o.status() != Status.UNREACHABLE;
+        // Ansible's rule: a loop's result shows its items instead of itself while it has its results (not censored)
+        boolean items = wasLooped && o.status() != Status.UNREACHABLE && o.data().containsKey("results");
         String target = e.host() + (e.delegate() != null ? " -> " + e.delegate() : "");
         Map<String, Object> view = view(e.task(), o, e.noLog(), e.args(), Map.of());
+        Task shown = shown(e.task(), e.noLog(), o);
+        // Ansible's _process_items: a loop's own result is shown without the items' results
+        if (e.task().options().loop() != null) view.remove("results");
         String line = switch (o.status()) {
-            case FAILED -> items ? null : "fatal: [" + target + "]: FAILED! => " + dump(view, e.task(), e.args());
+            case FAILED -> items ? null : "fatal: [" + target + "]: FAILED! => " + dump(view, shown, e.args());
             case UNREACHABLE -> "fatal: [" + target + "]: UNREACHABLE! => " + dump(view, null, e.args());
             case SKIPPED -> "skipping: [" + e.host() + "]" + verbose(view, null, e.args());
-            default -> items ? null : statusWord(o.status()) + ": [" + target + "]" + verbose(view, e.task(), e.args());
+            default -> items ? null : statusWord(o.status()) + ": [" + target + "]" + verbose(view, shown, e.args());
         };
         if (line != null) print(colour(o.status(), line) + (timings ? style.dim(took(o.duration())) : ""));
         if (e.ignored()) print(style.cyan("...ignoring"));
+    }
+
+    /**
+     * The task whose action decides how a result is shown; none for a censored result (it keeps no
+     * {@code _ansible_verbose_always}) or one the action never made (a template that failed first).
+     */
+    private static Task shown(Task task, boolean noLog, Outcome o) {
+        return noLog || !ranAction(o) ? null : task;
+    }
+
+    /** Whether the task's action ran: a failure before it (a template, a condition) has no change. */
+    private static boolean ranAction(Outcome o) {
+        return o.status() != Status.FAILED || o.change() != null || o.data().containsKey("changed");
     }
 
     /** The task's {@code diff:} keyword, else the run's {@code --diff}. */
@@ -153,10 +180,10 @@ public final class HumanReporter implements RunListener {
         if (noLog) {
             Map<String, Object> censored = new LinkedHashMap<>();
             censored.put("censored", Redactor.CENSORED);
-            censored.put("changed", o.changedFlag());
+            if (ranAction(o)) censored.put("changed", o.changedFlag());
             return censored;
         }
-        return ResultView.of(o, task.module(), extra, verbosity);
+        return ResultView.of(o, task.module(), args, extra, verbosity);
     }
 
     /** {@code " => {json}"} where Ansible shows the result: from -v, and always for debug and assert. */

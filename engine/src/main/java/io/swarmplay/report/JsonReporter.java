@@ -49,6 +49,13 @@ public final class JsonReporter implements RunListener {
             if (e.label() != null) json.put("item", e.label());
             return json;
         }
+        if (event instanceof RunEvent.Retrying e) {
+            Map<String, Object> json = outcome("retrying", e.outcome());
+            json.put("task", e.name());
+            json.put("host", e.host());
+            json.put("retries_left", e.retriesLeft());
+            return json;
+        }
         if (event instanceof RunEvent.NoHostsLeft) return map("event", "no_hosts_left");
         if (event instanceof StepProgress e) return map("event", "progress", "host", e.host(), "message", e.message());
         if (event instanceof Warning e) return map("event", "warning", "message", e.message());

@@ -101,6 +101,10 @@ public final class Redactor {
                     : new ItemFinished(e.task(), e.host(), mask(e.label()), mask(e.outcome()), maskMap(e.args()), false,
                             maskMap(e.loopVars()), e.diff());
         }
+        if (event instanceof RunEvent.Retrying e) {
+            return new RunEvent.Retrying(e.task(), mask(e.name()), e.host(), e.delegate(), e.retriesLeft(),
+                    e.noLog() ? censored(e.outcome()) : mask(e.outcome()), e.noLog());
+        }
         if (event instanceof StepProgress e) {
             return new StepProgress(e.task(), e.host(), e.noLog() ? CENSORED : mask(e.message()), e.noLog());
         }

@@ -12,7 +12,7 @@ import java.util.Set;
 /**
  * A result as ansible-playbook's default callback shows it after {@code => }: the module's data
  * with Ansible's {@code changed}, {@code msg}, {@code skip_reason}, {@code ansible_facts} and
- * {@code stdout_lines}, without {@code failed}, internal ({@code _ansible_*}), {@code invocation},
+ * {@code stdout_lines}, without {@code failed}, {@code skipped} (Ansible's {@code TaskResult.clean_copy}), internal ({@code _ansible_*}), {@code invocation},
  * {@code diff} and {@code exception} keys; a {@code debug} result only its message or variable.
  * Printed as Python's {@code json.dumps} with sorted keys ({@link Json#python}).
  */
@@ -22,26 +22,45 @@ final class ResultView {
     private static final Set<String> DEBUG_ALLOWED = Set.of("msg", "exception", "warnings", "deprecations");
     /** Ansible's {@code _hide_in_debug}: what a debug result of {@code var} drops. */
     private static final Set<String> HIDE_IN_DEBUG = Set.of("changed", "failed", "skipped", "invocation", "skip_reason");
-    private static final Set<String> NEVER_SHOWN = Set.of("failed", "invocation", "exception");
+    private static final Set<String> NEVER_SHOWN = Set.of("failed", "skipped", "exception");
+    /** What Ansible shows only from -vvv. */
+    private static final Set<String> VERY_VERBOSE = Set.of("invocation", "diff");
 
     private ResultView() {
     }
 
-    /** The shown result of {@code outcome} (of a task of {@code module}), with {@code extra} keys (a loop item's). */
-    static Map<String, Object> of(Outcome outcome, String module, Map<String, Object> extra, int verbosity) {
+    /** Actions that run no module on the host: their results have no {@code invocation}. */
+    private static final Set<String> CONTROLLER_ACTIONS = Set.of("debug", "assert", "fail", "set_fact", "add_host",
+            "group_by", "include_vars", "pause", "set_stats", "meta");
+
+    /**
+     * The shown result of {@code outcome} (of a task of {@code module} called with {@code args}), with
+     * {@code extra} keys (a loop item's); from -vvv a module's result shows its {@code invocation}.
+     */
+    static Map<String, Object> of(Outcome outcome, String module, Map<String, Object> args, Map<String, Object> extra,
+                                  int verbosity) {
         Map<String, Object> view = new LinkedHashMap<>(outcome.data());
+        if (verbosity >= 3 && ranModule(outcome, module, args)) view.putIfAbsent("invocation", Map.of("module_args", args));
         view.put("changed", outcome.changedFlag() || outcome.status() == Status.WOULD_CHANGE);
         if (!outcome.facts().isEmpty()) view.putIfAbsent("ansible_facts", outcome.facts());
         boolean failed = outcome.status() == Status.FAILED || outcome.status() == Status.UNREACHABLE;
         if (failed && outcome.message() != null) view.putIfAbsent("msg", outcome.message());
         if (outcome.status() == Status.UNREACHABLE) view.put("unreachable", true);
-        if (outcome.status() == Status.SKIPPED) view.put("skip_reason", outcome.message());
+        if (outcome.status() == Status.SKIPPED && !view.containsKey("msg") && !view.containsKey("skipped_reason")) {
+            view.put("skip_reason", outcome.message());
+        }
         addLines(view, "stdout");
         addLines(view, "stderr");
         view.putAll(extra);
-        view.keySet().removeIf(k -> k.startsWith("_ansible") || NEVER_SHOWN.contains(k) || k.equals("diff") && verbosity < 3);
+        view.keySet().removeIf(k -> k.startsWith("_ansible") || NEVER_SHOWN.contains(k)
+                || VERY_VERBOSE.contains(k) && verbosity < 3);
         if (module.equals("debug") || module.endsWith(".debug")) debugOnly(view);
         return view;
+    }
+
+    private static boolean ranModule(Outcome outcome, String module, Map<String, Object> args) {
+        if (args.isEmpty() || outcome.status() == Status.SKIPPED || outcome.change() == null) return false;
+        return !CONTROLLER_ACTIONS.contains(module.substring(module.lastIndexOf('.') + 1));
     }
 
     /** Ansible's {@code _clean_results} for debug: the message alone, or the variable without status keys. */

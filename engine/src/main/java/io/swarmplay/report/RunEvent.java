@@ -75,6 +75,14 @@ public sealed interface RunEvent {
     }
 
     /**
+     * An {@code until} attempt that did not hold and will be retried: Ansible's
+     * {@code FAILED - RETRYING: [h]: task (N retries left).}, with the attempt's result.
+     */
+    record Retrying(Task task, String name, String host, String delegate, int retriesLeft, Outcome outcome,
+                    boolean noLog) implements RunEvent {
+    }
+
+    /**
      * An {@code async} job polled by its task ({@code poll} > 0): Ansible's {@code ASYNC POLL}
      * (still running), {@code ASYNC OK} and {@code ASYNC FAILED} lines.
      */

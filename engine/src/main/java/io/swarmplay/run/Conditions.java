@@ -14,6 +14,9 @@ import java.util.Map;
 /** {@code when}, {@code until}, {@code changed_when} and {@code failed_when}: lists of conditions, all must hold. */
 final class Conditions {
 
+    /** Ansible's {@code skip_reason} of a task whose {@code when} does not hold. */
+    static final String CONDITION_FALSE = "Conditional result was False";
+
     private final RunState run;
     private final TaskStep step;
 
@@ -26,7 +29,7 @@ final class Conditions {
     Outcome when(StepSpec spec, Map<String, Object> vars) {
         for (String condition : spec.inherited().when()) {
             Truth truth = run.templar().test(condition, vars, spec.task().at());
-            if (truth == Truth.FALSE) return Outcome.skipped("when: " + condition + " was false");
+            if (truth == Truth.FALSE) return Outcome.skipped(CONDITION_FALSE);
             if (truth == Truth.UNKNOWN) {
                 return step.unknown("when: " + condition + " is known only after apply");
             }
@@ -81,7 +84,8 @@ final class Conditions {
         // Ansible registers the condition's value with the result
         if (failed != Truth.UNKNOWN) result = result.withData(Map.of("failed_when_result", failed == Truth.TRUE));
         if (failed == Truth.TRUE && !result.isFailed()) {
-            result = result.withStatus(Status.FAILED, "failed_when held: " + String.join(" and ", options.failedWhen()));
+            // Ansible adds no message: the result keeps the module's own msg, if any
+            result = result.withStatus(Status.FAILED, null);
         }
         if (failed == Truth.FALSE && result.isFailed()) result = result.withStatus(notFailed(result, changed), result.message());
         return result;

@@ -71,7 +71,15 @@ final class HostState {
      * it is never rendered (see {@link Unsafe}).
      */
     void register(String name, Object result) {
+        // register and set_fact share one layer in Ansible (its non-persistent facts): the later one wins
+        facts.remove(name);
         registered.put(name, Unsafe.wrap(result));
+    }
+
+    /** Stores facts a task set; a registered result of the same name gives way, as in Ansible. */
+    void setFacts(Map<String, Object> more) {
+        registered.keySet().removeAll(more.keySet());
+        facts.putAll(more);
     }
 
     /** Still one of the play's hosts ({@code ansible_play_hosts}): not failed, unreachable, stopped or ended by end_host. */

@@ -87,8 +87,9 @@ final class Includes {
                     inclusion.hosts().stream().map(HostState::name).toList(), inclusion.label()));
             inclusion.hosts().forEach(h -> run.recap.host(h.name()).ok++);
         }
-        // the include's vars and loop variables are include params: above set_fact, as in Ansible
-        Inherited passed = inherited.plusIncludeParams(include.options().vars());
+        // the include's vars and loop variables are include params: above set_fact, as in Ansible;
+        // its apply keywords wrap the included tasks as a block's
+        Inherited passed = inherited.plus(((IncludeTasks) include).apply()).plusIncludeParams(include.options().vars());
         for (Inclusion inclusion : inclusions) walk(spec, inclusion, passed.plusIncludeParams(inclusion.loopVars()));
     }
 
@@ -149,7 +150,7 @@ final class Includes {
     // a host that included nothing gets one line (skipped, failed, unknown); register holds every item
     private void finishItems(StepSpec spec, HostState host, LoopControl control, List<?> items, List<Outcome> outcomes,
                              List<ItemFinished> events) {
-        Outcome combined = items.isEmpty() ? Outcome.skipped("no items in the loop") : Loop.combine(outcomes);
+        Outcome combined = items.isEmpty() ? Results.emptyLoop() : Loop.combine(outcomes);
         if (combined.status() != Status.OK) tasks.record(spec, result(host, combined, events));
         else events.forEach(run::report);
         List<Object> values = new ArrayList<>();

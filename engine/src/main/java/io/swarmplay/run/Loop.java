@@ -36,7 +36,7 @@ final class Loop {
         try {
             items = step.renderData(spec.task().options().loop(), vars, spec);
         } catch (TemplateException e) {
-            return result(host, Outcome.failed(TaskStep.templateMessage(e)), null, List.of());
+            return result(host, loopFailed(spec, vars, e), null, List.of());
         }
         // items from host data (e.g. a registered stdout_lines) are host data too: never rendered
         boolean fromHost = items instanceof Unsafe;
@@ -50,10 +50,26 @@ final class Loop {
             return result(host, Outcome.failed("loop needs a list, got " + type
                     + (items instanceof Map ? " (use '| dict2items' to loop over a mapping)" : "")), null, List.of());
         }
-        if (list.isEmpty()) return result(host, Outcome.skipped("no items in the loop"), null, List.of());
+        if (list.isEmpty()) return result(host, Results.emptyLoop(), null, List.of());
         TemplateException tooMany = tooMany(list, spec);
         if (tooMany != null) return result(host, Outcome.failed(TaskStep.templateMessage(tooMany)), null, List.of());
         return items(spec, host, vars, list, fromHost);
+    }
+
+    /**
+     * A loop whose items did not render. As Ansible's TaskExecutor, an undefined variable in it fails the
+     * task only if the task would run: {@code when}, evaluated without the loop variable, may skip it
+     * first (a {@code when} that cannot be evaluated without the item fails with the loop's error).
+     */
+    private Outcome loopFailed(StepSpec spec, Map<String, Object> vars, TemplateException e) {
+        Outcome failed = Outcome.failed(TaskStep.templateMessage(e));
+        if (!e.undefined()) return failed;
+        try {
+            Outcome skip = step.when(spec, vars);
+            return skip != null && skip.status() == Status.SKIPPED ? skip : failed;
+        } catch (TemplateException whenFailed) {
+            return failed;
+        }
     }
 
     /** Null when {@code list} is within {@link #MAX_ITEMS}; else why the loop (or looped include) is refused. */
@@ -75,6 +91,7 @@ final class Loop {
             pauseBefore(i, control, step::interrupted);
             Map<String, Object> itemVars = itemVars(current, control, list, i, fromHost);
             last = step.once(spec, host, itemVars);
+            if (last.templateError()) return aborted(host, last, events);
             outcomes.add(last.outcome());
             events.add(new ItemFinished(spec.task(), host.name(), label(step, spec, control, itemVars, list.get(i)),
                     last.outcome(), last.args(), spec.inherited().noLog(), loopVars(control, list, i, false), spec.inherited().diff()));
@@ -87,6 +104,13 @@ final class Loop {
         Object registered = Results.loop(values, combined, spec.name(), host.name());
         return new StepResult(host, last.delegate(), combined.withData(
                 registered instanceof Map<?, ?> m ? castMap(m) : Map.of()), registered, last.args(), events, false);
+    }
+
+    /** An item whose template did not render fails the task as a whole, after the items before it (as Ansible). */
+    private static StepResult aborted(HostState host, TaskStep.Attempt attempt, List<ItemFinished> before) {
+        Outcome failed = attempt.outcome();
+        return new StepResult(host, attempt.delegate(), failed, Results.registered(failed, "loop", host.name()),
+                attempt.args(), before, false);
     }
 
     private static Map<String, Object> itemVars(Map<String, Object> vars, LoopControl control, List<?> list, int i,
@@ -188,7 +212,7 @@ final class Loop {
             }
         }
         boolean allSkipped = outcomes.stream().allMatch(o -> o.status() == Status.SKIPPED);
-        return allSkipped ? Outcome.skipped("all items skipped") : Outcome.ok("all items ok");
+        return allSkipped ? Outcome.skipped("All items skipped") : Outcome.ok("all items ok");
     }
 
     private static String summary(Status status, Outcome first) {

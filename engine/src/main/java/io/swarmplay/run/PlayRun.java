@@ -244,20 +244,33 @@ final class PlayRun {
         wereFailed.forEach(h -> h.failed = true);
     }
 
-    /** Runs notified handlers in definition order, once per notified host. */
+    /**
+     * Runs notified handlers in definition order, once per notified host; with {@code force_handlers}
+     * (the play's, else {@code --force-handlers} or ANSIBLE_FORCE_HANDLERS) also on hosts that failed.
+     */
     void flushHandlers(List<HostState> hosts) {
         if (run.interrupted.get()) return;
+        boolean force = play.forceHandlers() != null ? play.forceHandlers() : run.request.forceHandlers();
         // every handler answering a topic runs (several may listen to it); the topics are cleared after all
         Map<HostState, Set<String>> answered = new java.util.HashMap<>();
         for (Handler handler : List.copyOf(handlers)) {
-            List<HostState> notified = hosts.stream().filter(HostState::active)
-                    .filter(h -> h.notified.stream().anyMatch(handler::answersTo)).toList();
+            List<HostState> notified = hosts.stream().filter(h -> h.active() || force && h.failed && !h.unreachable)
+                    .filter(h -> h.notified.stream().anyMatch(topic -> notifies(topic, handler))).toList();
             if (notified.isEmpty()) continue;
-            notified.forEach(h -> h.notified.stream().filter(handler::answersTo)
+            notified.forEach(h -> h.notified.stream().filter(topic -> notifies(topic, handler))
                     .forEach(topic -> answered.computeIfAbsent(h, k -> new LinkedHashSet<>()).add(topic)));
             runHandler(handler, notified);
         }
         answered.forEach((host, topics) -> host.notified.removeAll(topics));
+    }
+
+    /**
+     * Whether {@code notify: topic} runs {@code handler}: every handler listening to it does, but of
+     * handlers of one name only the first, as in Ansible.
+     */
+    private boolean notifies(String topic, Handler handler) {
+        if (handler.listensTo(topic)) return true;
+        return handler.namedAs(topic) && handlers.stream().filter(h -> h.namedAs(topic)).findFirst().orElse(null) == handler;
     }
 
     /** One handler for the hosts notified, with its role's variables and keywords. */

@@ -15,6 +15,10 @@ import java.util.Map;
 /** Builds what {@code register} stores from an {@link Outcome}, with Ansible's keys. */
 final class Results {
 
+    /** The key of an empty loop's reason, as Ansible spells it. */
+    static final String SKIPPED_REASON = "skipped_reason";
+    private static final String NO_ITEMS = "No items in the list";
+
     private Results() {
     }
 
@@ -29,11 +33,13 @@ final class Results {
         }
         Map<String, Object> value = new LinkedHashMap<>(outcome.data());
         value.put("changed", outcome.changedFlag());
-        value.put("failed", outcome.status() == Status.FAILED);
         if (outcome.status() == Status.SKIPPED) {
+            // Ansible's skip result: changed, skipped and why, without failed or msg
             value.put("skipped", true);
-            value.put("skip_reason", outcome.message());
+            if (!value.containsKey("msg") && !value.containsKey(SKIPPED_REASON)) value.put("skip_reason", outcome.message());
+            return value;
         }
+        value.put("failed", outcome.status() == Status.FAILED);
         if (outcome.status() == Status.UNREACHABLE) value.put("unreachable", true);
         if (outcome.message() != null && !value.containsKey("msg")
                 && outcome.status() != Status.OK && outcome.status() != Status.CHANGED) {
@@ -85,11 +91,20 @@ final class Results {
         if (anyUnknown) return new Unknown("result of '" + taskName + "' on " + host);
         Map<String, Object> value = new LinkedHashMap<>();
         value.put("results", itemValues);
+        boolean skipped = combined.status() == Status.SKIPPED;
+        value.put("skipped", skipped);
         value.put("changed", combined.changedFlag() || itemValues.stream().anyMatch(v -> v instanceof KnownInPart));
-        value.put("failed", combined.status() == Status.FAILED);
-        value.put("msg", combined.status() == Status.FAILED
-                ? "One or more items failed" : "All items completed");
-        if (combined.status() == Status.SKIPPED) value.put("skipped", true);
+        if (combined.status() == Status.FAILED) value.put("failed", true);
+        value.put("msg", combined.status() == Status.FAILED ? "One or more items failed"
+                : skipped ? "All items skipped" : "All items completed");
         return value;
+    }
+
+    /** The result of a loop over no items, as Ansible's (with its {@code skipped_reason}). */
+    static Outcome emptyLoop() {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put(SKIPPED_REASON, NO_ITEMS);
+        data.put("results", List.of());
+        return Outcome.skipped(NO_ITEMS).withData(data);
     }
 }

@@ -3,7 +3,8 @@ package io.swarmplay.run;
 import io.swarmplay.module.Outcome;
 import io.swarmplay.module.Status;
 import io.swarmplay.playbook.TaskOptions;
-import io.swarmplay.report.RunEvent.StepProgress;
+import io.swarmplay.playbook.Task;
+import io.swarmplay.report.RunEvent.Retrying;
 import io.swarmplay.template.Templar.Truth;
 import io.swarmplay.template.Unknown;
 
@@ -31,10 +32,10 @@ final class Retries {
             if (!ran(outcome)) return attempt.withOutcome(outcome);
             Truth done = conditions.all(options.until(), conditions.withResult(spec, vars, outcome), spec);
             if (done != Truth.FALSE) return attempt.withOutcome(outcome);
-            if (n >= attempts) return attempt.withOutcome(exhausted(outcome, options, n));
+            if (n >= attempts) return attempt.withOutcome(exhausted(outcome, n));
             if (step.interrupted()) return attempt.withOutcome(outcome);
-            progress(spec, host, "retrying: until " + String.join(" and ", options.until())
-                    + " (attempt " + n + " of " + attempts + ", next in " + (long) delay + "s)");
+            step.report(new Retrying(spec.task(), retryName(spec), host.name(), attempt.delegate(), attempts - n,
+                    outcome, spec.inherited().noLog()));
             if (!sleep(delay)) return attempt.withOutcome(outcome);
         }
     }
@@ -43,14 +44,21 @@ final class Retries {
         return outcome.status() == Status.OK || outcome.status() == Status.CHANGED || outcome.status() == Status.FAILED;
     }
 
-    private static Outcome exhausted(Outcome outcome, TaskOptions options, int attempts) {
-        return outcome.withStatus(Status.FAILED, "until " + String.join(" and ", options.until())
-                + " still false after " + attempts + " attempts");
+    /**
+     * The last attempt's result, failed (without a message of its own, as Ansible's) when there were
+     * retries; {@code attempts} counts one less than were made, as Ansible 2.14 does.
+     */
+    private static Outcome exhausted(Outcome outcome, int attempts) {
+        if (attempts <= 1) return outcome;
+        Outcome counted = outcome.withData(Map.of("attempts", attempts - 1));
+        if (counted.status() == Status.CHANGED) counted = counted.withData(Map.of("changed", true));
+        return counted.isFailed() ? counted : counted.withStatus(Status.FAILED, null);
     }
 
-    // the retry line names the playbook's own expression, never a result: shown under no_log too, as Ansible does
-    private void progress(StepSpec spec, HostState host, String message) {
-        step.report(new StepProgress(spec.task(), host.name(), message, false));
+    /** The task as Ansible's retry line names it: its own name (no role prefix), else the banner's. */
+    private static String retryName(StepSpec spec) {
+        Task task = spec.task();
+        return task.name().equals(task.module()) ? spec.name() : task.name();
     }
 
     private int number(Object raw, int fallback, StepSpec spec, Map<String, Object> vars) {

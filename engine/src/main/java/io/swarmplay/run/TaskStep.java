@@ -126,7 +126,7 @@ final class TaskStep {
             if (skip != null) return new Attempt(skip, skippedArgs(spec, vars, skip), null);
             return new Retries(this, conditions).run(spec, host, vars);
         } catch (TemplateException e) {
-            return new Attempt(Outcome.failed(templateMessage(e)), Map.of(), null);
+            return Attempt.templateError(Outcome.failed(templateMessage(e)), Map.of(), null);
         }
     }
 
@@ -173,7 +173,7 @@ final class TaskStep {
         } catch (ValueUnknownException e) {
             return new Attempt(unknown(e.getMessage()), args.display(), delegate);
         } catch (TemplateException e) {
-            return new Attempt(Outcome.failed(templateMessage(e)), args.display(), delegate);
+            return Attempt.templateError(Outcome.failed(templateMessage(e)), args.display(), delegate);
         }
     }
 
@@ -538,11 +538,23 @@ final class TaskStep {
         return e.getMessage() + where + (e.hint() != null ? " (" + e.hint() + ")" : "");
     }
 
-    /** One attempt's outcome with the rendered arguments shown for it and the host it ran on when delegated. */
-    record Attempt(Outcome outcome, Map<String, Object> args, String delegate) {
+    /**
+     * One attempt's outcome with the rendered arguments shown for it and the host it ran on when delegated;
+     * {@code templateError}: it failed because a template did not render, which fails the whole task
+     * (Ansible's TaskExecutor: a loop stops there, without a result per item).
+     */
+    record Attempt(Outcome outcome, Map<String, Object> args, String delegate, boolean templateError) {
+
+        Attempt(Outcome outcome, Map<String, Object> args, String delegate) {
+            this(outcome, args, delegate, false);
+        }
+
+        static Attempt templateError(Outcome outcome, Map<String, Object> args, String delegate) {
+            return new Attempt(outcome, args, delegate, true);
+        }
 
         Attempt withOutcome(Outcome newOutcome) {
-            return new Attempt(newOutcome, args, delegate);
+            return new Attempt(newOutcome, args, delegate, templateError);
         }
     }
 }

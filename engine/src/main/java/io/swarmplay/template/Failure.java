@@ -10,13 +10,18 @@ import io.swarmplay.template.filters.Undefined;
  * @param hint     what to do, or null
  * @param template the template the user wrote (quoted in the message; never a variable's value)
  * @param line     the line inside it, 1-based, or 0 if not known
+ * @param undefined whether an undefined variable or attribute caused it (Ansible's {@code AnsibleUndefinedVariable})
  */
-record Failure(String summary, String hint, String template, int line) {
+record Failure(String summary, String hint, String template, int line, boolean undefined) {
+
+    Failure(String summary, String hint, String template, int line) {
+        this(summary, hint, template, line, false);
+    }
 
     private static final int MAX_EXCERPT = 120;
 
     static Failure of(Undefined u) {
-        return new Failure(u.summary(), u.hint(), u.template(), u.line());
+        return new Failure(u.summary(), u.hint(), u.template(), u.line(), true);
     }
 
     /**
@@ -32,7 +37,7 @@ record Failure(String summary, String hint, String template, int line) {
         if (shiftLines && position.isKnown() && line > 1) {
             position = new SourcePosition(position.file(), position.line() + line - 1, 1);
         }
-        return new TemplateException(summary + " in \"" + excerpt + "\"" + where, position, hint);
+        return new TemplateException(summary + " in \"" + excerpt + "\"" + where, position, hint, undefined);
     }
 
     private static String lineOf(String text, int line) {

@@ -10,11 +10,23 @@ public final class TemplateException extends RuntimeException {
 
     private final transient SourcePosition position;
     private final String hint;
+    private final boolean undefined;
 
     public TemplateException(String message, SourcePosition position, String hint) {
+        this(message, position, hint, false);
+    }
+
+    /** @param undefined whether an undefined variable or attribute caused it */
+    public TemplateException(String message, SourcePosition position, String hint, boolean undefined) {
         super(message);
         this.position = position == null ? SourcePosition.UNKNOWN : position;
         this.hint = hint;
+        this.undefined = undefined;
+    }
+
+    /** Whether an undefined variable or attribute caused it (Ansible's {@code AnsibleUndefinedVariable}). */
+    public boolean undefined() {
+        return undefined;
     }
 
     public SourcePosition position() {

@@ -27,7 +27,7 @@ class AnsibleOutputTest {
     Path dir;
 
     @ParameterizedTest
-    @ValueSource(strings = {"default-callback", "assert-quiet", "play-task-keywords"})
+    @ValueSource(strings = {"default-callback", "assert-quiet", "play-task-keywords", "loop-results"})
     void theDefaultOutputIsAnsiblePlaybooks(String name) throws IOException {
         String expected = Files.readString(OUTPUT.resolve(name + ".ansible.out"));
         StringWriter out = new StringWriter();

@@ -1,0 +1,120 @@
+package io.swarmplay.run;
+
+import io.swarmplay.module.Status;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Handlers, include apply, loops and the register/set_fact layer, checked against ansible-playbook 2.14. */
+class HandlersAndLoopsTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void notifyByNameRunsTheFirstHandlerOfThatNameAndEveryListener() {
+        RunFixture.Run run = new RunFixture(dir).hosts("h1").playbook("""
+                - hosts: web
+                  gather_facts: false
+                  tasks:
+                    - {name: change, debug: {msg: x}, changed_when: true, notify: topic}
+                  handlers:
+                    - {name: topic, set_fact: {first: true}}
+                    - {name: topic, set_fact: {second: true}}
+                    - {name: listener, set_fact: {listened: true}, listen: topic}
+                """).run(Mode.APPLY);
+        assertEquals(ExitStatus.OK, run.result().status(), run.output());
+        assertTrue(run.output().contains("\"first\": true"), run.output());
+        assertFalse(run.output().contains("\"second\": true"), run.output());
+        assertTrue(run.output().contains("\"listened\": true"), run.output());
+    }
+
+    @Test
+    void forceHandlersRunsNotifiedHandlersOnAHostThatFailedAfterwards() {
+        RunFixture.Run run = new RunFixture(dir).hosts("h1", "h2").playbook(playWithForce("force_handlers: true")).run(Mode.APPLY);
+        assertEquals(Set.of("h1", "h2"), run.events().statuses("handler").keySet(), run.output());
+        RunFixture.Run plain = new RunFixture(dir).hosts("h1", "h2").playbook(playWithForce("")).run(Mode.APPLY);
+        assertEquals(Set.of("h2"), plain.events().statuses("handler").keySet(), plain.output());
+    }
+
+    private static String playWithForce(String keyword) {
+        return """
+                - hosts: web
+                  gather_facts: false
+                  %s
+                  tasks:
+                    - {name: change, debug: {msg: x}, changed_when: true, notify: handler}
+                    - {name: fail h1, fail: {msg: boom}, when: inventory_hostname == 'h1'}
+                  handlers:
+                    - {name: handler, debug: {msg: ran}}
+                """.formatted(keyword);
+    }
+
+    @Test
+    void includeTasksApplyPassesNotifyToTheIncludedTasks() {
+        RunFixture.Run run = new RunFixture(dir).hosts("h1")
+                .file("inc.yml", "- {name: inner, debug: {msg: x}, changed_when: true}\n")
+                .playbook("""
+                        - hosts: web
+                          gather_facts: false
+                          tasks:
+                            - include_tasks: {file: inc.yml, apply: {notify: hello}}
+                          handlers:
+                            - {name: hello, debug: {msg: hi}}
+                        """).run(Mode.APPLY);
+        assertEquals(Status.OK, run.events().outcome("hello", "h1").status(), run.output());
+    }
+
+    @Test
+    void aLoopOverAnUndefinedVariableIsSkippedWhenItsConditionIsFalseAndFailsOtherwise() {
+        RunFixture.Run run = new RunFixture(dir).hosts("h1").playbook("""
+                - hosts: web
+                  gather_facts: false
+                  tasks:
+                    - {name: skipped, debug: {msg: "{{ item }}"}, loop: "{{ nothing }}", when: false, register: s}
+                    - {name: check, assert: {that: [s is skipped, "s.skip_reason == 'Conditional result was False'"]}}
+                    - {name: runs, debug: {msg: "{{ item }}"}, loop: "{{ nothing }}", ignore_errors: true}
+                """).run(Mode.APPLY);
+        assertEquals(Status.SKIPPED, run.events().outcome("skipped", "h1").status(), run.output());
+        assertEquals(Status.OK, run.events().outcome("check", "h1").status(), run.output());
+        assertEquals(Status.FAILED, run.events().outcome("runs", "h1").status(), run.output());
+    }
+
+    @Test
+    void aTemplateErrorInALoopItemFailsTheTaskThereWithoutResultsPerItem() {
+        RunFixture.Run run = new RunFixture(dir).hosts("h1").playbook("""
+                - hosts: web
+                  gather_facts: false
+                  tasks:
+                    - {name: items, debug: {msg: "{{ item.x }}"}, loop: [{x: 1}, {}, {x: 3}], register: r, ignore_errors: true}
+                    - {name: check, assert: {that: [r is failed, r.results is not defined]}}
+                """).run(Mode.APPLY);
+        assertEquals(Status.OK, run.events().outcome("check", "h1").status(), run.output());
+        assertTrue(run.output().contains("ok: [h1] => (item={'x': 1})"), run.output());
+        assertFalse(run.output().contains("item={'x': 3}"), run.output());
+    }
+
+    @Test
+    void registerAndSetFactOfOneNameOverwriteEachOther() {
+        RunFixture.Run run = new RunFixture(dir).hosts("h1").playbook("""
+                - hosts: web
+                  gather_facts: false
+                  tasks:
+                    - {debug: {msg: one}, register: d}
+                    - {set_fact: {d: "{{ d.msg }}-fact"}}
+                    - {name: fact wins, assert: {that: ["d == 'one-fact'"]}}
+                    - {set_fact: {e: 1}}
+                    - {debug: {msg: two}, register: e}
+                    - {name: registered wins, assert: {that: ["e.msg == 'two'"]}}
+                """).run(Mode.APPLY);
+        assertEquals(Map.of("h1", Status.OK), run.events().statuses("fact wins"), run.output());
+        assertEquals(Map.of("h1", Status.OK), run.events().statuses("registered wins"), run.output());
+    }
+}
