@@ -69,6 +69,11 @@ public final class ContainerOption {
         return new ContainerOption(name, type, "HostConfig." + key);
     }
 
+    /** An option kept at the top of the inspect output under {@code key} (not in Config or HostConfig). */
+    static ContainerOption top(String name, Type type, String key) {
+        return new ContainerOption(name, type, key);
+    }
+
     /** An option that is not a container setting itself (it feeds others, or is handled apart). */
     static ContainerOption other(String name, Type type) {
         return new ContainerOption(name, type, null);

@@ -1,5 +1,6 @@
 package io.swarmplay.modules.docker.container;
 
+import io.swarmplay.connection.docker.DockerEndpoint;
 import io.swarmplay.module.ArgTable;
 import io.swarmplay.module.ModuleException;
 import io.swarmplay.module.TableArg;
@@ -13,6 +14,7 @@ import java.util.Map;
 import static io.swarmplay.modules.docker.container.ContainerOption.config;
 import static io.swarmplay.modules.docker.container.ContainerOption.host;
 import static io.swarmplay.modules.docker.container.ContainerOption.other;
+import static io.swarmplay.modules.docker.container.ContainerOption.top;
 import static io.swarmplay.modules.docker.container.Types.DICT;
 import static io.swarmplay.modules.docker.container.Types.STRINGS;
 import static io.swarmplay.modules.docker.container.Types.listOf;
@@ -103,6 +105,8 @@ public final class ContainerOptions implements ArgTable {
             host("oom_score_adj", Long.class, "OomScoreAdj").doc("OOM score adjustment (-1000 to 1000)."),
             host("pid_mode", String.class, "PidMode").toApi(Conversions::containerRef).doc("PID namespace: host, container:NAME."),
             host("pids_limit", Long.class, "PidsLimit").doc("Process limit (-1 for none)."),
+            top("platform", String.class, "Platform").writer((b, v, c) -> b.put(DockerEndpoint.PLATFORM_QUERY, v))
+                    .doc("Platform of the container (linux, linux/amd64); compared with the container's Platform."),
             host("privileged", Boolean.class, "Privileged").doc("Give the container extended privileges."),
             host("published_ports", STRINGS, "PortBindings").aliases("ports").kind(Kind.DICT)
                     .toApi((v, c) -> v == null ? null : Ports.bindings(strings(v), defaultIp(c)))

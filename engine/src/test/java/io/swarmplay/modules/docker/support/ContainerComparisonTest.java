@@ -108,6 +108,16 @@ class ContainerComparisonTest {
     }
 
     @Test
+    void platformGoesIntoTheQueryAndComparesWithTheContainersPlatform() {
+        ContainerArgs args = args(Map.of("platform", "linux/amd64"));
+        assertEquals("linux/amd64", ContainerComparison.createBody(args, args.effective(), context(args), "app:1").get("platform"));
+        Map<String, Object> inspect = new LinkedHashMap<>(container(Map.of(), Map.of()));
+        inspect.put("Platform", "linux");
+        assertEquals(List.of(new Difference("platform", "linux", "linux/amd64", false)), diffs(args, inspect));
+        assertEquals(List.of(), diffs(args(Map.of("platform", "linux")), inspect));
+    }
+
+    @Test
     void updateRequestHasOnlyTheUpdatableDifferences() {
         ContainerArgs args = args(Map.of("memory", "32M", "restart_retries", 2, "restart_policy", "on-failure"));
         List<Difference> found = diffs(args, container(Map.of(), Map.of("Memory", 1, "RestartPolicy", Map.of("Name", "on-failure",
