@@ -84,7 +84,7 @@ public final class ContainerOptions implements ArgTable {
             host("links", STRINGS, "Links").kind(Kind.SET).toApi(Conversions::links).doc("Links to other containers: name[:alias]."),
             host("log_driver", String.class, "LogConfig.Type").doc("Logging driver (json-file, syslog, none, ...)."),
             host("log_options", DICT, "LogConfig.Config").aliases("log_opt").kind(Kind.DICT)
-                    .toApi((v, c) -> Conversions.stringValues(v)).doc("Options of the logging driver (needs log_driver)."),
+                    .toApi((v, c) -> Conversions.pythonTexts(v)).doc("Options of the logging driver (needs log_driver)."),
             config("mac_address", String.class, "MacAddress").toApi((v, c) -> v == null ? null : ((String) v).replace('-', ':'))
                     .doc("MAC address of the container."),
             host("memory", String.class, "Memory").updatable().toApi((v, c) -> Conversions.bytes("memory", v))
@@ -164,6 +164,23 @@ public final class ContainerOptions implements ArgTable {
 
     private static String defaultIp(OptionContext c) {
         return c.defaultHostIp() == null ? "0.0.0.0" : c.defaultHostIp();
+    }
+
+    /**
+     * community.docker's warnings about the declared options, given on every run: a
+     * {@code log_options} value that is not a string (with {@code log_driver}) is sent converted.
+     */
+    public static List<String> warnings(io.swarmplay.module.Options options) {
+        List<String> warnings = new ArrayList<>();
+        Map<?, ?> logOptions = options.get("log_options");
+        if (logOptions == null || !options.has("log_driver")) return warnings;
+        logOptions.forEach((k, v) -> {
+            if (v != null && !(v instanceof String)) {
+                warnings.add("Non-string value found for log_options option '" + k + "'. The value is automatically converted to '"
+                        + Conversions.pythonText(v) + "'. If this is not correct, or you want to avoid such warnings, please quote the value.");
+            }
+        });
+        return warnings;
     }
 
     /** community.docker's rule that log_options needs log_driver, and restart_retries restart_policy. */

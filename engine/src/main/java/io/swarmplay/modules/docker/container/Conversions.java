@@ -88,6 +88,19 @@ final class Conversions {
         return out;
     }
 
+    /** A map's values as Python's {@code to_text} writes them ({@code True}), as community.docker sends log_options. */
+    static Object pythonTexts(Object declared) {
+        if (declared == null) return null;
+        Map<String, String> out = new LinkedHashMap<>();
+        ((Map<?, ?>) declared).forEach((k, v) -> out.put(String.valueOf(k), pythonText(v)));
+        return out;
+    }
+
+    /** Python's {@code to_text} of a YAML scalar: booleans {@code True}/{@code False}, the rest as written. */
+    static String pythonText(Object v) {
+        return v instanceof Boolean b ? (b ? "True" : "False") : String.valueOf(v);
+    }
+
     /** As community.docker sends booleans in label and option maps: {@code true}/{@code false}. */
     private static String booleanText(Object v) {
         return v instanceof Boolean b ? (b ? "true" : "false") : String.valueOf(v);

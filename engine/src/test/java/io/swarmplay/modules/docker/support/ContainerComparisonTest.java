@@ -4,6 +4,7 @@ import io.swarmplay.module.ArgsBinder;
 import io.swarmplay.module.ArgsException;
 import io.swarmplay.module.ModuleException;
 import io.swarmplay.modules.docker.container.Comparison;
+import io.swarmplay.modules.docker.container.ContainerOptions;
 import io.swarmplay.modules.docker.container.OptionContext;
 import io.swarmplay.modules.docker.support.ContainerComparison.Difference;
 import org.junit.jupiter.api.Test;
@@ -115,6 +116,19 @@ class ContainerComparisonTest {
         inspect.put("Platform", "linux");
         assertEquals(List.of(new Difference("platform", "linux", "linux/amd64", false)), diffs(args, inspect));
         assertEquals(List.of(), diffs(args(Map.of("platform", "linux")), inspect));
+    }
+
+    @Test
+    void logOptionsThatAreNotStringsAreSentAsTextWithCommunityDockersWarning() {
+        ContainerArgs args = args(Map.of("log_driver", "json-file", "log_options", Map.of("max-file", 5, "compress", true, "labels", "x")));
+        List<String> warnings = ContainerOptions.warnings(args.options());
+        assertEquals(2, warnings.size());
+        assertTrue(warnings.contains("Non-string value found for log_options option 'max-file'. The value is automatically converted to '5'. "
+                + "If this is not correct, or you want to avoid such warnings, please quote the value."), warnings.toString());
+        @SuppressWarnings("unchecked") Map<String, Object> host = (Map<String, Object>) ContainerComparison
+                .createBody(args, args.effective(), context(args), "app:1").get("HostConfig");
+        assertEquals(Map.of("Type", "json-file", "Config", Map.of("max-file", "5", "compress", "True", "labels", "x")), host.get("LogConfig"));
+        assertEquals(List.of(), ContainerOptions.warnings(args(Map.of("log_driver", "json-file", "log_options", Map.of("labels", "x"))).options()));
     }
 
     @Test
