@@ -80,7 +80,7 @@ public final class ContainerOptions implements ArgTable {
             host("kernel_memory", String.class, "KernelMemory").updatable().toApi((v, c) -> Conversions.bytes("kernel_memory", v))
                     .doc("Kernel memory limit (512M, 1G)."),
             config("labels", DICT, "Labels").kind(Kind.DICT).toApi((v, c) -> Conversions.stringValues(v))
-                    .expected(Conversions::expectedLabels).doc("Labels; see image_label_mismatch for the image's."),
+                    .expected(Conversions::expectedLabels).onMismatch(Conversions::labelsMismatch).doc("Labels; see image_label_mismatch for the image's."),
             host("links", STRINGS, "Links").kind(Kind.SET).toApi(Conversions::links).doc("Links to other containers: name[:alias]."),
             host("log_driver", String.class, "LogConfig.Type").doc("Logging driver (json-file, syslog, none, ...)."),
             host("log_options", DICT, "LogConfig.Config").aliases("log_opt").kind(Kind.DICT)

@@ -116,6 +116,21 @@ final class Conversions {
         return labels;
     }
 
+    /**
+     * community.docker 3.4.7: labels compared strictly with {@code image_label_mismatch: fail} fail
+     * the task when the image brings labels the task does not declare (they could not be removed).
+     */
+    static void labelsMismatch(String mode, OptionContext ctx) {
+        if (!Comparison.STRICT.equals(mode) || !"fail".equals(ctx.imageLabelMismatch())) return;
+        if (!(ctx.imageConfig("Labels") instanceof Map<?, ?> image)) return;
+        Map<?, ?> declared = ctx.options().get("labels") instanceof Map<?, ?> m ? m : Map.of();
+        List<String> extra = image.keySet().stream().map(String::valueOf).filter(k -> !declared.containsKey(k)).map(k -> "\"" + k + "\"").toList();
+        if (!extra.isEmpty()) {
+            throw new ModuleException("Some labels should be removed but are present in the base image. You can set image_label_mismatch to "
+                    + "'ignore' to ignore this error. Labels: " + String.join(", ", extra));
+        }
+    }
+
     static Object etcHosts(Object declared) {
         if (declared == null) return null;
         List<String> out = new ArrayList<>();

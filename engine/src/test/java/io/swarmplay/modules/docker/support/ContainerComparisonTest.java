@@ -132,6 +132,17 @@ class ContainerComparisonTest {
     }
 
     @Test
+    void strictLabelsThatWouldDropTheImagesFailWithImageLabelMismatchFail() {
+        Map<String, Object> inspect = container(Map.of("Labels", Map.of("org.image", "x")), Map.of());
+        ContainerArgs failing = args(Map.of("labels", Map.of(), "image_label_mismatch", "fail", "comparisons", Map.of("labels", "strict")));
+        assertEquals("Some labels should be removed but are present in the base image. You can set image_label_mismatch to 'ignore' to "
+                + "ignore this error. Labels: \"org.image\"", assertThrows(ModuleException.class, () -> diffs(failing, inspect)).getMessage());
+        assertEquals(List.of(), diffs(args(Map.of("labels", Map.of(), "image_label_mismatch", "fail")), inspect));
+        assertEquals(List.of("labels"), diffs(args(Map.of("labels", Map.of("org.image", "y"), "image_label_mismatch", "fail",
+                "comparisons", Map.of("labels", "strict"))), inspect).stream().map(Difference::field).toList());
+    }
+
+    @Test
     void updateRequestHasOnlyTheUpdatableDifferences() {
         ContainerArgs args = args(Map.of("memory", "32M", "restart_retries", 2, "restart_policy", "on-failure"));
         List<Difference> found = diffs(args, container(Map.of(), Map.of("Memory", 1, "RestartPolicy", Map.of("Name", "on-failure",
