@@ -135,15 +135,15 @@ public final class ArgsBinder {
                                                        Class<?> type, List<ArgsException.Problem> problems) {
         Map<String, RecordComponent> byKey = new LinkedHashMap<>();
         Map<String, TableArg> tableArgs = new LinkedHashMap<>();
-        RecordComponent tableComponent = null;
+        Map<String, RecordComponent> tableOf = new LinkedHashMap<>();
         RecordComponent rest = restOf(components);
         for (RecordComponent component : components) {
             if (component == rest) continue;
             ArgTable table = table(component);
             if (table != null) {
-                tableComponent = component;
                 for (TableArg a : table.args()) {
                     tableArgs.put(a.name(), a);
+                    tableOf.put(a.name(), component);
                     a.aliases().forEach(alias -> tableArgs.put(alias, a));
                 }
                 continue;
@@ -154,7 +154,8 @@ public final class ArgsBinder {
         }
         Map<String, Object> others = new LinkedHashMap<>();
         Map<RecordComponent, Given> raw = new LinkedHashMap<>();
-        Map<String, Given> inTable = new LinkedHashMap<>();
+        Map<RecordComponent, Map<String, Given>> inTables = new LinkedHashMap<>();
+        tableOf.values().forEach(c -> inTables.putIfAbsent(c, new LinkedHashMap<>()));
         given.forEach((key, value) -> {
             RecordComponent component = byKey.get(key);
             if (component == null && rest != null && !tableArgs.containsKey(key)) {
@@ -163,6 +164,7 @@ public final class ArgsBinder {
             }
             TableArg tableArg = component == null ? tableArgs.get(key) : null;
             if (tableArg != null) {
+                Map<String, Given> inTable = inTables.get(tableOf.get(tableArg.name()));
                 Given before = inTable.get(tableArg.name());
                 if (before != null) {
                     problems.add(new ArgsException.Problem(key, "arguments '" + before.key() + "' and '" + key
@@ -179,7 +181,7 @@ public final class ArgsBinder {
                 raw.put(component, new Given(key, value));
             }
         });
-        if (tableComponent != null) raw.put(tableComponent, new Given(null, inTable));
+        inTables.forEach((component, values) -> raw.put(component, new Given(null, values)));
         if (rest != null) raw.put(rest, new Given(rest.getName(), others));
         return raw;
     }

@@ -110,9 +110,13 @@ public interface DockerEndpoint extends DockerReader, AutoCloseable {
 
     // ---- containers as the Engine API describes them (community.docker's docker_container)
 
+    /** The key of a create body whose value is sent as the request's {@code platform} query parameter (API 1.41). */
+    String PLATFORM_QUERY = "platform";
+
     /**
      * Creates (never starts) a container from an Engine API create body ({@code Image},
-     * {@code Cmd}, {@code HostConfig}, {@code NetworkingConfig}, ...); its ID and the engine's warnings.
+     * {@code Cmd}, {@code HostConfig}, {@code NetworkingConfig}, ...; a {@link #PLATFORM_QUERY}
+     * key goes into the query); its ID and the engine's warnings.
      */
     CreatedContainer createContainer(String name, Map<String, Object> body);
 

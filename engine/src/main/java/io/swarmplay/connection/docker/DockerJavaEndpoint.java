@@ -45,6 +45,11 @@ final class DockerJavaEndpoint extends DockerJavaResources implements DockerEndp
     }
 
     @Override
+    public String address() {
+        return target.given();
+    }
+
+    @Override
     public String serverVersion() {
         return call("read the version", () -> client().versionCmd().exec().getVersion());
     }
@@ -346,8 +351,12 @@ final class DockerJavaEndpoint extends DockerJavaResources implements DockerEndp
     @Override
     @SuppressWarnings("unchecked")
     public CreatedContainer createContainer(String name, Map<String, Object> body) {
+        Map<String, Object> request = new java.util.LinkedHashMap<>(body);
+        Map<String, String> query = new java.util.LinkedHashMap<>(Map.of("name", name));
+        Object platform = request.remove(PLATFORM_QUERY);
+        if (platform != null) query.put("platform", platform.toString());
         Map<String, Object> answer = (Map<String, Object>) EngineApi.post(target, client(), "create container " + name,
-                "/containers/create", Map.of("name", name), body);
+                "/containers/create", query, request);
         return new CreatedContainer(String.valueOf(answer.get("Id")), warnings(answer));
     }
 

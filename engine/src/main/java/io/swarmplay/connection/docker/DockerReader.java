@@ -20,6 +20,11 @@ public interface DockerReader {
     /** Where the engine is, for messages: {@code unix:///var/run/docker.sock (via ssh)}. */
     String describe();
 
+    /** The {@code docker_host} address the engine is reached at ({@code unix:///...}, {@code tcp://...}); null when there is none. */
+    default String address() {
+        return null;
+    }
+
     /** The engine's version, e.g. {@code 20.10.24+dfsg1}. */
     String serverVersion();
 

@@ -20,6 +20,11 @@ final class ReadOnlyDocker implements DockerReader {
     }
 
     @Override
+    public String address() {
+        return engine.address();
+    }
+
+    @Override
     public String serverVersion() {
         return engine.serverVersion();
     }

@@ -4,6 +4,7 @@ import io.swarmplay.connection.ExecResult;
 import io.swarmplay.connection.docker.DockerEndpoint;
 import io.swarmplay.connection.docker.DockerReader;
 import io.swarmplay.connection.docker.ExecSpec;
+import io.swarmplay.module.ArgTable;
 import io.swarmplay.module.Change;
 import io.swarmplay.module.CheckSupport;
 import io.swarmplay.module.Default;
@@ -12,8 +13,10 @@ import io.swarmplay.module.HostSession;
 import io.swarmplay.module.HostView;
 import io.swarmplay.module.ModuleException;
 import io.swarmplay.module.ModuleInfo;
+import io.swarmplay.module.Options;
 import io.swarmplay.module.Outcome;
 import io.swarmplay.module.Required;
+import io.swarmplay.modules.docker.support.DockerCommonArgs;
 import io.swarmplay.modules.docker.support.DockerModule;
 import io.swarmplay.modules.support.Words;
 
@@ -49,7 +52,8 @@ public final class DockerContainerExecModule extends DockerModule<DockerContaine
                        @Default("true") @Doc("Append a newline to stdin.") boolean stdin_add_newline,
                        @Default("true") @Doc("Strip trailing newlines from stdout and stderr.") boolean strip_empty_ends,
                        @Doc("Allocate a pseudo-TTY.") boolean tty,
-                       @Doc("Environment variables (string values).") Map<String, Object> env) {
+                       @Doc("Environment variables (string values).") Map<String, Object> env,
+            @ArgTable.From(DockerCommonArgs.class) Options connection) implements DockerCommonArgs.Taker {
     }
 
     @Override

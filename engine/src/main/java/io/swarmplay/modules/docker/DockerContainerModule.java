@@ -104,7 +104,7 @@ public final class DockerContainerModule extends DockerModule<ContainerArgs> {
         steps.addAll(ContainerLifecycle.stateSteps(args, current));
         if (steps.isEmpty()) {
             return ContainerData.none("container " + args.name() + " is " + ContainerLifecycle.status(current) + " as declared",
-                    ContainerData.registered(current));
+                    withWarnings(ContainerData.registered(current), ContainerOptions.warnings(args.options())));
         }
         return Change.update(String.join(", ", steps) + " container " + args.name()).withDiff(diff).withPayload(plan);
     }
@@ -151,8 +151,15 @@ public final class DockerContainerModule extends DockerModule<ContainerArgs> {
         registered.put("diff", ContainerData.diff(plan.current(), result.container(), plan.differences()));
         if (result.status() != null) registered.put("status", result.status());
         Outcome outcome = result.failure() != null ? Outcome.failed(result.failure()) : Outcome.changed(change);
-        if (!result.warnings().isEmpty()) registered.put("warnings", result.warnings());
-        return ContainerData.maskingEnv(outcome.withData(registered), registered);
+        List<String> warnings = new ArrayList<>(ContainerOptions.warnings(args.options()));
+        warnings.addAll(result.warnings());
+        return ContainerData.maskingEnv(outcome.withData(withWarnings(registered, warnings)), registered);
+    }
+
+    /** The registered result with community.docker's {@code warnings}, when there are any. */
+    private static Map<String, Object> withWarnings(Map<String, Object> registered, List<String> warnings) {
+        if (!warnings.isEmpty()) registered.put("warnings", warnings);
+        return registered;
     }
 
     /** What plan found: the container's inspect output (null when missing), its differences and network steps. */

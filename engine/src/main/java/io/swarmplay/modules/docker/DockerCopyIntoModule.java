@@ -4,6 +4,7 @@ import io.swarmplay.connection.docker.ArchiveEntry;
 import io.swarmplay.connection.docker.ContainerState;
 import io.swarmplay.connection.docker.DockerEndpoint;
 import io.swarmplay.connection.docker.DockerReader;
+import io.swarmplay.module.ArgTable;
 import io.swarmplay.module.Change;
 import io.swarmplay.module.CheckSupport;
 import io.swarmplay.module.Default;
@@ -13,12 +14,14 @@ import io.swarmplay.module.HostSession;
 import io.swarmplay.module.HostView;
 import io.swarmplay.module.ModuleException;
 import io.swarmplay.module.ModuleInfo;
+import io.swarmplay.module.Options;
 import io.swarmplay.module.Outcome;
 import io.swarmplay.module.PreviewData;
 import io.swarmplay.module.Required;
 import io.swarmplay.modules.docker.copy.ContainerUser;
 import io.swarmplay.modules.docker.copy.CopyCheck;
 import io.swarmplay.modules.docker.copy.CopySource;
+import io.swarmplay.modules.docker.support.DockerCommonArgs;
 import io.swarmplay.modules.docker.support.DockerModule;
 import io.swarmplay.modules.docker.support.Specs;
 import io.swarmplay.modules.support.Results;
@@ -56,7 +59,8 @@ public final class DockerCopyIntoModule extends DockerModule<DockerCopyIntoModul
                        @Doc("Owner ID of the file (with group_id).") Integer owner_id,
                        @Doc("Group ID of the file (with owner_id).") Integer group_id,
                        @Doc("Mode of the file; the host file's by default.") Object mode,
-                       @Doc("true: always write; false: write only where nothing is; unset: compare.") Boolean force) {
+                       @Doc("true: always write; false: write only where nothing is; unset: compare.") Boolean force,
+            @ArgTable.From(DockerCommonArgs.class) Options connection) implements DockerCommonArgs.Taker {
     }
 
     /** What apply writes and what register stores. */

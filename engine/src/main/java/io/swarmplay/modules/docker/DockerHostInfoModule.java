@@ -2,13 +2,16 @@ package io.swarmplay.modules.docker;
 
 import io.swarmplay.connection.docker.DockerEndpoint;
 import io.swarmplay.connection.docker.DockerReader;
+import io.swarmplay.module.ArgTable;
 import io.swarmplay.module.Change;
 import io.swarmplay.module.CheckSupport;
 import io.swarmplay.module.Default;
 import io.swarmplay.module.HostSession;
 import io.swarmplay.module.HostView;
 import io.swarmplay.module.ModuleInfo;
+import io.swarmplay.module.Options;
 import io.swarmplay.module.Outcome;
+import io.swarmplay.modules.docker.support.DockerCommonArgs;
 import io.swarmplay.modules.docker.support.DockerModule;
 import io.swarmplay.modules.support.Results;
 
@@ -36,7 +39,8 @@ public final class DockerHostInfoModule extends DockerModule<DockerHostInfoModul
                        Map<String, Object> images_filters, @Default("false") boolean networks,
                        Map<String, Object> networks_filters, @Default("false") boolean volumes,
                        Map<String, Object> volumes_filters, @Default("false") boolean disk_usage,
-                       @Default("false") boolean verbose_output) {
+                       @Default("false") boolean verbose_output,
+            @ArgTable.From(DockerCommonArgs.class) Options connection) implements DockerCommonArgs.Taker {
     }
 
     private static final List<String> CONTAINER_COLUMNS = List.of("Id", "Image", "Command", "Created", "Status", "Ports", "Names");

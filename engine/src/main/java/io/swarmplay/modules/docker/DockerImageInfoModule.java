@@ -1,14 +1,17 @@
 package io.swarmplay.modules.docker;
 
 import io.swarmplay.connection.docker.DockerEndpoint;
-import io.swarmplay.connection.docker.DockerReader;
 import io.swarmplay.connection.docker.DockerObject;
+import io.swarmplay.connection.docker.DockerReader;
+import io.swarmplay.module.ArgTable;
 import io.swarmplay.module.Change;
 import io.swarmplay.module.CheckSupport;
 import io.swarmplay.module.HostSession;
 import io.swarmplay.module.HostView;
 import io.swarmplay.module.ModuleInfo;
+import io.swarmplay.module.Options;
 import io.swarmplay.module.Outcome;
+import io.swarmplay.modules.docker.support.DockerCommonArgs;
 import io.swarmplay.modules.docker.support.DockerModule;
 import io.swarmplay.modules.support.Results;
 
@@ -29,7 +32,8 @@ import java.util.Map;
 @ModuleInfo(name = "docker_image_info", readOnly = true, aliases = "community.docker.docker_image_info", checkMode = CheckSupport.FULL)
 public final class DockerImageInfoModule extends DockerModule<DockerImageInfoModule.Args> {
 
-    public record Args(List<String> name) {
+    public record Args(List<String> name,
+            @ArgTable.From(DockerCommonArgs.class) Options connection) implements DockerCommonArgs.Taker {
     }
 
     @Override

@@ -5,6 +5,7 @@ import io.swarmplay.connection.docker.DockerReader;
 import io.swarmplay.connection.docker.ImageArchive;
 import io.swarmplay.connection.docker.ImageInfo;
 import io.swarmplay.module.Action;
+import io.swarmplay.module.ArgTable;
 import io.swarmplay.module.Change;
 import io.swarmplay.module.CheckSupport;
 import io.swarmplay.module.Choices;
@@ -13,8 +14,10 @@ import io.swarmplay.module.HostSession;
 import io.swarmplay.module.HostView;
 import io.swarmplay.module.ModuleException;
 import io.swarmplay.module.ModuleInfo;
+import io.swarmplay.module.Options;
 import io.swarmplay.module.Outcome;
 import io.swarmplay.module.Required;
+import io.swarmplay.modules.docker.support.DockerCommonArgs;
 import io.swarmplay.modules.docker.support.DockerModule;
 import io.swarmplay.modules.docker.support.ImageSource;
 import io.swarmplay.modules.support.Results;
@@ -58,7 +61,8 @@ public final class DockerImageModule extends DockerModule<DockerImageModule.Args
                        @io.swarmplay.module.Doc("Move repository's tag even when it names another image.") boolean force_tag,
                        @io.swarmplay.module.Doc("Save the image (docker save) to this path on the host.") String archive_path,
                        @io.swarmplay.module.Doc("Tag the image as repository[:tag] too.") String repository,
-                       @io.swarmplay.module.Doc("Push to the registry (not supported: no registry access).") boolean push) {
+                       @io.swarmplay.module.Doc("Push to the registry (not supported: no registry access).") boolean push,
+            @ArgTable.From(DockerCommonArgs.class) Options connection) implements DockerCommonArgs.Taker {
 
         /** force or force_source. */
         boolean forced() {

@@ -1,12 +1,13 @@
 package io.swarmplay.modules.docker;
 
 import io.swarmplay.connection.docker.DockerEndpoint;
-import io.swarmplay.connection.docker.DockerReader;
-import io.swarmplay.connection.docker.NetworkInfo;
 import io.swarmplay.connection.docker.DockerObject;
+import io.swarmplay.connection.docker.DockerReader;
 import io.swarmplay.connection.docker.NetworkAttachment;
+import io.swarmplay.connection.docker.NetworkInfo;
 import io.swarmplay.module.Action;
 import io.swarmplay.module.Alias;
+import io.swarmplay.module.ArgTable;
 import io.swarmplay.module.Change;
 import io.swarmplay.module.CheckSupport;
 import io.swarmplay.module.Choices;
@@ -16,8 +17,10 @@ import io.swarmplay.module.HostSession;
 import io.swarmplay.module.HostView;
 import io.swarmplay.module.ModuleException;
 import io.swarmplay.module.ModuleInfo;
+import io.swarmplay.module.Options;
 import io.swarmplay.module.Outcome;
 import io.swarmplay.module.Required;
+import io.swarmplay.modules.docker.support.DockerCommonArgs;
 import io.swarmplay.modules.docker.support.DockerModule;
 import io.swarmplay.modules.docker.support.NetworkFields;
 import io.swarmplay.modules.support.Results;
@@ -67,7 +70,8 @@ public final class DockerNetworkModule extends DockerModule<DockerNetworkModule.
                        @Choices({"", "local", "global", "swarm"}) @Doc("Scope.") String scope,
                        @Doc("Let standalone containers attach (swarm networks).") Boolean attachable,
                        @Doc("swarmplay's shortcut for ipam_config: [{subnet, gateway}].") String subnet,
-                       @Doc("With subnet: the gateway.") String gateway) {
+                       @Doc("With subnet: the gateway.") String gateway,
+            @ArgTable.From(DockerCommonArgs.class) Options connection) implements DockerCommonArgs.Taker {
 
         /** {@code ipam_config}, or the one pool of {@code subnet}/{@code gateway}. */
         public List<Ipam> pools() {

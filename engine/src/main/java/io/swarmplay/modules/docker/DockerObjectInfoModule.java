@@ -1,14 +1,17 @@
 package io.swarmplay.modules.docker;
 
 import io.swarmplay.connection.docker.DockerEndpoint;
-import io.swarmplay.connection.docker.DockerReader;
 import io.swarmplay.connection.docker.DockerObject;
+import io.swarmplay.connection.docker.DockerReader;
+import io.swarmplay.module.ArgTable;
 import io.swarmplay.module.Change;
 import io.swarmplay.module.CheckSupport;
 import io.swarmplay.module.HostSession;
 import io.swarmplay.module.HostView;
+import io.swarmplay.module.Options;
 import io.swarmplay.module.Outcome;
 import io.swarmplay.module.Required;
+import io.swarmplay.modules.docker.support.DockerCommonArgs;
 import io.swarmplay.modules.docker.support.DockerModule;
 import io.swarmplay.modules.support.Results;
 
@@ -28,7 +31,8 @@ import java.util.Map;
  */
 public abstract class DockerObjectInfoModule extends DockerModule<DockerObjectInfoModule.Args> {
 
-    public record Args(@Required String name) {
+    public record Args(@Required String name,
+            @ArgTable.From(DockerCommonArgs.class) Options connection) implements DockerCommonArgs.Taker {
     }
 
     private final DockerObject kind;

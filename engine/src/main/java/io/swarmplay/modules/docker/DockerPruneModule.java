@@ -1,15 +1,18 @@
 package io.swarmplay.modules.docker;
 
 import io.swarmplay.connection.docker.DockerEndpoint;
-import io.swarmplay.connection.docker.DockerReader;
 import io.swarmplay.connection.docker.DockerObject;
+import io.swarmplay.connection.docker.DockerReader;
+import io.swarmplay.module.ArgTable;
 import io.swarmplay.module.Change;
 import io.swarmplay.module.CheckSupport;
 import io.swarmplay.module.Default;
 import io.swarmplay.module.HostSession;
 import io.swarmplay.module.HostView;
 import io.swarmplay.module.ModuleInfo;
+import io.swarmplay.module.Options;
 import io.swarmplay.module.Outcome;
+import io.swarmplay.modules.docker.support.DockerCommonArgs;
 import io.swarmplay.modules.docker.support.DockerModule;
 
 import java.util.ArrayList;
@@ -42,7 +45,8 @@ public final class DockerPruneModule extends DockerModule<DockerPruneModule.Args
                        @Default("false") boolean images, Map<String, Object> images_filters,
                        @Default("false") boolean networks, Map<String, Object> networks_filters,
                        @Default("false") boolean volumes, Map<String, Object> volumes_filters,
-                       @Default("false") boolean builder_cache) {
+                       @Default("false") boolean builder_cache,
+            @ArgTable.From(DockerCommonArgs.class) Options connection) implements DockerCommonArgs.Taker {
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.swarmplay.modules.docker;
 import io.swarmplay.connection.docker.DockerEndpoint;
 import io.swarmplay.connection.docker.DockerReader;
 import io.swarmplay.connection.docker.VolumeInfo;
+import io.swarmplay.module.ArgTable;
 import io.swarmplay.module.Change;
 import io.swarmplay.module.CheckSupport;
 import io.swarmplay.module.Choices;
@@ -10,7 +11,9 @@ import io.swarmplay.module.Diff;
 import io.swarmplay.module.HostSession;
 import io.swarmplay.module.HostView;
 import io.swarmplay.module.ModuleInfo;
+import io.swarmplay.module.Options;
 import io.swarmplay.module.Outcome;
+import io.swarmplay.modules.docker.support.DockerCommonArgs;
 import io.swarmplay.modules.docker.support.DockerModule;
 import io.swarmplay.modules.docker.support.VolumeFiles;
 import io.swarmplay.modules.support.Results;
@@ -41,7 +44,8 @@ public final class DockerVolumeModule extends DockerModule<DockerVolumeModule.Ar
                        @io.swarmplay.module.Doc("Options of the volume driver (type, device, o).") Map<String, String> driver_options,
                        Map<String, String> labels,
                        List<Object> files, String helper_image,
-                       @Choices({"never", "options-changed", "always"}) String recreate) {
+                       @Choices({"never", "options-changed", "always"}) String recreate,
+            @ArgTable.From(DockerCommonArgs.class) Options connection) implements DockerCommonArgs.Taker {
     }
 
     @Override

@@ -45,6 +45,11 @@ final class FakeDockerEndpoint implements DockerEndpoint {
     }
 
     @Override
+    public String address() {
+        return "unix:///var/run/docker.sock";
+    }
+
+    @Override
     public String serverVersion() {
         return "20.10.24";
     }

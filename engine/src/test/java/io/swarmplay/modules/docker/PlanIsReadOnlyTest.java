@@ -32,7 +32,7 @@ class PlanIsReadOnlyTest {
 
     /** The verbs of reading the engine: inspect, list, logs, copy out, stat, GET requests, its address and version. */
     private static final Pattern READS = Pattern.compile(
-            "describe|serverVersion|inspect\\w*|list\\w*|logTail|followLogs|copyOut|statPath|archiveEntry|read|readOnly");
+            "describe|address|serverVersion|inspect\\w*|list\\w*|logTail|followLogs|copyOut|statPath|archiveEntry|read|readOnly");
 
     /** The verbs of changing it (or releasing the client): every other endpoint method must be one. */
     private static final Pattern WRITES = Pattern.compile(

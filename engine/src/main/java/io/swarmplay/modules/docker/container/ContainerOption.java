@@ -30,6 +30,11 @@ public final class ContainerOption {
         Object apply(Object api, OptionContext ctx);
     }
 
+    /** Called when the container differs from what is wanted, before it counts as a difference: may fail the task. */
+    public interface OnMismatch {
+        void check(String mode, OptionContext ctx);
+    }
+
     /** Writes the API value into the create request (default: at the option's path). */
     public interface Writer {
         void write(Map<String, Object> body, Object api, OptionContext ctx);
@@ -50,6 +55,7 @@ public final class ContainerOption {
     private Expected expected = (api, ctx) -> api;
     private java.util.function.UnaryOperator<Object> fromInspect = v -> v;
     private Writer writer;
+    private OnMismatch onMismatch = (mode, ctx) -> { };
 
     private ContainerOption(String name, Type type, String path) {
         this.name = name;
@@ -67,6 +73,11 @@ public final class ContainerOption {
     /** An option kept in the container's {@code HostConfig} under {@code key} (dotted for nested keys). */
     static ContainerOption host(String name, Type type, String key) {
         return new ContainerOption(name, type, "HostConfig." + key);
+    }
+
+    /** An option kept at the top of the inspect output under {@code key} (not in Config or HostConfig). */
+    static ContainerOption top(String name, Type type, String key) {
+        return new ContainerOption(name, type, key);
     }
 
     /** An option that is not a container setting itself (it feeds others, or is handled apart). */
@@ -138,6 +149,16 @@ public final class ContainerOption {
     ContainerOption fromInspect(java.util.function.UnaryOperator<Object> f) {
         fromInspect = f;
         return this;
+    }
+
+    ContainerOption onMismatch(OnMismatch check) {
+        onMismatch = check;
+        return this;
+    }
+
+    /** Lets the option refuse a difference (community.docker's {@code ignore_mismatching_result}). */
+    public void mismatched(String mode, OptionContext ctx) {
+        onMismatch.check(mode, ctx);
     }
 
     ContainerOption writer(Writer w) {

@@ -1,5 +1,6 @@
 package io.swarmplay.modules.docker.container;
 
+import io.swarmplay.connection.docker.DockerEndpoint;
 import io.swarmplay.module.ArgTable;
 import io.swarmplay.module.ModuleException;
 import io.swarmplay.module.TableArg;
@@ -13,6 +14,7 @@ import java.util.Map;
 import static io.swarmplay.modules.docker.container.ContainerOption.config;
 import static io.swarmplay.modules.docker.container.ContainerOption.host;
 import static io.swarmplay.modules.docker.container.ContainerOption.other;
+import static io.swarmplay.modules.docker.container.ContainerOption.top;
 import static io.swarmplay.modules.docker.container.Types.DICT;
 import static io.swarmplay.modules.docker.container.Types.STRINGS;
 import static io.swarmplay.modules.docker.container.Types.listOf;
@@ -78,11 +80,11 @@ public final class ContainerOptions implements ArgTable {
             host("kernel_memory", String.class, "KernelMemory").updatable().toApi((v, c) -> Conversions.bytes("kernel_memory", v))
                     .doc("Kernel memory limit (512M, 1G)."),
             config("labels", DICT, "Labels").kind(Kind.DICT).toApi((v, c) -> Conversions.stringValues(v))
-                    .expected(Conversions::expectedLabels).doc("Labels; see image_label_mismatch for the image's."),
+                    .expected(Conversions::expectedLabels).onMismatch(Conversions::labelsMismatch).doc("Labels; see image_label_mismatch for the image's."),
             host("links", STRINGS, "Links").kind(Kind.SET).toApi(Conversions::links).doc("Links to other containers: name[:alias]."),
             host("log_driver", String.class, "LogConfig.Type").doc("Logging driver (json-file, syslog, none, ...)."),
             host("log_options", DICT, "LogConfig.Config").aliases("log_opt").kind(Kind.DICT)
-                    .toApi((v, c) -> Conversions.stringValues(v)).doc("Options of the logging driver (needs log_driver)."),
+                    .toApi((v, c) -> Conversions.pythonTexts(v)).doc("Options of the logging driver (needs log_driver)."),
             config("mac_address", String.class, "MacAddress").toApi((v, c) -> v == null ? null : ((String) v).replace('-', ':'))
                     .doc("MAC address of the container."),
             host("memory", String.class, "Memory").updatable().toApi((v, c) -> Conversions.bytes("memory", v))
@@ -103,6 +105,8 @@ public final class ContainerOptions implements ArgTable {
             host("oom_score_adj", Long.class, "OomScoreAdj").doc("OOM score adjustment (-1000 to 1000)."),
             host("pid_mode", String.class, "PidMode").toApi(Conversions::containerRef).doc("PID namespace: host, container:NAME."),
             host("pids_limit", Long.class, "PidsLimit").doc("Process limit (-1 for none)."),
+            top("platform", String.class, "Platform").writer((b, v, c) -> b.put(DockerEndpoint.PLATFORM_QUERY, v))
+                    .doc("Platform of the container (linux, linux/amd64); compared with the container's Platform."),
             host("privileged", Boolean.class, "Privileged").doc("Give the container extended privileges."),
             host("published_ports", STRINGS, "PortBindings").aliases("ports").kind(Kind.DICT)
                     .toApi((v, c) -> v == null ? null : Ports.bindings(strings(v), defaultIp(c)))
@@ -160,6 +164,23 @@ public final class ContainerOptions implements ArgTable {
 
     private static String defaultIp(OptionContext c) {
         return c.defaultHostIp() == null ? "0.0.0.0" : c.defaultHostIp();
+    }
+
+    /**
+     * community.docker's warnings about the declared options, given on every run: a
+     * {@code log_options} value that is not a string (with {@code log_driver}) is sent converted.
+     */
+    public static List<String> warnings(io.swarmplay.module.Options options) {
+        List<String> warnings = new ArrayList<>();
+        Map<?, ?> logOptions = options.get("log_options");
+        if (logOptions == null || !options.has("log_driver")) return warnings;
+        logOptions.forEach((k, v) -> {
+            if (v != null && !(v instanceof String)) {
+                warnings.add("Non-string value found for log_options option '" + k + "'. The value is automatically converted to '"
+                        + Conversions.pythonText(v) + "'. If this is not correct, or you want to avoid such warnings, please quote the value.");
+            }
+        });
+        return warnings;
     }
 
     /** community.docker's rule that log_options needs log_driver, and restart_retries restart_policy. */

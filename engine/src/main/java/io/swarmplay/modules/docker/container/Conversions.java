@@ -88,6 +88,19 @@ final class Conversions {
         return out;
     }
 
+    /** A map's values as Python's {@code to_text} writes them ({@code True}), as community.docker sends log_options. */
+    static Object pythonTexts(Object declared) {
+        if (declared == null) return null;
+        Map<String, String> out = new LinkedHashMap<>();
+        ((Map<?, ?>) declared).forEach((k, v) -> out.put(String.valueOf(k), pythonText(v)));
+        return out;
+    }
+
+    /** Python's {@code to_text} of a YAML scalar: booleans {@code True}/{@code False}, the rest as written. */
+    static String pythonText(Object v) {
+        return v instanceof Boolean b ? (b ? "True" : "False") : String.valueOf(v);
+    }
+
     /** As community.docker sends booleans in label and option maps: {@code true}/{@code false}. */
     private static String booleanText(Object v) {
         return v instanceof Boolean b ? (b ? "true" : "false") : String.valueOf(v);
@@ -101,6 +114,21 @@ final class Conversions {
         }
         if (api instanceof Map<?, ?> m) m.forEach((k, v) -> labels.put(String.valueOf(k), v));
         return labels;
+    }
+
+    /**
+     * community.docker 3.4.7: labels compared strictly with {@code image_label_mismatch: fail} fail
+     * the task when the image brings labels the task does not declare (they could not be removed).
+     */
+    static void labelsMismatch(String mode, OptionContext ctx) {
+        if (!Comparison.STRICT.equals(mode) || !"fail".equals(ctx.imageLabelMismatch())) return;
+        if (!(ctx.imageConfig("Labels") instanceof Map<?, ?> image)) return;
+        Map<?, ?> declared = ctx.options().get("labels") instanceof Map<?, ?> m ? m : Map.of();
+        List<String> extra = image.keySet().stream().map(String::valueOf).filter(k -> !declared.containsKey(k)).map(k -> "\"" + k + "\"").toList();
+        if (!extra.isEmpty()) {
+            throw new ModuleException("Some labels should be removed but are present in the base image. You can set image_label_mismatch to "
+                    + "'ignore' to ignore this error. Labels: " + String.join(", ", extra));
+        }
     }
 
     static Object etcHosts(Object declared) {

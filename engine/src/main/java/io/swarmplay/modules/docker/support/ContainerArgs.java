@@ -45,7 +45,8 @@ public record ContainerArgs(
         @Doc("Host address of published ports without one.") String default_host_ip,
         @Doc("Files to put into the container after creating it, before starting it: {content|src|inspect_lines, dest, mode}; inspect_lines: [Id, Config.Image, Image] writes those values of the created container, one a line.") List<Object> copy_in,
         @Doc("After starting, wait for: {log, port, healthcheck, timeout}.") Map<String, Object> wait_for,
-        @ArgTable.From(ContainerOptions.class) Options options) {
+        @ArgTable.From(ContainerOptions.class) Options options,
+            @ArgTable.From(DockerCommonArgs.class) Options connection) implements DockerCommonArgs.Taker {
 
     /** The defaults of container_default_behavior {@code compatibility}. */
     private static final Map<String, Object> OLD_DEFAULTS = Map.of("auto_remove", false, "init", false, "interactive", false,

@@ -84,6 +84,7 @@ public final class ContainerComparison {
             Object wanted = option.expected(api, ctx);
             Object actual = option.read(inspect);
             if (!Comparison.matches(wanted, actual, modes.get(option.name()), option.kind())) {
+                option.mismatched(modes.get(option.name()), ctx);
                 found.add(new Difference(option.name(), ApiValues.normal(actual), ApiValues.normal(wanted), option.isUpdatable()));
             }
         }

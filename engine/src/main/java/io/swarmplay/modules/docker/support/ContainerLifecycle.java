@@ -186,13 +186,14 @@ public final class ContainerLifecycle {
         }
         if (steps.contains("restart")) docker.restartContainer(id, stopTimeout(args) == null ? Duration.ofSeconds(10) : stopTimeout(args));
         if (steps.contains("stop")) stop(args, id, docker);
-        now = inspect(docker, id);
+        now = docker.inspect(DockerObject.CONTAINER, id).orElse(null);
+        if (now == null) return new Result(null, null, null, warnings); // auto_remove: it exited and is gone, as community.docker reports it
         Boolean paused = args.pausedWanted();
         if (args.state().equals("started") && paused != null && paused != paused(now)) {
             if (paused) docker.pauseContainer(id);
             else docker.unpauseContainer(id);
         }
-        return new Result(inspect(docker, id), null, null, warnings);
+        return new Result(docker.inspect(DockerObject.CONTAINER, id).orElse(null), null, null, warnings);
     }
 
     /** Starts, then waits for {@code wait_for}; with {@code detach: false} runs to the exit (a Result then, else null). */
@@ -202,14 +203,19 @@ public final class ContainerLifecycle {
         if (args.detach()) return null;
         long code = docker.waitContainer(id, Duration.ofDays(1)).orElse(-1L);
         String output = Boolean.TRUE.equals(args.effective().get("auto_remove")) ? "Cannot retrieve result as auto_remove is enabled"
-                : String.join("\n", docker.logTail(id, 0));
-        if (args.output_logs() && !output.isEmpty()) host.progress(output);
+                : logs(docker.logTail(id, 0));
+        if (args.output_logs() && !output.isEmpty()) host.progress(output.stripTrailing());
         if (args.cleanup()) docker.removeContainer(id, true);
         Map<String, Object> after = new LinkedHashMap<>(docker.inspect(DockerObject.CONTAINER, id).orElse(Map.of()));
         after.put("Output", output);
         String failure = code == 0 ? null : !output.isEmpty() ? output
                 : "container '" + args.name() + "' on " + host.name() + " exited with code " + code + "; the container printed nothing";
         return new Result(after, code, failure, warnings);
+    }
+
+    /** The container's output as the engine gives it: every line ends with its newline. */
+    private static String logs(List<String> lines) {
+        return lines.isEmpty() ? "" : String.join("\n", lines) + "\n";
     }
 
     private static Map<String, Object> inspect(DockerEndpoint docker, String id) {

@@ -36,7 +36,9 @@ public abstract class DockerModule<A> implements Module<A> {
     @Override
     public final Change plan(A args, HostView host) {
         try {
-            return plan(args, host, reader(host));
+            DockerReader docker = reader(host);
+            DockerCommonArgs.check(args, docker, host.name());
+            return plan(args, host, docker);
         } catch (DockerException e) {
             throw new ModuleException(e.getMessage());
         }
@@ -45,7 +47,9 @@ public abstract class DockerModule<A> implements Module<A> {
     @Override
     public final Outcome apply(A args, Change change, HostSession host) {
         try {
-            return apply(args, change, host, endpoint(host));
+            DockerEndpoint docker = endpoint(host);
+            DockerCommonArgs.check(args, docker, host.name());
+            return apply(args, change, host, docker);
         } catch (DockerException e) {
             throw new ModuleException(e.getMessage());
         }

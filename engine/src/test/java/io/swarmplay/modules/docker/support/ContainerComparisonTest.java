@@ -4,6 +4,7 @@ import io.swarmplay.module.ArgsBinder;
 import io.swarmplay.module.ArgsException;
 import io.swarmplay.module.ModuleException;
 import io.swarmplay.modules.docker.container.Comparison;
+import io.swarmplay.modules.docker.container.ContainerOptions;
 import io.swarmplay.modules.docker.container.OptionContext;
 import io.swarmplay.modules.docker.support.ContainerComparison.Difference;
 import org.junit.jupiter.api.Test;
@@ -105,6 +106,40 @@ class ContainerComparisonTest {
         assertEquals(Map.of("Name", "on-failure", "MaximumRetryCount", 3L), host.get("RestartPolicy"));
         assertEquals(Map.of("80/tcp", List.of(Map.of("HostIp", "127.0.0.1", "HostPort", "8080"))), host.get("PortBindings"));
         assertEquals(Map.of("80/tcp", Map.of()), body.get("ExposedPorts"));
+    }
+
+    @Test
+    void platformGoesIntoTheQueryAndComparesWithTheContainersPlatform() {
+        ContainerArgs args = args(Map.of("platform", "linux/amd64"));
+        assertEquals("linux/amd64", ContainerComparison.createBody(args, args.effective(), context(args), "app:1").get("platform"));
+        Map<String, Object> inspect = new LinkedHashMap<>(container(Map.of(), Map.of()));
+        inspect.put("Platform", "linux");
+        assertEquals(List.of(new Difference("platform", "linux", "linux/amd64", false)), diffs(args, inspect));
+        assertEquals(List.of(), diffs(args(Map.of("platform", "linux")), inspect));
+    }
+
+    @Test
+    void logOptionsThatAreNotStringsAreSentAsTextWithCommunityDockersWarning() {
+        ContainerArgs args = args(Map.of("log_driver", "json-file", "log_options", Map.of("max-file", 5, "compress", true, "labels", "x")));
+        List<String> warnings = ContainerOptions.warnings(args.options());
+        assertEquals(2, warnings.size());
+        assertTrue(warnings.contains("Non-string value found for log_options option 'max-file'. The value is automatically converted to '5'. "
+                + "If this is not correct, or you want to avoid such warnings, please quote the value."), warnings.toString());
+        @SuppressWarnings("unchecked") Map<String, Object> host = (Map<String, Object>) ContainerComparison
+                .createBody(args, args.effective(), context(args), "app:1").get("HostConfig");
+        assertEquals(Map.of("Type", "json-file", "Config", Map.of("max-file", "5", "compress", "True", "labels", "x")), host.get("LogConfig"));
+        assertEquals(List.of(), ContainerOptions.warnings(args(Map.of("log_driver", "json-file", "log_options", Map.of("labels", "x"))).options()));
+    }
+
+    @Test
+    void strictLabelsThatWouldDropTheImagesFailWithImageLabelMismatchFail() {
+        Map<String, Object> inspect = container(Map.of("Labels", Map.of("org.image", "x")), Map.of());
+        ContainerArgs failing = args(Map.of("labels", Map.of(), "image_label_mismatch", "fail", "comparisons", Map.of("labels", "strict")));
+        assertEquals("Some labels should be removed but are present in the base image. You can set image_label_mismatch to 'ignore' to "
+                + "ignore this error. Labels: \"org.image\"", assertThrows(ModuleException.class, () -> diffs(failing, inspect)).getMessage());
+        assertEquals(List.of(), diffs(args(Map.of("labels", Map.of(), "image_label_mismatch", "fail")), inspect));
+        assertEquals(List.of("labels"), diffs(args(Map.of("labels", Map.of("org.image", "y"), "image_label_mismatch", "fail",
+                "comparisons", Map.of("labels", "strict"))), inspect).stream().map(Difference::field).toList());
     }
 
     @Test
