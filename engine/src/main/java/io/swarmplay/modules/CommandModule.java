@@ -30,7 +30,7 @@ import java.util.Map;
  * Registers {@code cmd, rc, stdout, stderr, start, end, delta}; a non-zero rc fails the task.
  * Check mode cannot predict a command, unless {@code creates}/{@code removes} settle it.
  */
-@ModuleInfo(name = "command", checkMode = CheckSupport.NONE, freeForm = "cmd")
+@ModuleInfo(name = "command", checkMode = CheckSupport.NONE, freeForm = "cmd", commandArgs = true)
 public final class CommandModule implements Module<CommandModule.Args> {
 
     /** {@code timeout} is a swarmplay extension: the command is killed after it. */

@@ -29,7 +29,7 @@ import java.util.Map;
  * }</pre>
  * Registers {@code cmd, rc, stdout, stderr, start, end, delta}; a non-zero rc fails the task.
  */
-@ModuleInfo(name = "shell", checkMode = CheckSupport.NONE, freeForm = "cmd")
+@ModuleInfo(name = "shell", checkMode = CheckSupport.NONE, freeForm = "cmd", commandArgs = true)
 public final class ShellModule implements Module<ShellModule.Args> {
 
     /** {@code timeout} is a swarmplay extension: the script and its children are killed after it. */

@@ -66,7 +66,17 @@ final class HostState {
      * it is never rendered (see {@link Unsafe}).
      */
     void register(String name, Object result) {
+        facts.remove(name);
         registered.put(name, Unsafe.wrap(result));
+    }
+
+    /**
+     * Stores {@code set_fact} results. Registered results and these facts are one layer in Ansible:
+     * the later of a {@code register} and a {@code set_fact} of the same name wins.
+     */
+    void setFacts(Map<String, Object> more) {
+        registered.keySet().removeAll(more.keySet());
+        facts.putAll(more);
     }
 
     /** Still one of the play's hosts ({@code ansible_play_hosts}): not failed, unreachable, stopped or ended by end_host. */

@@ -171,11 +171,11 @@ final class TaskRunner {
         // host's later steps are still planned, with its result known only after apply
         boolean planGoesOn = run.mode == Mode.PLAN && outcome.status() == Status.FAILED;
         String register = spec.task().options().register();
+        host.setFacts(outcome.facts()); // then the result: Ansible registers last
         if (register != null) {
             host.register(register, planGoesOn ? new Unknown("result of '" + spec.name() + "' on " + host.name()
                     + ", which cannot be planned") : result.registered());
         }
-        host.facts.putAll(outcome.facts());
         if (outcome.isChanged()) {
             play.requireHandlers(spec.inherited().notifies());
             host.notified.addAll(spec.inherited().notifies());
@@ -213,8 +213,8 @@ final class TaskRunner {
     private void shareRunOnce(StepSpec spec, StepResult first, List<HostState> hosts) {
         String register = spec.task().options().register();
         for (HostState host : hosts.subList(1, hosts.size())) {
+            host.setFacts(first.outcome().facts());
             if (register != null) host.register(register, first.registered());
-            host.facts.putAll(first.outcome().facts());
         }
     }
 

@@ -59,8 +59,8 @@ public final class CommandSupport {
     /** Adds chdir, stdin (with a trailing newline when asked) and a timeout to a command. */
     public static Command prepare(Command command, String chdir, String stdin, boolean addNewline, Duration timeout) {
         Command prepared = chdir == null ? command : command.inDirectory(chdir);
-        if (stdin != null) {
-            String input = addNewline && !stdin.endsWith("\n") ? stdin + "\n" : stdin;
+        if (stdin != null && !stdin.isEmpty()) { // Ansible adds the newline even after one
+            String input = addNewline ? stdin + "\n" : stdin;
             prepared = prepared.withStdin(input.getBytes(StandardCharsets.UTF_8));
         }
         return timeout == null ? prepared : prepared.withTimeout(timeout);
