@@ -11,6 +11,7 @@ import io.swarmplay.module.ModuleException;
 import io.swarmplay.module.ModuleInfo;
 import io.swarmplay.module.Outcome;
 import io.swarmplay.modules.support.CommandSupport;
+import io.swarmplay.modules.support.Expansion;
 import io.swarmplay.modules.support.Words;
 
 import java.time.Duration;
@@ -53,8 +54,8 @@ public final class CommandModule implements Module<CommandModule.Args> {
     @Override
     public Outcome apply(Args args, Change change, HostSession host) {
         List<String> argv = argv(args);
-        Command command = CommandSupport.prepare(Command.of(argv), args.chdir(), args.stdin(),
-                args.stdin_add_newline(), args.timeout());
+        Command command = CommandSupport.prepare(Expansion.command(argv), args.chdir(), args.stdin(),
+                args.stdin_add_newline(), args.timeout(), host);
         Outcome outcome = CommandSupport.run(command, argv, args.strip_empty_ends(), change, host);
         // Ansible ignores command's executable (a shell option) and says so
         if (args.executable() == null) return outcome;

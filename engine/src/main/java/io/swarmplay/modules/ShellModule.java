@@ -51,7 +51,7 @@ public final class ShellModule implements Module<ShellModule.Args> {
     @Override
     public Outcome apply(Args args, Change change, HostSession host) {
         Command command = CommandSupport.prepare(command(args), args.chdir(), args.stdin(),
-                args.stdin_add_newline(), args.timeout());
+                args.stdin_add_newline(), args.timeout(), host);
         return CommandSupport.run(command, args.cmd(), args.strip_empty_ends(), change, host);
     }
 
