@@ -20,17 +20,12 @@ final class Results {
      * {@code skipped}, {@code msg} and {@code stdout_lines}/{@code stderr_lines}; an
      * {@link Unknown} for a step that would change (its result exists only after apply).
      */
-    /** Marks a check-mode outcome whose data is the module's own check-mode result, known before apply. */
-    record CheckResult() {
-    }
-
     static Object registered(Outcome outcome, String taskName, String host) {
-        boolean known = outcome.change() != null && outcome.change().payload() instanceof CheckResult;
-        if (!known && (outcome.status() == Status.WOULD_CHANGE || skippedUnpredictable(outcome))) {
+        if (outcome.status() == Status.WOULD_CHANGE || skippedUnpredictable(outcome)) {
             return new Unknown("result of '" + taskName + "' on " + host);
         }
         Map<String, Object> value = new LinkedHashMap<>(outcome.data());
-        value.put("changed", outcome.changedFlag() || outcome.status() == Status.WOULD_CHANGE);
+        value.put("changed", outcome.changedFlag());
         value.put("failed", outcome.status() == Status.FAILED);
         if (outcome.status() == Status.SKIPPED) {
             value.put("skipped", true);

@@ -330,14 +330,12 @@ final class TaskStep {
         if (change.isNone()) return none(change);
         Mode mode = effectiveMode(spec);
         io.swarmplay.module.PreviewData data = change.payload() instanceof io.swarmplay.module.PreviewData p ? p : null;
-        // in check mode the module's preview is its result, registered as Ansible registers a check-mode result
-        Change previewed = mode == Mode.CHECK && data != null ? change.withPayload(new Results.CheckResult()) : change;
         if (mode == Mode.CHECK && module.info().checkMode() == CheckSupport.NONE && (data == null || !data.predicted())) {
-            Outcome skipped = Outcome.skipped("check mode: " + change.summary() + " would run").withChange(previewed);
+            Outcome skipped = Outcome.skipped("check mode: " + change.summary() + " would run").withChange(change);
             return data == null ? skipped : skipped.withData(data.previewData());
         }
         if (mode == Mode.APPLY) return null;
-        Outcome would = Outcome.wouldChange(previewed);
+        Outcome would = Outcome.wouldChange(change);
         return data == null ? would : would.withData(data.previewData());
     }
 
