@@ -38,6 +38,15 @@ public @interface ModuleInfo {
     String freeForm() default "";
 
     /**
+     * One of Ansible's command-like free-form modules ({@code command}, {@code shell}, {@code raw},
+     * {@code script}): inside the free-form string only Ansible's fixed keys ({@code creates},
+     * {@code removes}, {@code chdir}, {@code executable}, {@code stdin}, ...) are read as
+     * {@code key=value} arguments; any other {@code key=value} stays in the command. False: every
+     * argument of the module is.
+     */
+    boolean commandArgs() default false;
+
+    /**
      * Runs once per task, for the first host of the play, instead of once per host (Ansible's
      * {@code BYPASS_HOST_LOOP}, e.g. {@code add_host}); a loop still runs every item. Unlike
      * {@code run_once}, the result is registered for that host only.

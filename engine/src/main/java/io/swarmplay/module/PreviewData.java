@@ -11,4 +11,13 @@ public interface PreviewData {
 
     /** What {@code register} stores when the change is only previewed. */
     Map<String, Object> previewData();
+
+    /**
+     * True when a module without check-mode support can still tell that the step would change
+     * ({@code command} with {@code creates}/{@code removes}, as Ansible's): check mode reports it
+     * changed instead of skipped.
+     */
+    default boolean predicted() {
+        return false;
+    }
 }

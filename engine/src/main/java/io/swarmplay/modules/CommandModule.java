@@ -11,6 +11,7 @@ import io.swarmplay.module.ModuleException;
 import io.swarmplay.module.ModuleInfo;
 import io.swarmplay.module.Outcome;
 import io.swarmplay.modules.support.CommandSupport;
+import io.swarmplay.modules.support.Expansion;
 import io.swarmplay.modules.support.Words;
 
 import java.time.Duration;
@@ -30,7 +31,7 @@ import java.util.Map;
  * Registers {@code cmd, rc, stdout, stderr, start, end, delta}; a non-zero rc fails the task.
  * Check mode cannot predict a command, unless {@code creates}/{@code removes} settle it.
  */
-@ModuleInfo(name = "command", checkMode = CheckSupport.NONE, freeForm = "cmd")
+@ModuleInfo(name = "command", checkMode = CheckSupport.NONE, freeForm = "cmd", commandArgs = true)
 public final class CommandModule implements Module<CommandModule.Args> {
 
     /** {@code timeout} is a swarmplay extension: the command is killed after it. */
@@ -53,8 +54,8 @@ public final class CommandModule implements Module<CommandModule.Args> {
     @Override
     public Outcome apply(Args args, Change change, HostSession host) {
         List<String> argv = argv(args);
-        Command command = CommandSupport.prepare(Command.of(argv), args.chdir(), args.stdin(),
-                args.stdin_add_newline(), args.timeout());
+        Command command = CommandSupport.prepare(Expansion.command(argv), args.chdir(), args.stdin(),
+                args.stdin_add_newline(), args.timeout(), host);
         Outcome outcome = CommandSupport.run(command, argv, args.strip_empty_ends(), change, host);
         // Ansible ignores command's executable (a shell option) and says so
         if (args.executable() == null) return outcome;

@@ -29,7 +29,7 @@ import java.util.Map;
  * }</pre>
  * Registers {@code cmd, rc, stdout, stderr, start, end, delta}; a non-zero rc fails the task.
  */
-@ModuleInfo(name = "shell", checkMode = CheckSupport.NONE, freeForm = "cmd")
+@ModuleInfo(name = "shell", checkMode = CheckSupport.NONE, freeForm = "cmd", commandArgs = true)
 public final class ShellModule implements Module<ShellModule.Args> {
 
     /** {@code timeout} is a swarmplay extension: the script and its children are killed after it. */
@@ -51,7 +51,7 @@ public final class ShellModule implements Module<ShellModule.Args> {
     @Override
     public Outcome apply(Args args, Change change, HostSession host) {
         Command command = CommandSupport.prepare(command(args), args.chdir(), args.stdin(),
-                args.stdin_add_newline(), args.timeout());
+                args.stdin_add_newline(), args.timeout(), host);
         return CommandSupport.run(command, args.cmd(), args.strip_empty_ends(), change, host);
     }
 

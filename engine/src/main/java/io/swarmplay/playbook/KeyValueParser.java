@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
 /**
  * Splits Ansible's {@code key=value} argument strings ({@code copy: src=a dest="b c"}) into tokens
  * at unquoted whitespace outside {@code {{ }}} / {@code {% %}}, keeping each token's place in the
- * string so free-form text can be cut out verbatim and messages can point into the string.
+ * string so that messages can point into it. Free-form modules' strings go through {@link FreeFormSplitter}.
  */
 final class KeyValueParser {
 
@@ -85,22 +85,5 @@ final class KeyValueParser {
             if (q == '\'') return value.substring(1, value.length() - 1);
         }
         return value;
-    }
-
-    /**
-     * {@code text} without the given tokens (and the blanks before each), trimmed: the free-form
-     * part of {@code command: ls -l chdir=/tmp}, with the user's own spacing and quoting kept.
-     */
-    static String without(String text, List<Token> removed) {
-        StringBuilder out = new StringBuilder();
-        int from = 0;
-        for (Token t : removed) {
-            int cut = t.start();
-            while (cut > from && Character.isWhitespace(text.charAt(cut - 1))) cut--;
-            out.append(text, from, cut);
-            from = t.end();
-        }
-        out.append(text.substring(from));
-        return out.toString().strip();
     }
 }

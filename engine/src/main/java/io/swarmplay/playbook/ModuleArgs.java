@@ -26,6 +26,9 @@ final class ModuleArgs {
 
     static final String META = "meta";
     private static final String RAW = "_raw";
+    /** The keys Ansible reads as arguments in the free form of command, shell, raw and script. */
+    private static final Set<String> COMMAND_ARGS = Set.of("creates", "removes", "chdir", "executable", "warn", "stdin",
+            "stdin_add_newline", "strip_empty_ends");
 
     /** Arguments and where each key was written. */
     record Parsed(Map<String, Object> args, Map<String, SourcePosition> at) {
@@ -69,29 +72,42 @@ final class ModuleArgs {
             return;
         }
         String freeForm = module == null ? "" : module.info().freeForm();
-        Set<String> names = module == null ? Set.of() : session.argNames(module);
-        List<KeyValueParser.Token> keyValues = new ArrayList<>();
-        List<KeyValueParser.Token> others = new ArrayList<>();
-        for (KeyValueParser.Token t : KeyValueParser.tokens(text)) {
-            boolean arg = t.isKeyValue() && (freeForm.isEmpty() || (names.contains(t.key()) && !t.key().equals(freeForm)));
-            (arg ? keyValues : others).add(t);
+        if (!freeForm.isEmpty()) {
+            freeForm(s, freeForm, parsed);
+            return;
         }
-        for (KeyValueParser.Token t : keyValues) {
+        KeyValueParser.Token notKeyValue = null;
+        for (KeyValueParser.Token t : KeyValueParser.tokens(text)) {
+            if (!t.isKeyValue()) {
+                if (notKeyValue == null) notKeyValue = t;
+                continue;
+            }
             parsed.args().put(t.key(), t.value());
             parsed.at().put(t.key(), inString(s, t.start()));
         }
-        if (!others.isEmpty()) freeText(s, freeForm, KeyValueParser.without(text, keyValues), others.get(0), parsed);
+        if (notKeyValue != null) {
+            session.error("'" + notKeyValue.text() + "' is not key=value, and module '" + moduleName + "' takes no free-form text",
+                    inString(s, notKeyValue.start()), notKeyValue.text().length(),
+                    "write `name=value` pairs (quote values with spaces: msg=\"hello world\") or use a mapping");
+        }
     }
 
-    private void freeText(YamlNode.Scalar s, String freeForm, String free, KeyValueParser.Token first, Parsed parsed) {
-        if (freeForm.isEmpty()) {
-            session.error("'" + first.text() + "' is not key=value, and module '" + moduleName + "' takes no free-form text",
-                    inString(s, first.start()), first.text().length(),
-                    "write `name=value` pairs (quote values with spaces: msg=\"hello world\") or use a mapping");
-            return;
+    /** Ansible's split of a free-form module's string: its own {@code key=value} arguments, the rest verbatim. */
+    private void freeForm(YamlNode.Scalar s, String freeForm, Parsed parsed) {
+        Set<String> names = session.argNames(module);
+        boolean commandArgs = module.info().commandArgs();
+        FreeFormSplitter.Parts parts = FreeFormSplitter.parse(s.string(),
+                key -> !key.equals(freeForm) && (commandArgs ? COMMAND_ARGS.contains(key) : names.contains(key)));
+        String text = s.string();
+        parts.args().forEach((key, value) -> {
+            parsed.args().put(key, value);
+            int at = text.indexOf(key + "=");
+            parsed.at().put(key, at < 0 ? s.at() : inString(s, at));
+        });
+        if (parts.freeForm() != null) {
+            parsed.args().put(freeForm, parts.freeForm());
+            parsed.at().put(freeForm, s.at());
         }
-        parsed.args().put(freeForm, free);
-        parsed.at().put(freeForm, s.at());
     }
 
     /** Position of character {@code offset} of a one-line scalar; the scalar's start otherwise. */

@@ -76,7 +76,10 @@ final class HostState {
         registered.put(name, Unsafe.wrap(result));
     }
 
-    /** Stores facts a task set; a registered result of the same name gives way, as in Ansible. */
+    /**
+     * Stores {@code set_fact} results. Registered results and these facts are one layer in Ansible:
+     * the later of a {@code register} and a {@code set_fact} of the same name wins.
+     */
     void setFacts(Map<String, Object> more) {
         registered.keySet().removeAll(more.keySet());
         facts.putAll(more);

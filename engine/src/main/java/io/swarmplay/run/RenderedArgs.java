@@ -161,13 +161,24 @@ record RenderedArgs(Map<String, Object> values, Map<String, Object> display, Unk
         return rendered;
     }
 
-    /** The task's {@code environment}, rendered to strings. */
+    /**
+     * The task's {@code environment}, rendered to strings. As in Ansible, a variable whose value
+     * needs the {@code ansible_env} fact before facts are gathered is left out rather than failing
+     * (a play's {@code PATH: "{{ ansible_env.PATH }}:/opt/bin"} applies to its tasks, not to the
+     * fact gathering that defines it).
+     */
     static Map<String, String> environment(Templar templar, Map<String, Object> environment,
                                            Map<String, Object> vars, SourcePosition at) {
         if (environment.isEmpty()) return Map.of();
         Map<String, String> rendered = new LinkedHashMap<>();
         environment.forEach((k, v) -> {
-            Object value = templar.render(v, vars, at);
+            Object value;
+            try {
+                value = templar.render(v, vars, at);
+            } catch (io.swarmplay.template.TemplateException e) {
+                if (needsEnvFact(e)) return;
+                throw e;
+            }
             if (value instanceof Unknown unknown) {
                 throw new io.swarmplay.module.ValueUnknownException(RunHostSession.describe(unknown));
             }
@@ -180,5 +191,12 @@ record RenderedArgs(Map<String, Object> values, Map<String, Object> display, Unk
             }
         });
         return rendered;
+    }
+
+    // Ansible's rule: an undefined-variable error that names ansible_env (or ansible_facts.env)
+    private static boolean needsEnvFact(io.swarmplay.template.TemplateException e) {
+        String message = String.valueOf(e.getMessage());
+        return (message.contains("ansible_env") || message.contains("ansible_facts.env"))
+                && (message.contains("undefined") || message.contains("not defined") || message.contains("has no attribute"));
     }
 }

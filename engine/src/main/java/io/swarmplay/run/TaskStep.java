@@ -339,12 +339,14 @@ final class TaskStep {
     private Outcome preview(Module<?> module, Change change, StepSpec spec) {
         if (change.isNone()) return none(change);
         Mode mode = effectiveMode(spec);
-        if (mode == Mode.CHECK && module.info().checkMode() == CheckSupport.NONE) {
-            return Outcome.skipped("check mode: " + change.summary() + " would run").withChange(change);
+        io.swarmplay.module.PreviewData data = change.payload() instanceof io.swarmplay.module.PreviewData p ? p : null;
+        if (mode == Mode.CHECK && module.info().checkMode() == CheckSupport.NONE && (data == null || !data.predicted())) {
+            Outcome skipped = Outcome.skipped("check mode: " + change.summary() + " would run").withChange(change);
+            return data == null ? skipped : skipped.withData(data.previewData());
         }
         if (mode == Mode.APPLY) return null;
         Outcome would = Outcome.wouldChange(change);
-        return change.payload() instanceof io.swarmplay.module.PreviewData p ? would.withData(p.previewData()) : would;
+        return data == null ? would : would.withData(data.previewData());
     }
 
     private static Outcome none(Change change) {

@@ -27,11 +27,4 @@ class KeyValueParserTest {
         assertEquals("url", tokens.get(3).key());
         assertEquals("http://h/?q=1", tokens.get(3).value());
     }
-
-    @Test
-    void withoutCutsTokensAndKeepsTheRestVerbatim() {
-        String text = "ls  -l chdir=/tmp 'a  b'";
-        List<KeyValueParser.Token> tokens = KeyValueParser.tokens(text);
-        assertEquals("ls  -l 'a  b'", KeyValueParser.without(text, List.of(tokens.get(2))));
-    }
 }

@@ -22,4 +22,20 @@ class EnvironmentRenderTest {
         Map<String, String> rendered = RenderedArgs.environment(Templar.create(), env, vars, SourcePosition.UNKNOWN);
         assertEquals(Map.of("key1", "val1", "key2", "fromtask", "n", "3"), rendered);
     }
+
+    @Test
+    void aVariableNeedingTheEnvFactBeforeItIsGatheredIsLeftOutOthersStay() {
+        Map<String, Object> env = new LinkedHashMap<>();
+        env.put("PATH", "{{ ansible_env.PATH + ':/lola' }}");
+        env.put("lola", "ido");
+        Map<String, String> rendered = RenderedArgs.environment(Templar.create(), env, Map.of(), SourcePosition.UNKNOWN);
+        assertEquals(Map.of("lola", "ido"), rendered);
+    }
+
+    @Test
+    void anyOtherUndefinedVariableStillFails() {
+        Map<String, Object> env = Map.of("PATH", "{{ missing_path }}");
+        org.junit.jupiter.api.Assertions.assertThrows(io.swarmplay.template.TemplateException.class,
+                () -> RenderedArgs.environment(Templar.create(), env, Map.of(), SourcePosition.UNKNOWN));
+    }
 }

@@ -27,15 +27,35 @@ public final class CommandSupport {
      * NONE when {@code creates} exists or {@code removes} is missing (both are globs, as in
      * Ansible), registering Ansible's {@code msg}, {@code stdout} and {@code rc: 0}; else RUN.
      */
-    public static Change plan(String creates, String removes, Object cmd, String line, HostView host) {
+    public static Change plan(String createsArg, String removesArg, Object cmd, String line, HostView host) {
+        String creates = Expansion.path(createsArg, host);
+        String removes = Expansion.path(removesArg, host);
         if (creates != null && exists(creates, host)) {
-            return notRun("Did not run command since '" + creates + "' exists", "skipped, since " + creates + " exists", cmd);
+            return notRun(did(host) + " not run command since '" + creates + "' exists", "skipped, since " + creates + " exists", cmd);
         }
         if (removes != null && !exists(removes, host)) {
-            return notRun("Did not run command since '" + removes + "' does not exist",
+            return notRun(did(host) + " not run command since '" + removes + "' does not exist",
                     "skipped, since " + removes + " does not exist", cmd);
         }
-        return Change.run(line);
+        return Change.run(line).withPayload(new WouldRun(cmd, creates != null || removes != null));
+    }
+
+    /** Ansible's check-mode result of a command: changed when creates/removes were given, else skipped. */
+    private record WouldRun(Object cmd, boolean predicted) implements io.swarmplay.module.PreviewData {
+        @Override
+        public Map<String, Object> previewData() {
+            Map<String, Object> data = new LinkedHashMap<>();
+            data.put("cmd", cmd);
+            data.put("msg", "Command would have run if not in check mode");
+            data.put("rc", 0);
+            data.put("stdout", "");
+            data.put("stderr", "");
+            return data;
+        }
+    }
+
+    private static String did(HostView host) {
+        return Boolean.TRUE.equals(host.evaluate("ansible_check_mode")) ? "Would" : "Did";
     }
 
     private static Change notRun(String msg, String stdout, Object cmd) {
@@ -56,11 +76,12 @@ public final class CommandSupport {
         return host.probe(Command.shell(script)).succeeded();
     }
 
-    /** Adds chdir, stdin (with a trailing newline when asked) and a timeout to a command. */
-    public static Command prepare(Command command, String chdir, String stdin, boolean addNewline, Duration timeout) {
-        Command prepared = chdir == null ? command : command.inDirectory(chdir);
-        if (stdin != null) {
-            String input = addNewline && !stdin.endsWith("\n") ? stdin + "\n" : stdin;
+    /** Adds chdir (expanded as a path), stdin (with a trailing newline when asked) and a timeout to a command. */
+    public static Command prepare(Command command, String chdir, String stdin, boolean addNewline, Duration timeout,
+                                  HostView host) {
+        Command prepared = chdir == null ? command : command.inDirectory(Expansion.path(chdir, host));
+        if (stdin != null && !stdin.isEmpty()) { // Ansible adds the newline even after one
+            String input = addNewline ? stdin + "\n" : stdin;
             prepared = prepared.withStdin(input.getBytes(StandardCharsets.UTF_8));
         }
         return timeout == null ? prepared : prepared.withTimeout(timeout);
@@ -87,6 +108,7 @@ public final class CommandSupport {
         data.put("start", STAMP.format(start));
         data.put("end", STAMP.format(end));
         data.put("delta", delta(result.duration()));
+        data.put("msg", "");
         // the command ran: Ansible's result says changed, failed or not (counted so when the failure is ignored)
         data.put("changed", true);
         if (result.timedOut()) {
