@@ -29,7 +29,10 @@ final class Conditions {
     Outcome when(StepSpec spec, Map<String, Object> vars) {
         for (String condition : spec.inherited().when()) {
             Truth truth = run.templar().test(condition, vars, spec.task().at());
-            if (truth == Truth.FALSE) return Outcome.skipped(CONDITION_FALSE);
+            // a plan names the condition; a run says what Ansible says
+            if (truth == Truth.FALSE) {
+                return Outcome.skipped(run.mode == Mode.PLAN ? "when: " + condition + " was false" : CONDITION_FALSE);
+            }
             if (truth == Truth.UNKNOWN) {
                 return step.unknown("when: " + condition + " is known only after apply");
             }
