@@ -95,7 +95,9 @@ public final class TypeFilters {
         if (v instanceof Number) return "float";
         if (v instanceof CharSequence) return "str";
         if (v instanceof Map) return "dict";
+        if (v instanceof PyTuple) return "tuple";
         if (v instanceof List) return "list";
+        if (v instanceof PythonObject p) return p.pythonType();
         return Values.typeName(v);
     }
 }

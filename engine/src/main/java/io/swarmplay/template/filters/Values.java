@@ -76,6 +76,7 @@ public final class Values {
         if (v instanceof CharSequence || v instanceof Character) return quote(v.toString());
         if (v instanceof Double || v instanceof Float || v instanceof BigDecimal) return reprFloat(((Number) v).doubleValue());
         if (v instanceof Map<?, ?> m) return reprMap(m);
+        if (v instanceof PyTuple t) return t.repr();
         if (v instanceof Collection<?> c) return reprList(c);
         if (v instanceof Map.Entry<?, ?> e) return "(" + repr(e.getKey()) + ", " + repr(e.getValue()) + ")";
         return String.valueOf(v);
