@@ -223,7 +223,7 @@ final class RenderState implements RenderScope {
         try {
             Object value = engine.renderString(raw, this);
             if (touched.size() > touchMark) value = collapseTouches(touchMark);
-            else if (pending.size() > pendingMark) throw fail(Failure.of(pending.get(pendingMark)));
+            else if (pending.size() > pendingMark) return undefinedVariable(path, pendingMark);
             // a variable computed from host data is host data: its text and collections are not rendered again
             value = tainted ? dataView(path, value) : view(path, value);
             memo.put(raw, tainted ? new Unsafe(value) : value);
@@ -232,6 +232,19 @@ final class RenderState implements RenderScope {
             tainted |= outerTainted;
             rendering.pop();
         }
+    }
+
+    /**
+     * As Ansible: a variable whose template uses an undefined value is itself undefined, an error
+     * (with the inner cause) only where it is used, so {@code x is defined} and {@code x | default}
+     * handle it.
+     */
+    private Undefined undefinedVariable(String path, int mark) {
+        Undefined cause = pending.get(mark);
+        pending.subList(mark, pending.size()).clear();
+        Undefined u = new Undefined(path, cause.summary(), cause.hint(), cause.template(), cause.line());
+        pending.add(u);
+        return u;
     }
 
     private Object remembered(Object value) {

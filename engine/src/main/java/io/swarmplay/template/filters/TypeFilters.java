@@ -36,7 +36,7 @@ public final class TypeFilters {
     static Object mandatory(Object v, Args a) {
         if (!(v instanceof Undefined u)) return v;
         a.scope().consume(u);
-        String message = a.has(0, "msg") ? a.string(0, "msg", "") : "'" + u.name() + "' is mandatory but undefined";
+        String message = a.has(0, "msg") ? a.string(0, "msg", "") : "Mandatory variable '" + u.name() + "'  not defined."; // Ansible's text
         throw new FilterException(message, u.hint());
     }
 
