@@ -6,6 +6,7 @@ import io.swarmplay.source.SourcePosition;
 import io.swarmplay.source.Suggest;
 import io.swarmplay.template.filters.RenderScope;
 import io.swarmplay.template.filters.TemplateLimits;
+import io.swarmplay.source.UnsafeText;
 import io.swarmplay.template.filters.Undefined;
 import io.swarmplay.template.filters.Values;
 
@@ -114,6 +115,7 @@ final class RenderState implements RenderScope {
     /** A value read from the variables at {@code path}: rendered if templated, viewed lazily if a collection. */
     Object resolve(String path, Object raw) {
         if (raw instanceof Unsafe u) return resolveData(path, u.value());
+        if (raw instanceof UnsafeText t) return resolveData(path, t.text());
         if (raw instanceof String s) return TemplateScan.hasTemplate(s) ? renderVariable(path, s) : s;
         if (raw instanceof Unknown u) {
             touched.add(u);
@@ -126,6 +128,7 @@ final class RenderState implements RenderScope {
     Object resolveData(String path, Object raw) {
         tainted = true;
         if (raw instanceof Unsafe u) return resolveData(path, u.value());
+        if (raw instanceof UnsafeText t) return t.text();
         if (raw instanceof Unknown u) {
             touched.add(u);
             return u;

@@ -167,6 +167,13 @@ class JinjavaTemplarTest {
     }
 
     @Test
+    void unsafeTextIsNeverRenderedNorWhatIsComputedFromIt() {
+        Map<String, Object> vars = vars("u", new io.swarmplay.source.UnsafeText("{{ nope }}"), "v", "{{ u }} and more");
+        assertEquals("{{ nope }}|{{ nope }} and more", templar.render("{{ u }}|{{ v }}", vars, AT));
+        assertEquals("{{ nope }}", templar.render(new io.swarmplay.source.UnsafeText("{{ nope }}"), Map.of(), AT));
+    }
+
+    @Test
     void membershipInAMapRendersNoneOfItsValues() {
         Map<String, Object> vars = vars("m", Map.of("a", "{{ und }}"));
         assertEquals(true, templar.render("{{ 'a' in m }}", vars, AT));

@@ -101,6 +101,8 @@ public final class Values {
     }
 
     private static String reprFloat(double d) {
+        if (Double.isNaN(d)) return "nan";
+        if (Double.isInfinite(d)) return d > 0 ? "inf" : "-inf";
         if (d == Math.rint(d) && Math.abs(d) < 1e16) return (long) d + ".0";
         return Double.toString(d).replace("E", "e+").replace("e+-", "e-");
     }
