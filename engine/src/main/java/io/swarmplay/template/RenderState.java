@@ -157,6 +157,11 @@ final class RenderState implements RenderScope {
         return value;
     }
 
+    @Override
+    public Object missingKey(Map<?, ?> map, Object key) {
+        return missingKey(map, key, map);
+    }
+
     /** The value for a key a map lacks: an Undefined naming the map and the keys it has. */
     Object missingKey(Map<?, ?> map, Object key, Object base) {
         String owner = map instanceof LazyMap lm ? lm.path() : null;
