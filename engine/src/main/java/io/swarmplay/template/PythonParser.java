@@ -103,18 +103,37 @@ final class PythonParser extends ExtendedParser {
     protected AstParameters params(Scanner.Symbol start, Scanner.Symbol end) throws Scanner.ScanException, Parser.ParseException {
         consumeToken(start);
         List<AstNode> items = new ArrayList<>();
-        AstNode first = expr(false);
+        AstNode first = item(false);
         if (first != null) {
             items.add(first);
             while (getToken().getSymbol() == Scanner.Symbol.COMMA) {
                 consumeToken();
                 if (getToken().getSymbol() == end) break;
-                items.add(expr(true));
+                items.add(item(true));
             }
         }
         consumeToken(end);
         return createAstParameters(items);
     }
+
+    // Python's *args in a call: lookup('list', *names) passes the list's items
+    private AstNode item(boolean required) throws Scanner.ScanException, Parser.ParseException {
+        if (getToken().getSymbol() != Scanner.Symbol.MUL) return expr(required);
+        consumeToken();
+        return createAstUnary(expr(true), SPREAD);
+    }
+
+    private static final AstUnary.Operator SPREAD = new AstUnary.SimpleOperator() {
+        @Override
+        protected Object apply(TypeConverter converter, Object o) {
+            return new Spread(o instanceof List<?> l ? l : List.of(o));
+        }
+
+        @Override
+        public String toString() {
+            return "*";
+        }
+    };
 
     /** Tuples evaluate to {@link PyTuple}, so they print as Python prints them. */
     @Override
