@@ -82,7 +82,8 @@ final class NodeConverter {
 
     private YamlNode.Scalar scalar(ScalarNode node) {
         boolean quoted = node.getScalarStyle() != ScalarStyle.PLAIN;
-        return new YamlNode.Scalar(ScalarValues.of(node.getTag(), node.getValue()), node.getValue(), quoted,
+        Object value = Tags.isUnsafe(node) ? new UnsafeText(node.getValue()) : ScalarValues.of(node.getTag(), node.getValue());
+        return new YamlNode.Scalar(value, node.getValue(), quoted,
                 at(node), width(node));
     }
 
@@ -227,12 +228,20 @@ final class NodeConverter {
             return t.equals("true") || t.equals("yes") || t.equals("on");
         }
 
+        /** PyYAML's YAML 1.1 integers: {@code 0b101}, octal {@code 0777}, {@code 0x1F}, {@code 1_000}, {@code 1:20} (base 60). */
         private static Object integer(String text) {
+            String t = text.replace("_", "");
+            boolean negative = t.startsWith("-");
+            if (t.startsWith("-") || t.startsWith("+")) t = t.substring(1);
             try {
                 long value;
-                if (text.startsWith("0o")) value = Long.parseLong(text.substring(2), 8);
-                else if (text.startsWith("0x")) value = Long.parseLong(text.substring(2), 16);
-                else value = Long.parseLong(text.startsWith("+") ? text.substring(1) : text);
+                if (t.startsWith("0b")) value = Long.parseLong(t.substring(2), 2);
+                else if (t.startsWith("0x")) value = Long.parseLong(t.substring(2), 16);
+                else if (t.startsWith("0o")) value = Long.parseLong(t.substring(2), 8); // !!int 0o17, as YAML 1.2
+                else if (t.contains(":")) value = (long) sexagesimal(t);
+                else if (t.length() > 1 && t.startsWith("0")) value = Long.parseLong(t, 8);
+                else value = Long.parseLong(t);
+                if (negative) value = -value;
                 if (value == (int) value) return Integer.valueOf((int) value);
                 return Long.valueOf(value);
             } catch (NumberFormatException e) {
@@ -240,11 +249,23 @@ final class NodeConverter {
             }
         }
 
+        private static double sexagesimal(String digits) {
+            double value = 0;
+            for (String part : digits.split(":")) value = value * 60 + Double.parseDouble(part);
+            return value;
+        }
+
+        /** PyYAML's YAML 1.1 floats: {@code 1.5e+3}, {@code .5}, {@code 1_0.5}, {@code 1:20.5}, {@code .inf}, {@code .nan}. */
         private static Object floating(String text) {
+            String t = text.replace("_", "").toLowerCase();
             Map<String, Double> special = Map.of(".inf", Double.POSITIVE_INFINITY, "+.inf", Double.POSITIVE_INFINITY,
                     "-.inf", Double.NEGATIVE_INFINITY, ".nan", Double.NaN);
-            Double s = special.get(text.toLowerCase());
-            return s != null ? s : Double.valueOf(text);
+            Double s = special.get(t);
+            if (s != null) return s;
+            boolean negative = t.startsWith("-");
+            if (t.startsWith("-") || t.startsWith("+")) t = t.substring(1);
+            double value = t.contains(":") ? sexagesimal(t) : Double.parseDouble(t);
+            return negative ? -value : value;
         }
     }
 }

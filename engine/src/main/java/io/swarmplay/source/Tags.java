@@ -40,6 +40,11 @@ final class Tags {
         return node.getTag().getValue().equals("!vault");
     }
 
+    /** True for Ansible's {@code !unsafe}: text never rendered as a template ({@link UnsafeText}). */
+    static boolean isUnsafe(Node node) {
+        return node.getTag().getValue().equals("!unsafe");
+    }
+
     /** A tag as written: {@code !!python/object:os.system}, {@code !mytag}. */
     static String display(Tag tag) {
         String value = tag.getValue();

@@ -16,7 +16,9 @@ import io.swarmplay.template.TemplatePlugins.Kind;
 import io.swarmplay.template.TemplateScan.Name;
 import io.swarmplay.template.TemplateScan.Parsed;
 import io.swarmplay.template.filters.AnsibleFilter;
+import io.swarmplay.template.filters.DateFilters;
 import io.swarmplay.template.filters.Library;
+import io.swarmplay.template.filters.PyTuple;
 import io.swarmplay.template.filters.RenderScope;
 import io.swarmplay.template.filters.TemplateLimits;
 import io.swarmplay.template.filters.Values;
@@ -58,6 +60,7 @@ final class Engine {
         Library.filters().forEach(global::registerFilter);
         Library.tests().forEach(global::registerExpTest);
         global.registerFunction(new ELFunctionDefinition("", "range", Ranges.class, "range", Object.class, Object[].class));
+        global.registerFunction(new ELFunctionDefinition("", "now", DateFilters.class, "now", Object[].class));
         for (String name : List.of("lookup", "query", "q")) {
             global.registerFunction(new ELFunctionDefinition("", name, Lookups.class, name.equals("lookup") ? "lookup" : "query",
                     String.class, Object[].class));
@@ -98,7 +101,10 @@ final class Engine {
     /** Renders a string: a single {@code {{ expr }}} to the expression's plain value, else to a string. */
     Object renderString(String text, RenderState state) {
         Parsed p = parse(text, state);
-        if (p.expression() != null) return Values.toPlain(evaluate(p.expression(), p.line(), state));
+        if (p.expression() != null) {
+            Object value = evaluate(p.expression(), p.line(), state);
+            return value instanceof PyTuple t ? Values.str(t) : Values.toPlain(value); // Ansible makes a tuple its text
+        }
         return renderTemplate(p, state);
     }
 

@@ -1,6 +1,7 @@
 package io.swarmplay.template;
 
 import io.swarmplay.source.SourcePosition;
+import io.swarmplay.source.UnsafeText;
 import io.swarmplay.template.filters.Values;
 
 import java.util.ArrayList;
@@ -68,7 +69,7 @@ public final class JinjavaTemplar implements Templar {
 
     private Rendered rendered(Object value, Map<String, Object> vars, SourcePosition at) {
         if (value instanceof String s && !TemplateScan.hasTemplate(s)) return new Rendered(s, false);
-        if (value instanceof Unsafe u) return new Rendered(Unsafe.strip(u), true);
+        if (value instanceof Unsafe || value instanceof UnsafeText) return new Rendered(Unsafe.strip(value), true);
         if (!(value instanceof String || value instanceof Map || value instanceof List)) return new Rendered(value, false);
         RenderState state = new RenderState(Engine.get(), vars, plugins).at(at);
         Object result = null;
@@ -81,9 +82,9 @@ public final class JinjavaTemplar implements Templar {
     }
 
     private Object walk(Object value, RenderState state) {
-        if (value instanceof Unsafe u) {
+        if (value instanceof Unsafe || value instanceof UnsafeText) {
             state.taint();
-            return Unsafe.strip(u);
+            return Unsafe.strip(value);
         }
         if (value instanceof String s) {
             if (!TemplateScan.hasTemplate(s)) return s;

@@ -55,6 +55,13 @@ final class LazyMap extends AbstractMap<String, Object> {
         return raw.size();
     }
 
+    /** The keys, without resolving any value ({@code 'k' in hostvars[h]} must not render the host's variables). */
+    @Override
+    @SuppressWarnings("unchecked")
+    public Set<String> keySet() {
+        return java.util.Collections.unmodifiableSet((Set<String>) raw.keySet());
+    }
+
     @Override
     public Set<Entry<String, Object>> entrySet() {
         return new AbstractSet<>() {

@@ -95,7 +95,7 @@ public final class Lookups {
         static Call of(Object[] args) {
             List<Object> terms = new ArrayList<>();
             Map<String, Object> options = new LinkedHashMap<>();
-            for (Object arg : args == null ? new Object[0] : args) {
+            for (Object arg : Spread.expand(args)) {
                 if (arg instanceof NamedParameter named) options.put(named.getName(), Values.toPlain(named.getValue()));
                 else terms.add(Values.toPlain(arg));
             }

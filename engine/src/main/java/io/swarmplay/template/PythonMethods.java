@@ -1,5 +1,7 @@
 package io.swarmplay.template;
 
+import io.swarmplay.template.filters.PythonObject;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -22,6 +24,7 @@ final class PythonMethods {
         if (base instanceof CharSequence s) return string(s.toString(), method, p);
         if (base instanceof Map<?, ?> map) return dict(map, method, p);
         if (base instanceof List<?> list) return list(list, method, p);
+        if (base instanceof PythonObject object) return object.call(method, p);
         return Optional.empty();
     }
 

@@ -1,7 +1,13 @@
 package io.swarmplay.template;
 
 import com.hubspot.jinjava.el.ExtendedSyntaxBuilder;
+import com.hubspot.jinjava.el.ext.AstTuple;
 import com.hubspot.jinjava.el.ext.ExtendedParser;
+import io.swarmplay.template.filters.PyDateTime;
+import io.swarmplay.template.filters.PyTuple;
+import jinjava.de.odysseus.el.tree.Bindings;
+import jinjava.de.odysseus.el.tree.impl.ast.AstParameters;
+import jinjava.javax.el.ELContext;
 import jinjava.de.odysseus.el.tree.impl.Builder;
 import jinjava.de.odysseus.el.tree.impl.Parser;
 import jinjava.de.odysseus.el.tree.impl.Scanner;
@@ -38,7 +44,8 @@ final class PythonParser extends ExtendedParser {
     /** Python's {@code *} on a string or list and an integer repeats it ({@code 'ab ' * 3}); numbers multiply as before. */
     @Override
     protected AstBinary createAstBinary(AstNode left, AstNode right, AstBinary.Operator operator) {
-        return super.createAstBinary(left, right, operator == AstBinary.MUL ? REPEAT_OR_MUL : operator);
+        if (operator == AstBinary.MUL) return super.createAstBinary(left, right, REPEAT_OR_MUL);
+        return super.createAstBinary(left, right, operator == AstBinary.SUB ? DATES_OR_SUB : operator);
     }
 
     private static final AstBinary.Operator REPEAT_OR_MUL = new AstBinary.SimpleOperator() {
@@ -55,6 +62,20 @@ final class PythonParser extends ExtendedParser {
         }
     };
 
+    /** {@code a - b} of two datetimes is a timedelta, as in Python; numbers subtract as before. */
+    private static final AstBinary.Operator DATES_OR_SUB = new AstBinary.SimpleOperator() {
+        @Override
+        protected Object apply(TypeConverter converter, Object a, Object b) {
+            if (a instanceof PyDateTime x && b instanceof PyDateTime y) return x.minus(y);
+            return NumberOperations.sub(converter, a, b);
+        }
+
+        @Override
+        public String toString() {
+            return "-";
+        }
+    };
+
     private static boolean isInteger(Object value) {
         return value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte;
     }
@@ -64,6 +85,65 @@ final class PythonParser extends ExtendedParser {
         List<Object> out = new ArrayList<>();
         for (int i = 0; i < times; i++) out.addAll((List<?>) sequence);
         return out;
+    }
+
+    /** {@code ()}: the empty tuple, which Jinjava's parser does not know. */
+    @Override
+    protected AstNode nonliteral() throws Scanner.ScanException, Parser.ParseException {
+        if (getToken().getSymbol() == Scanner.Symbol.LPAREN && lookahead(0).getSymbol() == Scanner.Symbol.RPAREN) {
+            consumeToken();
+            consumeToken();
+            return createAstTuple(createAstParameters(new ArrayList<>()));
+        }
+        return super.nonliteral();
+    }
+
+    /** Items of a tuple, list or call, with Python's optional trailing comma ({@code (1,)}, {@code [1, 2,]}). */
+    @Override
+    protected AstParameters params(Scanner.Symbol start, Scanner.Symbol end) throws Scanner.ScanException, Parser.ParseException {
+        consumeToken(start);
+        List<AstNode> items = new ArrayList<>();
+        AstNode first = item(false);
+        if (first != null) {
+            items.add(first);
+            while (getToken().getSymbol() == Scanner.Symbol.COMMA) {
+                consumeToken();
+                if (getToken().getSymbol() == end) break;
+                items.add(item(true));
+            }
+        }
+        consumeToken(end);
+        return createAstParameters(items);
+    }
+
+    // Python's *args in a call: lookup('list', *names) passes the list's items
+    private AstNode item(boolean required) throws Scanner.ScanException, Parser.ParseException {
+        if (getToken().getSymbol() != Scanner.Symbol.MUL) return expr(required);
+        consumeToken();
+        return createAstUnary(expr(true), SPREAD);
+    }
+
+    private static final AstUnary.Operator SPREAD = new AstUnary.SimpleOperator() {
+        @Override
+        protected Object apply(TypeConverter converter, Object o) {
+            return new Spread(o instanceof List<?> l ? l : List.of(o));
+        }
+
+        @Override
+        public String toString() {
+            return "*";
+        }
+    };
+
+    /** Tuples evaluate to {@link PyTuple}, so they print as Python prints them. */
+    @Override
+    protected AstTuple createAstTuple(AstParameters parameters) {
+        return new AstTuple(parameters) {
+            @Override
+            public Object eval(Bindings bindings, ELContext context) {
+                return new PyTuple(new ArrayList<>((List<?>) super.eval(bindings, context)));
+            }
+        };
     }
 
     /** The tree builder Jinjava's expression factory instantiates (by class name, so public). */

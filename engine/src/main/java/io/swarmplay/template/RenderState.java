@@ -6,6 +6,7 @@ import io.swarmplay.source.SourcePosition;
 import io.swarmplay.source.Suggest;
 import io.swarmplay.template.filters.RenderScope;
 import io.swarmplay.template.filters.TemplateLimits;
+import io.swarmplay.source.UnsafeText;
 import io.swarmplay.template.filters.Undefined;
 import io.swarmplay.template.filters.Values;
 
@@ -125,6 +126,7 @@ final class RenderState implements RenderScope {
     /** A value read from the variables at {@code path}: rendered if templated, viewed lazily if a collection. */
     Object resolve(String path, Object raw) {
         if (raw instanceof Unsafe u) return resolveData(path, u.value());
+        if (raw instanceof UnsafeText t) return resolveData(path, t.text());
         if (raw instanceof String s) return TemplateScan.hasTemplate(s) ? renderVariable(path, s) : s;
         if (raw instanceof Unknown u) {
             touched.add(u);
@@ -137,6 +139,7 @@ final class RenderState implements RenderScope {
     Object resolveData(String path, Object raw) {
         tainted = true;
         if (raw instanceof Unsafe u) return resolveData(path, u.value());
+        if (raw instanceof UnsafeText t) return t.text();
         if (raw instanceof Unknown u) {
             touched.add(u);
             return u;
@@ -163,6 +166,11 @@ final class RenderState implements RenderScope {
         if (value instanceof Map<?, ?> m && !(m instanceof LazyMap)) return new LazyMap(path, m, this, false);
         if (value instanceof List<?> l && !(l instanceof LazyList)) return new LazyList(path, l, this, false);
         return value;
+    }
+
+    @Override
+    public Object missingKey(Map<?, ?> map, Object key) {
+        return missingKey(map, key, map);
     }
 
     /** The value for a key a map lacks: an Undefined naming the map and the keys it has. */
@@ -238,7 +246,7 @@ final class RenderState implements RenderScope {
         try {
             Object value = engine.renderString(raw, this);
             if (touched.size() > touchMark) value = collapseTouches(touchMark);
-            else if (pending.size() > pendingMark) throw fail(Failure.of(pending.get(pendingMark)));
+            else if (pending.size() > pendingMark) return undefinedVariable(path, pendingMark);
             // a variable computed from host data is host data: its text and collections are not rendered again
             value = tainted ? dataView(path, value) : view(path, value);
             memo.put(raw, tainted ? new Unsafe(value) : value);
@@ -247,6 +255,19 @@ final class RenderState implements RenderScope {
             tainted |= outerTainted;
             rendering.pop();
         }
+    }
+
+    /**
+     * As Ansible: a variable whose template uses an undefined value is itself undefined, an error
+     * (with the inner cause) only where it is used, so {@code x is defined} and {@code x | default}
+     * handle it.
+     */
+    private Undefined undefinedVariable(String path, int mark) {
+        Undefined cause = pending.get(mark);
+        pending.subList(mark, pending.size()).clear();
+        Undefined u = new Undefined(path, cause.summary(), cause.hint(), cause.template(), cause.line());
+        pending.add(u);
+        return u;
     }
 
     private Object remembered(Object value) {

@@ -1,5 +1,7 @@
 package io.swarmplay.template;
 
+import io.swarmplay.source.UnsafeText;
+
 /**
  * A variable's value that came from a managed host (a registered result, a fact, or a value
  * computed from them), like Ansible's {@code AnsibleUnsafe}: it is data, never a template. A
@@ -26,7 +28,7 @@ public record Unsafe(Object value) {
     public static Object strip(Object value) {
         Object v = value;
         while (v instanceof Unsafe u) v = u.value();
-        return v;
+        return v instanceof UnsafeText t ? t.text() : v;
     }
 
     /** The value's text, so that code reading a variable with {@code String.valueOf} sees the data. */

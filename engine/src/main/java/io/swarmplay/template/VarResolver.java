@@ -1,6 +1,7 @@
 package io.swarmplay.template;
 
 import io.swarmplay.template.filters.GroupTuple;
+import io.swarmplay.template.filters.PythonObject;
 import io.swarmplay.template.filters.Undefined;
 import io.swarmplay.template.filters.Values;
 import jinjava.javax.el.ELContext;
@@ -35,6 +36,10 @@ final class VarResolver extends ELResolver {
         if (target instanceof Map<?, ?> map) {
             context.setPropertyResolved(true);
             return entry(state, map, property, base);
+        }
+        if (target instanceof PythonObject object && object.attribute(String.valueOf(property)).isPresent()) {
+            context.setPropertyResolved(true);
+            return object.attribute(String.valueOf(property)).get();
         }
         if (target instanceof CharSequence || target instanceof Number || target instanceof Boolean) {
             context.setPropertyResolved(true);

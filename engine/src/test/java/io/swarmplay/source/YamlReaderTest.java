@@ -47,21 +47,55 @@ class YamlReaderTest {
     }
 
     @Test
-    void typesScalarsByTheCoreSchema() {
+    void typesScalarsAsAnsiblesYaml11Loader() {
         Map<String, Object> v = ((YamlNode.Mapping) read(
                 "i: 42\nl: 12345678901\nhex: 0x1f\noct: 0o17\nf: 1.5\nn: null\nt: ~\ns: \"42\"\nmode: 0644\nblock: |\n  text\n")).value();
         Map<String, Object> expected = new LinkedHashMap<>();
         expected.put("i", 42);
         expected.put("l", 12345678901L);
         expected.put("hex", 31);
-        expected.put("oct", 15);
+        expected.put("oct", "0o17");
         expected.put("f", 1.5);
         expected.put("n", null);
         expected.put("t", null);
         expected.put("s", "42");
-        expected.put("mode", 644);
+        expected.put("mode", 420);
         expected.put("block", "text\n");
         assertEquals(expected, v);
+    }
+
+    @Test
+    void readsYaml11NumbersAsPyYamlDoes() {
+        Map<String, Object> v = ((YamlNode.Mapping) read(String.join("\n", "bin: 0b101", "under: 1_000", "sexa: 1:20",
+                "sexa2: 190:20:30", "neg: -017", "dec: 09", "zero: -0", "f1: 1.5e+3", "f2: 1e3", "f3: .5", "f4: 190:20:30.15",
+                "f5: -.Inf", "f6: .NaN", "f7: 1.", "n1: Null", "n2: NULL", "t1: TRUE", "plus: +12", "quoted: '0777'", ""))).value();
+        Map<String, Object> expected = new LinkedHashMap<>();
+        expected.put("bin", 5);
+        expected.put("under", 1000);
+        expected.put("sexa", 80);
+        expected.put("sexa2", 685230);
+        expected.put("neg", -15);
+        expected.put("dec", "09");
+        expected.put("zero", 0);
+        expected.put("f1", 1500.0);
+        expected.put("f2", "1e3");
+        expected.put("f3", 0.5);
+        expected.put("f4", 685230.15);
+        expected.put("f5", Double.NEGATIVE_INFINITY);
+        expected.put("f6", Double.NaN);
+        expected.put("f7", 1.0);
+        expected.put("n1", null);
+        expected.put("n2", null);
+        expected.put("t1", true);
+        expected.put("plus", 12);
+        expected.put("quoted", "0777");
+        assertEquals(expected, v);
+    }
+
+    @Test
+    void unsafeTextIsMarked() {
+        Map<String, Object> v = ((YamlNode.Mapping) read("u: !unsafe '{{ x }}'\n")).value();
+        assertEquals(new io.swarmplay.source.UnsafeText("{{ x }}"), v.get("u"));
     }
 
     @Test

@@ -48,8 +48,8 @@ class FiltersTest {
     @Test
     void mandatory() {
         assertEquals(0, r("{{ result.rc | mandatory }}"));
-        assertEquals("'token' is mandatory but undefined in \"{{ token | mandatory }}\"", error("{{ token | mandatory }}"));
-        assertEquals("'result.out' is mandatory but undefined in \"{{ result.out | mandatory }}\"", error("{{ result.out | mandatory }}"));
+        assertEquals("Mandatory variable 'token'  not defined. in \"{{ token | mandatory }}\"", error("{{ token | mandatory }}"));
+        assertEquals("Mandatory variable 'result.out'  not defined. in \"{{ result.out | mandatory }}\"", error("{{ result.out | mandatory }}"));
         assertEquals("set the token first in \"{{ token | mandatory('set the token first') }}\"",
                 error("{{ token | mandatory('set the token first') }}"));
     }

@@ -159,6 +159,29 @@ class JinjavaTemplarTest {
     }
 
     @Test
+    void aVariableWhoseTemplateIsUndefinedIsUndefinedWhereTested() {
+        Map<String, Object> vars = vars("mytest", "{{ und }}", "nested", "a {{ mytest }}");
+        assertEquals("False True False d", templar.render(
+                "{{ mytest is defined }} {{ mytest is undefined }} {{ nested is defined }} {{ mytest | default('d') }}", vars, AT));
+        assertEquals("'und' is undefined (via 'mytest') in \"{{ mytest }}\"", error("{{ mytest }}", vars).getMessage());
+    }
+
+    @Test
+    void unsafeTextIsNeverRenderedNorWhatIsComputedFromIt() {
+        Map<String, Object> vars = vars("u", new io.swarmplay.source.UnsafeText("{{ nope }}"), "v", "{{ u }} and more");
+        assertEquals("{{ nope }}|{{ nope }} and more", templar.render("{{ u }}|{{ v }}", vars, AT));
+        assertEquals("{{ nope }}", templar.render(new io.swarmplay.source.UnsafeText("{{ nope }}"), Map.of(), AT));
+    }
+
+    @Test
+    void membershipInAMapRendersNoneOfItsValues() {
+        Map<String, Object> vars = vars("m", Map.of("a", "{{ und }}"));
+        assertEquals(true, templar.render("{{ 'a' in m }}", vars, AT));
+        assertEquals(false, templar.render("{{ 'b' in m }}", vars, AT));
+        assertEquals(List.of("a"), templar.render("{{ m.keys() | list }}", vars, AT));
+    }
+
+    @Test
     void multiLineTemplatesNameTheLine() {
         TemplateException e = error("a\nb\nport={{ prot }}\n", vars("port", 1));
         assertEquals("'prot' is undefined in \"port={{ prot }}\" (line 3 of the template)", e.getMessage());

@@ -22,10 +22,9 @@ public final class FileMode {
      * relative to them; use 0 for a new file) and whether the path is a directory (for {@code X}).
      * Null when {@code mode} is null.
      *
-     * <p>An integer whose decimal digits are all octal digits is read as octal: swarmplay reads
-     * YAML with the 1.2 core schema, where an unquoted {@code 0644} is the decimal 644, while
-     * Ansible users mean octal 0644. Other integers are taken as the numeric mode (493 = 0755,
-     * from {@code 0o755}). Quote modes ({@code "0644"}) to avoid the question.
+     * <p>An integer is the numeric mode, as in Ansible: YAML reads an unquoted {@code 0644} as the
+     * octal 420, which is 0644; an unquoted {@code 644} is the decimal 644 (01204), as Ansible
+     * warns. Quote modes ({@code "0644"}) to avoid the question.
      */
     public static Integer parse(Object mode, int current, boolean directory) {
         if (mode == null) return null;
@@ -36,8 +35,6 @@ public final class FileMode {
     }
 
     private static int fromInteger(int value) {
-        String digits = Integer.toString(value);
-        if (digits.matches("[0-7]{1,4}")) return Integer.parseInt(digits, 8);
         if (value < 0 || value > 07777) throw invalid(String.valueOf(value));
         return value;
     }

@@ -59,12 +59,12 @@ public final class AnsibleTest implements ExpTest {
     }
 
     /**
-     * Jinjava passes {@code x is t(a, b)} as one tuple argument (a bare PyList, where a list literal
-     * is a SizeLimitingPyList), with {@code name=value} items as NamedParameters: spread them.
+     * Jinjava passes {@code x is t(a, b)} as one tuple argument (a {@link PyTuple}, or a bare PyList
+     * when made by Jinjava, where a list literal is a SizeLimitingPyList), with {@code name=value} items as NamedParameters: spread them.
      */
     static Args arguments(Object[] args, JinjavaInterpreter in) {
         Object[] items = args;
-        if (args != null && args.length == 1 && args[0] != null && args[0].getClass() == PyList.class) {
+        if (args != null && args.length == 1 && args[0] != null && (args[0].getClass() == PyList.class || args[0] instanceof PyTuple)) {
             items = ((PyList) args[0]).toList().toArray();
         }
         List<Object> positional = new ArrayList<>();

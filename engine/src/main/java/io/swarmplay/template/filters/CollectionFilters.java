@@ -149,7 +149,8 @@ public final class CollectionFilters {
     static Object flatten(Object v, Args a) {
         Object levels = a.get(0, "levels");
         List<Object> out = new ArrayList<>();
-        flattenInto(out, Values.list(v, "flatten"), levels instanceof Number n ? n.intValue() : Integer.MAX_VALUE,
+        List<?> items = v instanceof CharSequence s ? chars(s) : Values.list(v, "flatten"); // Python iterates a string
+        flattenInto(out, items, levels instanceof Number n ? n.intValue() : Integer.MAX_VALUE,
                 a.bool(1, "skip_nulls", true));
         return out;
     }

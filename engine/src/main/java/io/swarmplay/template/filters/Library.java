@@ -24,6 +24,7 @@ public final class Library {
         all.addAll(MathFilters.all());
         all.addAll(UrlFilters.all());
         all.addAll(PathFilters.all());
+        all.addAll(DateFilters.all());
         return all;
     }
 

@@ -32,9 +32,9 @@ public final class MathFilters {
                 AnsibleFilter.of("permutations", (v, a) -> arrangements(v, a, true)),
                 AnsibleFilter.of("combinations", (v, a) -> arrangements(v, a, false)),
                 AnsibleFilter.of("zip_longest", MathFilters::zipLongest),
-                AnsibleFilter.of("log", (v, a) -> Math.log(number(v)) / (a.has(0, "base") ? Math.log(number(a.get(0, "base"))) : 1)),
-                AnsibleFilter.of("pow", (v, a) -> Math.pow(number(v), number(a.get(0, "y")))),
-                AnsibleFilter.of("root", (v, a) -> root(number(v), a.has(0, "base") ? number(a.get(0, "base")) : 2)),
+                AnsibleFilter.of("log", (v, a) -> Math.log(real("log", v)) / (a.has(0, "base") ? Math.log(real("log", a.get(0, "base"))) : 1)),
+                AnsibleFilter.of("pow", (v, a) -> Math.pow(real("pow", v), real("pow", a.get(0, "y")))),
+                AnsibleFilter.of("root", (v, a) -> root(real("root", v), a.has(0, "base") ? real("root", a.get(0, "base")) : 2)),
                 AnsibleFilter.of("human_readable", MathFilters::humanReadable),
                 AnsibleFilter.of("human_to_bytes", MathFilters::humanToBytes),
                 AnsibleFilter.of("rekey_on_member", MathFilters::rekeyOnMember),
@@ -45,6 +45,14 @@ public final class MathFilters {
                     Collections.shuffle(items);
                     return items;
                 }));
+    }
+
+    /** Python's math functions take numbers only, not numeric strings; the message is Ansible's. */
+    private static double real(String filter, Object v) {
+        Object value = Values.unwrap(v);
+        if (value instanceof Number n) return n.doubleValue();
+        if (value instanceof Boolean b) return b ? 1 : 0;
+        throw new FilterException(filter + "() can only be used on numbers: must be real number, not " + TypeFilters.pythonType(value));
     }
 
     private static double number(Object v) {
@@ -195,19 +203,20 @@ public final class MathFilters {
 
     /** {@code key | extract(container, morekeys)}: {@code container[key]}, then each of morekeys deeper. */
     private static Object extract(Object v, Args a) {
-        Object value = index(Values.unwrap(a.get(0, "container")), Values.unwrap(v));
+        Object value = index(Values.unwrap(a.get(0, "container")), Values.unwrap(v), a);
         Object more = Values.unwrap(a.get(1, "morekeys"));
         if (more == null) return value;
-        for (Object key : more instanceof List<?> l ? l : List.of(more)) value = index(value, key);
+        for (Object key : more instanceof List<?> l ? l : List.of(more)) {
+            if (value instanceof Undefined) return value;
+            value = index(value, key, a);
+        }
         return value;
     }
 
-    private static Object index(Object container, Object key) {
+    // a missing key gives Jinja's undefined value, as container[key] does: `| default` handles it
+    private static Object index(Object container, Object key, Args a) {
         Object c = Values.unwrap(container);
-        if (c instanceof Map<?, ?> m) {
-            if (!m.containsKey(key)) throw new FilterException("extract: no key " + Values.repr(key) + " in the mapping");
-            return m.get(key);
-        }
+        if (c instanceof Map<?, ?> m) return m.containsKey(key) ? m.get(key) : a.scope().missingKey(m, key);
         if (c instanceof List<?> l && key instanceof Number n && n.intValue() < l.size()) return l.get(n.intValue());
         throw new FilterException("extract: cannot index " + Values.typeName(c) + " with " + Values.repr(key));
     }

@@ -29,6 +29,11 @@ public interface RenderScope {
     /** Records a failure and returns the exception to throw out of Jinjava (which would swallow it). */
     RuntimeException fail(String message, String hint);
 
+    /** The Undefined for a key {@code map} lacks: an error unless handled (as {@code map[key]} gives it). */
+    default Object missingKey(java.util.Map<?, ?> map, Object key) {
+        throw new FilterException("'" + key + "' is not defined on a mapping");
+    }
+
     /** Outside a render: nothing to track. */
     final class NoScope implements RenderScope {
         static final NoScope INSTANCE = new NoScope();

@@ -36,7 +36,7 @@ public final class TypeFilters {
     static Object mandatory(Object v, Args a) {
         if (!(v instanceof Undefined u)) return v;
         a.scope().consume(u);
-        String message = a.has(0, "msg") ? a.string(0, "msg", "") : "'" + u.name() + "' is mandatory but undefined";
+        String message = a.has(0, "msg") ? a.string(0, "msg", "") : "Mandatory variable '" + u.name() + "'  not defined."; // Ansible's text
         throw new FilterException(message, u.hint());
     }
 
@@ -95,7 +95,9 @@ public final class TypeFilters {
         if (v instanceof Number) return "float";
         if (v instanceof CharSequence) return "str";
         if (v instanceof Map) return "dict";
+        if (v instanceof PyTuple) return "tuple";
         if (v instanceof List) return "list";
+        if (v instanceof PythonObject p) return p.pythonType();
         return Values.typeName(v);
     }
 }

@@ -76,6 +76,7 @@ public final class Values {
         if (v instanceof CharSequence || v instanceof Character) return quote(v.toString());
         if (v instanceof Double || v instanceof Float || v instanceof BigDecimal) return reprFloat(((Number) v).doubleValue());
         if (v instanceof Map<?, ?> m) return reprMap(m);
+        if (v instanceof PyTuple t) return t.repr();
         if (v instanceof Collection<?> c) return reprList(c);
         if (v instanceof Map.Entry<?, ?> e) return "(" + repr(e.getKey()) + ", " + repr(e.getValue()) + ")";
         return String.valueOf(v);
@@ -100,6 +101,8 @@ public final class Values {
     }
 
     private static String reprFloat(double d) {
+        if (Double.isNaN(d)) return "nan";
+        if (Double.isInfinite(d)) return d > 0 ? "inf" : "-inf";
         if (d == Math.rint(d) && Math.abs(d) < 1e16) return (long) d + ".0";
         return Double.toString(d).replace("E", "e+").replace("e+-", "e-");
     }

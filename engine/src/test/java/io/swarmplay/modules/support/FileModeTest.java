@@ -18,10 +18,10 @@ class FileModeTest {
     }
 
     @Test
-    void readsIntegersWithOctalLookingDigitsAsOctal() {
-        assertEquals(0644, FileMode.parse(644, 0, false), "YAML 1.2 reads unquoted 0644 as 644");
-        assertEquals(0755, FileMode.parse(493, 0, false), "493 has a 9: it is the value of 0o755");
-        assertEquals(0700, FileMode.parse(448, 0, false), "448 has an 8: it is the value of 0o700");
+    void readsIntegersAsTheNumericModeAsAnsible() {
+        assertEquals(0644, FileMode.parse(420, 0, false), "YAML 1.1 reads unquoted 0644 as 420");
+        assertEquals(0755, FileMode.parse(493, 0, false));
+        assertEquals(01204, FileMode.parse(644, 0, false), "an unquoted 644 is decimal, as Ansible warns");
     }
 
     @Test

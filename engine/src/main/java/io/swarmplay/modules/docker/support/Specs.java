@@ -38,6 +38,7 @@ public final class Specs {
     /** A file mode given as {@code "0644"}, {@code 644} or {@code 0o644}; {@code fallback} when absent. */
     public static int mode(Object value, int fallback) {
         if (value == null) return fallback;
+        if (value instanceof Number n) return n.intValue(); // YAML's 0644 is already the number 420
         String text = value.toString().replaceFirst("^0o", "");
         try {
             return Integer.parseInt(text, 8);
