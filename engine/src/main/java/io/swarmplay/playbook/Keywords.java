@@ -7,7 +7,8 @@ final class Keywords {
 
     /** Options valid on tasks, blocks and includes alike. */
     static final Set<String> COMMON = Set.of("name", "when", "tags", "vars", "become", "become_user", "become_method", "ignore_errors",
-            "no_log", "run_once", "delegate_to", "check_mode", "environment", "timeout", "diff", "debugger", "throttle");
+            "no_log", "run_once", "delegate_to", "check_mode", "environment", "timeout", "diff", "debugger", "throttle",
+            "any_errors_fatal", "ignore_unreachable", "delegate_facts");
 
     /** Options that make sense only on a single module call (or an include's loop). */
     static final Set<String> TASK_ONLY = Set.of("loop", "with_items", "with_list", "with_dict", "loop_control",
@@ -40,9 +41,6 @@ final class Keywords {
 
     /** Ansible task keywords swarmplay does not support yet, with what to do instead. */
     static final java.util.Map<String, String> UNSUPPORTED_TASK = java.util.Map.ofEntries(
-            java.util.Map.entry("ignore_unreachable", "unreachable hosts leave the play; drop 'ignore_unreachable'"),
-            java.util.Map.entry("delegate_facts", "register the result and read it through hostvars"),
-            java.util.Map.entry("any_errors_fatal", "set any_errors_fatal on the play"),
             java.util.Map.entry("with_subelements", "use loop with the subelements filter"));
 
     /** Ansible play keywords swarmplay does not support yet, with what to do instead. */

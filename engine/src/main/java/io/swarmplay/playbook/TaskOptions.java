@@ -35,13 +35,17 @@ import java.util.Set;
  * @param becomeUser   user to become, or null
  * @param diff         {@code diff:} override, or unset
  * @param async        {@code async} (seconds, raw: int or template) with {@code poll}; {@link Async#NONE} for none
+ * @param anyErrorsFatal    {@code any_errors_fatal}: a failure on one host ends the play for all
+ * @param ignoreUnreachable {@code ignore_unreachable}: an unreachable host is counted ok and ignored, and stays in the play
+ * @param delegateFacts     {@code delegate_facts}: with {@code delegate_to}, facts go to the delegated host
  */
 public record TaskOptions(List<String> when, Object loop, LoopControl loopControl, String register,
                           List<String> changedWhen, List<String> failedWhen, Flag ignoreErrors,
                           List<String> until, Object retries, Object delay, Flag noLog, Set<String> tags,
                           List<String> notifies, Map<String, Object> vars, Flag runOnce, String delegateTo,
                           Flag checkMode, Map<String, Object> environment, Integer timeout,
-                          Flag become, String becomeUser, Flag diff, Async async) {
+                          Flag become, String becomeUser, Flag diff, Async async,
+                          Flag anyErrorsFatal, Flag ignoreUnreachable, Flag delegateFacts) {
 
     /**
      * {@code async: N} runs the step as a background job limited to N seconds; {@code poll: M}
@@ -57,13 +61,14 @@ public record TaskOptions(List<String> when, Object loop, LoopControl loopContro
 
     public static final TaskOptions NONE = new TaskOptions(List.of(), null, LoopControl.DEFAULT, null,
             List.of(), List.of(), Flag.UNSET, List.of(), null, null, Flag.UNSET, Set.of(), List.of(), Map.of(),
-            Flag.UNSET, null, Flag.UNSET, Map.of(), null, Flag.UNSET, null, Flag.UNSET, Async.NONE);
+            Flag.UNSET, null, Flag.UNSET, Map.of(), null, Flag.UNSET, null, Flag.UNSET, Async.NONE,
+            Flag.UNSET, Flag.UNSET, Flag.UNSET);
 
     /** These options with other {@code vars}. */
     public TaskOptions withVars(Map<String, Object> newVars) {
         return new TaskOptions(when, loop, loopControl, register, changedWhen, failedWhen, ignoreErrors, until, retries,
                 delay, noLog, tags, notifies, newVars, runOnce, delegateTo, checkMode, environment, timeout, become,
-                becomeUser, diff, async);
+                becomeUser, diff, async, anyErrorsFatal, ignoreUnreachable, delegateFacts);
     }
 
     public TaskOptions {
@@ -83,6 +88,9 @@ public record TaskOptions(List<String> when, Object loop, LoopControl loopContro
         checkMode = orUnset(checkMode);
         become = orUnset(become);
         diff = orUnset(diff);
+        anyErrorsFatal = orUnset(anyErrorsFatal);
+        ignoreUnreachable = orUnset(ignoreUnreachable);
+        delegateFacts = orUnset(delegateFacts);
     }
 
     private static Flag orUnset(Flag flag) {

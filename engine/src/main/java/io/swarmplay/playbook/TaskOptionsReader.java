@@ -48,6 +48,9 @@ final class TaskOptionsReader {
     private Flag diff = Flag.UNSET;
     private Object async;
     private Object poll;
+    private Flag anyErrorsFatal = Flag.UNSET;
+    private Flag ignoreUnreachable = Flag.UNSET;
+    private Flag delegateFacts = Flag.UNSET;
 
     TaskOptionsReader(LoadSession session) {
         this.session = session;
@@ -92,6 +95,9 @@ final class TaskOptionsReader {
             case "delegate_to" -> delegateTo = Nodes.string(v, what, session.diagnostics);
             case "check_mode" -> checkMode = flag(v, what);
             case "diff" -> diff = flag(v, what);
+            case "any_errors_fatal" -> anyErrorsFatal = flag(v, what);
+            case "ignore_unreachable" -> ignoreUnreachable = flag(v, what);
+            case "delegate_facts" -> delegateFacts = flag(v, what);
             case "become" -> become = flag(v, what);
             case "become_user" -> becomeUser = Nodes.string(v, what, session.diagnostics);
             case "become_method" -> becomeMethod(v, session);
@@ -108,7 +114,8 @@ final class TaskOptionsReader {
     private TaskOptions build() {
         return new TaskOptions(when, loop, loopControl, register, changedWhen, failedWhen, ignoreErrors, until,
                 retries, delay, noLog, tags, notifies, vars, runOnce, delegateTo, checkMode, environment, timeout,
-                become, becomeUser, diff, async == null ? TaskOptions.Async.NONE : new TaskOptions.Async(async, poll));
+                become, becomeUser, diff, async == null ? TaskOptions.Async.NONE : new TaskOptions.Async(async, poll),
+                anyErrorsFatal, ignoreUnreachable, delegateFacts);
     }
 
     // a literal is checked here, where its line is known; a templated one when it is rendered

@@ -26,17 +26,22 @@ record Inherited(List<String> when, Set<String> tags, List<Map<String, Object>> 
      * wins over its block's {@code true}). Templated ones are resolved per host ({@link #resolved}) before a
      * step reads them.
      */
-    record Flags(Flag checkMode, Flag ignoreErrors, Flag noLog, Flag become, Flag diff, Flag runOnce) {
+    record Flags(Flag checkMode, Flag ignoreErrors, Flag noLog, Flag become, Flag diff, Flag runOnce,
+                 Flag anyErrorsFatal, Flag ignoreUnreachable, Flag delegateFacts) {
 
-        static final List<String> KEYWORDS = List.of("check_mode", "ignore_errors", "no_log", "become", "diff", "run_once");
+        static final List<String> KEYWORDS = List.of("check_mode", "ignore_errors", "no_log", "become", "diff", "run_once",
+                "any_errors_fatal", "ignore_unreachable", "delegate_facts");
 
         Flags plus(TaskOptions o) {
             return new Flags(o.checkMode().or(checkMode), o.ignoreErrors().or(ignoreErrors), o.noLog().or(noLog),
-                    o.become().or(become), o.diff().or(diff), o.runOnce().or(runOnce));
+                    o.become().or(become), o.diff().or(diff), o.runOnce().or(runOnce),
+                    o.anyErrorsFatal().or(anyErrorsFatal), o.ignoreUnreachable().or(ignoreUnreachable),
+                    o.delegateFacts().or(delegateFacts));
         }
 
         List<Flag> all() {
-            return List.of(checkMode, ignoreErrors, noLog, become, diff, runOnce);
+            return List.of(checkMode, ignoreErrors, noLog, become, diff, runOnce, anyErrorsFatal, ignoreUnreachable,
+                    delegateFacts);
         }
 
         /** Each flag resolved with {@code resolve} (keyword, flag → literal flag). */
@@ -44,7 +49,7 @@ record Inherited(List<String> when, Set<String> tags, List<Map<String, Object>> 
             List<Flag> all = all();
             Flag[] out = new Flag[all.size()];
             for (int i = 0; i < out.length; i++) out[i] = resolve.apply(KEYWORDS.get(i), all.get(i));
-            return new Flags(out[0], out[1], out[2], out[3], out[4], out[5]);
+            return new Flags(out[0], out[1], out[2], out[3], out[4], out[5], out[6], out[7], out[8]);
         }
     }
 
@@ -52,12 +57,12 @@ record Inherited(List<String> when, Set<String> tags, List<Map<String, Object>> 
         return root(playTags, playEnvironment, become, Map.of(), becomeUser);
     }
 
-    /** {@code playFlags}: the play's task keywords (check_mode, ignore_errors, no_log, diff, run_once). */
+    /** {@code playFlags}: the play's task keywords (check_mode, ignore_errors, no_log, diff, run_once, any_errors_fatal). */
     static Inherited root(Set<String> playTags, Map<String, Object> playEnvironment, Flag become,
                           Map<String, Flag> playFlags, String becomeUser) {
         java.util.function.Function<String, Flag> f = k -> playFlags.getOrDefault(k, Flag.UNSET);
         Flags flags = new Flags(f.apply("check_mode"), f.apply("ignore_errors"), f.apply("no_log"), become,
-                f.apply("diff"), f.apply("run_once"));
+                f.apply("diff"), f.apply("run_once"), f.apply("any_errors_fatal"), Flag.UNSET, Flag.UNSET);
         return new Inherited(List.of(), playTags, List.of(), playEnvironment, flags, null, becomeUser,
                 List.of(), List.of(), Map.of());
     }
@@ -83,6 +88,14 @@ record Inherited(List<String> when, Set<String> tags, List<Map<String, Object>> 
 
     boolean runOnce() {
         return flags.runOnce().isTrue();
+    }
+
+    boolean ignoreUnreachable() {
+        return flags.ignoreUnreachable().isTrue();
+    }
+
+    boolean delegateFacts() {
+        return flags.delegateFacts().isTrue();
     }
 
     /** {@code check_mode}: null = follow the run. */

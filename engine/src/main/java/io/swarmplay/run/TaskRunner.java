@@ -2,6 +2,7 @@ package io.swarmplay.run;
 
 import io.swarmplay.module.Outcome;
 import io.swarmplay.module.Status;
+import io.swarmplay.playbook.Flag;
 import io.swarmplay.playbook.TaskNode;
 import io.swarmplay.report.Recap;
 import io.swarmplay.report.RunEvent.HostFinished;
@@ -67,8 +68,11 @@ final class TaskRunner {
         List<StepResult> results = stepAll(own, targets);
         for (int i = 0; i < results.size(); i++) record(own.get(i).spec(), results.get(i));
         if (runOnce) shareRunOnce(first.spec(), results.get(0), hosts);
-        List<HostState> failed = results.stream().filter(this::unhandledFailure).map(StepResult::host).toList();
-        if (!failed.isEmpty()) play.hostsFailed(failed, fatal(first.spec()), hosts);
+        List<HostState> failed = new ArrayList<>();
+        for (int i = 0; i < results.size(); i++) {
+            if (unhandledFailure(own.get(i).spec(), results.get(i))) failed.add(results.get(i).host());
+        }
+        if (!failed.isEmpty()) play.hostsFailed(failed, fatal(spec, first.spec()), hosts);
     }
 
     // add_host: once for the play, on its first host, registered for that host only
@@ -76,14 +80,19 @@ final class TaskRunner {
         return run.request.modules().find(spec.task().module()).map(m -> m.info().bypassHostLoop()).orElse(false);
     }
 
-    // Ansible: a task with any_errors_fatal, or run_once, fails every host when it fails one
-    private boolean fatal(StepSpec spec) {
-        return (scope.play().anyErrorsFatal() || spec.inherited().runOnce()) && !spec.inherited().ignoreErrors();
+    /**
+     * Ansible: a task with any_errors_fatal (its own, else its blocks', else the play's), or run_once, fails every
+     * host when it fails one. Ansible 2.14 reads any_errors_fatal before rendering it: a template counts as true.
+     */
+    private static boolean fatal(StepSpec unresolved, StepSpec resolved) {
+        Flag anyErrorsFatal = unresolved.inherited().flags().anyErrorsFatal();
+        return (anyErrorsFatal.isTemplated() || anyErrorsFatal.isTrue() || resolved.inherited().runOnce())
+                && !resolved.inherited().ignoreErrors();
     }
 
     // a failure that a rescue or always of an enclosing block will see is not yet a host failure
-    private boolean unhandledFailure(StepResult result) {
-        if (result.outcome().status() == Status.UNREACHABLE) return true;
+    private boolean unhandledFailure(StepSpec spec, StepResult result) {
+        if (result.outcome().status() == Status.UNREACHABLE) return !ignored(spec, result.outcome());
         return result.host().failed && !play.failureHandled();
     }
 
@@ -156,7 +165,7 @@ final class TaskRunner {
         HostState host = result.host();
         StepSpec spec = step.forHost(unresolved, host).spec();
         Outcome outcome = result.outcome();
-        boolean ignored = outcome.isFailed() && spec.inherited().ignoreErrors();
+        boolean ignored = ignored(spec, outcome);
         result.items().forEach(run::report);
         run.report(new HostFinished(spec.task(), spec.name(), spec.kind(), host.name(), result.delegate(), outcome,
                 result.args(), ignored, spec.inherited().noLog(), spec.inherited().diff()));
@@ -165,13 +174,22 @@ final class TaskRunner {
         remember(spec, host, result, ignored);
     }
 
+    // ignore_errors covers failures, ignore_unreachable an unreachable host: either is counted ok and ignored
+    private static boolean ignored(StepSpec spec, Outcome outcome) {
+        return switch (outcome.status()) {
+            case FAILED -> spec.inherited().ignoreErrors();
+            case UNREACHABLE -> spec.inherited().ignoreUnreachable();
+            default -> false;
+        };
+    }
+
     private void remember(StepSpec spec, HostState host, StepResult result, boolean ignored) {
         Outcome outcome = result.outcome();
         // a plan shows every step: one that cannot be planned is counted (the plan exits 2), and the
         // host's later steps are still planned, with its result known only after apply
         boolean planGoesOn = run.mode == Mode.PLAN && outcome.status() == Status.FAILED;
         // facts first, then the registered result: of one name, Ansible keeps the registered one
-        host.setFacts(outcome.facts());
+        factsHost(spec, result).setFacts(outcome.facts());
         String register = spec.task().options().register();
         if (register != null) {
             host.register(register, planGoesOn ? new Unknown("result of '" + spec.name() + "' on " + host.name()
@@ -186,7 +204,13 @@ final class TaskRunner {
             host.lastFailedTask = Map.of("name", spec.name(), "action", spec.task().module());
             host.lastFailedResult = result.registered() instanceof Unknown ? Map.of() : result.registered();
         }
-        if (outcome.status() == Status.UNREACHABLE) host.unreachable = true;
+        if (outcome.status() == Status.UNREACHABLE && !ignored) host.unreachable = true;
+    }
+
+    // delegate_facts: the facts a delegated task sets belong to the host it ran on
+    private HostState factsHost(StepSpec spec, StepResult result) {
+        if (result.delegate() == null || !spec.inherited().delegateFacts()) return result.host();
+        return run.hosts.getOrDefault(result.delegate(), result.host());
     }
 
     private static void count(Recap.Counts counts, Outcome outcome, boolean ignored) {
@@ -197,7 +221,14 @@ final class TaskRunner {
                 counts.changed++;
             }
             case SKIPPED -> counts.skipped++;
-            case UNREACHABLE -> counts.unreachable++;
+            case UNREACHABLE -> {
+                if (ignored) {
+                    counts.ok++;
+                    counts.ignored++;
+                } else {
+                    counts.unreachable++;
+                }
+            }
             case FAILED -> {
                 if (ignored) {
                     counts.ok++;
@@ -213,8 +244,9 @@ final class TaskRunner {
     // run_once: the one result is every host's result, as Ansible shares it
     private void shareRunOnce(StepSpec spec, StepResult first, List<HostState> hosts) {
         String register = spec.task().options().register();
+        boolean factsDelegated = factsHost(spec, first) != first.host();
         for (HostState host : hosts.subList(1, hosts.size())) {
-            host.setFacts(first.outcome().facts());
+            if (!factsDelegated) host.setFacts(first.outcome().facts());
             if (register != null) host.register(register, first.registered());
         }
     }

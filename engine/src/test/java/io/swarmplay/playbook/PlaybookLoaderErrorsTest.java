@@ -484,14 +484,14 @@ class PlaybookLoaderErrorsTest {
                   |   ^^^^^^^^^^^
                   = set ansible_user (or user) for the hosts in the inventory
 
-                error: 'ignore_unreachable' is not supported yet
+                error: 'with_subelements' is not supported yet
                  --> site.yml:5:7
                   |
-                5 |       ignore_unreachable: true
-                  |       ^^^^^^^^^^^^^^^^^^
-                  = unreachable hosts leave the play; drop 'ignore_unreachable'""",
+                5 |       with_subelements: [users, keys]
+                  |       ^^^^^^^^^^^^^^^^
+                  = use loop with the subelements filter""",
                 errors("- hosts: all\n  remote_user: deploy\n  tasks:\n    - command: sleep 1\n"
-                        + "      ignore_unreachable: true\n"));
+                        + "      with_subelements: [users, keys]\n"));
     }
 
     @Test

@@ -1,0 +1,179 @@
+package io.swarmplay.run;
+
+import io.swarmplay.module.Status;
+import io.swarmplay.report.Recap;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** {@code any_errors_fatal} on blocks and tasks, {@code ignore_unreachable} and {@code delegate_facts}, as ansible-playbook 2.14. */
+class TaskErrorKeywordsTest {
+
+    @TempDir
+    Path dir;
+
+    private RunFixture fixture(String playbook) {
+        return new RunFixture(dir).hosts("h1", "h2", "h3").playbook(playbook);
+    }
+
+    @Test
+    void anyErrorsFatalOnABlockEndsThePlayForEveryHost() {
+        RunFixture.Run run = fixture("""
+                - hosts: web
+                  gather_facts: false
+                  tasks:
+                    - block:
+                        - name: fail on h1
+                          command: /bin/false
+                          when: inventory_hostname == 'h1'
+                        - name: after in block
+                          debug: {msg: after}
+                      any_errors_fatal: true
+                    - name: rest of play
+                      debug: {msg: rest}
+                """).run(Mode.APPLY);
+        assertEquals(Map.of(), run.events().statuses("after in block"), run.output());
+        assertEquals(Map.of(), run.events().statuses("rest of play"), run.output());
+        assertTrue(run.output().contains("NO MORE HOSTS LEFT"), run.output());
+        assertEquals(1, run.result().recap().host("h1").failed);
+        assertEquals(1, run.result().recap().host("h2").skipped);
+        assertEquals(ExitStatus.HOST_FAILED, run.result().status());
+    }
+
+    @Test
+    void anyErrorsFatalOnATaskEndsThePlayButNotWhenIgnoredOrOnOtherTasks() {
+        RunFixture.Run run = fixture("""
+                - hosts: web
+                  gather_facts: false
+                  tasks:
+                    - name: ignored
+                      command: /bin/false
+                      any_errors_fatal: true
+                      ignore_errors: true
+                    - name: not fatal
+                      command: /bin/false
+                      when: inventory_hostname == 'h1'
+                    - name: fatal
+                      command: /bin/false
+                      when: inventory_hostname == 'h2'
+                      any_errors_fatal: yes
+                    - name: rest of play
+                      debug: {msg: rest}
+                """).run(Mode.APPLY);
+        assertEquals(Map.of("h1", Status.FAILED, "h2", Status.SKIPPED, "h3", Status.SKIPPED), run.events().statuses("not fatal"), run.output());
+        assertEquals(Map.of("h2", Status.FAILED, "h3", Status.SKIPPED), run.events().statuses("fatal"), run.output());
+        assertEquals(Map.of(), run.events().statuses("rest of play"), run.output());
+        assertEquals(ExitStatus.HOST_FAILED, run.result().status());
+    }
+
+    @Test
+    void aTasksLiteralFalseWinsOverThePlaysAnyErrorsFatal() {
+        RunFixture.Run run = fixture("""
+                - hosts: web
+                  gather_facts: false
+                  any_errors_fatal: true
+                  tasks:
+                    - name: fail on h1
+                      command: /bin/false
+                      when: inventory_hostname == 'h1'
+                      any_errors_fatal: false
+                    - name: rest of play
+                      debug: {msg: rest}
+                """).run(Mode.APPLY);
+        assertEquals(Map.of("h2", Status.OK, "h3", Status.OK), run.events().statuses("rest of play"), run.output());
+    }
+
+    @Test
+    void aTemplatedAnyErrorsFatalCountsAsTrueAsAnsibleReadsItUnrendered() {
+        RunFixture.Run run = fixture("""
+                - hosts: web
+                  gather_facts: false
+                  vars: {fatal: false}
+                  tasks:
+                    - block:
+                        - name: fail on h1
+                          command: /bin/false
+                          when: inventory_hostname == 'h1'
+                      any_errors_fatal: "{{ fatal }}"
+                    - name: rest of play
+                      debug: {msg: rest}
+                """).run(Mode.APPLY);
+        assertEquals(Map.of(), run.events().statuses("rest of play"), run.output());
+    }
+
+    @Test
+    void ignoreUnreachableKeepsTheHostInThePlayCountedOkAndIgnored() throws IOException {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        RunFixture.Run run = new RunFixture(dir).file("inventory.yaml", """
+                all:
+                  children:
+                    web:
+                      hosts:
+                        down: {ansible_host: 127.0.0.1, ansible_port: %d, ansible_user: nobody}
+                        h1: {ansible_connection: local}
+                """.formatted(closedPort)).playbook("""
+                - hosts: web
+                  gather_facts: false
+                  tasks:
+                    - block:
+                        - name: contact
+                          command: "true"
+                          register: r
+                      ignore_unreachable: "{{ 1 == 1 }}"
+                    - name: still here
+                      debug: {msg: "{{ r.unreachable | default(false) }}"}
+                    - name: not ignored
+                      command: "true"
+                    - name: after
+                      debug: {msg: after}
+                """).run(Mode.APPLY);
+        assertEquals(Map.of("down", Status.UNREACHABLE, "h1", Status.CHANGED), run.events().statuses("contact"), run.output());
+        assertTrue(run.output().contains("fatal: [down]: UNREACHABLE! => {"), run.output());
+        assertTrue(run.output().contains("...ignoring"), run.output());
+        assertEquals(Boolean.TRUE, run.events().outcome("still here", "down").data().get("msg"), run.output());
+        assertEquals(Map.of("h1", Status.OK), run.events().statuses("after"), run.output());
+        Recap.Counts down = run.result().recap().host("down");
+        assertEquals(2, down.ok, run.output());
+        assertEquals(1, down.ignored, run.output());
+        assertEquals(1, down.unreachable, "only the task without ignore_unreachable: " + run.output());
+    }
+
+    @Test
+    void delegateFactsGiveTheFactsToTheDelegatedHost() {
+        RunFixture.Run run = fixture("""
+                - hosts: h1,h2
+                  gather_facts: false
+                  tasks:
+                    - set_fact: {x: 1}
+                      delegate_to: h3
+                      delegate_facts: true
+                    - include_vars: {file: v.yml}
+                      delegate_to: h3
+                      delegate_facts: true
+                    - set_fact: {z: 3}
+                      delegate_to: h3
+                      delegate_facts: false
+                    - set_fact: {w: 4}
+                      delegate_to: h3
+                      delegate_facts: "{{ true }}"
+                      run_once: true
+                    - name: show
+                      debug:
+                        msg: "{{ x | default('none') }} {{ y | default('none') }} {{ z }} {{ w | default('none') }} {{ hostvars.h3.x }} {{ hostvars.h3.y }} {{ hostvars.h3.z | default('none') }} {{ hostvars.h3.w }}"
+                """).file("v.yml", "y: 2\n").run(Mode.APPLY);
+        assertEquals("none none 3 none 1 2 none 4", run.events().outcome("show", "h1").data().get("msg"), run.output());
+        assertEquals("none none 3 none 1 2 none 4", run.events().outcome("show", "h2").data().get("msg"), run.output());
+        assertFalse(run.output().contains("not supported"), run.output());
+    }
+}
