@@ -42,8 +42,7 @@ final class Keywords {
     static final java.util.Map<String, String> UNSUPPORTED_TASK = java.util.Map.ofEntries(
             java.util.Map.entry("ignore_unreachable", "unreachable hosts leave the play; drop 'ignore_unreachable'"),
             java.util.Map.entry("delegate_facts", "register the result and read it through hostvars"),
-            java.util.Map.entry("any_errors_fatal", "set any_errors_fatal on the play"),
-            java.util.Map.entry("with_subelements", "use loop with the subelements filter"));
+            java.util.Map.entry("any_errors_fatal", "set any_errors_fatal on the play"));
 
     /** Ansible play keywords swarmplay does not support yet, with what to do instead. */
     static final java.util.Map<String, String> UNSUPPORTED_PLAY = java.util.Map.of(
@@ -59,7 +58,7 @@ final class Keywords {
      */
     static final Set<String> LOOKUP_LOOPS = Set.of("file", "env", "template", "list", "flattened", "indexed_items",
             "together", "nested", "sequence", "first_found", "fileglob", "pipe", "lines", "vars", "varnames",
-            "random_choice");
+            "random_choice", "subelements");
 
     /** Whether {@code key} is a {@code with_<lookup>} loop other than the four read natively. */
     static boolean isLookupLoop(String key) {
