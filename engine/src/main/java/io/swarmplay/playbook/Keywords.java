@@ -33,7 +33,7 @@ final class Keywords {
     static final Set<String> PLAY = Set.of("name", "hosts", "vars", "vars_files", "tasks", "pre_tasks", "post_tasks",
             "handlers", "any_errors_fatal", "serial", "max_fail_percentage", "gather_facts", "environment", "tags", "connection", "become",
             "become_user", "become_method", "strategy", "roles", "collections", "force_handlers",
-            "check_mode", "ignore_errors", "no_log", "diff", "run_once");
+            "check_mode", "ignore_errors", "no_log", "diff", "run_once", "order", "gather_subset", "remote_user");
 
     /** The {@code become_method}s swarmplay can use. */
     static final Set<String> BECOME_METHODS = Set.of("sudo");
@@ -46,11 +46,8 @@ final class Keywords {
 
     /** Ansible play keywords swarmplay does not support yet, with what to do instead. */
     static final java.util.Map<String, String> UNSUPPORTED_PLAY = java.util.Map.of(
-            "remote_user", "set ansible_user (or user) for the hosts in the inventory",
             "vars_prompt", "pass the values with -e name=value",
-            "order", "hosts run in inventory order; drop 'order'",
-            "module_defaults", "write the arguments on each task (a YAML anchor helps)",
-            "gather_subset", "swarmplay gathers a small fixed set of facts; drop it");
+            "module_defaults", "write the arguments on each task (a YAML anchor helps)");
 
     /**
      * The lookups a {@code with_<name>} loop may name; the same names as the template layer's

@@ -477,12 +477,12 @@ class PlaybookLoaderErrorsTest {
     @Test
     void knownButUnsupportedKeywordsSaySoWithAnAlternative() {
         assertEquals("""
-                error: 'remote_user' is not supported yet
+                error: 'vars_prompt' is not supported yet
                  --> site.yml:2:3
                   |
-                2 |   remote_user: deploy
+                2 |   vars_prompt: []
                   |   ^^^^^^^^^^^
-                  = set ansible_user (or user) for the hosts in the inventory
+                  = pass the values with -e name=value
 
                 error: 'ignore_unreachable' is not supported yet
                  --> site.yml:5:7
@@ -490,8 +490,20 @@ class PlaybookLoaderErrorsTest {
                 5 |       ignore_unreachable: true
                   |       ^^^^^^^^^^^^^^^^^^
                   = unreachable hosts leave the play; drop 'ignore_unreachable'""",
-                errors("- hosts: all\n  remote_user: deploy\n  tasks:\n    - command: sleep 1\n"
+                errors("- hosts: all\n  vars_prompt: []\n  tasks:\n    - command: sleep 1\n"
                         + "      ignore_unreachable: true\n"));
+    }
+
+    @Test
+    void anOrderAnsibleDoesNotKnowIsALoadError() {
+        assertEquals("""
+                error: Invalid 'order' specified for inventory hosts: sortd
+                 --> site.yml:2:10
+                  |
+                2 |   order: sortd
+                  |          ^^^^^
+                  = did you mean 'sorted'?""",
+                errors("- hosts: all\n  order: sortd\n  tasks: []\n"));
     }
 
     @Test
