@@ -6,6 +6,7 @@ import io.swarmplay.module.Default;
 import io.swarmplay.module.HostSession;
 import io.swarmplay.module.HostView;
 import io.swarmplay.module.Module;
+import io.swarmplay.module.ModuleException;
 import io.swarmplay.module.ModuleInfo;
 import io.swarmplay.module.Outcome;
 import io.swarmplay.modules.support.HostFacts;
@@ -45,6 +46,23 @@ public final class SetupModule implements Module<SetupModule.Args> {
             "pkg_mgr", List.of("pkg_mgr"),
             "service_mgr", List.of("service_mgr"));
 
+    /**
+     * Every subset name Ansible 2.14's setup accepts (collectors and the facts they give); the
+     * ones swarmplay has no facts for select nothing.
+     */
+    static final Set<String> ANSIBLE_SUBSETS = new java.util.TreeSet<>(List.of("all", "all_ipv4_addresses",
+            "all_ipv6_addresses", "apparmor", "architecture", "caps", "chroot", "cmdline", "date_time", "default_ipv4",
+            "default_ipv6", "devices", "distribution", "distribution_major_version", "distribution_release",
+            "distribution_version", "dns", "effective_group_ids", "effective_user_id", "env", "facter", "fibre_channel_wwn",
+            "fips", "hardware", "interfaces", "is_chroot", "iscsi", "kernel", "kernel_version", "loadavg", "local", "lsb",
+            "machine", "machine_id", "mounts", "network", "nvme", "ohai", "os_family", "pkg_mgr", "platform", "processor",
+            "processor_cores", "processor_count", "python", "python_version", "real_user_id", "selinux", "service_mgr",
+            "ssh_host_key_dsa_public", "ssh_host_key_ecdsa_public", "ssh_host_key_ed25519_public",
+            "ssh_host_key_rsa_public", "ssh_host_pub_keys", "ssh_pub_keys", "system", "system_capabilities",
+            "system_capabilities_enforced", "user", "user_dir", "user_gecos", "user_gid", "user_id", "user_shell",
+            "user_uid", "virtual", "virtualization_role", "virtualization_tech_guest", "virtualization_tech_host",
+            "virtualization_type"));
+
     public record Args(@Default("all") List<String> gather_subset, @Default("*") List<String> filter,
                        @Default("10") int gather_timeout, String fact_path) {
     }
@@ -56,6 +74,7 @@ public final class SetupModule implements Module<SetupModule.Args> {
 
     @Override
     public Change plan(Args args, HostView host) {
+        checkSubsets(args.gather_subset());
         Set<String> wanted = subsets(args.gather_subset());
         Map<String, Object> facts = new LinkedHashMap<>();
         Object python = host.evaluate("ansible_python_interpreter | default('')");
@@ -79,6 +98,17 @@ public final class SetupModule implements Module<SetupModule.Args> {
         return Results.outcome(change);
     }
 
+    /** A name Ansible does not know fails the gathering, with Ansible's message; {@code min} and {@code !name} are fine. */
+    static void checkSubsets(List<String> given) {
+        for (String s : given) {
+            String name = s.startsWith("!") ? s.substring(1) : s;
+            if (!name.equals("min") && !ANSIBLE_SUBSETS.contains(name)) {
+                throw new ModuleException("Bad subset '" + name + "' given to Ansible. gather_subset options allowed: "
+                        + String.join(", ", ANSIBLE_SUBSETS));
+            }
+        }
+    }
+
     /** The subsets to keep: all, or min plus what is named, minus what is negated with {@code !}. */
     static Set<String> subsets(List<String> given) {
         Set<String> wanted = new java.util.TreeSet<>();
@@ -95,7 +125,7 @@ public final class SetupModule implements Module<SetupModule.Args> {
     }
 
     private static boolean inSubsets(String fact, Set<String> wanted) {
-        return wanted.stream().anyMatch(s -> SUBSETS.getOrDefault(s, List.of()).contains(fact));
+        return wanted.contains(fact) || wanted.stream().anyMatch(s -> SUBSETS.getOrDefault(s, List.of()).contains(fact));
     }
 
     /** fnmatch-style patterns ({@code *}, {@code ?}) against the fact's {@code ansible_} name. */

@@ -34,22 +34,19 @@ final class Keywords {
     static final Set<String> PLAY = Set.of("name", "hosts", "vars", "vars_files", "tasks", "pre_tasks", "post_tasks",
             "handlers", "any_errors_fatal", "serial", "max_fail_percentage", "gather_facts", "environment", "tags", "connection", "become",
             "become_user", "become_method", "strategy", "roles", "collections", "force_handlers",
-            "check_mode", "ignore_errors", "no_log", "diff", "run_once");
+            "check_mode", "ignore_errors", "no_log", "diff", "run_once", "order", "gather_subset", "remote_user");
 
     /** The {@code become_method}s swarmplay can use. */
     static final Set<String> BECOME_METHODS = Set.of("sudo");
 
     /** Ansible task keywords swarmplay does not support yet, with what to do instead. */
     static final java.util.Map<String, String> UNSUPPORTED_TASK = java.util.Map.ofEntries(
-            java.util.Map.entry("with_subelements", "use loop with the subelements filter"));
+            java.util.Map.entry("remote_user", "set vars: {ansible_user: NAME} on the task, or remote_user on the play"));
 
     /** Ansible play keywords swarmplay does not support yet, with what to do instead. */
     static final java.util.Map<String, String> UNSUPPORTED_PLAY = java.util.Map.of(
-            "remote_user", "set ansible_user (or user) for the hosts in the inventory",
             "vars_prompt", "pass the values with -e name=value",
-            "order", "hosts run in inventory order; drop 'order'",
-            "module_defaults", "write the arguments on each task (a YAML anchor helps)",
-            "gather_subset", "swarmplay gathers a small fixed set of facts; drop it");
+            "module_defaults", "write the arguments on each task (a YAML anchor helps)");
 
     /**
      * The lookups a {@code with_<name>} loop may name; the same names as the template layer's
@@ -57,7 +54,7 @@ final class Keywords {
      */
     static final Set<String> LOOKUP_LOOPS = Set.of("file", "env", "template", "list", "flattened", "indexed_items",
             "together", "nested", "sequence", "first_found", "fileglob", "pipe", "lines", "vars", "varnames",
-            "random_choice");
+            "random_choice", "subelements");
 
     /** Whether {@code key} is a {@code with_<lookup>} loop other than the four read natively. */
     static boolean isLookupLoop(String key) {

@@ -27,7 +27,23 @@ public record Play(String name, String hosts, Map<String, Object> vars, List<Str
                    Double maxFailPercentage,
                    Map<String, Object> environment, Set<String> tags, String connection,
                    Flag become, Map<String, Flag> taskFlags, String becomeUser, SourcePosition at, Path dir,
-                   RoleSearch roleSearch, Boolean forceHandlers) {
+                   RoleSearch roleSearch, Boolean forceHandlers, Hosts hostOptions) {
+
+    /**
+     * How the play treats its hosts.
+     *
+     * @param order        {@code order}: one of {@link #ORDERS}
+     * @param gatherSubset {@code gather_subset} for the implicit fact gathering (empty: the setup module's default)
+     * @param remoteUser   {@code remote_user}, the login user unless a variable sets {@code ansible_user}; or null
+     */
+    public record Hosts(String order, List<String> gatherSubset, String remoteUser) {
+        public static final List<String> ORDERS = List.of("inventory", "reverse_inventory", "sorted", "reverse_sorted", "shuffle");
+        public static final Hosts DEFAULT = new Hosts("inventory", List.of(), null);
+
+        public Hosts {
+            gatherSubset = List.copyOf(gatherSubset);
+        }
+    }
 
     public Play {
         become = become == null ? Flag.UNSET : become;
@@ -40,5 +56,6 @@ public record Play(String name, String hosts, Map<String, Object> vars, List<Str
         serial = List.copyOf(serial);
         environment = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(environment));
         tags = Set.copyOf(tags);
+        hostOptions = hostOptions == null ? Hosts.DEFAULT : hostOptions;
     }
 }

@@ -47,7 +47,23 @@ final class PlayReader {
                 environment(play), tags(play), string(play, "connection"),
                 play.has("become") ? TaskOptionsReader.flag(play.get("become"), "'become'", session) : Flag.UNSET,
                 taskFlags(play), string(play, "become_user"), play.at(), dir, session.roleSearch(),
-                play.has("force_handlers") ? flag(play, "force_handlers", false) : null);
+                play.has("force_handlers") ? flag(play, "force_handlers", false) : null, hostOptions(play));
+    }
+
+    /** {@code order}, {@code gather_subset} and {@code remote_user}. */
+    private Play.Hosts hostOptions(YamlNode.Mapping play) {
+        String order = play.has("order") ? order(play.get("order")) : null;
+        List<String> subset = play.has("gather_subset")
+                ? Nodes.strings(play.get("gather_subset"), "'gather_subset'", session.diagnostics) : List.of();
+        return new Play.Hosts(order == null ? "inventory" : order, subset, string(play, "remote_user"));
+    }
+
+    private String order(YamlNode v) {
+        String order = Nodes.string(v, "'order'", session.diagnostics);
+        if (order == null || Play.Hosts.ORDERS.contains(order)) return order;
+        session.error("Invalid 'order' specified for inventory hosts: " + order, v.at(), Nodes.width(v),
+                TaskOptionsReader.hintOr(Suggest.hint(order, Play.Hosts.ORDERS), "use one of " + String.join(", ", Play.Hosts.ORDERS)));
+        return null;
     }
 
     /** The task keywords a play may set for all its tasks (a task's or block's own value wins), as in Ansible. */

@@ -19,8 +19,7 @@ import java.util.Set;
  */
 final class FactGatherer {
 
-    static final Task TASK = new Task("Gathering Facts", "setup", Map.of(), TaskOptions.NONE,
-            SourcePosition.UNKNOWN, Map.of());
+    private static final String NAME = "Gathering Facts";
 
     /** The facts a plan without the host shows as known only after apply (the setup module's common ones). */
     private static final List<String> KEYS = List.of("ansible_nodename", "ansible_hostname", "ansible_fqdn",
@@ -32,10 +31,18 @@ final class FactGatherer {
 
     private final RunState run;
     private final PlayScope scope;
+    private final Task task;
 
     FactGatherer(RunState run, PlayScope scope) {
         this.run = run;
         this.scope = scope;
+        this.task = task(scope.play().hostOptions().gatherSubset());
+    }
+
+    /** The implicit setup task; the play's {@code gather_subset} is its argument, as in Ansible. */
+    static Task task(List<String> gatherSubset) {
+        Map<String, Object> args = gatherSubset.isEmpty() ? Map.of() : Map.of("gather_subset", gatherSubset);
+        return new Task(NAME, "setup", args, TaskOptions.NONE, SourcePosition.UNKNOWN, Map.of());
     }
 
     void gather(List<HostState> hosts) {
@@ -43,11 +50,11 @@ final class FactGatherer {
             hosts.forEach(h -> unknownFacts(h, "facts of " + h.name() + " (not gathered: --offline)"));
             return;
         }
-        run.report(new TaskStarted(TASK, TASK.name(), TaskKind.FACTS));
+        run.report(new TaskStarted(task, task.name(), TaskKind.FACTS));
         for (HostState host : hosts) {
             if (run.interrupted.get()) return;
             Outcome outcome = gather(host);
-            run.report(new HostFinished(TASK, TASK.name(), TaskKind.FACTS, host.name(), null, outcome, Map.of(),
+            run.report(new HostFinished(task, task.name(), TaskKind.FACTS, host.name(), null, outcome, Map.of(),
                     false, false));
             if (outcome.status() == io.swarmplay.module.Status.UNREACHABLE) {
                 host.unreachable = true;
@@ -65,7 +72,7 @@ final class FactGatherer {
     private Outcome gather(HostState host) {
         Inherited root = Inherited.root(Set.of(), scope.play().environment(), scope.play().become(),
                 scope.play().becomeUser());
-        Outcome outcome = new TaskStep(run, scope).step(new StepSpec(TASK, root, TaskKind.FACTS), host).outcome();
+        Outcome outcome = new TaskStep(run, scope).step(new StepSpec(task, root, TaskKind.FACTS), host).outcome();
         if (host.offline) {
             unknownFacts(host, "facts of " + host.name() + " (host unreachable)");
             return Outcome.ok(host.offlineReason);

@@ -94,7 +94,7 @@ final class PlayRun {
         return roles;
     }
 
-    /** The hosts of {@code play}: its pattern, within {@code --limit}. */
+    /** The hosts of {@code play}: its pattern, within {@code --limit}, in the play's {@code order}. */
     static List<Host> selectHosts(RunState run, Play play) {
         List<Host> selected = run.inventory().select(play.hosts());
         if (run.request.limit() != null) {
@@ -102,7 +102,20 @@ final class PlayRun {
                     .map(Host::name).toList());
             selected = selected.stream().filter(h -> limited.contains(h.name())).toList();
         }
-        return selected;
+        return ordered(selected, play.hostOptions().order());
+    }
+
+    /** Ansible's {@code order}: inventory, reverse_inventory, sorted, reverse_sorted (by name) or shuffle. */
+    static List<Host> ordered(List<Host> hosts, String order) {
+        List<Host> out = new java.util.ArrayList<>(hosts);
+        switch (order) {
+            case "reverse_inventory" -> java.util.Collections.reverse(out);
+            case "sorted" -> out.sort(java.util.Comparator.comparing(Host::name));
+            case "reverse_sorted" -> out.sort(java.util.Comparator.comparing(Host::name).reversed());
+            case "shuffle" -> java.util.Collections.shuffle(out);
+            default -> { }
+        }
+        return out;
     }
 
     /**

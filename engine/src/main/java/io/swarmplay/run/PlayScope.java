@@ -67,7 +67,8 @@ final class PlayScope {
         Inventory inventory = run.inventory();
         List<RoleCall> chain = spec == null ? List.of() : spec.inherited().roles();
         VariableScope scope = VariableScope.empty()
-                .with("command line", run.request.commandLine());
+                .with("command line", run.request.commandLine())
+                .with("remote_user", remoteUser());
         for (RoleCall role : playRoles) scope = scope.with("role '" + role.name() + "' defaults", RoleVars.defaults(List.of(role)));
         if (!chain.isEmpty()) scope = scope.with("role '" + chain.get(chain.size() - 1).name() + "' defaults", RoleVars.defaults(chain));
         scope = scope
@@ -87,6 +88,12 @@ final class PlayScope {
         return scope.with("extra vars", run.request.extraVars())
                 .with("magic", magic(host.host))
                 .with("role magic", spec == null ? Map.of() : roleMagic(spec));
+    }
+
+    /** The play's {@code remote_user}: above {@code -u} and ansible.cfg, below any {@code ansible_user} variable (Ansible 2.14). */
+    private Map<String, Object> remoteUser() {
+        String user = play.hostOptions().remoteUser();
+        return user == null ? Map.of() : Map.of("ansible_user", user);
     }
 
     private Map<String, Object> roleMagic(StepSpec spec) {

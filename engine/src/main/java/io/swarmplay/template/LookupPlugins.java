@@ -53,6 +53,7 @@ final class LookupPlugins {
             Map.entry("together", LookupSequences::together),
             Map.entry("nested", LookupSequences::nested),
             Map.entry("sequence", LookupSequences::sequence),
+            Map.entry("subelements", LookupSubelements::subelements),
             Map.entry("first_found", LookupFiles::firstFound),
             Map.entry("fileglob", LookupFiles::fileglob),
             Map.entry("pipe", (terms, o, c) -> LookupFiles.pipe(terms, c, false)),

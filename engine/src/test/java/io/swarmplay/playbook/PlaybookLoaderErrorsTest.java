@@ -477,21 +477,33 @@ class PlaybookLoaderErrorsTest {
     @Test
     void knownButUnsupportedKeywordsSaySoWithAnAlternative() {
         assertEquals("""
-                error: 'remote_user' is not supported yet
+                error: 'vars_prompt' is not supported yet
                  --> site.yml:2:3
                   |
-                2 |   remote_user: deploy
+                2 |   vars_prompt: []
                   |   ^^^^^^^^^^^
-                  = set ansible_user (or user) for the hosts in the inventory
+                  = pass the values with -e name=value
 
-                error: 'with_subelements' is not supported yet
+                error: 'remote_user' is not supported yet
                  --> site.yml:5:7
                   |
-                5 |       with_subelements: [users, keys]
-                  |       ^^^^^^^^^^^^^^^^
-                  = use loop with the subelements filter""",
-                errors("- hosts: all\n  remote_user: deploy\n  tasks:\n    - command: sleep 1\n"
-                        + "      with_subelements: [users, keys]\n"));
+                5 |       remote_user: deploy
+                  |       ^^^^^^^^^^^
+                  = set vars: {ansible_user: NAME} on the task, or remote_user on the play""",
+                errors("- hosts: all\n  vars_prompt: []\n  tasks:\n    - command: sleep 1\n"
+                        + "      remote_user: deploy\n"));
+    }
+
+    @Test
+    void anOrderAnsibleDoesNotKnowIsALoadError() {
+        assertEquals("""
+                error: Invalid 'order' specified for inventory hosts: sortd
+                 --> site.yml:2:10
+                  |
+                2 |   order: sortd
+                  |          ^^^^^
+                  = did you mean 'sorted'?""",
+                errors("- hosts: all\n  order: sortd\n  tasks: []\n"));
     }
 
     @Test

@@ -1,0 +1,76 @@
+package io.swarmplay.run;
+
+import io.swarmplay.module.Status;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The play keywords order, gather_subset and remote_user, as ansible-playbook 2.14 applies them (local connection). */
+class PlayHostKeywordsTest {
+
+    @TempDir
+    Path dir;
+
+    /** Whether the play's hosts ({@code ansible_play_hosts_all}, filtered by {@code shown}) come as {@code expected}. */
+    private Map<String, Status> playHosts(String order, String shown, String expected) {
+        RunFixture.Run run = new RunFixture(dir).hosts("b2", "a1", "c3").playbook("""
+                - hosts: web
+                  gather_facts: false
+                  order: %s
+                  tasks:
+                    - {name: hosts, assert: {that: "ansible_play_hosts_all%s | join(',') == '%s'"}}
+                """.formatted(order, shown, expected)).run(Mode.APPLY);
+        return run.events().statuses("hosts");
+    }
+
+    @Test
+    void orderSortsReversesOrShufflesThePlaysHosts() {
+        Map<String, Status> ok = Map.of("b2", Status.OK, "a1", Status.OK, "c3", Status.OK);
+        assertEquals(ok, playHosts("inventory", "", "b2,a1,c3"));
+        assertEquals(ok, playHosts("reverse_inventory", "", "c3,a1,b2"));
+        assertEquals(ok, playHosts("sorted", "", "a1,b2,c3"));
+        assertEquals(ok, playHosts("reverse_sorted", "", "c3,b2,a1"));
+        assertEquals(ok, playHosts("shuffle", " | sort", "a1,b2,c3"));
+        assertEquals(Status.FAILED, playHosts("sorted", "", "b2,a1,c3").get("a1"));
+    }
+
+    @Test
+    void gatherSubsetRestrictsTheImplicitFactGathering() {
+        RunFixture.Run run = new RunFixture(dir).hosts("h1").playbook("""
+                - hosts: web
+                  gather_subset: ['!all', '!min', distribution]
+                  tasks:
+                    - {name: has distribution, assert: {that: [ansible_distribution is defined, ansible_user_id is undefined]}}
+                - hosts: web
+                  gather_subset: [bogus]
+                  tasks: []
+                """).run(Mode.APPLY);
+        assertEquals(Map.of("h1", Status.OK), run.events().statuses("has distribution"), run.output());
+        assertTrue(run.output().contains("Bad subset 'bogus' given to Ansible. gather_subset options allowed: all, all_ipv4_addresses"),
+                run.output());
+    }
+
+    @Test
+    void remoteUserIsTheLoginUserUnlessAVariableSetsAnsibleUser() {
+        RunFixture.Run run = new RunFixture(dir).hosts("h1").playbook("""
+                - hosts: web
+                  gather_facts: false
+                  remote_user: deploy
+                  tasks:
+                    - {name: play user, assert: {that: "ansible_user == 'deploy'"}}
+                - hosts: web
+                  gather_facts: false
+                  remote_user: deploy
+                  vars: {ansible_user: admin}
+                  tasks:
+                    - {name: variable wins, assert: {that: "ansible_user == 'admin'"}}
+                """).run(Mode.APPLY);
+        assertEquals(Map.of("h1", Status.OK), run.events().statuses("play user"), run.output());
+        assertEquals(Map.of("h1", Status.OK), run.events().statuses("variable wins"), run.output());
+    }
+}
