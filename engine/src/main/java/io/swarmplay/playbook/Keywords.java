@@ -7,7 +7,8 @@ final class Keywords {
 
     /** Options valid on tasks, blocks and includes alike. */
     static final Set<String> COMMON = Set.of("name", "when", "tags", "vars", "become", "become_user", "become_method", "ignore_errors",
-            "no_log", "run_once", "delegate_to", "check_mode", "environment", "timeout", "diff", "debugger", "throttle");
+            "no_log", "run_once", "delegate_to", "check_mode", "environment", "timeout", "diff", "debugger", "throttle",
+            "module_defaults");
 
     /** Options that make sense only on a single module call (or an include's loop). */
     static final Set<String> TASK_ONLY = Set.of("loop", "with_items", "with_list", "with_dict", "loop_control",
@@ -33,7 +34,7 @@ final class Keywords {
     static final Set<String> PLAY = Set.of("name", "hosts", "vars", "vars_files", "tasks", "pre_tasks", "post_tasks",
             "handlers", "any_errors_fatal", "serial", "max_fail_percentage", "gather_facts", "environment", "tags", "connection", "become",
             "become_user", "become_method", "strategy", "roles", "collections", "force_handlers",
-            "check_mode", "ignore_errors", "no_log", "diff", "run_once");
+            "check_mode", "ignore_errors", "no_log", "diff", "run_once", "vars_prompt", "module_defaults");
 
     /** The {@code become_method}s swarmplay can use. */
     static final Set<String> BECOME_METHODS = Set.of("sudo");
@@ -48,9 +49,7 @@ final class Keywords {
     /** Ansible play keywords swarmplay does not support yet, with what to do instead. */
     static final java.util.Map<String, String> UNSUPPORTED_PLAY = java.util.Map.of(
             "remote_user", "set ansible_user (or user) for the hosts in the inventory",
-            "vars_prompt", "pass the values with -e name=value",
             "order", "hosts run in inventory order; drop 'order'",
-            "module_defaults", "write the arguments on each task (a YAML anchor helps)",
             "gather_subset", "swarmplay gathers a small fixed set of facts; drop it");
 
     /**

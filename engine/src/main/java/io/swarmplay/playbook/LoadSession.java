@@ -35,6 +35,8 @@ final class LoadSession {
     private final Map<String, Role> roles = new HashMap<>();
     private final Deque<Path> loadingRoles = new ArrayDeque<>();
     private RoleSearch roleSearch;
+    /** The {@code module_defaults} in force where the reader is. */
+    private ModuleDefaults moduleDefaults = ModuleDefaults.NONE;
 
     /** Decrypts vault-encrypted files and {@code !vault} values read in this session. */
     final io.swarmplay.source.Vault vault;
@@ -49,6 +51,21 @@ final class LoadSession {
         this.modules = modules;
         this.rolesPath = List.copyOf(rolesPath);
         this.roleSearch = RoleSearch.forPlaybook(Path.of(""), rolesPath);
+    }
+
+    ModuleDefaults moduleDefaults() {
+        return moduleDefaults;
+    }
+
+    /** What {@code read} returns, read with {@code node} (a {@code module_defaults} value, or null) in force. */
+    <T> T withModuleDefaults(YamlNode node, java.util.function.Supplier<T> read) {
+        ModuleDefaults outer = moduleDefaults;
+        moduleDefaults = outer.plus(node, this);
+        try {
+            return read.get();
+        } finally {
+            moduleDefaults = outer;
+        }
     }
 
     /** Where roles named in the file being read are looked for. */

@@ -20,6 +20,7 @@ import java.util.Set;
  * @param connection     {@code connection:} override for all hosts, or null
  * @param dir            the directory of the playbook file that holds the play ({@code playbook_dir})
  * @param roleSearch     where the play's roles are looked for (also by include_role at run time)
+ * @param varsPrompt     {@code vars_prompt}: variables asked for before the play runs
  */
 public record Play(String name, String hosts, Map<String, Object> vars, List<String> varsFiles,
                    List<TaskNode> preTasks, List<TaskNode> tasks, List<TaskNode> postTasks,
@@ -27,7 +28,7 @@ public record Play(String name, String hosts, Map<String, Object> vars, List<Str
                    Double maxFailPercentage,
                    Map<String, Object> environment, Set<String> tags, String connection,
                    Flag become, Map<String, Flag> taskFlags, String becomeUser, SourcePosition at, Path dir,
-                   RoleSearch roleSearch, Boolean forceHandlers) {
+                   RoleSearch roleSearch, Boolean forceHandlers, List<VarsPrompt> varsPrompt) {
 
     public Play {
         become = become == null ? Flag.UNSET : become;
@@ -40,5 +41,13 @@ public record Play(String name, String hosts, Map<String, Object> vars, List<Str
         serial = List.copyOf(serial);
         environment = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(environment));
         tags = Set.copyOf(tags);
+        varsPrompt = varsPrompt == null ? List.of() : List.copyOf(varsPrompt);
+    }
+
+    /** This play with other play {@code vars}. */
+    public Play withVars(Map<String, Object> newVars) {
+        return new Play(name, hosts, newVars, varsFiles, preTasks, tasks, postTasks, handlers, gatherFacts, anyErrorsFatal,
+                serial, maxFailPercentage, environment, tags, connection, become, taskFlags, becomeUser, at, dir, roleSearch,
+                forceHandlers, varsPrompt);
     }
 }

@@ -173,7 +173,7 @@ public final class PlaybookLoader {
             t.addAll(tags);
             out.add(new Play(p.name(), p.hosts(), v, p.varsFiles(), p.preTasks(), p.tasks(), p.postTasks(), p.handlers(),
                     p.gatherFacts(), p.anyErrorsFatal(), p.serial(), p.maxFailPercentage(), p.environment(), t, p.connection(), p.become(),
-                    p.taskFlags(), p.becomeUser(), p.at(), p.dir(), p.roleSearch(), p.forceHandlers()));
+                    p.taskFlags(), p.becomeUser(), p.at(), p.dir(), p.roleSearch(), p.forceHandlers(), p.varsPrompt()));
         }
         return out;
     }

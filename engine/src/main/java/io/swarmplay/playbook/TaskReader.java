@@ -56,6 +56,10 @@ final class TaskReader {
     List<TaskNode> readEntry(YamlNode node) {
         YamlNode.Mapping task = Nodes.mapping(node, "a task", session.diagnostics).orElse(null);
         if (task == null) return List.of();
+        return session.withModuleDefaults(task.get("module_defaults"), () -> readMapping(task));
+    }
+
+    private List<TaskNode> readMapping(YamlNode.Mapping task) {
         if (task.has("block")) return List.of(readBlock(task));
         if (task.has("import_tasks")) return readImport(task);
         if (task.has("include_tasks")) return List.of(readInclude(task));
@@ -80,6 +84,7 @@ final class TaskReader {
         TaskOptions opts = options.read(task);
         ModuleArgs args = new ModuleArgs(session, call.name(), call.module());
         ModuleArgs.Parsed parsed = args.read(call.value(), task.get("args"));
+        args.addDefaults(parsed, session.moduleDefaults().forModule(call.module()));
         args.validate(parsed);
         String name = nameOf(task, call.name());
         return new Task(name, call.name(), parsed.args(), opts, task.at(), parsed.at());
