@@ -53,6 +53,11 @@ final class LoadSession {
         this.roleSearch = RoleSearch.forPlaybook(Path.of(""), rolesPath);
     }
 
+    /** Starts this session (loading at run time) with the defaults in force at the include. */
+    void startWith(ModuleDefaults defaults) {
+        moduleDefaults = defaults;
+    }
+
     ModuleDefaults moduleDefaults() {
         return moduleDefaults;
     }

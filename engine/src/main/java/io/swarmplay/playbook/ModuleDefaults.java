@@ -16,11 +16,12 @@ import java.util.Optional;
  * the task), as Ansible 2.14 merges them: each entry is keyed by a module (short name, FQCN or
  * {@code ansible.legacy.} name: one key) or an action group ({@code group/...}); an inner level's
  * entry replaces the outer one of the same key whole ({@code file: {}} clears it). A task gets its
- * groups' defaults, over them its module's, and over those its own arguments.
+ * groups' defaults, over them its module's, and over those its own arguments. Includes carry
+ * the defaults in force where they are written to the tasks they load at run time.
  */
-final class ModuleDefaults {
+public final class ModuleDefaults {
 
-    static final ModuleDefaults NONE = new ModuleDefaults(Map.of());
+    public static final ModuleDefaults NONE = new ModuleDefaults(Map.of());
 
     /** The action groups swarmplay knows: name → the FQCN prefix of their modules. */
     private static final Map<String, String> GROUPS = Map.of("community.docker.docker", "community.docker.docker_");

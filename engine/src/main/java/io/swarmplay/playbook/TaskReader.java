@@ -125,7 +125,7 @@ final class TaskReader {
         }
         TaskOptions opts = new TaskOptionsReader(session).read(task);
         return new IncludeTasks(nameOf(task, "include_tasks"), file == null ? "" : file, base, opts, apply(fileNode),
-                task.at());
+                task.at(), session.moduleDefaults());
     }
 
     /** {@code include_tasks: {file: F, apply: {KEYWORDS}}}: the keywords its tasks get, as from a block. */
@@ -177,7 +177,8 @@ final class TaskReader {
         vars.putAll(params);
         opts = opts.withVars(vars);
         if (Templates.isTemplated(file) || opts.loop() != null || task.has("vars")) {
-            return List.of(new IncludeTasks(nameOf(task, "include"), file, dir, opts, task.at()));
+            return List.of(new IncludeTasks(nameOf(task, "include"), file, dir, opts, TaskOptions.NONE, task.at(),
+                    session.moduleDefaults()));
         }
         List<TaskNode> tasks = importFile(file, entry.value());
         if (opts.equals(TaskOptions.NONE)) return tasks;

@@ -49,4 +49,26 @@ class ModuleDefaultsTest {
         // the block's file entry replaced the play's whole: no mode, the file keeps the umask's
         assertNotEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("h1/inner"))));
     }
+
+    @Test
+    void tasksIncludedAtRunTimeGetTheDefaultsInForceWhereTheIncludeIsWritten() {
+        RunFixture.Run run = new RunFixture(dir).hosts("h1").playbook("""
+                - hosts: h1
+                  gather_facts: false
+                  module_defaults:
+                    debug: {msg: play}
+                  tasks:
+                    - include_tasks: "{{ 'inc.yml' }}"
+                    - block:
+                        - include_tasks: inc.yml
+                        - include_role: {name: r}
+                      module_defaults:
+                        debug: {msg: block}
+                """).file("inc.yml", "- {name: show, debug: }\n")
+                .file("roles/r/tasks/main.yml", "- {name: show, debug: }\n- include_tasks: ../../../inc.yml\n")
+                .run(Mode.APPLY);
+        assertEquals(ExitStatus.OK, run.result().status(), run.output());
+        assertEquals(List.of("play", "block", "block", "block"), run.events().finished().stream()
+                .filter(e -> e.name().endsWith("show")).map(e -> e.outcome().data().get("msg")).toList(), run.output());
+    }
 }
