@@ -32,7 +32,8 @@ final class LoadSession {
     private final Map<Class<?>, Set<String>> argNames = new HashMap<>();
     /** The configured roles path ({@code ANSIBLE_ROLES_PATH}). */
     final List<Path> rolesPath;
-    private final Map<String, Role> roles = new HashMap<>();
+    /** Roles read, by directory and files and the module_defaults they were read with. */
+    private final Map<List<Object>, Role> roles = new HashMap<>();
     private final Deque<Path> loadingRoles = new ArrayDeque<>();
     private RoleSearch roleSearch;
     /** The {@code module_defaults} in force where the reader is. */
@@ -87,11 +88,11 @@ final class LoadSession {
 
     /** A role loaded earlier in this session, by directory and files, or null. */
     Role role(String key) {
-        return roles.get(key);
+        return roles.get(List.of(key, moduleDefaults));
     }
 
     void cacheRole(String key, Role role) {
-        roles.put(key, role);
+        roles.put(List.of(key, moduleDefaults), role);
     }
 
     /** Enters the role in {@code dir}; false (after reporting) when its dependencies come back to it. */

@@ -63,6 +63,16 @@ public final class ModuleDefaults {
         return out;
     }
 
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof ModuleDefaults other && byKey.equals(other.byKey);
+    }
+
+    @Override
+    public int hashCode() {
+        return byKey.hashCode();
+    }
+
     private static String key(YamlNode.Entry e, LoadSession session) {
         String written = e.name();
         if (written.startsWith("group/")) {

@@ -71,4 +71,21 @@ class ModuleDefaultsTest {
         assertEquals(List.of("play", "block", "block", "block"), run.events().finished().stream()
                 .filter(e -> e.name().endsWith("show")).map(e -> e.outcome().data().get("msg")).toList(), run.output());
     }
+
+    @Test
+    void oneRoleImportedUnderDifferentDefaultsGetsEachPlacesDefaults() {
+        RunFixture.Run run = new RunFixture(dir).hosts("h1").playbook("""
+                - hosts: h1
+                  gather_facts: false
+                  roles: [r]
+                  tasks:
+                    - import_role: {name: r}
+                      module_defaults: {debug: {msg: first}}
+                    - import_role: {name: r}
+                      module_defaults: {debug: {msg: second}}
+                """).file("roles/r/tasks/main.yml", "- {name: show, debug: }\n")
+                .run(Mode.APPLY);
+        assertEquals(List.of("Hello world!", "first", "second"), run.events().finished().stream()
+                .filter(e -> e.name().endsWith("show")).map(e -> e.outcome().data().get("msg")).toList(), run.output());
+    }
 }
