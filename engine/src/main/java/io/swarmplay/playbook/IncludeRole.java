@@ -18,10 +18,12 @@ import java.util.Map;
  * @param search          where the role is looked for
  */
 public record IncludeRole(String name, String role, Map<String, String> from, TaskOptions apply, boolean isPublic,
-                          boolean allowDuplicates, RoleSearch search, TaskOptions options, SourcePosition at)
+                          boolean allowDuplicates, RoleSearch search, TaskOptions options, SourcePosition at,
+                          ModuleDefaults moduleDefaults)
         implements TaskNode {
 
     public IncludeRole {
         from = Map.copyOf(from);
+        moduleDefaults = moduleDefaults == null ? ModuleDefaults.NONE : moduleDefaults;
     }
 }

@@ -8,7 +8,7 @@ final class Keywords {
     /** Options valid on tasks, blocks and includes alike. */
     static final Set<String> COMMON = Set.of("name", "when", "tags", "vars", "become", "become_user", "become_method", "ignore_errors",
             "no_log", "run_once", "delegate_to", "check_mode", "environment", "timeout", "diff", "debugger", "throttle",
-            "any_errors_fatal", "ignore_unreachable", "delegate_facts");
+            "any_errors_fatal", "ignore_unreachable", "delegate_facts", "module_defaults");
 
     /** Options that make sense only on a single module call (or an include's loop). */
     static final Set<String> TASK_ONLY = Set.of("loop", "with_items", "with_list", "with_dict", "loop_control",
@@ -34,7 +34,8 @@ final class Keywords {
     static final Set<String> PLAY = Set.of("name", "hosts", "vars", "vars_files", "tasks", "pre_tasks", "post_tasks",
             "handlers", "any_errors_fatal", "serial", "max_fail_percentage", "gather_facts", "environment", "tags", "connection", "become",
             "become_user", "become_method", "strategy", "roles", "collections", "force_handlers",
-            "check_mode", "ignore_errors", "no_log", "diff", "run_once", "order", "gather_subset", "remote_user");
+            "check_mode", "ignore_errors", "no_log", "diff", "run_once", "order", "gather_subset", "remote_user",
+            "vars_prompt", "module_defaults");
 
     /** The {@code become_method}s swarmplay can use. */
     static final Set<String> BECOME_METHODS = Set.of("sudo");
@@ -44,9 +45,7 @@ final class Keywords {
             java.util.Map.entry("remote_user", "set vars: {ansible_user: NAME} on the task, or remote_user on the play"));
 
     /** Ansible play keywords swarmplay does not support yet, with what to do instead. */
-    static final java.util.Map<String, String> UNSUPPORTED_PLAY = java.util.Map.of(
-            "vars_prompt", "pass the values with -e name=value",
-            "module_defaults", "write the arguments on each task (a YAML anchor helps)");
+    static final java.util.Map<String, String> UNSUPPORTED_PLAY = java.util.Map.of();
 
     /**
      * The lookups a {@code with_<name>} loop may name; the same names as the template layer's

@@ -32,9 +32,12 @@ final class LoadSession {
     private final Map<Class<?>, Set<String>> argNames = new HashMap<>();
     /** The configured roles path ({@code ANSIBLE_ROLES_PATH}). */
     final List<Path> rolesPath;
-    private final Map<String, Role> roles = new HashMap<>();
+    /** Roles read, by directory and files and the module_defaults they were read with. */
+    private final Map<List<Object>, Role> roles = new HashMap<>();
     private final Deque<Path> loadingRoles = new ArrayDeque<>();
     private RoleSearch roleSearch;
+    /** The {@code module_defaults} in force where the reader is. */
+    private ModuleDefaults moduleDefaults = ModuleDefaults.NONE;
 
     /** Decrypts vault-encrypted files and {@code !vault} values read in this session. */
     final io.swarmplay.source.Vault vault;
@@ -51,6 +54,26 @@ final class LoadSession {
         this.roleSearch = RoleSearch.forPlaybook(Path.of(""), rolesPath);
     }
 
+    /** Starts this session (loading at run time) with the defaults in force at the include. */
+    void startWith(ModuleDefaults defaults) {
+        moduleDefaults = defaults;
+    }
+
+    ModuleDefaults moduleDefaults() {
+        return moduleDefaults;
+    }
+
+    /** What {@code read} returns, read with {@code node} (a {@code module_defaults} value, or null) in force. */
+    <T> T withModuleDefaults(YamlNode node, java.util.function.Supplier<T> read) {
+        ModuleDefaults outer = moduleDefaults;
+        moduleDefaults = outer.plus(node, this);
+        try {
+            return read.get();
+        } finally {
+            moduleDefaults = outer;
+        }
+    }
+
     /** Where roles named in the file being read are looked for. */
     RoleSearch roleSearch() {
         return roleSearch;
@@ -65,11 +88,11 @@ final class LoadSession {
 
     /** A role loaded earlier in this session, by directory and files, or null. */
     Role role(String key) {
-        return roles.get(key);
+        return roles.get(List.of(key, moduleDefaults));
     }
 
     void cacheRole(String key, Role role) {
-        roles.put(key, role);
+        roles.put(List.of(key, moduleDefaults), role);
     }
 
     /** Enters the role in {@code dir}; false (after reporting) when its dependencies come back to it. */

@@ -123,6 +123,19 @@ final class ModuleArgs {
                 || (module != null && module.info().name().equals(META));
     }
 
+    /** Adds the {@code module_defaults} (outermost first, later ones win) under the task's own arguments. */
+    void addDefaults(Parsed parsed, List<YamlNode.Mapping> defaults) {
+        if (defaults.isEmpty()) return;
+        Parsed merged = new Parsed(new LinkedHashMap<>(), new LinkedHashMap<>());
+        defaults.forEach(m -> fromMapping(m, merged));
+        merged.args().forEach((key, value) -> {
+            if (!parsed.args().containsKey(key)) {
+                parsed.args().put(key, value);
+                parsed.at().put(key, merged.at().get(key));
+            }
+        });
+    }
+
     /** Reports every argument key the module's arguments record does not accept. */
     void validate(Parsed parsed) {
         if (module == null || !checksKeys()) return;

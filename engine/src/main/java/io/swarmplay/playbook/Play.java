@@ -20,6 +20,8 @@ import java.util.Set;
  * @param connection     {@code connection:} override for all hosts, or null
  * @param dir            the directory of the playbook file that holds the play ({@code playbook_dir})
  * @param roleSearch     where the play's roles are looked for (also by include_role at run time)
+ * @param hostOptions    {@code order}, {@code gather_subset} and {@code remote_user}
+ * @param varsPrompt     {@code vars_prompt}: variables asked for before the play runs
  */
 public record Play(String name, String hosts, Map<String, Object> vars, List<String> varsFiles,
                    List<TaskNode> preTasks, List<TaskNode> tasks, List<TaskNode> postTasks,
@@ -27,7 +29,7 @@ public record Play(String name, String hosts, Map<String, Object> vars, List<Str
                    Double maxFailPercentage,
                    Map<String, Object> environment, Set<String> tags, String connection,
                    Flag become, Map<String, Flag> taskFlags, String becomeUser, SourcePosition at, Path dir,
-                   RoleSearch roleSearch, Boolean forceHandlers, Hosts hostOptions) {
+                   RoleSearch roleSearch, Boolean forceHandlers, Hosts hostOptions, List<VarsPrompt> varsPrompt) {
 
     /**
      * How the play treats its hosts.
@@ -57,5 +59,13 @@ public record Play(String name, String hosts, Map<String, Object> vars, List<Str
         environment = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(environment));
         tags = Set.copyOf(tags);
         hostOptions = hostOptions == null ? Hosts.DEFAULT : hostOptions;
+        varsPrompt = varsPrompt == null ? List.of() : List.copyOf(varsPrompt);
+    }
+
+    /** This play with other play {@code vars}. */
+    public Play withVars(Map<String, Object> newVars) {
+        return new Play(name, hosts, newVars, varsFiles, preTasks, tasks, postTasks, handlers, gatherFacts, anyErrorsFatal,
+                serial, maxFailPercentage, environment, tags, connection, become, taskFlags, becomeUser, at, dir, roleSearch,
+                forceHandlers, hostOptions, varsPrompt);
     }
 }

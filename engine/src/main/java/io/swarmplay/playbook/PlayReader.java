@@ -29,6 +29,10 @@ final class PlayReader {
     Play read(YamlNode.Mapping written) {
         YamlNode.Mapping play = withoutOmitted(written);
         checkKeys(play);
+        return session.withModuleDefaults(play.get("module_defaults"), () -> readChecked(play));
+    }
+
+    private Play readChecked(YamlNode.Mapping play) {
         if (play.has("become_method")) TaskOptionsReader.becomeMethod(play.get("become_method"), session);
         String hosts = hosts(play);
         TaskReader tasks = new TaskReader(session, file);
@@ -47,7 +51,8 @@ final class PlayReader {
                 environment(play), tags(play), string(play, "connection"),
                 play.has("become") ? TaskOptionsReader.flag(play.get("become"), "'become'", session) : Flag.UNSET,
                 taskFlags(play), string(play, "become_user"), play.at(), dir, session.roleSearch(),
-                play.has("force_handlers") ? flag(play, "force_handlers", false) : null, hostOptions(play));
+                play.has("force_handlers") ? flag(play, "force_handlers", false) : null, hostOptions(play),
+                new VarsPromptReader(session).read(play.get("vars_prompt")));
     }
 
     /** {@code order}, {@code gather_subset} and {@code remote_user}. */

@@ -77,10 +77,11 @@ public final class PlaybookLoader {
      * not null) the files it names are also looked for in the role's {@code tasks/}, and roles it
      * names are looked for with {@code search}.
      */
-    public static List<TaskNode> loadTasksFile(Path file, RoleSearch search, Path roleDir, ModuleRegistry modules,
-                                               Diagnostics diagnostics) {
+    public static List<TaskNode> loadTasksFile(Path file, RoleSearch search, Path roleDir, ModuleDefaults defaults,
+                                               ModuleRegistry modules, Diagnostics diagnostics) {
         LoadSession session = new LoadSession(diagnostics, modules, List.of());
         session.roleSearch(search);
+        session.startWith(defaults);
         return TaskReader.readTasksFile(session, file, SourcePosition.UNKNOWN, roleDir);
     }
 
@@ -89,9 +90,10 @@ public final class PlaybookLoader {
      * found with {@code search}; empty after adding the problems to {@code diagnostics}.
      */
     public static java.util.Optional<Role> loadRole(String name, Map<String, String> from, RoleSearch search,
-                                                    ModuleRegistry modules, Diagnostics diagnostics) {
+                                                    ModuleDefaults defaults, ModuleRegistry modules, Diagnostics diagnostics) {
         LoadSession session = new LoadSession(diagnostics, modules, List.of());
         session.roleSearch(search);
+        session.startWith(defaults);
         YamlNode.Scalar nameNode = new YamlNode.Scalar(name, name, false, SourcePosition.UNKNOWN, 1);
         return java.util.Optional.ofNullable(new RoleReader(session).find(name, nameNode, search, from));
     }
@@ -173,7 +175,7 @@ public final class PlaybookLoader {
             t.addAll(tags);
             out.add(new Play(p.name(), p.hosts(), v, p.varsFiles(), p.preTasks(), p.tasks(), p.postTasks(), p.handlers(),
                     p.gatherFacts(), p.anyErrorsFatal(), p.serial(), p.maxFailPercentage(), p.environment(), t, p.connection(), p.become(),
-                    p.taskFlags(), p.becomeUser(), p.at(), p.dir(), p.roleSearch(), p.forceHandlers(), p.hostOptions()));
+                    p.taskFlags(), p.becomeUser(), p.at(), p.dir(), p.roleSearch(), p.forceHandlers(), p.hostOptions(), p.varsPrompt()));
         }
         return out;
     }

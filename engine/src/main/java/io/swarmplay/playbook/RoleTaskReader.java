@@ -69,7 +69,7 @@ final class RoleTaskReader {
         }
         String name = taskName != null ? taskName : "include_role : " + args.name();
         return new IncludeRole(name, args.name(), args.from(), apply, args.flag("public", false),
-                args.flag("allow_duplicates", true), session.roleSearch(), options, task.at());
+                args.flag("allow_duplicates", true), session.roleSearch(), options, task.at(), session.moduleDefaults());
     }
 
     /** The arguments of an import_role/include_role, by name. */

@@ -56,6 +56,10 @@ final class TaskReader {
     List<TaskNode> readEntry(YamlNode node) {
         YamlNode.Mapping task = Nodes.mapping(node, "a task", session.diagnostics).orElse(null);
         if (task == null) return List.of();
+        return session.withModuleDefaults(task.get("module_defaults"), () -> readMapping(task));
+    }
+
+    private List<TaskNode> readMapping(YamlNode.Mapping task) {
         if (task.has("block")) return List.of(readBlock(task));
         if (task.has("import_tasks")) return readImport(task);
         if (task.has("include_tasks")) return List.of(readInclude(task));
@@ -80,6 +84,7 @@ final class TaskReader {
         TaskOptions opts = options.read(task);
         ModuleArgs args = new ModuleArgs(session, call.name(), call.module());
         ModuleArgs.Parsed parsed = args.read(call.value(), task.get("args"));
+        args.addDefaults(parsed, session.moduleDefaults().forModule(call.module()));
         args.validate(parsed);
         String name = nameOf(task, call.name());
         return new Task(name, call.name(), parsed.args(), opts, task.at(), parsed.at());
@@ -120,7 +125,7 @@ final class TaskReader {
         }
         TaskOptions opts = new TaskOptionsReader(session).read(task);
         return new IncludeTasks(nameOf(task, "include_tasks"), file == null ? "" : file, base, opts, apply(fileNode),
-                task.at());
+                task.at(), session.moduleDefaults());
     }
 
     /** {@code include_tasks: {file: F, apply: {KEYWORDS}}}: the keywords its tasks get, as from a block. */
@@ -172,7 +177,8 @@ final class TaskReader {
         vars.putAll(params);
         opts = opts.withVars(vars);
         if (Templates.isTemplated(file) || opts.loop() != null || task.has("vars")) {
-            return List.of(new IncludeTasks(nameOf(task, "include"), file, dir, opts, task.at()));
+            return List.of(new IncludeTasks(nameOf(task, "include"), file, dir, opts, TaskOptions.NONE, task.at(),
+                    session.moduleDefaults()));
         }
         List<TaskNode> tasks = importFile(file, entry.value());
         if (opts.equals(TaskOptions.NONE)) return tasks;

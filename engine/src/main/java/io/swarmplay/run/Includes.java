@@ -5,6 +5,7 @@ import io.swarmplay.module.Status;
 import io.swarmplay.playbook.IncludeRole;
 import io.swarmplay.playbook.IncludeTasks;
 import io.swarmplay.playbook.LoopControl;
+import io.swarmplay.playbook.ModuleDefaults;
 import io.swarmplay.playbook.PlaybookLoader;
 import io.swarmplay.playbook.Task;
 import io.swarmplay.playbook.TaskNode;
@@ -90,7 +91,8 @@ final class Includes {
         // the include's vars and loop variables are include params: above set_fact, as in Ansible;
         // its apply keywords wrap the included tasks as a block's
         Inherited passed = inherited.plus(((IncludeTasks) include).apply()).plusIncludeParams(include.options().vars());
-        for (Inclusion inclusion : inclusions) walk(spec, inclusion, passed.plusIncludeParams(inclusion.loopVars()));
+        ModuleDefaults defaults = ((IncludeTasks) include).moduleDefaults();
+        for (Inclusion inclusion : inclusions) walk(spec, inclusion, passed.plusIncludeParams(inclusion.loopVars()), defaults);
     }
 
     private static Task task(TaskNode include) {
@@ -236,7 +238,7 @@ final class Includes {
     }
 
     // a file that cannot be loaded fails the hosts that include it, with the load errors as the message
-    private void walk(StepSpec spec, Inclusion inclusion, Inherited inherited) {
+    private void walk(StepSpec spec, Inclusion inclusion, Inherited inherited, ModuleDefaults defaults) {
         if (including.size() >= MAX_INCLUDE_DEPTH) {
             fail(spec, inclusion, "include_tasks nests more than " + MAX_INCLUDE_DEPTH + " levels deep ("
                     + includeChain(inclusion.file()) + ") at " + spec.task().at());
@@ -245,7 +247,7 @@ final class Includes {
         Diagnostics diagnostics = new Diagnostics();
         io.swarmplay.playbook.RoleCall role = inherited.role();
         List<TaskNode> nodes = PlaybookLoader.loadTasksFile(inclusion.file(), scope.play().roleSearch(),
-                role == null ? null : role.role().path(), run.request.modules(), diagnostics);
+                role == null ? null : role.role().path(), defaults, run.request.modules(), diagnostics);
         if (diagnostics.hasErrors()) {
             fail(spec, inclusion, "cannot include " + inclusion.file() + ": " + errors(diagnostics));
             return;

@@ -79,7 +79,7 @@ final class Roles {
         Includes.RoleTarget target = (Includes.RoleTarget) inclusion.target();
         Diagnostics diagnostics = new Diagnostics();
         Optional<Role> role = PlaybookLoader.loadRole(target.name(), target.from(), include.search(),
-                run.request.modules(), diagnostics);
+                include.moduleDefaults(), run.request.modules(), diagnostics);
         if (diagnostics.hasErrors() || role.isEmpty()) {
             includes.fail(spec, inclusion, "cannot include role '" + target.name() + "': " + Includes.errors(diagnostics));
             return;

@@ -37,7 +37,9 @@ public final class Runner {
             for (Playbook playbook : request.playbooks()) {
                 for (Play play : playbook.plays()) {
                     if (run.interrupted.get()) return;
-                    boolean anyLeft = new PlayRun(run, play).run();
+                    Play asked = VarsPrompts.answer(play, request.extraVars(), VarsPrompts.Terminal.console(),
+                            message -> run.report(new RunEvent.Warning(message)));
+                    boolean anyLeft = new PlayRun(run, asked).run();
                     if (!anyLeft || run.breakPlay) return;
                 }
             }

@@ -477,20 +477,13 @@ class PlaybookLoaderErrorsTest {
     @Test
     void knownButUnsupportedKeywordsSaySoWithAnAlternative() {
         assertEquals("""
-                error: 'vars_prompt' is not supported yet
-                 --> site.yml:2:3
-                  |
-                2 |   vars_prompt: []
-                  |   ^^^^^^^^^^^
-                  = pass the values with -e name=value
-
                 error: 'remote_user' is not supported yet
                  --> site.yml:5:7
                   |
                 5 |       remote_user: deploy
                   |       ^^^^^^^^^^^
                   = set vars: {ansible_user: NAME} on the task, or remote_user on the play""",
-                errors("- hosts: all\n  vars_prompt: []\n  tasks:\n    - command: sleep 1\n"
+                errors("- hosts: all\n  remote_user: deploy\n  tasks:\n    - command: sleep 1\n"
                         + "      remote_user: deploy\n"));
     }
 
