@@ -38,7 +38,8 @@ public final class StringFilters {
                         a.named().isEmpty() ? new ArrayList<>(Arrays.asList(a.positional())) : a.named())),
                 // the % operator on a string ('%0x' % n), which templates get rewritten to (TemplateScan)
                 AnsibleFilter.of(PERCENT_FILTER, (v, a) -> PythonPercent.format(Values.str(v), Values.unwrap(a.get(0, "args")))),
-                AnsibleFilter.of("random", StringFilters::random));
+                AnsibleFilter.of("random", StringFilters::random),
+                AnsibleFilter.of("comment", Comments::comment));
     }
 
     /** The filter that Python's {@code 'format' % args} on a string literal becomes. */
