@@ -57,7 +57,9 @@ class SecretAndFormatFiltersTest {
         "'monkeys' | human_readable                        ~ human_readable() failed on bad input",
         "'10.00 foo' | human_to_bytes                      ~ human_to_bytes() can't interpret following string: 10.00 foo",
         "'10 KB' | human_to_bytes(isbits=True)             ~ human_to_bytes() can't interpret following string",
-        "'x' is finished                                   ~ The 'finished' test expects a dictionary"})
+        "'x' is finished                                   ~ The 'finished' test expects a dictionary",
+        "'minkeys' | rekey_on_member('asdf')               ~ Type is not a valid list, set, or dict",
+        "[] | rekey_on_member('asdf', duplicates='boo')    ~ duplicates parameter to rekey_on_member has unknown value: boo"})
     void badInputFailsWithAnsiblesMessage(String expression, String message) {
         TemplateException e = assertThrows(TemplateException.class, () -> eval(expression));
         assertTrue(e.getMessage().contains(message), e.getMessage());
@@ -100,7 +102,15 @@ class SecretAndFormatFiltersTest {
         "{'finished': 0} is finished                       ~ False",
         "{} is finished                                    ~ True",
         "{'started': true} is started                      ~ True",
-        "{'started': 0} is started                         ~ False"})
+        "{'started': 0} is started                         ~ False",
+        "100 | random(seed='abc')                          ~ 98",
+        "100 | random(seed=42)                             ~ 81",
+        "10000000000 | random(seed='x')                    ~ 7004179923",
+        "50 | random(10, 3, seed='s')                      ~ 31",
+        "['a','b','c','d','e'] | random(seed='myseed')     ~ 'd'",
+        "'hello' | random(seed=7)                          ~ 'l'",
+        "[1,2,3,4,5,6,7,8] | shuffle(seed='abc')           ~ [5, 1, 4, 2, 7, 3, 6, 8]",
+        "range(20) | shuffle(seed=123456789012)            ~ [11, 17, 16, 5, 18, 15, 1, 10, 9, 6, 14, 7, 19, 2, 3, 13, 4, 8, 0, 12]"})
     void formatsAndTestsGiveAnsiblesValues(String expression, String expected) {
         assertEquals(expected, Values.repr(eval(expression)));
     }

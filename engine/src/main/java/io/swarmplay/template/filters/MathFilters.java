@@ -36,6 +36,8 @@ public final class MathFilters {
                 AnsibleFilter.of("subelements", MathFilters::subelements),
                 AnsibleFilter.of("shuffle", (v, a) -> {
                     List<Object> items = Values.list(Values.unwrap(v), "shuffle");
+                    Object seed = a.get(0, "seed");
+                    if (seed != null && Values.truthy(seed)) return new PyRandom(seed).shuffled(items);
                     Collections.shuffle(items);
                     return items;
                 }));
@@ -139,8 +141,12 @@ public final class MathFilters {
         Object data = Values.unwrap(v);
         Object key = a.get(0, "key");
         String duplicates = a.string(1, "duplicates", "error");
+        if (!duplicates.equals("error") && !duplicates.equals("overwrite")) {
+            throw new FilterException("duplicates parameter to rekey_on_member has unknown value: " + duplicates);
+        }
+        if (!(data instanceof Map || data instanceof Iterable)) throw new FilterException("Type is not a valid list, set, or dict");
         Map<Object, Object> out = new LinkedHashMap<>();
-        Iterable<?> items = data instanceof Map<?, ?> m ? m.values() : Values.list(data, "rekey_on_member");
+        Iterable<?> items = data instanceof Map<?, ?> m ? m.values() : (Iterable<?>) data;
         for (Object item : items) {
             if (!(Values.unwrap(item) instanceof Map<?, ?> member)) {
                 throw new FilterException("List item is not a valid dict");
