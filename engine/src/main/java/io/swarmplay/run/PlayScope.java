@@ -7,6 +7,7 @@ import io.swarmplay.playbook.RoleCall;
 import io.swarmplay.playbook.VarsFileLoader;
 import io.swarmplay.source.SourcePosition;
 import io.swarmplay.template.Unknown;
+import io.swarmplay.template.python.PythonInterpreter;
 import io.swarmplay.vars.HostVars;
 import io.swarmplay.vars.VariableScope;
 
@@ -135,6 +136,10 @@ final class PlayScope {
         return magic;
     }
 
+    /** {@code ansible_playbook_python}: the Python Ansible would run, found as the plugin bridge finds it. */
+    private static final String PLAYBOOK_PYTHON = PythonInterpreter.find(System.getenv())
+            .map(java.nio.file.Path::toString).orElse("/usr/bin/python3");
+
     /**
      * The magic variables that belong to the host, not the play: what {@code hostvars[h]} holds in
      * Ansible 2.14 (no {@code hostvars}, {@code ansible_play_*} or role names).
@@ -153,6 +158,7 @@ final class PlayScope {
         magic.put("ansible_run_tags", List.copyOf(run.request.tags().isEmpty() ? List.of("all") : run.request.tags()));
         magic.put("ansible_skip_tags", List.copyOf(run.request.skipTags()));
         magic.put("ansible_version", Map.of("full", "2.14.0", "major", 2, "minor", 14, "string", "2.14.0 (swarmplay)"));
+        magic.put("ansible_playbook_python", PLAYBOOK_PYTHON);
         return magic;
     }
 

@@ -61,6 +61,9 @@ final class Engine {
         Library.tests().forEach(global::registerExpTest);
         global.registerFunction(new ELFunctionDefinition("", "range", Ranges.class, "range", Object.class, Object[].class));
         global.registerFunction(new ELFunctionDefinition("", "now", DateFilters.class, "now", Object[].class));
+        for (String name : List.of("dict", "undef", "cycler", "lipsum")) {
+            global.registerFunction(new ELFunctionDefinition("", name, Globals.class, name, Object[].class));
+        }
         for (String name : List.of("lookup", "query", "q")) {
             global.registerFunction(new ELFunctionDefinition("", name, Lookups.class, name.equals("lookup") ? "lookup" : "query",
                     String.class, Object[].class));

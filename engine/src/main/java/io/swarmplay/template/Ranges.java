@@ -50,7 +50,7 @@ public final class Ranges {
         throw fail("range() needs whole numbers, not a " + Values.typeName(value));
     }
 
-    private static RuntimeException fail(String message) {
+    static RuntimeException fail(String message) {
         RenderState state = RenderState.current();
         if (state == null) return new IllegalArgumentException(message);
         return state.fail(message, null);

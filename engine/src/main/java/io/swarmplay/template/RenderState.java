@@ -199,6 +199,11 @@ final class RenderState implements RenderScope {
         return u;
     }
 
+    /** {@code undef(hint)}: a value that is undefined on purpose, reported with the hint if it is used. */
+    Undefined explicit(String hint) {
+        return undefined("undef()", hint != null ? hint : "'undef()' is undefined", null);
+    }
+
     /** The value for an index past a list's end. */
     Object outOfRange(List<?> list, Object index) {
         String owner = list instanceof LazyList ll ? ll.path() : null;

@@ -35,6 +35,12 @@ public final class AnsibleTests {
                 AnsibleTest.of("any", (v, a) -> Values.list(v, "any").stream().anyMatch(Values::truthy)),
                 AnsibleTest.of("all", (v, a) -> Values.list(v, "all").stream().allMatch(Values::truthy)),
                 AnsibleTest.of("nan", (v, a) -> v instanceof Double d && d.isNaN()),
+                AnsibleTest.of("isnan", (v, a) -> v instanceof Double d && d.isNaN()),
+                AnsibleTest.of("uri", (v, a) -> UrlFilters.isUri(v, a.get(0, "schemes"))),
+                AnsibleTest.of("url", (v, a) -> UrlFilters.isUrl(v, a.get(0, "schemes"))),
+                AnsibleTest.of("urn", (v, a) -> UrlFilters.isUri(v, List.of("urn"))),
+                AnsibleTest.of("finished", (v, a) -> asyncFlag(v, "finished")),
+                AnsibleTest.of("started", (v, a) -> asyncFlag(v, "started")),
                 AnsibleTest.of("integer", (v, a) -> v instanceof Integer || v instanceof Long),
                 AnsibleTest.of("float", (v, a) -> v instanceof Double || v instanceof Float),
                 AnsibleTest.of("exists", (v, a) -> Files.exists(path(v))),
@@ -96,6 +102,15 @@ public final class AnsibleTests {
             throw new FilterException("the '" + test + "' test expects a registered result (a mapping), got a " + Values.typeName(value));
         }
         return TypeFilters.bool(m.get(key));
+    }
+
+    /** An async result's {@code finished}/{@code started} is 1; a result without the key counts as true (not async). */
+    static boolean asyncFlag(Object v, String test) {
+        Object value = Values.unwrap(v);
+        if (!(value instanceof Map<?, ?> m)) throw new FilterException("The '" + test + "' test expects a dictionary");
+        if (!m.containsKey(test)) return true;
+        Object flag = Values.unwrap(m.get(test));
+        return flag instanceof Number n ? n.doubleValue() == 1 : Boolean.TRUE.equals(flag);
     }
 
     /** Every item of {@code small} is in {@code big} (Ansible's {@code subset}/{@code issubset}). */

@@ -16,6 +16,8 @@ public final class HashFilters {
             "md5", "MD5", "sha1", "SHA-1", "sha224", "SHA-224", "sha256", "SHA-256",
             "sha384", "SHA-384", "sha512", "SHA-512");
 
+    private static final String ANSIBLE_NAMESPACE = "361E6D51-FAEC-444A-9079-341386DA8E2E";
+
     private HashFilters() {
     }
 
@@ -25,7 +27,25 @@ public final class HashFilters {
                 AnsibleFilter.of("sha1", (v, a) -> hex("sha1", v)),
                 AnsibleFilter.of("sha256", (v, a) -> hex("sha256", v)),
                 AnsibleFilter.of("md5", (v, a) -> hex("md5", v)),
-                AnsibleFilter.of("checksum", (v, a) -> hex("sha1", v)));
+                AnsibleFilter.of("checksum", (v, a) -> hex("sha1", v)),
+                AnsibleFilter.of("password_hash", PasswordHash::hash),
+                AnsibleFilter.of("to_uuid", (v, a) -> toUuid(v, a.get(0, "namespace"))));
+    }
+
+    /** uuid5 of the text in {@code namespace} (Ansible's own namespace by default). */
+    static String toUuid(Object v, Object namespace) {
+        String text = namespace == null ? ANSIBLE_NAMESPACE : Values.str(Values.unwrap(namespace));
+        String hex = text.strip().replaceFirst("^urn:uuid:", "").replaceAll("^\\{|}$", "").replace("-", "");
+        if (!hex.matches("[0-9a-fA-F]{32}")) {
+            throw new FilterException("Invalid value '" + text + "' for 'namespace': badly formed hexadecimal UUID string");
+        }
+        byte[] name = Values.str(v).getBytes(StandardCharsets.UTF_8);
+        byte[] sha = digest("SHA-1", HexFormat.of().parseHex(hex), name);
+        sha[6] = (byte) ((sha[6] & 0x0f) | 0x50);
+        sha[8] = (byte) ((sha[8] & 0x3f) | 0x80);
+        String out = HexFormat.of().formatHex(sha, 0, 16);
+        return out.substring(0, 8) + "-" + out.substring(8, 12) + "-" + out.substring(12, 16) + "-"
+                + out.substring(16, 20) + "-" + out.substring(20);
     }
 
     static String hex(String algorithm, Object v) {
@@ -34,11 +54,20 @@ public final class HashFilters {
             throw new FilterException("hash does not know the algorithm '" + algorithm + "'",
                     "use one of md5, sha1, sha224, sha256, sha384, sha512");
         }
+        return HexFormat.of().formatHex(digest(java, Values.str(v).getBytes(StandardCharsets.UTF_8)));
+    }
+
+    static byte[] digest(String algorithm, byte[]... parts) {
+        MessageDigest md = messageDigest(algorithm);
+        for (byte[] part : parts) md.update(part);
+        return md.digest();
+    }
+
+    static MessageDigest messageDigest(String algorithm) {
         try {
-            byte[] digest = MessageDigest.getInstance(java).digest(Values.str(v).getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
+            return MessageDigest.getInstance(algorithm);
         } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("the JVM lacks " + java, e);
+            throw new IllegalStateException("the JVM lacks " + algorithm, e);
         }
     }
 }

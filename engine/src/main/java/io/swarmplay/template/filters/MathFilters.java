@@ -6,10 +6,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Ansible's {@code mathstuff} filters: set operations ({@code symmetric_difference}), itertools
@@ -18,9 +15,6 @@ import java.util.regex.Pattern;
  * plus {@code extract}, {@code subelements} and {@code shuffle}.
  */
 public final class MathFilters {
-
-    private static final String UNITS = "BKMGTPEZY";
-    private static final Pattern SIZE = Pattern.compile("^\\s*(\\d*\\.?\\d*)\\s*([A-Za-z]+)?\\s*$");
 
     private MathFilters() {
     }
@@ -35,13 +29,15 @@ public final class MathFilters {
                 AnsibleFilter.of("log", (v, a) -> Math.log(real("log", v)) / (a.has(0, "base") ? Math.log(real("log", a.get(0, "base"))) : 1)),
                 AnsibleFilter.of("pow", (v, a) -> Math.pow(real("pow", v), real("pow", a.get(0, "y")))),
                 AnsibleFilter.of("root", (v, a) -> root(real("root", v), a.has(0, "base") ? real("root", a.get(0, "base")) : 2)),
-                AnsibleFilter.of("human_readable", MathFilters::humanReadable),
-                AnsibleFilter.of("human_to_bytes", MathFilters::humanToBytes),
+                AnsibleFilter.of("human_readable", ByteSizes::humanReadable),
+                AnsibleFilter.of("human_to_bytes", ByteSizes::humanToBytes),
                 AnsibleFilter.of("rekey_on_member", MathFilters::rekeyOnMember),
                 AnsibleFilter.of("extract", MathFilters::extract),
                 AnsibleFilter.of("subelements", MathFilters::subelements),
                 AnsibleFilter.of("shuffle", (v, a) -> {
                     List<Object> items = Values.list(Values.unwrap(v), "shuffle");
+                    Object seed = a.get(0, "seed");
+                    if (seed != null && Values.truthy(seed)) return new PyRandom(seed).shuffled(items);
                     Collections.shuffle(items);
                     return items;
                 }));
@@ -140,55 +136,17 @@ public final class MathFilters {
         return out;
     }
 
-    /** {@code 1048576 | human_readable} → {@code 1.00 MB}; {@code isbits} → {@code Mb}; {@code unit} fixes the unit. */
-    private static String humanReadable(Object v, Args a) {
-        double size = number(v);
-        boolean bits = a.bool(0, "isbits", false);
-        String unit = a.string(1, "unit", null);
-        int power = 0;
-        if (unit != null) {
-            power = UNITS.indexOf(Character.toUpperCase(unit.charAt(0)));
-            if (power < 0) throw new FilterException("human_readable() can't interpret the unit " + unit);
-        } else {
-            while (power < UNITS.length() - 1 && Math.abs(size) >= Math.pow(1024, power + 1)) power++;
-        }
-        double value = size / Math.pow(1024, power);
-        char letter = UNITS.charAt(power);
-        String suffix = power == 0 ? (bits ? "bits" : "Bytes") : letter + (bits ? "b" : "B");
-        return String.format(Locale.ROOT, "%.2f %s", value, suffix);
-    }
-
-    /** {@code '1.5 KB' | human_to_bytes} → 1536; a bare number takes {@code default_unit}. */
-    private static long humanToBytes(Object v, Args a) {
-        String text = Values.str(Values.unwrap(v));
-        Matcher m = SIZE.matcher(text);
-        if (!m.matches() || m.group(1).isEmpty()) {
-            throw new FilterException("human_to_bytes() can't interpret following string: " + text);
-        }
-        double amount = Double.parseDouble(m.group(1));
-        String unit = m.group(2) != null ? m.group(2) : a.string(0, "default_unit", null);
-        boolean bits = a.bool(1, "isbits", false);
-        if (unit == null) return Math.round(amount);
-        int power = UNITS.indexOf(Character.toUpperCase(unit.charAt(0)));
-        String rest = unit.substring(1);
-        boolean valid = power >= 0 && (power == 0 ? unit.equalsIgnoreCase(bits ? "b" : "b") || unit.equals("B")
-                || unit.equalsIgnoreCase("bytes") || unit.equalsIgnoreCase("bits")
-                : rest.isEmpty() || rest.equals(bits ? "b" : "B") || rest.equals(bits ? "bit" : "byte")
-                || rest.equals(bits ? "bits" : "bytes") || rest.equals(bits ? "ib" : "iB"));
-        if (!valid) {
-            throw new FilterException("human_to_bytes() failed to convert " + text + ". Value is not a valid string ("
-                    + (bits ? "expect bits" : "expect bytes") + ")");
-        }
-        return Math.round(amount * Math.pow(1024, power));
-    }
-
     /** A list of mappings → a mapping keyed by each one's {@code key} member. */
     private static Map<Object, Object> rekeyOnMember(Object v, Args a) {
         Object data = Values.unwrap(v);
         Object key = a.get(0, "key");
         String duplicates = a.string(1, "duplicates", "error");
+        if (!duplicates.equals("error") && !duplicates.equals("overwrite")) {
+            throw new FilterException("duplicates parameter to rekey_on_member has unknown value: " + duplicates);
+        }
+        if (!(data instanceof Map || data instanceof Iterable)) throw new FilterException("Type is not a valid list, set, or dict");
         Map<Object, Object> out = new LinkedHashMap<>();
-        Iterable<?> items = data instanceof Map<?, ?> m ? m.values() : Values.list(data, "rekey_on_member");
+        Iterable<?> items = data instanceof Map<?, ?> m ? m.values() : (Iterable<?>) data;
         for (Object item : items) {
             if (!(Values.unwrap(item) instanceof Map<?, ?> member)) {
                 throw new FilterException("List item is not a valid dict");

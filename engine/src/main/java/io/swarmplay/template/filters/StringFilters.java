@@ -38,15 +38,19 @@ public final class StringFilters {
                         a.named().isEmpty() ? new ArrayList<>(Arrays.asList(a.positional())) : a.named())),
                 // the % operator on a string ('%0x' % n), which templates get rewritten to (TemplateScan)
                 AnsibleFilter.of(PERCENT_FILTER, (v, a) -> PythonPercent.format(Values.str(v), Values.unwrap(a.get(0, "args")))),
-                AnsibleFilter.of("random", StringFilters::random));
+                AnsibleFilter.of("random", StringFilters::random),
+                AnsibleFilter.of("comment", Comments::comment));
     }
 
     /** The filter that Python's {@code 'format' % args} on a string literal becomes. */
     public static final String PERCENT_FILTER = "swarmplay_percent";
 
-    /** Ansible's {@code random(start=0, step=1)}: a number in [start, end) for a number, an element for a sequence. */
+    /**
+     * Ansible's {@code random(start=0, step=1, seed=None)}: a number in [start, end) for a number, an
+     * element for a sequence; with a {@code seed}, the value Python's {@code Random(seed)} gives.
+     */
     static Object random(Object v, Args a) {
-        java.util.concurrent.ThreadLocalRandom r = java.util.concurrent.ThreadLocalRandom.current();
+        java.util.function.LongUnaryOperator below = below(a.get(2, "seed"));
         Object end = Values.unwrap(v);
         if (end instanceof Number n && !(end instanceof Double || end instanceof Float)) {
             long start = a.has(0, "start") ? ((Number) a.get(0, "start")).longValue() : 0;
@@ -54,12 +58,18 @@ public final class StringFilters {
             long stop = n.longValue();
             if (step <= 0 || stop <= start) throw new FilterException("random: empty range for randrange(" + start + ", " + stop + ")");
             long count = (stop - start + step - 1) / step;
-            return Values.integral(start + step * r.nextLong(count));
+            return Values.integral(start + step * below.applyAsLong(count));
         }
         List<Object> items = end instanceof String s ? new ArrayList<>(s.codePoints().mapToObj(Character::toString).toList())
                 : Values.list(end, "random");
         if (items.isEmpty()) throw new FilterException("random: cannot choose from an empty sequence");
-        return items.get(r.nextInt(items.size()));
+        return items.get((int) below.applyAsLong(items.size()));
+    }
+
+    /** A uniform draw in [0, n): Python's seeded generator, or an unseeded one. */
+    private static java.util.function.LongUnaryOperator below(Object seed) {
+        if (seed == null) return n -> java.util.concurrent.ThreadLocalRandom.current().nextLong(n);
+        return new PyRandom(seed)::below;
     }
 
     static String capitalize(String s) {

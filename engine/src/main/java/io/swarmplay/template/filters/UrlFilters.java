@@ -34,6 +34,22 @@ public final class UrlFilters {
         return parts.get(query);
     }
 
+    /** Ansible's {@code uri} test: any string parses as a URI; {@code schemes} restricts its scheme. */
+    static boolean isUri(Object v, Object schemes) {
+        Object value = Values.unwrap(v);
+        if (!(value instanceof CharSequence text)) return false;
+        Object allowed = Values.unwrap(schemes);
+        if (allowed == null || !Values.truthy(allowed)) return true;
+        return Values.contains(Values.list(allowed, "uri"), split(text.toString()).get("scheme"));
+    }
+
+    /** Ansible's {@code url} test: a URI with a network location, or a {@code file:} one. */
+    static boolean isUrl(Object v, Object schemes) {
+        if (!isUri(v, schemes)) return false;
+        Map<String, Object> parts = split(Values.str(Values.unwrap(v)));
+        return !parts.get("netloc").toString().isEmpty() || parts.get("scheme").equals("file");
+    }
+
     static Map<String, Object> split(String url) {
         Matcher m = URL.matcher(url);
         if (!m.matches()) throw new FilterException("urlsplit: cannot parse " + url);
