@@ -150,7 +150,7 @@ final class Engine {
             collectErrors(in, state);
             return value;
         } catch (InterpretException e) {
-            throw state.failAt(JinjavaErrors.describe(e.getMessage()), JinjavaErrors.hint(e.getMessage()), line);
+            throw failed(e, state, line);
         } catch (StackOverflowError e) {
             throw state.failAt(TOO_DEEP, null, line); // TemplateScan bounds nesting; this is the net for deep values
         } finally {
@@ -166,12 +166,28 @@ final class Engine {
             collectErrors(in, state);
             return out;
         } catch (InterpretException e) {
-            throw state.failAt(JinjavaErrors.describe(e.getMessage()), JinjavaErrors.hint(e.getMessage()), in.getLineNumber());
+            throw failed(e, state, in.getLineNumber());
         } catch (StackOverflowError e) {
             throw state.failAt(TOO_DEEP, null, in.getLineNumber());
         } finally {
             JinjavaInterpreter.popCurrent();
         }
+    }
+
+    /**
+     * The failure behind a Jinjava exception: a render of ours that failed inside it (a lazy value such
+     * as a host's variable through hostvars) keeps its own message and whether it was undefined;
+     * anything else is Jinjava's message made ours.
+     */
+    private static RuntimeException failed(InterpretException e, RenderState state, int line) {
+        return failed(e, e.getMessage(), state, line);
+    }
+
+    private static RuntimeException failed(Throwable e, String message, RenderState state, int line) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof TemplateException inner) return state.failAt(inner.getMessage(), inner.hint(), line, inner.undefined());
+        }
+        return state.failAt(JinjavaErrors.describe(message), JinjavaErrors.hint(message), line);
     }
 
     private Interpreter interpreter(RenderState state) {
@@ -188,7 +204,7 @@ final class Engine {
             // a macro calling itself past the depth: Jinjava warns and renders it as ""; Jinja2 fails
             boolean fatal = e.getSeverity() == TemplateError.ErrorType.FATAL || e.getReason() == TemplateError.ErrorReason.SYNTAX_ERROR
                     || e.getCategory() == BasicTemplateErrorCategory.CYCLE_DETECTED;
-            if (fatal) throw state.failAt(JinjavaErrors.describe(e.getMessage()), JinjavaErrors.hint(e.getMessage()), e.getLineno());
+            if (fatal) throw failed(e.getException(), e.getMessage(), state, e.getLineno());
         }
     }
 

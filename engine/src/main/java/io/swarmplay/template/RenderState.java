@@ -362,8 +362,13 @@ final class RenderState implements RenderScope {
 
     /** Records a failure at a known line of the current template. */
     RuntimeException failAt(String message, String hint, int line) {
+        return failAt(message, hint, line, false);
+    }
+
+    /** The same, saying whether an undefined value caused it (so {@code is defined} and {@code default} see it). */
+    RuntimeException failAt(String message, String hint, int line, boolean undefined) {
         if (!rendering.isEmpty()) return fail(message, hint);
-        return fail(new Failure(message, hint, template, line));
+        return fail(new Failure(message, hint, template, line, undefined));
     }
 
     RuntimeException fail(Failure f) {
