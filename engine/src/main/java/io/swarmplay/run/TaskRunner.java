@@ -221,21 +221,16 @@ final class TaskRunner {
                 counts.changed++;
             }
             case SKIPPED -> counts.skipped++;
-            case UNREACHABLE -> {
-                if (ignored) {
-                    counts.ok++;
-                    counts.ignored++;
-                } else {
-                    counts.unreachable++;
-                }
-            }
-            case FAILED -> {
+            // ignore_errors and ignore_unreachable count alike: ok and ignored
+            case FAILED, UNREACHABLE -> {
                 if (ignored) {
                     counts.ok++;
                     counts.ignored++;
                     if (outcome.changedFlag()) counts.changed++;
-                } else {
+                } else if (outcome.status() == Status.FAILED) {
                     counts.failed++;
+                } else {
+                    counts.unreachable++;
                 }
             }
         }
