@@ -4,13 +4,19 @@ import io.swarmplay.playbooks.LocalSwarm.Run;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.snakeyaml.engine.v2.api.Load;
+import org.snakeyaml.engine.v2.api.LoadSettings;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -139,6 +145,10 @@ class Cifar10PlaybookTest {
     }
 
     Run mlFinished(String log1, String log2, String status2) throws IOException {
+        return mlFinished(log1, log2, status2, 0);
+    }
+
+    Run mlFinished(String log1, String log2, String status2, int swciExit) throws IOException {
         Path logs = dir.resolve("logs/host-1");
         Files.createDirectories(logs);
         Files.writeString(logs.resolve("demo-spire_cifar10_task-u-0-aa.log"), log1);
@@ -152,10 +162,10 @@ class Cifar10PlaybookTest {
                     - {Names: [/demo-spire_cifar10_task-u-0-aa], Created: 200, Status: Exited (0) 4 seconds ago}
                     - {Names: [/demo-spire_cifar10_task-u-1-bb], Created: 201, Status: "%s"}
                 """.formatted(status2), """
-                - set_fact: {swci_state: {container: {State: {ExitCode: 0}}}}   # registered by training.yaml on every host
+                - set_fact: {swci_state: {container: {State: {ExitCode: %d}}}}   # registered by training.yaml on every host
                 - import_tasks: %s
                   when: inventory_hostname == 'host-1'
-                """.formatted(REPO.resolve("playbooks/tasks/training-ml-finished.yaml")));
+                """.formatted(swciExit, REPO.resolve("playbooks/tasks/training-ml-finished.yaml")));
     }
 
     @Test
@@ -163,6 +173,45 @@ class Cifar10PlaybookTest {
         Run done = mlFinished("epoch 2\n" + FINAL_LINE + "\n", FINAL_LINE + "\nSaved\n");
         assertEquals(0, done.exit(), done.out());
         assertTrue(done.out().contains("demo-spire_cifar10_task-u-1-bb, demo-spire_cifar10_task-u-0-aa finished"), done.out());
+    }
+
+    @Test
+    void swcisOwnExitStatusDecidesNothingWhenEveryMlContainerFinished() throws IOException {
+        for (int swciExit : new int[] {1, 137}) {
+            Run done = mlFinished(FINAL_LINE + "\n", FINAL_LINE + "\n", "Exited (0) 3 seconds ago", swciExit);
+            assertEquals(0, done.exit(), "SWCI exited " + swciExit + ": " + done.out());
+            assertTrue(done.out().contains("demo-spire_cifar10_task-u-1-bb, demo-spire_cifar10_task-u-0-aa finished"), done.out());
+        }
+    }
+
+    /** Every step of the training files without its messages (debug, assert's fail_msg/success_msg). */
+    static List<Object> trainingStepsWithoutMessages() throws IOException {
+        List<Object> steps = new ArrayList<>();
+        for (String file : List.of("playbooks/tasks/training.yaml", "playbooks/tasks/training-ml-finished.yaml")) {
+            Object loaded = new Load(LoadSettings.builder().build()).loadFromString(Files.readString(REPO.resolve(file)));
+            for (Object task : (List<?>) loaded) {
+                Map<Object, Object> step = new LinkedHashMap<>((Map<?, ?>) task);
+                step.remove("debug");
+                if (step.get("assert") instanceof Map<?, ?> a) {
+                    Map<Object, Object> args = new LinkedHashMap<>(a);
+                    args.keySet().removeAll(List.of("fail_msg", "success_msg"));
+                    step.put("assert", args);
+                }
+                steps.add(step);
+            }
+        }
+        return steps;
+    }
+
+    @Test
+    void noTrainingStepWaitsForOrTestsSwcisExitStatus() throws IOException {
+        List<Object> steps = trainingStepsWithoutMessages();
+        assertTrue(steps.size() > 5, steps.toString());
+        for (Object step : steps) {
+            String text = step.toString();
+            assertFalse(text.contains("ExitCode"), "SWCI's status decides only messages: " + text);
+            assertFalse(text.contains("swci_name") && text.contains("wait_for"), "no wait for SWCI's exit status: " + text);
+        }
     }
 
     @Test
