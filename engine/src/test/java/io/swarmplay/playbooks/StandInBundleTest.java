@@ -5,6 +5,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,11 +23,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * back to its CA; {@code bundle set} refuses what SPIRE refuses (no PEM, a non-certificate PEM
  * block, invalid JSON, an x5c that is no certificate, a key that is not its certificate's, two
  * certificates in one x509-svid key, a jwt-svid key without kid, no keys) with SPIRE's messages;
- * the SVID's SPIFFE ID is its one URI SAN.
+ * the SVID's SPIFFE ID is its one URI SAN; federation ({@code lib/https-spiffe}) takes a peer's
+ * bundle only from an endpoint whose certificate chains to the held bundle and carries the
+ * configured SPIFFE ID.
  */
 class StandInBundleTest {
 
     static final Path TOOL = LocalSwarm.REPO.resolve("e2e/standins/lib/spire-bundle");
+    static final Path HTTPS_SPIFFE = LocalSwarm.REPO.resolve("e2e/standins/lib/https-spiffe");
 
     @TempDir
     Path dir;
@@ -141,5 +146,80 @@ class StandInBundleTest {
         Ran two = tool("spiffe-id", "two.pem");
         assertEquals(1, two.exit());
         assertEquals("x509svid: certificate contains more than one URI SAN", two.err().strip());
+    }
+
+    /** An X509-SVID {@code name}.pem with the URI SAN {@code id}, signed by {@code ca}. */
+    void svid(String name, String id, String ca) throws Exception {
+        key(name);
+        ok("openssl", "req", "-new", "-key", name + ".key", "-subj", "/O=SPIRE", "-out", name + ".csr");
+        Files.writeString(dir.resolve(name + ".ext"), "basicConstraints=critical,CA:FALSE\nextendedKeyUsage=serverAuth,clientAuth\nsubjectAltName=URI:" + id + "\n");
+        ok("openssl", "x509", "-req", "-in", name + ".csr", "-CA", ca + ".pem", "-CAkey", ca + ".key", "-CAcreateserial", "-days", "1",
+                "-extfile", name + ".ext", "-out", name + ".pem");
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
+    /** The peer's bundle endpoint (as the stand-in serves it: openssl s_server -WWW) presenting {@code svid}; the fetch's result. */
+    Ran federate(String svid, String roots, String endpointSpiffeId) throws Exception {
+        Path served = Files.createDirectories(dir.resolve("endpoint"));
+        Files.writeString(served.resolve("bundle"), bundle());
+        int port = freePort();
+        Process server = new ProcessBuilder("openssl", "s_server", "-quiet", "-accept", String.valueOf(port),
+                "-cert", dir.resolve(svid + ".pem").toString(), "-key", dir.resolve(svid + ".key").toString(), "-WWW")
+                .directory(served.toFile()).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        try {
+            long deadline = System.nanoTime() + 20_000_000_000L;
+            while (!listening(port) && System.nanoTime() < deadline) Thread.sleep(100);
+            return run(dir, "sh", HTTPS_SPIFFE.toString(), roots, "https://127.0.0.1:" + port, endpointSpiffeId, "fetched.json");
+        } finally {
+            server.destroyForcibly().waitFor();
+        }
+    }
+
+    static boolean listening(int port) {
+        try (Socket s = new Socket("127.0.0.1", port)) {
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    @Test
+    void federationFetchesTheBundleFromAnEndpointWithTheConfiguredSpiffeIdThatChainsToTheHeldBundle() throws Exception {
+        svid("server", "spiffe://org1.swarm.learning/spire/server", "ca");
+        Ran fetched = federate("server", "ca.pem", "spiffe://org1.swarm.learning/spire/server");
+        assertEquals(0, fetched.exit(), fetched.out() + fetched.err());
+        assertEquals(bundle().strip(), Files.readString(dir.resolve("fetched.json")).strip());
+    }
+
+    @Test
+    void federationRefusesAnEndpointWithAnotherSpiffeId() throws Exception {
+        svid("agent", "spiffe://org1.swarm.learning/agent", "ca");
+        Ran refused = federate("agent", "ca.pem", "spiffe://org1.swarm.learning/spire/server");
+        assertEquals(1, refused.exit(), refused.out());
+        assertTrue(refused.out().contains(": unexpected ID \\\"spiffe://org1.swarm.learning/agent\\\""), refused.out());
+        assertTrue(Files.notExists(dir.resolve("fetched.json")) || Files.readString(dir.resolve("fetched.json")).isEmpty());
+    }
+
+    @Test
+    void federationRefusesAnEndpointWhoseCertificateDoesNotChainToTheHeldBundle() throws Exception {
+        key("other");
+        ok("openssl", "req", "-x509", "-new", "-key", "other.key", "-subj", "/CN=other", "-days", "1",
+                "-addext", "basicConstraints=critical,CA:TRUE", "-addext", "subjectAltName=URI:spiffe://org1.swarm.learning", "-out", "other.pem");
+        svid("impostor", "spiffe://org1.swarm.learning/spire/server", "other");
+        Ran refused = federate("impostor", "ca.pem", "spiffe://org1.swarm.learning/spire/server");
+        assertEquals(1, refused.exit(), refused.out());
+        assertTrue(refused.out().contains(": x509svid: could not verify leaf certificate: x509: "), refused.out());
+    }
+
+    @Test
+    void federationReportsAnEndpointThatDoesNotAnswer() throws Exception {
+        Ran refused = run(dir, "sh", HTTPS_SPIFFE.toString(), "ca.pem", "https://127.0.0.1:" + freePort(), "spiffe://org1.swarm.learning/spire/server", "fetched.json");
+        assertEquals(1, refused.exit(), refused.out());
+        assertTrue(refused.out().contains("connect: connection refused"), refused.out());
     }
 }
