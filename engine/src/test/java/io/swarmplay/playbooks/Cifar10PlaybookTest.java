@@ -99,7 +99,7 @@ class Cifar10PlaybookTest {
         assertEquals(1, problems.size(), problems.toString());
         assertTrue(problems.get(0).contains("cgroup v2 with the cgroupfs driver"), problems.get(0));
         assertTrue(problems.get(0).contains("native.cgroupdriver=systemd"), problems.get(0));
-        assertTrue(problems.get(0).contains("use_new_container_locator"), problems.get(0));
+        assertTrue(problems.get(0).contains("SPIRE 1.9.6 or later") && problems.get(0).contains("use_new_container_locator"), problems.get(0));
         assertEquals(List.of(), spireProblems("{CgroupVersion: '2', CgroupDriver: systemd}", ""));
         assertEquals(List.of(), spireProblems("{CgroupVersion: '1', CgroupDriver: cgroupfs}", ""));
         assertEquals(List.of(), spireProblems("{CgroupVersion: '2', CgroupDriver: cgroupfs}",
@@ -110,7 +110,10 @@ class Cifar10PlaybookTest {
     void preflightRefusesTheNewContainerLocatorWithSpire184() throws IOException {
         List<String> problems = spireProblems("{CgroupVersion: '2', CgroupDriver: cgroupfs}", "spire_new_container_locator: true");
         assertEquals(1, problems.size(), problems.toString());
-        assertTrue(problems.get(0).startsWith("spire_new_container_locator: true needs a SPIRE version"), problems.get(0));
+        assertTrue(problems.get(0).startsWith("spire_new_container_locator: true needs SPIRE 1.9.6 or later"), problems.get(0));
+        List<String> v195 = spireProblems("{CgroupVersion: '2', CgroupDriver: cgroupfs}", "spire_version: '1.9.5'\nspire_new_container_locator: true");
+        assertEquals(1, v195.size(), "spiffe/spire#5076 came with 1.9.6: " + v195);
+        assertEquals(List.of(), spireProblems("{CgroupVersion: '2', CgroupDriver: cgroupfs}", "spire_version: '1.9.6'\nspire_new_container_locator: true"));
     }
 
     @Test
