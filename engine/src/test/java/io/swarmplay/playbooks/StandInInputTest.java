@@ -39,7 +39,11 @@ class StandInInputTest {
     }
 
     static Checked check(String tool, String kind, Path file) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder("perl", LIB.resolve(tool).toString(), kind, file.toString()).start();
+        return check(List.of("perl", LIB.resolve(tool).toString(), kind, file.toString()));
+    }
+
+    static Checked check(List<String> command) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(command).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
         return new Checked(p.waitFor(), out, err);
@@ -165,5 +169,48 @@ class StandInInputTest {
                 "task.Body (RUN_SWARM): unknown key 'Workdir'");
         refusedWith("swarm-yaml", "taskdef", "templates/swci/taskdefs/user_env_tf_build_task.yaml.j2", "BuildType: INLINE", "BuildType: INLINED",
                 "task.Body (MAKE_USER_CONTAINER).BuildType: 'INLINED' is not one of");
+    }
+
+    // ---- swci-init: SWCI's command grammar, then the example's command sequence ----------------
+
+    static final String SWCI_INIT = "templates/swci/swci-init.j2";
+
+    Checked swciInit(String vars, UnaryOperator<String> edit) throws Exception {
+        return check(List.of("perl", LIB.resolve("swci-init").toString(), rendered(SWCI_INIT, vars, edit).toString()));
+    }
+
+    void swciInitRefused(String from, String to, String message) throws Exception {
+        Checked c = swciInit("", t -> {
+            assertTrue(t.contains(from), "the rendered swci-init has no '" + from + "'");
+            return t.replace(from, to);
+        });
+        assertEquals(1, c.exit(), "accepted: " + to);
+        assertTrue(c.stderr().contains(message), c.stderr());
+    }
+
+    @Test
+    void swciReadsTheRenderedInitScriptWithTheInventorysPortOrADnsNameWithoutPort() throws Exception {
+        Checked port = swciInit("sn_api_port: 31304", UnaryOperator.identity());
+        assertEquals(0, port.exit(), port.stderr());
+        assertEquals("wait.host=10.9.0.1\nwait.port=31304\ncontext.host=10.9.0.1\ncontext.port=31304\nbuild.peers=2\nrun.peers=4\n", port.stdout());
+        Checked dns = swciInit("", t -> t.replace("10.9.0.1 30304", "swarm-1.example.org").replace("EXIT ON FAILURE OFF", "exit  on failure OFF"));
+        assertEquals(0, dns.exit(), dns.stderr());
+        assertTrue(dns.stdout().startsWith("wait.host=swarm-1.example.org\nwait.port=\ncontext.host=swarm-1.example.org\ncontext.port=\n"), dns.stdout());
+    }
+
+    @Test
+    void swciRefusesAnUnknownCommandAndWrongArguments() throws Exception {
+        swciInitRefused("switch context example", "swich context example", "edited-swci-init.j2:8: unknown command\n  swich context example");
+        swciInitRefused("wait for ip 10.9.0.1 30304", "wait for ip 10.9.0.1 port", "wrong arguments, expected WAIT FOR IP <ip> [<port> [<retries>]]");
+        swciInitRefused("WITH 4 PEERS", "WITH four PEERS", "wrong arguments, expected ASSIGN TASK <task> TO <taskrunner> WITH <n> PEERS");
+        swciInitRefused("wait for ip 10.9.0.1", "wait for ip <HOST-IP>", "untemplated placeholder <HOST-IP>");
+    }
+
+    @Test
+    void swciRefusesAScriptThatIsNotTheExamplesSequence() throws Exception {
+        swciInitRefused("list tasks\n", "", ": 'exit on failure off' where the example has command 12 'list tasks'");
+        swciInitRefused("create context example with ip 10.9.0.1 30304", "create context other with ip 10.9.0.1 30304",
+                ": 'create context other with ip 10.9.0.1 30304' where the example has command 3 'create context example with ip 10.9.0.1 30304'");
+        swciInitRefused("\nEXIT\n", "\nEXIT\nlist tasks\n", ": 'list tasks' after the example's last command EXIT");
     }
 }
