@@ -32,8 +32,8 @@ own_container_id() {
 
 # HPE's run-sn/run-swop/run-swci copy a 3-line file (container id, image reference, image id)
 # into the container before starting it (spec 4.0 step 4).
-check_container_info() {   # check_container_info EXPECTED_IMAGE_REF
-  f=/tmp/container_info_file
+check_container_info() {   # check_container_info EXPECTED_IMAGE_REF [FILE]
+  f=${2:-/tmp/container_info_file}
   need_file $f "run-sn/run-swop/run-swci place it before the start: id, image reference, image id"
   cid=$(sed -n 1p $f); ref=$(sed -n 2p $f); iid=$(sed -n 3p $f)
   me=$(own_container_id)

@@ -213,4 +213,32 @@ class StandInInputTest {
                 ": 'create context other with ip 10.9.0.1 30304' where the example has command 3 'create context example with ip 10.9.0.1 30304'");
         swciInitRefused("\nEXIT\n", "\nEXIT\nlist tasks\n", ": 'list tasks' after the example's last command EXIT");
     }
+
+    // ---- /tmp/container_info_file: HPE's `common` writes the container's id, image reference, image id
+
+    static final String ID = "4f9c".repeat(16);
+
+    /** The SN/SWOP/SWCI stand-ins' check of {@code lines} as the file of the container {@code ID}. */
+    Checked containerInfo(String lines) throws Exception {
+        Path file = Files.writeString(dir.resolve("container_info_file"), lines);
+        return check(List.of("sh", "-c", ". \"$0\"; own_container_id() { echo " + ID + "; }; check_container_info \"$1\" \"$2\" && echo valid",
+                LIB.resolve("testdouble.sh").toString(), "hpe/sn:2.3.0", file.toString()));
+    }
+
+    @Test
+    void containerInfoFileLineOneMustBeTheContainersOwnId() throws Exception {
+        String image = "sha256:" + "ab".repeat(32);
+        Checked ok = containerInfo(ID + "\nhpe/sn:2.3.0\n" + image + "\n");
+        assertEquals(0, ok.exit(), ok.stderr());
+        assertEquals("valid\n", ok.stdout());
+        Checked name = containerInfo("sn-1\nhpe/sn:2.3.0\n" + image + "\n");
+        assertEquals(1, name.exit());
+        assertTrue(name.stderr().contains("line 1 'sn-1' is not a container id (64 hex digits"), name.stderr());
+        Checked other = containerInfo("5e".repeat(32) + "\nhpe/sn:2.3.0\n" + image + "\n");
+        assertEquals(1, other.exit());
+        assertTrue(other.stderr().contains("line 1 is " + "5e".repeat(32) + " but this container is " + ID), other.stderr());
+        Checked ref = containerInfo(ID + "\nhpe/swop:2.3.0\n" + image + "\n");
+        assertEquals(1, ref.exit());
+        assertTrue(ref.stderr().contains("line 2 is 'hpe/swop:2.3.0', expected the image reference 'hpe/sn:2.3.0'"), ref.stderr());
+    }
 }
