@@ -209,6 +209,10 @@ class Cifar10SpireIT {
         // SWOP-spawned SL/ML pairs: 2 per host, with the spec's hostnames and ports
         assertEquals("sl-1 16000\nsl-2 17000\n", slHostsAndPorts(1));
         assertEquals("sl-3 16000\nsl-4 17000\n", slHostsAndPorts(2));
+        for (int n = 1; n <= 2; n++) {   // HPE's SWOP runs the user (ML) containers as SWOP_UID:SWOP_GID (root here)
+            assertEquals("0:0\n0:0\n", sh(n, "for c in $(docker ps -aq --filter ancestor=user-env-tf2.7.0-swop); do docker inspect -f '{{.Config.User}}' $c; done"),
+                    "ML containers' user on host-" + n);
+        }
         for (int n = 1; n <= 2; n++) {
             assertEquals("bridge", sh(n, "docker network inspect -f '{{.Driver}}' host-" + n + "-net").strip());
             assertTrue(sh(n, "docker volume ls -q").contains("sl-cli-lib"));
