@@ -141,6 +141,18 @@ class StandInInputTest {
     }
 
     @Test
+    void spireRefusesABadTrustDomainFederationUrlOrEndpointSpiffeId() throws Exception {
+        refusedWith("spire-conf", "server", "templates/spire/server.conf.j2", "trust_domain = \"org1.swarm.learning\"", "trust_domain = \"Org1.Swarm\"",
+                "server.trust_domain: could not parse trust_domain \"Org1.Swarm\"");
+        refusedWith("spire-conf", "server", "templates/spire/server.conf.j2", "bundle_endpoint_url = \"https://", "bundle_endpoint_url = \"http://",
+                "must use the https scheme and name a host");
+        refusedWith("spire-conf", "server", "templates/spire/server.conf.j2", "endpoint_spiffe_id = \"spiffe://", "endpoint_spiffe_id = \"spife://",
+                "is not a SPIFFE ID (spiffe://<trust domain>/<path>)");
+        refusedWith("spire-conf", "server", "templates/spire/server.conf.j2", "bundle_endpoint_profile \"https_spiffe\"", "bundle_endpoint_profile \"https_spiffy\"",
+                "unknown profile \"https_spiffy\" (https_spiffe or https_web)");
+    }
+
+    @Test
     void swopRefusesInvalidYamlInAProfile() throws Exception {
         refusedWith("swarm-yaml", "profile", "templates/swop/profile.yaml.j2", "groupname: demo", "groupname: \"demo",
                 "invalid YAML: unclosed double-quoted scalar");
