@@ -63,6 +63,41 @@ class Cifar10PlaybookTest {
         assertTrue(script.contains("\ncreate context example with ip 10.9.0.1 31304\n"), script);
     }
 
+    // ---- risk 2: /tmp/container_info_file holds the container's id, as HPE's `common` writes it --
+
+    static Object loadYaml(String file) throws IOException {
+        return new Load(LoadSettings.builder().build()).loadFromString(Files.readString(REPO.resolve(file)));
+    }
+
+    /** Every {@code copy_in} item anywhere in {@code node} (tasks, blocks, module arguments). */
+    static void copyInItems(Object node, List<Map<?, ?>> found) {
+        if (node instanceof Map<?, ?> map) {
+            if (map.get("copy_in") instanceof List<?> items) items.forEach(i -> found.add((Map<?, ?>) i));
+            map.values().forEach(v -> copyInItems(v, found));
+        } else if (node instanceof List<?> list) {
+            list.forEach(v -> copyInItems(v, found));
+        }
+    }
+
+    @Test
+    void snSwopAndSwciGetTheirOwnContainerIdImageReferenceAndImageIdInContainerInfoFile() throws IOException {
+        List<Map<?, ?>> items = new ArrayList<>();
+        for (String file : List.of("playbooks/tasks/swarm.yaml", "playbooks/tasks/training.yaml")) copyInItems(loadYaml(file), items);
+        List<Map<?, ?>> infoFiles = items.stream().filter(i -> "/tmp/container_info_file".equals(i.get("dest"))).toList();
+        assertEquals(4, infoFiles.size(), "the sentinel SN, the other SNs, SWOP and SWCI: " + items);
+        for (Map<?, ?> item : infoFiles) {
+            assertEquals("{{ container_info_lines }}", item.get("inspect_lines"), "filled from the created container: " + item);
+            assertFalse(item.containsKey("content") || item.containsKey("src"), "no text of our own (a name is not an id): " + item);
+        }
+        Run run = play("", "out: " + dir.resolve("lines.json"), """
+                - copy: {content: "{{ container_info_lines | to_json }}", dest: "{{ out }}"}
+                  delegate_to: localhost
+                  run_once: true
+                """);
+        assertEquals(0, run.exit(), run.out());
+        assertEquals("[\"Id\", \"Config.Image\", \"Image\"]", Files.readString(dir.resolve("lines.json")));
+    }
+
     // ---- risk 6: one setting for SWCI's task waits and swarmplay's wait -------------------
 
     @Test
@@ -191,7 +226,7 @@ class Cifar10PlaybookTest {
     static List<Object> trainingStepsWithoutMessages() throws IOException {
         List<Object> steps = new ArrayList<>();
         for (String file : List.of("playbooks/tasks/training.yaml", "playbooks/tasks/training-ml-finished.yaml")) {
-            Object loaded = new Load(LoadSettings.builder().build()).loadFromString(Files.readString(REPO.resolve(file)));
+            Object loaded = loadYaml(file);
             for (Object task : (List<?>) loaded) {
                 Map<Object, Object> step = new LinkedHashMap<>((Map<?, ?>) task);
                 step.remove("debug");
