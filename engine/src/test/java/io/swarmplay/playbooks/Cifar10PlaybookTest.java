@@ -69,20 +69,26 @@ class Cifar10PlaybookTest {
         return new Load(LoadSettings.builder().build()).loadFromString(Files.readString(REPO.resolve(file)));
     }
 
-    /** Every {@code copy_in} item anywhere in {@code node} (tasks, blocks, module arguments). */
-    static void copyInItems(Object node, List<Map<?, ?>> found) {
+    /** The values of every {@code key} anywhere in the YAML {@code files} (tasks, blocks, module arguments). */
+    static List<Object> valuesOf(String key, String... files) throws IOException {
+        List<Object> found = new ArrayList<>();
+        for (String file : files) collect(loadYaml(file), key, found);
+        return found;
+    }
+
+    static void collect(Object node, String key, List<Object> found) {
         if (node instanceof Map<?, ?> map) {
-            if (map.get("copy_in") instanceof List<?> items) items.forEach(i -> found.add((Map<?, ?>) i));
-            map.values().forEach(v -> copyInItems(v, found));
+            if (map.containsKey(key)) found.add(map.get(key));
+            map.values().forEach(v -> collect(v, key, found));
         } else if (node instanceof List<?> list) {
-            list.forEach(v -> copyInItems(v, found));
+            list.forEach(v -> collect(v, key, found));
         }
     }
 
     @Test
     void snSwopAndSwciGetTheirOwnContainerIdImageReferenceAndImageIdInContainerInfoFile() throws IOException {
-        List<Map<?, ?>> items = new ArrayList<>();
-        for (String file : List.of("playbooks/tasks/swarm.yaml", "playbooks/tasks/training.yaml")) copyInItems(loadYaml(file), items);
+        List<Map<?, ?>> items = valuesOf("copy_in", "playbooks/tasks/swarm.yaml", "playbooks/tasks/training.yaml").stream()
+                .flatMap(v -> ((List<?>) v).stream()).<Map<?, ?>>map(i -> (Map<?, ?>) i).toList();
         List<Map<?, ?>> infoFiles = items.stream().filter(i -> "/tmp/container_info_file".equals(i.get("dest"))).toList();
         assertEquals(4, infoFiles.size(), "the sentinel SN, the other SNs, SWOP and SWCI: " + items);
         for (Map<?, ?> item : infoFiles) {
@@ -159,6 +165,17 @@ class Cifar10PlaybookTest {
         assertEquals(List.of(), spireProblems("{CgroupVersion: '1', CgroupDriver: cgroupfs}", "spire_version: '1.10.3'\nspire_container_user: '0:0'"));
         assertEquals(List.of(), spireProblems("{CgroupVersion: '1', CgroupDriver: cgroupfs}", "spire_version: '1.9.6'"));
         assertEquals(List.of(), spireProblems("{}", ""), "SPIRE 1.8.4 on an engine that says nothing of cgroups");
+    }
+
+    @Test
+    void bothSpireContainersRunAsSpireContainerUserTheFixPreflightNames() throws IOException {
+        List<Object> images = new ArrayList<>();
+        for (Object container : valuesOf("docker_container", "playbooks/tasks/spire-servers.yaml", "playbooks/tasks/agents.yaml")) {
+            Map<?, ?> c = (Map<?, ?>) container;
+            images.add(c.get("image"));
+            assertEquals("{{ spire_container_user | default(omit) }}", c.get("user"), c.toString());
+        }
+        assertEquals(List.of("{{ spire_server_image }}", "{{ spire_agent_image }}"), images);
     }
 
     @Test
