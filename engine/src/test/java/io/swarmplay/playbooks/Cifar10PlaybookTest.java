@@ -116,9 +116,11 @@ class Cifar10PlaybookTest {
         assertEquals(0, run.exit(), run.out());
         assertEquals("{\"SWCI_TASK_MAX_WAIT_TIME\": \"91\", \"SWCI_RUN_TASK_MAX_WAIT_TIME\": \"91\", \"SWCI_GENERIC_TASK_MAX_WAIT_TIME\": \"91\"}",
                 Files.readString(dir.resolve("env.json")));
-        String training = Files.readString(REPO.resolve("playbooks/tasks/training.yaml"));
-        assertTrue(training.contains("combine(swci_wait_env)"), "the SWCI container gets swci_wait_env");
-        assertTrue(training.contains("retries: \"{{ (training_timeout | int / poll_interval | int)"), "swarmplay waits training_timeout");
+        Map<?, ?> swci = (Map<?, ?>) valuesOf("docker_container", "playbooks/tasks/training.yaml").get(0);
+        assertEquals("{{ swci_name }}", swci.get("name"));
+        assertTrue(String.valueOf(swci.get("env")).endsWith("| combine(swci_wait_env) }}"), "the SWCI container gets swci_wait_env: " + swci.get("env"));
+        assertEquals(List.of("{{ (training_timeout | int / poll_interval | int) | round(0, 'ceil') | int }}"),
+                valuesOf("retries", "playbooks/tasks/training.yaml"), "swarmplay's one wait for SWCI: training_timeout");
     }
 
     // ---- risks 4 and 5: preflight's SPIRE checks ---------------------------------------------
