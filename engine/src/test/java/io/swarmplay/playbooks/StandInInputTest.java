@@ -75,6 +75,11 @@ class StandInInputTest {
         assertTrue(c.stderr().contains(message), c.stderr());
     }
 
+    /** The rendered server.conf with {@code from} replaced by {@code to} is refused with {@code message}. */
+    void serverConfRefused(String from, String to, String message) throws Exception {
+        refusedWith("spire-conf", "server", "templates/spire/server.conf.j2", from, to, message);
+    }
+
     @Test
     void whatThePlaybookRendersIsAcceptedWithOtherPortsAndADnsName() throws Exception {
         String vars = "sn_api_port: 31304\nspire_bundle_port: 9443\nspire_server_port: 31307\napls_port: 15814";
@@ -130,25 +135,25 @@ class StandInInputTest {
 
     @Test
     void spireRefusesBadValuesAndBadSyntax() throws Exception {
-        refusedWith("spire-conf", "server", "templates/spire/server.conf.j2", "ca_ttl = \"24h\"", "ca_ttl = \"24 hours\"",
+        serverConfRefused("ca_ttl = \"24h\"", "ca_ttl = \"24 hours\"",
                 "server.ca_ttl: time: invalid duration \"24 hours\"");
-        refusedWith("spire-conf", "server", "templates/spire/server.conf.j2", "bind_port = \"8081\"", "bind_port = \"80x81\"",
+        serverConfRefused("bind_port = \"8081\"", "bind_port = \"80x81\"",
                 "server.bind_port: strconv.ParseInt: parsing \"80x81\": invalid syntax");
-        refusedWith("spire-conf", "server", "templates/spire/server.conf.j2", "KeyManager \"memory\"", "KeyManager \"memroy\"",
+        serverConfRefused("KeyManager \"memory\"", "KeyManager \"memroy\"",
                 "no built-in plugin \"memroy\" for type \"KeyManager\"");
-        refusedWith("spire-conf", "server", "templates/spire/server.conf.j2", "    ca_subject {", "    ca_subject {{",
+        serverConfRefused("    ca_subject {", "    ca_subject {{",
                 "expected a key, got '{'");
     }
 
     @Test
     void spireRefusesABadTrustDomainFederationUrlOrEndpointSpiffeId() throws Exception {
-        refusedWith("spire-conf", "server", "templates/spire/server.conf.j2", "trust_domain = \"org1.swarm.learning\"", "trust_domain = \"Org1.Swarm\"",
+        serverConfRefused("trust_domain = \"org1.swarm.learning\"", "trust_domain = \"Org1.Swarm\"",
                 "server.trust_domain: could not parse trust_domain \"Org1.Swarm\"");
-        refusedWith("spire-conf", "server", "templates/spire/server.conf.j2", "bundle_endpoint_url = \"https://", "bundle_endpoint_url = \"http://",
+        serverConfRefused("bundle_endpoint_url = \"https://", "bundle_endpoint_url = \"http://",
                 "must use the https scheme and name a host");
-        refusedWith("spire-conf", "server", "templates/spire/server.conf.j2", "endpoint_spiffe_id = \"spiffe://", "endpoint_spiffe_id = \"spife://",
+        serverConfRefused("endpoint_spiffe_id = \"spiffe://", "endpoint_spiffe_id = \"spife://",
                 "is not a SPIFFE ID (spiffe://<trust domain>/<path>)");
-        refusedWith("spire-conf", "server", "templates/spire/server.conf.j2", "bundle_endpoint_profile \"https_spiffe\"", "bundle_endpoint_profile \"https_spiffy\"",
+        serverConfRefused("bundle_endpoint_profile \"https_spiffe\"", "bundle_endpoint_profile \"https_spiffy\"",
                 "unknown profile \"https_spiffy\" (https_spiffe or https_web)");
     }
 
