@@ -15,7 +15,8 @@ import java.util.Map;
 /**
  * Renders a {@link Plan} as text or JSON, both from its {@link Plan#resources() resources}:
  * grouped by host, one line per object or action with its address, a Terraform-style marker
- * and what changes. Verbose ({@code -v}) adds every step acting on it with its full arguments,
+ * and what changes. In the text, what several hosts would get alike (the same line) shows once,
+ * under the names of those hosts ({@link HostGroups}). Verbose ({@code -v}) adds every step acting on it with its full arguments,
  * nothing shortened, and the unchanged and skipped ones. The steps come from events already
  * masked ({@link Redactor#redact}); the plan is printed after the run, so the finished text
  * passes the same redactor once more for secrets learned after a step was collected.
@@ -39,19 +40,21 @@ public final class PlanRenderer {
     public String text(Plan plan) {
         StringBuilder out = new StringBuilder();
         if (plan.offline()) out.append(style.bold(Plan.OFFLINE)).append('\n');
-        String host = null;
+        Map<String, List<String>> blocks = new LinkedHashMap<>();
         int quiet = 0;
         for (PlannedResource r : plan.resources()) {
             if (r.quiet() && !verbose) {
                 quiet++;
                 continue;
             }
-            if (!r.host().equals(host)) {
-                host = r.host();
-                out.append('\n').append(style.bold(host)).append('\n');
-            }
-            resource(out, r);
+            StringBuilder block = new StringBuilder();
+            resource(block, r);
+            blocks.computeIfAbsent(r.host(), h -> new ArrayList<>()).add(block.toString());
         }
+        HostGroups.of(blocks).forEach((hosts, lines) -> {
+            out.append('\n').append(style.bold(HostGroups.header(hosts))).append('\n');
+            lines.forEach(out::append);
+        });
         unreachable(out, plan);
         if (quiet > 0) out.append('\n').append(quiet).append(" unchanged, skipped or read-only not shown (-v shows them)\n");
         out.append('\n').append(style.bold(plan.summary())).append('\n');
