@@ -21,6 +21,13 @@ final class HostGroups {
     private HostGroups() {
     }
 
+    /** One group per host, each with all its lines. */
+    static Map<List<String>, List<String>> perHost(Map<String, List<String>> byHost) {
+        Map<List<String>, List<String>> groups = new LinkedHashMap<>();
+        byHost.forEach((host, lines) -> groups.put(List.of(host), lines));
+        return groups;
+    }
+
     /**
      * Groups {@code byHost} (each host's lines, in order; no host has a line twice) by the set of
      * hosts having each line. Groups come in the order first met walking the hosts in order.
