@@ -74,6 +74,18 @@ class Cifar10PlanTest {
                     + ")"), host);
         }
         assertEquals(created(out), createLines(out), "one + line per create (on each host its group names):\n" + out);
+        // ? only where a value truly depends on what apply returns, and it says which (uncut under -v)
+        List<String> unknown = plan(REPO.resolve("inventory/two-hosts.yaml").toString(), "-v").out().lines()
+                .filter(l -> l.startsWith("    ? ")).toList();
+        // (a no_log step's reason is censored like the rest of its result)
+        List<String> unexplained = unknown.stream().filter(l -> !l.matches(".*(known (only )?after apply|'no_log: true' was specified).*")).toList();
+        assertTrue(!unknown.isEmpty() && unexplained.isEmpty(), "an unknown that does not say what it waits for:\n" + unexplained);
+        // a fresh host has no agent (its health probe finds none): the agent is created, its config too
+        for (int n = 1; n <= 2; n++) {
+            String host = hostSection(out, "host-" + n);
+            assertTrue(host.contains("\n    + docker_container.spire-agent  (create and start container spire-agent")
+                    && host.contains("\n    + template[agents | agent config with the token]  ("), host);
+        }
     }
 
     @Test
