@@ -26,12 +26,12 @@ public interface DockerReader {
     }
 
     /**
-     * Whether a missing container stays missing: true for a fresh host's engine in an offline
-     * plan, which knows every container the plan's earlier steps create (it answers those as
-     * known after apply); false for a live engine, where an earlier step of the run may still
-     * create it.
+     * Whether {@link #inspectContainer}'s empty answer is final (the container stays missing):
+     * true for a fresh host's engine in an offline plan, which knows every container the plan's
+     * earlier steps create (it answers those as known after apply); false for a live engine,
+     * where an earlier step of the run may still create it.
      */
-    default boolean knowsEarlierSteps() {
+    default boolean inspectEmptyIsFinal() {
         return false;
     }
 

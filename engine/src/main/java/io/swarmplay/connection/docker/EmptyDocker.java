@@ -25,7 +25,7 @@ final class EmptyDocker implements DockerReader {
     }
 
     @Override
-    public boolean knowsEarlierSteps() {
+    public boolean inspectEmptyIsFinal() {
         return true;
     }
 

@@ -83,7 +83,7 @@ public abstract class DockerModule<A> implements Module<A> {
         } catch (io.swarmplay.connection.StateUnknownException e) {
             return java.util.Optional.empty();
         }
-        if (state.isEmpty() && docker.knowsEarlierSteps()) {
+        if (state.isEmpty() && docker.inspectEmptyIsFinal()) {
             throw new ModuleException("container " + container + " on " + host + " is missing (a fresh host, and no earlier "
                     + "step creates it): " + module + " needs it running");
         }
