@@ -91,7 +91,7 @@ final class SavedPlans {
         AtomicReference<Session.Planned> again = new AtomicReference<>();
         int code = execute(saved.args(), file, again, new PrintWriter(Writer.nullWriter()), err);
         if (again.get() == null) return code;
-        if (again.get().status() == ExitStatus.HOST_UNREACHABLE) {
+        if (again.get().status() == ExitStatus.NOT_CONTACTED) {
             return stale(file, List.of("a host could not be contacted to check its state: " + again.get().plan().unreachable()), err, ExitStatus.HOST_UNREACHABLE);
         }
         moved = new ArrayList<>(ProjectFiles.moved(saved.files(), again.get().files()));

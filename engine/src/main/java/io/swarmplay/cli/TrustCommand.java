@@ -67,7 +67,7 @@ public final class TrustCommand implements Callable<Integer> {
         }
         int failures = 0;
         for (Host host : hosts) failures += trust(settings(inventory, host)) ? 0 : 1;
-        return failures == 0 ? ExitStatus.OK.code() : ExitStatus.HOST_UNREACHABLE.code();
+        return failures == 0 ? ExitStatus.OK.code() : ExitStatus.NOT_CONTACTED.code();
     }
 
     private boolean trust(ConnectionSettings settings) {

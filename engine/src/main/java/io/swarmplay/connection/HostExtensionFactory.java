@@ -31,9 +31,10 @@ public interface HostExtensionFactory<T> {
     /**
      * A read-only type {@code R} of a service {@code T}, the view that shows a {@code T} as
      * nothing but an {@code R} (so no cast gets back to {@code T}'s writing methods), and the
-     * {@code R} of a fresh host, holding nothing yet (what {@code --plan --offline} plans against).
+     * {@code R} of a fresh host, holding nothing but what the plan's earlier steps create (what
+     * {@code --plan --offline} plans against).
      */
     record ReadOnlyView<T, R>(Class<R> type, java.util.function.Function<? super T, ? extends R> view,
-                              java.util.function.Supplier<? extends R> fresh) {
+                              java.util.function.Function<EarlierSteps, ? extends R> fresh) {
     }
 }

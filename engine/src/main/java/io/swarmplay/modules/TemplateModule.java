@@ -51,7 +51,14 @@ public final class TemplateModule implements Module<TemplateModule.Args> {
 
     @Override
     public Change plan(Args args, HostView host) {
-        String text = TemplateSyntax.of(args).render(host, ControlFiles.find(host, args.src(), "templates"));
+        String text;
+        try {
+            text = TemplateSyntax.of(args).render(host, ControlFiles.find(host, args.src(), "templates"));
+        } catch (io.swarmplay.module.ValueUnknownException e) {
+            // what it holds depends on an earlier step; that it is created does not, when nothing is there
+            if (host.stat(args.dest()).isPresent()) throw e;
+            return Change.create("create " + args.dest() + " (content known after apply)");
+        }
         byte[] bytes = text.getBytes(java.nio.charset.Charset.forName(args.output_encoding()));
         return ManagedFile.plan(new ManagedFile.Desired(args.dest(), bytes, args.mode(), args.owner(), args.group(),
                 args.force(), new Safeguards(args.backup(), args.validate())), host);

@@ -15,7 +15,8 @@ import java.util.Map;
 /**
  * Renders a {@link Plan} as text or JSON, both from its {@link Plan#resources() resources}:
  * grouped by host, one line per object or action with its address, a Terraform-style marker
- * and what changes. Verbose ({@code -v}) adds every step acting on it with its full arguments,
+ * and what changes. A text longer than {@link #SCREEN} lines shows what several hosts would get
+ * alike (the same line) once, under the names of those hosts ({@link HostGroups}). Verbose ({@code -v}) adds every step acting on it with its full arguments,
  * nothing shortened, and the unchanged and skipped ones. The steps come from events already
  * masked ({@link Redactor#redact}); the plan is printed after the run, so the finished text
  * passes the same redactor once more for secrets learned after a step was collected.
@@ -23,6 +24,8 @@ import java.util.Map;
 public final class PlanRenderer {
 
     private static final int MAX_INLINE = 100;
+    /** The lines of the text view beyond which what several hosts get alike shows once ({@link HostGroups}). */
+    public static final int SCREEN = 150;
 
     private final Style style;
     private final Redactor redactor;
@@ -37,25 +40,35 @@ public final class PlanRenderer {
     }
 
     public String text(Plan plan) {
-        StringBuilder out = new StringBuilder();
-        if (plan.offline()) out.append(style.bold(Plan.OFFLINE)).append('\n');
-        String host = null;
+        Map<String, List<String>> blocks = new LinkedHashMap<>();
         int quiet = 0;
         for (PlannedResource r : plan.resources()) {
             if (r.quiet() && !verbose) {
                 quiet++;
                 continue;
             }
-            if (!r.host().equals(host)) {
-                host = r.host();
-                out.append('\n').append(style.bold(host)).append('\n');
-            }
-            resource(out, r);
+            StringBuilder block = new StringBuilder();
+            resource(block, r);
+            blocks.computeIfAbsent(r.host(), h -> new ArrayList<>()).add(block.toString());
         }
-        unreachable(out, plan);
-        if (quiet > 0) out.append('\n').append(quiet).append(" unchanged, skipped or read-only not shown (-v shows them)\n");
-        out.append('\n').append(style.bold(plan.summary())).append('\n');
-        return redactor.mask(out.toString());
+        StringBuilder tail = new StringBuilder();
+        unreachable(tail, plan);
+        if (quiet > 0) tail.append('\n').append(quiet).append(" unchanged, skipped or read-only not shown (-v shows them)\n");
+        tail.append('\n').append(style.bold(plan.summary())).append('\n');
+        String head = plan.offline() ? style.bold(Plan.OFFLINE) + "\n" : "";
+        String whole = head + groups(HostGroups.perHost(blocks)) + tail;
+        // a plan that fits a screen shows each host whole; a longer one folds what hosts share
+        if (whole.lines().count() > SCREEN) whole = head + groups(HostGroups.of(blocks)) + tail;
+        return redactor.mask(whole);
+    }
+
+    private String groups(Map<List<String>, List<String>> groups) {
+        StringBuilder out = new StringBuilder();
+        groups.forEach((hosts, lines) -> {
+            out.append('\n').append(style.bold(HostGroups.header(hosts))).append('\n');
+            lines.forEach(out::append);
+        });
+        return out.toString();
     }
 
     // one line per host that could not be contacted, with the cause: their steps above are unknowns

@@ -103,11 +103,11 @@ final class Connections implements AutoCloseable {
         return java.util.Optional.empty();
     }
 
-    /** The fresh (empty) read-only service of this type, for offline plans; nothing is contacted. */
-    <T> java.util.Optional<T> freshExtension(Class<T> type) {
+    /** The fresh (empty but for what {@code earlier} steps create) read-only service of this type, for offline plans; nothing is contacted. */
+    <T> java.util.Optional<T> freshExtension(Class<T> type, io.swarmplay.connection.EarlierSteps earlier) {
         for (HostExtensionFactory<?> factory : extensionFactories().values()) {
             HostExtensionFactory.ReadOnlyView<?, ?> readOnly = factory.readOnly();
-            if (readOnly != null && readOnly.type() == type) return java.util.Optional.of(type.cast(readOnly.fresh().get()));
+            if (readOnly != null && readOnly.type() == type) return java.util.Optional.of(type.cast(readOnly.fresh().apply(earlier)));
         }
         return java.util.Optional.empty();
     }

@@ -5,7 +5,10 @@ public enum ExitStatus {
     OK(0, "ok (also a --check or --plan run with pending changes)"),
     INTERNAL_ERROR(1, "internal error"),
     HOST_FAILED(2, "a host failed"),
-    HOST_UNREACHABLE(3, "a host was unreachable (none failed)"),
+    /** A {@code --plan} that could not contact a host (its steps are planned as unknown), or {@code trust}. */
+    NOT_CONTACTED(3, "a --plan (or trust) could not contact a host (none failed)"),
+    /** A run with an unreachable host, as ansible-playbook 2.14 exits ({@code RUN_UNREACHABLE_HOSTS}). */
+    HOST_UNREACHABLE(4, "a host was unreachable (none failed)"),
     LOAD_ERROR(4, "load, parse or validation error"),
     USAGE(5, "bad command-line usage"),
     INTERRUPTED(99, "interrupted (Ctrl-C or SIGTERM)"),

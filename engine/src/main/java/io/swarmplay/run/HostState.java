@@ -36,6 +36,8 @@ final class HostState {
      * {@code dest} of a step that would change it), whose state is then known only after apply.
      */
     final Set<String> pathsWritten = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /** Offline PLAN: the objects earlier steps would create on this fresh host, as {@code module.name} ({@code docker_container.sn-1}). */
+    final Set<String> created = java.util.concurrent.ConcurrentHashMap.newKeySet();
     /** {@code meta: end_host}, {@code end_batch} or {@code end_play}: no more tasks in this play (batch). */
     boolean endedPlay;
     /** {@code meta: end_host}: also out of {@code ansible_play_hosts} for the rest of the play. */
@@ -49,6 +51,11 @@ final class HostState {
 
     String name() {
         return host.name();
+    }
+
+    /** Offline PLAN: whether an earlier step would create the object {@code module} manages under {@code name}. */
+    boolean createdEarlier(String module, String name) {
+        return created.contains(module + "." + name);
     }
 
     /**

@@ -68,8 +68,8 @@ public final class Runner {
         if (run.aborted) return ExitStatus.INTERNAL_ERROR;
         Recap recap = run.recap;
         if (recap.total(c -> c.failed) > 0 || run.breakPlay) return ExitStatus.HOST_FAILED;
-        if (recap.total(c -> c.unreachable) > 0) return ExitStatus.HOST_UNREACHABLE;
-        if (run.hosts.values().stream().anyMatch(h -> h.offline)) return ExitStatus.HOST_UNREACHABLE;
+        if (run.hosts.values().stream().anyMatch(h -> h.offline)) return ExitStatus.NOT_CONTACTED;
+        if (recap.total(c -> c.unreachable) > 0) return run.mode == Mode.PLAN ? ExitStatus.NOT_CONTACTED : ExitStatus.HOST_UNREACHABLE;
         return ExitStatus.OK;
     }
 }

@@ -241,17 +241,21 @@ final class TaskStep {
                     : async.run(change, session, timeout, () -> guarded(spec, target, apply),
                             (jid, state) -> run.report(new AsyncPolled(spec.task(), host.name(), jid, state)));
             Outcome outcome = planAndApply(module, args, session, spec, applier, () -> lock(spec, host, target, vars, session, timeout));
-            if (run.mode == Mode.PLAN && !module.info().readOnly()) rememberWrites(target, args, outcome);
+            if (run.mode == Mode.PLAN && !module.info().readOnly()) rememberWrites(target, module.info().name(), args, outcome);
             return outcome;
         });
     }
 
-    /** Offline plan: the path a step that would change its (fresh) host writes, for the later steps that look at it. */
-    private void rememberWrites(HostState target, Map<String, Object> args, Outcome outcome) {
+    /**
+     * Offline plan: the path a step that would change its (fresh) host writes, and the object it
+     * names, for the later steps that look at them.
+     */
+    private void rememberWrites(HostState target, String module, Map<String, Object> args, Outcome outcome) {
         if (!run.request.offline() || outcome.status() != io.swarmplay.module.Status.WOULD_CHANGE) return;
         for (String key : List.of("path", "dest")) {
             if (args.get(key) instanceof String path && !path.isEmpty()) target.pathsWritten.add(path);
         }
+        if (args.get("name") instanceof String name && !name.isEmpty()) target.created.add(module + "." + name);
     }
 
     /** Runs {@code work}, turning every failure it may meet on the host into the step's outcome. */
@@ -420,7 +424,7 @@ final class TaskStep {
             @Override
             public <T> java.util.Optional<T> fresh(Class<T> type) {
                 if (type == io.swarmplay.source.Vault.class) return java.util.Optional.of(type.cast(run.request.vault()));
-                return run.connections.freshExtension(type);
+                return run.connections.freshExtension(type, target::createdEarlier);
             }
 
             @Override

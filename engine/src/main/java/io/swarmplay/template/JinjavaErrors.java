@@ -35,10 +35,13 @@ final class JinjavaErrors {
             new Rule(Pattern.compile("Error parsing '(.*)': .*", Pattern.DOTALL), "syntax error in '$1'"),
             new Rule(Pattern.compile(".*Cannot find method '?(\\w+)'? .*", Pattern.DOTALL), "no method '$1' on this value"),
             new Rule(Pattern.compile(".*Cannot coerce .*", Pattern.DOTALL), "a value has the wrong type for this operation"),
-            new Rule(Pattern.compile(".*[Dd]ivi\\w* by zero.*", Pattern.DOTALL), "division by zero"),
+            new Rule(Pattern.compile(".*([Dd]ivi\\w*|/|%) by zero.*", Pattern.DOTALL), "division by zero"),
             new Rule(Pattern.compile(".*Unclosed (\\w+).*", Pattern.DOTALL), "unclosed $1"),
             new Rule(Pattern.compile(".*StackOverflowError.*", Pattern.DOTALL),
                     "the template nests too deeply (a value that contains itself, or a recursion without end)"));
+
+    /** A Java exception's (qualified) class name, and the colon after it: never shown (Jinjava puts them in messages). */
+    private static final String JAVA_NAME = "\\b(?:[a-z][\\w$]*\\.)*[A-Za-z][\\w$]*(?:Exception|Error)\\b:?\\s*";
 
     private JinjavaErrors() {
     }
@@ -56,7 +59,7 @@ final class JinjavaErrors {
             Matcher matcher = rule.pattern().matcher(m);
             if (matcher.matches()) return matcher.replaceFirst(rule.replacement());
         }
-        String redacted = m.replaceAll("'[^']*'", "'...'").replaceAll("\"[^\"]*\"", "\"...\"");
+        String redacted = m.replaceAll(JAVA_NAME, "").strip().replaceAll("'[^']*'", "'...'").replaceAll("\"[^\"]*\"", "\"...\"");
         return redacted.isEmpty() ? "cannot render" : "cannot render: " + lowerFirst(redacted);
     }
 

@@ -92,7 +92,7 @@ class CliTest {
                     - command: "touch {{ inventory_hostname }}.done"
                 """);
         Result run = swarmplay("-i", inventory.toString(), playbook.toString(), "-c", "local");
-        assertEquals(3, run.code(), run.out() + run.err());
+        assertEquals(4, run.code(), "a run with an unreachable host exits 4, as ansible-playbook:\n" + run.out() + run.err());
         assertTrue(Files.exists(dir.resolve("web1.done")), "-c local runs web1 on the control node:\n" + run.out());
         assertFalse(Files.exists(dir.resolve("web2.done")), "the inventory's ansible_connection wins over -c");
         Result bad = swarmplay("-i", inventory.toString(), playbook.toString(), "-c", "winrm");
@@ -213,7 +213,9 @@ class CliTest {
     @Test
     void versionHelpListingAndSyntaxCheck() {
         assertTrue(swarmplay("--version").out().startsWith("swarmplay "));
-        assertTrue(swarmplay("--help").out().contains("Exit codes:"));
+        String help = swarmplay("--help").out();
+        assertTrue(help.contains("Exit codes:"), help);
+        assertTrue(help.contains("  3   a --plan could not contact a host") && help.contains("  4   a host was unreachable"), help);
         Result hosts = swarmplay("-i", INVENTORY, "--list-hosts", HELLO);
         assertEquals(0, hosts.code(), hosts.err());
         assertTrue(hosts.out().contains("hosts (1):"), hosts.out());
@@ -250,7 +252,8 @@ class CliTest {
         assertTrue(plan.out().contains("host unreachable (planned without its state)"), plan.out());
         assertTrue(plan.out().contains("\n  down: cannot connect to "), plan.out());
         Result run = swarmplay("-i", inventory.toString(), playbook.toString());
-        assertEquals(3, run.code(), run.out());
+        assertEquals(4, run.code(), "a plan exits 3, a run 4 as ansible-playbook:\n" + run.out());
+        assertEquals(4, swarmplay("-i", inventory.toString(), playbook.toString(), "--check").code(), "--check is a run");
         assertTrue(run.out().contains("fatal: [down]: UNREACHABLE!"), run.out());
     }
 }

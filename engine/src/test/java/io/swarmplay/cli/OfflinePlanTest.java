@@ -225,6 +225,42 @@ class OfflinePlanTest {
         assertTrue(out.contains("? command[on the decided probe]  (when: decided is changed is known only after apply)"), out);
     }
 
+    @Test
+    void aContainerAnEarlierStepCreatesIsThereAndOneNothingCreatesIsMissing() throws IOException {
+        playbook = write("containers.yaml", """
+                - hosts: host-1
+                  gather_facts: false
+                  tasks:
+                    - name: is the agent healthy
+                      docker_exec: {container: agent, argv: [healthcheck]}
+                      register: agent_health
+                      failed_when: false
+                    - name: server
+                      docker_container: {name: server, image: "busybox:1.36"}
+                    - name: token from the server
+                      docker_exec: {container: server, argv: [token]}
+                      register: token
+                    - name: agent config with the token
+                      template: {src: app.conf.j2, dest: /opt/agent.conf}
+                      vars: {site: "{{ token.stdout }}", port: 1}
+                    - name: agent
+                      docker_container: {name: agent, image: "busybox:1.36"}
+                      when: agent_health.rc | default(1) != 0
+                    - name: a probe of a container nothing creates
+                      docker_exec: {container: nosuch, argv: [true]}
+                """);
+        CliTest.Result result = plan("--plan", "-v");
+        String out = result.out();
+        assertTrue(out.contains("= docker_exec[is the agent healthy]  (container agent on host-1 is missing (a fresh host, and no"
+                + " earlier step creates it): docker_exec needs it running)"), out);
+        assertTrue(out.contains("> docker_exec[token from the server]  (token in server)"), out);
+        // what the file holds depends on the token; that it is created does not
+        assertTrue(out.contains("+ template./opt/agent.conf  (create /opt/agent.conf (content known after apply))"), out);
+        assertTrue(out.contains("+ docker_container.agent  (create and start container agent"), out);
+        assertTrue(out.contains("! docker_exec[a probe of a container nothing creates]  (container nosuch on host-1 is missing"), out);
+        assertEquals(2, result.code(), "a step that would fail fails the plan, as a failed task fails a run:\n" + out + result.err());
+    }
+
     private static int count(String text, String part) {
         return text.split(java.util.regex.Pattern.quote(part), -1).length - 1;
     }

@@ -25,6 +25,16 @@ public interface DockerReader {
         return null;
     }
 
+    /**
+     * Whether {@link #inspectContainer}'s empty answer is final (the container stays missing):
+     * true for a fresh host's engine in an offline plan, which knows every container the plan's
+     * earlier steps create (it answers those as known after apply); false for a live engine,
+     * where an earlier step of the run may still create it.
+     */
+    default boolean inspectEmptyIsFinal() {
+        return false;
+    }
+
     /** The engine's version, e.g. {@code 20.10.24+dfsg1}. */
     String serverVersion();
 

@@ -9,10 +9,25 @@ import java.util.function.Consumer;
 
 /**
  * The engine of a fresh host, for {@code --plan --offline}: no containers, images, volumes or
- * networks, so every object a playbook declares is planned as a create. What only a running
- * engine can tell (its version, logs, files in containers, API answers) is known after apply.
+ * networks, so every object a playbook declares is planned as a create. A container an earlier
+ * step of the plan creates is there, in a state known after apply; one nothing creates is missing
+ * for good. What only a running engine can tell (its version, logs, files in containers, API
+ * answers) is known after apply.
  */
 final class EmptyDocker implements DockerReader {
+
+    private static final String CONTAINER = "docker_container";
+
+    private final io.swarmplay.connection.EarlierSteps earlier;
+
+    EmptyDocker(io.swarmplay.connection.EarlierSteps earlier) {
+        this.earlier = earlier;
+    }
+
+    @Override
+    public boolean inspectEmptyIsFinal() {
+        return true;
+    }
 
     @Override
     public String describe() {
@@ -26,6 +41,7 @@ final class EmptyDocker implements DockerReader {
 
     @Override
     public Optional<ContainerState> inspectContainer(String nameOrId) {
+        createdEarlier(nameOrId);
         return Optional.empty();
     }
 
@@ -36,6 +52,7 @@ final class EmptyDocker implements DockerReader {
 
     @Override
     public List<String> logTail(String id, int lines) {
+        createdEarlier(id);
         return List.of();
     }
 
@@ -46,16 +63,19 @@ final class EmptyDocker implements DockerReader {
 
     @Override
     public List<TarFile> copyOut(String id, String path) {
+        createdEarlier(id);
         throw new DockerException("container " + id + " does not exist on a fresh host");
     }
 
     @Override
     public Optional<PathStat> statPath(String id, String path) {
+        createdEarlier(id);
         throw new DockerException("container " + id + " does not exist on a fresh host");
     }
 
     @Override
     public Optional<ArchiveEntry> archiveEntry(String id, String path) {
+        createdEarlier(id);
         throw new DockerException("container " + id + " does not exist on a fresh host");
     }
 
@@ -102,6 +122,11 @@ final class EmptyDocker implements DockerReader {
     @Override
     public Object read(String path, Map<String, String> query) {
         throw unknown("the engine's answer to " + path);
+    }
+
+    /** A container an earlier step creates is there, but what it holds is known after apply. */
+    private void createdEarlier(String container) {
+        if (earlier.create(CONTAINER, container)) throw unknown("container " + container + " as the earlier step that creates it leaves it");
     }
 
     private static StateUnknownException unknown(String what) {

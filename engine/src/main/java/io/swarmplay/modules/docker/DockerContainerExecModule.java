@@ -63,6 +63,7 @@ public final class DockerContainerExecModule extends DockerModule<DockerContaine
 
     @Override
     protected Change plan(Args args, HostView host, DockerReader docker) {
+        DockerModule.runningLater(docker, args.container(), host.name(), "docker_container_exec");
         return Change.run(io.swarmplay.connection.Command.of(argv(args)).toShellLine() + " in " + args.container());
     }
 

@@ -56,13 +56,13 @@ public final class DockerExecModule extends DockerModule<DockerExecModule.Args> 
 
     @Override
     protected Change plan(Args args, HostView host, DockerReader docker) {
-        List<String> argv = argv(args);
-        ContainerState state = docker.inspectContainer(args.container()).orElse(null);
-        if (args.creates_in_container() != null && state != null && exists(docker, state.id(), args.creates_in_container())) {
+        Change run = Change.run(io.swarmplay.connection.Command.of(argv(args)).toShellLine() + " in " + args.container());
+        ContainerState state = DockerModule.runningLater(docker, args.container(), host.name(), "docker_exec").orElse(null);
+        if (state == null) return run;
+        if (args.creates_in_container() != null && exists(docker, state.id(), args.creates_in_container())) {
             return Change.none(args.creates_in_container() + " exists in container " + args.container());
         }
-        // not running yet may mean an earlier step of this run starts it: apply checks again
-        return Change.run(io.swarmplay.connection.Command.of(argv).toShellLine() + " in " + args.container());
+        return run;
     }
 
     private static boolean exists(DockerReader docker, String id, String path) {

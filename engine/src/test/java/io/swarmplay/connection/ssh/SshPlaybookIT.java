@@ -122,7 +122,7 @@ class SshPlaybookIT {
         });
         Result result = run(playbook);
         killer.get(10, TimeUnit.SECONDS);
-        assertEquals(3, result.code(), result.out());
+        assertEquals(4, result.code(), result.out());
         assertTrue(result.out().contains("fatal: [host-2]: UNREACHABLE! =>"), result.out());
         assertTrue(result.out().contains("127.0.0.42:" + two.port), result.out());
         assertTrue(result.out().contains("during task 'slow step'"), result.out());
@@ -139,7 +139,7 @@ class SshPlaybookIT {
         Files.writeString(dir.resolve("inventory.yaml"), inventory);
         String playbook = "- hosts: host-1\n  gather_facts: false\n  tasks:\n    - command: 'true'\n";
         Result refused = run(playbook);
-        assertEquals(3, refused.code(), refused.out());
+        assertEquals(4, refused.code(), refused.out());
         assertTrue(refused.out().contains("swarmplay trust"), refused.out());
         assertTrue(refused.out().contains(one.hostFingerprint("ed25519")), refused.out());
         StringWriter out = new StringWriter();

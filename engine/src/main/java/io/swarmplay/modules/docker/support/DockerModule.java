@@ -69,6 +69,27 @@ public abstract class DockerModule<A> implements Module<A> {
         return host.extension(DockerEndpoint.class).orElseThrow(() -> missing(host));
     }
 
+    /**
+     * For the plan of a step that needs {@code container} running at apply: its state now; empty
+     * when it is not there yet but an earlier step creates it, or may (apply looks again); a
+     * failure when it is missing for good (an offline plan's fresh host, where no earlier step
+     * creates it), as apply would fail.
+     */
+    public static java.util.Optional<io.swarmplay.connection.docker.ContainerState> runningLater(
+            DockerReader docker, String container, String host, String module) {
+        java.util.Optional<io.swarmplay.connection.docker.ContainerState> state;
+        try {
+            state = docker.inspectContainer(container);
+        } catch (io.swarmplay.connection.StateUnknownException e) {
+            return java.util.Optional.empty();
+        }
+        if (state.isEmpty() && docker.inspectEmptyIsFinal()) {
+            throw new ModuleException("container " + container + " on " + host + " is missing (a fresh host, and no earlier "
+                    + "step creates it): " + module + " needs it running");
+        }
+        return state;
+    }
+
     /** The host's engine, read-only: all a plan gets. */
     public static DockerReader reader(HostView host) {
         return host.extension(DockerReader.class).orElseThrow(() -> missing(host));
