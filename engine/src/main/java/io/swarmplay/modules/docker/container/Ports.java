@@ -100,8 +100,13 @@ final class Ports {
         return port;
     }
 
-    /** Splits on {@code :}, keeping {@code [ipv6]} in one piece. */
+    /** Splits on {@code :}, keeping {@code [ipv6]} in one piece; a {@code [} never closed fails as community.docker's does. */
     private static List<String> split(String spec) {
+        for (int open = spec.indexOf('['); open >= 0; open = spec.indexOf('[', spec.indexOf(']', open))) {
+            if (spec.indexOf(']', open) < 0) {
+                throw new ModuleException("Cannot find closing \"]\" in input \"" + spec + "\" for opening \"[\" at index " + (open + 1) + "!");
+            }
+        }
         List<String> parts = new ArrayList<>();
         StringBuilder current = new StringBuilder();
         boolean bracket = false;
