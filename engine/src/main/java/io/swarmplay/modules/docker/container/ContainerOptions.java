@@ -137,6 +137,7 @@ public final class ContainerOptions implements ArgTable {
             host("volumes", STRINGS, "Binds").kind(Kind.SET).toApi((v, c) -> Volumes.binds(v))
                     .writer((b, v, c) -> Volumes.write(b, v, c)).doc("Volumes: /host:/container[:mode], name:/container, or /container."),
             host("mounts", listOf(Nested.Mount.class), "Mounts").kind(Kind.SET_OF_DICTS).toApi((v, c) -> Volumes.mounts(v))
+                    .fromInspect(Volumes::inspectedMounts)
                     .doc("Mounts: {target, source, type: volume|bind|tmpfs, read_only, ...}."));
 
     private static final Map<String, ContainerOption> BY_NAME = byName();
