@@ -184,8 +184,12 @@ public final class ContainerOptions implements ArgTable {
         return warnings;
     }
 
-    /** community.docker's rule that log_options needs log_driver, and restart_retries restart_policy. */
+    /**
+     * community.docker's checks across options, before anything is done: log_options needs
+     * log_driver, restart_retries restart_policy, and no container path is mounted twice.
+     */
     public static void checkTogether(io.swarmplay.module.Options options) {
+        Volumes.checkCollisions(options.get("mounts"), options.get("volumes"));
         if (options.has("log_options") && !options.has("log_driver")) {
             throw new ModuleException("missing parameter(s) required by 'log_options': log_driver");
         }

@@ -27,6 +27,29 @@ final class Volumes {
         return true;
     }
 
+    /**
+     * community.docker's check that no container path is mounted twice, by {@code mounts} (first)
+     * or {@code volumes} ({@code src:dst[:mode]} or an anonymous {@code /dst}).
+     */
+    static void checkCollisions(List<?> mounts, List<?> volumes) {
+        Map<String, String> seen = new LinkedHashMap<>();
+        if (mounts != null) for (Object m : mounts) collide(seen, ((Nested.Mount) m).target(), "mounts");
+        if (volumes != null) {
+            for (Object v : volumes) {
+                String[] parts = String.valueOf(v).split(":");
+                collide(seen, parts[Math.min(1, parts.length - 1)], "volumes");
+            }
+        }
+    }
+
+    private static void collide(Map<String, String> seen, String target, String option) {
+        String before = seen.put(target, option);
+        if (before == null) return;
+        throw new ModuleException(before.equals(option)
+                ? "The mount point \"" + target + "\" appears twice in the " + option + " option"
+                : "The mount point \"" + target + "\" appears both in the " + option + " and " + before + " option");
+    }
+
     static Object binds(Object declared) {
         if (declared == null) return null;
         List<String> binds = new ArrayList<>();

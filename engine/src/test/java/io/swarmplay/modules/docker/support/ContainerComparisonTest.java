@@ -71,6 +71,17 @@ class ContainerComparisonTest {
     }
 
     @Test
+    void aHostRangeForOneContainerPortIsSentAsGivenAndComparedSo() {
+        ContainerArgs args = args(Map.of("published_ports", List.of("9010-9050:9010")));
+        Map<String, Object> exposed = Map.of("8080/tcp", Map.of(), "9010/tcp", Map.of());
+        Map<String, Object> inspect = container(Map.of("ExposedPorts", exposed),
+                Map.of("PortBindings", Map.of("9010/tcp", List.of(Map.of("HostIp", "0.0.0.0", "HostPort", "9010-9050")))));
+        assertEquals(List.of(), diffs(args, inspect));
+        ContainerArgs other = args(Map.of("published_ports", List.of("9010-9051:9010")));
+        assertEquals(List.of("published_ports"), diffs(other, inspect).stream().map(Difference::field).toList());
+    }
+
+    @Test
     void aMountsReadOnlyComparesWithTheEnginesOmittedFalse() {
         Map<String, Object> writable = Map.of("Type", "bind", "Source", "/tmp", "Target", "/data");
         Map<String, Object> readOnly = Map.of("Type", "bind", "Source", "/tmp", "Target", "/data", "ReadOnly", true);
