@@ -85,10 +85,28 @@ public final class DockerImageModule extends DockerModule<DockerImageModule.Args
         return Args.class;
     }
 
+    /** An image ID ({@code sha256:} and 64 hex digits) rather than a name, as community.docker's {@code is_image_name_id}. */
+    static boolean isImageId(String name) {
+        return name != null && name.matches("sha256:[0-9a-fA-F]{64}");
+    }
+
+    /** community.docker's checks before anything is done: an image ID cannot be a tag target, be pushed, pulled or built. */
+    private static void checkIds(Args args, boolean fetching) {
+        if (isImageId(args.repository())) throw new ModuleException("`repository` must not be an image ID; got: " + args.repository());
+        if (args.repository() == null && args.push() && isImageId(args.name())) {
+            throw new ModuleException("Cannot push an image by ID; specify `repository` to tag and push the image with ID "
+                    + args.name() + " instead");
+        }
+        if (fetching && isImageId(args.name()) && (args.source().equals("build") || args.source().equals("pull"))) {
+            throw new ModuleException("Image name must not be an image ID for source=" + args.source() + "; got: " + args.name());
+        }
+    }
+
     @Override
     protected Change plan(Args args, HostView host, DockerReader docker) {
         String ref = args.reference();
         ImageInfo current = docker.inspectImage(ref).orElse(null);
+        checkIds(args, args.state().equals("present") && (current == null || args.forced()));
         if (args.state().equals("absent")) {
             return current == null ? Change.none("image " + ref + " is not on " + host.name())
                     : Change.delete("remove image " + ref + " (" + shortId(current.id()) + ")").withPayload(args.force_absent());

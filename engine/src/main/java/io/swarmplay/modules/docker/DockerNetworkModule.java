@@ -42,8 +42,8 @@ import java.util.Map;
  *     labels: {app: swarm}
  * }</pre>
  * A setting that differs cannot change in place: the step is a REPLACE, which first disconnects
- * the network's containers when {@code force: true}, and otherwise fails listing them (swarmplay
- * never disconnects running containers unasked). Removing a network with containers works the same way.
+ * the network's containers, as community.docker does (the plan lists them); removing a network
+ * disconnects them the same way. {@code force: true} recreates the network even when it is as declared.
  * Several networks of one name (two clients creating it at once) are resolved: the one with the most
  * containers attached, else the oldest, is kept and the others removed; {@code absent} removes them all.
  */
@@ -58,7 +58,7 @@ public final class DockerNetworkModule extends DockerModule<DockerNetworkModule.
                        @Choices({"present", "absent"}) String state,
                        @Doc("Network driver (bridge by default).") String driver,
                        @Doc("Driver options.") Map<String, String> driver_options,
-                       @Doc("Disconnect attached containers when the network must be removed or recreated.") boolean force,
+                       @Doc("Remove and recreate the network even when it is as declared; lets duplicates of the name with containers be removed.") boolean force,
                        @Doc("Keep containers connected that connected does not list.") boolean appends,
                        @Alias("containers") @Doc("Containers to connect.") List<String> connected,
                        @Doc("Enable IPv6.") Boolean enable_ipv6,
@@ -101,7 +101,7 @@ public final class DockerNetworkModule extends DockerModule<DockerNetworkModule.
         if (args.state().equals("absent")) {
             if (named.isEmpty()) return Change.none("network " + name + " does not exist");
             String all = named.size() == 1 ? "" : " (all " + named.size() + " of that name)";
-            return Change.delete("remove network " + name + all + detaching(args, attached(named), "removing it", host))
+            return Change.delete("remove network " + name + all + disconnecting(attached(named)))
                     .withPayload(new Found(null, false, List.of(), List.of(), named));
         }
         List<String> wanted = args.connected() == null ? List.of() : args.connected();
@@ -114,10 +114,10 @@ public final class DockerNetworkModule extends DockerModule<DockerNetworkModule.
         }
         List<NetworkInfo> duplicates = named.subList(1, named.size());
         List<Diff.FieldChange> changes = NetworkFields.differences(args, current);
-        if (!changes.isEmpty()) {
-            Diff.FieldChange first = changes.get(0);
-            return Change.replace("replace: " + first.field() + " changed " + first.before() + " → " + first.after()
-                            + detaching(args, attached(named), "changing its " + first.field(), host))
+        if (!changes.isEmpty() || args.force()) {
+            String why = changes.isEmpty() ? "force requested"
+                    : changes.get(0).field() + " changed " + changes.get(0).before() + " → " + changes.get(0).after();
+            return Change.replace("replace: " + why + disconnecting(attached(named)))
                     .withDiff(Diff.fields("network " + name, changes))
                     .withPayload(new Found(current, true, wanted, List.of(), duplicates));
         }
@@ -165,11 +165,16 @@ public final class DockerNetworkModule extends DockerModule<DockerNetworkModule.
         return id.length() > 12 ? id.substring(0, 12) : id;
     }
 
-    /** {@code " (disconnects a, b)"} with force, "" without containers; else fails listing them. */
+    /** {@code " (disconnects a, b)"}, or "" without containers: removing or recreating a network disconnects them, as community.docker does. */
+    private static String disconnecting(List<String> containers) {
+        List<String> names = containers.stream().sorted().toList();
+        return names.isEmpty() ? "" : " (disconnects " + String.join(", ", names) + ")";
+    }
+
+    /** Removing duplicates of the name (swarmplay's own step) disconnects their containers only with force; else fails listing them. */
     private static String detaching(Args args, List<String> containers, String doing, HostView host) {
         List<String> names = containers.stream().sorted().toList();
-        if (names.isEmpty()) return "";
-        if (args.force()) return " (disconnects " + String.join(", ", names) + ")";
+        if (names.isEmpty() || args.force()) return disconnecting(names);
         throw new ModuleException("network " + args.name() + " on " + host.name() + " has containers attached ("
                 + String.join(", ", names) + "); " + doing + " needs them disconnected: remove them first, or set force: true");
     }

@@ -369,14 +369,14 @@ class DockerModulesIT {
     }
 
     @Test
-    void networkSubnetChangeIsAReplaceThatNamesAttachedContainers() {
+    void networkSubnetChangeIsAReplaceThatDisconnectsAttachedContainers() {
         Path pb = playbooks.write("""
                 - hosts: localhost
                   gather_facts: false
-                  vars: {subnet: 172.31.251.0/24, force: false}
+                  vars: {subnet: 172.31.251.0/24}
                   tasks:
                     - name: net
-                      docker_network: {name: swarmplay-it-sub, subnet: "{{ subnet }}", force: "{{ force }}"}
+                      docker_network: {name: swarmplay-it-sub, subnet: "{{ subnet }}"}
                     - docker_container:
                         name: swarmplay-it-subc
                         image: %s
@@ -385,12 +385,9 @@ class DockerModulesIT {
                         force_kill: true
                 """.formatted(IMAGE));
         playbooks.apply(pb);
-        Run refused = playbooks.apply(pb, "-e", "subnet=172.31.252.0/24");
-        assertEquals("network swarmplay-it-sub on " + HOST + " has containers attached (swarmplay-it-subc); changing its "
-                + "ipam_config[0].subnet needs them disconnected: remove them first, or set force: true", refused.step("net").msg());
-        Run forced = playbooks.apply(pb, "-e", "subnet=172.31.252.0/24", "-e", "force=true");
+        Run changed = playbooks.apply(pb, "-e", "subnet=172.31.252.0/24");
         assertEquals("replace: ipam_config[0].subnet changed 172.31.251.0/24 → 172.31.252.0/24 (disconnects swarmplay-it-subc)",
-                forced.step("net").msg());
+                changed.step("net").msg());
         assertEquals("172.31.252.0/24", docker.inspectNetwork("swarmplay-it-sub").orElseThrow().subnet());
         assertEquals("none", playbooks.apply(pb, "-e", "subnet=172.31.252.0/24").step("net").action());
     }

@@ -137,6 +137,7 @@ public final class ContainerOptions implements ArgTable {
             host("volumes", STRINGS, "Binds").kind(Kind.SET).toApi((v, c) -> Volumes.binds(v))
                     .writer((b, v, c) -> Volumes.write(b, v, c)).doc("Volumes: /host:/container[:mode], name:/container, or /container."),
             host("mounts", listOf(Nested.Mount.class), "Mounts").kind(Kind.SET_OF_DICTS).toApi((v, c) -> Volumes.mounts(v))
+                    .fromInspect(Volumes::inspectedMounts)
                     .doc("Mounts: {target, source, type: volume|bind|tmpfs, read_only, ...}."));
 
     private static final Map<String, ContainerOption> BY_NAME = byName();
@@ -183,8 +184,12 @@ public final class ContainerOptions implements ArgTable {
         return warnings;
     }
 
-    /** community.docker's rule that log_options needs log_driver, and restart_retries restart_policy. */
+    /**
+     * community.docker's checks across options, before anything is done: log_options needs
+     * log_driver, restart_retries restart_policy, and no container path is mounted twice.
+     */
     public static void checkTogether(io.swarmplay.module.Options options) {
+        Volumes.checkCollisions(options.get("mounts"), options.get("volumes"));
         if (options.has("log_options") && !options.has("log_driver")) {
             throw new ModuleException("missing parameter(s) required by 'log_options': log_driver");
         }

@@ -71,9 +71,13 @@ final class Ports {
         return out;
     }
 
+    /**
+     * The host port of each container port: for one container port the text as given (a host range
+     * lets the engine pick a free port of it), else the host range's ports one by one.
+     */
     private static List<String> hostPorts(String text, int count, String spec) {
         List<Integer> ports = range(text, spec);
-        if (ports.size() == 1 && count == 1) return List.of(text);
+        if (count == 1) return List.of(text);
         if (ports.size() != count) throw new ModuleException("Invalid port range in \"" + spec + "\": host and container ranges differ in size");
         return ports.stream().map(String::valueOf).toList();
     }
@@ -100,8 +104,13 @@ final class Ports {
         return port;
     }
 
-    /** Splits on {@code :}, keeping {@code [ipv6]} in one piece. */
+    /** Splits on {@code :}, keeping {@code [ipv6]} in one piece; a {@code [} never closed fails as community.docker's does. */
     private static List<String> split(String spec) {
+        for (int open = spec.indexOf('['); open >= 0; open = spec.indexOf('[', spec.indexOf(']', open))) {
+            if (spec.indexOf(']', open) < 0) {
+                throw new ModuleException("Cannot find closing \"]\" in input \"" + spec + "\" for opening \"[\" at index " + (open + 1) + "!");
+            }
+        }
         List<String> parts = new ArrayList<>();
         StringBuilder current = new StringBuilder();
         boolean bracket = false;

@@ -27,6 +27,29 @@ final class Volumes {
         return true;
     }
 
+    /**
+     * community.docker's check that no container path is mounted twice, by {@code mounts} (first)
+     * or {@code volumes} ({@code src:dst[:mode]} or an anonymous {@code /dst}).
+     */
+    static void checkCollisions(List<?> mounts, List<?> volumes) {
+        Map<String, String> seen = new LinkedHashMap<>();
+        if (mounts != null) for (Object m : mounts) collide(seen, ((Nested.Mount) m).target(), "mounts");
+        if (volumes != null) {
+            for (Object v : volumes) {
+                String[] parts = String.valueOf(v).split(":");
+                collide(seen, parts[Math.min(1, parts.length - 1)], "volumes");
+            }
+        }
+    }
+
+    private static void collide(Map<String, String> seen, String target, String option) {
+        String before = seen.put(target, option);
+        if (before == null) return;
+        throw new ModuleException(before.equals(option)
+                ? "The mount point \"" + target + "\" appears twice in the " + option + " option"
+                : "The mount point \"" + target + "\" appears both in the " + option + " and " + before + " option");
+    }
+
     static Object binds(Object declared) {
         if (declared == null) return null;
         List<String> binds = new ArrayList<>();
@@ -66,11 +89,11 @@ final class Volumes {
             r.put("Target", m.target());
             if (m.source() != null) r.put("Source", m.source());
             r.put("Type", m.type());
-            if (Boolean.TRUE.equals(m.read_only())) r.put("ReadOnly", true);
+            if (m.read_only() != null) r.put("ReadOnly", m.read_only());
             if (m.consistency() != null) r.put("Consistency", m.consistency());
             if (m.propagation() != null) r.put("BindOptions", Map.of("Propagation", m.propagation()));
             Map<String, Object> volume = new LinkedHashMap<>();
-            if (Boolean.TRUE.equals(m.no_copy())) volume.put("NoCopy", true);
+            if (m.no_copy() != null) volume.put("NoCopy", m.no_copy());
             if (m.labels() != null) volume.put("Labels", m.labels());
             if (m.volume_driver() != null) {
                 Map<String, Object> driver = new LinkedHashMap<>();
@@ -84,6 +107,33 @@ final class Volumes {
             if (m.tmpfs_mode() != null) tmpfs.put("Mode", Integer.parseInt(m.tmpfs_mode(), 8));
             if (!tmpfs.isEmpty()) r.put("TmpfsOptions", tmpfs);
             out.add(r);
+        }
+        return out;
+    }
+
+    /**
+     * The container's {@code HostConfig.Mounts} with the engine's omitted false values filled in
+     * ({@code ReadOnly}, a volume's {@code NoCopy}), as community.docker reads them, so that a declared
+     * {@code read_only: false} matches a writable mount and differs from a read-only one.
+     */
+    static Object inspectedMounts(Object inspected) {
+        if (!(inspected instanceof List<?> mounts)) return inspected;
+        List<Object> out = new ArrayList<>();
+        for (Object o : mounts) {
+            if (!(o instanceof Map<?, ?> mount)) {
+                out.add(o);
+                continue;
+            }
+            Map<String, Object> m = new LinkedHashMap<>();
+            mount.forEach((k, v) -> m.put(String.valueOf(k), v));
+            m.putIfAbsent("ReadOnly", false);
+            if ("volume".equals(m.get("Type"))) {
+                Map<String, Object> volume = new LinkedHashMap<>();
+                if (m.get("VolumeOptions") instanceof Map<?, ?> given) given.forEach((k, v) -> volume.put(String.valueOf(k), v));
+                volume.putIfAbsent("NoCopy", false);
+                m.put("VolumeOptions", volume);
+            }
+            out.add(m);
         }
         return out;
     }

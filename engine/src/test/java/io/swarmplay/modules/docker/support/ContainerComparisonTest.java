@@ -71,6 +71,40 @@ class ContainerComparisonTest {
     }
 
     @Test
+    void aHostRangeForOneContainerPortIsSentAsGivenAndComparedSo() {
+        ContainerArgs args = args(Map.of("published_ports", List.of("9010-9050:9010")));
+        Map<String, Object> exposed = Map.of("8080/tcp", Map.of(), "9010/tcp", Map.of());
+        Map<String, Object> inspect = container(Map.of("ExposedPorts", exposed),
+                Map.of("PortBindings", Map.of("9010/tcp", List.of(Map.of("HostIp", "0.0.0.0", "HostPort", "9010-9050")))));
+        assertEquals(List.of(), diffs(args, inspect));
+        ContainerArgs other = args(Map.of("published_ports", List.of("9010-9051:9010")));
+        assertEquals(List.of("published_ports"), diffs(other, inspect).stream().map(Difference::field).toList());
+    }
+
+    @Test
+    void aMountsReadOnlyComparesWithTheEnginesOmittedFalse() {
+        Map<String, Object> writable = Map.of("Type", "bind", "Source", "/tmp", "Target", "/data");
+        Map<String, Object> readOnly = Map.of("Type", "bind", "Source", "/tmp", "Target", "/data", "ReadOnly", true);
+        ContainerArgs declaredWritable = args(Map.of("mounts", List.of(Map.of("type", "bind", "source", "/tmp", "target", "/data",
+                "read_only", false))));
+        assertEquals(List.of(), diffs(declaredWritable, container(Map.of(), Map.of("Mounts", List.of(writable)))));
+        assertEquals(List.of("mounts"), diffs(declaredWritable, container(Map.of(), Map.of("Mounts", List.of(readOnly))))
+                .stream().map(Difference::field).toList());
+        ContainerArgs undeclared = args(Map.of("mounts", List.of(Map.of("type", "bind", "source", "/tmp", "target", "/data"))));
+        assertEquals(List.of(), diffs(undeclared, container(Map.of(), Map.of("Mounts", List.of(readOnly)))));
+    }
+
+    @Test
+    void aVolumeMountsNoCopyFalseMatchesTheEnginesOmittedOne() {
+        ContainerArgs args = args(Map.of("mounts", List.of(Map.of("type", "volume", "source", "data", "target", "/data",
+                "no_copy", false))));
+        Map<String, Object> mount = Map.of("Type", "volume", "Source", "data", "Target", "/data");
+        assertEquals(List.of(), diffs(args, container(Map.of(), Map.of("Mounts", List.of(mount)))));
+        Map<String, Object> noCopy = Map.of("Type", "volume", "Source", "data", "Target", "/data", "VolumeOptions", Map.of("NoCopy", true));
+        assertEquals(1, diffs(args, container(Map.of(), Map.of("Mounts", List.of(noCopy)))).size());
+    }
+
+    @Test
     void stopTimeoutIsIgnoredUnlessComparedStrictly() {
         Map<String, Object> inspect = container(Map.of("StopTimeout", 10), Map.of());
         assertEquals(List.of(), diffs(args(Map.of("stop_timeout", 20)), inspect));
