@@ -77,7 +77,20 @@ class BuiltinModulesOnLocalHostTest {
     @Test
     void pingAnswersPongAndCrashesOnRequest() {
         assertEquals("pong", run("ping", Map.of()).data().get("ping"));
-        assertEquals("boom", assertThrows(ModuleException.class, () -> run("ping", args("data", "crash"))).getMessage());
+        ModuleException crash = assertThrows(ModuleException.class, () -> run("ping", args("data", "crash")));
+        assertTrue(crash.getMessage().startsWith("MODULE FAILURE"));
+        assertTrue(crash.data().get("module_stderr").toString().contains("Exception: boom"));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void statGivesTheMd5OnlyWhenAsked() throws Exception {
+        String path = file("hello.txt", "hello world");
+        Map<String, Object> plain = (Map<String, Object>) run("stat", args("path", path)).data().get("stat");
+        Map<String, Object> md5 = (Map<String, Object>) run("stat", args("path", path, "get_md5", true)).data().get("stat");
+        assertFalse(plain.containsKey("md5"));
+        assertEquals("5eb63bbbe01eeed093cb22bb8f5acdc3", md5.get("md5"));
+        assertEquals("2aae6c35c94fcfb415dbe95f408b9ce91ee846ed", md5.get("checksum"));
     }
 
     @Test
