@@ -94,6 +94,18 @@ class BuiltinModulesOnLocalHostTest {
     }
 
     @Test
+    void aWrittenFileRegistersAnsiblesCopyResult() {
+        String dest = dir.resolve("c.txt").toString();
+        Map<String, Object> data = run("copy", args("content", "hello world", "dest", dest, "mode", "0640")).data();
+        assertEquals("5eb63bbbe01eeed093cb22bb8f5acdc3", data.get("md5sum"));
+        assertEquals("2aae6c35c94fcfb415dbe95f408b9ce91ee846ed", data.get("checksum"));
+        assertEquals("file", data.get("state"));
+        assertEquals("0640", data.get("mode"));
+        assertEquals(System.getProperty("user.name"), data.get("owner"));
+        assertTrue(data.get("uid") instanceof Integer && data.get("gid") instanceof Integer);
+    }
+
+    @Test
     void setStatsRegistersTheStatistics() {
         Object stats = run("set_stats", args("data", Map.of("k", 1))).data().get("ansible_stats");
         assertEquals(Map.of("data", Map.of("k", 1), "per_host", false, "aggregate", true), stats);
