@@ -15,6 +15,7 @@ import io.swarmplay.module.ModuleInfo;
 import io.swarmplay.module.Outcome;
 import io.swarmplay.module.Required;
 import io.swarmplay.modules.support.ControlFiles;
+import io.swarmplay.modules.support.DirectoryCopy;
 import io.swarmplay.modules.support.FileContent;
 import io.swarmplay.modules.support.ManagedFile;
 import io.swarmplay.modules.support.Safeguards;
@@ -36,7 +37,9 @@ import java.util.Optional;
  *     content: "listen {{ port }}\n"
  *     dest: /etc/app/listen.conf
  * }</pre>
- * The parent directory must exist (as in Ansible). Writes are atomic.
+ * The parent directory must exist (as in Ansible). Writes are atomic. A {@code src} directory is
+ * copied recursively ({@code dir} lands as {@code dest/dir}, {@code dir/} puts its contents into
+ * {@code dest}; {@code directory_mode} applies to the directories created).
  */
 @ModuleInfo(name = "copy", checkMode = CheckSupport.FULL, diff = true)
 public final class CopyModule implements Module<CopyModule.Args> {
@@ -66,6 +69,13 @@ public final class CopyModule implements Module<CopyModule.Args> {
         if ((args.src() == null) == (args.content() == null)) {
             throw new ModuleException("copy needs exactly one of 'src' (a control-node file) or 'content'");
         }
+        if (args.src() != null && !args.remote_src()) {
+            Path tree = host.controlFile(args.src(), "files");
+            if (tree != null && java.nio.file.Files.isDirectory(tree)) {
+                return new DirectoryCopy(args.mode(), args.directory_mode(), args.owner(), args.group(), args.force(),
+                        new Safeguards(args.backup(), args.validate())).plan(tree, args.src(), args.dest(), host);
+            }
+        }
         Path src = args.src() == null || args.remote_src() ? null : ControlFiles.find(host, args.src(), "files");
         FileContent content = args.remote_src() ? FileContent.of(remote(args.src(), host))
                 : src == null ? FileContent.of(bytes(args.content())) : ControlFiles.content(src, args.decrypt(), host);
@@ -81,7 +91,7 @@ public final class CopyModule implements Module<CopyModule.Args> {
 
     @Override
     public Outcome apply(Args args, Change change, HostSession host) {
-        return ManagedFile.apply(change, host);
+        return DirectoryCopy.isTree(change) ? DirectoryCopy.apply(change, host) : ManagedFile.apply(change, host);
     }
 
     /** A file on the host as the source ({@code remote_src}); a missing one is Ansible's error. */

@@ -106,6 +106,21 @@ class BuiltinModulesOnLocalHostTest {
     }
 
     @Test
+    void aSourceDirectoryIsCopiedRecursivelyAndASecondCopyChangesNothing() throws Exception {
+        file("files/tree/a.txt", "a");
+        file("files/tree/sub/b.txt", "b");
+        String dest = dir.resolve("out").toString();
+        Files.createDirectories(Path.of(dest));
+        assertTrue(run("copy", args("src", "tree", "dest", dest, "directory_mode", "0700")).isChanged());
+        assertEquals("b", Files.readString(Path.of(dest, "tree/sub/b.txt")));
+        assertEquals("rwx------", java.nio.file.attribute.PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(Path.of(dest, "tree/sub"))));
+        assertFalse(run("copy", args("src", "tree", "dest", dest)).isChanged());
+        assertTrue(run("copy", args("src", "tree/", "dest", dest + "/flat")).isChanged());
+        assertEquals("a", Files.readString(Path.of(dest, "flat/a.txt")));
+    }
+
+    @Test
     void setStatsRegistersTheStatistics() {
         Object stats = run("set_stats", args("data", Map.of("k", 1))).data().get("ansible_stats");
         assertEquals(Map.of("data", Map.of("k", 1), "per_host", false, "aggregate", true), stats);
