@@ -121,6 +121,24 @@ class BuiltinModulesOnLocalHostTest {
     }
 
     @Test
+    void assembleJoinsSortedFragmentsWithNewlinesAndDelimiters() throws Exception {
+        file("frags/b", "two");
+        file("frags/a", "one\n");
+        file("frags/.hidden", "h\n");
+        String dest = dir.resolve("joined").toString();
+        Outcome first = run("assemble", args("src", dir.resolve("frags").toString(), "dest", dest, "delimiter", "#--\\n",
+                "ignore_hidden", true));
+        assertTrue(first.isChanged());
+        assertEquals("one\n#--\ntwo", Files.readString(Path.of(dest)));
+        assertFalse(run("assemble", args("src", dir.resolve("frags").toString(), "dest", dest, "delimiter", "#--\\n",
+                "ignore_hidden", true)).isChanged());
+        run("assemble", args("src", dir.resolve("frags").toString(), "dest", dest, "regexp", "^[ab]$"));
+        assertEquals("one\ntwo", Files.readString(Path.of(dest)));
+        assertEquals("Source (" + dir.resolve("none") + ") does not exist", assertThrows(ModuleException.class,
+                () -> run("assemble", args("src", dir.resolve("none").toString(), "dest", dest))).getMessage());
+    }
+
+    @Test
     void setStatsRegistersTheStatistics() {
         Object stats = run("set_stats", args("data", Map.of("k", 1))).data().get("ansible_stats");
         assertEquals(Map.of("data", Map.of("k", 1), "per_host", false, "aggregate", true), stats);
