@@ -139,6 +139,20 @@ class BuiltinModulesOnLocalHostTest {
     }
 
     @Test
+    void copyModePreserveTakesTheSourceModeAndArgumentMistakesAreAnsiblesMessages() throws Exception {
+        String src = file("m.txt", "x\n");
+        Files.setPosixFilePermissions(Path.of(src), java.nio.file.attribute.PosixFilePermissions.fromString("r-xr--rwx"));
+        String dest = dir.resolve("m2.txt").toString();
+        assertEquals("0547", run("copy", args("src", src, "dest", dest, "mode", "preserve")).data().get("mode"));
+        assertEquals("0547", run("copy", args("src", src, "dest", dest + "r", "mode", "preserve", "remote_src", true))
+                .data().get("mode"));
+        assertEquals("src (or content) is required", assertThrows(ModuleException.class,
+                () -> run("copy", args("src", "", "dest", dest))).getMessage());
+        assertEquals("can not use content with a dir as dest", assertThrows(ModuleException.class,
+                () -> run("copy", args("content", "x", "dest", dir.toString()))).getMessage());
+    }
+
+    @Test
     void setStatsRegistersTheStatistics() {
         Object stats = run("set_stats", args("data", Map.of("k", 1))).data().get("ansible_stats");
         assertEquals(Map.of("data", Map.of("k", 1), "per_host", false, "aggregate", true), stats);
