@@ -153,6 +153,21 @@ class BuiltinModulesOnLocalHostTest {
     }
 
     @Test
+    void fileRegistersThePathsModeAndOwnersChangedOrNot() throws Exception {
+        String path = file("f.txt", "abc");
+        Outcome changed = run("file", args("path", path, "mode", "0600"));
+        assertEquals("0600", changed.data().get("mode"));
+        assertTrue(changed.data().get("uid") instanceof Integer);
+        Map<String, Object> same = run("file", args("path", path, "state", "file")).data();
+        assertEquals("0600", same.get("mode"));
+        assertEquals("file", same.get("state"));
+        assertEquals(System.getProperty("user.name"), same.get("owner"));
+        String missing = "file://" + dir.resolve("none.txt");
+        assertTrue(assertThrows(ModuleException.class, () -> run("get_url", args("url", missing, "dest", path + ".d")))
+                .getMessage().startsWith("Request failed: <urlopen error"));
+    }
+
+    @Test
     void setStatsRegistersTheStatistics() {
         Object stats = run("set_stats", args("data", Map.of("k", 1))).data().get("ansible_stats");
         assertEquals(Map.of("data", Map.of("k", 1), "per_host", false, "aggregate", true), stats);

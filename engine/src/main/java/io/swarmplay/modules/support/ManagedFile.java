@@ -157,12 +157,12 @@ public final class ManagedFile {
         data.put("size", size <= Integer.MAX_VALUE ? (Object) (int) size : size);
         data.put("state", "file");
         if (write.attrs().mode() != null) data.put("mode", FileMode.format(write.attrs().mode()));
-        data.putAll(owners(write.path(), host));
+        data.putAll(attributes(write.path(), host));
         return Outcome.changed(change).withData(data);
     }
 
-    /** The written file's uid, gid, owner, group and mode (one probe), as Ansible's file attributes report them. */
-    private static Map<String, Object> owners(String path, HostSession host) {
+    /** A file's uid, gid, owner, group and mode (one probe), as Ansible's file attributes report them; none when it is not there. */
+    public static Map<String, Object> attributes(String path, HostView host) {
         ExecResult stat = host.probe(Command.of("stat", "-c", "%u|%g|%U|%G|%a", "--", path));
         String[] f = stat.stdout().strip().split("\\|", -1);
         if (!stat.succeeded() || f.length != 5) return Map.of();
