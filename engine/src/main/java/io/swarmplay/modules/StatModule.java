@@ -73,7 +73,10 @@ public final class StatModule implements Module<StatModule.Args> {
         return Results.outcome(change);
     }
 
-    /** One shell command: GNU stat's fields, the access tests, the link, then checksum, mime and attributes. */
+    /**
+     * One shell command: GNU stat's fields, the access tests, the link, then checksum, mime,
+     * attributes and md5, one line each (an empty line when a tool fails, so that the lines keep their places).
+     */
     private static String script(Args args) {
         String p = ShellQuote.quote(args.path());
         String sum = args.checksum_algorithm() + "sum";
@@ -83,7 +86,7 @@ public final class StatModule implements Module<StatModule.Args> {
                 + "readlink -- \"$p\" || echo; readlink -f -- \"$p\" || echo; "
                 + (args.get_checksum() ? "if [ -f \"$p\" ] && [ -r \"$p\" ]; then " + sum + " < \"$p\" | cut -d' ' -f1; else echo; fi; " : "echo; ")
                 + (args.get_mime() ? "file -b --mime-type -- \"$p\" 2>/dev/null || echo; file -b --mime-encoding -- \"$p\" 2>/dev/null || echo; " : "echo; echo; ")
-                + (args.get_attributes() ? "lsattr -d -- \"$p\" 2>/dev/null | cut -d' ' -f1 || echo; " : "echo; ")
+                + (args.get_attributes() ? "a=$(lsattr -d -- \"$p\" 2>/dev/null | cut -d' ' -f1); echo \"$a\"; " : "echo; ")
                 + (args.get_md5() ? "if [ -f \"$p\" ] && [ -r \"$p\" ]; then md5sum < \"$p\" | cut -d' ' -f1; else echo; fi" : "echo");
     }
 

@@ -91,6 +91,11 @@ class BuiltinModulesOnLocalHostTest {
         assertFalse(plain.containsKey("md5"));
         assertEquals("5eb63bbbe01eeed093cb22bb8f5acdc3", md5.get("md5"));
         assertEquals("2aae6c35c94fcfb415dbe95f408b9ce91ee846ed", md5.get("checksum"));
+        Files.createSymbolicLink(dir.resolve("link"), Path.of(path));
+        Map<String, Object> followed = (Map<String, Object>) run("stat", args("path", dir.resolve("link").toString(),
+                "follow", true, "get_md5", true)).data().get("stat");
+        assertEquals("5eb63bbbe01eeed093cb22bb8f5acdc3", followed.get("md5"));
+        assertFalse(followed.get("attr_flags").toString().contains("5eb63"));
     }
 
     @Test
