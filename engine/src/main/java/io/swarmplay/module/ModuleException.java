@@ -19,6 +19,13 @@ public class ModuleException extends RuntimeException {
         this.data = Map.copyOf(data);
     }
 
+    /** Ansible's failure for a control-node file ({@code src:}) that is not there, with the places searched. */
+    public static ModuleException notOnController(String src, java.util.List<String> searched) {
+        return new ModuleException("Could not find or access '" + src + "'\nSearched in:\n\t" + String.join("\n\t", searched)
+                + " on the Ansible Controller.\nIf you are using a module and expect the file to exist on the remote,"
+                + " see the remote_src option");
+    }
+
     public Map<String, Object> data() {
         return data;
     }

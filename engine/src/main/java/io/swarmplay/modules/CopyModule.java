@@ -15,6 +15,7 @@ import io.swarmplay.module.ModuleInfo;
 import io.swarmplay.module.Outcome;
 import io.swarmplay.module.Required;
 import io.swarmplay.modules.support.ControlFiles;
+import io.swarmplay.modules.support.DirectoryCopy;
 import io.swarmplay.modules.support.FileContent;
 import io.swarmplay.modules.support.ManagedFile;
 import io.swarmplay.modules.support.Safeguards;
@@ -36,10 +37,14 @@ import java.util.Optional;
  *     content: "listen {{ port }}\n"
  *     dest: /etc/app/listen.conf
  * }</pre>
- * The parent directory must exist (as in Ansible). Writes are atomic.
+ * The parent directory must exist (as in Ansible). Writes are atomic. A {@code src} directory is
+ * copied recursively ({@code dir} lands as {@code dest/dir}, {@code dir/} puts its contents into
+ * {@code dest}; {@code directory_mode} applies to the directories created).
  */
 @ModuleInfo(name = "copy", checkMode = CheckSupport.FULL, diff = true)
 public final class CopyModule implements Module<CopyModule.Args> {
+
+    private static final String PRESERVE = "preserve";
 
     /** {@code content} may be a rendered list or mapping: it is written as JSON, as Ansible does. */
     /**
@@ -63,25 +68,44 @@ public final class CopyModule implements Module<CopyModule.Args> {
 
     @Override
     public Change plan(Args args, HostView host) {
-        if ((args.src() == null) == (args.content() == null)) {
-            throw new ModuleException("copy needs exactly one of 'src' (a control-node file) or 'content'");
+        if (args.src() != null && args.content() != null) throw new ModuleException("src and content are mutually exclusive");
+        if ((args.src() == null || args.src().isEmpty()) && args.content() == null) {
+            throw new ModuleException("src (or content) is required");
+        }
+        if (args.src() != null && !args.remote_src()) {
+            Path tree = host.controlFile(args.src(), "files");
+            if (tree != null && java.nio.file.Files.isDirectory(tree)) {
+                return new DirectoryCopy(args.mode(), args.directory_mode(), args.owner(), args.group(), args.force(),
+                        new Safeguards(args.backup(), args.validate())).plan(tree, args.src(), args.dest(), host);
+            }
         }
         Path src = args.src() == null || args.remote_src() ? null : ControlFiles.find(host, args.src(), "files");
         FileContent content = args.remote_src() ? FileContent.of(remote(args.src(), host))
                 : src == null ? FileContent.of(bytes(args.content())) : ControlFiles.content(src, args.decrypt(), host);
+        Object mode = PRESERVE.equals(args.mode()) ? sourceMode(args, src, host) : args.mode();
         if (args.remote_src() && (args.dest().endsWith("/") || host.stat(args.dest()).map(FileStat::isDirectory).orElse(false))) {
             src = Path.of(args.src());
         }
         Optional<FileStat> destStat = host.stat(args.dest());
         String dest = destination(args.dest(), destStat, src);
-        ManagedFile.Desired want = new ManagedFile.Desired(dest, content, args.mode(), args.owner(), args.group(),
+        ManagedFile.Desired want = new ManagedFile.Desired(dest, content, mode, args.owner(), args.group(),
                 args.force(), new Safeguards(args.backup(), args.validate()));
         return dest.equals(args.dest()) ? ManagedFile.plan(want, host, destStat) : ManagedFile.plan(want, host);
     }
 
     @Override
     public Outcome apply(Args args, Change change, HostSession host) {
-        return ManagedFile.apply(change, host);
+        return DirectoryCopy.isTree(change) ? DirectoryCopy.apply(change, host) : ManagedFile.apply(change, host);
+    }
+
+    /** {@code mode: preserve}: the source file's own mode, on the control node or (remote_src) on the host. */
+    private static String sourceMode(Args args, Path local, HostView host) {
+        if (args.remote_src()) return host.stat(args.src()).map(FileStat::modeOctal).orElse(null);
+        try {
+            return String.format("%04o", ((Integer) java.nio.file.Files.getAttribute(local, "unix:mode")) & 07777);
+        } catch (java.io.IOException | UnsupportedOperationException e) {
+            throw new ModuleException("cannot read the mode of " + local + " to preserve it: " + e.getMessage());
+        }
     }
 
     /** A file on the host as the source ({@code remote_src}); a missing one is Ansible's error. */
@@ -110,7 +134,7 @@ public final class CopyModule implements Module<CopyModule.Args> {
         boolean intoDir = dest.endsWith("/") || destStat.map(FileStat::isDirectory).orElse(false);
         if (!intoDir) return dest;
         if (src == null) {
-            throw new ModuleException("dest " + dest + " is a directory; with 'content' give the full file path");
+            throw new ModuleException("can not use content with a dir as dest");
         }
         return (dest.endsWith("/") ? dest : dest + "/") + src.getFileName();
     }

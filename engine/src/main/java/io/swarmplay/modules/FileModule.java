@@ -18,7 +18,9 @@ import io.swarmplay.modules.support.AttributeCheck;
 import io.swarmplay.modules.support.Attributes;
 import io.swarmplay.modules.support.CommandSupport;
 import io.swarmplay.modules.support.FileMode;
+import io.swarmplay.modules.support.ManagedFile;
 import io.swarmplay.modules.support.Ownership;
+import io.swarmplay.modules.support.Results;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -71,7 +73,25 @@ public final class FileModule implements Module<FileModule.Args> {
             case "hard" -> hard(args, now, host);
             default -> file(args, now, host);
         };
-        return FileTimes.of(args).addTo(change, args.path(), host);
+        Change timed = FileTimes.of(args).addTo(change, args.path(), host);
+        boolean plain = timed.isNone() && timed.payload() == null && now.isPresent() && !args.state().equals("absent");
+        return plain ? Results.none(timed.summary(), described(args.path(), now.get())) : timed;
+    }
+
+    /** What Ansible's file registers for a path it left alone: its state, mode, owner, group and size. */
+    private static Map<String, Object> described(String path, FileStat stat) {
+        Map<String, Object> data = new java.util.LinkedHashMap<>();
+        data.put("path", path);
+        data.put("state", switch (stat.type()) {
+            case DIRECTORY -> "directory";
+            case LINK -> "link";
+            default -> "file";
+        });
+        data.put("mode", stat.modeOctal());
+        data.put("owner", stat.owner());
+        data.put("group", stat.group());
+        data.put("size", stat.size());
+        return data;
     }
 
     private static Change hard(Args args, Optional<FileStat> now, HostView host) {
@@ -92,7 +112,9 @@ public final class FileModule implements Module<FileModule.Args> {
     @SuppressWarnings("unchecked")
     public Outcome apply(Args args, Change change, HostSession host) {
         for (Command command : (List<Command>) change.payload()) CommandSupport.require(host, command);
-        return Outcome.changed(change).withData(Map.of("path", args.path(), "state", args.state()));
+        Map<String, Object> data = new java.util.LinkedHashMap<>(Map.of("path", args.path(), "state", args.state()));
+        if (!args.state().equals("absent")) data.putAll(ManagedFile.attributes(args.path(), host));
+        return Outcome.changed(change).withData(data);
     }
 
     private static Change absent(Args args, Optional<FileStat> now) {

@@ -99,6 +99,7 @@ public final class GetUrlModule implements Module<GetUrlModule.Args> {
             data.put("status_code", 304);
             return Results.none("not modified since " + args.dest() + " was written", withPathInfo(data, stat.get()));
         }
+        if (response.status() == -1) throw new ModuleException(response.msg(), data); // urlopen error: Ansible's msg
         if (response.status() != 200) {
             data.put("status_code", response.status());
             data.put("response", response.msg());

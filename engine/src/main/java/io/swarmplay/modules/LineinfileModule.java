@@ -17,6 +17,7 @@ import io.swarmplay.module.Required;
 import io.swarmplay.modules.support.FileMode;
 import io.swarmplay.modules.support.Lines;
 import io.swarmplay.modules.support.PythonRegex;
+import io.swarmplay.modules.support.Results;
 import io.swarmplay.modules.support.Safeguards;
 
 import java.nio.charset.StandardCharsets;
@@ -61,14 +62,14 @@ public final class LineinfileModule implements Module<LineinfileModule.Args> {
     @Override
     public Change plan(Args args, HostView host) {
         Optional<FileStat> stat = host.stat(args.path());
-        if (stat.isEmpty() && args.state().equals("absent")) return Change.none(args.path() + " does not exist");
+        if (stat.isEmpty() && args.state().equals("absent")) return Results.none(args.path() + " does not exist", unchanged(args));
         if (stat.isEmpty() && !args.create()) {
-            throw new ModuleException(args.path() + " does not exist on " + host.name() + "; set create: true to create it");
+            throw new ModuleException("Destination " + args.path() + " does not exist !", Map.of("rc", 257));
         }
         String before = stat.isEmpty() ? null : new String(host.read(args.path()), StandardCharsets.UTF_8);
         Lines lines = Lines.of(before == null ? "" : before);
         String msg = args.state().equals("absent") ? remove(args, lines) : ensure(args, lines);
-        if (msg == null) return Change.none(reasonUnchanged(args));
+        if (msg == null) return Results.none(reasonUnchanged(args), unchanged(args));
         Diff diff = Diff.text(args.path(), before, lines.text());
         Change change = stat.isEmpty() ? Change.create("create " + args.path() + " with the line")
                 : Change.update(msg + " in " + args.path());
@@ -83,7 +84,8 @@ public final class LineinfileModule implements Module<LineinfileModule.Args> {
                 change.action() != io.swarmplay.module.Action.CREATE));
         // lineinfile names the backup 'backup' where copy and template say 'backup_file'
         Object backup = data.remove("backup_file");
-        if (backup != null) data.put("backup", backup);
+        data.put("backup", backup == null ? "" : backup);
+        if (args.state().equals("absent")) data.put("found", Integer.parseInt(edit.msg().split(" ")[0]));
         data.put("msg", edit.msg());
         return Outcome.changed(change).withData(data);
     }
@@ -150,6 +152,11 @@ public final class LineinfileModule implements Module<LineinfileModule.Args> {
         lines.list().removeIf(l -> regex != null ? regex.matcher(l).find() : l.equals(args.line()));
         int removed = before - lines.list().size();
         return removed == 0 ? null : removed + " line(s) removed";
+    }
+
+    /** Ansible's result when nothing changes: no message, no backup, and for state=absent none found. */
+    private static Map<String, Object> unchanged(Args args) {
+        return args.state().equals("absent") ? Map.of("msg", "", "backup", "", "found", 0) : Map.of("msg", "", "backup", "");
     }
 
     private static String reasonUnchanged(Args args) {

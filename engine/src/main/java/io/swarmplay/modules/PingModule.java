@@ -16,7 +16,8 @@ import java.util.Map;
 
 /**
  * Checks that the host can be reached and runs commands; registers {@code ping: pong} (or the
- * given {@code data}). {@code data: crash} fails on purpose, as Ansible's does.
+ * given {@code data}). {@code data: crash} fails on purpose as Ansible's does: a module failure
+ * with {@code Exception: boom} in {@code module_stderr}.
  * <pre>{@code
  * - ping:
  * }</pre>
@@ -34,10 +35,16 @@ public final class PingModule implements Module<PingModule.Args> {
 
     @Override
     public Change plan(Args args, HostView host) {
-        if (args.data().equals("crash")) throw new ModuleException("boom");
+        if (args.data().equals("crash")) throw crash();
         Command alive = Command.of("true");
         host.probe(alive).requireSuccess(alive);
         return Results.none("ping: " + args.data(), Map.of("ping", args.data()));
+    }
+
+    /** What Ansible registers when a module raises: its traceback on stderr, rc 1, a generic message. */
+    private static ModuleException crash() {
+        return new ModuleException("MODULE FAILURE\nSee stdout/stderr for the exact error", Map.of(
+                "module_stdout", "", "module_stderr", "Traceback (most recent call last):\nException: boom\n", "rc", 1));
     }
 
     @Override

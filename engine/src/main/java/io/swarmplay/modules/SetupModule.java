@@ -27,7 +27,8 @@ import java.util.Set;
  *     gather_subset: [distribution]
  * }</pre>
  * {@code gather_subset} keeps Ansible's rule: the minimal facts always come unless {@code !min}
- * is given; subsets are platform, user, distribution, env, python, date_time, hardware, pkg_mgr.
+ * is given; subsets are platform, user, distribution, env, python, date_time, hardware, pkg_mgr,
+ * service_mgr, fips.
  */
 @ModuleInfo(name = "setup", readOnly = true, aliases = {"gather_facts", "ansible.builtin.gather_facts"}, checkMode = CheckSupport.FULL)
 public final class SetupModule implements Module<SetupModule.Args> {
@@ -44,7 +45,8 @@ public final class SetupModule implements Module<SetupModule.Args> {
             "date_time", List.of("date_time"),
             "hardware", List.of("processor_nproc", "processor_vcpus", "memtotal_mb"),
             "pkg_mgr", List.of("pkg_mgr"),
-            "service_mgr", List.of("service_mgr"));
+            "service_mgr", List.of("service_mgr"),
+            "fips", List.of("fips"));
 
     /**
      * Every subset name Ansible 2.14's setup accepts (collectors and the facts they give); the

@@ -32,7 +32,7 @@ import java.util.Map;
  * Fields as Ansible's: exists, path, mode, isreg/isdir/islnk/ischr/isblk/isfifo/issock, uid, gid,
  * pw_name, gr_name, size, inode, dev, nlink, atime/mtime/ctime, the permission flags (rusr ...
  * xoth, isuid, isgid), readable/writeable/executable, lnk_source/lnk_target, checksum
- * ({@code get_checksum}), mimetype/charset ({@code get_mime}), attributes ({@code get_attributes}).
+ * ({@code get_checksum}), md5 ({@code get_md5}), mimetype/charset ({@code get_mime}), attributes ({@code get_attributes}).
  * {@code follow} describes a link's target instead of the link.
  */
 @ModuleInfo(name = "stat", readOnly = true, checkMode = CheckSupport.FULL)
@@ -73,7 +73,10 @@ public final class StatModule implements Module<StatModule.Args> {
         return Results.outcome(change);
     }
 
-    /** One shell command: GNU stat's fields, the access tests, the link, then checksum, mime and attributes. */
+    /**
+     * One shell command: GNU stat's fields, the access tests, the link, then checksum, mime,
+     * attributes and md5, one line each (an empty line when a tool fails, so that the lines keep their places).
+     */
     private static String script(Args args) {
         String p = ShellQuote.quote(args.path());
         String sum = args.checksum_algorithm() + "sum";
@@ -83,7 +86,8 @@ public final class StatModule implements Module<StatModule.Args> {
                 + "readlink -- \"$p\" || echo; readlink -f -- \"$p\" || echo; "
                 + (args.get_checksum() ? "if [ -f \"$p\" ] && [ -r \"$p\" ]; then " + sum + " < \"$p\" | cut -d' ' -f1; else echo; fi; " : "echo; ")
                 + (args.get_mime() ? "file -b --mime-type -- \"$p\" 2>/dev/null || echo; file -b --mime-encoding -- \"$p\" 2>/dev/null || echo; " : "echo; echo; ")
-                + (args.get_attributes() ? "lsattr -d -- \"$p\" 2>/dev/null | cut -d' ' -f1 || echo" : "echo");
+                + (args.get_attributes() ? "a=$(lsattr -d -- \"$p\" 2>/dev/null | cut -d' ' -f1); echo \"$a\"; " : "echo; ")
+                + (args.get_md5() ? "if [ -f \"$p\" ] && [ -r \"$p\" ]; then md5sum < \"$p\" | cut -d' ' -f1; else echo; fi" : "echo");
     }
 
     private static void describe(Args args, List<String> lines, Map<String, Object> fields) {
@@ -107,6 +111,7 @@ public final class StatModule implements Module<StatModule.Args> {
 
     private static void extras(Args args, List<String> lines, Map<String, Object> fields, boolean regular) {
         if (args.get_checksum() && regular && !line(lines, 6).isEmpty()) fields.put("checksum", line(lines, 6));
+        if (args.get_md5() && regular && !line(lines, 10).isEmpty()) fields.put("md5", line(lines, 10));
         if (args.get_mime()) {
             fields.put("mimetype", line(lines, 7).isEmpty() ? "unknown" : line(lines, 7));
             fields.put("charset", line(lines, 8).isEmpty() ? "unknown" : line(lines, 8));

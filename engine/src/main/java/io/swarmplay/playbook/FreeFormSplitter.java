@@ -39,7 +39,7 @@ final class FreeFormSplitter {
             if (eq < 0 && decoded.indexOf('=') >= 0) {
                 free.add(decoded.replace("\\=", "="));
             } else if (eq > 0 && isArg.test(decoded.substring(0, eq))) {
-                args.put(decoded.substring(0, eq).strip(), unquote(decoded.substring(eq + 1).strip()));
+                args.put(decoded.substring(0, eq).strip(), KeyValueParser.unquote(decoded.substring(eq + 1).strip()));
             } else {
                 free.add(token);
             }
@@ -52,13 +52,6 @@ final class FreeFormSplitter {
             if (token.charAt(i - 1) != '\\') return i;
         }
         return -1;
-    }
-
-    /** Python's {@code unquote}: one pair of matching quotes goes unless the closing one is escaped. */
-    private static String unquote(String value) {
-        boolean quoted = value.length() > 1 && (value.charAt(0) == '"' || value.charAt(0) == '\'')
-                && value.charAt(value.length() - 1) == value.charAt(0) && value.charAt(value.length() - 2) != '\\';
-        return quoted ? value.substring(1, value.length() - 1) : value;
     }
 
     /** The tokens of {@code text}; unbalanced quotes or blocks leave the rest in the last token. */

@@ -66,10 +66,16 @@ final class KeyValueParser {
         return text.length();
     }
 
+    /**
+     * Ansible's {@code parse_kv}: the token's backslash escapes are decoded first ({@link Escapes}:
+     * {@code regexp='\\b'} is a word boundary, {@code regexp='\b'} a backspace), then it is cut at
+     * the first {@code =} not after a backslash and the value loses one pair of surrounding quotes.
+     */
     private static Token token(String text, int start, int end) {
-        int eq = text.indexOf('=');
-        if (eq <= 0 || !isKey(text.substring(0, eq))) return new Token(text, start, end, null, null);
-        return new Token(text, start, end, text.substring(0, eq), unquote(text.substring(eq + 1)));
+        String decoded = Escapes.decode(text);
+        int eq = decoded.indexOf('=');
+        if (eq <= 0 || !isKey(decoded.substring(0, eq))) return new Token(text, start, end, null, null);
+        return new Token(text, start, end, decoded.substring(0, eq), unquote(decoded.substring(eq + 1).strip()));
     }
 
     // a name, or a template giving one (`set_fact: "{{ item }}=moo"`): Ansible's parse_kv takes any key before '='
@@ -77,13 +83,10 @@ final class KeyValueParser {
         return KEY.matcher(key).matches() || (key.startsWith("{{") && key.endsWith("}}") && key.indexOf('"') < 0 && key.indexOf('\'') < 0);
     }
 
-    /** Removes one pair of matching surrounding quotes; {@code \"} inside double quotes becomes {@code "}. */
+    /** Python's {@code unquote}: one pair of matching surrounding quotes goes unless the closing one is escaped. */
     static String unquote(String value) {
-        if (value.length() >= 2 && value.charAt(0) == value.charAt(value.length() - 1)) {
-            char q = value.charAt(0);
-            if (q == '"') return value.substring(1, value.length() - 1).replace("\\\"", "\"").replace("\\\\", "\\");
-            if (q == '\'') return value.substring(1, value.length() - 1);
-        }
-        return value;
+        boolean quoted = value.length() >= 2 && (value.charAt(0) == '"' || value.charAt(0) == '\'')
+                && value.charAt(value.length() - 1) == value.charAt(0) && value.charAt(value.length() - 2) != '\\';
+        return quoted ? value.substring(1, value.length() - 1) : value;
     }
 }

@@ -27,7 +27,7 @@ final class FactGatherer {
             "ansible_user_uid", "ansible_user_gid", "ansible_user_dir", "ansible_distribution",
             "ansible_distribution_version", "ansible_distribution_major_version", "ansible_distribution_release",
             "ansible_os_family", "ansible_env", "ansible_python", "ansible_python_version", "ansible_date_time",
-            "ansible_pkg_mgr", "ansible_service_mgr", "ansible_facts");
+            "ansible_pkg_mgr", "ansible_service_mgr", "ansible_fips", "ansible_facts");
 
     private final RunState run;
     private final PlayScope scope;

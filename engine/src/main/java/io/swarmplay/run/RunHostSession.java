@@ -232,8 +232,7 @@ final class RunHostSession implements HostSession {
         for (Path candidate : candidates) {
             if (Files.exists(candidate)) return candidate;
         }
-        throw new ModuleException("could not find '" + path + "' on the control node (looked in "
-                + String.join(", ", candidates.stream().map(p -> p.getParent().toString()).distinct().toList()) + ")");
+        throw ModuleException.notOnController(path, candidates.stream().map(Path::toString).toList());
     }
 
     @Override

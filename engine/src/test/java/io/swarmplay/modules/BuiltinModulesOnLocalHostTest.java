@@ -77,7 +77,99 @@ class BuiltinModulesOnLocalHostTest {
     @Test
     void pingAnswersPongAndCrashesOnRequest() {
         assertEquals("pong", run("ping", Map.of()).data().get("ping"));
-        assertEquals("boom", assertThrows(ModuleException.class, () -> run("ping", args("data", "crash"))).getMessage());
+        ModuleException crash = assertThrows(ModuleException.class, () -> run("ping", args("data", "crash")));
+        assertTrue(crash.getMessage().startsWith("MODULE FAILURE"));
+        assertTrue(crash.data().get("module_stderr").toString().contains("Exception: boom"));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void statGivesTheMd5OnlyWhenAsked() throws Exception {
+        String path = file("hello.txt", "hello world");
+        Map<String, Object> plain = (Map<String, Object>) run("stat", args("path", path)).data().get("stat");
+        Map<String, Object> md5 = (Map<String, Object>) run("stat", args("path", path, "get_md5", true)).data().get("stat");
+        assertFalse(plain.containsKey("md5"));
+        assertEquals("5eb63bbbe01eeed093cb22bb8f5acdc3", md5.get("md5"));
+        assertEquals("2aae6c35c94fcfb415dbe95f408b9ce91ee846ed", md5.get("checksum"));
+        Files.createSymbolicLink(dir.resolve("link"), Path.of(path));
+        Map<String, Object> followed = (Map<String, Object>) run("stat", args("path", dir.resolve("link").toString(),
+                "follow", true, "get_md5", true)).data().get("stat");
+        assertEquals("5eb63bbbe01eeed093cb22bb8f5acdc3", followed.get("md5"));
+        assertFalse(followed.get("attr_flags").toString().contains("5eb63"));
+    }
+
+    @Test
+    void aWrittenFileRegistersAnsiblesCopyResult() {
+        String dest = dir.resolve("c.txt").toString();
+        Map<String, Object> data = run("copy", args("content", "hello world", "dest", dest, "mode", "0640")).data();
+        assertEquals("5eb63bbbe01eeed093cb22bb8f5acdc3", data.get("md5sum"));
+        assertEquals("2aae6c35c94fcfb415dbe95f408b9ce91ee846ed", data.get("checksum"));
+        assertEquals("file", data.get("state"));
+        assertEquals("0640", data.get("mode"));
+        assertEquals(System.getProperty("user.name"), data.get("owner"));
+        assertTrue(data.get("uid") instanceof Integer && data.get("gid") instanceof Integer);
+    }
+
+    @Test
+    void aSourceDirectoryIsCopiedRecursivelyAndASecondCopyChangesNothing() throws Exception {
+        file("files/tree/a.txt", "a");
+        file("files/tree/sub/b.txt", "b");
+        String dest = dir.resolve("out").toString();
+        Files.createDirectories(Path.of(dest));
+        assertTrue(run("copy", args("src", "tree", "dest", dest, "directory_mode", "0700")).isChanged());
+        assertEquals("b", Files.readString(Path.of(dest, "tree/sub/b.txt")));
+        assertEquals("rwx------", java.nio.file.attribute.PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(Path.of(dest, "tree/sub"))));
+        assertFalse(run("copy", args("src", "tree", "dest", dest)).isChanged());
+        assertTrue(run("copy", args("src", "tree/", "dest", dest + "/flat")).isChanged());
+        assertEquals("a", Files.readString(Path.of(dest, "flat/a.txt")));
+    }
+
+    @Test
+    void assembleJoinsSortedFragmentsWithNewlinesAndDelimiters() throws Exception {
+        file("frags/b", "two");
+        file("frags/a", "one\n");
+        file("frags/.hidden", "h\n");
+        String dest = dir.resolve("joined").toString();
+        Outcome first = run("assemble", args("src", dir.resolve("frags").toString(), "dest", dest, "delimiter", "#--\\n",
+                "ignore_hidden", true));
+        assertTrue(first.isChanged());
+        assertEquals("one\n#--\ntwo", Files.readString(Path.of(dest)));
+        assertFalse(run("assemble", args("src", dir.resolve("frags").toString(), "dest", dest, "delimiter", "#--\\n",
+                "ignore_hidden", true)).isChanged());
+        run("assemble", args("src", dir.resolve("frags").toString(), "dest", dest, "regexp", "^[ab]$"));
+        assertEquals("one\ntwo", Files.readString(Path.of(dest)));
+        assertEquals("Source (" + dir.resolve("none") + ") does not exist", assertThrows(ModuleException.class,
+                () -> run("assemble", args("src", dir.resolve("none").toString(), "dest", dest))).getMessage());
+    }
+
+    @Test
+    void copyModePreserveTakesTheSourceModeAndArgumentMistakesAreAnsiblesMessages() throws Exception {
+        String src = file("m.txt", "x\n");
+        Files.setPosixFilePermissions(Path.of(src), java.nio.file.attribute.PosixFilePermissions.fromString("r-xr--rwx"));
+        String dest = dir.resolve("m2.txt").toString();
+        assertEquals("0547", run("copy", args("src", src, "dest", dest, "mode", "preserve")).data().get("mode"));
+        assertEquals("0547", run("copy", args("src", src, "dest", dest + "r", "mode", "preserve", "remote_src", true))
+                .data().get("mode"));
+        assertEquals("src (or content) is required", assertThrows(ModuleException.class,
+                () -> run("copy", args("src", "", "dest", dest))).getMessage());
+        assertEquals("can not use content with a dir as dest", assertThrows(ModuleException.class,
+                () -> run("copy", args("content", "x", "dest", dir.toString()))).getMessage());
+    }
+
+    @Test
+    void fileRegistersThePathsModeAndOwnersChangedOrNot() throws Exception {
+        String path = file("f.txt", "abc");
+        Outcome changed = run("file", args("path", path, "mode", "0600"));
+        assertEquals("0600", changed.data().get("mode"));
+        assertTrue(changed.data().get("uid") instanceof Integer);
+        Map<String, Object> same = run("file", args("path", path, "state", "file")).data();
+        assertEquals("0600", same.get("mode"));
+        assertEquals("file", same.get("state"));
+        assertEquals(System.getProperty("user.name"), same.get("owner"));
+        String missing = "file://" + dir.resolve("none.txt");
+        assertTrue(assertThrows(ModuleException.class, () -> run("get_url", args("url", missing, "dest", path + ".d")))
+                .getMessage().startsWith("Request failed: <urlopen error"));
     }
 
     @Test

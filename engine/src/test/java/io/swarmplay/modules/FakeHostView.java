@@ -72,9 +72,20 @@ class FakeHostView implements HostView {
     public ExecResult probe(Command command) {
         String line = command.toShellLine();
         probed.add(line);
-        ExecResult result = probes.get(line);
+        ExecResult result = probes.containsKey(line) ? probes.get(line) : ownersOf(line);
         if (result == null) throw new AssertionError("unexpected probe on " + name + ": " + line + " (add it to probes:)");
         return result;
+    }
+
+    private static final Pattern OWNERS_PROBE = Pattern.compile("stat -c '%u\\|%g\\|%U\\|%G\\|%a' -- (\\S+)");
+
+    /** The owners probe a file write ends with, answered from the file table (uid and gid 0). */
+    private ExecResult ownersOf(String line) {
+        Matcher m = OWNERS_PROBE.matcher(line);
+        if (!m.matches()) return null;
+        FakeFile file = files.get(normalize(m.group(1).replace("'", "")));
+        return file == null ? result(1, "", "No such file")
+                : result(0, "0|0|" + file.owner() + "|" + file.group() + "|" + Integer.toOctalString(file.mode()) + "\n", "");
     }
 
     @Override

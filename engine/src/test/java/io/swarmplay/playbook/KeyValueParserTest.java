@@ -27,4 +27,14 @@ class KeyValueParserTest {
         assertEquals("url", tokens.get(3).key());
         assertEquals("http://h/?q=1", tokens.get(3).value());
     }
+
+    @Test
+    void valuesHavePythonEscapesDecodedAsAnsibleParseKvDoes() {
+        List<KeyValueParser.Token> tokens = KeyValueParser.tokens("a='\\b(.+)\\b' b='\\\\b' c=x\\ty d=\\d+ e=\"q\\\"\"");
+        assertEquals("\b(.+)\b", tokens.get(0).value());
+        assertEquals("\\b", tokens.get(1).value());
+        assertEquals("x\ty", tokens.get(2).value());
+        assertEquals("\\d+", tokens.get(3).value());
+        assertEquals("q\"", tokens.get(4).value());
+    }
 }

@@ -6,6 +6,7 @@ import io.swarmplay.module.ModuleException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /** Files on the control node that modules read ({@code copy: src}, {@code template: src}). */
 public final class ControlFiles {
@@ -17,8 +18,7 @@ public final class ControlFiles {
     public static Path find(HostView host, String src, String kind) {
         Path path = host.controlFile(src, kind);
         if (path == null || !Files.exists(path)) {
-            throw new ModuleException("could not find src '" + src + "' on the control node (looked in " + kind
-                    + "/ next to the playbook, then the playbook directory)");
+            throw ModuleException.notOnController(src, List.of(kind + "/" + src + " next to the playbook", src));
         }
         if (!Files.isRegularFile(path)) {
             throw new ModuleException("src '" + src + "' is a directory; copying directories is not supported, give a file");

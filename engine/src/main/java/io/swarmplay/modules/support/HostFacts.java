@@ -30,6 +30,7 @@ public final class HostFacts {
             "echo @@hardware; nproc 2>/dev/null; sed -n 's/^MemTotal: *\\([0-9]*\\).*/\\1/p' /proc/meminfo 2>/dev/null",
             "echo @@pkg_mgr; for m in apt-get dnf yum zypper apk pacman; do command -v $m >/dev/null 2>&1 && echo $m && break; done",
             "echo @@service_mgr; cat /proc/1/comm 2>/dev/null",
+            "echo @@fips; cat /proc/sys/crypto/fips_enabled 2>/dev/null",
             "echo @@end");
 
     private HostFacts() {
@@ -61,6 +62,7 @@ public final class HostFacts {
         facts.put("pkg_mgr", first(sections.get("pkg_mgr"), "unknown").replace("apt-get", "apt"));
         String init = first(sections.get("service_mgr"), "");
         facts.put("service_mgr", init.equals("systemd") ? "systemd" : init.isEmpty() ? "service" : "sysvinit");
+        facts.put("fips", first(sections.get("fips"), "0").equals("1"));
         return facts;
     }
 

@@ -1,6 +1,7 @@
 package io.swarmplay.modules.support;
 
 import io.swarmplay.connection.Command;
+import io.swarmplay.connection.ExecResult;
 import io.swarmplay.connection.FileAttrs;
 import io.swarmplay.connection.FileStat;
 import io.swarmplay.module.Change;
@@ -12,6 +13,7 @@ import io.swarmplay.module.Outcome;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.util.ArrayList;
@@ -133,7 +135,11 @@ public final class ManagedFile {
                 + "; create it first (file: path=" + parent + " state=directory)");
     }
 
-    /** Writes the content atomically, or only fixes attributes when the content already matches. */
+    /**
+     * Writes the content atomically, or only fixes attributes when the content already matches;
+     * registers what Ansible's copy does: dest, src (a control-node file), checksum, md5sum, size,
+     * state and the file's uid, gid, owner, group and mode as written.
+     */
     public static Outcome apply(Change change, HostSession host) {
         Write write = (Write) change.payload();
         Map<String, Object> data = new LinkedHashMap<>();
@@ -143,22 +149,46 @@ public final class ManagedFile {
             for (Command fix : write.fixes()) CommandSupport.require(host, fix);
         }
         data.put("dest", write.path());
+        if (write.content() instanceof FileContent.ControlFile file) data.put("src", file.path().toString());
         data.put("checksum", data.remove("checksum") instanceof String sent ? sent
                 : write.hashes() != null ? write.hashes().sha1() : write.content().hashes().sha1());
+        data.put("md5sum", data.remove("md5sum") instanceof String sent ? sent : md5(write.content()));
         long size = write.content().size();
         data.put("size", size <= Integer.MAX_VALUE ? (Object) (int) size : size);
+        data.put("state", "file");
         if (write.attrs().mode() != null) data.put("mode", FileMode.format(write.attrs().mode()));
+        data.putAll(attributes(write.path(), host));
         return Outcome.changed(change).withData(data);
     }
 
+    /** A file's uid, gid, owner, group and mode (one probe), as Ansible's file attributes report them; none when it is not there. */
+    public static Map<String, Object> attributes(String path, HostView host) {
+        ExecResult stat = host.probe(Command.of("stat", "-c", "%u|%g|%U|%G|%a", "--", path));
+        String[] f = stat.stdout().strip().split("\\|", -1);
+        if (!stat.succeeded() || f.length != 5) return Map.of();
+        return Map.of("uid", Integer.parseInt(f[0]), "gid", Integer.parseInt(f[1]), "owner", f[2], "group", f[3],
+                "mode", FileMode.format(Integer.parseInt(f[4], 8)));
+    }
+
+    private static String md5(FileContent content) {
+        MessageDigest md5 = Texts.md5Digest();
+        try (InputStream in = new DigestInputStream(content.open(), md5)) {
+            in.transferTo(OutputStream.nullOutputStream());
+        } catch (IOException e) {
+            throw content.unreadable(e);
+        }
+        return HexFormat.of().formatHex(md5.digest());
+    }
+
     /**
-     * Streams the content to the host, hashing it on the way (no second read for the checksum);
+     * Streams the content to the host, hashing it on the way (no second read for the checksums);
      * the parent is looked at only when the write fails: one round trip less for every file.
      */
     private static Map<String, Object> writeContent(Write write, HostSession host) {
-        MessageDigest digest = Texts.sha1Digest();
+        MessageDigest sha1 = Texts.sha1Digest();
+        MessageDigest md5 = Texts.md5Digest();
         Map<String, Object> data;
-        try (InputStream content = new DigestInputStream(write.content().open(), digest)) {
+        try (InputStream content = new DigestInputStream(new DigestInputStream(write.content().open(), sha1), md5)) {
             data = write.safeguards().write(host, write.path(), content, write.attrs(), write.exists());
         } catch (IOException e) {
             throw write.content().unreadable(e);
@@ -166,7 +196,8 @@ public final class ManagedFile {
             requireParent(write.path(), host);
             throw e;
         }
-        data.put("checksum", HexFormat.of().formatHex(digest.digest()));
+        data.put("checksum", HexFormat.of().formatHex(sha1.digest()));
+        data.put("md5sum", HexFormat.of().formatHex(md5.digest()));
         return data;
     }
 }

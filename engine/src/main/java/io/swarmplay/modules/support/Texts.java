@@ -43,6 +43,11 @@ public final class Texts {
         return messageDigest("SHA-1");
     }
 
+    /** An MD5 digest: the legacy {@code md5sum} Ansible registers beside the checksum. */
+    public static MessageDigest md5Digest() {
+        return messageDigest("MD5");
+    }
+
     public static String sha1(byte[] content) {
         return digest("SHA-1", content);
     }

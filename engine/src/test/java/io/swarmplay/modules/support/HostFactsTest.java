@@ -20,7 +20,7 @@ class HostFactsTest {
                 "/usr/bin/python3", "Python 3.11.2", "@@date",
                 "2026|12|05|03|04|05|1796439845|UTC|+0000|Saturday|6|48|123456789",
                 "2026-12-05T03:04:05|20261205T030405", "@@hardware", "2", "4028000", "@@pkg_mgr", "apt-get",
-                "@@service_mgr", "systemd", "@@end", "");
+                "@@service_mgr", "systemd", "@@fips", "1", "@@end", "");
     }
 
     @Test
@@ -42,6 +42,8 @@ class HostFactsTest {
         assertEquals(3933L, facts.get("memtotal_mb"));
         assertEquals("apt", facts.get("pkg_mgr"));
         assertEquals("systemd", facts.get("service_mgr"));
+        assertEquals(true, facts.get("fips"));
+        assertEquals(false, HostFacts.parse(probe("debian", "12", "12.11").replace("@@fips\n1", "@@fips\n0")).get("fips"));
     }
 
     @ParameterizedTest
