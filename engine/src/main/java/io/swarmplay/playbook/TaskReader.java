@@ -277,7 +277,8 @@ final class TaskReader {
                         kind + " passes only its vars to the included tasks: put '" + e.name()
                                 + "' on those tasks, or use " + kind.replace("include_", "import_") + ", whose tasks inherit it");
             } else if (!kind.equals("task") && !kind.equals("handler") && !isKnownFor(kind, e.name())) {
-                session.error("unknown " + kind + " keyword '" + e.name() + "'", e.key().at(), e.name().length(),
+                session.error(kind.equals("block") ? "'" + e.name() + "' is not a valid attribute for a Block"
+                                : "unknown " + kind + " keyword '" + e.name() + "'", e.key().at(), e.name().length(),
                         TaskOptionsReader.hintOr(Suggest.hint(e.name(), Keywords.allTaskKeywords()),
                                 "a " + kind + " takes task keywords such as when, tags and vars"));
             }

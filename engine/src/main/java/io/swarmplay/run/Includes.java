@@ -2,6 +2,7 @@ package io.swarmplay.run;
 
 import io.swarmplay.module.Outcome;
 import io.swarmplay.module.Status;
+import io.swarmplay.playbook.Handler;
 import io.swarmplay.playbook.IncludeRole;
 import io.swarmplay.playbook.IncludeTasks;
 import io.swarmplay.playbook.LoopControl;
@@ -252,6 +253,8 @@ final class Includes {
             fail(spec, inclusion, "cannot include " + inclusion.file() + ": " + errors(diagnostics));
             return;
         }
+        io.swarmplay.source.SourcePosition nested = spec.kind() == TaskKind.HANDLER ? Handler.nestedBlock(nodes) : null;
+        if (nested != null) throw new RunAborted(Handler.NESTED_BLOCK + " (" + nested + ")");
         including.push(inclusion.file());
         try {
             play.walk(nodes, inclusion.hosts(), inherited);

@@ -80,13 +80,17 @@ final class PlayRun {
         }
     }
 
-    /** Ansible's error for a notification no handler answers (by name, role-qualified name or listen topic). */
+    /**
+     * Ansible's error for a notification no handler answers (by name, role-qualified name or listen
+     * topic); a warning when {@code error_on_missing_handler} is off.
+     */
     void requireHandlers(List<String> notifies) {
         for (String topic : notifies) {
-            if (handlers.stream().noneMatch(h -> h.answersTo(topic))) {
-                throw new RunAborted("The requested handler '" + topic
-                        + "' was not found in either the main handlers list nor in the listening handlers list");
-            }
+            if (handlers.stream().anyMatch(h -> h.answersTo(topic))) continue;
+            String message = "The requested handler '" + topic
+                    + "' was not found in either the main handlers list nor in the listening handlers list";
+            if (run.request.handlers().errorOnMissing()) throw new RunAborted(message);
+            run.report(new Warning(message));
         }
     }
 
@@ -263,7 +267,7 @@ final class PlayRun {
      */
     void flushHandlers(List<HostState> hosts) {
         if (run.interrupted.get()) return;
-        boolean force = play.forceHandlers() != null ? play.forceHandlers() : run.request.forceHandlers();
+        boolean force = play.forceHandlers() != null ? play.forceHandlers() : run.request.handlers().force();
         // every handler answering a topic runs (several may listen to it); the topics are cleared after all
         Map<HostState, Set<String>> answered = new java.util.HashMap<>();
         for (Handler handler : List.copyOf(handlers)) {
@@ -291,6 +295,7 @@ final class PlayRun {
         Inherited root = Inherited.root(play.tags(), play.environment(), play.become(), play.taskFlags(), play.becomeUser());
         for (RoleCall call : handler.roles()) root = root.plus(Roles.keywords(call));
         Inherited inherited = root.inRoles(handler.roles());
+        for (TaskOptions block : handler.blocks()) inherited = inherited.plus(block);
         if (handler.include() != null) {
             tasks.include(handler.include(), notified, inherited, TaskKind.HANDLER);
         } else {

@@ -53,6 +53,23 @@ class AnsibleSemanticsTest {
     }
 
     @Test
+    void withErrorOnMissingHandlerOffNotifyingAMissingHandlerIsAWarning() {
+        RunFixture fixture = new RunFixture(dir).hosts("h1").playbook("""
+                - hosts: web
+                  gather_facts: false
+                  tasks:
+                    - {name: changed, command: "true", notify: nope}
+                    - {name: after, debug: {msg: y}}
+                """);
+        fixture.handlers = new HandlerSettings(false, false);
+        RunFixture.Run run = fixture.run(Mode.APPLY);
+        assertEquals(ExitStatus.OK, run.result().status(), run.output());
+        assertTrue(run.output().contains("[WARNING]: The requested handler 'nope' was not found in either the main\n"
+                + "handlers list nor in the listening handlers list"), run.output());
+        assertEquals(Map.of("h1", Status.OK), run.events().statuses("after"));
+    }
+
+    @Test
     void clearHostErrorsBringsFailedHostsBackForTheNextPlay() {
         RunFixture.Run run = new RunFixture(dir).hosts("h2", "h1").playbook("""
                 - hosts: web

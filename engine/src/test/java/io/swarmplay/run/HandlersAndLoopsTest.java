@@ -44,6 +44,42 @@ class HandlersAndLoopsTest {
         assertEquals(Set.of("h2"), plain.events().statuses("handler").keySet(), plain.output());
     }
 
+    @Test
+    void theTasksOfAHandlersBlockAreHandlersWithTheBlocksKeywords() {
+        RunFixture.Run run = new RunFixture(dir).hosts("h1", "h2").playbook("""
+                - hosts: web
+                  gather_facts: false
+                  tasks:
+                    - {name: change, debug: {msg: x}, changed_when: true, notify: [first, second]}
+                  handlers:
+                    - name: ignored block name
+                      when: inventory_hostname == 'h2'
+                      block:
+                        - {name: first, debug: {msg: one}}
+                        - {name: second, debug: {msg: two}}
+                """).run(Mode.APPLY);
+        assertEquals(ExitStatus.OK, run.result().status(), run.output());
+        assertEquals(Map.of("h1", Status.SKIPPED, "h2", Status.OK), run.events().statuses("first"), run.output());
+        assertEquals(Map.of("h1", Status.SKIPPED, "h2", Status.OK), run.events().statuses("second"), run.output());
+    }
+
+    @Test
+    void flushHandlersAsAHandlerIsAnsiblesErrorAndAFalseWhenDoesNotFlush() {
+        RunFixture.Run run = new RunFixture(dir).hosts("h1").playbook("""
+                - hosts: web
+                  gather_facts: false
+                  tasks:
+                    - {name: change, debug: {msg: x}, changed_when: true, notify: handler}
+                    - {meta: flush_handlers, when: false}
+                    - {name: after, debug: {msg: y}}
+                  handlers:
+                    - {name: handler, meta: flush_handlers}
+                """).run(Mode.APPLY);
+        assertEquals(Status.OK, run.events().outcome("after", "h1").status(), "the skipped flush ran no handler:\n" + run.output());
+        assertTrue(run.output().contains("ERROR! flush_handlers cannot be used as a handler"), run.output());
+        assertEquals(ExitStatus.INTERNAL_ERROR, run.result().status());
+    }
+
     private static String playWithForce(String keyword) {
         return """
                 - hosts: web
