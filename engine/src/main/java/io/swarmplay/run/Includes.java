@@ -186,6 +186,10 @@ final class Includes {
             if (target instanceof Unknown unknown) {
                 return step.unknown(spec.task().module() + " " + RunHostSession.describe(unknown));
             }
+            // a missing file fails this host's include, as Ansible's does (not a load error)
+            if (target instanceof Path file && !java.nio.file.Files.isRegularFile(file)) {
+                return Outcome.failed("Could not find or access '" + file + "' on the Ansible Controller.");
+            }
             add(inclusions, target, loopVars, label, host);
             return Outcome.ok("included " + target);
         } catch (TemplateException e) {

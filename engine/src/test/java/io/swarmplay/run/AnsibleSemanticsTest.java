@@ -70,6 +70,26 @@ class AnsibleSemanticsTest {
     }
 
     @Test
+    void aDynamicIncludeOfAMissingFileFailsTheHostsThatRunItAndAFalseWhenSkipsIt() {
+        RunFixture.Run run = new RunFixture(dir).hosts("h1", "h2").playbook("""
+                - hosts: web
+                  gather_facts: false
+                  tasks:
+                    - {name: skipped tasks, include_tasks: gone.yml, when: false}
+                    - {name: skipped role, include_role: {name: gone}, when: false}
+                    - {name: skipped vars, include_vars: gone.yml, when: false}
+                    - {name: on h1, include_tasks: gone.yml, when: inventory_hostname == 'h1'}
+                    - {name: after, debug: {msg: y}}
+                """).run(Mode.APPLY);
+        assertEquals(ExitStatus.HOST_FAILED, run.result().status(), run.output());
+        assertEquals(Map.of("h1", Status.SKIPPED, "h2", Status.SKIPPED), run.events().statuses("skipped role"), run.output());
+        assertEquals(Map.of("h1", Status.FAILED, "h2", Status.SKIPPED), run.events().statuses("on h1"), run.output());
+        assertTrue(run.output().contains("Could not find or access '" + dir.resolve("gone.yml") + "' on the Ansible Controller."),
+                run.output());
+        assertEquals(Map.of("h2", Status.OK), run.events().statuses("after"), run.output());
+    }
+
+    @Test
     void clearHostErrorsBringsFailedHostsBackForTheNextPlay() {
         RunFixture.Run run = new RunFixture(dir).hosts("h2", "h1").playbook("""
                 - hosts: web
