@@ -226,10 +226,22 @@ class InventoryLoaderTest {
     void aMissingSourceIsAWarningAndLeavesTheImplicitLocalhost() {
         Inventory inventory = load("nowhere.yml");
         assertFalse(diagnostics.hasErrors());
-        assertEquals(1, diagnostics.warnings().size());
+        assertEquals(2, diagnostics.warnings().size());
         assertTrue(diagnostics.warnings().get(0).summary().endsWith("nowhere.yml as an inventory source: it does not exist"),
                 diagnostics.warnings().get(0).summary());
+        assertEquals(EMPTY, diagnostics.warnings().get(1).summary());
         assertTrue(inventory.hosts().isEmpty());
+        assertTrue(inventory.host("localhost").isPresent());
+    }
+
+    private static final String EMPTY = "provided hosts list is empty, only localhost is available. "
+            + "Note that the implicit localhost does not match 'all'";
+
+    @Test
+    void aDeviceSuchAsDevNullIsAnEmptySourceAsInAnsible() {
+        Inventory inventory = load("/dev/null");
+        assertFalse(diagnostics.hasErrors());
+        assertEquals(java.util.List.of(EMPTY), diagnostics.warnings().stream().map(d -> d.summary()).toList());
         assertTrue(inventory.host("localhost").isPresent());
     }
 
