@@ -54,6 +54,12 @@ public record Handler(Task task, List<String> listen, List<RoleCall> roles, Incl
         return listen.contains(topic);
     }
 
+    /** This handler under another name (its name rendered). */
+    public Handler named(String name) {
+        Task t = new Task(name, task.module(), task.args(), task.options(), task.at(), task.argsAt());
+        return new Handler(t, listen, roles, include, blocks);
+    }
+
     /** This handler as part of the role uses {@code chain}. */
     public Handler inRoles(List<RoleCall> chain) {
         return new Handler(task, listen, chain, include, blocks);

@@ -186,9 +186,12 @@ final class Includes {
             if (target instanceof Unknown unknown) {
                 return step.unknown(spec.task().module() + " " + RunHostSession.describe(unknown));
             }
-            // a missing file fails this host's include, as Ansible's does (not a load error)
+            // a missing file or role fails this host's include, as Ansible's does (not a load error)
             if (target instanceof Path file && !java.nio.file.Files.isRegularFile(file)) {
                 return Outcome.failed("Could not find or access '" + file + "' on the Ansible Controller.");
+            }
+            if (target instanceof RoleTarget r && include instanceof IncludeRole role && role.search().find(r.name()).isEmpty()) {
+                return Outcome.failed("the role '" + r.name() + "' was not found in " + role.search().describe());
             }
             add(inclusions, target, loopVars, label, host);
             return Outcome.ok("included " + target);

@@ -76,7 +76,29 @@ final class PlayRun {
         for (Handler h : more) {
             String key = (h.roles().isEmpty() ? "" : h.roles().get(h.roles().size() - 1).identity()) + "|" + h.task().at()
                     + "|" + h.task().name();
-            if (handlerKeys.add(key)) handlers.add(h);
+            if (handlerKeys.add(key)) handlers.add(named(h));
+        }
+    }
+
+    /**
+     * The handler under its rendered name: Ansible renders a handler's name with the play's
+     * variables; one that cannot be rendered answers only to its listen topics (with a warning).
+     */
+    private Handler named(Handler h) {
+        String name = h.task().name();
+        if (!name.contains("{{") || hosts.isEmpty()) return h;
+        try {
+            Object rendered = io.swarmplay.template.Unsafe.strip(
+                    run.templar().render(name, scope.hostScope(hosts.get(0)).toMap(), h.task().at()));
+            if (rendered instanceof io.swarmplay.template.Unknown) return h;
+            return h.named(String.valueOf(rendered));
+        } catch (io.swarmplay.template.TemplateException e) {
+            if (h.listen().isEmpty()) {
+                run.report(new Warning("Handler '" + name + "' is unusable because it has no listen topics and the name "
+                        + "could not be templated (host-specific variables are not supported in handler names). "
+                        + "The error: " + e.getMessage()));
+            }
+            return h;
         }
     }
 

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -78,6 +79,31 @@ class HandlersAndLoopsTest {
         assertEquals(Status.OK, run.events().outcome("after", "h1").status(), "the skipped flush ran no handler:\n" + run.output());
         assertTrue(run.output().contains("ERROR! flush_handlers cannot be used as a handler"), run.output());
         assertEquals(ExitStatus.INTERNAL_ERROR, run.result().status());
+    }
+
+    @Test
+    void notifyNamesAndHandlerNamesAreTemplatesButListenTopicsAreNot() {
+        RunFixture.Run run = new RunFixture(dir).hosts("h1").playbook("""
+                - hosts: web
+                  gather_facts: false
+                  vars: {one: name1, two: name2, four: name4, several: [name5, name6]}
+                  handlers:
+                    - {name: name1, debug: {msg: a}}
+                    - {name: "{{ two }}", debug: {msg: b}}
+                    - {name: templated listener, debug: {msg: c}, listen: "{{ four }}"}
+                    - {name: name5, debug: {msg: d}}
+                    - {name: six, debug: {msg: e}, listen: name6}
+                    - {name: "{{ nowhere }}", debug: {msg: f}}
+                  tasks:
+                    - {name: change, debug: {msg: x}, changed_when: true, notify: ["{{ one }}", "{{ two }}", "{{ several }}"]}
+                """).run(Mode.APPLY);
+        assertEquals(ExitStatus.OK, run.result().status(), run.output());
+        for (String ran : List.of("name1", "name2", "name5", "six")) {
+            assertEquals(Map.of("h1", Status.OK), run.events().statuses(ran), ran + ":\n" + run.output());
+        }
+        assertEquals(Map.of(), run.events().statuses("templated listener"), run.output());
+        assertTrue(run.output().contains("[WARNING]: Handler '{{ nowhere }}' is unusable because it has no listen topics"),
+                run.output());
     }
 
     private static String playWithForce(String keyword) {
