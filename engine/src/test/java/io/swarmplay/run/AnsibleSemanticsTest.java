@@ -90,6 +90,28 @@ class AnsibleSemanticsTest {
     }
 
     @Test
+    void debugVarNamedByUnsafeTextShowsItAsTextWithoutEvaluatingIt() {
+        RunFixture.Run run = new RunFixture(dir).hosts("h1").playbook("""
+                - hosts: web
+                  gather_facts: false
+                  vars:
+                    unsafe_var: !unsafe undef()|mandatory
+                    plain: 42
+                    name_of_plain: plain
+                  tasks:
+                    - {name: unsafe, debug: {var: "{{ unsafe_var }}"}, register: u}
+                    - {name: safe, debug: {var: "{{ name_of_plain }}"}, register: s}
+                    - name: check
+                      assert:
+                        that:
+                          - u is successful
+                          - u['undef()|mandatory'] == '{' + '{undef()|mandatory}' + '}'
+                          - s.plain == 42
+                """).run(Mode.APPLY);
+        assertEquals(Status.OK, run.events().outcome("check", "h1").status(), run.output());
+    }
+
+    @Test
     void clearHostErrorsBringsFailedHostsBackForTheNextPlay() {
         RunFixture.Run run = new RunFixture(dir).hosts("h2", "h1").playbook("""
                 - hosts: web
