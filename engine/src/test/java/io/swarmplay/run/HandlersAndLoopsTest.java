@@ -106,6 +106,21 @@ class HandlersAndLoopsTest {
                 run.output());
     }
 
+    @Test
+    void withDictOverAListFailsWithAnsiblesMessage() {
+        RunFixture.Run run = new RunFixture(dir).hosts("h1").playbook("""
+                - hosts: web
+                  gather_facts: false
+                  vars: {a_list: [1, 2], d: {x: 1}}
+                  tasks:
+                    - {name: dict, debug: {msg: "{{ item.key }}={{ item.value }}"}, with_dict: "{{ d }}"}
+                    - {name: list, debug: {msg: "{{ item }}"}, with_dict: "{{ a_list }}", register: r, ignore_errors: true}
+                    - {name: check, assert: {that: ['"with_dict expects a dict" in r.msg']}}
+                """).run(Mode.APPLY);
+        assertEquals(Status.OK, run.events().outcome("dict", "h1").status(), run.output());
+        assertEquals(Status.OK, run.events().outcome("check", "h1").status(), run.output());
+    }
+
     private static String playWithForce(String keyword) {
         return """
                 - hosts: web
