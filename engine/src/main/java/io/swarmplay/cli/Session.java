@@ -20,6 +20,7 @@ import io.swarmplay.report.RunEvent;
 import io.swarmplay.report.RunListener;
 import io.swarmplay.report.Style;
 import io.swarmplay.run.ExitStatus;
+import io.swarmplay.run.HandlerSettings;
 import io.swarmplay.run.Mode;
 import io.swarmplay.run.RunRequest;
 import io.swarmplay.run.RunResult;
@@ -254,7 +255,8 @@ final class Session {
                 ModuleRegistry.load(), options.limit, Set.copyOf(options.tags), Set.copyOf(options.skipTags),
                 options.startAtTask, forks, options.diff, options.offline, options.verbosity(), redactor,
                 inventoryDir, connectionDefaults, options.waitLock(), vault, loaded.plugins(),
-                options.forceHandlers || config.bool(Setting.FORCE_HANDLERS).orElse(false));
+                new HandlerSettings(options.forceHandlers || config.bool(Setting.FORCE_HANDLERS).orElse(false),
+                        config.bool(Setting.ERROR_ON_MISSING_HANDLER).orElse(true)));
     }
 
     private RunListener reporter(Mode mode) {

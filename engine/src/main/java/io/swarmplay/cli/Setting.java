@@ -25,6 +25,8 @@ enum Setting {
     VAULT_PASSWORD_FILE("defaults", "vault_password_file", "ANSIBLE_VAULT_PASSWORD_FILE", Type.PATH, null, null),
     VAULT_IDENTITY_LIST("defaults", "vault_identity_list", "ANSIBLE_VAULT_IDENTITY_LIST", Type.LIST, null, null),
     FORCE_HANDLERS("defaults", "force_handlers", "ANSIBLE_FORCE_HANDLERS", Type.BOOLEAN, "False", null),
+    ERROR_ON_MISSING_HANDLER("defaults", "error_on_missing_handler", "ANSIBLE_ERROR_ON_MISSING_HANDLER", Type.BOOLEAN,
+            "True", null),
     BECOME("privilege_escalation", "become", "ANSIBLE_BECOME", Type.BOOLEAN, "False", "ansible_become"),
     BECOME_USER("privilege_escalation", "become_user", "ANSIBLE_BECOME_USER", Type.STRING, "root", "ansible_become_user"),
     BECOME_METHOD("privilege_escalation", "become_method", "ANSIBLE_BECOME_METHOD", Type.STRING, "sudo",

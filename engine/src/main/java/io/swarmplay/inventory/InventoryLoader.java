@@ -59,7 +59,12 @@ public final class InventoryLoader {
         for (Path dir : playbookDirs) loader.varsDirs.add(dir.toAbsolutePath().normalize());
         VarsDirReader vars = new VarsDirReader(loader.builder, diagnostics, loader.vault);
         for (Path dir : loader.varsDirs) vars.read(dir);
-        return loader.builder.build(diagnostics);
+        Inventory inventory = loader.builder.build(diagnostics);
+        if (inventory.hosts().isEmpty() && !diagnostics.hasErrors()) {
+            diagnostics.add(Diagnostic.warning("provided hosts list is empty, only localhost is available. "
+                    + "Note that the implicit localhost does not match 'all'", SourcePosition.UNKNOWN));
+        }
+        return inventory;
     }
 
     private void loadSource(String source) {
@@ -72,6 +77,9 @@ public final class InventoryLoader {
             varsDirs.add(path.toAbsolutePath().normalize().getParent());
         } else if (source.contains(",")) {
             loadAdHoc(source);
+        } else if (Files.exists(path)) {
+            // a device or pipe such as /dev/null: Ansible reads it as an empty source
+            varsDirs.add(path.toAbsolutePath().normalize().getParent());
         } else {
             diagnostics.add(Diagnostic.warning("unable to parse " + path.toAbsolutePath() + " as an inventory source: it does not exist",
                     SourcePosition.UNKNOWN).withHint("pass an inventory file (YAML or INI), a directory of them, "

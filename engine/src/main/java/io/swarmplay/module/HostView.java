@@ -45,6 +45,14 @@ public interface HostView {
     Object evaluate(String expression);
 
     /**
+     * Whether the value of the task's argument {@code argument} came from host data or {@code !unsafe}
+     * text (Ansible's unsafe values): it is data, never to be evaluated as a template or expression.
+     */
+    default boolean isData(String argument) {
+        return false;
+    }
+
+    /**
      * Evaluates a condition with Jinja truthiness.
      *
      * @throws ValueUnknownException when the outcome is known only after apply (plan/check mode)

@@ -99,6 +99,11 @@ public final class ReadOnlyHost implements HostView {
     }
 
     @Override
+    public boolean isData(String argument) {
+        return host.isData(argument);
+    }
+
+    @Override
     public Path controlFile(String path, String kind) {
         return host.controlFile(path, kind);
     }

@@ -9,16 +9,33 @@ import java.util.List;
  * @param roles   the role uses it belongs to, outermost first (empty for a play's own handler):
  *                it runs with their variables and answers to {@code "role : name"} too
  * @param include the {@code include_tasks} the handler runs, or null for a module call
+ * @param blocks  the keywords of the blocks the handler was written in, outermost first
  */
-public record Handler(Task task, List<String> listen, List<RoleCall> roles, IncludeTasks include) {
+public record Handler(Task task, List<String> listen, List<RoleCall> roles, IncludeTasks include,
+                      List<TaskOptions> blocks) {
+
+    /** Ansible's parse error for a block inside a handler's block. */
+    public static final String NESTED_BLOCK = "Using a block as a handler is not supported.";
 
     public Handler {
         listen = List.copyOf(listen);
         roles = List.copyOf(roles);
+        blocks = List.copyOf(blocks);
     }
 
     public Handler(Task task, List<String> listen) {
-        this(task, listen, List.of(), null);
+        this(task, listen, List.of(), null, List.of());
+    }
+
+    public Handler(Task task, List<String> listen, List<RoleCall> roles, IncludeTasks include) {
+        this(task, listen, roles, include, List.of());
+    }
+
+    /** This handler written inside blocks with the keywords {@code enclosing} (outermost first). */
+    public Handler under(List<TaskOptions> enclosing) {
+        List<TaskOptions> all = new java.util.ArrayList<>(enclosing);
+        all.addAll(blocks);
+        return new Handler(task, listen, roles, include, all);
     }
 
     /** True when {@code notify: topic} names this handler, one of its listen topics, or {@code "role : name"}. */
@@ -37,8 +54,25 @@ public record Handler(Task task, List<String> listen, List<RoleCall> roles, Incl
         return listen.contains(topic);
     }
 
+    /** This handler under another name (its name rendered). */
+    public Handler named(String name) {
+        Task t = new Task(name, task.module(), task.args(), task.options(), task.at(), task.argsAt());
+        return new Handler(t, listen, roles, include, blocks);
+    }
+
     /** This handler as part of the role uses {@code chain}. */
     public Handler inRoles(List<RoleCall> chain) {
-        return new Handler(task, listen, chain, include);
+        return new Handler(task, listen, chain, include, blocks);
+    }
+
+    /** Where a block sits inside a block of handler entries {@code nodes} (handlers allow one level), or null. */
+    public static io.swarmplay.source.SourcePosition nestedBlock(List<TaskNode> nodes) {
+        for (TaskNode node : nodes) {
+            if (!(node instanceof Block block)) continue;
+            for (TaskNode inner : block.block()) {
+                if (inner instanceof Block nested) return nested.at();
+            }
+        }
+        return null;
     }
 }

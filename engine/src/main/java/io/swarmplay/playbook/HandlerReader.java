@@ -9,7 +9,8 @@ import java.util.List;
 
 /**
  * Reads a play's {@code handlers:}: module tasks with optional {@code listen} topics.
- * {@code import_tasks} inside handlers splices the file's tasks as handlers.
+ * {@code import_tasks} inside handlers splices the file's tasks as handlers; the tasks of a
+ * {@code block} are handlers with the block's keywords.
  */
 final class HandlerReader {
 
@@ -42,12 +43,13 @@ final class HandlerReader {
         if (m == null) return List.of();
         if (m.has("import_tasks")) return imported(item);
         if (TaskReader.LEGACY_INCLUDE.stream().anyMatch(m::has)) return legacyInclude(m);
-        if (m.has("block")) {
-            YamlNode.Entry e = m.entry("block").orElseThrow();
-            session.error("'block' is not supported in handlers yet", e.key().at(), "block".length(),
-                    "write the handler's module call directly, or use import_tasks or include_tasks");
+        String roleKeyword = RoleTaskReader.keyword(m);
+        if (roleKeyword != null) {
+            session.error("Using '" + roleKeyword + "' as a handler is not supported.", m.at(), 1,
+                    "notify a handler that is a module call, or include a tasks file with include_tasks");
             return List.of();
         }
+        if (m.has("block")) return handlers(new TaskReader(session, file, roleDir).readEntry(item), List.of());
         YamlNode listen = m.get("listen");
         List<String> topics = listen == null ? List.of() : Nodes.strings(listen, "'listen'", session.diagnostics);
         if (m.has("include_tasks")) return included(m, topics);
@@ -74,19 +76,47 @@ final class HandlerReader {
     private List<Handler> legacyInclude(YamlNode.Mapping m) {
         List<TaskNode> nodes = new TaskReader(session, file, roleDir).readEntry(m);
         if (nodes.size() == 1 && nodes.get(0) instanceof IncludeTasks include) return List.of(includeHandler(include, List.of()));
-        return handlers(nodes);
+        return spliced(nodes, m.at());
     }
 
     private List<Handler> imported(YamlNode item) {
-        return handlers(new TaskReader(session, file, roleDir).readEntry(item));
+        return spliced(new TaskReader(session, file, roleDir).readEntry(item), item.at());
     }
 
-    // an imported file's tasks (a block's when the import had keywords) as handlers
-    private static List<Handler> handlers(List<TaskNode> nodes) {
+    // an import's tasks are handlers; an import with keywords gives one block at the import's own position
+    private List<Handler> spliced(List<TaskNode> nodes, io.swarmplay.source.SourcePosition importAt) {
+        if (nodes.size() == 1 && nodes.get(0) instanceof Block wrapper && wrapper.at().equals(importAt)) {
+            return handlers(wrapper.block(), List.of(wrapper.options()));
+        }
+        return handlers(nodes, List.of());
+    }
+
+    /**
+     * Entries of a handlers list as handlers, under the keywords of {@code enclosing} blocks: a
+     * block's tasks are handlers that inherit its keywords (Ansible reads each handler entry as a
+     * block); a block inside that block is Ansible's parse error.
+     */
+    private List<Handler> handlers(List<TaskNode> nodes, List<TaskOptions> enclosing) {
         List<Handler> out = new ArrayList<>();
         for (TaskNode node : nodes) {
-            if (node instanceof Task t) out.add(new Handler(t, List.of()));
-            else if (node instanceof Block b) b.block().forEach(n -> { if (n instanceof Task t) out.add(new Handler(t, List.of())); });
+            if (node instanceof Task t) out.add(new Handler(t, List.of()).under(enclosing));
+            else if (node instanceof IncludeTasks include) out.add(includeHandler(include, List.of()).under(enclosing));
+            else if (node instanceof Block b) out.addAll(blockHandlers(b, enclosing));
+        }
+        return out;
+    }
+
+    private List<Handler> blockHandlers(Block block, List<TaskOptions> enclosing) {
+        List<TaskOptions> inner = new ArrayList<>(enclosing);
+        inner.add(block.options());
+        List<Handler> out = new ArrayList<>();
+        for (TaskNode node : block.block()) {
+            if (node instanceof Block nested) {
+                session.error(Handler.NESTED_BLOCK, nested.at(), 1, "list the handler's tasks directly under the block, "
+                        + "or put them in a tasks file the handler includes");
+            } else {
+                out.addAll(handlers(List.of(node), inner));
+            }
         }
         return out;
     }

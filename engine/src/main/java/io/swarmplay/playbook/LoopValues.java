@@ -17,7 +17,7 @@ import java.util.Map;
  *       one-item list.</li>
  *   <li>{@code with_<lookup>: X} (sequence, nested, together, fileglob, ...) becomes
  *       {@code "{{ query_terms('<lookup>', X) }}"}.</li>
- *   <li>{@code with_dict: X} becomes {@code "{{ X | dict2items }}"} (a literal mapping becomes the
+ *   <li>{@code with_dict: X} becomes {@code "{{ query('dict', (X)) }}"} (a literal mapping becomes the
  *       list of {@code {key, value}} items here).</li>
  * </ul>
  */
@@ -54,7 +54,7 @@ final class LoopValues {
     static Object withDict(YamlNode v, LoadSession session) {
         if (v instanceof YamlNode.Mapping m) return dictItems(m.value());
         if (v instanceof YamlNode.Scalar s && Templates.wholeExpression(s.string()) != null) {
-            return "{{ (" + Templates.wholeExpression(s.string()) + ") | dict2items }}";
+            return "{{ query('dict', (" + Templates.wholeExpression(s.string()) + ")) }}";
         }
         session.error("'with_dict' needs a mapping or a template that gives one, found " + v.kind(), v.at(), 1, null);
         return null;

@@ -121,9 +121,11 @@ final class PlayReader {
 
     private void unknownKey(YamlNode.Entry e) {
         boolean taskLike = Keywords.isTaskKeyword(e.name()) || session.modules.contains(e.name());
-        session.error("unknown play keyword '" + e.name() + "'", e.key().at(), e.name().length(), taskLike
-                ? "'" + e.name() + "' belongs to a task: put it under `tasks:`"
-                : TaskOptionsReader.hintOr(Suggest.hint(e.name(), Keywords.PLAY), "see the play keywords in the docs"));
+        String hint = TaskReader.LEGACY_INCLUDE.contains(e.name()) ? "include a playbook with import_playbook"
+                : taskLike ? "'" + e.name() + "' belongs to a task: put it under `tasks:`"
+                : TaskOptionsReader.hintOr(Suggest.hint(e.name(), Keywords.PLAY), "see the play keywords in the docs");
+        // Ansible's words: users and scripts look for them
+        session.error("'" + e.name() + "' is not a valid attribute for a Play", e.key().at(), e.name().length(), hint);
     }
 
     /**
@@ -153,6 +155,8 @@ final class PlayReader {
     private String hosts(YamlNode.Mapping play) {
         YamlNode node = play.get("hosts");
         if (node == null || (node instanceof YamlNode.Scalar s && s.value() == null)) {
+            // a legacy playbook include is reported as such, not as a play without hosts
+            if (TaskReader.LEGACY_INCLUDE.stream().anyMatch(play::has)) return null;
             session.error("play has no 'hosts'", play.at(), 1, "add `hosts: all`, a group or a host name");
             return null;
         }

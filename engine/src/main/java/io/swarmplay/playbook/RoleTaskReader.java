@@ -63,8 +63,10 @@ final class RoleTaskReader {
         TaskOptions apply = applyNode == null ? TaskOptions.NONE
                 : Nodes.mapping(applyNode, "'apply'", session.diagnostics)
                 .map(m -> new TaskOptionsReader(session).read(m)).orElse(TaskOptions.NONE);
-        // a role named without variables must exist and load now, though it runs only when reached
-        if (!Templates.isTemplated(args.name()) && args.from().values().stream().noneMatch(Templates::isTemplated)) {
+        // a role named without variables loads now, though it runs only when reached; a missing one
+        // fails the hosts that reach the include (Ansible's), and one whose `when` is false never looks
+        if (!Templates.isTemplated(args.name()) && args.from().values().stream().noneMatch(Templates::isTemplated)
+                && session.roleSearch().find(args.name()).isPresent()) {
             new RoleReader(session).find(args.name(), args.nameNode(), session.roleSearch(), args.from());
         }
         String name = taskName != null ? taskName : "include_role : " + args.name();

@@ -12,7 +12,7 @@ import java.util.Set;
  * @param loop         {@code loop}/{@code with_items}: a raw list, or a template string; null for none.
  *                     {@code with_items} is flattened one level by the loader: statically for a
  *                     literal list, else as {@code "{{ [..] | flatten(levels=1, skip_nulls=false) }}"};
- *                     {@code with_dict: X} becomes {@code "{{ (X) | dict2items }}"}
+ *                     {@code with_dict: X} becomes {@code "{{ query('dict', (X)) }}"}
  * @param loopControl  loop options
  * @param register     variable to store the result in, or null
  * @param changedWhen  conditions overriding "changed", or empty

@@ -118,11 +118,9 @@ final class TaskReader {
         checkKeys(task, "include_tasks", false);
         YamlNode fileNode = task.get("include_tasks");
         String file = fileName(fileNode, "include_tasks");
-        Path base = dir;
-        if (file != null && !Templates.isTemplated(file)) {
-            base = baseFor(file);
-            session.exists(base.resolve(file), "tasks file", fileNode.at(), Nodes.width(fileNode));
-        }
+        // a missing file is not a load error: the include fails on the hosts that run it (Ansible's),
+        // and one whose `when` is false never looks
+        Path base = file != null && !Templates.isTemplated(file) ? baseFor(file) : dir;
         TaskOptions opts = new TaskOptionsReader(session).read(task);
         return new IncludeTasks(nameOf(task, "include_tasks"), file == null ? "" : file, base, opts, apply(fileNode),
                 task.at(), session.moduleDefaults());
@@ -277,7 +275,8 @@ final class TaskReader {
                         kind + " passes only its vars to the included tasks: put '" + e.name()
                                 + "' on those tasks, or use " + kind.replace("include_", "import_") + ", whose tasks inherit it");
             } else if (!kind.equals("task") && !kind.equals("handler") && !isKnownFor(kind, e.name())) {
-                session.error("unknown " + kind + " keyword '" + e.name() + "'", e.key().at(), e.name().length(),
+                session.error(kind.equals("block") ? "'" + e.name() + "' is not a valid attribute for a Block"
+                                : "unknown " + kind + " keyword '" + e.name() + "'", e.key().at(), e.name().length(),
                         TaskOptionsReader.hintOr(Suggest.hint(e.name(), Keywords.allTaskKeywords()),
                                 "a " + kind + " takes task keywords such as when, tags and vars"));
             }

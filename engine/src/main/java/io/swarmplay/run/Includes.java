@@ -2,6 +2,7 @@ package io.swarmplay.run;
 
 import io.swarmplay.module.Outcome;
 import io.swarmplay.module.Status;
+import io.swarmplay.playbook.Handler;
 import io.swarmplay.playbook.IncludeRole;
 import io.swarmplay.playbook.IncludeTasks;
 import io.swarmplay.playbook.LoopControl;
@@ -185,6 +186,13 @@ final class Includes {
             if (target instanceof Unknown unknown) {
                 return step.unknown(spec.task().module() + " " + RunHostSession.describe(unknown));
             }
+            // a missing file or role fails this host's include, as Ansible's does (not a load error)
+            if (target instanceof Path file && !java.nio.file.Files.isRegularFile(file)) {
+                return Outcome.failed("Could not find or access '" + file + "' on the Ansible Controller.");
+            }
+            if (target instanceof RoleTarget r && include instanceof IncludeRole role && role.search().find(r.name()).isEmpty()) {
+                return Outcome.failed("the role '" + r.name() + "' was not found in " + role.search().describe());
+            }
             add(inclusions, target, loopVars, label, host);
             return Outcome.ok("included " + target);
         } catch (TemplateException e) {
@@ -252,6 +260,8 @@ final class Includes {
             fail(spec, inclusion, "cannot include " + inclusion.file() + ": " + errors(diagnostics));
             return;
         }
+        io.swarmplay.source.SourcePosition nested = spec.kind() == TaskKind.HANDLER ? Handler.nestedBlock(nodes) : null;
+        if (nested != null) throw new RunAborted(Handler.NESTED_BLOCK + " (" + nested + ")");
         including.push(inclusion.file());
         try {
             play.walk(nodes, inclusion.hosts(), inherited);

@@ -3,6 +3,7 @@ package io.swarmplay.run;
 import io.swarmplay.module.Outcome;
 import io.swarmplay.module.Status;
 import io.swarmplay.report.RunEvent.HostFinished;
+import io.swarmplay.report.RunEvent.TaskKind;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -27,7 +28,7 @@ final class Meta {
     void run(StepSpec spec, List<HostState> hosts, TaskStep step) {
         String action = String.valueOf(spec.task().args().get("_raw")).trim();
         switch (action) {
-            case "flush_handlers" -> play.flushHandlers(hosts);
+            case "flush_handlers" -> flush(spec, hosts, step);
             case "end_play" -> {
                 if (!chosen(spec, first(hosts), step).isEmpty()) play.endPlay();
             }
@@ -47,6 +48,14 @@ final class Meta {
                 // noop, refresh_inventory and the rest change nothing here
             }
         }
+    }
+
+    // the hosts whose `when` holds run their notified handlers now; a handler cannot flush (Ansible's error)
+    private void flush(StepSpec spec, List<HostState> hosts, TaskStep step) {
+        List<HostState> chosen = chosen(spec, hosts, step);
+        if (chosen.isEmpty()) return;
+        if (spec.kind() == TaskKind.HANDLER) throw new RunAborted("flush_handlers cannot be used as a handler");
+        play.flushHandlers(chosen);
     }
 
     // Ansible runs end_play and end_batch once, for the first host: its `when` decides

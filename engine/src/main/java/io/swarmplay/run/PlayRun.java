@@ -76,17 +76,43 @@ final class PlayRun {
         for (Handler h : more) {
             String key = (h.roles().isEmpty() ? "" : h.roles().get(h.roles().size() - 1).identity()) + "|" + h.task().at()
                     + "|" + h.task().name();
-            if (handlerKeys.add(key)) handlers.add(h);
+            if (handlerKeys.add(key)) handlers.add(named(h));
         }
     }
 
-    /** Ansible's error for a notification no handler answers (by name, role-qualified name or listen topic). */
+    /**
+     * The handler under its rendered name: Ansible renders a handler's name with the play's
+     * variables; one that cannot be rendered answers only to its listen topics (with a warning).
+     */
+    private Handler named(Handler h) {
+        String name = h.task().name();
+        if (!name.contains("{{") || hosts.isEmpty()) return h;
+        try {
+            Object rendered = io.swarmplay.template.Unsafe.strip(
+                    run.templar().render(name, scope.hostScope(hosts.get(0)).toMap(), h.task().at()));
+            if (rendered instanceof io.swarmplay.template.Unknown) return h;
+            return h.named(String.valueOf(rendered));
+        } catch (io.swarmplay.template.TemplateException e) {
+            if (h.listen().isEmpty()) {
+                run.report(new Warning("Handler '" + name + "' is unusable because it has no listen topics and the name "
+                        + "could not be templated (host-specific variables are not supported in handler names). "
+                        + "The error: " + e.getMessage()));
+            }
+            return h;
+        }
+    }
+
+    /**
+     * Ansible's error for a notification no handler answers (by name, role-qualified name or listen
+     * topic); a warning when {@code error_on_missing_handler} is off.
+     */
     void requireHandlers(List<String> notifies) {
         for (String topic : notifies) {
-            if (handlers.stream().noneMatch(h -> h.answersTo(topic))) {
-                throw new RunAborted("The requested handler '" + topic
-                        + "' was not found in either the main handlers list nor in the listening handlers list");
-            }
+            if (handlers.stream().anyMatch(h -> h.answersTo(topic))) continue;
+            String message = "The requested handler '" + topic
+                    + "' was not found in either the main handlers list nor in the listening handlers list";
+            if (run.request.handlers().errorOnMissing()) throw new RunAborted(message);
+            run.report(new Warning(message));
         }
     }
 
@@ -263,7 +289,7 @@ final class PlayRun {
      */
     void flushHandlers(List<HostState> hosts) {
         if (run.interrupted.get()) return;
-        boolean force = play.forceHandlers() != null ? play.forceHandlers() : run.request.forceHandlers();
+        boolean force = play.forceHandlers() != null ? play.forceHandlers() : run.request.handlers().force();
         // every handler answering a topic runs (several may listen to it); the topics are cleared after all
         Map<HostState, Set<String>> answered = new java.util.HashMap<>();
         for (Handler handler : List.copyOf(handlers)) {
@@ -291,6 +317,7 @@ final class PlayRun {
         Inherited root = Inherited.root(play.tags(), play.environment(), play.become(), play.taskFlags(), play.becomeUser());
         for (RoleCall call : handler.roles()) root = root.plus(Roles.keywords(call));
         Inherited inherited = root.inRoles(handler.roles());
+        for (TaskOptions block : handler.blocks()) inherited = inherited.plus(block);
         if (handler.include() != null) {
             tasks.include(handler.include(), notified, inherited, TaskKind.HANDLER);
         } else {

@@ -61,6 +61,11 @@ final class RunHostSession implements HostSession {
         /** Whether the host is the control node itself ({@code ansible_connection: local}). */
         boolean controlNode();
 
+        /** Whether the rendered argument {@code argument} is host data or {@code !unsafe} text. */
+        default boolean isData(String argument) {
+            return false;
+        }
+
         /** The session of another inventory host for this step, or empty when there is none. */
         Optional<RunHostSession> otherHost(String name);
     }
@@ -198,6 +203,11 @@ final class RunHostSession implements HostSession {
         Object value = templar.evaluate(expression, vars, at);
         if (value instanceof Unknown unknown) throw new ValueUnknownException(describe(unknown));
         return value;
+    }
+
+    @Override
+    public boolean isData(String argument) {
+        return extensions.isData(argument);
     }
 
     @Override

@@ -28,23 +28,23 @@ import java.util.Set;
  * @param waitLock     {@code --wait-lock}: how long to wait for a host another run is changing; null: fail at once
  * @param vault        decrypts vault data read while running ({@code vars_files}, {@code include_vars}, {@code copy})
  * @param plugins      the Python filter and test plugins templates may use (owned, and closed, by the caller)
- * @param forceHandlers {@code --force-handlers}: notified handlers run on hosts that failed
+ * @param handlers    {@code --force-handlers} and {@code error_on_missing_handler}
  */
 public record RunRequest(Inventory inventory, List<Playbook> playbooks, Map<String, Object> extraVars,
                          ModuleRegistry modules, String limit, Set<String> tags, Set<String> skipTags,
                          String startAtTask, int forks, boolean diff, boolean offline, int verbosity,
                          Redactor redactor, java.nio.file.Path inventoryDir, Map<String, Object> commandLine,
                          java.time.Duration waitLock, io.swarmplay.source.Vault vault, TemplatePlugins plugins,
-                         boolean forceHandlers) {
+                         HandlerSettings handlers) {
 
-    /** A request without Python plugins or {@code --force-handlers}. */
+    /** A request without Python plugins, with Ansible's handler settings. */
     public RunRequest(Inventory inventory, List<Playbook> playbooks, Map<String, Object> extraVars,
                       ModuleRegistry modules, String limit, Set<String> tags, Set<String> skipTags,
                       String startAtTask, int forks, boolean diff, boolean offline, int verbosity,
                       Redactor redactor, java.nio.file.Path inventoryDir, Map<String, Object> commandLine,
                       java.time.Duration waitLock, io.swarmplay.source.Vault vault) {
         this(inventory, playbooks, extraVars, modules, limit, tags, skipTags, startAtTask, forks, diff, offline, verbosity,
-                redactor, inventoryDir, commandLine, waitLock, vault, TemplatePlugins.NONE, false);
+                redactor, inventoryDir, commandLine, waitLock, vault, TemplatePlugins.NONE, HandlerSettings.DEFAULTS);
     }
 
     /** A request without vault passwords. */
@@ -65,5 +65,6 @@ public record RunRequest(Inventory inventory, List<Playbook> playbooks, Map<Stri
         skipTags = Set.copyOf(skipTags);
         forks = Math.max(1, forks);
         plugins = plugins == null ? TemplatePlugins.NONE : plugins;
+        handlers = handlers == null ? HandlerSettings.DEFAULTS : handlers;
     }
 }

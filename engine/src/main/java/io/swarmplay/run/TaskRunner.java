@@ -196,8 +196,9 @@ final class TaskRunner {
                     + ", which cannot be planned") : result.registered());
         }
         if (outcome.isChanged()) {
-            play.requireHandlers(spec.inherited().notifies());
-            host.notified.addAll(spec.inherited().notifies());
+            List<String> topics = notifyTopics(spec, host);
+            play.requireHandlers(topics);
+            host.notified.addAll(topics);
         }
         if (outcome.isFailed() && !ignored && !planGoesOn) {
             host.failed = true;
@@ -205,6 +206,25 @@ final class TaskRunner {
             host.lastFailedResult = result.registered() instanceof Unknown ? Map.of() : result.registered();
         }
         if (outcome.status() == Status.UNREACHABLE && !ignored) host.unreachable = true;
+    }
+
+    // notify names are templates, rendered with the step's variables; one that gives a list names several handlers
+    private List<String> notifyTopics(StepSpec spec, HostState host) {
+        List<String> written = spec.inherited().notifies();
+        if (written.stream().noneMatch(t -> t.contains("{{"))) return written;
+        Map<String, Object> vars = scope.stepVars(host, spec);
+        List<String> topics = new java.util.ArrayList<>();
+        for (String topic : written) {
+            Object value = topic;
+            try {
+                if (topic.contains("{{")) value = io.swarmplay.template.Unsafe.strip(step.renderData(topic, vars, spec));
+            } catch (io.swarmplay.template.TemplateException e) {
+                value = topic; // an undefined name is not found, as written
+            }
+            if (value instanceof List<?> names) names.forEach(n -> topics.add(String.valueOf(n)));
+            else topics.add(String.valueOf(value));
+        }
+        return topics;
     }
 
     // delegate_facts: the facts a delegated task sets belong to the host it ran on

@@ -28,6 +28,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -167,7 +168,7 @@ final class TaskStep {
             if (args.unknown() != null) {
                 return new Attempt(withUnknownValues(spec, host, target, args, vars), args.display(), delegate);
             }
-            Outcome outcome = markFacts(spec, args, planAndApply(spec, host, target, args.values(), vars));
+            Outcome outcome = markFacts(spec, args, planAndApply(spec, host, target, args.values(), vars, args.fromHost()));
             outcome = InventoryUpdates.apply(run, host, outcome);
             return new Attempt(conditions.overrides(spec, outcome, vars), args.display(), delegate);
         } catch (ValueUnknownException e) {
@@ -191,10 +192,10 @@ final class TaskStep {
         if (run.mode != Mode.PLAN || named) return unknown;
         Map<String, Object> standIns = new LinkedHashMap<>(args.values());
         standIns.replaceAll((k, v) -> standIn(v));
-        Outcome planned = planAndApply(spec, host, target, standIns, vars);
+        Outcome planned = planAndApply(spec, host, target, standIns, vars, args.fromHost());
         if (planned.status() == Status.FAILED) {
             args.values().forEach((k, v) -> { if (v instanceof Unknown) standIns.remove(k); });
-            planned = planAndApply(spec, host, target, standIns, vars);
+            planned = planAndApply(spec, host, target, standIns, vars, args.fromHost());
         }
         boolean create = planned.change() != null && planned.change().action() == io.swarmplay.module.Action.CREATE;
         return create && planned.status() == Status.WOULD_CHANGE ? planned : unknown;
@@ -229,14 +230,14 @@ final class TaskStep {
     }
 
     private Outcome planAndApply(StepSpec spec, HostState host, HostState target, Map<String, Object> args,
-                                 Map<String, Object> vars) {
+                                 Map<String, Object> vars, Set<String> dataArgs) {
         if (run.mode == Mode.PLAN && target.offline) return unknown(target.offlineReason);
         Module<?> module = run.request.modules().find(spec.task().module())
                 .orElseThrow(() -> new IllegalStateException("unknown module " + spec.task().module()));
         return guarded(spec, target, () -> {
             AsyncJob async = async(spec, vars);
             TaskTimeout timeout = TaskTimeout.start(spec.name(), limit(spec.task().options().timeout(), async));
-            RunHostSession session = session(spec, host, target, vars, timeout);
+            RunHostSession session = session(spec, host, target, vars, timeout, dataArgs);
             Applier applier = (change, apply) -> async == null ? apply.get()
                     : async.run(change, session, timeout, () -> guarded(spec, target, apply),
                             (jid, state) -> run.report(new AsyncPolled(spec.task(), host.name(), jid, state)));
@@ -401,7 +402,7 @@ final class TaskStep {
     }
 
     private RunHostSession session(StepSpec spec, HostState host, HostState target, Map<String, Object> vars,
-                                   TaskTimeout timeout) {
+                                   TaskTimeout timeout, Set<String> dataArgs) {
         Map<String, Object> connectionVars = withBecome(spec.inherited(),
                 target == host ? vars : scope.hostScope(target).toMap());
         Supplier<Map<String, Object>> rendered = () -> RenderedArgs.connectionVars(run::templar, connectionVars,
@@ -440,7 +441,12 @@ final class TaskStep {
             @Override
             public java.util.Optional<RunHostSession> otherHost(String name) {
                 HostState other = run.hosts.get(name);
-                return java.util.Optional.ofNullable(other == null ? null : session(spec, host, other, vars, timeout));
+                return java.util.Optional.ofNullable(other == null ? null : session(spec, host, other, vars, timeout, dataArgs));
+            }
+
+            @Override
+            public boolean isData(String argument) {
+                return dataArgs.contains(argument);
             }
         };
         Task task = spec.task();

@@ -9,14 +9,15 @@ import java.util.function.Function;
 /**
  * Renders diagnostics as plain text (colours are the reporter's business):
  * <pre>
- * error: unknown argument 'dest_path' for module 'copy'
+ * ERROR! unknown argument 'dest_path' for module 'copy'
  *   --> playbooks/site.yml:14:7
  *    |
  * 14 |       dest_path: /etc/app.conf
  *    |       ^^^^^^^^^
  *    = did you mean 'dest'?
  * </pre>
- * Warnings start with {@code warning:}. Without a known position there is no arrow and no snippet;
+ * The headline words are Ansible's ({@code ERROR! }, {@code [WARNING]: }): users and scripts grep
+ * for them. Without a known position there is no arrow and no snippet;
  * when the file cannot be read the arrow is kept and the snippet left out. The caret line
  * underlines {@link Diagnostic#width()} characters. Each rendering ends without a newline.
  */
@@ -24,6 +25,10 @@ public final class DiagnosticRenderer {
 
     /** Longest source line quoted whole; longer ones are cut around the caret. */
     static final int MAX_SNIPPET = 120;
+
+    /** ansible-playbook's headline of an error ({@code ERROR! msg}) and of a warning ({@code [WARNING]: msg}). */
+    public static final String ERROR = "ERROR! ";
+    public static final String WARNING = "[WARNING]: ";
 
     private final Function<Path, Optional<SourceFile>> sources;
 
@@ -55,7 +60,7 @@ public final class DiagnosticRenderer {
     /** One diagnostic. */
     public String render(Diagnostic d) {
         StringBuilder out = new StringBuilder();
-        out.append(d.isError() ? "error: " : "warning: ").append(d.summary());
+        out.append(d.isError() ? ERROR : WARNING).append(d.summary());
         SourcePosition at = d.position();
         String gutter = " ";
         if (at != null && at.isKnown()) {

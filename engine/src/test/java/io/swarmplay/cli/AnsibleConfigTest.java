@@ -90,7 +90,7 @@ class AnsibleConfigTest {
         TestFiles.write(dir, "cwd/ansible.cfg", "[defaults]\nnocows = 1\nbecome = true\nforks = many\n");
         load(Map.of()).check();
         assertEquals("""
-                warning: ansible.cfg: [defaults] nocows is not read by swarmplay; ignored
+                [WARNING]: ansible.cfg: [defaults] nocows is not read by swarmplay; ignored
                  --> cwd/ansible.cfg:2:1
                   |
                 2 | nocows = 1
@@ -98,17 +98,18 @@ class AnsibleConfigTest {
                   = swarmplay reads: [defaults] inventory, [defaults] roles_path, [defaults] forks, [defaults] host_key_checking, \
                 [defaults] remote_user, [defaults] private_key_file, [defaults] timeout, [defaults] filter_plugins, \
                 [defaults] test_plugins, [defaults] vault_password_file, \
-                [defaults] vault_identity_list, [defaults] force_handlers, [privilege_escalation] become, [privilege_escalation] become_user, \
+                [defaults] vault_identity_list, [defaults] force_handlers, [defaults] error_on_missing_handler, \
+                [privilege_escalation] become, [privilege_escalation] become_user, \
                 [privilege_escalation] become_method, [ssh_connection] ssh_args
 
-                warning: ansible.cfg: [defaults] become is not read by swarmplay; ignored
+                [WARNING]: ansible.cfg: [defaults] become is not read by swarmplay; ignored
                  --> cwd/ansible.cfg:3:1
                   |
                 3 | become = true
                   | ^^^^^^
                   = swarmplay reads become under [privilege_escalation], as Ansible does
 
-                error: invalid value 'many' for forks: expected a whole number
+                ERROR! invalid value 'many' for forks: expected a whole number
                  --> cwd/ansible.cfg:4:9
                   |
                 4 | forks = many

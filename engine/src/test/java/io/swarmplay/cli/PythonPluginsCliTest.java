@@ -61,7 +61,7 @@ class PythonPluginsCliTest {
                 """);
         CliTest.Result run = CliTest.swarmplay("-i", "localhost,", "--syntax-check", playbook.toString());
         assertEquals(4, run.code(), run.err());
-        assertTrue(run.err().contains("error: 'my_action' is an Ansible Python action plugin (" + dir.resolve("action_plugins/my_action.py")
+        assertTrue(run.err().contains("ERROR! 'my_action' is an Ansible Python action plugin (" + dir.resolve("action_plugins/my_action.py")
                 + "): swarmplay runs Python filter and test plugins only, not Python modules, action or lookup plugins"), run.err());
     }
 }

@@ -147,56 +147,56 @@ class IniInventoryReaderTest {
                 db:
                 """);
         assertEquals("""
-                error: expected key=value host variable assignment, got 'oops'
+                ERROR! expected key=value host variable assignment, got 'oops'
                  --> bad:2:20
                   |
                 2 | w1 ansible_port=22 oops
                   |                    ^^^^
                   = write variables as key=value after the host name; quote values with spaces
 
-                error: no closing quotation: the double quote at column 9 is never closed
+                ERROR! no closing quotation: the double quote at column 9 is never closed
                  --> bad:3:1
                   |
                 3 | w2 note="never closed
                   | ^^^^^^^^^^^^^^^^^^^^^
                   = close the quote, or escape it with a backslash
 
-                error: section [web:stuff] has unknown type 'stuff'
+                ERROR! section [web:stuff] has unknown type 'stuff'
                  --> bad:4:1
                   |
                 4 | [web:stuff]
                   | ^^^^^^^^^^^
                   = the type after ':' is vars or children
 
-                error: invalid section entry '[ sp ]'
+                ERROR! invalid section entry '[ sp ]'
                  --> bad:5:1
                   |
                 5 | [ sp ]
                   | ^^^^^^
                   = a section is [group], [group:vars] or [group:children], with no spaces in it
 
-                error: expected key=value, got 'novalue'
+                ERROR! expected key=value, got 'novalue'
                  --> bad:7:1
                   |
                 7 | novalue
                   | ^^^^^^^
                   = a [db:vars] section holds one variable per line, such as `ntp_server=ntp.example.com`
 
-                error: expected a group name, got 'db:'
+                ERROR! expected a group name, got 'db:'
                   --> bad:10:1
                    |
                 10 | db:
                    | ^^^
                    = a [par:children] section holds one group name per line
 
-                error: section [db:vars] is not valid for undefined group 'db'
+                ERROR! section [db:vars] is not valid for undefined group 'db'
                  --> bad:6:1
                   |
                 6 | [db:vars]
                   | ^^^^^^^^^
                   = declare the group with a [db] or [db:children] section
 
-                error: section [par:children] includes undefined group 'nosuch'
+                ERROR! section [par:children] includes undefined group 'nosuch'
                  --> bad:9:1
                   |
                 9 | nosuch
@@ -209,9 +209,9 @@ class IniInventoryReaderTest {
     void badHostPatternsAreErrorsAtThePattern() {
         load("bad.ini", "[web]\nweb[3:1]x\n  host: a=1\nweb[01:3]\n---\n");
         String out = TestFiles.render(diagnostics, dir);
-        assertTrue(out.contains("error: invalid host pattern 'host:': ending in ':' is not allowed, this character is reserved to provide a port\n --> bad.ini:3:3"), out);
-        assertTrue(out.contains("error: host range must specify equal-length begin and end formats: 'web[01:3]'\n --> bad.ini:4:1"), out);
-        assertTrue(out.contains("error: invalid host pattern '---'"), out);
+        assertTrue(out.contains("ERROR! invalid host pattern 'host:': ending in ':' is not allowed, this character is reserved to provide a port\n --> bad.ini:3:3"), out);
+        assertTrue(out.contains("ERROR! host range must specify equal-length begin and end formats: 'web[01:3]'\n --> bad.ini:4:1"), out);
+        assertTrue(out.contains("ERROR! invalid host pattern '---'"), out);
         assertEquals(3, diagnostics.errors().size(), out);
     }
 

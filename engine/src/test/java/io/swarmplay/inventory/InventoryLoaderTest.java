@@ -201,7 +201,7 @@ class InventoryLoaderTest {
     void hostsAsAListIsAnErrorWithTheMappingHint() {
         load(TestFiles.write(dir, "bad.yml", "all:\n  hosts:\n    - host-1\n    - host-2\n").toString());
         assertEquals("""
-                error: expected a mapping for 'hosts' of group 'all', found a list
+                ERROR! expected a mapping for 'hosts' of group 'all', found a list
                  --> bad.yml:3:5
                   |
                 3 |     - host-1
@@ -214,7 +214,7 @@ class InventoryLoaderTest {
     void unknownGroupKeySuggestsTheClosest() {
         load(TestFiles.write(dir, "bad.yml", "all:\n  children:\n    web:\n      host:\n        w1:\n").toString());
         assertEquals("""
-                error: unknown key 'host' in group 'web'
+                ERROR! unknown key 'host' in group 'web'
                  --> bad.yml:4:7
                   |
                 4 |       host:
@@ -226,10 +226,22 @@ class InventoryLoaderTest {
     void aMissingSourceIsAWarningAndLeavesTheImplicitLocalhost() {
         Inventory inventory = load("nowhere.yml");
         assertFalse(diagnostics.hasErrors());
-        assertEquals(1, diagnostics.warnings().size());
+        assertEquals(2, diagnostics.warnings().size());
         assertTrue(diagnostics.warnings().get(0).summary().endsWith("nowhere.yml as an inventory source: it does not exist"),
                 diagnostics.warnings().get(0).summary());
+        assertEquals(EMPTY, diagnostics.warnings().get(1).summary());
         assertTrue(inventory.hosts().isEmpty());
+        assertTrue(inventory.host("localhost").isPresent());
+    }
+
+    private static final String EMPTY = "provided hosts list is empty, only localhost is available. "
+            + "Note that the implicit localhost does not match 'all'";
+
+    @Test
+    void aDeviceSuchAsDevNullIsAnEmptySourceAsInAnsible() {
+        Inventory inventory = load("/dev/null");
+        assertFalse(diagnostics.hasErrors());
+        assertEquals(java.util.List.of(EMPTY), diagnostics.warnings().stream().map(d -> d.summary()).toList());
         assertTrue(inventory.host("localhost").isPresent());
     }
 
@@ -237,7 +249,7 @@ class InventoryLoaderTest {
     void aListAtTheTopIsNotAnInventory() {
         load(TestFiles.write(dir, "list.yml", "- host-1\n").toString());
         assertEquals("""
-                error: an inventory file must be a mapping of groups, found a list
+                ERROR! an inventory file must be a mapping of groups, found a list
                  --> list.yml:1:1
                   |
                 1 | - host-1
@@ -249,7 +261,7 @@ class InventoryLoaderTest {
     void aGroupCycleIsAnErrorAtTheChildThatClosesIt() {
         load(TestFiles.write(dir, "inv.yml", "all:\n  children:\n    a:\n      children:\n        b:\n          hosts:\n            h1:\n          children:\n            a:\n").toString());
         assertEquals("""
-                error: group 'a' contains itself: a -> b -> a
+                ERROR! group 'a' contains itself: a -> b -> a
                  --> inv.yml:9:13
                   |
                 9 |             a:
@@ -260,7 +272,7 @@ class InventoryLoaderTest {
     @Test
     void allAsAChildIsACycle() {
         load(TestFiles.write(dir, "inv.yml", "x:\n  children:\n    all:\n").toString());
-        assertTrue(TestFiles.render(diagnostics, dir).startsWith("error: group 'all' contains itself: all -> x -> all\n --> inv.yml:3:5"),
+        assertTrue(TestFiles.render(diagnostics, dir).startsWith("ERROR! group 'all' contains itself: all -> x -> all\n --> inv.yml:3:5"),
                 TestFiles.render(diagnostics, dir));
     }
 
@@ -286,19 +298,19 @@ class InventoryLoaderTest {
         load(TestFiles.write(dir, "inv.yml", "all:\n  vars:\n    ansible_timeout: 0\n  hosts:\n    web1: {ansible_port: abc}\n"
                 + "    web2: {port: 70000}\n    web3: {ansible_port: \"{{ p }}\"}\n    web4: {ansible_port: 2222}\n").toString());
         assertEquals("""
-                error: expected a whole number from 1 to 86400 for 'ansible_timeout', found number '0'
+                ERROR! expected a whole number from 1 to 86400 for 'ansible_timeout', found number '0'
                  --> inv.yml:3:22
                   |
                 3 |     ansible_timeout: 0
                   |                      ^
 
-                error: expected a whole number from 1 to 65535 for 'ansible_port', found string 'abc'
+                ERROR! expected a whole number from 1 to 65535 for 'ansible_port', found string 'abc'
                  --> inv.yml:5:26
                   |
                 5 |     web1: {ansible_port: abc}
                   |                          ^^^
 
-                error: expected a whole number from 1 to 65535 for 'port', found number '70000'
+                ERROR! expected a whole number from 1 to 65535 for 'port', found number '70000'
                  --> inv.yml:6:18
                   |
                 6 |     web2: {port: 70000}
@@ -309,13 +321,13 @@ class InventoryLoaderTest {
     void aHostRangeOfTooManyHostsIsAnErrorNotAnOutOfMemory() {
         load(TestFiles.write(dir, "inv.yml", "all:\n  hosts:\n    web[1:1000000000]:\n    db[0:99999999999999999999]:\n    ok[1:3]:\n").toString());
         assertEquals("""
-                error: host range 'web[1:1000000000]' stands for more than 10000 hosts
+                ERROR! host range 'web[1:1000000000]' stands for more than 10000 hosts
                  --> inv.yml:3:5
                   |
                 3 |     web[1:1000000000]:
                   |     ^^^^^^^^^^^^^^^^^
 
-                error: host range 'db[0:99999999999999999999]' stands for more than 10000 hosts
+                ERROR! host range 'db[0:99999999999999999999]' stands for more than 10000 hosts
                  --> inv.yml:4:5
                   |
                 4 |     db[0:99999999999999999999]:

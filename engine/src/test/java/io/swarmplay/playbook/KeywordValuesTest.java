@@ -74,7 +74,7 @@ class KeywordValuesTest {
         load("- hosts: all\n  become_method: sudo\n  tasks:\n    - command: id\n      become_method: su\n");
         assertEquals(1, diagnostics.errors().size(), () -> TestFiles.render(diagnostics, dir));
         assertEquals("""
-                error: become_method 'su' is not supported
+                ERROR! become_method 'su' is not supported
                  --> site.yml:5:22
                   |
                 5 |       become_method: su

@@ -80,21 +80,21 @@ class ModuleDefaultsLoadTest {
     @Test
     void unknownModulesGroupsAndArgumentsInModuleDefaultsAreLoadErrorsAtTheirLine() {
         assertEquals("""
-                error: could not resolve module 'nosuchmod' in module_defaults
+                ERROR! could not resolve module 'nosuchmod' in module_defaults
                  --> site.yml:3:5
                   |
                 3 |     nosuchmod: {a: 1}
                   |     ^^^^^^^^^
                   = key the defaults by a module name or group/<name>
 
-                error: could not resolve the module_defaults group 'nosuch'
+                ERROR! could not resolve the module_defaults group 'nosuch'
                  --> site.yml:4:5
                   |
                 4 |     group/nosuch: {}
                   |     ^^^^^^^^^^^^
                   = swarmplay knows the groups: group/community.docker.docker
 
-                error: unknown argument 'mdoe' for module 'file'
+                ERROR! unknown argument 'mdoe' for module 'file'
                  --> site.yml:5:12
                   |
                 5 |     file: {mdoe: '0644'}
@@ -135,7 +135,7 @@ class ModuleDefaultsLoadTest {
                     - {name: pw, encrypt: sha512_crypt}
                   tasks: []
                 """);
-        assertTrue(errors.contains("error: a 'vars_prompt' entry has no 'name'\n --> site.yml:3:7"), errors);
-        assertTrue(errors.contains("error: 'encrypt' in 'vars_prompt' is not supported\n --> site.yml:4:18"), errors);
+        assertTrue(errors.contains("ERROR! a 'vars_prompt' entry has no 'name'\n --> site.yml:3:7"), errors);
+        assertTrue(errors.contains("ERROR! 'encrypt' in 'vars_prompt' is not supported\n --> site.yml:4:18"), errors);
     }
 }

@@ -31,19 +31,19 @@ class PlaybookLoaderErrorsTest {
     @Test
     void retriesAndDelayThatAreNotNumbersAreLoadErrorsAtTheirLine() {
         assertEquals("""
-                error: expected a whole number from 0 to 2147483647 for 'retries', found string 'x'
+                ERROR! expected a whole number from 0 to 2147483647 for 'retries', found string 'x'
                  --> site.yml:5:16
                   |
                 5 |       retries: "x"
                   |                ^^^
 
-                error: expected a number of seconds from 0 to 2147483647 for 'delay', found number '-1'
+                ERROR! expected a number of seconds from 0 to 2147483647 for 'delay', found number '-1'
                  --> site.yml:6:14
                   |
                 6 |       delay: -1
                   |              ^^
 
-                error: expected a whole number from 0 to 2147483647 for 'retries', found number '99999999999'
+                ERROR! expected a whole number from 0 to 2147483647 for 'retries', found number '99999999999'
                  --> site.yml:9:16
                   |
                 9 |       retries: 99999999999
@@ -55,7 +55,7 @@ class PlaybookLoaderErrorsTest {
     @Test
     void unknownModule() {
         assertEquals("""
-                error: unknown module 'copyy'
+                ERROR! unknown module 'copyy'
                  --> site.yml:4:7
                   |
                 4 |       copyy:
@@ -66,7 +66,7 @@ class PlaybookLoaderErrorsTest {
     @Test
     void unknownQualifiedModuleSuggestsOnItsShortName() {
         assertEquals("""
-                error: unknown module 'ansible.builtin.comand'
+                ERROR! unknown module 'ansible.builtin.comand'
                  --> site.yml:3:7
                   |
                 3 |     - ansible.builtin.comand: ls
@@ -77,7 +77,7 @@ class PlaybookLoaderErrorsTest {
     @Test
     void twoModulesInOneTask() {
         assertEquals("""
-                error: task has both 'copy' and 'file'
+                ERROR! task has both 'copy' and 'file'
                  --> site.yml:4:7
                   |
                 4 |       file: {path: /b}
@@ -88,7 +88,7 @@ class PlaybookLoaderErrorsTest {
     @Test
     void taskWithoutModule() {
         assertEquals("""
-                error: task has no module
+                ERROR! task has no module
                  --> site.yml:3:7
                   |
                 3 |     - name: nothing to do
@@ -100,7 +100,7 @@ class PlaybookLoaderErrorsTest {
     @Test
     void unknownTaskKeywordNextToAModule() {
         assertEquals("""
-                error: unknown task keyword 'regsiter'
+                ERROR! unknown task keyword 'regsiter'
                  --> site.yml:5:7
                   |
                 5 |       regsiter: out
@@ -111,7 +111,7 @@ class PlaybookLoaderErrorsTest {
     @Test
     void unknownArgumentInMappingForm() {
         assertEquals("""
-                error: unknown argument 'dest_path' for module 'copy'
+                ERROR! unknown argument 'dest_path' for module 'copy'
                  --> site.yml:6:9
                   |
                 6 |         dest_path: /etc/app.conf
@@ -122,7 +122,7 @@ class PlaybookLoaderErrorsTest {
     @Test
     void unknownArgumentInKeyValueFormPointsIntoTheString() {
         assertEquals("""
-                error: unknown argument 'sorce' for module 'copy'
+                ERROR! unknown argument 'sorce' for module 'copy'
                  --> site.yml:3:13
                   |
                 3 |     - copy: sorce=a dest=b
@@ -133,7 +133,7 @@ class PlaybookLoaderErrorsTest {
     @Test
     void unknownArgumentWithoutCloseMatchListsValidOnes() {
         assertEquals("""
-                error: unknown argument 'owner' for module 'file'
+                ERROR! unknown argument 'owner' for module 'file'
                  --> site.yml:3:24
                   |
                 3 |     - file: {path: /x, owner: me}
@@ -144,7 +144,7 @@ class PlaybookLoaderErrorsTest {
     @Test
     void freeTextForAModuleWithoutFreeForm() {
         assertEquals("""
-                error: 'world' is not key=value, and module 'debug' takes no free-form text
+                ERROR! 'world' is not key=value, and module 'debug' takes no free-form text
                  --> site.yml:3:24
                   |
                 3 |     - debug: msg=hello world
@@ -156,7 +156,7 @@ class PlaybookLoaderErrorsTest {
     @Test
     void listWhereAMapWasExpected() {
         assertEquals("""
-                error: expected a mapping for the arguments of 'copy', found a list
+                ERROR! expected a mapping for the arguments of 'copy', found a list
                  --> site.yml:5:9
                   |
                 5 |         - src: a
@@ -167,7 +167,7 @@ class PlaybookLoaderErrorsTest {
     @Test
     void playWithoutHosts() {
         assertEquals("""
-                error: play has no 'hosts'
+                ERROR! play has no 'hosts'
                  --> site.yml:1:3
                   |
                 1 | - name: setup
@@ -178,7 +178,7 @@ class PlaybookLoaderErrorsTest {
     @Test
     void badHostPattern() {
         assertEquals("""
-                error: bad host pattern 'web:&': '&' needs a group or host name after it
+                ERROR! bad host pattern 'web:&': '&' needs a group or host name after it
                  --> site.yml:1:10
                   |
                 1 | - hosts: web:&
@@ -189,7 +189,7 @@ class PlaybookLoaderErrorsTest {
     void missingVarsFile() {
         TestFiles.write(dir, "vars/ok.yml", "a: 1\n");
         assertEquals("""
-                error: vars file 'vars/missing.yml' does not exist
+                ERROR! vars file 'vars/missing.yml' does not exist
                  --> site.yml:4:7
                   |
                 4 |     - vars/missing.yml
@@ -201,7 +201,7 @@ class PlaybookLoaderErrorsTest {
     @Test
     void missingImportTasksFile() {
         assertEquals("""
-                error: tasks file 'tasks/nope.yml' does not exist
+                ERROR! tasks file 'tasks/nope.yml' does not exist
                  --> site.yml:3:21
                   |
                 3 |     - import_tasks: tasks/nope.yml
@@ -210,22 +210,21 @@ class PlaybookLoaderErrorsTest {
     }
 
     @Test
-    void missingIncludeTasksFileIsCheckedOnlyWithoutTemplates() {
-        assertEquals("""
-                error: tasks file 'gone.yml' does not exist
-                 --> site.yml:3:22
-                  |
-                3 |     - include_tasks: gone.yml
-                  |                      ^^^^^^^^
-                  = paths are relative to the directory of the file that names them""",
-                taskErrors("- include_tasks: gone.yml\n- include_tasks: \"{{ later }}.yml\"\n"));
+    void aMissingFileOfADynamicIncludeIsNoLoadError() {
+        PlaybookLoader.load(TestFiles.write(dir, "site.yml", """
+                - hosts: all
+                  tasks:
+                    - include_tasks: gone.yml
+                    - include_role: {name: gone}
+                """), TestModules.registry(), diagnostics);
+        assertEquals(java.util.List.of(), diagnostics.all(), "the hosts that run them fail; a false `when` skips them");
     }
 
     @Test
     void errorsInImportedFilesPointIntoThem() {
         TestFiles.write(dir, "tasks/bad.yml", "- name: inner\n  copy: {src: a, dest_path: b}\n");
         assertEquals("""
-                error: unknown argument 'dest_path' for module 'copy'
+                ERROR! unknown argument 'dest_path' for module 'copy'
                  --> tasks/bad.yml:2:18
                   |
                 2 |   copy: {src: a, dest_path: b}
@@ -238,7 +237,7 @@ class PlaybookLoaderErrorsTest {
         TestFiles.write(dir, "a.yml", "- import_tasks: b.yml\n");
         TestFiles.write(dir, "b.yml", "- import_tasks: a.yml\n");
         assertEquals("""
-                error: import cycle: a.yml -> b.yml -> a.yml
+                ERROR! import cycle: a.yml -> b.yml -> a.yml
                  --> b.yml:1:17
                   |
                 1 | - import_tasks: a.yml
@@ -249,7 +248,7 @@ class PlaybookLoaderErrorsTest {
     @Test
     void taskKeywordAtPlayLevel() {
         assertEquals("""
-                error: unknown play keyword 'when'
+                ERROR! 'when' is not a valid attribute for a Play
                  --> site.yml:2:3
                   |
                 2 |   when: x
@@ -260,7 +259,7 @@ class PlaybookLoaderErrorsTest {
     @Test
     void misspelledPlayKeyword() {
         assertEquals("""
-                error: unknown play keyword 'tsks'
+                ERROR! 'tsks' is not a valid attribute for a Play
                  --> site.yml:2:3
                   |
                 2 |   tsks: []
@@ -269,23 +268,66 @@ class PlaybookLoaderErrorsTest {
     }
 
     @Test
+    void theLegacyIncludeOfAPlaybookIsNotAPlayAttribute() {
+        assertEquals("""
+                ERROR! 'include' is not a valid attribute for a Play
+                 --> site.yml:1:3
+                  |
+                1 | - include: other.yml
+                  |   ^^^^^^^
+                  = include a playbook with import_playbook""", errors("- include: other.yml\n"));
+    }
+
+    @Test
+    void aBlockInsideAHandlersBlockIsAnsiblesParseErrorWhileTheOuterBlockIsAllowed() {
+        assertEquals("""
+                ERROR! Using a block as a handler is not supported.
+                 --> site.yml:6:11
+                  |
+                6 |         - block:
+                  |           ^
+                  = list the handler's tasks directly under the block, or put them in a tasks file the handler includes""",
+                errors("""
+                        - hosts: all
+                          handlers:
+                            - name: outer
+                              block:
+                                - debug: {msg: fine}
+                                - block:
+                                    - debug: {msg: nested}
+                        """));
+    }
+
+    @Test
+    void aRoleCannotBeAHandler() {
+        assertEquals("""
+                ERROR! Using 'include_role' as a handler is not supported.
+                 --> site.yml:3:7
+                  |
+                3 |     - name: h
+                  |       ^
+                  = notify a handler that is a module call, or include a tasks file with include_tasks""",
+                errors("- hosts: all\n  handlers:\n    - name: h\n      include_role: {name: r}\n"));
+    }
+
+    @Test
     void blockRejectsTaskOnlyKeywordsAndOrphanRescue() {
         assertEquals("""
-                error: 'register' is not allowed on a block
+                ERROR! 'register' is not allowed on a block
                  --> site.yml:5:7
                   |
                 5 |       register: r
                   |       ^^^^^^^^
                   = move it to the tasks inside the block
 
-                error: 'rescue' needs a 'block' in the same task
+                ERROR! 'rescue' needs a 'block' in the same task
                  --> site.yml:6:7
                   |
                 6 |     - rescue: []
                   |       ^^^^^^
                   = put the tasks to try under `block:`
 
-                error: task has no module
+                ERROR! task has no module
                  --> site.yml:6:7
                   |
                 6 |     - rescue: []
@@ -297,7 +339,7 @@ class PlaybookLoaderErrorsTest {
     @Test
     void listenOutsideHandlers() {
         assertEquals("""
-                error: 'listen' is only valid on handlers
+                ERROR! 'listen' is only valid on handlers
                  --> site.yml:4:7
                   |
                 4 |       listen: topic
@@ -308,13 +350,13 @@ class PlaybookLoaderErrorsTest {
     @Test
     void badBooleanAndRegisterName() {
         assertEquals("""
-                error: expected true or false for 'ignore_errors', found string 'maybe'
+                ERROR! expected true or false for 'ignore_errors', found string 'maybe'
                  --> site.yml:4:22
                   |
                 4 |       ignore_errors: maybe
                   |                      ^^^^^
 
-                error: 'my-out' is not a valid variable name for 'register'
+                ERROR! 'my-out' is not a valid variable name for 'register'
                  --> site.yml:5:17
                   |
                 5 |       register: my-out
@@ -326,7 +368,7 @@ class PlaybookLoaderErrorsTest {
     @Test
     void aLiteralBooleanKeywordIsCheckedAtLoadWhileATemplatedOneWaitsForTheRun() {
         assertEquals("""
-                error: expected true or false for 'become', found string 'maybe'
+                ERROR! expected true or false for 'become', found string 'maybe'
                  --> site.yml:6:15
                   |
                 6 |       become: maybe
@@ -338,7 +380,7 @@ class PlaybookLoaderErrorsTest {
     @Test
     void playbookThatIsAMappingOrATasksFile() {
         assertEquals("""
-                error: a playbook is a list of plays, found a mapping
+                ERROR! a playbook is a list of plays, found a mapping
                  --> site.yml:1:1
                   |
                 1 | hosts: all
@@ -349,7 +391,7 @@ class PlaybookLoaderErrorsTest {
     @Test
     void tasksFileGivenAsPlaybook() {
         assertEquals("""
-                error: this looks like a task, not a play
+                ERROR! this looks like a task, not a play
                  --> site.yml:1:3
                   |
                 1 | - name: a task
@@ -363,14 +405,14 @@ class PlaybookLoaderErrorsTest {
         TestFiles.write(dir, "t.yml", "- debug:\n    msg: {{ x }}\n");
         String out = taskErrors("- import_tasks: t.yml\n- copyy: {}\n");
         assertEquals("""
-                error: a value starts with an unquoted '{{'
+                ERROR! a value starts with an unquoted '{{'
                  --> t.yml:2:10
                   |
                 2 |     msg: {{ x }}
                   |          ^^
                   = quote the whole value: key: "{{ var }}"
 
-                error: unknown module 'copyy'
+                ERROR! unknown module 'copyy'
                  --> site.yml:4:7
                   |
                 4 |     - copyy: {}
@@ -381,7 +423,7 @@ class PlaybookLoaderErrorsTest {
     @Test
     void loopNeedsAListOrATemplate() {
         assertEquals("""
-                error: 'loop' needs a list or a template that gives one, found a string
+                ERROR! 'loop' needs a list or a template that gives one, found a string
                  --> site.yml:4:13
                   |
                 4 |       loop: packages
@@ -392,7 +434,7 @@ class PlaybookLoaderErrorsTest {
     @Test
     void unknownLoopControlOption() {
         assertEquals("""
-                error: unknown loop_control option 'loopvar'
+                ERROR! unknown loop_control option 'loopvar'
                  --> site.yml:5:9
                   |
                 5 |         loopvar: pkg
@@ -404,14 +446,14 @@ class PlaybookLoaderErrorsTest {
     void importTasksCannotLoopOrUseVariables() {
         TestFiles.write(dir, "t.yml", "- debug: {msg: a}\n");
         assertEquals("""
-                error: import_tasks cannot loop
+                ERROR! import_tasks cannot loop
                  --> site.yml:4:7
                   |
                 4 |       loop: [1, 2]
                   |       ^^^^
                   = use include_tasks to repeat a tasks file
 
-                error: import_tasks is resolved before the run, so its file name cannot use variables
+                ERROR! import_tasks is resolved before the run, so its file name cannot use variables
                  --> site.yml:5:21
                   |
                 5 |     - import_tasks: "{{ f }}.yml"
@@ -423,14 +465,14 @@ class PlaybookLoaderErrorsTest {
     @Test
     void serialAndMaxFailPercentageMustBeNumbersOrPercentages() {
         assertEquals("""
-                error: 'serial' takes a number of hosts, a percentage such as 30% or a list of them
+                ERROR! 'serial' takes a number of hosts, a percentage such as 30% or a list of them
                  --> site.yml:2:15
                   |
                 2 |   serial: [1, many]
                   |               ^^^^
                   = write `serial: 2`, `serial: "30%"` or `serial: [1, 5, "50%"]`
 
-                error: 'max_fail_percentage' takes a number from 0 to 100
+                ERROR! 'max_fail_percentage' takes a number from 0 to 100
                  --> site.yml:3:24
                   |
                 3 |   max_fail_percentage: 150
@@ -442,7 +484,7 @@ class PlaybookLoaderErrorsTest {
     @Test
     void notifyOnAnIncludeIsAnErrorAsInAnsible() {
         assertEquals("""
-                error: 'notify' is not a valid keyword for include_tasks
+                ERROR! 'notify' is not a valid keyword for include_tasks
                  --> site.yml:4:7
                   |
                 4 |       notify: restart
@@ -454,7 +496,7 @@ class PlaybookLoaderErrorsTest {
     @Test
     void unknownKeywordOnAnInclude() {
         assertEquals("""
-                error: unknown include_tasks keyword 'whne'
+                ERROR! unknown include_tasks keyword 'whne'
                  --> site.yml:4:7
                   |
                 4 |       whne: x
@@ -465,7 +507,7 @@ class PlaybookLoaderErrorsTest {
     @Test
     void unknownModuleWithoutCloseMatchListsTheModules() {
         assertEquals("""
-                error: unknown module 'slurp'
+                ERROR! unknown module 'slurp'
                  --> site.yml:3:7
                   |
                 3 |     - slurp: {src: /etc/motd}
@@ -477,7 +519,7 @@ class PlaybookLoaderErrorsTest {
     @Test
     void knownButUnsupportedKeywordsSaySoWithAnAlternative() {
         assertEquals("""
-                error: 'remote_user' is not supported yet
+                ERROR! 'remote_user' is not supported yet
                  --> site.yml:5:7
                   |
                 5 |       remote_user: deploy
@@ -490,7 +532,7 @@ class PlaybookLoaderErrorsTest {
     @Test
     void anOrderAnsibleDoesNotKnowIsALoadError() {
         assertEquals("""
-                error: Invalid 'order' specified for inventory hosts: sortd
+                ERROR! Invalid 'order' specified for inventory hosts: sortd
                  --> site.yml:2:10
                   |
                 2 |   order: sortd
@@ -502,7 +544,7 @@ class PlaybookLoaderErrorsTest {
     @Test
     void asyncAndPollTakeWholeSeconds() {
         assertEquals("""
-                error: expected a whole number from 0 to 2147483647 for 'async', found string 'soon'
+                ERROR! expected a whole number from 0 to 2147483647 for 'async', found string 'soon'
                  --> site.yml:4:14
                   |
                 4 |       async: soon
@@ -514,7 +556,7 @@ class PlaybookLoaderErrorsTest {
     void aModuleThatIsAPythonPluginOfTheRoleOrPlaybookSaysSwarmplayCannotRunIt() {
         TestFiles.write(dir, "action_plugins/shell_no_failed.py", "# an action plugin\n");
         assertEquals("""
-                error: 'shell_no_failed' is an Ansible Python action plugin (action_plugins/shell_no_failed.py): swarmplay runs Python filter and test plugins only, not Python modules, action or lookup plugins
+                ERROR! 'shell_no_failed' is an Ansible Python action plugin (action_plugins/shell_no_failed.py): swarmplay runs Python filter and test plugins only, not Python modules, action or lookup plugins
                  --> site.yml:3:7
                   |
                 3 |     - shell_no_failed: echo hi
@@ -527,7 +569,7 @@ class PlaybookLoaderErrorsTest {
     void aModuleInLibraryIsNamedAPythonModule() {
         TestFiles.write(dir, "library/my_mod.py", "# a module\n");
         assertTrue(taskErrors("- my_mod: x=1\n").startsWith(
-                "error: 'my_mod' is an Ansible Python module (library/my_mod.py): swarmplay runs Python filter and test plugins only"),
+                "ERROR! 'my_mod' is an Ansible Python module (library/my_mod.py): swarmplay runs Python filter and test plugins only"),
                 taskErrors("- my_mod: x=1\n"));
     }
 }

@@ -216,7 +216,7 @@ class PlaybookLoaderTest {
     @Test
     void withDictAndWithListBecomeLoops() {
         assertEquals(List.of(Map.of("key", "a", "value", 1)), onlyTask("- debug: {msg: x}\n  with_dict: {a: 1}\n").options().loop());
-        assertEquals("{{ (users) | dict2items }}", onlyTask("- debug: {msg: x}\n  with_dict: \"{{ users }}\"\n").options().loop());
+        assertEquals("{{ query('dict', (users)) }}", onlyTask("- debug: {msg: x}\n  with_dict: \"{{ users }}\"\n").options().loop());
         assertEquals(List.of(List.of(1)), onlyTask("- debug: {msg: x}\n  with_list: [[1]]\n").options().loop());
     }
 

@@ -35,7 +35,7 @@ class RoleLoadErrorsTest {
     void aMissingRoleListsWhereItWasLookedForAndTheClosestName() {
         TestFiles.write(dir, "roles/webserver/tasks/main.yml", "- debug: {msg: hi}\n");
         assertEquals("""
-                error: the role 'webservr' was not found in roles:shared:DIR
+                ERROR! the role 'webservr' was not found in roles:shared:DIR
                  --> site.yml:3:7
                   |
                 3 |     - webservr
@@ -47,14 +47,14 @@ class RoleLoadErrorsTest {
     void badMetaIsReportedInTheRolesFile() {
         TestFiles.write(dir, "roles/a/meta/main.yml", "dependecies: [b]\nallow_duplicates: maybe\n");
         assertEquals("""
-                error: unknown key 'dependecies' in a role's meta/main.yml
+                ERROR! unknown key 'dependecies' in a role's meta/main.yml
                  --> roles/a/meta/main.yml:1:1
                   |
                 1 | dependecies: [b]
                   | ^^^^^^^^^^^
                   = did you mean 'dependencies'?
 
-                error: expected true or false for 'allow_duplicates', found string 'maybe'
+                ERROR! expected true or false for 'allow_duplicates', found string 'maybe'
                  --> roles/a/meta/main.yml:2:19
                   |
                 2 | allow_duplicates: maybe
@@ -66,28 +66,28 @@ class RoleLoadErrorsTest {
         TestFiles.write(dir, "roles/a/meta/main.yml", "dependencies: [b]\n");
         TestFiles.write(dir, "roles/b/meta/main.yml", "dependencies:\n  - role: a\n");
         String errors = errors("- hosts: all\n  roles: [a]\n");
-        assertTrue(errors.startsWith("error: role dependency cycle: a -> b -> a\n --> roles/b/meta/main.yml:2:11"), errors);
+        assertTrue(errors.startsWith("ERROR! role dependency cycle: a -> b -> a\n --> roles/b/meta/main.yml:2:11"), errors);
     }
 
     @Test
     void importRoleProblemsAreLoadErrorsAtTheirLine() {
         TestFiles.write(dir, "roles/a/tasks/main.yml", "- debug: {msg: hi}\n");
         assertEquals("""
-                error: import_role cannot loop
+                ERROR! import_role cannot loop
                  --> site.yml:6:7
                   |
                 6 |       loop: [1, 2]
                   |       ^^^^
                   = use include_role to run a role once per item
 
-                error: unknown option 'task_from' for import_role
+                ERROR! unknown option 'task_from' for import_role
                  --> site.yml:5:9
                   |
                 5 |         task_from: other
                   |         ^^^^^^^^^
                   = did you mean 'tasks_from'?
 
-                error: could not find specified file in role 'a': tasks/nothere
+                ERROR! could not find specified file in role 'a': tasks/nothere
                  --> site.yml:7:27
                   |
                 7 |     - import_role: {name: a, tasks_from: nothere}

@@ -34,7 +34,7 @@ class VarsFileLoaderTest {
         Path file = TestFiles.write(dir, "l.yml", "- a\n- b\n");
         LoadException e = assertThrows(LoadException.class, () -> VarsFileLoader.load(file));
         assertEquals("""
-                error: expected a mapping for the variables in 'l.yml', found a list
+                ERROR! expected a mapping for the variables in 'l.yml', found a list
                  --> l.yml:1:1
                   |
                 1 | - a

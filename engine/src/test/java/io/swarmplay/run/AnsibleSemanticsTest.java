@@ -53,6 +53,65 @@ class AnsibleSemanticsTest {
     }
 
     @Test
+    void withErrorOnMissingHandlerOffNotifyingAMissingHandlerIsAWarning() {
+        RunFixture fixture = new RunFixture(dir).hosts("h1").playbook("""
+                - hosts: web
+                  gather_facts: false
+                  tasks:
+                    - {name: changed, command: "true", notify: nope}
+                    - {name: after, debug: {msg: y}}
+                """);
+        fixture.handlers = new HandlerSettings(false, false);
+        RunFixture.Run run = fixture.run(Mode.APPLY);
+        assertEquals(ExitStatus.OK, run.result().status(), run.output());
+        assertTrue(run.output().contains("[WARNING]: The requested handler 'nope' was not found in either the main\n"
+                + "handlers list nor in the listening handlers list"), run.output());
+        assertEquals(Map.of("h1", Status.OK), run.events().statuses("after"));
+    }
+
+    @Test
+    void aDynamicIncludeOfAMissingFileFailsTheHostsThatRunItAndAFalseWhenSkipsIt() {
+        RunFixture.Run run = new RunFixture(dir).hosts("h1", "h2").playbook("""
+                - hosts: web
+                  gather_facts: false
+                  tasks:
+                    - {name: skipped tasks, include_tasks: gone.yml, when: false}
+                    - {name: skipped role, include_role: {name: gone}, when: false}
+                    - {name: skipped vars, include_vars: gone.yml, when: false}
+                    - {name: on h1, include_tasks: gone.yml, when: inventory_hostname == 'h1'}
+                    - {name: after, debug: {msg: y}}
+                """).run(Mode.APPLY);
+        assertEquals(ExitStatus.HOST_FAILED, run.result().status(), run.output());
+        assertEquals(Map.of("h1", Status.SKIPPED, "h2", Status.SKIPPED), run.events().statuses("skipped role"), run.output());
+        assertEquals(Map.of("h1", Status.FAILED, "h2", Status.SKIPPED), run.events().statuses("on h1"), run.output());
+        assertTrue(run.output().contains("Could not find or access '" + dir.resolve("gone.yml") + "' on the Ansible Controller."),
+                run.output());
+        assertEquals(Map.of("h2", Status.OK), run.events().statuses("after"), run.output());
+    }
+
+    @Test
+    void debugVarNamedByUnsafeTextShowsItAsTextWithoutEvaluatingIt() {
+        RunFixture.Run run = new RunFixture(dir).hosts("h1").playbook("""
+                - hosts: web
+                  gather_facts: false
+                  vars:
+                    unsafe_var: !unsafe undef()|mandatory
+                    plain: 42
+                    name_of_plain: plain
+                  tasks:
+                    - {name: unsafe, debug: {var: "{{ unsafe_var }}"}, register: u}
+                    - {name: safe, debug: {var: "{{ name_of_plain }}"}, register: s}
+                    - name: check
+                      assert:
+                        that:
+                          - u is successful
+                          - u['undef()|mandatory'] == '{' + '{undef()|mandatory}' + '}'
+                          - s.plain == 42
+                """).run(Mode.APPLY);
+        assertEquals(Status.OK, run.events().outcome("check", "h1").status(), run.output());
+    }
+
+    @Test
     void clearHostErrorsBringsFailedHostsBackForTheNextPlay() {
         RunFixture.Run run = new RunFixture(dir).hosts("h2", "h1").playbook("""
                 - hosts: web

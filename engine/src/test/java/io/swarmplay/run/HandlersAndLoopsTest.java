@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -42,6 +43,82 @@ class HandlersAndLoopsTest {
         assertEquals(Set.of("h1", "h2"), run.events().statuses("handler").keySet(), run.output());
         RunFixture.Run plain = new RunFixture(dir).hosts("h1", "h2").playbook(playWithForce("")).run(Mode.APPLY);
         assertEquals(Set.of("h2"), plain.events().statuses("handler").keySet(), plain.output());
+    }
+
+    @Test
+    void theTasksOfAHandlersBlockAreHandlersWithTheBlocksKeywords() {
+        RunFixture.Run run = new RunFixture(dir).hosts("h1", "h2").playbook("""
+                - hosts: web
+                  gather_facts: false
+                  tasks:
+                    - {name: change, debug: {msg: x}, changed_when: true, notify: [first, second]}
+                  handlers:
+                    - name: ignored block name
+                      when: inventory_hostname == 'h2'
+                      block:
+                        - {name: first, debug: {msg: one}}
+                        - {name: second, debug: {msg: two}}
+                """).run(Mode.APPLY);
+        assertEquals(ExitStatus.OK, run.result().status(), run.output());
+        assertEquals(Map.of("h1", Status.SKIPPED, "h2", Status.OK), run.events().statuses("first"), run.output());
+        assertEquals(Map.of("h1", Status.SKIPPED, "h2", Status.OK), run.events().statuses("second"), run.output());
+    }
+
+    @Test
+    void flushHandlersAsAHandlerIsAnsiblesErrorAndAFalseWhenDoesNotFlush() {
+        RunFixture.Run run = new RunFixture(dir).hosts("h1").playbook("""
+                - hosts: web
+                  gather_facts: false
+                  tasks:
+                    - {name: change, debug: {msg: x}, changed_when: true, notify: handler}
+                    - {meta: flush_handlers, when: false}
+                    - {name: after, debug: {msg: y}}
+                  handlers:
+                    - {name: handler, meta: flush_handlers}
+                """).run(Mode.APPLY);
+        assertEquals(Status.OK, run.events().outcome("after", "h1").status(), "the skipped flush ran no handler:\n" + run.output());
+        assertTrue(run.output().contains("ERROR! flush_handlers cannot be used as a handler"), run.output());
+        assertEquals(ExitStatus.INTERNAL_ERROR, run.result().status());
+    }
+
+    @Test
+    void notifyNamesAndHandlerNamesAreTemplatesButListenTopicsAreNot() {
+        RunFixture.Run run = new RunFixture(dir).hosts("h1").playbook("""
+                - hosts: web
+                  gather_facts: false
+                  vars: {one: name1, two: name2, four: name4, several: [name5, name6]}
+                  handlers:
+                    - {name: name1, debug: {msg: a}}
+                    - {name: "{{ two }}", debug: {msg: b}}
+                    - {name: templated listener, debug: {msg: c}, listen: "{{ four }}"}
+                    - {name: name5, debug: {msg: d}}
+                    - {name: six, debug: {msg: e}, listen: name6}
+                    - {name: "{{ nowhere }}", debug: {msg: f}}
+                  tasks:
+                    - {name: change, debug: {msg: x}, changed_when: true, notify: ["{{ one }}", "{{ two }}", "{{ several }}"]}
+                """).run(Mode.APPLY);
+        assertEquals(ExitStatus.OK, run.result().status(), run.output());
+        for (String ran : List.of("name1", "name2", "name5", "six")) {
+            assertEquals(Map.of("h1", Status.OK), run.events().statuses(ran), ran + ":\n" + run.output());
+        }
+        assertEquals(Map.of(), run.events().statuses("templated listener"), run.output());
+        assertTrue(run.output().contains("[WARNING]: Handler '{{ nowhere }}' is unusable because it has no listen topics"),
+                run.output());
+    }
+
+    @Test
+    void withDictOverAListFailsWithAnsiblesMessage() {
+        RunFixture.Run run = new RunFixture(dir).hosts("h1").playbook("""
+                - hosts: web
+                  gather_facts: false
+                  vars: {a_list: [1, 2], d: {x: 1}}
+                  tasks:
+                    - {name: dict, debug: {msg: "{{ item.key }}={{ item.value }}"}, with_dict: "{{ d }}"}
+                    - {name: list, debug: {msg: "{{ item }}"}, with_dict: "{{ a_list }}", register: r, ignore_errors: true}
+                    - {name: check, assert: {that: ['"with_dict expects a dict" in r.msg']}}
+                """).run(Mode.APPLY);
+        assertEquals(Status.OK, run.events().outcome("dict", "h1").status(), run.output());
+        assertEquals(Status.OK, run.events().outcome("check", "h1").status(), run.output());
     }
 
     private static String playWithForce(String keyword) {

@@ -35,6 +35,7 @@ final class RunFixture {
     Set<String> skipTags = Set.of();
     String startAt;
     Map<String, Object> extraVars = Map.of();
+    HandlerSettings handlers = HandlerSettings.DEFAULTS;
 
     RunFixture(Path dir) {
         this.dir = dir;
@@ -77,7 +78,8 @@ final class RunFixture {
         diagnostics.throwIfErrors();
         Redactor redactor = new Redactor();
         RunRequest request = new RunRequest(inventory, List.of(playbook), extraVars, MODULES, limit, tags, skipTags,
-                startAt, 5, true, false, 1, redactor, dir, Map.of(), null);
+                startAt, 5, true, false, 1, redactor, dir, Map.of(), null, io.swarmplay.source.Vault.none(),
+                io.swarmplay.template.TemplatePlugins.NONE, handlers);
         RunRecorder recorder = new RunRecorder();
         StringWriter text = new StringWriter();
         PrintWriter out = new PrintWriter(text);

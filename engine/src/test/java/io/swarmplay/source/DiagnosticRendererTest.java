@@ -21,7 +21,7 @@ class DiagnosticRendererTest {
         Diagnostic d = Diagnostic.error("unknown argument 'dest_path' for module 'copy'", new SourcePosition(SITE, 14, 7))
                 .withWidth(9).withHint("did you mean 'dest'?");
         assertEquals("""
-                error: unknown argument 'dest_path' for module 'copy'
+                ERROR! unknown argument 'dest_path' for module 'copy'
                   --> playbooks/site.yml:14:7
                    |
                 14 |       dest_path: /etc/app.conf
@@ -33,7 +33,7 @@ class DiagnosticRendererTest {
     void rendersWarningWithoutHint() {
         Diagnostic d = Diagnostic.warning("'throttle' is not supported and is ignored", new SourcePosition(SITE, 1, 3));
         assertEquals("""
-                warning: 'throttle' is not supported and is ignored
+                [WARNING]: 'throttle' is not supported and is ignored
                  --> playbooks/site.yml:1:3
                   |
                 1 | - hosts: all
@@ -44,25 +44,25 @@ class DiagnosticRendererTest {
     void unknownPositionHasNoArrowAndNoSnippet() {
         Diagnostic d = Diagnostic.error("inventory source 'x' does not exist", SourcePosition.UNKNOWN)
                 .withHint("pass a file");
-        assertEquals("error: inventory source 'x' does not exist\n  = pass a file", renderer.render(d));
+        assertEquals("ERROR! inventory source 'x' does not exist\n  = pass a file", renderer.render(d));
     }
 
     @Test
     void unreadableFileKeepsTheArrowOnly() {
         Diagnostic d = Diagnostic.error("bad", new SourcePosition(Path.of("gone.yml"), 2, 1));
-        assertEquals("error: bad\n --> gone.yml:2:1", renderer.render(d));
+        assertEquals("ERROR! bad\n --> gone.yml:2:1", renderer.render(d));
     }
 
     @Test
     void caretsFollowTabsInTheLine() {
         DiagnosticRenderer tabs = new DiagnosticRenderer(p -> Optional.of(SourceFile.of(p, "\tkey: v\n")));
         Diagnostic d = Diagnostic.error("x", new SourcePosition(Path.of("t.yml"), 1, 2)).withWidth(3);
-        assertEquals("error: x\n --> t.yml:1:2\n  |\n1 | \tkey: v\n  | \t^^^", tabs.render(d));
+        assertEquals("ERROR! x\n --> t.yml:1:2\n  |\n1 | \tkey: v\n  | \t^^^", tabs.render(d));
     }
 
     @Test
     void rendersSeveralSeparatedByBlankLines() {
         List<Diagnostic> ds = List.of(Diagnostic.error("a", SourcePosition.UNKNOWN), Diagnostic.warning("b", SourcePosition.UNKNOWN));
-        assertEquals("error: a\n\nwarning: b", renderer.renderAll(ds));
+        assertEquals("ERROR! a\n\n[WARNING]: b", renderer.renderAll(ds));
     }
 }

@@ -48,7 +48,7 @@ class HostileYamlTest {
     void anAliasBombUnderSnakeyamlsAliasCountIsRefusedAtTheAliasThatPassesTheLimit() {
         assertNull(read(doublingBomb(25)));
         assertEquals("""
-                error: yaml file holds more than 250000 values once its aliases are written out: '*l14' alone stands for 65535 values
+                ERROR! yaml file holds more than 250000 values once its aliases are written out: '*l14' alone stands for 65535 values
                   --> f.yml:16:18
                    |
                 16 | l15: &l15 [*l14, *l14]
@@ -64,14 +64,14 @@ class HostileYamlTest {
             yaml.append(c).append(": &").append(c).append(" [").append(String.join(",", java.util.Collections.nCopies(9, prev))).append("]\n");
         }
         assertNull(read(yaml.toString()));
-        assertTrue(rendered().startsWith("error: yaml file holds more than 250000 values once its aliases are written out: '*e'"), rendered());
+        assertTrue(rendered().startsWith("ERROR! yaml file holds more than 250000 values once its aliases are written out: '*e'"), rendered());
     }
 
     @Test
     void aRecursiveAliasIsRefusedAtTheAlias() {
         assertNull(read("x: &a [*a, *a]\n"));
         assertEquals("""
-                error: recursive alias: '*a' refers to a value that contains it
+                ERROR! recursive alias: '*a' refers to a value that contains it
                  --> f.yml:1:8
                   |
                 1 | x: &a [*a, *a]
@@ -82,13 +82,13 @@ class HostileYamlTest {
     @Test
     void aRecursiveAliasInAMappingIsRefused() {
         assertNull(read("x: &m\n  self: *m\n"));
-        assertTrue(rendered().startsWith("error: recursive alias: '*m' refers to a value that contains it\n --> f.yml:2:9"), rendered());
+        assertTrue(rendered().startsWith("ERROR! recursive alias: '*m' refers to a value that contains it\n --> f.yml:2:9"), rendered());
     }
 
     @Test
     void aRecursiveMergeKeyIsRefused() {
         assertNull(read("base: &b\n  x: 1\n  <<: *b\n"));
-        assertTrue(rendered().startsWith("error: recursive alias: '*b' refers to a value that contains it\n --> f.yml:3:7"), rendered());
+        assertTrue(rendered().startsWith("ERROR! recursive alias: '*b' refers to a value that contains it\n --> f.yml:3:7"), rendered());
     }
 
     @Test
@@ -99,7 +99,7 @@ class HostileYamlTest {
                     .append(", *m").append(i - 1).append(", *m").append(i - 1).append(", *m").append(i - 1).append("], <<: *m").append(i - 1).append("}\n");
         }
         assertNull(read(yaml.toString()));
-        assertTrue(rendered().startsWith("error: yaml file holds more than 250000 values once its aliases are written out"), rendered());
+        assertTrue(rendered().startsWith("ERROR! yaml file holds more than 250000 values once its aliases are written out"), rendered());
     }
 
     @Test
@@ -123,7 +123,7 @@ class HostileYamlTest {
     void deepFlowNestingIsRefusedWhereItPassesTheLimit() {
         assertNull(read("x: " + "[".repeat(5000) + "]".repeat(5000) + "\n"));
         String out = rendered();
-        assertTrue(out.startsWith("error: yaml nests more than 200 levels deep\n --> f.yml:1:203\n"), out);
+        assertTrue(out.startsWith("ERROR! yaml nests more than 200 levels deep\n --> f.yml:1:203\n"), out);
         assertTrue(out.contains("1 | ...[[[["), "the 10,000-character line is cut around the caret: " + out);
         assertTrue(out.lines().allMatch(l -> l.length() < 200), out);
     }
@@ -133,7 +133,7 @@ class HostileYamlTest {
         StringBuilder yaml = new StringBuilder();
         for (int i = 0; i < 3000; i++) yaml.append(" ".repeat(i)).append("k:\n");
         assertNull(read(yaml.toString()));
-        assertTrue(rendered().startsWith("error: yaml nests more than 200 levels deep\n   --> f.yml:201:"), rendered());
+        assertTrue(rendered().startsWith("ERROR! yaml nests more than 200 levels deep\n   --> f.yml:201:"), rendered());
     }
 
     @Test
@@ -147,14 +147,14 @@ class HostileYamlTest {
     void aliasesThatNestPastTheLimitAreRefused() {
         String deep = "[".repeat(150) + "1" + "]".repeat(150);
         assertNull(read("a: &a " + deep + "\nb: " + "[".repeat(100) + "*a" + "]".repeat(100) + "\n"));
-        assertTrue(rendered().startsWith("error: yaml nests more than 200 levels deep once '*a' is written out\n --> f.yml:2:104"), rendered());
+        assertTrue(rendered().startsWith("ERROR! yaml nests more than 200 levels deep once '*a' is written out\n --> f.yml:2:104"), rendered());
     }
 
     @Test
     void aVaultValueWithoutPasswordIsAnErrorAtItsTagNeverCiphertext() {
         read("user: app\npassword: !vault |\n  $ANSIBLE_VAULT;1.1;AES256\n  6162636465\n");
         assertEquals("""
-                error: cannot decrypt the !vault value: attempting to decrypt but no vault secrets found
+                ERROR! cannot decrypt the !vault value: attempting to decrypt but no vault secrets found
                  --> f.yml:2:11
                   |
                 2 | password: !vault |
@@ -166,28 +166,28 @@ class HostileYamlTest {
     @Test
     void aVaultEncryptedFileWithoutPasswordIsAnError() {
         assertNull(read("$ANSIBLE_VAULT;1.1;AES256\n6162636465\n"));
-        assertTrue(rendered().startsWith("error: cannot decrypt 'f.yml': attempting to decrypt but no vault secrets found\n --> f.yml:1:1"), rendered());
+        assertTrue(rendered().startsWith("ERROR! cannot decrypt 'f.yml': attempting to decrypt but no vault secrets found\n --> f.yml:1:1"), rendered());
     }
 
     @Test
     void unknownTagsAreErrorsNotDropped() {
         read("obj: !!python/object:os.system {}\ncustom: !mytag hello\nseq: !!python/tuple [1, 2]\n");
         assertEquals("""
-                error: unknown yaml tag '!!python/object:os.system'
+                ERROR! unknown yaml tag '!!python/object:os.system'
                  --> f.yml:1:6
                   |
                 1 | obj: !!python/object:os.system {}
                   |      ^^^^^^^^^^^^^^^^^^^^^^^^^
                   = remove the tag: swarmplay reads plain YAML values, Ansible's !unsafe and !vault
 
-                error: unknown yaml tag '!mytag'
+                ERROR! unknown yaml tag '!mytag'
                  --> f.yml:2:9
                   |
                 2 | custom: !mytag hello
                   |         ^^^^^^
                   = remove the tag: swarmplay reads plain YAML values, Ansible's !unsafe and !vault
 
-                error: unknown yaml tag '!!python/tuple'
+                ERROR! unknown yaml tag '!!python/tuple'
                  --> f.yml:3:6
                   |
                 3 | seq: !!python/tuple [1, 2]
@@ -208,7 +208,7 @@ class HostileYamlTest {
     void anUnterminatedQuoteIsReportedWhereItOpens() {
         assertNull(read("tasks:\n  - debug:\n      msg: \"hello\n  - debug: msg=hi\n  - debug: msg=there\n"));
         assertEquals("""
-                error: yaml syntax error: found unexpected end of stream (while scanning a quoted scalar)
+                ERROR! yaml syntax error: found unexpected end of stream (while scanning a quoted scalar)
                  --> f.yml:3:12
                   |
                 3 |       msg: "hello
@@ -222,7 +222,7 @@ class HostileYamlTest {
         Files.write(file, new byte[]{'a', ':', ' ', '1', '\n', 'b', ':', ' ', 'h', (byte) 0xC3, 'x', '\n'});
         assertTrue(new YamlReader(diagnostics).read(file).isEmpty());
         assertEquals("""
-                error: 'bad.yml' is not UTF-8 text: byte 0xC3 cannot start or continue a character
+                ERROR! 'bad.yml' is not UTF-8 text: byte 0xC3 cannot start or continue a character
                  --> bad.yml:2:5
                   |
                 2 | b: h\uFFFDx
@@ -233,7 +233,7 @@ class HostileYamlTest {
     void aNulByteIsReportedAtItsPosition() {
         assertNull(read("a: 1\nb: x\u0000y\n"));
         assertEquals("""
-                error: yaml files cannot contain the character U+0000
+                ERROR! yaml files cannot contain the character U+0000
                  --> f.yml:2:5
                   |
                 2 | b: x?y
@@ -256,7 +256,7 @@ class HostileYamlTest {
         for (int i = 0; i < 260_000; i++) yaml.append("1,");
         yaml.append("1]\n");
         assertNull(read(yaml.toString()));
-        assertTrue(rendered().startsWith("error: yaml file holds more than 250000 values\n --> f.yml:1:"), rendered());
+        assertTrue(rendered().startsWith("ERROR! yaml file holds more than 250000 values\n --> f.yml:1:"), rendered());
     }
 
     @Test
@@ -269,6 +269,6 @@ class HostileYamlTest {
     @Test
     void aFileOverTheCharacterLimitIsRefused() {
         assertNull(read("x: " + "a".repeat(YamlLimits.MAX_CHARS) + "\n"));
-        assertTrue(rendered().startsWith("error: yaml error: the file has more than 8388608 characters\n --> f.yml:1:1"), rendered());
+        assertTrue(rendered().startsWith("ERROR! yaml error: the file has more than 8388608 characters\n --> f.yml:1:1"), rendered());
     }
 }

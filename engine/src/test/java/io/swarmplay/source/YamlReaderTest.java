@@ -110,7 +110,7 @@ class YamlReaderTest {
         YamlNode.Mapping root = (YamlNode.Mapping) read("a: 1\na: 2\n");
         assertEquals(2, root.value().get("a"));
         assertEquals("""
-                warning: key 'a' is written twice in this mapping; the later value wins
+                [WARNING]: key 'a' is written twice in this mapping; the later value wins
                  --> f.yml:2:1
                   |
                 2 | a: 2
@@ -130,7 +130,7 @@ class YamlReaderTest {
     void unquotedJinjaValueGetsTheQuoteHint() {
         read("- name: show\n  msg: {{ greeting }}\n");
         assertEquals("""
-                error: a value starts with an unquoted '{{'
+                ERROR! a value starts with an unquoted '{{'
                  --> f.yml:2:8
                   |
                 2 |   msg: {{ greeting }}
@@ -142,7 +142,7 @@ class YamlReaderTest {
     void jinjaFollowedByTextIsASyntaxErrorWithTheQuoteHint() {
         assertTrue(read("msg: {{ name }} is here\n") == null);
         assertEquals("""
-                error: yaml syntax error: expected <block end>, but found '<scalar>' (while parsing a block mapping)
+                ERROR! yaml syntax error: expected <block end>, but found '<scalar>' (while parsing a block mapping)
                  --> f.yml:1:17
                   |
                 1 | msg: {{ name }} is here
@@ -154,7 +154,7 @@ class YamlReaderTest {
     void tabIndentationGetsTheTabHint() {
         assertNull(read("a:\n\tb: 1\n"));
         String out = TestFiles.render(diagnostics, dir);
-        assertTrue(out.startsWith("error: yaml syntax error: found character '\\t(TAB)' that cannot start any token"), out);
+        assertTrue(out.startsWith("ERROR! yaml syntax error: found character '\\t(TAB)' that cannot start any token"), out);
         assertTrue(out.contains(" --> f.yml:2:1\n"), out);
         assertTrue(out.endsWith("  = indent with spaces; YAML does not allow tabs in indentation"), out);
     }
@@ -163,7 +163,7 @@ class YamlReaderTest {
     void missingSpaceAfterColonGetsTheSpaceHint() {
         assertNull(read("- name: x\n  hosts:all\n  tasks: []\n"));
         assertEquals("""
-                error: yaml syntax error: could not find expected ':' (while scanning a simple key)
+                ERROR! yaml syntax error: could not find expected ':' (while scanning a simple key)
                  --> f.yml:2:3
                   |
                 2 |   hosts:all
