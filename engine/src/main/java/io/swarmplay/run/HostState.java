@@ -24,6 +24,8 @@ final class HostState {
     final Map<String, Object> registered = new LinkedHashMap<>();
     final Set<String> notified = new LinkedHashSet<>();
     boolean failed;
+    /** How many times {@code meta: clear_host_errors} cleared this host's errors (an always section keeps the clearing). */
+    int errorsCleared;
     /** For {@code rescue}: {@code ansible_failed_task} and {@code ansible_failed_result}. */
     Object lastFailedTask;
     Object lastFailedResult;

@@ -42,6 +42,7 @@ final class Meta {
             case "clear_host_errors" -> play.hosts().forEach(h -> {
                 h.failed = false;
                 h.unreachable = false;
+                h.errorsCleared++;
             });
             default -> {
                 // noop, refresh_inventory and the rest change nothing here

@@ -251,10 +251,12 @@ final class PlayRun {
 
     private void always(Block block, List<HostState> entered, Inherited inherited) {
         List<HostState> eligible = entered.stream().filter(h -> !h.unreachable && !h.endedPlay && !h.stopped).toList();
-        List<HostState> wereFailed = eligible.stream().filter(h -> h.failed).toList();
-        wereFailed.forEach(h -> h.failed = false);
+        Map<HostState, Integer> wereFailed = new java.util.HashMap<>();
+        eligible.stream().filter(h -> h.failed).forEach(h -> wereFailed.put(h, h.errorsCleared));
+        wereFailed.keySet().forEach(h -> h.failed = false);
         walkSection(new Section(false, true), block.always(), eligible, inherited);
-        wereFailed.forEach(h -> h.failed = true);
+        // still failed after the always section, unless a meta: clear_host_errors in it cleared the error
+        wereFailed.forEach((h, cleared) -> h.failed |= h.errorsCleared == cleared);
     }
 
     /**

@@ -70,6 +70,23 @@ class AnsibleSemanticsTest {
     }
 
     @Test
+    void clearHostErrorsInAnAlwaysSectionKeepsTheFailedHostInThePlay() {
+        RunFixture.Run run = new RunFixture(dir).hosts("h1").playbook("""
+                - hosts: web
+                  gather_facts: false
+                  tasks:
+                    - block:
+                        - {name: boom, fail: {msg: no}}
+                      rescue:
+                        - {name: boom again, fail: {msg: no}}
+                      always:
+                        - meta: clear_host_errors
+                    - {name: after, debug: {msg: still here}}
+                """).run(Mode.APPLY);
+        assertEquals(Map.of("h1", Status.OK), run.events().statuses("after"), run.output());
+    }
+
+    @Test
     void setFactTurnsBooleanWordsIntoBooleansAndDebugShowsUndefinedVariables() {
         RunFixture.Run run = new RunFixture(dir).hosts("h1").playbook("""
                 - hosts: web
