@@ -124,7 +124,7 @@ final class PlayRun {
      */
     boolean run() {
         if (hosts.stream().noneMatch(h -> !h.failed && !h.unreachable)) {
-            run.report(new PlayStarted(play, play.name(), List.of()));
+            run.report(new PlayStarted(play, scope.playName(), List.of()));
             run.report(new Warning("no hosts matched pattern '" + play.hosts() + "' for play '" + play.name() + "'"));
             return true;
         }
@@ -149,7 +149,7 @@ final class PlayRun {
                     + (e instanceof TemplateException t ? TaskStep.templateMessage(t) : e.getMessage() + " at " + play.at());
             Task task = new Task("serial", "serial", Map.of(), TaskOptions.NONE, play.at(), Map.of());
             StepSpec spec = new StepSpec(task, Inherited.root(Set.of(), Map.of(), io.swarmplay.playbook.Flag.UNSET, null), TaskKind.TASK);
-            run.report(new PlayStarted(play, play.name(), List.of()));
+            run.report(new PlayStarted(play, scope.playName(), List.of()));
             run.report(new TaskStarted(task, task.name(), TaskKind.TASK));
             for (HostState host : hosts) {
                 tasks.record(spec, new StepResult(host, null, Outcome.failed(message), null, Map.of(), List.of(), false));
@@ -166,7 +166,7 @@ final class PlayRun {
         this.batch = batch;
         failedInBatch.clear();
         scope.batch(batch.stream().map(HostState::name).toList());
-        run.report(new PlayStarted(play, play.name(), active.stream().map(HostState::name).toList()));
+        run.report(new PlayStarted(play, scope.playName(), active.stream().map(HostState::name).toList()));
         if (active.isEmpty()) return true;
         Inherited root = Inherited.root(play.tags(), play.environment(), play.become(), play.taskFlags(), play.becomeUser());
         if (play.gatherFacts()) new FactGatherer(run, scope).gather(active);

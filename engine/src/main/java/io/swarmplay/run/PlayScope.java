@@ -7,6 +7,7 @@ import io.swarmplay.playbook.RoleCall;
 import io.swarmplay.playbook.VarsFileLoader;
 import io.swarmplay.source.SourcePosition;
 import io.swarmplay.template.Unknown;
+import io.swarmplay.template.Unsafe;
 import io.swarmplay.template.python.PythonInterpreter;
 import io.swarmplay.vars.HostVars;
 import io.swarmplay.vars.VariableScope;
@@ -214,6 +215,19 @@ final class PlayScope {
         Map<String, Object> vars = playVars;
         if (vars == null) playVars = vars = TagSelection.playVars(play, run.request.extraVars());
         return vars;
+    }
+
+    /**
+     * The play's name as Ansible shows it: templated with the play's vars and extra vars (no host's);
+     * a name that cannot be rendered (an undefined variable) is shown as written.
+     */
+    String playName() {
+        if (!play.name().contains("{{") && !play.name().contains("{%")) return play.name();
+        try {
+            return String.valueOf(Unsafe.strip(run.templar().render(play.name(), playVars(), play.at())));
+        } catch (io.swarmplay.template.TemplateException e) {
+            return play.name();
+        }
     }
 
     SourcePosition at() {
