@@ -96,13 +96,31 @@ final class PlayRun {
 
     /** The hosts of {@code play}: its pattern, within {@code --limit}, in the play's {@code order}. */
     static List<Host> selectHosts(RunState run, Play play) {
-        List<Host> selected = run.inventory().select(play.hosts());
+        List<Host> selected = run.inventory().select(pattern(run, play));
         if (run.request.limit() != null) {
             Set<String> limited = Set.copyOf(run.inventory().select(run.request.limit()).stream()
                     .map(Host::name).toList());
             selected = selected.stream().filter(h -> limited.contains(h.name())).toList();
         }
         return ordered(selected, play.hostOptions().order());
+    }
+
+    /**
+     * The play's host pattern; a templated one is rendered with the play's vars and extra vars, as
+     * Ansible does (a list renders as its names joined with commas).
+     */
+    static String pattern(RunState run, Play play) {
+        String hosts = play.hosts();
+        if (!hosts.contains("{{") && !hosts.contains("{%")) return hosts;
+        try {
+            Object value = io.swarmplay.template.Unsafe.strip(
+                    run.templar().render(hosts, TagSelection.playVars(play, run.request.extraVars()), play.at()));
+            if (value instanceof List<?> list) return String.join(",", list.stream().map(String::valueOf).toList());
+            return String.valueOf(value);
+        } catch (TemplateException e) {
+            throw new RunAborted("The field 'hosts' has an invalid value, which includes an undefined variable. "
+                    + TaskStep.templateMessage(e));
+        }
     }
 
     /** Ansible's {@code order}: inventory, reverse_inventory, sorted, reverse_sorted (by name) or shuffle. */
@@ -125,7 +143,7 @@ final class PlayRun {
     boolean run() {
         if (hosts.stream().noneMatch(h -> !h.failed && !h.unreachable)) {
             run.report(new PlayStarted(play, scope.playName(), List.of()));
-            run.report(new Warning("no hosts matched pattern '" + play.hosts() + "' for play '" + play.name() + "'"));
+            run.report(new Warning("no hosts matched pattern '" + pattern(run, play) + "' for play '" + scope.playName() + "'"));
             return true;
         }
         hosts.forEach(h -> h.endedHost = false);
