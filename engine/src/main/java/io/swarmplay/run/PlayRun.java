@@ -141,6 +141,7 @@ final class PlayRun {
      * run then stops, as Ansible does).
      */
     boolean run() {
+        ReservedNames.warnings(scope.playVars().keySet()).forEach(w -> run.report(new Warning(w)));
         if (hosts.stream().noneMatch(h -> !h.failed && !h.unreachable)) {
             run.report(new PlayStarted(play, scope.playName(), List.of()));
             run.report(new Warning("no hosts matched pattern '" + pattern(run, play) + "' for play '" + scope.playName() + "'"));
