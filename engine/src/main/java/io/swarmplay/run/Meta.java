@@ -49,6 +49,7 @@ final class Meta {
             case "clear_facts" -> chosen(spec, hosts, step, "not clearing facts and fact cache for %s").forEach(h -> {
                 said("facts cleared");
                 h.facts.clear();
+                h.gathered.clear();
             });
             case "clear_host_errors" -> {
                 said("cleared host errors");

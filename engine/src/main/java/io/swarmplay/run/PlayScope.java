@@ -84,7 +84,7 @@ final class PlayScope {
         if (spec != null) {
             for (Map<String, Object> vars : spec.inherited().vars()) scope = scope.with("block or task vars", vars);
         }
-        scope = scope.with("set_fact and registered", host.runtimeVars());
+        scope = scope.with("include_vars", host.included).with("set_fact and registered", host.runtimeVars());
         if (!chain.isEmpty()) scope = scope.with("role params", RoleVars.params(chain));
         if (spec != null) scope = scope.with("include params", spec.inherited().includeParams());
         return scope.with("extra vars", run.request.extraVars())
@@ -193,6 +193,7 @@ final class PlayScope {
                 .with("group vars", run.inventory().groupVarsFor(host.host))
                 .with("host vars", host.host.vars())
                 .with("facts", host.gathered)
+                .with("include_vars", host.included)
                 .with("set_fact and registered", host.runtimeVars())
                 .with("extra vars", run.request.extraVars())
                 .with("magic", hostMagic(host.host));
