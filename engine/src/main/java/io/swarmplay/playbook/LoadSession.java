@@ -54,9 +54,18 @@ final class LoadSession {
         this.roleSearch = RoleSearch.forPlaybook(Path.of(""), rolesPath);
     }
 
-    /** Starts this session (loading at run time) with the defaults in force at the include. */
+    /** Loading for a dynamic include at run time: a legacy {@code include} in it is dynamic too, as in Ansible. */
+    private boolean dynamic;
+
+    /** Starts this session (loading at run time, for a dynamic include) with the defaults in force at the include. */
     void startWith(ModuleDefaults defaults) {
         moduleDefaults = defaults;
+        dynamic = true;
+    }
+
+    /** Whether this session loads for a dynamic include (include_tasks, include_role) at run time. */
+    boolean dynamic() {
+        return dynamic;
     }
 
     ModuleDefaults moduleDefaults() {
