@@ -65,7 +65,7 @@ final class RoleTaskReader {
                 .map(m -> new TaskOptionsReader(session).read(m)).orElse(TaskOptions.NONE);
         // a role named without variables must exist and load now, though it runs only when reached
         if (!Templates.isTemplated(args.name()) && args.from().values().stream().noneMatch(Templates::isTemplated)) {
-            new RoleReader(session).find(args.name(), args.nameNode(), session.roleSearch(), args.from());
+            new RoleReader(session).preload(args.name(), args.nameNode(), session.roleSearch(), args.from());
         }
         String name = taskName != null ? taskName : "include_role : " + args.name();
         return new IncludeRole(name, args.name(), args.from(), apply, args.flag("public", false),
