@@ -52,4 +52,7 @@ public @interface ModuleInfo {
      * {@code run_once}, the result is registered for that host only.
      */
     boolean bypassHostLoop() default false;
+
+    /** Where the variables the module returns take effect (Ansible keeps set_fact's, include_vars' and other facts apart). */
+    VarsLayer setsVars() default VarsLayer.FACTS;
 }

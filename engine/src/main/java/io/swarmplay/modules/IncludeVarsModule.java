@@ -10,6 +10,7 @@ import io.swarmplay.module.HostView;
 import io.swarmplay.module.Module;
 import io.swarmplay.module.ModuleException;
 import io.swarmplay.module.ModuleInfo;
+import io.swarmplay.module.VarsLayer;
 import io.swarmplay.module.Outcome;
 import io.swarmplay.modules.support.Results;
 import io.swarmplay.source.Diagnostic;
@@ -39,7 +40,8 @@ import java.util.stream.Stream;
  * }</pre>
  * Registers {@code ansible_facts} and {@code ansible_included_var_files}; never changes the host.
  */
-@ModuleInfo(name = "include_vars", readOnly = true, checkMode = CheckSupport.FULL, freeForm = "_raw")
+@ModuleInfo(name = "include_vars", readOnly = true, checkMode = CheckSupport.FULL, freeForm = "_raw",
+        setsVars = VarsLayer.INCLUDED)
 public final class IncludeVarsModule implements Module<IncludeVarsModule.Args> {
 
     public record Args(@Alias("_raw") String free_form, String file, String dir, String name, int depth, String files_matching,

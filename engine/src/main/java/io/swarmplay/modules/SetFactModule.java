@@ -7,6 +7,7 @@ import io.swarmplay.module.HostView;
 import io.swarmplay.module.Module;
 import io.swarmplay.module.ModuleException;
 import io.swarmplay.module.ModuleInfo;
+import io.swarmplay.module.VarsLayer;
 import io.swarmplay.module.Outcome;
 import io.swarmplay.modules.support.Results;
 
@@ -24,7 +25,7 @@ import java.util.Map;
  * {@code true}, {@code false}, {@code yes} or {@code no} (any case) becomes a boolean, as Ansible's
  * set_fact makes it without native Jinja types.
  */
-@ModuleInfo(name = "set_fact", readOnly = true, checkMode = CheckSupport.FULL)
+@ModuleInfo(name = "set_fact", readOnly = true, checkMode = CheckSupport.FULL, setsVars = VarsLayer.SET_FACTS)
 public final class SetFactModule implements Module<SetFactModule.Args> {
 
     /** Every key given to the task. */

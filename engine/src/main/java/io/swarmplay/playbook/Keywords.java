@@ -35,7 +35,7 @@ final class Keywords {
             "handlers", "any_errors_fatal", "serial", "max_fail_percentage", "gather_facts", "environment", "tags", "connection", "become",
             "become_user", "become_method", "strategy", "roles", "collections", "force_handlers",
             "check_mode", "ignore_errors", "no_log", "diff", "run_once", "order", "gather_subset", "remote_user",
-            "vars_prompt", "module_defaults");
+            "vars_prompt", "module_defaults", "ignore_unreachable");
 
     /** The {@code become_method}s swarmplay can use. */
     static final Set<String> BECOME_METHODS = Set.of("sudo");

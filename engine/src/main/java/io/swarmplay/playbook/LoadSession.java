@@ -34,7 +34,8 @@ final class LoadSession {
     final List<Path> rolesPath;
     /** Roles read, by directory and files and the module_defaults they were read with. */
     private final Map<List<Object>, Role> roles = new HashMap<>();
-    private final Deque<Path> loadingRoles = new ArrayDeque<>();
+    /** The roles being read, innermost first: a role's directory and the {@code *_from} files it is read with. */
+    private final Deque<Map.Entry<Path, Map<String, String>>> loadingRoles = new ArrayDeque<>();
     private RoleSearch roleSearch;
     /** The {@code module_defaults} in force where the reader is. */
     private ModuleDefaults moduleDefaults = ModuleDefaults.NONE;
@@ -54,9 +55,18 @@ final class LoadSession {
         this.roleSearch = RoleSearch.forPlaybook(Path.of(""), rolesPath);
     }
 
-    /** Starts this session (loading at run time) with the defaults in force at the include. */
+    /** Loading for a dynamic include at run time: a legacy {@code include} in it is dynamic too, as in Ansible. */
+    private boolean dynamic;
+
+    /** Starts this session (loading at run time, for a dynamic include) with the defaults in force at the include. */
     void startWith(ModuleDefaults defaults) {
         moduleDefaults = defaults;
+        dynamic = true;
+    }
+
+    /** Whether this session loads for a dynamic include (include_tasks, include_role) at run time. */
+    boolean dynamic() {
+        return dynamic;
     }
 
     ModuleDefaults moduleDefaults() {
@@ -95,19 +105,28 @@ final class LoadSession {
         roles.put(List.of(key, moduleDefaults), role);
     }
 
-    /** Enters the role in {@code dir}; false (after reporting) when its dependencies come back to it. */
-    boolean enterRole(Path dir, SourcePosition at) {
-        if (loadingRoles.contains(dir)) {
+    /**
+     * Enters the role in {@code dir} read with the {@code from} files; false (after reporting) when
+     * that same reading comes back to itself through dependencies or imports (a role importing its
+     * own other tasks file is no cycle).
+     */
+    boolean enterRole(Path dir, Map<String, String> from, SourcePosition at) {
+        if (loadingRole(dir, from)) {
             StringBuilder chain = new StringBuilder();
-            for (java.util.Iterator<Path> it = loadingRoles.descendingIterator(); it.hasNext(); ) {
-                chain.append(it.next().getFileName()).append(" -> ");
+            for (java.util.Iterator<Map.Entry<Path, Map<String, String>>> it = loadingRoles.descendingIterator(); it.hasNext(); ) {
+                chain.append(it.next().getKey().getFileName()).append(" -> ");
             }
             diagnostics.add(Diagnostic.error("role dependency cycle: " + chain + dir.getFileName(), at)
                     .withHint("remove the dependency that names a role depending on it"));
             return false;
         }
-        loadingRoles.push(dir);
+        loadingRoles.push(Map.entry(dir, Map.copyOf(from)));
         return true;
+    }
+
+    /** Whether the role in {@code dir} is being read with the {@code from} files now (a recursive include_role). */
+    boolean loadingRole(Path dir, Map<String, String> from) {
+        return loadingRoles.contains(Map.entry(dir, Map.copyOf(from)));
     }
 
     void leaveRole() {

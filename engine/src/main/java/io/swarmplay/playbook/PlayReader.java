@@ -73,7 +73,7 @@ final class PlayReader {
 
     /** The task keywords a play may set for all its tasks (a task's or block's own value wins), as in Ansible. */
     static final List<String> TASK_FLAGS = List.of("check_mode", "ignore_errors", "no_log", "diff", "run_once",
-            "any_errors_fatal");
+            "any_errors_fatal", "ignore_unreachable");
 
     private Map<String, Flag> taskFlags(YamlNode.Mapping play) {
         Map<String, Flag> flags = new java.util.LinkedHashMap<>();

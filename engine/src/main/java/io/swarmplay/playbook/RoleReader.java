@@ -69,6 +69,16 @@ final class RoleReader {
         return role == null ? null : new RoleCall(role, params, options, kind, role.allowDuplicates(), m.at());
     }
 
+    /**
+     * An include_role's role, loaded now so that a missing role or file is reported before the run;
+     * a role including itself (recursion a {@code when} ends at run time) is left to the run.
+     */
+    void preload(String name, YamlNode nameNode, RoleSearch search, Map<String, String> from) {
+        Optional<Path> dir = search.find(name);
+        if (dir.isPresent() && session.loadingRole(dir.get(), from)) return;
+        find(name, nameNode, search, from);
+    }
+
     /** The role named {@code name} found by {@code search} and loaded; null after reporting where it was looked for. */
     Role find(String name, YamlNode nameNode, RoleSearch search, Map<String, String> from) {
         if (Templates.isTemplated(name)) {
@@ -91,7 +101,7 @@ final class RoleReader {
         String key = dir + "|" + from;
         Role cached = session.role(key);
         if (cached != null) return cached;
-        if (!session.enterRole(dir, at)) return null;
+        if (!session.enterRole(dir, from, at)) return null;
         try {
             Role role = read(dir, from, search, at);
             session.cacheRole(key, role);

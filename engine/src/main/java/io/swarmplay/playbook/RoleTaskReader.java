@@ -67,7 +67,7 @@ final class RoleTaskReader {
         // fails the hosts that reach the include (Ansible's), and one whose `when` is false never looks
         if (!Templates.isTemplated(args.name()) && args.from().values().stream().noneMatch(Templates::isTemplated)
                 && session.roleSearch().find(args.name()).isPresent()) {
-            new RoleReader(session).find(args.name(), args.nameNode(), session.roleSearch(), args.from());
+            new RoleReader(session).preload(args.name(), args.nameNode(), session.roleSearch(), args.from());
         }
         String name = taskName != null ? taskName : "include_role : " + args.name();
         return new IncludeRole(name, args.name(), args.from(), apply, args.flag("public", false),

@@ -157,7 +157,8 @@ final class TaskReader {
 
     /**
      * The deprecated {@code include: FILE a=1}: as Ansible 2.14, static (an import) unless its file
-     * name is templated or it loops, then dynamic (an include_tasks); its {@code key=value} words
+     * name is templated, it loops or a parent is dynamic (it is read for an include_tasks or
+     * include_role), then dynamic (an include_tasks); its {@code key=value} words
      * and other arguments are vars of the included tasks. Its {@code vars:} are include params,
      * above set_fact (Ansible's {@code get_include_params}): such an include is read as dynamic,
      * where include params live.
@@ -174,7 +175,7 @@ final class TaskReader {
         Map<String, Object> vars = new java.util.LinkedHashMap<>(opts.vars());
         vars.putAll(params);
         opts = opts.withVars(vars);
-        if (Templates.isTemplated(file) || opts.loop() != null || task.has("vars")) {
+        if (Templates.isTemplated(file) || opts.loop() != null || task.has("vars") || session.dynamic()) {
             return List.of(new IncludeTasks(nameOf(task, "include"), file, dir, opts, TaskOptions.NONE, task.at(),
                     session.moduleDefaults()));
         }

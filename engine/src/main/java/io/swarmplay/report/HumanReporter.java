@@ -84,6 +84,7 @@ public final class HumanReporter implements RunListener {
         else if (event instanceof RunEvent.Retrying e) print(retryLine(e));
         else if (event instanceof RunEvent.RunError e) print(style.red("ERROR! " + e.message()));
         else if (event instanceof Warning e) warning(e.message());
+        else if (event instanceof RunEvent.Verbose e && verbosity >= e.level()) print(e.message());
         else if (event instanceof RunFinished e) recap(e.recap());
         out.flush();
     }

@@ -96,6 +96,10 @@ public sealed interface RunEvent {
     record HostUnreachable(String host, String cause) implements RunEvent {
     }
 
+    /** A line shown from verbosity {@code level} on ({@code -vv} is 2), e.g. Ansible's {@code META: ending play}. */
+    record Verbose(int level, String message) implements RunEvent {
+    }
+
     /** A warning not tied to a host (deprecations, ignored keywords, plan drift). */
     record Warning(String message) implements RunEvent {
     }

@@ -1,6 +1,7 @@
 package io.swarmplay.run;
 
 import io.swarmplay.inventory.Host;
+import io.swarmplay.module.VarsLayer;
 import io.swarmplay.template.Unsafe;
 
 import java.util.LinkedHashMap;
@@ -19,11 +20,15 @@ final class HostState {
     volatile Host host;
     /** Facts from {@code gather_facts}, below play vars. */
     final Map<String, Object> gathered = new LinkedHashMap<>();
-    /** Facts from {@code set_fact}, above task vars. */
+    /** Variables from {@code include_vars}, above task vars and below set_fact. */
+    final Map<String, Object> included = new LinkedHashMap<>();
+    /** Facts from {@code set_fact}, above included variables. */
     final Map<String, Object> facts = new LinkedHashMap<>();
     final Map<String, Object> registered = new LinkedHashMap<>();
     final Set<String> notified = new LinkedHashSet<>();
     boolean failed;
+    /** How many times {@code meta: clear_host_errors} cleared this host's errors (an always section keeps the clearing). */
+    int errorsCleared;
     /** For {@code rescue}: {@code ansible_failed_task} and {@code ansible_failed_result}. */
     Object lastFailedTask;
     Object lastFailedResult;
@@ -90,6 +95,15 @@ final class HostState {
     void setFacts(Map<String, Object> more) {
         registered.keySet().removeAll(more.keySet());
         facts.putAll(more);
+    }
+
+    /** Variables a module returned, into the layer its {@link VarsLayer} names. */
+    void setVars(VarsLayer layer, Map<String, Object> vars) {
+        switch (layer) {
+            case FACTS -> gathered.putAll(vars);
+            case INCLUDED -> included.putAll(vars);
+            case SET_FACTS -> setFacts(vars);
+        }
     }
 
     /** Still one of the play's hosts ({@code ansible_play_hosts}): not failed, unreachable, stopped or ended by end_host. */

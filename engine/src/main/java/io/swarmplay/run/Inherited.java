@@ -57,12 +57,12 @@ record Inherited(List<String> when, Set<String> tags, List<Map<String, Object>> 
         return root(playTags, playEnvironment, become, Map.of(), becomeUser);
     }
 
-    /** {@code playFlags}: the play's task keywords (check_mode, ignore_errors, no_log, diff, run_once, any_errors_fatal). */
+    /** {@code playFlags}: the play's task keywords (check_mode, ignore_errors, no_log, diff, run_once, any_errors_fatal, ignore_unreachable). */
     static Inherited root(Set<String> playTags, Map<String, Object> playEnvironment, Flag become,
                           Map<String, Flag> playFlags, String becomeUser) {
         java.util.function.Function<String, Flag> f = k -> playFlags.getOrDefault(k, Flag.UNSET);
         Flags flags = new Flags(f.apply("check_mode"), f.apply("ignore_errors"), f.apply("no_log"), become,
-                f.apply("diff"), f.apply("run_once"), f.apply("any_errors_fatal"), Flag.UNSET, Flag.UNSET);
+                f.apply("diff"), f.apply("run_once"), f.apply("any_errors_fatal"), f.apply("ignore_unreachable"), Flag.UNSET);
         return new Inherited(List.of(), playTags, List.of(), playEnvironment, flags, null, becomeUser,
                 List.of(), List.of(), Map.of());
     }

@@ -122,13 +122,31 @@ final class PlayRun {
 
     /** The hosts of {@code play}: its pattern, within {@code --limit}, in the play's {@code order}. */
     static List<Host> selectHosts(RunState run, Play play) {
-        List<Host> selected = run.inventory().select(play.hosts());
+        List<Host> selected = run.inventory().select(pattern(run, play));
         if (run.request.limit() != null) {
             Set<String> limited = Set.copyOf(run.inventory().select(run.request.limit()).stream()
                     .map(Host::name).toList());
             selected = selected.stream().filter(h -> limited.contains(h.name())).toList();
         }
         return ordered(selected, play.hostOptions().order());
+    }
+
+    /**
+     * The play's host pattern; a templated one is rendered with the play's vars and extra vars, as
+     * Ansible does (a list renders as its names joined with commas).
+     */
+    static String pattern(RunState run, Play play) {
+        String hosts = play.hosts();
+        if (!hosts.contains("{{") && !hosts.contains("{%")) return hosts;
+        try {
+            Object value = io.swarmplay.template.Unsafe.strip(
+                    run.templar().render(hosts, TagSelection.playVars(play, run.request.extraVars()), play.at()));
+            if (value instanceof List<?> list) return String.join(",", list.stream().map(String::valueOf).toList());
+            return String.valueOf(value);
+        } catch (TemplateException e) {
+            throw new RunAborted("The field 'hosts' has an invalid value, which includes an undefined variable. "
+                    + TaskStep.templateMessage(e));
+        }
     }
 
     /** Ansible's {@code order}: inventory, reverse_inventory, sorted, reverse_sorted (by name) or shuffle. */
@@ -149,9 +167,10 @@ final class PlayRun {
      * run then stops, as Ansible does).
      */
     boolean run() {
+        ReservedNames.warnings(scope.playVars().keySet()).forEach(w -> run.report(new Warning(w)));
         if (hosts.stream().noneMatch(h -> !h.failed && !h.unreachable)) {
-            run.report(new PlayStarted(play, play.name(), List.of()));
-            run.report(new Warning("no hosts matched pattern '" + play.hosts() + "' for play '" + play.name() + "'"));
+            run.report(new PlayStarted(play, scope.playName(), List.of()));
+            run.report(new Warning("no hosts matched pattern '" + pattern(run, play) + "' for play '" + scope.playName() + "'"));
             return true;
         }
         hosts.forEach(h -> h.endedHost = false);
@@ -175,7 +194,7 @@ final class PlayRun {
                     + (e instanceof TemplateException t ? TaskStep.templateMessage(t) : e.getMessage() + " at " + play.at());
             Task task = new Task("serial", "serial", Map.of(), TaskOptions.NONE, play.at(), Map.of());
             StepSpec spec = new StepSpec(task, Inherited.root(Set.of(), Map.of(), io.swarmplay.playbook.Flag.UNSET, null), TaskKind.TASK);
-            run.report(new PlayStarted(play, play.name(), List.of()));
+            run.report(new PlayStarted(play, scope.playName(), List.of()));
             run.report(new TaskStarted(task, task.name(), TaskKind.TASK));
             for (HostState host : hosts) {
                 tasks.record(spec, new StepResult(host, null, Outcome.failed(message), null, Map.of(), List.of(), false));
@@ -192,7 +211,7 @@ final class PlayRun {
         this.batch = batch;
         failedInBatch.clear();
         scope.batch(batch.stream().map(HostState::name).toList());
-        run.report(new PlayStarted(play, play.name(), active.stream().map(HostState::name).toList()));
+        run.report(new PlayStarted(play, scope.playName(), active.stream().map(HostState::name).toList()));
         if (active.isEmpty()) return true;
         Inherited root = Inherited.root(play.tags(), play.environment(), play.become(), play.taskFlags(), play.becomeUser());
         if (play.gatherFacts()) new FactGatherer(run, scope).gather(active);
@@ -277,10 +296,12 @@ final class PlayRun {
 
     private void always(Block block, List<HostState> entered, Inherited inherited) {
         List<HostState> eligible = entered.stream().filter(h -> !h.unreachable && !h.endedPlay && !h.stopped).toList();
-        List<HostState> wereFailed = eligible.stream().filter(h -> h.failed).toList();
-        wereFailed.forEach(h -> h.failed = false);
+        Map<HostState, Integer> wereFailed = new java.util.HashMap<>();
+        eligible.stream().filter(h -> h.failed).forEach(h -> wereFailed.put(h, h.errorsCleared));
+        wereFailed.keySet().forEach(h -> h.failed = false);
         walkSection(new Section(false, true), block.always(), eligible, inherited);
-        wereFailed.forEach(h -> h.failed = true);
+        // still failed after the always section, unless a meta: clear_host_errors in it cleared the error
+        wereFailed.forEach((h, cleared) -> h.failed |= h.errorsCleared == cleared);
     }
 
     /**

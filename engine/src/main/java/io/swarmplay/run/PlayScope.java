@@ -7,6 +7,7 @@ import io.swarmplay.playbook.RoleCall;
 import io.swarmplay.playbook.VarsFileLoader;
 import io.swarmplay.source.SourcePosition;
 import io.swarmplay.template.Unknown;
+import io.swarmplay.template.Unsafe;
 import io.swarmplay.template.python.PythonInterpreter;
 import io.swarmplay.vars.HostVars;
 import io.swarmplay.vars.VariableScope;
@@ -83,7 +84,7 @@ final class PlayScope {
         if (spec != null) {
             for (Map<String, Object> vars : spec.inherited().vars()) scope = scope.with("block or task vars", vars);
         }
-        scope = scope.with("set_fact and registered", host.runtimeVars());
+        scope = scope.with("include_vars", host.included).with("set_fact and registered", host.runtimeVars());
         if (!chain.isEmpty()) scope = scope.with("role params", RoleVars.params(chain));
         if (spec != null) scope = scope.with("include params", spec.inherited().includeParams());
         return scope.with("extra vars", run.request.extraVars())
@@ -192,6 +193,7 @@ final class PlayScope {
                 .with("group vars", run.inventory().groupVarsFor(host.host))
                 .with("host vars", host.host.vars())
                 .with("facts", host.gathered)
+                .with("include_vars", host.included)
                 .with("set_fact and registered", host.runtimeVars())
                 .with("extra vars", run.request.extraVars())
                 .with("magic", hostMagic(host.host));
@@ -214,6 +216,19 @@ final class PlayScope {
         Map<String, Object> vars = playVars;
         if (vars == null) playVars = vars = TagSelection.playVars(play, run.request.extraVars());
         return vars;
+    }
+
+    /**
+     * The play's name as Ansible shows it: templated with the play's vars and extra vars (no host's);
+     * a name that cannot be rendered (an undefined variable) is shown as written.
+     */
+    String playName() {
+        if (!play.name().contains("{{") && !play.name().contains("{%")) return play.name();
+        try {
+            return String.valueOf(Unsafe.strip(run.templar().render(play.name(), playVars(), play.at())));
+        } catch (io.swarmplay.template.TemplateException e) {
+            return play.name();
+        }
     }
 
     SourcePosition at() {

@@ -2,6 +2,7 @@ package io.swarmplay.run;
 
 import io.swarmplay.module.Outcome;
 import io.swarmplay.module.Status;
+import io.swarmplay.module.VarsLayer;
 import io.swarmplay.playbook.Flag;
 import io.swarmplay.playbook.TaskNode;
 import io.swarmplay.report.Recap;
@@ -189,7 +190,7 @@ final class TaskRunner {
         // host's later steps are still planned, with its result known only after apply
         boolean planGoesOn = run.mode == Mode.PLAN && outcome.status() == Status.FAILED;
         // facts first, then the registered result: of one name, Ansible keeps the registered one
-        factsHost(spec, result).setFacts(outcome.facts());
+        factsHost(spec, result).setVars(varsLayer(spec), outcome.facts());
         String register = spec.task().options().register();
         if (register != null) {
             host.register(register, planGoesOn ? new Unknown("result of '" + spec.name() + "' on " + host.name()
@@ -227,6 +228,10 @@ final class TaskRunner {
         return topics;
     }
 
+    private VarsLayer varsLayer(StepSpec spec) {
+        return run.request.modules().find(spec.task().module()).map(m -> m.info().setsVars()).orElse(VarsLayer.FACTS);
+    }
+
     // delegate_facts: the facts a delegated task sets belong to the host it ran on
     private HostState factsHost(StepSpec spec, StepResult result) {
         if (result.delegate() == null || !spec.inherited().delegateFacts()) return result.host();
@@ -261,7 +266,7 @@ final class TaskRunner {
         String register = spec.task().options().register();
         boolean factsDelegated = factsHost(spec, first) != first.host();
         for (HostState host : hosts.subList(1, hosts.size())) {
-            if (!factsDelegated) host.setFacts(first.outcome().facts());
+            if (!factsDelegated) host.setVars(varsLayer(spec), first.outcome().facts());
             if (register != null) host.register(register, first.registered());
         }
     }

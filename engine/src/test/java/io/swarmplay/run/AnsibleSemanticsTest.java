@@ -129,6 +129,42 @@ class AnsibleSemanticsTest {
     }
 
     @Test
+    void clearHostErrorsInAnAlwaysSectionKeepsTheFailedHostInThePlay() {
+        RunFixture.Run run = new RunFixture(dir).hosts("h1").playbook("""
+                - hosts: web
+                  gather_facts: false
+                  tasks:
+                    - block:
+                        - {name: boom, fail: {msg: no}}
+                      rescue:
+                        - {name: boom again, fail: {msg: no}}
+                      always:
+                        - meta: clear_host_errors
+                    - {name: after, debug: {msg: still here}}
+                """).run(Mode.APPLY);
+        assertEquals(Map.of("h1", Status.OK), run.events().statuses("after"), run.output());
+    }
+
+    @Test
+    void setFactBeatsIncludeVarsWhichBeatsTaskVarsAndPlayVarsBeatModuleFacts() {
+        RunFixture.Run run = new RunFixture(dir).hosts("h1").file("vars.yml", "v: included\nw: included\n").playbook("""
+                - hosts: web
+                  gather_facts: false
+                  vars: {v: play, ansible_hostname: play}
+                  tasks:
+                    - set_fact: {v: set_fact}
+                    - include_vars: {file: vars.yml}
+                    - name: check
+                      assert: {that: [v == 'set_fact', w == 'included', "hostvars[inventory_hostname].w == 'included'"]}
+                      vars: {w: task}
+                    - setup: {gather_subset: [min]}
+                    - {name: facts, assert: {that: [ansible_hostname == 'play']}}
+                """).run(Mode.APPLY);
+        assertEquals(Map.of("h1", Status.OK), run.events().statuses("check"), run.output());
+        assertEquals(Map.of("h1", Status.OK), run.events().statuses("facts"), run.output());
+    }
+
+    @Test
     void setFactTurnsBooleanWordsIntoBooleansAndDebugShowsUndefinedVariables() {
         RunFixture.Run run = new RunFixture(dir).hosts("h1").playbook("""
                 - hosts: web

@@ -41,6 +41,30 @@ class LegacyIncludeTest {
         assertTrue(run.output().contains("RUNNING HANDLER [h]"), run.output());
     }
     @Test
+    void anIncludeInAFileReadByIncludeTasksIsDynamicAndAnIncludeInAnImportedFileIsStatic() {
+        RunFixture fixture = new RunFixture(dir).hosts("h1")
+                .file("tasks.yml", "- {name: first, fail: {msg: always runs}}\n- include: broken.yml\n")
+                .file("broken.yml", "intentional syntax error which SHOULD be encountered\n");
+        RunFixture.Run dynamic = fixture.playbook("""
+                - hosts: h1
+                  gather_facts: false
+                  tasks:
+                    - include_tasks: tasks.yml
+                """).run(Mode.APPLY);
+        assertTrue(dynamic.output().contains("always runs"), "the included file's tasks run before its include: " + dynamic.output());
+        fixture.playbook("""
+                - hosts: h1
+                  gather_facts: false
+                  tasks:
+                    - import_tasks: tasks.yml
+                """);
+        io.swarmplay.source.LoadException static_ = org.junit.jupiter.api.Assertions.assertThrows(
+                io.swarmplay.source.LoadException.class, () -> fixture.run(Mode.APPLY));
+        assertTrue(static_.diagnostics().stream().anyMatch(d -> String.valueOf(d.position()).contains("broken.yml")),
+                static_.diagnostics().toString());
+    }
+
+    @Test
     void includeTasksVarsAndLoopVariablesRankAboveSetFactButImportTasksVarsDoNot() {
         RunFixture.Run run = new RunFixture(dir).hosts("h1").playbook("""
                 - hosts: h1

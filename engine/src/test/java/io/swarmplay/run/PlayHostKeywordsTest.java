@@ -29,6 +29,25 @@ class PlayHostKeywordsTest {
     }
 
     @Test
+    void aTemplatedHostsPatternIsRenderedWithThePlaysVarsAndExtraVars() {
+        RunFixture fixture = new RunFixture(dir).hosts("h1", "h2", "h3").playbook("""
+                - hosts: "{{ one | string }}"
+                  gather_facts: false
+                  tasks:
+                    - {name: by extra var, debug: {msg: x}}
+                - hosts: "{{ some }}"
+                  gather_facts: false
+                  vars: {some: [h2, h3]}
+                  tasks:
+                    - {name: by a list, debug: {msg: x}}
+                """);
+        fixture.extraVars = Map.of("one", "h1");
+        RunFixture.Run run = fixture.run(Mode.APPLY);
+        assertEquals(Map.of("h1", Status.OK), run.events().statuses("by extra var"), run.output());
+        assertEquals(Map.of("h2", Status.OK, "h3", Status.OK), run.events().statuses("by a list"), run.output());
+    }
+
+    @Test
     void orderSortsReversesOrShufflesThePlaysHosts() {
         Map<String, Status> ok = Map.of("b2", Status.OK, "a1", Status.OK, "c3", Status.OK);
         assertEquals(ok, playHosts("inventory", "", "b2,a1,c3"));

@@ -59,6 +59,28 @@ class RolesTest {
     }
 
     @Test
+    void aRoleMayImportAndIncludeItsOwnOtherTasksFiles() {
+        RunFixture.Run run = fixture("""
+                - hosts: h1
+                  gather_facts: false
+                  roles: [self]
+                """)
+                .file("roles/self/tasks/main.yml", """
+                        - import_role: {name: self, tasks_from: other.yml}
+                        - include_role: {name: self, tasks_from: other.yml}
+                        """)
+                .file("roles/self/tasks/other.yml", """
+                        - {name: other, debug: {msg: "{{ ansible_parent_role_names | default([]) | length }}"}}
+                        - include_role: {name: self, tasks_from: last.yml}
+                          when: false
+                        """)
+                .file("roles/self/tasks/last.yml", "- include_role: {name: self, tasks_from: other.yml}\n")
+                .run(Mode.APPLY);
+        assertEquals(ExitStatus.OK, run.result().status(), run.output());
+        assertEquals(2, run.events().finished().stream().filter(e -> e.name().endsWith("other")).count(), run.output());
+    }
+
+    @Test
     void extraVarsWinOverRoleParams() {
         RunFixture fixture = fixture("""
                 - hosts: h1

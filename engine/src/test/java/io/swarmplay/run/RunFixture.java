@@ -36,6 +36,8 @@ final class RunFixture {
     String startAt;
     Map<String, Object> extraVars = Map.of();
     HandlerSettings handlers = HandlerSettings.DEFAULTS;
+    /** The human output's verbosity ({@code -v} is 1). */
+    int verbosity = 1;
 
     RunFixture(Path dir) {
         this.dir = dir;
@@ -83,7 +85,7 @@ final class RunFixture {
         RunRecorder recorder = new RunRecorder();
         StringWriter text = new StringWriter();
         PrintWriter out = new PrintWriter(text);
-        HumanReporter human = new HumanReporter(out, Style.plain(), 1, true, mode == Mode.CHECK);
+        HumanReporter human = new HumanReporter(out, Style.plain(), verbosity, true, mode == Mode.CHECK);
         RunResult result = runner.run(request, mode, RunListener.all(recorder, human));
         out.flush();
         return new Run(result, recorder, text.toString(), redactor);

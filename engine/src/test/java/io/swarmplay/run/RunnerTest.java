@@ -358,7 +358,7 @@ class RunnerTest {
                 """).run(Mode.APPLY);
         assertEquals("['h3', 'h4'] / ['h1', 'h2', 'h3', 'h4', 'h5'] / 5", run.events().outcome("one", "h3").data().get("msg"));
         assertEquals(Set.of("h1", "h2", "h5"), run.events().statuses("two").keySet(), "h3 ended its batch, h4 with it");
-        assertTrue(run.output().contains("skipping: [h5] => {\"changed\": false, \"skip_reason\": \"Conditional result was False\"}"), run.output());
+        assertTrue(run.output().contains("skipping: [h5] => {\"changed\": false, \"skip_reason\": \"end_batch conditional evaluated to False, continuing current batch\"}"), run.output());
         assertEquals(List.of("h2", "h3"), run.events().outcome("three", "h2").data().get("msg"));
         assertEquals(List.of("h4", "h5"), run.events().outcome("three", "h5").data().get("msg"));
         assertEquals(6, run.output().split("PLAY \\[web\\]", -1).length - 1, "a PLAY header per batch");

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -147,6 +148,32 @@ class TaskErrorKeywordsTest {
         assertEquals(2, down.ok, run.output());
         assertEquals(1, down.ignored, run.output());
         assertEquals(1, down.unreachable, "only the task without ignore_unreachable: " + run.output());
+    }
+
+    @Test
+    void ignoreUnreachableOnThePlayCoversEveryTask() throws Exception {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        RunFixture.Run run = new RunFixture(dir).file("inventory.yaml", """
+                all:
+                  hosts:
+                    down: {ansible_host: 127.0.0.1, ansible_port: %d, ansible_user: nobody}
+                """.formatted(closedPort)).playbook("""
+                - hosts: down
+                  gather_facts: false
+                  ignore_unreachable: true
+                  tasks:
+                    - {name: contact, command: "true"}
+                    - {name: again, command: "true", ignore_unreachable: false}
+                    - {name: after, debug: {msg: after}}
+                """).run(Mode.APPLY);
+        assertEquals(Map.of("down", Status.UNREACHABLE), run.events().statuses("contact"), run.output());
+        assertEquals(Map.of("down", Status.UNREACHABLE), run.events().statuses("again"), run.output());
+        assertEquals(Map.of(), run.events().statuses("after"), "the task's own false wins: " + run.output());
+        Recap.Counts down = run.result().recap().host("down");
+        assertEquals(List.of(1, 1, 1), List.of(down.ok, down.ignored, down.unreachable), run.output());
     }
 
     @Test
