@@ -2,6 +2,8 @@ package io.swarmplay.template;
 
 import io.swarmplay.source.SourcePosition;
 import io.swarmplay.template.filters.PythonPercent;
+import io.swarmplay.template.filters.RegexFilters;
+import io.swarmplay.template.filters.TypeFilters;
 import io.swarmplay.template.filters.Values;
 
 import java.io.IOException;
@@ -60,6 +62,7 @@ final class LookupPlugins {
             Map.entry("lines", (terms, o, c) -> LookupFiles.pipe(terms, c, true)),
             Map.entry("vars", LookupPlugins::vars),
             Map.entry("varnames", LookupPlugins::varnames),
+            Map.entry("csvfile", LookupCsv::csvfile),
             Map.entry("random_choice", (terms, o, c) -> terms.isEmpty() ? terms
                     : List.of(terms.get(new java.util.Random().nextInt(terms.size())))));
 
@@ -128,10 +131,10 @@ final class LookupPlugins {
     private static List<Object> vars(List<Object> terms, Map<String, Object> options, Context context) {
         List<Object> out = new ArrayList<>();
         for (Object term : terms) {
-            String name = Values.str(term);
+            String name = identifier(term, "its a");
             if (context.state().vars().containsKey(name)) {
                 out.add(Values.toPlain(context.state().lookup(name)));
-            } else if (options.containsKey("default")) {
+            } else if (options.get("default") != null) {
                 out.add(options.get("default"));
             } else {
                 throw new LookupError("No variable found with this name: " + name, null);
@@ -143,10 +146,24 @@ final class LookupPlugins {
     private static List<Object> varnames(List<Object> terms, Map<String, Object> options, Context context) {
         List<Object> out = new ArrayList<>();
         for (Object term : terms) {
-            java.util.regex.Pattern p = java.util.regex.Pattern.compile(Values.str(term));
+            String regex = identifier(term, "it is a");
+            java.util.regex.Pattern p;
+            try {
+                p = RegexFilters.compile("varnames", regex, false, false);
+            } catch (io.swarmplay.template.filters.FilterException e) {
+                String why = e.getMessage().substring(e.getMessage().indexOf("': ") + 3);
+                throw new LookupError("Unable to use \"" + regex + "\" as a search parameter: " + why, null);
+            }
             context.state().vars().keySet().stream().filter(k -> p.matcher(k).find()).forEach(out::add);
         }
         return out;
+    }
+
+    /** A term that names something must be a string, as Ansible's vars/varnames/config lookups say. */
+    private static String identifier(Object term, String itIs) {
+        if (term instanceof String s) return s;
+        throw new LookupError("Invalid setting identifier, \"" + Values.str(term) + "\" is not a string, " + itIs
+                + " <class '" + TypeFilters.pythonType(term) + "'>", null);
     }
 
     /** Flattens lists {@code levels} deep, as Ansible's {@code _flatten} does one level. */

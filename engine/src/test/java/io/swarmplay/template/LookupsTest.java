@@ -85,4 +85,16 @@ class LookupsTest {
         assertTrue(e.getMessage().startsWith("lookup plugin 'my_lookup' is an Ansible Python lookup plugin ("
                 + dir.resolve("lookup_plugins/my_lookup.py") + "): swarmplay runs Python filter and test plugins only"), e.getMessage());
     }
+
+    @Test
+    void varsAndVarnamesRefuseWhatIsNotANameOrARegexAsAnsibleSays() {
+        vars.put("qz_1", "a");
+        vars.put("qa_1", "b");
+        assertEquals("qz_1,qa_1", render("{{ lookup('varnames', '^q.*_1') }}"));
+        String notString = assertThrows(TemplateException.class, () -> render("{{ lookup('vars', 42) }}")).getMessage();
+        assertTrue(notString.contains("Invalid setting identifier, \"42\" is not a string, its a <class 'int'>"), notString);
+        String badRegex = assertThrows(TemplateException.class, () -> render("{{ lookup('varnames', '*') }}")).getMessage();
+        assertTrue(badRegex.contains("Unable to use \"*\" as a search parameter: nothing to repeat at position 0"), badRegex);
+        assertEquals("d", render("{{ lookup('vars', 'nope', default='d') }}"));
+    }
 }
