@@ -65,7 +65,7 @@ final class LoopValues {
      * (templated or not) is one term, a list gives the terms.
      */
     static Object withLookup(String lookup, YamlNode v) {
-        return "{{ query_terms('" + lookup + "', " + JinjaLiterals.of(v.value()) + ") }}";
+        return "{{ " + io.swarmplay.template.Lookups.LOOP_FUNCTION + "('" + lookup + "', " + JinjaLiterals.of(v.value()) + ") }}";
     }
 
     private static List<Object> flattenOnce(List<Object> items) {

@@ -29,6 +29,11 @@ public final class Lookups {
     private Lookups() {
     }
 
+    /** Whether a task's loop is a {@code with_<lookup>} one: the call of {@link #LOOP_FUNCTION} the loader made of it. */
+    public static boolean isLoopLookup(Object loop) {
+        return loop instanceof String s && s.startsWith("{{ " + LOOP_FUNCTION + "(");
+    }
+
     /** Whether {@code with_<name>} names a lookup swarmplay has. */
     public static boolean exists(String name) {
         return LookupPlugins.TABLE.containsKey(name);
