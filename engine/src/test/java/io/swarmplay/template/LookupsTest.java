@@ -61,6 +61,8 @@ class LookupsTest {
         vars.put("x", 7);
         assertEquals("hello", render("{{ lookup('file', 'motd') }}"));
         assertEquals("x=7", render("{{ lookup('template', 't.j2') }}"));
+        Files.writeString(dir.resolve("templates/outer.j2"), "<{% include 't.j2' %}>");
+        assertEquals("<x=7>", render("{{ lookup('template', 'outer.j2') }}"), "an include is found beside the template");
         assertEquals(dir.resolve("files/motd").toString(), render("{{ lookup('first_found', ['nope', 'motd']) }}"));
         assertEquals(java.util.List.of(), render("{{ query('first_found', ['nope'], skip=True) }}"));
         assertEquals(java.util.List.of(dir.resolve("files/motd").toString()),
@@ -71,7 +73,7 @@ class LookupsTest {
     void failuresNameTheLookupAndCanBeIgnored() {
         TemplateException missing = assertThrows(TemplateException.class, () -> render("{{ lookup('file', 'nope') }}"));
         assertTrue(missing.getMessage().startsWith("could not locate file in lookup: nope"), missing.getMessage());
-        assertEquals(null, render("{{ lookup('file', 'nope', errors='ignore') }}"));
+        assertEquals("", render("{{ lookup('file', 'nope', errors='ignore') }}"), "None written out is ''");
         TemplateException unknown = assertThrows(TemplateException.class, () -> render("{{ lookup('filez', 'x') }}"));
         assertTrue(unknown.getMessage().startsWith("lookup plugin 'filez' not found"), unknown.getMessage());
         TemplateException sequence = assertThrows(TemplateException.class, () -> render("{{ query('sequence', 'start=3 end=1') }}"));
