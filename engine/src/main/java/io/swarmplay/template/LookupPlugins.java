@@ -1,5 +1,6 @@
 package io.swarmplay.template;
 
+import io.swarmplay.inventory.Inventory;
 import io.swarmplay.source.SourcePosition;
 import io.swarmplay.template.filters.PythonPercent;
 import io.swarmplay.template.filters.RegexFilters;
@@ -63,6 +64,7 @@ final class LookupPlugins {
             Map.entry("vars", LookupPlugins::vars),
             Map.entry("varnames", LookupPlugins::varnames),
             Map.entry("csvfile", LookupCsv::csvfile),
+            Map.entry("inventory_hostnames", LookupPlugins::inventoryHostnames),
             Map.entry("random_choice", (terms, o, c) -> terms.isEmpty() ? terms
                     : List.of(terms.get(new java.util.Random().nextInt(terms.size())))));
 
@@ -99,11 +101,21 @@ final class LookupPlugins {
         for (Object term : terms) {
             Path path = context.find("templates", Values.str(term));
             if (path == null) throw new LookupError("the template file " + term + " could not be found for the lookup", null);
-            String text = new JinjavaTemplar(message -> { }, context.state().plugins()).renderText(LookupFiles.read(path), vars,
+            String source = TemplateDelimiters.rewrite(LookupFiles.read(path), delimiters(options));
+            String text = new JinjavaTemplar(message -> { }, context.state().plugins()).renderText(source, vars,
                     new SourcePosition(path, 1, 1));
             if (text == null) throw new LookupError("the template " + term + " depends on a value known only after apply", null);
             out.add(text);
         }
+        return out;
+    }
+
+    // the lookup's block/variable/comment start and end strings, defaults where not given
+    private static String[] delimiters(Map<String, Object> options) {
+        String[] names = {"block_start_string", "block_end_string", "variable_start_string", "variable_end_string",
+            "comment_start_string", "comment_end_string"};
+        String[] out = new String[names.length];
+        for (int i = 0; i < names.length; i++) out[i] = Values.str(options.getOrDefault(names[i], TemplateDelimiters.STANDARD[i]));
         return out;
     }
 
@@ -157,6 +169,29 @@ final class LookupPlugins {
             context.state().vars().keySet().stream().filter(k -> p.matcher(k).find()).forEach(out::add);
         }
         return out;
+    }
+
+    /**
+     * The hosts the patterns select, as Ansible's plugin finds them: in an inventory made of the
+     * {@code groups} variable (so {@code add_host}/{@code group_by} changes count).
+     */
+    private static List<Object> inventoryHostnames(List<Object> terms, Map<String, Object> options, Context context) {
+        Map<String, List<String>> groupsOf = new LinkedHashMap<>();
+        if (Values.toPlain(context.state().vars().get("groups")) instanceof Map<?, ?> groups) {
+            if (groups.get("all") instanceof List<?> all) all.forEach(h -> groupsOf.put(Values.str(h), new ArrayList<>()));
+            groups.forEach((group, hosts) -> {
+                if (!(hosts instanceof List<?> list)) return;
+                for (Object host : list) {
+                    List<String> of = groupsOf.computeIfAbsent(Values.str(host), h -> new ArrayList<>());
+                    if (!"all".equals(group) && !"ungrouped".equals(group)) of.add(Values.str(group));
+                }
+            });
+        }
+        Inventory inventory = Inventory.empty();
+        for (Map.Entry<String, List<String>> host : groupsOf.entrySet()) inventory = inventory.withHost(host.getKey(), Map.of(), host.getValue());
+        java.util.Set<Object> out = new java.util.LinkedHashSet<>();
+        for (Object term : terms) inventory.select(Values.str(term)).forEach(h -> out.add(h.name()));
+        return new ArrayList<>(out);
     }
 
     /** A term that names something must be a string, as Ansible's vars/varnames/config lookups say. */

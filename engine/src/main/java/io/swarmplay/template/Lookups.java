@@ -26,6 +26,9 @@ public final class Lookups {
     /** The function {@code with_<lookup>: terms} loops call: {@code query} with the terms as one list. */
     public static final String LOOP_FUNCTION = "query_terms";
 
+    /** The {@code with_<lookup>} loops that refuse a mapping, with Ansible's message. */
+    private static final Map<String, String> LIST_ONLY = Map.of("indexed_items", "with_indexed_items expects a list");
+
     private Lookups() {
     }
 
@@ -64,6 +67,7 @@ public final class Lookups {
     /** {@code with_<name>: terms}: a string term is one term, a list is the terms. Called by Jinjava. */
     public static List<Object> queryTerms(String name, Object terms) {
         Object plain = Values.toPlain(terms);
+        if (plain instanceof Map<?, ?> && LIST_ONLY.containsKey(name) && exists(name)) throw scope().fail(LIST_ONLY.get(name), null);
         List<Object> list = plain instanceof List<?> l ? new ArrayList<>(l) : new ArrayList<>(List.of(plain));
         List<Object> found = run(name, list, Map.of());
         return found == null ? List.of() : found;
