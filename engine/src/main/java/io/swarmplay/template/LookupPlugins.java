@@ -218,6 +218,18 @@ final class LookupPlugins {
             Objects.requireNonNull(state, "lookups run inside a render");
         }
 
+        /** {@code text} rendered with the render's variables; null when it names an undefined variable. */
+        String renderOrNull(String text) {
+            if (!text.contains("{{") && !text.contains("{%")) return text;
+            try {
+                Object out = new JinjavaTemplar(message -> { }, state.plugins()).render(text, state.vars(), state.at());
+                return Values.str(Unsafe.strip(out));
+            } catch (TemplateException e) {
+                if (e.undefined()) return null;
+                throw new LookupError(e.summary(), e.hint());
+            }
+        }
+
         /** The control node's base directory: {@code playbook_dir}, else the working directory. */
         Path baseDir() {
             Object dir = Values.toPlain(state.vars().get("playbook_dir"));

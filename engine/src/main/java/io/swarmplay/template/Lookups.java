@@ -37,6 +37,14 @@ public final class Lookups {
         return loop instanceof String s && s.startsWith("{{ " + LOOP_FUNCTION + "(");
     }
 
+    /**
+     * Whether the lookup renders the templates in its terms itself (Ansible's {@code first_found}
+     * skips a candidate whose variables are undefined), so a {@code with_<name>} loop passes them as written.
+     */
+    public static boolean rendersOwnTerms(String name) {
+        return name.equals("first_found");
+    }
+
     /** Whether {@code with_<name>} names a lookup swarmplay has. */
     public static boolean exists(String name) {
         return LookupPlugins.TABLE.containsKey(name);

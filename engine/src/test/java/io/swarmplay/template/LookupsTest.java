@@ -68,6 +68,10 @@ class LookupsTest {
                 + " comment_start_string='[#', comment_end_string='#]') }}"));
         assertEquals(dir.resolve("files/motd").toString(), render("{{ lookup('first_found', ['nope', 'motd']) }}"));
         assertEquals(java.util.List.of(), render("{{ query('first_found', ['nope'], skip=True) }}"));
+        vars.put("name", "motd");
+        assertEquals(java.util.List.of(dir.resolve("files/motd").toString()), render("{{ query_terms('first_found', "
+                + "[{'files': ['{{ undefined_var }}.yml', '{{ name }}'], 'paths': ['" + dir.resolve("files") + "']}]) }}"),
+                "a candidate naming an undefined variable is skipped; the others are rendered");
         assertEquals(java.util.List.of(dir.resolve("files/motd").toString()),
                 render("{{ query('fileglob', 'mo*') }}"));
     }
