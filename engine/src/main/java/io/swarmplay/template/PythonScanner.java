@@ -6,12 +6,21 @@ import jinjava.de.odysseus.el.tree.impl.Scanner;
 /**
  * Python's string literals in expressions: the escapes Python knows ({@code \n}, {@code \t},
  * {@code \x1a}, {@code \u00e9}, octal, ...), and any other backslash kept with its character, as
- * Python does for {@code '^q.*_\d'}. Jinjava's scanner refuses unknown escapes.
+ * Python does for {@code '^q.*_\d'}. Jinjava's scanner refuses unknown escapes. Keywords after a dot
+ * are attribute names.
  */
 final class PythonScanner extends ExtendedScanner {
 
     PythonScanner(String input) {
         super(input);
+    }
+
+    /** After a dot, a word is an attribute name, keywords too ({@code foo.null}, {@code r.true}), as in Python. */
+    @Override
+    protected Token keyword(String word) {
+        Token previous = getToken();
+        if (previous != null && previous.getSymbol() == Scanner.Symbol.DOT) return null;
+        return super.keyword(word);
     }
 
     @Override

@@ -387,6 +387,8 @@ class JinjavaTemplarTest {
         Map<String, Object> v = vars("n", 1);
         assertEquals("^q.*_\\d", templar.render("{{ '^q.*_\\d' }}", v, AT), "Python keeps an unknown escape");
         assertEquals("xA\ty\u001a\n", templar.render("{{ 'x\\x41\\ty\\x1a\\n' }}", v, AT));
+        assertEquals(List.of(1, true), templar.render("{{ [m.null, m.true] }}", vars("m", Map.of("null", 1, "true", true)), AT),
+                "keywords after a dot are attribute names");
         assertEquals("it's \"q\"", templar.render("{{ 'it\\'s \\\"q\\\"' }}", v, AT));
     }
 }
