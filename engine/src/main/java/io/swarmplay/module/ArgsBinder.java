@@ -103,9 +103,10 @@ public final class ArgsBinder {
      */
     public static <A> A bind(Class<A> type, Map<String, Object> args) {
         if (!type.isRecord()) throw new IllegalArgumentException(type.getName() + " is not a record");
-        Map<String, Object> given = visible(args == null ? Map.of() : args);
         RecordComponent[] components = type.getRecordComponents();
-        if (takesEverything(components)) return construct(type, new Object[] {new LinkedHashMap<>(given)});
+        // a module taking every key (set_fact) takes user names starting with '_' too (`_xf: f`)
+        if (takesEverything(components)) return construct(type, new Object[] {userKeys(args == null ? Map.of() : args)});
+        Map<String, Object> given = visible(args == null ? Map.of() : args);
         List<ArgsException.Problem> problems = new ArrayList<>();
         Map<RecordComponent, Given> raw = assign(components, given, type, problems);
         Object[] values = new Object[components.length];
@@ -121,6 +122,14 @@ public final class ArgsBinder {
         Map<String, Object> kept = new LinkedHashMap<>();
         args.forEach((key, value) -> {
             if (key != null && (!key.startsWith("_") || key.equals(RAW))) kept.put(key, value);
+        });
+        return kept;
+    }
+
+    private static Map<String, Object> userKeys(Map<String, Object> args) {
+        Map<String, Object> kept = new LinkedHashMap<>();
+        args.forEach((key, value) -> {
+            if (key != null && !key.startsWith("_ansible_") && !key.equals(RAW)) kept.put(key, value);
         });
         return kept;
     }

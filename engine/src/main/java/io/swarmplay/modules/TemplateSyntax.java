@@ -2,9 +2,9 @@ package io.swarmplay.modules;
 
 import io.swarmplay.module.HostView;
 
+import io.swarmplay.template.TemplateDelimiters;
+
 import java.nio.file.Path;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The template module's Jinja settings ({@code trim_blocks}, {@code lstrip_blocks}, the
@@ -13,8 +13,6 @@ import java.util.regex.Pattern;
  * before rendering, and the newlines replaced after.
  */
 record TemplateSyntax(boolean trimBlocks, boolean lstripBlocks, String[] custom, String newline) {
-
-    private static final String[] STANDARD = {"{%", "%}", "{{", "}}", "{#", "#}"};
 
     static TemplateSyntax of(TemplateModule.Args args) {
         String[] custom = {args.block_start_string(), args.block_end_string(), args.variable_start_string(),
@@ -38,20 +36,6 @@ record TemplateSyntax(boolean trimBlocks, boolean lstripBlocks, String[] custom,
     }
 
     private String delimiters(String text) {
-        if (java.util.Arrays.equals(custom, STANDARD)) return text;
-        StringBuilder alternation = new StringBuilder();
-        for (String d : custom) alternation.append(alternation.length() == 0 ? "" : "|").append(Pattern.quote(d));
-        for (String d : STANDARD) alternation.append('|').append(Pattern.quote(d));
-        Matcher m = Pattern.compile(alternation.toString()).matcher(text);
-        StringBuilder out = new StringBuilder();
-        while (m.find()) m.appendReplacement(out, Matcher.quoteReplacement(translate(m.group())));
-        m.appendTail(out);
-        return out.toString();
-    }
-
-    // a custom delimiter becomes its standard counterpart; a standard one that is not in use is literal text
-    private String translate(String token) {
-        for (int i = 0; i < custom.length; i++) if (custom[i].equals(token)) return STANDARD[i];
-        return "{{ '" + token + "' }}";
+        return TemplateDelimiters.rewrite(text, custom);
     }
 }

@@ -19,23 +19,32 @@ final class JinjaLiterals {
     }
 
     static String of(Object value) {
+        return of(value, true);
+    }
+
+    /** The value with its strings as written: {@code {{ }}} in them is left for whoever reads them to render. */
+    static String unrendered(Object value) {
+        return of(value, false);
+    }
+
+    private static String of(Object value, boolean render) {
         if (value == null) return "none";
         if (value instanceof Boolean b) return b ? "true" : "false";
         if (value instanceof Number n) return n.toString();
-        if (value instanceof List<?> list) return list(list);
-        if (value instanceof Map<?, ?> map) return map(map);
-        return string(value.toString());
+        if (value instanceof List<?> list) return list(list, render);
+        if (value instanceof Map<?, ?> map) return map(map, render);
+        return render ? string(value.toString()) : quote(value.toString());
     }
 
-    private static String list(List<?> list) {
+    private static String list(List<?> list, boolean render) {
         StringJoiner out = new StringJoiner(", ", "[", "]");
-        for (Object item : list) out.add(of(item));
+        for (Object item : list) out.add(of(item, render));
         return out.toString();
     }
 
-    private static String map(Map<?, ?> map) {
+    private static String map(Map<?, ?> map, boolean render) {
         StringJoiner out = new StringJoiner(", ", "{", "}");
-        map.forEach((k, v) -> out.add(quote(String.valueOf(k)) + ": " + of(v)));
+        map.forEach((k, v) -> out.add(quote(String.valueOf(k)) + ": " + of(v, render)));
         return out.toString();
     }
 

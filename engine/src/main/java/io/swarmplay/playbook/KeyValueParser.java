@@ -22,6 +22,7 @@ final class KeyValueParser {
     }
 
     private static final Pattern KEY = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+    private static final Pattern TEMPLATED_KEY = Pattern.compile("(?:[A-Za-z0-9_]|\\{\\{[^=]*?}})*\\{\\{[^=]*?}}(?:[A-Za-z0-9_]|\\{\\{[^=]*?}})*");
 
     private KeyValueParser() {
     }
@@ -78,9 +79,10 @@ final class KeyValueParser {
         return new Token(text, start, end, decoded.substring(0, eq), unquote(decoded.substring(eq + 1).strip()));
     }
 
-    // a name, or a template giving one (`set_fact: "{{ item }}=moo"`): Ansible's parse_kv takes any key before '='
+    // a name, or one made with templates (`set_fact: "{{ 'x' + item }}=moo"`, `user_{{ n }}=x`): Ansible's
+    // parse_kv takes the text before the first '=' as the key
     private static boolean isKey(String key) {
-        return KEY.matcher(key).matches() || (key.startsWith("{{") && key.endsWith("}}") && key.indexOf('"') < 0 && key.indexOf('\'') < 0);
+        return KEY.matcher(key).matches() || TEMPLATED_KEY.matcher(key).matches();
     }
 
     /** Python's {@code unquote}: one pair of matching surrounding quotes goes unless the closing one is escaped. */

@@ -1,6 +1,7 @@
 package io.swarmplay.playbook;
 
 import io.swarmplay.source.YamlNode;
+import io.swarmplay.template.Lookups;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -65,7 +66,8 @@ final class LoopValues {
      * (templated or not) is one term, a list gives the terms.
      */
     static Object withLookup(String lookup, YamlNode v) {
-        return "{{ query_terms('" + lookup + "', " + JinjaLiterals.of(v.value()) + ") }}";
+        String terms = Lookups.rendersOwnTerms(lookup) ? JinjaLiterals.unrendered(v.value()) : JinjaLiterals.of(v.value());
+        return "{{ " + Lookups.LOOP_FUNCTION + "('" + lookup + "', " + terms + ") }}";
     }
 
     private static List<Object> flattenOnce(List<Object> items) {

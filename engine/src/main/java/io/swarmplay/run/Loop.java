@@ -5,6 +5,7 @@ import io.swarmplay.module.Status;
 import io.swarmplay.playbook.LoopControl;
 import io.swarmplay.report.RunEvent.ItemFinished;
 import io.swarmplay.template.KnownInPart;
+import io.swarmplay.template.Lookups;
 import io.swarmplay.template.TemplateException;
 import io.swarmplay.template.Unknown;
 import io.swarmplay.template.Unsafe;
@@ -62,7 +63,9 @@ final class Loop {
      * first (a {@code when} that cannot be evaluated without the item fails with the loop's error).
      */
     private Outcome loopFailed(StepSpec spec, Map<String, Object> vars, TemplateException e) {
-        Outcome failed = Outcome.failed(TaskStep.templateMessage(e));
+        // a with_<lookup> loop fails with the lookup's own message, as Ansible's TaskExecutor gives it
+        Outcome failed = Outcome.failed(Lookups.isLoopLookup(spec.task().options().loop()) && !e.undefined()
+                ? e.summary() : TaskStep.templateMessage(e));
         if (!e.undefined()) return failed;
         try {
             Outcome skip = step.when(spec, vars);

@@ -69,6 +69,8 @@ final class PlayScope {
         Inventory inventory = run.inventory();
         List<RoleCall> chain = spec == null ? List.of() : spec.inherited().roles();
         VariableScope scope = VariableScope.empty()
+                // PlayContext.update_vars: the address connected to, where no variable names one
+                .with("connection", Map.of("ansible_host", host.host.name()))
                 .with("command line", run.request.commandLine())
                 .with("remote_user", remoteUser());
         for (RoleCall role : playRoles) scope = scope.with("role '" + role.name() + "' defaults", RoleVars.defaults(List.of(role)));

@@ -203,7 +203,8 @@ final class TaskRunner {
         }
         if (outcome.isFailed() && !ignored && !planGoesOn) {
             host.failed = true;
-            host.lastFailedTask = Map.of("name", spec.name(), "action", spec.task().module());
+            // the task as Ansible serialises it: its own name, without the role's prefix
+            host.lastFailedTask = Map.of("name", spec.task().name() == null ? "" : spec.task().name(), "action", spec.task().module());
             host.lastFailedResult = result.registered() instanceof Unknown ? Map.of() : result.registered();
         }
         if (outcome.status() == Status.UNREACHABLE && !ignored) host.unreachable = true;

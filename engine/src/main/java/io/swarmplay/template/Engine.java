@@ -39,6 +39,7 @@ import java.util.stream.Collectors;
 final class Engine {
 
     private static final int MAX_CACHED = 10_000;
+    private static final java.util.regex.Pattern BARE_VARIABLE = java.util.regex.Pattern.compile("\\s*\\w+\\s*");
     private static final String TOO_DEEP = "the template or a value it uses nests too deeply";
 
     private static final class Holder {
@@ -54,6 +55,7 @@ final class Engine {
     private Engine() {
         config = config();
         jinjava = PythonTruth.jinjava(config);
+        jinjava.setResourceLocator(new TemplateIncludes());
         Context global = jinjava.getGlobalContext();
         // Jinjava's own filters get the Unknown/undefined guards; ours then replace same-named ones
         for (Filter builtin : List.copyOf(global.getAllFilters())) global.registerFilter(AnsibleFilter.guard(builtin));
@@ -106,6 +108,8 @@ final class Engine {
         Parsed p = parse(text, state);
         if (p.expression() != null) {
             Object value = evaluate(p.expression(), p.line(), state);
+            // Ansible's finalize makes a None the expression gave '': only a bare variable keeps its None
+            if (value == null && !BARE_VARIABLE.matcher(p.expression()).matches()) return "";
             return value instanceof PyTuple t ? Values.str(t) : Values.toPlain(value); // Ansible makes a tuple its text
         }
         return renderTemplate(p, state);
@@ -219,6 +223,10 @@ final class Engine {
 
         @Override
         public RenderScope scope() {
+            return state;
+        }
+
+        RenderState state() {
             return state;
         }
 

@@ -37,7 +37,7 @@ record Failure(String summary, String hint, String template, int line, boolean u
         if (shiftLines && position.isKnown() && line > 1) {
             position = new SourcePosition(position.file(), position.line() + line - 1, 1);
         }
-        return new TemplateException(summary + " in \"" + excerpt + "\"" + where, position, hint, undefined);
+        return new TemplateException(summary + " in \"" + excerpt + "\"" + where, summary, position, hint, undefined);
     }
 
     private static String lineOf(String text, int line) {

@@ -31,7 +31,9 @@ final class LookupFiles {
     static List<Object> firstFound(List<Object> terms, Map<String, Object> options, Context context) {
         List<String> candidates = new ArrayList<>();
         boolean skip = candidates(terms, options, candidates);
-        for (String candidate : candidates) {
+        for (String written : candidates) {
+            String candidate = context.renderOrNull(written);
+            if (candidate == null) continue; // Ansible skips a candidate naming an undefined variable
             Path found = context.find("files", candidate);
             if (found != null) return List.of(found.toString());
         }

@@ -1,7 +1,10 @@
 package io.swarmplay.template;
 
+import io.swarmplay.inventory.Inventory;
 import io.swarmplay.source.SourcePosition;
 import io.swarmplay.template.filters.PythonPercent;
+import io.swarmplay.template.filters.RegexFilters;
+import io.swarmplay.template.filters.TypeFilters;
 import io.swarmplay.template.filters.Values;
 
 import java.io.IOException;
@@ -60,6 +63,8 @@ final class LookupPlugins {
             Map.entry("lines", (terms, o, c) -> LookupFiles.pipe(terms, c, true)),
             Map.entry("vars", LookupPlugins::vars),
             Map.entry("varnames", LookupPlugins::varnames),
+            Map.entry("csvfile", LookupCsv::csvfile),
+            Map.entry("inventory_hostnames", LookupPlugins::inventoryHostnames),
             Map.entry("random_choice", (terms, o, c) -> terms.isEmpty() ? terms
                     : List.of(terms.get(new java.util.Random().nextInt(terms.size())))));
 
@@ -96,11 +101,21 @@ final class LookupPlugins {
         for (Object term : terms) {
             Path path = context.find("templates", Values.str(term));
             if (path == null) throw new LookupError("the template file " + term + " could not be found for the lookup", null);
-            String text = new JinjavaTemplar(message -> { }, context.state().plugins()).renderText(LookupFiles.read(path), vars,
+            String source = TemplateDelimiters.rewrite(LookupFiles.read(path), delimiters(options));
+            String text = new JinjavaTemplar(message -> { }, context.state().plugins()).renderText(source, vars,
                     new SourcePosition(path, 1, 1));
             if (text == null) throw new LookupError("the template " + term + " depends on a value known only after apply", null);
             out.add(text);
         }
+        return out;
+    }
+
+    // the lookup's block/variable/comment start and end strings, defaults where not given
+    private static String[] delimiters(Map<String, Object> options) {
+        String[] names = {"block_start_string", "block_end_string", "variable_start_string", "variable_end_string",
+            "comment_start_string", "comment_end_string"};
+        String[] out = new String[names.length];
+        for (int i = 0; i < names.length; i++) out[i] = Values.str(options.getOrDefault(names[i], TemplateDelimiters.STANDARD[i]));
         return out;
     }
 
@@ -128,10 +143,10 @@ final class LookupPlugins {
     private static List<Object> vars(List<Object> terms, Map<String, Object> options, Context context) {
         List<Object> out = new ArrayList<>();
         for (Object term : terms) {
-            String name = Values.str(term);
+            String name = identifier(term, "its a");
             if (context.state().vars().containsKey(name)) {
                 out.add(Values.toPlain(context.state().lookup(name)));
-            } else if (options.containsKey("default")) {
+            } else if (options.get("default") != null) {
                 out.add(options.get("default"));
             } else {
                 throw new LookupError("No variable found with this name: " + name, null);
@@ -143,10 +158,47 @@ final class LookupPlugins {
     private static List<Object> varnames(List<Object> terms, Map<String, Object> options, Context context) {
         List<Object> out = new ArrayList<>();
         for (Object term : terms) {
-            java.util.regex.Pattern p = java.util.regex.Pattern.compile(Values.str(term));
+            String regex = identifier(term, "it is a");
+            java.util.regex.Pattern p;
+            try {
+                p = RegexFilters.compile("varnames", regex, false, false);
+            } catch (io.swarmplay.template.filters.FilterException e) {
+                String why = e.getMessage().substring(e.getMessage().indexOf("': ") + 3);
+                throw new LookupError("Unable to use \"" + regex + "\" as a search parameter: " + why, null);
+            }
             context.state().vars().keySet().stream().filter(k -> p.matcher(k).find()).forEach(out::add);
         }
         return out;
+    }
+
+    /**
+     * The hosts the patterns select, as Ansible's plugin finds them: in an inventory made of the
+     * {@code groups} variable (so {@code add_host}/{@code group_by} changes count).
+     */
+    private static List<Object> inventoryHostnames(List<Object> terms, Map<String, Object> options, Context context) {
+        Map<String, List<String>> groupsOf = new LinkedHashMap<>();
+        if (Values.toPlain(context.state().vars().get("groups")) instanceof Map<?, ?> groups) {
+            if (groups.get("all") instanceof List<?> all) all.forEach(h -> groupsOf.put(Values.str(h), new ArrayList<>()));
+            groups.forEach((group, hosts) -> {
+                if (!(hosts instanceof List<?> list)) return;
+                for (Object host : list) {
+                    List<String> of = groupsOf.computeIfAbsent(Values.str(host), h -> new ArrayList<>());
+                    if (!"all".equals(group) && !"ungrouped".equals(group)) of.add(Values.str(group));
+                }
+            });
+        }
+        Inventory inventory = Inventory.empty();
+        for (Map.Entry<String, List<String>> host : groupsOf.entrySet()) inventory = inventory.withHost(host.getKey(), Map.of(), host.getValue());
+        java.util.Set<Object> out = new java.util.LinkedHashSet<>();
+        for (Object term : terms) inventory.select(Values.str(term)).forEach(h -> out.add(h.name()));
+        return new ArrayList<>(out);
+    }
+
+    /** A term that names something must be a string, as Ansible's vars/varnames/config lookups say. */
+    private static String identifier(Object term, String itIs) {
+        if (term instanceof String s) return s;
+        throw new LookupError("Invalid setting identifier, \"" + Values.str(term) + "\" is not a string, " + itIs
+                + " <class '" + TypeFilters.pythonType(term) + "'>", null);
     }
 
     /** Flattens lists {@code levels} deep, as Ansible's {@code _flatten} does one level. */
@@ -164,6 +216,18 @@ final class LookupPlugins {
 
         Context {
             Objects.requireNonNull(state, "lookups run inside a render");
+        }
+
+        /** {@code text} rendered with the render's variables; null when it names an undefined variable. */
+        String renderOrNull(String text) {
+            if (!text.contains("{{") && !text.contains("{%")) return text;
+            try {
+                Object out = new JinjavaTemplar(message -> { }, state.plugins()).render(text, state.vars(), state.at());
+                return Values.str(Unsafe.strip(out));
+            } catch (TemplateException e) {
+                if (e.undefined()) return null;
+                throw new LookupError(e.summary(), e.hint());
+            }
         }
 
         /** The control node's base directory: {@code playbook_dir}, else the working directory. */

@@ -93,7 +93,7 @@ final class LookupSequences {
             if (kv.containsKey("count")) spec.count = number("count", kv.remove("count"));
             if (kv.containsKey("stride")) spec.stride = number("stride", kv.remove("stride"));
             if (kv.containsKey("format")) spec.format = kv.remove("format");
-            if (!kv.isEmpty()) throw new LookupError("unrecognized arguments to with_sequence: " + kv.keySet(), null);
+            if (!kv.isEmpty()) throw new LookupError("unrecognized arguments to with_sequence: " + Values.repr(new java.util.ArrayList<>(kv.keySet())), null);
             return spec;
         }
 

@@ -26,7 +26,23 @@ public final class Lookups {
     /** The function {@code with_<lookup>: terms} loops call: {@code query} with the terms as one list. */
     public static final String LOOP_FUNCTION = "query_terms";
 
+    /** The {@code with_<lookup>} loops that refuse a mapping, with Ansible's message. */
+    private static final Map<String, String> LIST_ONLY = Map.of("indexed_items", "with_indexed_items expects a list");
+
     private Lookups() {
+    }
+
+    /** Whether a task's loop is a {@code with_<lookup>} one: the call of {@link #LOOP_FUNCTION} the loader made of it. */
+    public static boolean isLoopLookup(Object loop) {
+        return loop instanceof String s && s.startsWith("{{ " + LOOP_FUNCTION + "(");
+    }
+
+    /**
+     * Whether the lookup renders the templates in its terms itself (Ansible's {@code first_found}
+     * skips a candidate whose variables are undefined), so a {@code with_<name>} loop passes them as written.
+     */
+    public static boolean rendersOwnTerms(String name) {
+        return name.equals("first_found");
     }
 
     /** Whether {@code with_<name>} names a lookup swarmplay has. */
@@ -59,6 +75,7 @@ public final class Lookups {
     /** {@code with_<name>: terms}: a string term is one term, a list is the terms. Called by Jinjava. */
     public static List<Object> queryTerms(String name, Object terms) {
         Object plain = Values.toPlain(terms);
+        if (plain instanceof Map<?, ?> && LIST_ONLY.containsKey(name) && exists(name)) throw scope().fail(LIST_ONLY.get(name), null);
         List<Object> list = plain instanceof List<?> l ? new ArrayList<>(l) : new ArrayList<>(List.of(plain));
         List<Object> found = run(name, list, Map.of());
         return found == null ? List.of() : found;

@@ -24,12 +24,18 @@ import java.util.List;
  * Jinja2's precedence of {@code not}: it binds looser than comparisons, {@code in} and tests, so
  * {@code not r is failed} is {@code not (r is failed)} and {@code not 'a' in xs} is
  * {@code not ('a' in xs)}. Jinjava's parser (JUEL's) binds {@code not} like a unary minus, which
- * made those read {@code (not r) is failed}. And {@code *} repeats a string or list, as in Python.
+ * made those read {@code (not r) is failed}. And {@code *} repeats a string or list, as in Python;
+ * string literals take Python's escapes ({@link PythonScanner}).
  */
 final class PythonParser extends ExtendedParser {
 
     PythonParser(Builder context, String input) {
         super(context, input);
+    }
+
+    @Override
+    protected Scanner createScanner(String expression) {
+        return new PythonScanner(expression);
     }
 
     @Override

@@ -37,4 +37,13 @@ class KeyValueParserTest {
         assertEquals("\\d+", tokens.get(3).value());
         assertEquals("q\"", tokens.get(4).value());
     }
+
+    @Test
+    void aKeyMayBeMadeWithTemplatesAsInSetFactLoops() {
+        List<KeyValueParser.Token> tokens = KeyValueParser.tokens("{{ 'x' + item }}=1 user_{{ item.0.name }}={{ item.1 }} {{ a == b }}");
+        assertEquals("{{ 'x' + item }}", tokens.get(0).key());
+        assertEquals("user_{{ item.0.name }}", tokens.get(1).key());
+        assertEquals("{{ item.1 }}", tokens.get(1).value());
+        assertEquals(null, tokens.get(2).key(), "an '=' inside a template is no key=value");
+    }
 }

@@ -221,4 +221,21 @@ class RolesTest {
         RunFixture.Run run = fixture.run(Mode.APPLY);
         assertEquals(List.of("x : one", "x : two"), run.events().taskNames(), run.output());
     }
+
+    @Test
+    void aRescueInARoleSeesTheFailedTasksOwnNameAndAWithLookupsOwnMessage() {
+        RunFixture.Run run = fixture("""
+                - hosts: h1
+                  gather_facts: false
+                  roles: [x]
+                """).file("roles/x/tasks/main.yml", """
+                        - block:
+                            - name: EXPECTED FAILURE
+                              debug: {msg: "{{ item }}"}
+                              with_sequence: start=4 end=1
+                          rescue:
+                            - {name: seen, debug: {msg: "{{ ansible_failed_task.name }}|{{ ansible_failed_result.msg }}"}}
+                        """).run(Mode.APPLY);
+        assertEquals("EXPECTED FAILURE|to count backwards make stride negative", msg(run, "x : seen"));
+    }
 }

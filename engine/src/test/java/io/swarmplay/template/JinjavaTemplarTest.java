@@ -63,7 +63,8 @@ class JinjavaTemplarTest {
         assertEquals(Map.of("a", 1), templar.render("  {{ m }} ", v, AT));
         assertEquals(3, templar.render("{{ n }}", v, AT));
         assertEquals(false, templar.render("{{ b }}", v, AT));
-        assertNull(templar.render("{{ z }}", v, AT));
+        assertNull(templar.render("{{ z }}", v, AT), "a bare variable keeps its None");
+        assertEquals("", templar.render("{{ {'a': z}.a }}", v, AT), "any other None written out is '' (Ansible's finalize)");
         assertEquals(1.5, templar.render("{{ d }}", v, AT));
         assertEquals(4L, templar.render("{{ n + 1 }}", v, AT));
         assertEquals(Map.of("k", List.of(1, 2)), templar.render("{{ {'k': l} }}", v, AT));
@@ -379,5 +380,15 @@ class JinjavaTemplarTest {
         Map<String, Object> v = new HashMap<>(vars("a", "{{ b }}", "b", 1));
         templar.render("{{ a }}", v, AT);
         assertEquals(Map.of("a", "{{ b }}", "b", 1), v);
+    }
+
+    @Test
+    void stringLiteralsTakePythonsEscapesAndKeepUnknownOnes() {
+        Map<String, Object> v = vars("n", 1);
+        assertEquals("^q.*_\\d", templar.render("{{ '^q.*_\\d' }}", v, AT), "Python keeps an unknown escape");
+        assertEquals("xA\ty\u001a\n", templar.render("{{ 'x\\x41\\ty\\x1a\\n' }}", v, AT));
+        assertEquals(List.of(1, true), templar.render("{{ [m.null, m.true] }}", vars("m", Map.of("null", 1, "true", true)), AT),
+                "keywords after a dot are attribute names");
+        assertEquals("it's \"q\"", templar.render("{{ 'it\\'s \\\"q\\\"' }}", v, AT));
     }
 }

@@ -61,8 +61,17 @@ class LookupsTest {
         vars.put("x", 7);
         assertEquals("hello", render("{{ lookup('file', 'motd') }}"));
         assertEquals("x=7", render("{{ lookup('template', 't.j2') }}"));
+        Files.writeString(dir.resolve("templates/outer.j2"), "<{% include 't.j2' %}>");
+        assertEquals("<x=7>", render("{{ lookup('template', 'outer.j2') }}"), "an include is found beside the template");
+        Files.writeString(dir.resolve("templates/custom.j2"), "[# c #]x=[% x %] {{ x }}");
+        assertEquals("x=7 {{ x }}", render("{{ lookup('template', 'custom.j2', variable_start_string='[%', variable_end_string='%]',"
+                + " comment_start_string='[#', comment_end_string='#]') }}"));
         assertEquals(dir.resolve("files/motd").toString(), render("{{ lookup('first_found', ['nope', 'motd']) }}"));
         assertEquals(java.util.List.of(), render("{{ query('first_found', ['nope'], skip=True) }}"));
+        vars.put("name", "motd");
+        assertEquals(java.util.List.of(dir.resolve("files/motd").toString()), render("{{ query_terms('first_found', "
+                + "[{'files': ['{{ undefined_var }}.yml', '{{ name }}'], 'paths': ['" + dir.resolve("files") + "']}]) }}"),
+                "a candidate naming an undefined variable is skipped; the others are rendered");
         assertEquals(java.util.List.of(dir.resolve("files/motd").toString()),
                 render("{{ query('fileglob', 'mo*') }}"));
     }
@@ -71,9 +80,13 @@ class LookupsTest {
     void failuresNameTheLookupAndCanBeIgnored() {
         TemplateException missing = assertThrows(TemplateException.class, () -> render("{{ lookup('file', 'nope') }}"));
         assertTrue(missing.getMessage().startsWith("could not locate file in lookup: nope"), missing.getMessage());
-        assertEquals(null, render("{{ lookup('file', 'nope', errors='ignore') }}"));
+        assertEquals("", render("{{ lookup('file', 'nope', errors='ignore') }}"), "None written out is ''");
         TemplateException unknown = assertThrows(TemplateException.class, () -> render("{{ lookup('filez', 'x') }}"));
         assertTrue(unknown.getMessage().startsWith("lookup plugin 'filez' not found"), unknown.getMessage());
+        TemplateException junk = assertThrows(TemplateException.class, () -> render("{{ query('sequence', 'start=0 junk=3') }}"));
+        assertTrue(junk.getMessage().startsWith("unrecognized arguments to with_sequence: ['junk']"), junk.getMessage());
+        TemplateException notList = assertThrows(TemplateException.class, () -> render("{{ query_terms('indexed_items', {'a': 1}) }}"));
+        assertTrue(notList.getMessage().startsWith("with_indexed_items expects a list"), notList.getMessage());
         TemplateException sequence = assertThrows(TemplateException.class, () -> render("{{ query('sequence', 'start=3 end=1') }}"));
         assertTrue(sequence.getMessage().startsWith("to count backwards make stride negative"), sequence.getMessage());
     }
@@ -84,5 +97,28 @@ class LookupsTest {
         TemplateException e = assertThrows(TemplateException.class, () -> render("{{ lookup('my_lookup', 'x') }}"));
         assertTrue(e.getMessage().startsWith("lookup plugin 'my_lookup' is an Ansible Python lookup plugin ("
                 + dir.resolve("lookup_plugins/my_lookup.py") + "): swarmplay runs Python filter and test plugins only"), e.getMessage());
+    }
+
+    @Test
+    void varsAndVarnamesRefuseWhatIsNotANameOrARegexAsAnsibleSays() {
+        vars.put("qz_1", "a");
+        vars.put("qa_1", "b");
+        assertEquals("qz_1,qa_1", render("{{ lookup('varnames', '^q.*_1') }}"));
+        String notString = assertThrows(TemplateException.class, () -> render("{{ lookup('vars', 42) }}")).getMessage();
+        assertTrue(notString.contains("Invalid setting identifier, \"42\" is not a string, its a <class 'int'>"), notString);
+        String badRegex = assertThrows(TemplateException.class, () -> render("{{ lookup('varnames', '*') }}")).getMessage();
+        assertTrue(badRegex.contains("Unable to use \"*\" as a search parameter: nothing to repeat at position 0"), badRegex);
+        assertEquals("d", render("{{ lookup('vars', 'nope', default='d') }}"));
+    }
+
+    @Test
+    void inventoryHostnamesSelectsFromTheGroupsVariableByPattern() {
+        vars.put("groups", Map.of("all", java.util.List.of("a1", "a2", "b1", "solo"), "ungrouped", java.util.List.of("solo"),
+                "a", java.util.List.of("a1", "a2"), "both", java.util.List.of("a2", "b1")));
+        assertEquals(java.util.List.of("a1", "a2"), render("{{ query('inventory_hostnames', 'a') }}"));
+        assertEquals(java.util.List.of("a2"), render("{{ query('inventory_hostnames', 'a:&both') }}"));
+        assertEquals(java.util.List.of("a1", "solo"), render("{{ query('inventory_hostnames', 'all:!both,a') }}"), "exclusions apply after every union");
+        assertEquals(java.util.List.of("b1"), render("{{ query('inventory_hostnames', 'b?') }}"));
+        assertEquals(java.util.List.of(), render("{{ query('inventory_hostnames', 'nope') }}"));
     }
 }

@@ -133,4 +133,16 @@ class TestsTest {
         assertEquals(true, t("s is truthy"));
         assertEquals(true, t("'' is falsy"));
     }
+
+    @org.junit.jupiter.api.Test
+    void changedLooksAtTheLoopResultsWhenTheResultHasNoFlag() {
+        io.swarmplay.template.Templar t = io.swarmplay.template.Templar.create();
+        java.util.Map<String, Object> vars = java.util.Map.of(
+                "some", java.util.Map.of("results", java.util.List.of(java.util.Map.of("changed", true), java.util.Map.of("changed", false))),
+                "none", java.util.Map.of("results", java.util.List.of(java.util.Map.of("changed", false))),
+                "own", java.util.Map.of("changed", false, "results", java.util.List.of(java.util.Map.of("changed", true))));
+        org.junit.jupiter.api.Assertions.assertEquals(java.util.List.of(true, false, false, false),
+                t.render("{{ [some is changed, none is changed, own is changed, {} is changed] }}", vars,
+                        new io.swarmplay.source.SourcePosition(null, 1, 1)));
+    }
 }

@@ -60,8 +60,8 @@ public final class AnsibleTests {
                 AnsibleTest.of("vault_encrypted", (v, a) -> Values.str(v).startsWith("$ANSIBLE_VAULT;")),
                 AnsibleTest.of("failed", (v, a) -> flag(v, "failed", "failed")),
                 AnsibleTest.of("failure", (v, a) -> flag(v, "failed", "failure")),
-                AnsibleTest.of("changed", (v, a) -> flag(v, "changed", "changed")),
-                AnsibleTest.of("change", (v, a) -> flag(v, "changed", "change")),
+                AnsibleTest.of("changed", (v, a) -> changed(v, "changed")),
+                AnsibleTest.of("change", (v, a) -> changed(v, "change")),
                 AnsibleTest.of("skipped", (v, a) -> flag(v, "skipped", "skipped")),
                 AnsibleTest.of("skip", (v, a) -> flag(v, "skipped", "skip")),
                 AnsibleTest.of("string", (v, a) -> v instanceof CharSequence),
@@ -102,6 +102,15 @@ public final class AnsibleTests {
             throw new FilterException("the '" + test + "' test expects a registered result (a mapping), got a " + Values.typeName(value));
         }
         return TypeFilters.bool(m.get(key));
+    }
+
+    /** {@code changed}: the result's own flag; without one, whether any of its loop {@code results} changed (Ansible 2.14). */
+    static boolean changed(Object v, String test) {
+        if (Values.unwrap(v) instanceof Map<?, ?> m && !m.containsKey("changed") && m.get("results") instanceof List<?> results
+                && !results.isEmpty() && results.get(0) instanceof Map<?, ?>) {
+            return results.stream().anyMatch(r -> r instanceof Map<?, ?> item && TypeFilters.bool(item.get("changed")));
+        }
+        return flag(v, "changed", test);
     }
 
     /** An async result's {@code finished}/{@code started} is 1; a result without the key counts as true (not async). */

@@ -31,8 +31,16 @@ public final class RegexFilters {
         try {
             return Pattern.compile(java, flags);
         } catch (PatternSyntaxException e) {
-            throw new FilterException(filter + " got an invalid regular expression '" + regex + "': " + e.getDescription());
+            throw new FilterException(filter + " got an invalid regular expression '" + regex + "': " + pythonMessage(e));
         }
+    }
+
+    /** Python's {@code re.error} text for a pattern Java refuses, where the two name the same mistake. */
+    public static String pythonMessage(PatternSyntaxException e) {
+        if (e.getDescription().startsWith("Dangling meta character")) return "nothing to repeat at position " + Math.max(e.getIndex(), 0);
+        if (e.getDescription().startsWith("Unclosed group")) return "missing ), unterminated subpattern at position 0";
+        if (e.getDescription().startsWith("Unclosed character class")) return "unterminated character set at position " + Math.max(e.getIndex(), 0);
+        return e.getDescription();
     }
 
     private static Pattern pattern(String filter, Args a) {

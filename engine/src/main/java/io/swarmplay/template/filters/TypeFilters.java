@@ -88,7 +88,8 @@ public final class TypeFilters {
         }
     }
 
-    static String pythonType(Object v) {
+    /** Python's name of the type of {@code v} ({@code int}, {@code str}, {@code dict}...). */
+    public static String pythonType(Object v) {
         if (v == null) return "NoneType";
         if (v instanceof Boolean) return "bool";
         if (v instanceof Integer || v instanceof Long) return "int";

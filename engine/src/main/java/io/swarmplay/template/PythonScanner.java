@@ -1,0 +1,86 @@
+package io.swarmplay.template;
+
+import com.hubspot.jinjava.el.ext.ExtendedScanner;
+import jinjava.de.odysseus.el.tree.impl.Scanner;
+
+/**
+ * Python's string literals in expressions: the escapes Python knows ({@code \n}, {@code \t},
+ * {@code \x1a}, {@code \u00e9}, octal, ...), and any other backslash kept with its character, as
+ * Python does for {@code '^q.*_\d'}. Jinjava's scanner refuses unknown escapes. Keywords after a dot
+ * are attribute names.
+ */
+final class PythonScanner extends ExtendedScanner {
+
+    PythonScanner(String input) {
+        super(input);
+    }
+
+    /** After a dot, a word is an attribute name, keywords too ({@code foo.null}, {@code r.true}), as in Python. */
+    @Override
+    protected Token keyword(String word) {
+        Token previous = getToken();
+        if (previous != null && previous.getSymbol() == Scanner.Symbol.DOT) return null;
+        return super.keyword(word);
+    }
+
+    @Override
+    protected Token nextString() throws ScanException {
+        String input = getInput();
+        int start = getPosition();
+        char quote = input.charAt(start);
+        StringBuilder out = new StringBuilder();
+        int i = start + 1;
+        while (i < input.length()) {
+            char c = input.charAt(i++);
+            if (c == quote) return token(Scanner.Symbol.STRING, out.toString(), i - start);
+            if (c != '\\') {
+                out.append(c);
+                continue;
+            }
+            if (i == input.length()) break;
+            i = escape(input, i, out);
+        }
+        throw new ScanException(start, "unterminated string", quote + " or \\");
+    }
+
+    /** Appends the escape whose letter is at {@code i}; returns where the literal goes on. */
+    private static int escape(String input, int i, StringBuilder out) {
+        char e = input.charAt(i);
+        switch (e) {
+            case '\n' -> { return i + 1; }
+            case '\\', '\'', '"' -> out.append(e);
+            case 'a' -> out.append('\u0007');
+            case 'b' -> out.append('\b');
+            case 'f' -> out.append('\f');
+            case 'n' -> out.append('\n');
+            case 'r' -> out.append('\r');
+            case 't' -> out.append('\t');
+            case 'v' -> out.append('\u000b');
+            case 'x' -> { return hex(input, i, 2, out); }
+            case 'u' -> { return hex(input, i, 4, out); }
+            case 'U' -> { return hex(input, i, 8, out); }
+            default -> {
+                if (e >= '0' && e <= '7') return octal(input, i, out);
+                out.append('\\').append(e);
+            }
+        }
+        return i + 1;
+    }
+
+    private static int hex(String input, int i, int digits, StringBuilder out) {
+        int end = i + 1 + digits;
+        if (end > input.length() || !input.substring(i + 1, end).chars().allMatch(c -> Character.digit(c, 16) >= 0)) {
+            out.append('\\').append(input.charAt(i));
+            return i + 1;
+        }
+        out.appendCodePoint(Integer.parseInt(input.substring(i + 1, end), 16));
+        return end;
+    }
+
+    private static int octal(String input, int i, StringBuilder out) {
+        int end = i;
+        while (end < input.length() && end < i + 3 && input.charAt(end) >= '0' && input.charAt(end) <= '7') end++;
+        out.append((char) Integer.parseInt(input.substring(i, end), 8));
+        return end;
+    }
+}
