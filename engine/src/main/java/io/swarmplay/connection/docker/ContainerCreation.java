@@ -37,6 +37,7 @@ final class ContainerCreation {
             NetworkAttachment first = spec.networks().get(0);
             if (!first.aliases().isEmpty()) cmd.withAliases(first.aliases());
             if (first.ipv4Address() != null) cmd.withIpv4Address(first.ipv4Address());
+            if (first.ipv6Address() != null) cmd.withIpv6Address(first.ipv6Address());
         }
         return cmd;
     }

@@ -5,7 +5,6 @@ import com.github.dockerjava.api.command.BuildImageResultCallback;
 import com.github.dockerjava.api.command.PullImageResultCallback;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.AuthConfig;
-import com.github.dockerjava.api.model.ContainerNetwork;
 import com.github.dockerjava.api.model.Network;
 
 import java.io.ByteArrayInputStream;
@@ -193,13 +192,11 @@ abstract class DockerJavaResources {
         }
     }
 
+    /** Connects as the Engine API's connect request, the {@code EndpointConfig} being the attachment's own. */
     public void connectNetwork(String network, String container, NetworkAttachment attachment) {
-        ContainerNetwork endpoint = new ContainerNetwork().withAliases(attachment.aliases());
-        if (attachment.ipv4Address() != null) {
-            endpoint.withIpamConfig(new ContainerNetwork.Ipam().withIpv4Address(attachment.ipv4Address()));
-        }
-        call("connect " + container + " to network " + network, () -> client().connectToNetworkCmd()
-                .withNetworkId(network).withContainerId(container).withContainerNetwork(endpoint).exec());
+        Map<String, Object> body = Map.of("Container", container, "EndpointConfig", attachment.endpointConfig());
+        EngineApi.post(target, client(), "connect " + container + " to network " + network,
+                "/networks/" + network + "/connect", Map.of(), body);
     }
 
     public void disconnectNetwork(String network, String container) {

@@ -123,7 +123,8 @@ class DockerCasesTest {
         private static ContainerState container(String name, Map<String, Object> c) {
             Map<String, NetworkAttachment> networks = new LinkedHashMap<>();
             ((Map<String, Map<String, Object>>) c.getOrDefault("networks", Map.of())).forEach((n, a) ->
-                    networks.put(n, new NetworkAttachment(n, (List<String>) a.getOrDefault("aliases", List.of()), (String) a.get("ip"))));
+                    networks.put(n, new NetworkAttachment(n, (List<String>) a.getOrDefault("aliases", List.of()), (String) a.get("ip"),
+                            (String) a.get("ip6"), (List<String>) a.getOrDefault("links", List.of()))));
             boolean running = (Boolean) c.getOrDefault("running", true);
             return new ContainerState("id-" + name, name, (String) c.get("image"), (String) c.get("image_id"),
                     running ? "running" : "exited", running, 0, null, (List<String>) c.getOrDefault("command", List.of()),

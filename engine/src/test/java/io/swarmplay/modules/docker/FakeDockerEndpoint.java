@@ -248,7 +248,8 @@ final class FakeDockerEndpoint implements DockerEndpoint {
 
     @Override
     public void connectNetwork(String network, String container, NetworkAttachment attachment) {
-        calls.add("connect " + container + " to " + network);
+        Map<String, Object> endpoint = attachment.endpointConfig();
+        calls.add("connect " + container + " to " + network + (endpoint.isEmpty() ? "" : " " + endpoint));
     }
 
     @Override
@@ -307,8 +308,8 @@ final class FakeDockerEndpoint implements DockerEndpoint {
         host.put("NetworkMode", c.networkMode());
         host.put("RestartPolicy", Map.of("Name", c.restartPolicy(), "MaximumRetryCount", 0));
         Map<String, Object> networks = new LinkedHashMap<>();
-        c.networks().forEach((name, n) -> networks.put(name, Map.of("Aliases", n.aliases(), "NetworkID", "net-" + name,
-                "IPAMConfig", n.ipv4Address() == null ? Map.of() : Map.of("IPv4Address", n.ipv4Address()))));
+        c.networks().forEach((name, n) -> networks.put(name, Map.of("Aliases", n.aliases(), "Links", n.links(), "NetworkID", "net-" + name,
+                "IPAMConfig", n.endpointConfig().getOrDefault("IPAMConfig", Map.of()))));
         Map<String, Object> inspect = new LinkedHashMap<>();
         inspect.put("Id", c.id());
         inspect.put("Name", "/" + c.name());

@@ -2,12 +2,14 @@ package io.swarmplay.modules.docker.support;
 
 import io.swarmplay.connection.docker.DockerEndpoint;
 import io.swarmplay.connection.docker.NetworkAttachment;
+import io.swarmplay.modules.docker.container.ApiValues;
 import io.swarmplay.modules.docker.container.Comparison;
 import io.swarmplay.modules.docker.container.Nested;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * {@code networks} as community.docker handles them, apart from the other options: a declared
@@ -60,29 +62,51 @@ public final class ContainerNetworks {
         return new Plan(connect, reconnect, leave);
     }
 
-    private static boolean differs(Nested.Network n, Map<?, ?> info) {
-        Map<?, ?> ipam = info.get("IPAMConfig") instanceof Map<?, ?> m ? m : Map.of();
-        if (n.ipv4_address() != null && !n.ipv4_address().equals(ipam.get("IPv4Address"))) return true;
-        if (n.ipv6_address() != null && !n.ipv6_address().equals(ipam.get("IPv6Address"))) return true;
-        if (n.aliases() != null && !n.aliases().isEmpty()
-                && !Comparison.matches(n.aliases(), info.get("Aliases"), Comparison.MORE, Comparison.Kind.SET)) return true;
-        if (n.links() != null && !n.links().isEmpty()) {
-            List<String> links = n.links().stream().map(l -> l.contains(":") ? l : l + ":" + l).toList();
-            return !Comparison.matches(links, info.get("Links"), Comparison.MORE, Comparison.Kind.SET);
+    /**
+     * A network's sub-options as community.docker compares them against the connected network's
+     * inspect entry (only when declared): the fixed addresses with what was asked for under
+     * {@code IPAMConfig}, aliases and links may have more present.
+     */
+    private record EndpointOption(String name, Function<NetworkAttachment, Object> declared, String inspected, String mode) {
+
+        boolean differs(NetworkAttachment wanted, Map<?, ?> info) {
+            Object value = declared.apply(wanted);
+            if (value == null || value instanceof List<?> l && l.isEmpty()) return false;
+            @SuppressWarnings("unchecked")
+            Object current = ApiValues.get((Map<String, Object>) info, inspected);
+            return mode.equals(Comparison.STRICT) ? !value.equals(current)
+                    : !Comparison.matches(value, current, mode, Comparison.Kind.SET);
         }
-        return false;
+    }
+
+    private static final List<EndpointOption> ENDPOINT = List.of(
+            new EndpointOption("ipv4_address", NetworkAttachment::ipv4Address, "IPAMConfig.IPv4Address", Comparison.STRICT),
+            new EndpointOption("ipv6_address", NetworkAttachment::ipv6Address, "IPAMConfig.IPv6Address", Comparison.STRICT),
+            new EndpointOption("aliases", NetworkAttachment::aliases, "Aliases", Comparison.MORE),
+            new EndpointOption("links", NetworkAttachment::links, "Links", Comparison.MORE));
+
+    private static boolean differs(Nested.Network n, Map<?, ?> info) {
+        NetworkAttachment wanted = attachment(n);
+        return ENDPOINT.stream().anyMatch(o -> o.differs(wanted, info));
+    }
+
+    /** The declared network as a connect request: links as {@code container:alias}, an alias being the name by default. */
+    static NetworkAttachment attachment(Nested.Network n) {
+        List<String> links = n.links() == null ? List.of()
+                : n.links().stream().map(l -> l.contains(":") ? l : l + ":" + l).toList();
+        return new NetworkAttachment(n.name(), n.aliases(), n.ipv4_address(), n.ipv6_address(), links);
     }
 
     @SuppressWarnings("unchecked")
     private static Map<String, Object> connected(Map<String, Object> inspect) {
-        Object networks = io.swarmplay.modules.docker.container.ApiValues.get(inspect, "NetworkSettings.Networks");
+        Object networks = ApiValues.get(inspect, "NetworkSettings.Networks");
         return networks instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
     }
 
     public static void apply(Plan plan, String id, DockerEndpoint docker) {
         for (Nested.Network n : plan.connect()) {
             if (plan.reconnect().contains(n.name())) docker.disconnectNetwork(n.name(), id);
-            docker.connectNetwork(n.name(), id, new NetworkAttachment(n.name(), n.aliases(), n.ipv4_address()));
+            docker.connectNetwork(n.name(), id, attachment(n));
         }
         for (String name : plan.leave()) docker.disconnectNetwork(name, id);
     }
