@@ -3,6 +3,7 @@ package io.swarmplay.connection.docker;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * A container's place on one network: desired (aliases, links and fixed addresses to ask for) or
@@ -28,17 +29,48 @@ public record NetworkAttachment(String network, List<String> aliases, String ipv
     }
 
     /**
-     * The Engine API's {@code EndpointConfig} of a connect request: only what is set, the fixed
-     * addresses under {@code IPAMConfig} (where inspect reports them back).
+     * Each setting of an attachment and its path in the Engine API's {@code EndpointConfig}, which
+     * is also where inspect reports it back ({@code NetworkSettings.Networks[name]}).
      */
+    public enum Setting {
+        IPV4_ADDRESS("IPAMConfig.IPv4Address", NetworkAttachment::ipv4Address),
+        IPV6_ADDRESS("IPAMConfig.IPv6Address", NetworkAttachment::ipv6Address),
+        ALIASES("Aliases", NetworkAttachment::aliases),
+        LINKS("Links", NetworkAttachment::links);
+
+        private final String path;
+        private final Function<NetworkAttachment, Object> value;
+
+        Setting(String path, Function<NetworkAttachment, Object> value) {
+            this.path = path;
+            this.value = value;
+        }
+
+        public String path() {
+            return path;
+        }
+
+        /** The attachment's value, or null when it leaves this setting to the engine (unset or empty). */
+        public Object of(NetworkAttachment attachment) {
+            Object v = value.apply(attachment);
+            return v == null || "".equals(v) || v instanceof List<?> l && l.isEmpty() ? null : v;
+        }
+    }
+
+    /** The {@code EndpointConfig} of a connect request: only the settings given. */
+    @SuppressWarnings("unchecked")
     public Map<String, Object> endpointConfig() {
-        Map<String, Object> ipam = new LinkedHashMap<>();
-        if (ipv4Address != null && !ipv4Address.isEmpty()) ipam.put("IPv4Address", ipv4Address);
-        if (ipv6Address != null && !ipv6Address.isEmpty()) ipam.put("IPv6Address", ipv6Address);
         Map<String, Object> endpoint = new LinkedHashMap<>();
-        if (!aliases.isEmpty()) endpoint.put("Aliases", aliases);
-        if (!links.isEmpty()) endpoint.put("Links", links);
-        if (!ipam.isEmpty()) endpoint.put("IPAMConfig", ipam);
+        for (Setting s : Setting.values()) {
+            Object v = s.of(this);
+            if (v == null) continue;
+            String[] parts = s.path().split("\\.");
+            Map<String, Object> at = endpoint;
+            for (int i = 0; i < parts.length - 1; i++) {
+                at = (Map<String, Object>) at.computeIfAbsent(parts[i], k -> new LinkedHashMap<String, Object>());
+            }
+            at.put(parts[parts.length - 1], v);
+        }
         return endpoint;
     }
 }

@@ -100,7 +100,7 @@ public final class ContainerOptions implements ArgTable {
             host("network_mode", String.class, "NetworkMode").toApi(Conversions::containerRef)
                     .doc("Network mode (bridge, host, none, container:NAME, or a network); the first of networks by default."),
             other("networks", listOf(Nested.Network.class)).kind(Kind.SET_OF_DICTS)
-                    .doc("Networks to connect: {name, aliases, ipv4_address, ipv6_address, links}."),
+                    .doc("Networks to connect: {name, aliases, ipv4_address, ipv6_address, links (CONTAINER[:ALIAS])}; a difference reconnects."),
             host("oom_killer", Boolean.class, "OomKillDisable").doc("Disable the OOM killer (true disables it)."),
             host("oom_score_adj", Long.class, "OomScoreAdj").doc("OOM score adjustment (-1000 to 1000)."),
             host("pid_mode", String.class, "PidMode").toApi(Conversions::containerRef).doc("PID namespace: host, container:NAME."),

@@ -9,7 +9,6 @@ import io.swarmplay.modules.docker.container.Nested;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 
 /**
  * {@code networks} as community.docker handles them, apart from the other options: a declared
@@ -64,26 +63,26 @@ public final class ContainerNetworks {
 
     /**
      * A network's sub-options as community.docker compares them against the connected network's
-     * inspect entry (only when declared): the fixed addresses with what was asked for under
-     * {@code IPAMConfig}, aliases and links may have more present.
+     * inspect entry, only when declared: the fixed addresses must be what was asked for, aliases
+     * and links may have more present.
      */
-    private record EndpointOption(String name, Function<NetworkAttachment, Object> declared, String inspected, String mode) {
+    private record EndpointOption(String name, NetworkAttachment.Setting setting, String mode) {
 
+        @SuppressWarnings("unchecked")
         boolean differs(NetworkAttachment wanted, Map<?, ?> info) {
-            Object value = declared.apply(wanted);
-            if (value == null || value instanceof List<?> l && l.isEmpty()) return false;
-            @SuppressWarnings("unchecked")
-            Object current = ApiValues.get((Map<String, Object>) info, inspected);
+            Object value = setting.of(wanted);
+            if (value == null) return false;
+            Object current = ApiValues.get((Map<String, Object>) info, setting.path());
             return mode.equals(Comparison.STRICT) ? !value.equals(current)
                     : !Comparison.matches(value, current, mode, Comparison.Kind.SET);
         }
     }
 
     private static final List<EndpointOption> ENDPOINT = List.of(
-            new EndpointOption("ipv4_address", NetworkAttachment::ipv4Address, "IPAMConfig.IPv4Address", Comparison.STRICT),
-            new EndpointOption("ipv6_address", NetworkAttachment::ipv6Address, "IPAMConfig.IPv6Address", Comparison.STRICT),
-            new EndpointOption("aliases", NetworkAttachment::aliases, "Aliases", Comparison.MORE),
-            new EndpointOption("links", NetworkAttachment::links, "Links", Comparison.MORE));
+            new EndpointOption("ipv4_address", NetworkAttachment.Setting.IPV4_ADDRESS, Comparison.STRICT),
+            new EndpointOption("ipv6_address", NetworkAttachment.Setting.IPV6_ADDRESS, Comparison.STRICT),
+            new EndpointOption("aliases", NetworkAttachment.Setting.ALIASES, Comparison.MORE),
+            new EndpointOption("links", NetworkAttachment.Setting.LINKS, Comparison.MORE));
 
     private static boolean differs(Nested.Network n, Map<?, ?> info) {
         NetworkAttachment wanted = attachment(n);
