@@ -95,12 +95,15 @@ public final class Inventory {
         return groupVars.computeIfAbsent(host.groups(), this::mergeGroupVars);
     }
 
+    /**
+     * Ansible 2.14's order: the inventory file's group vars of every group (shallow groups first),
+     * then the {@code group_vars/} files of every group over them, whatever the groups' depth.
+     */
     private Map<String, Object> mergeGroupVars(List<String> groupNames) {
         Map<String, Object> merged = new LinkedHashMap<>();
-        for (String name : groupNames) {
-            Group g = groups.get(name);
-            if (g != null) merged.putAll(g.vars());
-        }
+        List<Group> ordered = groupNames.stream().map(groups::get).filter(java.util.Objects::nonNull).toList();
+        ordered.forEach(g -> merged.putAll(g.inlineVars()));
+        ordered.forEach(g -> merged.putAll(g.fileVars()));
         return Collections.unmodifiableMap(merged);
     }
 

@@ -147,7 +147,7 @@ final class InventoryBuilder {
     private static Group buildGroup(String name, GroupDraft draft, int depth) {
         Map<String, Object> vars = new LinkedHashMap<>(draft.vars);
         vars.putAll(draft.fileVars);
-        return new Group(name, vars, List.copyOf(draft.hosts), List.copyOf(draft.children), depth);
+        return new Group(name, vars, List.copyOf(draft.hosts), List.copyOf(draft.children), depth, draft.fileVars);
     }
 
     private static Host buildHost(String name, HostDraft draft, List<String> groups) {
