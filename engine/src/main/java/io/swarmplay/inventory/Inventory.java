@@ -86,8 +86,10 @@ public final class Inventory {
     }
 
     /**
-     * The group variables that apply to {@code host}, merged in Ansible's order ({@code all} first,
-     * then parents before children, then {@code ansible_group_priority}, then by name; later wins).
+     * The group variables that apply to {@code host}, merged in Ansible's order: the inventory
+     * file's vars of every group, then every group's {@code group_vars/} files over them; within
+     * each, {@code all} first, then parents before children, then {@code ansible_group_priority},
+     * then by name; later wins.
      * The host's own variables are in {@link Host#vars()}, which take precedence over these.
      * Unmodifiable; merged once per distinct list of groups.
      */
