@@ -21,21 +21,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class RepoInventoriesTest {
 
+    private static final Path REPO = Path.of("..").toAbsolutePath().normalize();
+
     @TempDir
     Path dir;
 
-    static Path repo() {
-        for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
-            if (Files.isRegularFile(p.resolve("inventory/group_vars/all.yaml"))) return p;
-        }
-        throw new IllegalStateException("no repository root above " + Path.of("").toAbsolutePath());
-    }
-
     /** The inventory files (YAML or INI) that sit beside a {@code group_vars/} directory. */
     static List<Path> repoInventories() throws IOException {
-        Path repo = repo();
-        try (Stream<Path> all = Files.walk(repo)) {
-            List<Path> groupVarsDirs = all.filter(p -> !skipped(repo.relativize(p)))
+        try (Stream<Path> all = Files.walk(REPO)) {
+            List<Path> groupVarsDirs = all.filter(p -> !skipped(REPO.relativize(p)))
                     .filter(p -> p.getFileName().toString().equals("group_vars") && Files.isDirectory(p)).toList();
             return groupVarsDirs.stream().flatMap(RepoInventoriesTest::inventoriesBeside).sorted().toList();
         }
@@ -60,12 +54,11 @@ class RepoInventoriesTest {
     @Test
     void noRepositoryInventorySetsAtGroupLevelWhatAGroupVarsFileSets() throws IOException {
         List<Path> inventories = repoInventories();
-        Path repo = repo();
-        assertTrue(inventories.containsAll(List.of(repo.resolve("inventory/two-hosts.yaml"), repo.resolve("inventory/local.yaml"),
-                repo.resolve("e2e/inventory/other-ports.yaml"))), inventories.toString());
+        assertTrue(inventories.containsAll(List.of(REPO.resolve("inventory/two-hosts.yaml"), REPO.resolve("inventory/local.yaml"),
+                REPO.resolve("e2e/inventory/other-ports.yaml"))), inventories.toString());
         for (Path inventory : inventories) {
             assertEquals(Set.of(), ShadowedGroupVars.of(inventory),
-                    repo.relativize(inventory) + ": group vars that group_vars/ overrides (set them on each host instead)");
+                    REPO.relativize(inventory) + ": group vars that group_vars/ overrides (set them on each host instead)");
         }
     }
 
