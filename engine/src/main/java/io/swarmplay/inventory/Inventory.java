@@ -86,8 +86,10 @@ public final class Inventory {
     }
 
     /**
-     * The group variables that apply to {@code host}, merged in Ansible's order ({@code all} first,
-     * then parents before children, then {@code ansible_group_priority}, then by name; later wins).
+     * The group variables that apply to {@code host}, merged in Ansible's order: the inventory
+     * file's vars of every group, then every group's {@code group_vars/} files over them; within
+     * each, {@code all} first, then parents before children, then {@code ansible_group_priority},
+     * then by name; later wins.
      * The host's own variables are in {@link Host#vars()}, which take precedence over these.
      * Unmodifiable; merged once per distinct list of groups.
      */
@@ -95,12 +97,15 @@ public final class Inventory {
         return groupVars.computeIfAbsent(host.groups(), this::mergeGroupVars);
     }
 
+    /**
+     * Ansible 2.14's order: the inventory file's group vars of every group (shallow groups first),
+     * then the {@code group_vars/} files of every group over them, whatever the groups' depth.
+     */
     private Map<String, Object> mergeGroupVars(List<String> groupNames) {
         Map<String, Object> merged = new LinkedHashMap<>();
-        for (String name : groupNames) {
-            Group g = groups.get(name);
-            if (g != null) merged.putAll(g.vars());
-        }
+        List<Group> ordered = groupNames.stream().map(groups::get).filter(java.util.Objects::nonNull).toList();
+        ordered.forEach(g -> merged.putAll(g.inlineVars()));
+        ordered.forEach(g -> merged.putAll(g.fileVars()));
         return Collections.unmodifiableMap(merged);
     }
 

@@ -145,9 +145,7 @@ final class InventoryBuilder {
     }
 
     private static Group buildGroup(String name, GroupDraft draft, int depth) {
-        Map<String, Object> vars = new LinkedHashMap<>(draft.vars);
-        vars.putAll(draft.fileVars);
-        return new Group(name, vars, List.copyOf(draft.hosts), List.copyOf(draft.children), depth);
+        return new Group(name, draft.vars, draft.fileVars, List.copyOf(draft.hosts), List.copyOf(draft.children), depth);
     }
 
     private static Host buildHost(String name, HostDraft draft, List<String> groups) {

@@ -67,7 +67,8 @@ final class InventoryEdit {
     private static InventoryBuilder copy(Inventory inventory) {
         InventoryBuilder builder = new InventoryBuilder();
         inventory.groups().forEach((name, g) -> {
-            builder.groupVars(name, g.vars());
+            builder.groupVars(name, g.inlineVars());
+            if (!g.fileVars().isEmpty()) builder.groupFileVars(name, g.fileVars());
             for (String child : g.children()) builder.child(name, child, SourcePosition.UNKNOWN);
         });
         for (Host h : inventory.hosts()) {

@@ -14,15 +14,16 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * The inventory of a set of test hosts ({@code e2e/testhost/hosts.sh}), generated from a topology
  * inventory ({@code inventory/two-hosts.yaml}, {@code inventory/three-orgs.yaml}) so that the
- * playbooks run unchanged: the hosts get the test hosts' addresses; group {@code swarm} gets the
- * SSH key and known_hosts, the APLS stand-in's address and the stand-in images as
- * {@code image_tars} (TEST DOUBLES), plus the control-node paths (the stand-in wheel, logs,
- * models) inside the set's directory. Hosts beyond the topology's are added as
- * {@code host-<n>} (organisation {@code org<n>}). Used by the e2e tests and, as a Java source
+ * playbooks run unchanged: the hosts get the test hosts' addresses; every host of group
+ * {@code swarm} gets the SSH key and known_hosts, the APLS stand-in's address and the stand-in
+ * images as {@code image_tars} (TEST DOUBLES), plus the control-node paths (the stand-in wheel,
+ * logs, models) inside the set's directory. Hosts beyond the topology's are added as
+ * {@code host-<n>} (organisation {@code org<n>}, the topology's swarm-wide host values). Used by the e2e tests and, as a Java source
  * program (needs only snakeyaml-engine, e.g. from the engine jar), by {@code scripts/lab}:
  * <pre>
  * java -cp engine/target/swarmplay.jar LabInventory.java names TOPOLOGY N     (N 0: the topology's hosts)
@@ -71,27 +72,46 @@ public final class LabInventory {
         return names;
     }
 
-    /** The topology with the test hosts' addresses (hosts added beyond it) and {@code vars} under {@code swarm: vars:}. */
+    /**
+     * The topology with the test hosts' addresses (hosts added beyond it) and {@code vars} on every
+     * host: host vars, which beat {@code group_vars/all} as in Ansible (a group's {@code vars:} in
+     * the inventory file would lose to it).
+     */
     @SuppressWarnings("unchecked")
     String write(List<TestHost> testHosts, boolean dockerTcp, Map<String, Object> vars) {
         List<String> expected = names(testHosts.size());
         List<String> got = testHosts.stream().map(TestHost::name).toList();
         if (!expected.equals(got)) throw new IllegalArgumentException("the test hosts " + got + " are not the topology's " + expected);
+        Map<String, Object> shared = sharedHostVars();
         for (int i = 0; i < testHosts.size(); i++) {
             TestHost t = testHosts.get(i);
-            Map<String, Object> h = (Map<String, Object>) hosts().computeIfAbsent(t.name(), LabInventory::added);
+            Map<String, Object> h = (Map<String, Object>) hosts().computeIfAbsent(t.name(), name -> added(name, shared));
             h.put("ansible_host", t.ip());
             h.put("host_ip", t.address());
             if (dockerTcp) h.put("docker_host", "tcp://" + t.ip() + ":2375");
+            h.putAll(vars);
         }
-        Map<String, Object> v = (Map<String, Object>) swarm.computeIfAbsent("vars", k -> new LinkedHashMap<>());
-        v.putAll(vars);
-        return new Dump(DumpSettings.builder().setDefaultFlowStyle(FlowStyle.BLOCK).build()).dumpToString(doc);
+        return new Dump(DumpSettings.builder().setDefaultFlowStyle(FlowStyle.BLOCK).setDereferenceAliases(true).build()).dumpToString(doc);
     }
 
-    private static Map<String, Object> added(String name) {
+    /** The swarm-wide values of the topology: the host variables every one of its hosts has, equal. */
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> sharedHostVars() {
+        Map<String, Object> shared = null;
+        for (Object h : hosts().values()) {
+            Map<String, Object> vars = h instanceof Map ? (Map<String, Object>) h : Map.of();
+            if (shared == null) shared = new LinkedHashMap<>(vars);
+            else shared.entrySet().removeIf(e -> !vars.containsKey(e.getKey()) || !Objects.equals(e.getValue(), vars.get(e.getKey())));
+        }
+        if (shared == null) return Map.of();
+        shared.keySet().removeAll(List.of("sentinel", "swci"));   // one host each, never an added one
+        return shared;
+    }
+
+    /** A host beyond the topology: its swarm-wide values and an organisation of its own. */
+    private static Map<String, Object> added(String name, Map<String, Object> shared) {
         String n = name.substring("host-".length());
-        Map<String, Object> h = new LinkedHashMap<>();
+        Map<String, Object> h = new LinkedHashMap<>(shared);
         h.put("org", "org" + n);
         h.put("trust_domain", "org" + n + ".swarm.learning");
         h.put("ml_nodes", 2);

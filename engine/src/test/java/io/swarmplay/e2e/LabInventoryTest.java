@@ -1,5 +1,10 @@
 package io.swarmplay.e2e;
 
+import io.swarmplay.inventory.Host;
+import io.swarmplay.inventory.Inventory;
+import io.swarmplay.inventory.InventoryLoader;
+import io.swarmplay.inventory.ShadowedGroupVars;
+import io.swarmplay.source.Diagnostics;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.snakeyaml.engine.v2.api.Load;
@@ -14,6 +19,7 @@ import java.util.Map;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -55,25 +61,41 @@ class LabInventoryTest {
         assertEquals("172.31.9.11", h1.get("ansible_host"));
         assertEquals("172.31.9.11", h1.get("host_ip"));
         assertEquals("172.31.9.12", host(lab, "host-2").get("host_ip"));
-        Map<String, Object> unchanged = new HashMap<>(host(original, "host-1"));
-        unchanged.putAll(Map.of("ansible_host", "172.31.9.11", "host_ip", "172.31.9.11"));
-        assertEquals(unchanged, h1, "host-1 keeps every topology variable but its addresses");
-        Map<String, Object> vars = vars(lab);
-        assertEquals("root", vars.get("ansible_user"));
-        assertEquals(dir.resolve("client_ed25519").toString(), vars.get("ansible_ssh_private_key_file"));
-        assertEquals(dir.resolve("known_hosts").toString(), vars.get("ssh_known_hosts"));
-        assertEquals("172.31.9.10", vars.get("apls_ip"));
-        assertEquals(Map.of("ghcr.io/spiffe/spire-server:1.8.4", "/w/spire-server-1.tar", "hello-world:latest", "/w/hello-2.tar"),
-                vars.get("image_tars"));
-        assertEquals(1, vars.get("poll_interval"));
-        assertTrue(Files.readString(Path.of((String) vars.get("wheel_file"))).contains("TEST DOUBLE"));
-        Set<String> changed = Set.of("ansible_user", "ansible_ssh_private_key_file", "ssh_known_hosts", "apls_ip", "image_tars",
-                "extra_images", "wheel_file", "logs_dest", "models_dest", "poll_interval");
-        for (Map.Entry<String, Object> e : vars(original).entrySet()) {
-            if (!changed.contains(e.getKey())) assertEquals(e.getValue(), vars.get(e.getKey()), e.getKey());
+        Set<String> changed = Set.of("ansible_host", "host_ip", "ansible_user", "ansible_ssh_private_key_file", "ssh_known_hosts", "apls_ip",
+                "image_tars", "extra_images", "wheel_file", "logs_dest", "models_dest", "poll_interval");
+        for (Map.Entry<String, Object> e : host(original, "host-1").entrySet()) {
+            if (!changed.contains(e.getKey())) assertEquals(e.getValue(), h1.get(e.getKey()), "host-1 keeps " + e.getKey());
         }
+        assertEquals(vars(original), vars(lab), "the topology's group vars stay as they are");
+        for (String name : List.of("host-1", "host-2")) {
+            Map<String, Object> h = host(lab, name);
+            assertEquals("root", h.get("ansible_user"));
+            assertEquals(dir.resolve("client_ed25519").toString(), h.get("ansible_ssh_private_key_file"));
+            assertEquals(dir.resolve("known_hosts").toString(), h.get("ssh_known_hosts"));
+            assertEquals("172.31.9.10", h.get("apls_ip"));
+            assertEquals(Map.of("ghcr.io/spiffe/spire-server:1.8.4", "/w/spire-server-1.tar", "hello-world:latest", "/w/hello-2.tar"),
+                    h.get("image_tars"));
+            assertEquals(1, h.get("poll_interval"));
+            assertTrue(Files.readString(Path.of((String) h.get("wheel_file"))).contains("TEST DOUBLE"));
+        }
+        assertFalse(Files.readString(out).contains("*id"), "no YAML aliases: every host's values written out");
         assertEquals(REPO.resolve("inventory/group_vars"), Files.readSymbolicLink(out.getParent().resolve("group_vars")));
         assertTrue(Files.readString(out).startsWith("# GENERATED from two-hosts.yaml"));
+    }
+
+    @Test
+    void theLabsValuesWinOverGroupVarsAllAsInAnsible() throws IOException {
+        Path out = generate("three-orgs", 4, Map.of("poll_interval", 1, "min_peers", 4));
+        assertEquals(Set.of(), ShadowedGroupVars.of(out));
+        Inventory inventory = InventoryLoader.load(List.of(out.toString()), new Diagnostics());
+        for (Host h : inventory.hosts()) {
+            if (h.implicit()) continue;
+            Map<String, Object> effective = new HashMap<>(inventory.groupVarsFor(h));
+            effective.putAll(h.vars());
+            assertEquals(1, effective.get("poll_interval"), h.name());
+            assertEquals(4, effective.get("min_peers"), h.name());
+            assertEquals("172.31.9.10", effective.get("apls_ip"), h.name());
+        }
     }
 
     @Test
@@ -87,19 +109,26 @@ class LabInventoryTest {
         assertEquals("172.31.9.12", host(lab, "host-2").get("ansible_host"), "swarmplay itself still connects to the IP");
         assertEquals("host-2.swarmplay-e2e.test", host(lab, "host-2").get("host_ip"));
         assertEquals("host-1.swarmplay-e2e.test", host(lab, "host-1").get("host_ip"));
-        assertEquals("apls.swarmplay-e2e.test", vars(lab).get("apls_ip"));
-        assertEquals(List.of("172.31.9.9"), vars(lab).get("dns_servers"));
-        assertEquals(1, vars(lab).get("poll_interval"));
+        for (String name : List.of("host-1", "host-2")) {
+            assertEquals("apls.swarmplay-e2e.test", host(lab, name).get("apls_ip"));
+            assertEquals(List.of("172.31.9.9"), host(lab, name).get("dns_servers"));
+            assertEquals(1, host(lab, name).get("poll_interval"));
+        }
     }
 
     @Test
-    void hostsBeyondTheTopologyGetTheirOwnOrganisation() throws IOException {
+    void hostsBeyondTheTopologyGetTheirOwnOrganisationAndItsSwarmWideValues() throws IOException {
         Map<String, Object> lab = yaml(Files.readString(generate("three-orgs", 4, Map.of())));
         Map<String, Object> added = host(lab, "host-4");
-        assertEquals(Map.of("org", "org4", "trust_domain", "org4.swarm.learning", "ml_nodes", 2,
-                "ansible_host", "172.31.9.14", "host_ip", "172.31.9.14"), added);
+        assertEquals("org4", added.get("org"));
+        assertEquals("org4.swarm.learning", added.get("trust_domain"));
+        assertEquals(2, added.get("ml_nodes"));
+        assertEquals("172.31.9.14", added.get("ansible_host"));
+        assertEquals("172.31.9.14", added.get("host_ip"));
+        assertEquals(3, added.get("min_peers"), "a value every topology host has, equal");
+        assertFalse(added.containsKey("sentinel"), "a value one topology host has");
         assertEquals("orga.swarm.learning", host(lab, "org-a").get("trust_domain"));
-        assertEquals(3, vars(lab).get("min_peers"), "the topology's own vars stay");
+        assertEquals(3, host(lab, "org-a").get("min_peers"), "the topology's own vars stay");
     }
 
     @Test

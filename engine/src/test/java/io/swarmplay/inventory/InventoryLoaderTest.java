@@ -142,6 +142,19 @@ class InventoryLoaderTest {
     }
 
     @Test
+    void aGroupVarsFileOfAParentBeatsTheInventoryFilesVarsOfAChild() {
+        Path inv = TestFiles.write(dir, "inventory/hosts",
+                "h\n\n[child]\nh\n\n[child:vars]\nfindme=ini_child\nother=ini_child\n\n[parent:children]\nchild\n");
+        TestFiles.write(dir, "inventory/group_vars/parent", "findme: group_vars_parent\n");
+        TestFiles.write(dir, "inventory/group_vars/all", "other: group_vars_all\n");
+        Inventory i = load(dir.resolve("inventory").toString());
+        assertFalse(diagnostics.hasErrors(), diagnostics.all().toString());
+        Map<String, Object> vars = i.groupVarsFor(i.host("h").orElseThrow());
+        assertEquals("group_vars_parent", vars.get("findme"));
+        assertEquals("group_vars_all", vars.get("other"));
+    }
+
+    @Test
     void severalSourcesMergeWithLaterWinning() {
         Path a = TestFiles.write(dir, "a/inv.yml", "all: {hosts: {h1: {x: 1, y: 1}}}\n");
         Path b = TestFiles.write(dir, "b/inv.yml", "web: {hosts: {h1: {x: 2}, h2: }}\n");

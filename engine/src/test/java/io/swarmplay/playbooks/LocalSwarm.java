@@ -33,23 +33,35 @@ final class LocalSwarm {
     record Run(int exit, String out) {
     }
 
-    /** Runs {@code tasks} (YAML, indented for a play's task list) on host-1 and host-2 with extra swarm vars. */
+    /**
+     * Runs {@code tasks} (YAML, indented for a play's task list) on host-1 and host-2 with
+     * {@code swarmVars} on both: host vars, which beat {@code group_vars/all} as in Ansible.
+     */
     Run play(String swarmVars, String playVars, String tasks) throws IOException {
         Path inv = dir.resolve("inventory");
         Files.createDirectories(inv);
         if (!Files.exists(inv.resolve("group_vars"))) Files.createSymbolicLink(inv.resolve("group_vars"), REPO.resolve("inventory/group_vars"));
+        String shared = ("workspace_dir: " + dir.resolve("ws") + "\n" + swarmVars).indent(12).stripTrailing();
         Files.writeString(inv.resolve("hosts.yaml"), """
                 all:
                   children:
                     swarm:
                       hosts:
-                        host-1: {host_ip: 10.9.0.1, org: org1, trust_domain: org1.swarm.learning, sentinel: true, swci: true}
-                        host-2: {host_ip: swarm-2.example.org, org: org2, trust_domain: org2.swarm.learning}
+                        host-1:
+                            host_ip: 10.9.0.1
+                            org: org1
+                            trust_domain: org1.swarm.learning
+                            sentinel: true
+                            swci: true
+                %s
+                        host-2:
+                            host_ip: swarm-2.example.org
+                            org: org2
+                            trust_domain: org2.swarm.learning
+                %s
                       vars:
                         ansible_connection: local
-                        workspace_dir: %s
-                %s
-                """.formatted(dir.resolve("ws"), swarmVars.indent(8).stripTrailing()));
+                """.formatted(shared, shared));
         Path playbook = dir.resolve("play.yaml");
         Files.writeString(playbook, """
                 - hosts: swarm
