@@ -211,8 +211,11 @@ public final class ArgsBinder {
         ArgTable table = table(component);
         if (table != null) return options(table, given, problems);
         String name = component.getName();
-        if (given == null && component.isAnnotationPresent(Required.class)) {
-            problems.add(new ArgsException.Problem(name, "missing required argument '" + name + "'", null));
+        Required required = component.getAnnotation(Required.class);
+        if (given == null && required != null) {
+            String message = required.value().isEmpty() ? "missing required argument '" + name + "'" : required.value();
+            // an action's shared message (src and dest are required) is said once
+            if (problems.stream().noneMatch(p -> p.message().equals(message))) problems.add(new ArgsException.Problem(name, message, null));
             return ArgConverter.absent(component.getType());
         }
         Object raw = given != null ? given.value() : fallback(component);

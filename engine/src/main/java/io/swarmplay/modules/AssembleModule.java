@@ -46,8 +46,8 @@ import java.util.stream.Stream;
 public final class AssembleModule implements Module<AssembleModule.Args> {
 
     /** {@code unsafe_writes}, {@code decrypt} and the SELinux/attribute arguments are accepted and change nothing here. */
-    public record Args(@Required @Doc("directory of fragments") String src,
-                       @Required @Doc("the file to write") String dest,
+    public record Args(@Required(Required.SRC_AND_DEST) @Doc("directory of fragments") String src,
+                       @Required(Required.SRC_AND_DEST) @Doc("the file to write") String dest,
                        @Doc("written between fragments") String delimiter,
                        @Doc("only fragments whose name matches this Python regular expression") String regexp,
                        @Doc("skip fragments whose name starts with a dot") boolean ignore_hidden,

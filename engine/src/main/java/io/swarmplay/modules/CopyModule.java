@@ -53,7 +53,7 @@ public final class CopyModule implements Module<CopyModule.Args> {
      * {@code local_follow}, {@code directory_mode}, {@code unsafe_writes} and the SELinux/attribute
      * arguments are accepted as Ansible's and change nothing here (writes are always atomic).
      */
-    public record Args(String src, Object content, @Required @Alias("path") String dest, Object mode,
+    public record Args(String src, Object content, @Required("dest is required") @Alias("path") String dest, Object mode,
                        String owner, String group, @Default("true") boolean force, boolean remote_src,
                        boolean backup, String validate, Object directory_mode, boolean follow,
                        @Default("true") boolean local_follow, @Default("true") boolean decrypt, String checksum,

@@ -30,7 +30,7 @@ import java.util.Optional;
 @ModuleInfo(name = "fetch", checkMode = CheckSupport.FULL)
 public final class FetchModule implements Module<FetchModule.Args> {
 
-    public record Args(@Required String src, @Required String dest, boolean flat,
+    public record Args(@Required(Required.SRC_AND_DEST) String src, @Required(Required.SRC_AND_DEST) String dest, boolean flat,
                        @Default("true") boolean fail_on_missing) {
     }
 

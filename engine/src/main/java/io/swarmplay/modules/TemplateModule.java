@@ -33,7 +33,7 @@ public final class TemplateModule implements Module<TemplateModule.Args> {
      * Jinja's whitespace and delimiter settings as Ansible's template module takes them;
      * {@code follow}, {@code unsafe_writes} and the SELinux/attribute arguments change nothing here.
      */
-    public record Args(@Required String src, @Required @Alias("path") String dest, Object mode, String owner,
+    public record Args(@Required(Required.SRC_AND_DEST) String src, @Required(Required.SRC_AND_DEST) @Alias("path") String dest, Object mode, String owner,
                        String group, @Default("true") boolean force, boolean backup, String validate,
                        @Default("true") boolean trim_blocks, boolean lstrip_blocks,
                        @Choices({"\\n", "\\r", "\\r\\n"}) String newline_sequence,

@@ -45,8 +45,8 @@ import java.util.Map;
 public final class UnarchiveModule implements Module<UnarchiveModule.Args> {
 
     /** {@code keep_newer}, {@code io_buffer_size}, {@code validate_certs}, {@code decrypt} and the SELinux arguments are accepted and not used. */
-    public record Args(@Required @Doc("the archive: a control-node file, or a host file with remote_src") String src,
-                       @Required @Doc("existing directory on the host to unpack into") String dest,
+    public record Args(@Required(Required.SRC_OR_CONTENT_AND_DEST) @Doc("the archive: a control-node file, or a host file with remote_src") String src,
+                       @Required(Required.SRC_OR_CONTENT_AND_DEST) @Doc("existing directory on the host to unpack into") String dest,
                        @Doc("the archive is already on the host") boolean remote_src,
                        @Default("true") @Doc("deprecated inverse of remote_src") boolean copy,
                        @Doc("skip when this path exists on the host") String creates,

@@ -36,6 +36,14 @@ final class LoopValues {
         return null;
     }
 
+    /**
+     * {@code with_list}: a literal list is the loop; anything else goes through the {@code list}
+     * lookup at run time, which makes one term of a string and refuses a mapping as Ansible does.
+     */
+    static Object withList(YamlNode v) {
+        return v instanceof YamlNode.Sequence ? v.value() : withLookup("list", v);
+    }
+
     static Object withItems(YamlNode v, LoadSession session) {
         if (v instanceof YamlNode.Scalar s) {
             String expr = Templates.wholeExpression(s.string());

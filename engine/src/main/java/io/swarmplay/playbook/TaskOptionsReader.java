@@ -76,7 +76,8 @@ final class TaskOptionsReader {
             case "changed_when" -> changedWhen = conditions(v, what);
             case "failed_when" -> failedWhen = conditions(v, what);
             case "until" -> until = conditions(v, what);
-            case "loop", "with_list" -> loop = LoopValues.loop(v, e.name(), session);
+            case "loop" -> loop = LoopValues.loop(v, e.name(), session);
+            case "with_list" -> loop = LoopValues.withList(v);
             case "with_items" -> loop = LoopValues.withItems(v, session);
             case "with_dict" -> loop = LoopValues.withDict(v, session);
             case "loop_control" -> loopControl = loopControl(v);

@@ -156,15 +156,22 @@ final class TaskStep {
     }
 
     /** Render → bind → plan → maybe apply, then the {@code changed_when}/{@code failed_when} overrides. */
-    Attempt attempt(StepSpec spec, HostState host, Map<String, Object> vars) {
+    Attempt attempt(StepSpec spec, HostState host, Map<String, Object> hostVars) {
         Task task = spec.task();
         warnTemplatedConditions(task);
+        HostState target;
+        try {
+            target = delegateOf(spec, host, hostVars);
+        } catch (ValueUnknownException e) {
+            return new Attempt(unknown(e.getMessage()), Map.of(), null);
+        } catch (TemplateException e) {
+            return Attempt.templateError(Outcome.failed(templateMessage(e)), Map.of(), null);
+        }
+        String delegate = target == host ? null : target.name();
+        Map<String, Object> vars = withDelegatedVars(hostVars, delegate);
         RenderedArgs args = RenderedArgs.render(run.templar(), task, vars);
         args.values().forEach((k, v) -> run.request.redactor().addAll(RenderedArgs.secrets(k, v)));
-        String delegate = null;
         try {
-            HostState target = delegateOf(spec, host, vars);
-            delegate = target == host ? null : target.name();
             if (args.unknown() != null) {
                 return new Attempt(withUnknownValues(spec, host, target, args, vars), args.display(), delegate);
             }
@@ -471,6 +478,19 @@ final class TaskStep {
         Map<String, Object> more = new LinkedHashMap<>(vars);
         if (inherited.become() != null) more.put("ansible_become", inherited.become());
         if (inherited.becomeUser() != null) more.put("ansible_become_user", inherited.becomeUser());
+        return more;
+    }
+
+    /**
+     * A delegated task sees Ansible's {@code ansible_delegated_vars}: the delegate's name mapped to
+     * its host variables (resolved before the arguments, once per item).
+     */
+    private static Map<String, Object> withDelegatedVars(Map<String, Object> vars, String delegate) {
+        if (delegate == null || !(vars.get("hostvars") instanceof Map<?, ?> hostvars)) return vars;
+        Map<String, Object> more = new LinkedHashMap<>(vars);
+        Map<String, Object> delegated = new LinkedHashMap<>();
+        delegated.put(delegate, hostvars.get(delegate));
+        more.put("ansible_delegated_vars", delegated);
         return more;
     }
 

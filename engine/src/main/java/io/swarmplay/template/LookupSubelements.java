@@ -26,7 +26,7 @@ final class LookupSubelements {
 
     static List<Object> subelements(List<Object> terms, Map<String, Object> options, Context context) {
         if (terms.size() < 2 || terms.size() > 3) throw new LookupError(TERMS_ERROR, null);
-        Object source = terms.get(0);
+        Object source = listify(terms.get(0));
         if (!(source instanceof List<?> || source instanceof Map<?, ?>) || !(terms.get(1) instanceof String path)) {
             throw new LookupError(TERMS_ERROR + "first a dict or a list, second a string pointing to the subkey", null);
         }
@@ -41,6 +41,11 @@ final class LookupSubelements {
             for (Object sub : popList(copy, path.split("\\.", -1), skipMissing)) out.add(new ArrayList<>(List.of(copy, sub)));
         }
         return out;
+    }
+
+    /** Ansible makes a list of a first term that is neither a list nor a mapping, so its item is refused as not a dictionary. */
+    private static Object listify(Object first) {
+        return first instanceof List<?> || first instanceof Map<?, ?> ? first : List.of(first);
     }
 
     /** Follows the path in {@code item} and removes the list at its end; skipped parts leave none. */

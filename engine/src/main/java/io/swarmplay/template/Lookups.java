@@ -27,7 +27,8 @@ public final class Lookups {
     public static final String LOOP_FUNCTION = "query_terms";
 
     /** The {@code with_<lookup>} loops that refuse a mapping, with Ansible's message. */
-    private static final Map<String, String> LIST_ONLY = Map.of("indexed_items", "with_indexed_items expects a list");
+    private static final Map<String, String> LIST_ONLY = Map.of("indexed_items", "with_indexed_items expects a list",
+            "list", "with_list expects a list");
 
     private Lookups() {
     }

@@ -92,6 +92,18 @@ class ArgsBinderTest {
         assertEquals("path", e.problems().get(0).key());
     }
 
+    record PairArgs(@Required(Required.SRC_AND_DEST) String src, @Required(Required.SRC_AND_DEST) String dest) {
+    }
+
+    @Test
+    void aRequiredArgumentWithItsActionsMessageSaysItOnce() {
+        ArgsException both = assertThrows(ArgsException.class, () -> ArgsBinder.bind(PairArgs.class, map()));
+        assertEquals(List.of("src and dest are required"), both.problems().stream().map(ArgsException.Problem::message).toList());
+        ArgsException dest = assertThrows(ArgsException.class, () -> ArgsBinder.bind(PairArgs.class, map("src", "a")));
+        assertEquals("src and dest are required", dest.getMessage());
+        assertEquals("dest", dest.problems().get(0).key());
+    }
+
     @Test
     void reportsBadChoiceWithSuggestion() {
         ArgsException e = assertThrows(ArgsException.class,

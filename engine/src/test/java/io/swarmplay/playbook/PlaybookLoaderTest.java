@@ -218,6 +218,9 @@ class PlaybookLoaderTest {
         assertEquals(List.of(Map.of("key", "a", "value", 1)), onlyTask("- debug: {msg: x}\n  with_dict: {a: 1}\n").options().loop());
         assertEquals("{{ query('dict', (users)) }}", onlyTask("- debug: {msg: x}\n  with_dict: \"{{ users }}\"\n").options().loop());
         assertEquals(List.of(List.of(1)), onlyTask("- debug: {msg: x}\n  with_list: [[1]]\n").options().loop());
+        assertEquals("{{ query_terms('list', (a_dict)) }}",
+                onlyTask("- debug: {msg: x}\n  with_list: \"{{ a_dict }}\"\n").options().loop(),
+                "a templated with_list is checked by the list lookup at run time");
     }
 
     @Test

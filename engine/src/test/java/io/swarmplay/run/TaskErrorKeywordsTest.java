@@ -203,4 +203,24 @@ class TaskErrorKeywordsTest {
         assertEquals("none none 3 none 1 2 none 4", run.events().outcome("show", "h2").data().get("msg"), run.output());
         assertFalse(run.output().contains("not supported"), run.output());
     }
+
+    @Test
+    void aDelegatedLoopSeesTheDelegatesVarsAndRegistersItsResults() {
+        RunFixture.Run run = fixture("""
+                - hosts: h1
+                  gather_facts: false
+                  tasks:
+                    - name: check
+                      assert:
+                        that: item in ansible_delegated_vars
+                      delegate_to: "{{ item }}"
+                      loop: [h2, h3]
+                      ignore_errors: true
+                      register: checked
+                    - name: show
+                      debug:
+                        msg: "{{ checked.results | map(attribute='failed') | list }}"
+                """).run(Mode.APPLY);
+        assertEquals("[false, false]", String.valueOf(run.events().outcome("show", "h1").data().get("msg")), run.output());
+    }
 }

@@ -53,7 +53,9 @@ class LookupSubelementsTest {
         "{{ query_terms('subelements', [users, 'name']) }}              ; the key name should point to a list, got 'a'",
         "{{ query_terms('subelements', [[1], 'name']) }}                ; subelements lookup expects a dictionary, got '1'",
         "{{ query_terms('subelements', [users, 'groups', 'skip']) }}    ; the optional third item must be a dict with flags skip_missing",
-        "{{ query_terms('subelements', ['x', 'groups']) }}              ; first a dict or a list, second a string pointing to the subkey",
+        "{{ query_terms('subelements', ['x', 'groups']) }}              ; subelements lookup expects a dictionary, got 'x'",
+        "{{ lookup('subelements', 9001, 'groups', wantlist=true) }}     ; subelements lookup expects a dictionary, got '9001'",
+        "{{ lookup('subelements', true, [1], wantlist=true) }}          ; first a dict or a list, second a string pointing to the subkey",
         "{{ query_terms('subelements', [users, 'name.x']) }}            ; the key name should point to a dictionary, got 'a'",
     })
     void failsWithAnsiblesMessages(String template, String message) {

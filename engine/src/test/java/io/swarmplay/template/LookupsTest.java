@@ -87,6 +87,9 @@ class LookupsTest {
         assertTrue(junk.getMessage().startsWith("unrecognized arguments to with_sequence: ['junk']"), junk.getMessage());
         TemplateException notList = assertThrows(TemplateException.class, () -> render("{{ query_terms('indexed_items', {'a': 1}) }}"));
         assertTrue(notList.getMessage().startsWith("with_indexed_items expects a list"), notList.getMessage());
+        TemplateException dictToList = assertThrows(TemplateException.class, () -> render("{{ query_terms('list', {'a': 1}) }}"));
+        assertTrue(dictToList.getMessage().startsWith("with_list expects a list"), dictToList.getMessage());
+        assertEquals(java.util.List.of("abc"), render("{{ query_terms('list', 'abc') }}"));
         TemplateException sequence = assertThrows(TemplateException.class, () -> render("{{ query('sequence', 'start=3 end=1') }}"));
         assertTrue(sequence.getMessage().startsWith("to count backwards make stride negative"), sequence.getMessage());
     }
