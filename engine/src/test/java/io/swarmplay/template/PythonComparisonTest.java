@@ -39,9 +39,15 @@ class PythonComparisonTest {
         "[1, 2] < [1, 3]              ~ True",
         "'b' > 'a'                    ~ True",
         "2 >= 2.0                     ~ True",
+        "-2048 | abs                  ~ 2048",
     })
     void comparesAsPythonDoes(String expression, String expected) {
         assertEquals(expected, Values.repr(eval(expression)));
+    }
+
+    @Test
+    void tildeWritesBooleansAndNoneAsPythonsStrDoes() {
+        assertEquals("Truex|Nonex|False1", eval("(true ~ 'x') ~ '|' ~ (none ~ 'x') ~ '|' ~ (false ~ 1)"));
     }
 
     @Test
