@@ -71,9 +71,11 @@ public interface HostView {
 
     /**
      * As {@link #renderTemplate(Path)}, the file's text first passed through {@code syntax} (which
-     * rewrites the template's own delimiters and whitespace settings into the standard ones).
+     * rewrites the template's own delimiters and whitespace settings into the standard ones), with
+     * {@code templateVars} (the template module's {@code template_*} variables) over the host's.
      */
-    default String renderTemplate(Path template, java.util.function.UnaryOperator<String> syntax) {
+    default String renderTemplate(Path template, java.util.function.UnaryOperator<String> syntax,
+                                  java.util.Map<String, Object> templateVars) {
         return renderTemplate(template);
     }
 

@@ -114,6 +114,12 @@ public final class ReadOnlyHost implements HostView {
     }
 
     @Override
+    public String renderTemplate(Path template, java.util.function.UnaryOperator<String> syntax,
+                                 java.util.Map<String, Object> templateVars) {
+        return host.renderTemplate(template, syntax, templateVars);
+    }
+
+    @Override
     public HostView otherHost(String name) {
         return services.otherHost(name).orElseThrow(() -> new ModuleException("there is no inventory host '" + name + "'"));
     }

@@ -14,6 +14,7 @@ import io.swarmplay.modules.support.ControlFiles;
 import io.swarmplay.modules.support.ManagedFile;
 import io.swarmplay.modules.support.Safeguards;
 import io.swarmplay.module.Choices;
+import io.swarmplay.template.TemplateVars;
 
 
 /**
@@ -53,7 +54,8 @@ public final class TemplateModule implements Module<TemplateModule.Args> {
     public Change plan(Args args, HostView host) {
         String text;
         try {
-            text = TemplateSyntax.of(args).render(host, ControlFiles.find(host, args.src(), "templates"));
+            java.nio.file.Path file = ControlFiles.find(host, args.src(), "templates");
+            text = TemplateSyntax.of(args).render(host, file, TemplateVars.of(args.src(), file, args.dest()));
         } catch (io.swarmplay.module.ValueUnknownException e) {
             // what it holds depends on an earlier step; that it is created does not, when nothing is there
             if (host.stat(args.dest()).isPresent()) throw e;

@@ -21,8 +21,8 @@ record TemplateSyntax(boolean trimBlocks, boolean lstripBlocks, String[] custom,
         return new TemplateSyntax(args.trim_blocks(), args.lstrip_blocks(), custom, newline);
     }
 
-    String render(HostView host, Path template) {
-        String text = host.renderTemplate(template, this::rewrite);
+    String render(HostView host, Path template, java.util.Map<String, Object> templateVars) {
+        String text = host.renderTemplate(template, this::rewrite, templateVars);
         return newline.equals("\n") ? text : text.replace("\n", newline);
     }
 

@@ -59,17 +59,7 @@ record LockOwner(long pid, String controlNode, Instant since, String runId) {
     }
 
     static String controlNodeName() {
-        String name;
-        try {
-            // the kernel's name: no DNS lookup, which may hang where resolution is broken
-            name = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/sys/kernel/hostname")).strip();
-        } catch (java.io.IOException e) {
-            try {
-                name = java.net.InetAddress.getLocalHost().getHostName();
-            } catch (java.io.IOException again) {
-                name = "localhost";
-            }
-        }
+        String name = io.swarmplay.template.TemplateVars.controlHost();
         String safe = name.replaceAll("[^A-Za-z0-9._-]", "_");
         return safe.isEmpty() ? "localhost" : safe;
     }

@@ -247,14 +247,17 @@ final class RunHostSession implements HostSession {
 
     @Override
     public String renderTemplate(Path template) {
-        return renderTemplate(template, java.util.function.UnaryOperator.identity());
+        return renderTemplate(template, java.util.function.UnaryOperator.identity(), Map.of());
     }
 
     @Override
-    public String renderTemplate(Path template, java.util.function.UnaryOperator<String> syntax) {
+    public String renderTemplate(Path template, java.util.function.UnaryOperator<String> syntax,
+                                 Map<String, Object> templateVars) {
         try {
             String text = syntax.apply(Files.readString(template));
-            String rendered = templar.renderText(text, vars, new SourcePosition(template, 1, 1));
+            Map<String, Object> all = new java.util.LinkedHashMap<>(vars);
+            all.putAll(templateVars);
+            String rendered = templar.renderText(text, all, new SourcePosition(template, 1, 1));
             // the templar answers null when the text depends on a value known only after apply
             if (rendered == null) throw new ValueUnknownException("template " + template.getFileName()
                     + " depends on a value known after apply");

@@ -65,6 +65,7 @@ final class VarsPrompts {
     private static Object value(VarsPrompt prompt, Terminal terminal) {
         String answer = terminal == null ? null : ask(prompt, terminal);
         Object value = answer == null || answer.isEmpty() ? prompt.defaultValue() : answer;
+        if (value == null) value = "None"; // Ansible stores the text of a missing default: str(None)
         return prompt.unsafe() && value != null ? new UnsafeText(value.toString()) : value;
     }
 

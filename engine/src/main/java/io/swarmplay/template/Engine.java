@@ -230,9 +230,10 @@ final class Engine {
             return state;
         }
 
+        // Ansible's finalize: a None written out by {{ }} is ''
         @Override
         public String getAsString(Object value) {
-            return Values.str(value);
+            return value == null ? "" : Values.str(value);
         }
 
         // called once per loop iteration: where a template that does not end is stopped

@@ -34,6 +34,7 @@ final class JinjavaErrors {
                     "syntax error in '$1': unexpected $2"),
             new Rule(Pattern.compile("Error parsing '(.*)': .*", Pattern.DOTALL), "syntax error in '$1'"),
             new Rule(Pattern.compile(".*Cannot find method '?(\\w+)'? .*", Pattern.DOTALL), "no method '$1' on this value"),
+            new Rule(Pattern.compile(".*('[<>=]{1,2}' not supported between instances of '\\w+' and '\\w+').*", Pattern.DOTALL), "$1"),
             new Rule(Pattern.compile(".*Cannot coerce .*", Pattern.DOTALL), "a value has the wrong type for this operation"),
             new Rule(Pattern.compile(".*([Dd]ivi\\w*|/|%) by zero.*", Pattern.DOTALL), "division by zero"),
             new Rule(Pattern.compile(".*Unclosed (\\w+).*", Pattern.DOTALL), "unclosed $1"),

@@ -95,14 +95,15 @@ final class LookupPlugins {
     }
 
     private static List<Object> template(List<Object> terms, Map<String, Object> options, Context context) {
-        Map<String, Object> vars = new LinkedHashMap<>(context.state().vars());
-        if (options.get("template_vars") instanceof Map<?, ?> more) more.forEach((k, v) -> vars.put(String.valueOf(k), v));
         List<Object> out = new ArrayList<>();
         for (Object term : terms) {
             Path path = context.find("templates", Values.str(term));
             if (path == null) throw new LookupError("the template file " + term + " could not be found for the lookup", null);
             String source = TemplateDelimiters.rewrite(LookupFiles.read(path), delimiters(options));
-            String text = new JinjavaTemplar(message -> { }, context.state().plugins()).renderText(source, vars,
+            Map<String, Object> termVars = new LinkedHashMap<>(context.state().vars());
+            termVars.putAll(TemplateVars.of(Values.str(term), path, null));
+            if (options.get("template_vars") instanceof Map<?, ?> more) more.forEach((k, v) -> termVars.put(String.valueOf(k), v));
+            String text = new JinjavaTemplar(message -> { }, context.state().plugins()).renderText(source, termVars,
                     new SourcePosition(path, 1, 1));
             if (text == null) throw new LookupError("the template " + term + " depends on a value known only after apply", null);
             out.add(text);

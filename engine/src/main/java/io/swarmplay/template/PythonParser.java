@@ -5,6 +5,7 @@ import com.hubspot.jinjava.el.ext.AstTuple;
 import com.hubspot.jinjava.el.ext.ExtendedParser;
 import io.swarmplay.template.filters.PyDateTime;
 import io.swarmplay.template.filters.PyTuple;
+import io.swarmplay.template.filters.PythonComparison;
 import jinjava.de.odysseus.el.tree.Bindings;
 import jinjava.de.odysseus.el.tree.impl.ast.AstParameters;
 import jinjava.javax.el.ELContext;
@@ -25,7 +26,7 @@ import java.util.List;
  * {@code not r is failed} is {@code not (r is failed)} and {@code not 'a' in xs} is
  * {@code not ('a' in xs)}. Jinjava's parser (JUEL's) binds {@code not} like a unary minus, which
  * made those read {@code (not r) is failed}. And {@code *} repeats a string or list, as in Python;
- * string literals take Python's escapes ({@link PythonScanner}).
+ * string literals take Python's escapes ({@link PythonScanner}); comparisons are Python's.
  */
 final class PythonParser extends ExtendedParser {
 
@@ -51,7 +52,36 @@ final class PythonParser extends ExtendedParser {
     @Override
     protected AstBinary createAstBinary(AstNode left, AstNode right, AstBinary.Operator operator) {
         if (operator == AstBinary.MUL) return super.createAstBinary(left, right, REPEAT_OR_MUL);
-        return super.createAstBinary(left, right, operator == AstBinary.SUB ? DATES_OR_SUB : operator);
+        return super.createAstBinary(left, right, operator == AstBinary.SUB ? DATES_OR_SUB : comparison(operator));
+    }
+
+    /** Python's comparisons ({@link PythonComparison}) instead of JUEL's, which coerce {@code '1'} to {@code 1}. */
+    private static AstBinary.Operator comparison(AstBinary.Operator operator) {
+        if (operator == AstBinary.EQ) return python("==");
+        if (operator == AstBinary.NE) return python("!=");
+        if (operator == AstBinary.LT) return python("<");
+        if (operator == AstBinary.LE) return python("<=");
+        if (operator == AstBinary.GT) return python(">");
+        if (operator == AstBinary.GE) return python(">=");
+        return operator;
+    }
+
+    private static AstBinary.Operator python(String symbol) {
+        return new AstBinary.SimpleOperator() {
+            @Override
+            protected Object apply(TypeConverter converter, Object a, Object b) {
+                return switch (symbol) {
+                    case "==" -> PythonComparison.equal(a, b);
+                    case "!=" -> !PythonComparison.equal(a, b);
+                    default -> PythonComparison.order(symbol, a, b);
+                };
+            }
+
+            @Override
+            public String toString() {
+                return symbol;
+            }
+        };
     }
 
     private static final AstBinary.Operator REPEAT_OR_MUL = new AstBinary.SimpleOperator() {

@@ -38,6 +38,14 @@ final class PythonTruth extends TruthyTypeConverter {
         return of(value);
     }
 
+    /** Python's str() of a boolean and of None, where Jinjava would write {@code true} and {@code ''} ({@code true ~ 'x'}). */
+    @Override
+    protected String coerceToString(Object value) {
+        if (value instanceof Boolean b) return b ? "True" : "False";
+        if (value == null) return "None";
+        return super.coerceToString(value);
+    }
+
     /** Jinjava whose expressions and {@code if} tags use {@link PythonTruth}. */
     static Jinjava jinjava(JinjavaConfig config) {
         Properties properties = new Properties();

@@ -68,11 +68,11 @@ record LocalHost(LocalConnection connection, Path playbookDir) implements HostSe
     }
 
     public String renderTemplate(Path template) {
-        return renderTemplate(template, UnaryOperator.identity());
+        return renderTemplate(template, UnaryOperator.identity(), java.util.Map.of());
     }
 
     @Override
-    public String renderTemplate(Path template, UnaryOperator<String> syntax) {
+    public String renderTemplate(Path template, UnaryOperator<String> syntax, java.util.Map<String, Object> templateVars) {
         try {
             return syntax.apply(Files.readString(template));
         } catch (IOException e) {

@@ -42,6 +42,20 @@ class RunnerTest {
     }
 
     @Test
+    void theTemplateModuleGivesAnsiblesTemplateVariables() throws Exception {
+        RunFixture.Run run = fixture("""
+                - hosts: h1
+                  gather_facts: false
+                  vars: {template_path: mine, ansible_managed: mine}
+                  tasks:
+                    - template: {src: m.j2, dest: "{{ root }}/out.txt"}
+                """).file("m.j2", "{{ template_path }}|{{ template_destpath }}|{{ ansible_managed }}|{{ template_fullpath }}|"
+                + "{{ template_run_date | type_debug }}|{{ template_host == '' }}|{{ template_uid == '' }}\n").run(Mode.APPLY);
+        assertEquals("m.j2|" + dir.resolve("h1/out.txt") + "|Ansible managed|" + dir.resolve("m.j2") + "|datetime|False|False\n",
+                Files.readString(dir.resolve("h1/out.txt")), run.output());
+    }
+
+    @Test
     void theStringFalseIsTrueAndItsNegationFalseAsInAnsible() {
         RunFixture.Run run = fixture("""
                 - hosts: h1

@@ -53,6 +53,15 @@ class LookupsTest {
     }
 
     @Test
+    void theTemplateLookupGivesAnsiblesTemplateVariables() throws Exception {
+        Files.createDirectories(dir.resolve("templates"));
+        Files.writeString(dir.resolve("templates/m.j2"), "{{ template_path }}|{{ template_destpath }}|{{ ansible_managed }}|"
+                + "{{ template_fullpath }}|{{ template_mtime | type_debug }}");
+        vars.put("template_path", "mine");
+        assertEquals("m.j2||Ansible managed|" + dir.resolve("templates/m.j2") + "|datetime", render("{{ lookup('template', 'm.j2') }}"));
+    }
+
+    @Test
     void filesAreFoundUnderFilesAndTemplatesRenderWithTheVariables() throws Exception {
         Files.createDirectories(dir.resolve("files"));
         Files.writeString(dir.resolve("files/motd"), "hello\n\n");
