@@ -13,6 +13,7 @@ import io.swarmplay.report.RunEvent.TaskStarted;
 import io.swarmplay.report.RunEvent.Warning;
 import io.swarmplay.template.TemplateException;
 import io.swarmplay.template.Unknown;
+import io.swarmplay.template.Unsafe;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -215,18 +216,22 @@ final class TaskRunner {
         List<String> written = spec.inherited().notifies();
         if (written.stream().noneMatch(t -> t.contains("{{"))) return written;
         Map<String, Object> vars = scope.stepVars(host, spec);
-        List<String> topics = new java.util.ArrayList<>();
+        List<String> topics = new ArrayList<>();
         for (String topic : written) {
-            Object value = topic;
-            try {
-                if (topic.contains("{{")) value = io.swarmplay.template.Unsafe.strip(step.renderData(topic, vars, spec));
-            } catch (io.swarmplay.template.TemplateException e) {
-                value = topic; // an undefined name is not found, as written
-            }
+            Object value = topic.contains("{{") ? renderedTopic(topic, vars, spec) : topic;
             if (value instanceof List<?> names) names.forEach(n -> topics.add(String.valueOf(n)));
             else topics.add(String.valueOf(value));
         }
         return topics;
+    }
+
+    // a topic naming an undefined variable is looked for as written (and so not found)
+    private Object renderedTopic(String topic, Map<String, Object> vars, StepSpec spec) {
+        try {
+            return Unsafe.strip(step.renderData(topic, vars, spec));
+        } catch (TemplateException e) {
+            return topic;
+        }
     }
 
     private VarsLayer varsLayer(StepSpec spec) {
