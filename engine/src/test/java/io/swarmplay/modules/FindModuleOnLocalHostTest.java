@@ -79,10 +79,11 @@ class FindModuleOnLocalHostTest {
     @Test
     void filtersByContentAgeSizeAndRegexAndNamesSkippedPaths() {
         assertEquals(List.of("a/three.txt"), paths(find("recurse", true, "contains", "foo")));
-        Map<String, Object> old = find("paths", List.of(dir.toString(), "/nonexistent"), "age", "1w", "use_regex", true,
+        String missing = dir.resolveSibling(dir.getFileName() + "-missing").toString();
+        Map<String, Object> old = find("paths", List.of(dir.toString(), missing), "age", "1w", "use_regex", true,
                 "patterns", List.of("^t.*"));
         assertEquals(List.of("two.log"), paths(old));
-        assertEquals(Map.of("/nonexistent", "'/nonexistent' is not a directory"), old.get("skipped_paths"));
+        assertEquals(Map.of(missing, "'" + missing + "' is not a directory"), old.get("skipped_paths"));
         assertEquals("Not all paths examined, check warnings for details", old.get("msg"));
         assertEquals(List.of("a/b/big.bin", "link/b/big.bin"), paths(find("recurse", true, "size", "4k", "follow", true)));
         assertEquals(List.of("one.txt", "two.log"), paths(find("size", "-1k")));
