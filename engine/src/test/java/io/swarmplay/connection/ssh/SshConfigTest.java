@@ -67,4 +67,15 @@ class SshConfigTest {
         assertEquals(SshConfig.ChaChaPoly.NAME, SecurityUtils.getCipher("CHACHA").getProvider().getName());
         assertEquals(SshConfig.ChaChaPoly.NAME, SecurityUtils.getMAC("POLY1305").getProvider().getName());
     }
+
+    @Test
+    void ecdsaKeysAreReadWithTheJdksEcKeyFactory() throws Exception {
+        new SshConfig();
+        java.security.KeyPairGenerator generator = java.security.KeyPairGenerator.getInstance("EC");
+        generator.initialize(new java.security.spec.ECGenParameterSpec("secp256r1"));
+        java.security.interfaces.ECPublicKey key = (java.security.interfaces.ECPublicKey) generator.generateKeyPair().getPublic();
+        java.security.PublicKey read = net.schmizz.sshj.common.ECDSAKeyFactory.getPublicKey(key.getW(),
+                net.schmizz.sshj.common.ECDSACurve.SECP256R1);
+        assertEquals(key, read);
+    }
 }
