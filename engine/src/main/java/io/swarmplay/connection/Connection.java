@@ -43,6 +43,13 @@ public interface Connection extends AutoCloseable {
     }
 
     /**
+     * Opens the connection now, for a connection that otherwise opens on its first call (an SSH
+     * handshake started ahead of the step that needs it). Fails as that first call would.
+     */
+    default void connect() {
+    }
+
+    /**
      * Stops this connection's work for good, because the run was interrupted: every command running
      * on it is killed together with the processes it started, and every later call, or one still
      * waiting, fails with a {@link CancelledException}. Returns without waiting for the calls to

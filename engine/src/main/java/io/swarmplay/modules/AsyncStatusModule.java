@@ -41,7 +41,10 @@ import java.util.Map;
 @ModuleInfo(name = "async_status", checkMode = CheckSupport.FULL)
 public final class AsyncStatusModule implements Module<AsyncStatusModule.Args> {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Made on first use: Jackson's set-up (date formats, locale data) costs every run that loads the module registry. */
+    private static final class Lazy {
+        static final ObjectMapper JSON = new ObjectMapper();
+    }
 
     public record Args(@Required String jid, @Default("status") @Choices({"status", "cleanup"}) String mode) {
     }
@@ -82,7 +85,7 @@ public final class AsyncStatusModule implements Module<AsyncStatusModule.Args> {
     private static Map<String, Object> status(String jid, String path, String text) {
         Map<String, Object> data = new LinkedHashMap<>();
         try {
-            if (!text.isBlank() && JSON.readValue(text, Object.class) instanceof Map<?, ?> parsed) {
+            if (!text.isBlank() && Lazy.JSON.readValue(text, Object.class) instanceof Map<?, ?> parsed) {
                 parsed.forEach((k, v) -> data.put(String.valueOf(k), v));
             }
         } catch (JsonProcessingException e) {

@@ -47,7 +47,10 @@ import java.util.Map;
 @ModuleInfo(name = "uri", checkMode = CheckSupport.NONE)
 public final class UriModule implements Module<UriModule.Args> {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Made on first use: Jackson's set-up (date formats, locale data) costs every run that loads the module registry. */
+    private static final class Lazy {
+        static final ObjectMapper JSON = new ObjectMapper();
+    }
     private static final List<String> JSON_TYPES = List.of("json", "javascript");
 
     /** Proxies, client certificates, GSSAPI, netrc, ciphers, unix sockets and ca_path are accepted and not used here. */
@@ -145,7 +148,7 @@ public final class UriModule implements Module<UriModule.Args> {
 
     private static String json(Object value) {
         try {
-            return JSON.writeValueAsString(value);
+            return Lazy.JSON.writeValueAsString(value);
         } catch (JsonProcessingException e) {
             throw new ModuleException("cannot write the body as JSON: " + e.getOriginalMessage());
         }
@@ -183,7 +186,7 @@ public final class UriModule implements Module<UriModule.Args> {
 
     private static void parseJson(String text, Map<String, Object> data) {
         try {
-            data.put("json", JSON.readValue(text, Object.class));
+            data.put("json", Lazy.JSON.readValue(text, Object.class));
         } catch (JsonProcessingException e) {
             // not JSON after all: Ansible leaves json out
         }

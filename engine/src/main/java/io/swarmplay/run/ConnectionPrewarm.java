@@ -10,10 +10,11 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Starts, when the run begins, the SSH handshakes of the hosts that only later plays use (a bundle
- * made on one host and installed on another): they overlap the first play instead of delaying the
- * play that needs them. At most {@code forks} hosts; none for a run that contacts nothing, and none
- * of a play whose host pattern is a template. See {@link Connections#prewarm}.
+ * Starts, when the run begins, the SSH handshakes of the hosts the plays use, in play order (at most
+ * {@code forks} hosts): a first play's handshakes overlap the set-up of its first step (the template
+ * engine, the arguments), a later play's overlap the plays before it (a bundle made on one host and
+ * installed on another) instead of delaying the play that needs them. None for a run that contacts
+ * nothing, and none of a play whose host pattern is a template. See {@link Connections#prewarm}.
  */
 final class ConnectionPrewarm {
 
@@ -22,24 +23,18 @@ final class ConnectionPrewarm {
 
     static void start(RunState run, List<Playbook> playbooks) {
         if (run.mode == Mode.PLAN && run.request.offline()) return;
-        List<Play> plays = playbooks.stream().flatMap(p -> p.plays().stream()).toList();
-        if (plays.size() < 2) return;
-        Set<String> early = new HashSet<>(names(run, plays.get(0)));
+        Set<String> seen = new HashSet<>();
         int budget = run.request.forks();
-        for (Play play : plays.subList(1, plays.size())) {
+        for (Play play : playbooks.stream().flatMap(p -> p.plays().stream()).toList()) {
             if (play.hosts().contains("{{")) continue;
-            List<Host> later = PlayRun.selectHosts(run, play).stream().filter(h -> early.add(h.name())).toList();
-            if (later.isEmpty()) continue;
-            PlayScope scope = new PlayScope(run, play, later.stream().map(Host::name).toList());
-            for (Host host : later) {
+            List<Host> hosts = PlayRun.selectHosts(run, play).stream().filter(h -> seen.add(h.name())).toList();
+            if (hosts.isEmpty()) continue;
+            PlayScope scope = new PlayScope(run, play, hosts.stream().map(Host::name).toList());
+            for (Host host : hosts) {
                 if (budget-- <= 0) return;
                 prewarm(run, scope, play, host);
             }
         }
-    }
-
-    private static List<String> names(RunState run, Play play) {
-        return play.hosts().contains("{{") ? List.of() : PlayRun.selectHosts(run, play).stream().map(Host::name).toList();
     }
 
     // a host whose connection variables do not render yet is connected when its step comes, as before

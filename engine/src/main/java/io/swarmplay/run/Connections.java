@@ -27,6 +27,14 @@ final class Connections implements AutoCloseable {
     private volatile Map<Class<?>, HostExtensionFactory<?>> extensionFactories;
     private volatile boolean cancelled;
 
+    Connections() {
+    }
+
+    /** With these factories instead of the installed ones (tests). */
+    Connections(Map<String, ConnectionFactory> factories) {
+        this.factories = Map.copyOf(factories);
+    }
+
     /** The host's connection, opening it from its rendered variables when needed. */
     Connection forHost(String hostName, Map<String, Object> vars) {
         ConnectionSettings settings = ConnectionSettings.from(hostName, vars);
@@ -53,7 +61,17 @@ final class Connections implements AutoCloseable {
         ConnectionSettings settings = ConnectionSettings.from(hostName, vars);
         if (cancelled || settings.become() || !settings.type().equals("ssh") || open.containsKey(hostName)) return;
         warming.computeIfAbsent(hostName, h -> new Warming(settings,
-                CompletableFuture.supplyAsync(() -> openConnection(settings), Connections::daemon)));
+                CompletableFuture.supplyAsync(() -> connected(openConnection(settings)), Connections::daemon)));
+    }
+
+    private static Connection connected(Connection connection) {
+        try {
+            connection.connect();
+            return connection;
+        } catch (RuntimeException e) {
+            connection.close();
+            throw e;
+        }
     }
 
     private static void daemon(Runnable task) {

@@ -121,7 +121,7 @@ public final class HostKeys {
 
     /** The key the server offers among {@code algorithms}, or null when it has none of them. */
     private static PublicKey offered(SshOptions options, List<String> algorithms) {
-        DefaultConfig config = new DefaultConfig();
+        DefaultConfig config = new SshConfig();
         config.setKeyAlgorithms(config.getKeyAlgorithms().stream().filter(a -> algorithms.contains(a.getName())).toList());
         AtomicReference<PublicKey> seen = new AtomicReference<>();
         SSHClient client = SshLink.newClient(options, config, capture(seen));

@@ -23,6 +23,10 @@ import java.util.List;
  */
 final class KnownHostsFile {
 
+    static {
+        SshConfig.useJdkProviders(); // before sshj parses a key: it would register BouncyCastle otherwise
+    }
+
     static final String REVOKED = "@revoked";
 
     /**

@@ -114,6 +114,11 @@ public final class SshConnection implements Connection, io.swarmplay.connection.
         }
     }
 
+    @Override
+    public void connect() {
+        link.client();
+    }
+
     /** Stops every running command and file transfer on this connection and refuses new ones. */
     @Override
     public void cancel() {

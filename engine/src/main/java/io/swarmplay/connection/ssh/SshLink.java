@@ -200,7 +200,7 @@ final class SshLink implements AutoCloseable {
     static SSHClient connect(SshOptions options) {
         KnownHostsVerifier verifier = new KnownHostsVerifier(options.hostName(), options.knownHosts(),
                 options.hostKeyPolicy());
-        SSHClient c = newClient(options, new DefaultConfig(), verifier);
+        SSHClient c = newClient(options, new SshConfig(), verifier);
         Watchdog watchdog = new Watchdog(c, options.connectTimeout());
         try {
             c.connect(options.address(), options.port());
