@@ -1,0 +1,141 @@
+package io.swarmplay.modules.python;
+
+import io.swarmplay.connection.Command;
+import io.swarmplay.connection.ExecResult;
+import io.swarmplay.connection.FileAttrs;
+import io.swarmplay.module.Change;
+import io.swarmplay.module.CheckSupport;
+import io.swarmplay.module.HostSession;
+import io.swarmplay.module.HostView;
+import io.swarmplay.module.Module;
+import io.swarmplay.module.ModuleException;
+import io.swarmplay.module.ModuleInfo;
+import io.swarmplay.module.Outcome;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * A user's Ansible Python module ({@code library/NAME.py}), run on its host as Ansible runs one:
+ * the module file and ansible-core's module_utils ({@link ModuleUtils}) are put in a fresh
+ * temporary directory there, the host's {@code ansible_python_interpreter} runs the module with
+ * {@code {"ANSIBLE_MODULE_ARGS": ...}} on its standard input, and the JSON it prints is the
+ * result ({@link ModuleResult}). What it will do is unknown before it runs: a plan shows it
+ * without running it, and {@code --check} skips it.
+ */
+@ModuleInfo(name = "python_module", checkMode = CheckSupport.NONE)
+public final class PythonModule implements Module<PythonModule.Args> {
+
+    /** Every argument given to the task. */
+    public record Args(Map<String, Object> vars) {
+    }
+
+    // run the module file as __main__ with the zip on its path; AnsibleModule reads its arguments from stdin
+    private static final String BOOTSTRAP = "import runpy, sys; sys.path.insert(0, sys.argv[1]); module = sys.argv[2]; "
+            + "sys.argv = [module]; runpy.run_path(module, run_name='__main__')";
+    private static final String DEFAULT_PYTHON = "/usr/bin/python3";
+
+    private final String name;
+    private final Path file;
+    private final Supplier<Path> controlPython;
+
+    PythonModule(String name, Path file, Supplier<Path> controlPython) {
+        this.name = name;
+        this.file = file;
+        this.controlPython = controlPython;
+    }
+
+    @Override
+    public Class<Args> argsType() {
+        return Args.class;
+    }
+
+    @Override
+    public Change plan(Args args, HostView host) {
+        return Change.unknown("the Python module " + name + " (" + file + ") will run");
+    }
+
+    @Override
+    public Outcome apply(Args args, Change change, HostSession host) {
+        return ModuleResult.outcome(run(args.vars(), host), args.vars(), change);
+    }
+
+    /** Runs the module with {@code args} on {@code host} and returns its result dictionary. */
+    Map<String, Object> run(Map<String, Object> args, HostSession host) {
+        byte[] source;
+        try {
+            source = Files.readAllBytes(file);
+        } catch (IOException | UncheckedIOException e) {
+            throw new ModuleException("cannot read the Python module " + file + ": " + e.getMessage());
+        }
+        byte[] utils = ModuleUtils.zip(controlPython.get());
+        Command mktemp = Command.of("mktemp", "-d", "-t", "swarmplay-module.XXXXXXXX");
+        String dir = host.run(mktemp).requireSuccess(mktemp).stdoutTrimmed();
+        try {
+            FileAttrs privateFile = new FileAttrs(0600, null, null);
+            host.write(dir + "/ansible_module_utils.zip", new ByteArrayInputStream(utils), privateFile);
+            host.write(dir + "/" + name + ".py", new ByteArrayInputStream(source), privateFile);
+            Command command = Command.of(interpreter(host), "-c", BOOTSTRAP, dir + "/ansible_module_utils.zip", dir + "/" + name + ".py")
+                    .withStdin(json(Map.of("ANSIBLE_MODULE_ARGS", moduleArgs(args, dir, host))));
+            ExecResult result = host.run(command);
+            return ModuleResult.parse(result.stdout(), result.stderr(), result.rc());
+        } finally {
+            host.run(Command.of("rm", "-rf", dir));
+        }
+    }
+
+    /** The task's arguments and the {@code _ansible_*} settings Ansible passes every module. */
+    private Map<String, Object> moduleArgs(Map<String, Object> args, String dir, HostView host) {
+        Map<String, Object> all = new LinkedHashMap<>();
+        args.forEach((k, v) -> all.put(k, ModuleResult.plain(v)));
+        all.put("_ansible_check_mode", false);
+        all.put("_ansible_no_log", false);
+        all.put("_ansible_debug", false);
+        all.put("_ansible_diff", ModuleResult.truthy(variable(host, "ansible_diff_mode", false)));
+        all.put("_ansible_verbosity", 0);
+        all.put("_ansible_version", "2.14.0");
+        all.put("_ansible_module_name", name);
+        all.put("_ansible_syslog_facility", "LOG_USER");
+        all.put("_ansible_selinux_special_fs", List.of("fuse", "nfs", "vboxsf", "ramfs", "9p", "vfat"));
+        all.put("_ansible_string_conversion_action", "warn");
+        all.put("_ansible_shell_executable", "/bin/sh");
+        all.put("_ansible_keep_remote_files", false);
+        all.put("_ansible_tmpdir", dir);
+        all.put("_ansible_remote_tmp", "~/.ansible/tmp");
+        return all;
+    }
+
+    private static String interpreter(HostView host) {
+        Object python = variable(host, "ansible_python_interpreter", "");
+        String text = python == null ? "" : String.valueOf(python).strip();
+        return text.isEmpty() || text.startsWith("auto") ? DEFAULT_PYTHON : text;
+    }
+
+    private static Object variable(HostView host, String name, Object fallback) {
+        try {
+            return host.evaluate(name + " | default(" + (fallback instanceof String ? "''" : String.valueOf(fallback).toLowerCase()) + ")");
+        } catch (RuntimeException e) {
+            return fallback;
+        }
+    }
+
+    private static byte[] json(Object value) {
+        try {
+            return ModuleResult.JSON.writeValueAsString(value).getBytes(StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    String name() {
+        return name;
+    }
+}
