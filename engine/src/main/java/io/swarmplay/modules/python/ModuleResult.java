@@ -68,6 +68,7 @@ final class ModuleResult {
     static Outcome outcome(Map<String, Object> result, Map<String, Object> sentArgs, Change change) {
         Map<String, Object> data = new LinkedHashMap<>(result);
         data.keySet().removeIf(k -> k.startsWith("_ansible_"));
+        data.remove("invocation"); // ansible-playbook keeps it only at -vvv
         // ansible's TaskExecutor: a result without 'failed' failed when it has a non-zero rc
         boolean failed = data.containsKey("failed") ? truthy(data.get("failed"))
                 : data.containsKey("rc") && !List.of("0").contains(String.valueOf(data.get("rc")));

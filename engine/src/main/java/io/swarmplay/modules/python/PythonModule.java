@@ -76,20 +76,59 @@ public final class PythonModule implements Module<PythonModule.Args> {
         } catch (IOException | UncheckedIOException e) {
             throw new ModuleException("cannot read the Python module " + file + ": " + e.getMessage());
         }
-        byte[] utils = ModuleUtils.zip(controlPython.get());
+        boolean newStyle = isNewStyle(new String(source, StandardCharsets.UTF_8));
+        if (!newStyle && !startsWith(source, "#!")) throw new ModuleException("module (" + name + ") is missing interpreter line");
         Command mktemp = Command.of("mktemp", "-d", "-t", "swarmplay-module.XXXXXXXX");
         String dir = host.run(mktemp).requireSuccess(mktemp).stdoutTrimmed();
         try {
-            FileAttrs privateFile = new FileAttrs(0600, null, null);
-            host.write(dir + "/ansible_module_utils.zip", new ByteArrayInputStream(utils), privateFile);
-            host.write(dir + "/" + name + ".py", new ByteArrayInputStream(source), privateFile);
-            Command command = Command.of(interpreter(host), "-c", BOOTSTRAP, dir + "/ansible_module_utils.zip", dir + "/" + name + ".py")
-                    .withStdin(json(Map.of("ANSIBLE_MODULE_ARGS", moduleArgs(args, dir, host))));
-            ExecResult result = host.run(command);
+            FileAttrs privateFile = new FileAttrs(0700, null, null);
+            String module = dir + "/" + name + ".py";
+            host.write(module, new ByteArrayInputStream(source), privateFile);
+            Map<String, Object> all = moduleArgs(args, dir, host);
+            ExecResult result = host.run(newStyle ? newStyle(host, dir, module, all) : oldStyle(host, dir, module, source, all));
             return ModuleResult.parse(result.stdout(), result.stderr(), result.rc());
         } finally {
             host.run(Command.of("rm", "-rf", dir));
         }
+    }
+
+    /** AnsibleModule's way: the module run as {@code __main__} with module_utils on its path, its arguments on stdin. */
+    private Command newStyle(HostSession host, String dir, String module, Map<String, Object> args) {
+        String zip = dir + "/ansible_module_utils.zip";
+        host.write(zip, new ByteArrayInputStream(ModuleUtils.zip(controlPython.get())), new FileAttrs(0600, null, null));
+        return Command.of(interpreter(host), "-c", BOOTSTRAP, zip, module).withStdin(json(Map.of("ANSIBLE_MODULE_ARGS", args)));
+    }
+
+    /**
+     * A module that does not use module_utils (Ansible's old-style and {@code WANT_JSON} modules):
+     * run by its {@code #!} interpreter (a Python one is the host's) with the path of a file of its
+     * arguments, JSON for {@code WANT_JSON}, else {@code key=value} words.
+     */
+    private Command oldStyle(HostSession host, String dir, String module, byte[] source, Map<String, Object> args) {
+        String text = new String(source, StandardCharsets.UTF_8);
+        String argsFile = dir + "/args";
+        byte[] content = text.contains("WANT_JSON") ? json(args) : keyValues(args).getBytes(StandardCharsets.UTF_8);
+        host.write(argsFile, new ByteArrayInputStream(content), new FileAttrs(0600, null, null));
+        List<String> shebang = new java.util.ArrayList<>(List.of(text.lines().findFirst().orElse("#!").substring(2).strip().split("\\s+")));
+        if (Path.of(shebang.get(0)).getFileName().toString().startsWith("python")) shebang.set(0, interpreter(host));
+        shebang.add(module);
+        shebang.add(argsFile);
+        return Command.of(shebang);
+    }
+
+    private static String keyValues(Map<String, Object> args) {
+        StringBuilder out = new StringBuilder();
+        args.forEach((k, v) -> out.append(out.length() == 0 ? "" : " ").append(k).append('=')
+                .append(io.swarmplay.connection.ShellQuote.quote(String.valueOf(v))));
+        return out.toString();
+    }
+
+    private static boolean isNewStyle(String source) {
+        return source.contains("ansible.module_utils") || source.contains("AnsibleModule(");
+    }
+
+    private static boolean startsWith(byte[] source, String prefix) {
+        return new String(source, 0, Math.min(source.length, prefix.length()), StandardCharsets.UTF_8).equals(prefix);
     }
 
     /** The task's arguments and the {@code _ansible_*} settings Ansible passes every module. */
