@@ -262,7 +262,8 @@ final class Session {
                 options.startAtTask, forks, options.diff, options.offline, options.verbosity(), redactor,
                 inventoryDir, connectionDefaults, options.waitLock(), vault, loaded.plugins(),
                 new HandlerSettings(options.forceHandlers || config.bool(Setting.FORCE_HANDLERS).orElse(false),
-                        config.bool(Setting.ERROR_ON_MISSING_HANDLER).orElse(true)));
+                        config.bool(Setting.ERROR_ON_MISSING_HANDLER).orElse(true)),
+                config.bool(Setting.NO_LOG).orElse(false));
     }
 
     private RunListener reporter(Mode mode) {
