@@ -85,7 +85,7 @@ class PythonModulesCliTest {
         assertTrue(run.err().contains("[WARNING]: a warning from greet"), run.err());
         assertTrue(run.out().contains("fatal: [localhost]: FAILED! => {") && run.out().contains("\"msg\": \"asked to fail: x\""), run.out());
         assertFalse(run.out().contains("TOPSECRET") || run.err().contains("TOPSECRET"), run.out() + run.err());
-        assertTrue(run.out().contains("ok=3    changed=1") && run.out().contains("ignored=1"), run.out());
+        assertTrue(run.out().contains("ok=4    changed=1") && run.out().contains("ignored=1"), run.out());
     }
 
     @Test
