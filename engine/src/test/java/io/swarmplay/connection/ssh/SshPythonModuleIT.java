@@ -57,8 +57,8 @@ class SshPythonModuleIT {
                     - assert: {that: [not tmp.stat.exists]}
                 """.replace("USER", SshdHost.USER));
         StringWriter out = new StringWriter();
-        int code = Main.execute(new String[] {"-i", dir.resolve("inventory.yaml").toString(), playbook.toString(),
-                "-e", "swarmplay_lock_dir=" + dir.resolve("locks")}, new PrintWriter(out, true), new PrintWriter(out, true));
+        int code = Main.execute(new String[] {"-i", dir.resolve("inventory.yaml").toString(), playbook.toString()},
+                new PrintWriter(out, true), new PrintWriter(out, true));
         assertEquals(0, code, out.toString());
         assertTrue(out.toString().contains("host-1                     : ok=4    changed=0"), out.toString());
     }
