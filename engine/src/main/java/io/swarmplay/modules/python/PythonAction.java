@@ -5,7 +5,6 @@ import io.swarmplay.module.ArgsException;
 import io.swarmplay.module.Change;
 import io.swarmplay.module.CheckSupport;
 import io.swarmplay.module.HostSession;
-import io.swarmplay.module.HostView;
 import io.swarmplay.module.Module;
 import io.swarmplay.module.ModuleException;
 import io.swarmplay.module.ModuleInfo;
@@ -31,45 +30,23 @@ import java.util.function.Supplier;
  * skipped by {@code --check}.
  */
 @ModuleInfo(name = "python_action", checkMode = CheckSupport.NONE)
-public final class PythonAction implements Module<PythonAction.Args> {
-
-    /** Every argument given to the task. */
-    public record Args(Map<String, Object> vars) {
-    }
+public final class PythonAction extends PythonPlugin {
 
     private static final String SCRIPT = "action_host.py";
     private static final Duration ANSWER_TIMEOUT = Duration.ofHours(1);
 
-    private final String name;
-    private final Path file;
     private final PythonModule shadowed;
     private final ModuleRegistry modules;
     private final Supplier<Path> controlPython;
 
     PythonAction(String name, Path file, PythonModule shadowed, ModuleRegistry modules, Supplier<Path> controlPython) {
-        this.name = name;
-        this.file = file;
+        super(name, file, "action plugin");
         this.shadowed = shadowed;
         this.modules = modules;
         this.controlPython = controlPython;
     }
 
     @Override
-    public Class<Args> argsType() {
-        return Args.class;
-    }
-
-    @Override
-    public Change plan(Args args, HostView host) {
-        return Change.unknown("the action plugin " + name + " (" + file + ") will run");
-    }
-
-    @Override
-    public Outcome apply(Args args, Change change, HostSession host) {
-        return ModuleResult.outcome(run(args.vars(), host), args.vars(), change);
-    }
-
-    /** Runs the plugin for {@code host} and returns its result dictionary. */
     Map<String, Object> run(Map<String, Object> args, HostSession host) {
         Map<String, Object> request = new LinkedHashMap<>();
         request.put("op", "run");

@@ -3,14 +3,11 @@ package io.swarmplay.modules.python;
 import io.swarmplay.connection.Command;
 import io.swarmplay.connection.ExecResult;
 import io.swarmplay.connection.FileAttrs;
-import io.swarmplay.module.Change;
 import io.swarmplay.module.CheckSupport;
 import io.swarmplay.module.HostSession;
 import io.swarmplay.module.HostView;
-import io.swarmplay.module.Module;
 import io.swarmplay.module.ModuleException;
 import io.swarmplay.module.ModuleInfo;
-import io.swarmplay.module.Outcome;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -32,43 +29,21 @@ import java.util.function.Supplier;
  * without running it, and {@code --check} skips it.
  */
 @ModuleInfo(name = "python_module", checkMode = CheckSupport.NONE)
-public final class PythonModule implements Module<PythonModule.Args> {
-
-    /** Every argument given to the task. */
-    public record Args(Map<String, Object> vars) {
-    }
+public final class PythonModule extends PythonPlugin {
 
     // run the module file as __main__ with the zip on its path; AnsibleModule reads its arguments from stdin
     private static final String BOOTSTRAP = "import runpy, sys; sys.path.insert(0, sys.argv[1]); module = sys.argv[2]; "
             + "sys.argv = [module]; runpy.run_path(module, run_name='__main__')";
     private static final String DEFAULT_PYTHON = "/usr/bin/python3";
 
-    private final String name;
-    private final Path file;
     private final Supplier<Path> controlPython;
 
     PythonModule(String name, Path file, Supplier<Path> controlPython) {
-        this.name = name;
-        this.file = file;
+        super(name, file, "Python module");
         this.controlPython = controlPython;
     }
 
     @Override
-    public Class<Args> argsType() {
-        return Args.class;
-    }
-
-    @Override
-    public Change plan(Args args, HostView host) {
-        return Change.unknown("the Python module " + name + " (" + file + ") will run");
-    }
-
-    @Override
-    public Outcome apply(Args args, Change change, HostSession host) {
-        return ModuleResult.outcome(run(args.vars(), host), args.vars(), change);
-    }
-
-    /** Runs the module with {@code args} on {@code host} and returns its result dictionary. */
     Map<String, Object> run(Map<String, Object> args, HostSession host) {
         byte[] source;
         try {
@@ -172,9 +147,5 @@ public final class PythonModule implements Module<PythonModule.Args> {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    String name() {
-        return name;
     }
 }
