@@ -37,6 +37,7 @@ import io.swarmplay.template.TemplatePlugins.Kind;
 import io.swarmplay.template.python.PluginDirs;
 import io.swarmplay.template.python.PythonInterpreter;
 import io.swarmplay.template.python.PythonPlugins;
+import io.swarmplay.modules.python.PythonPluginModules;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -57,6 +58,8 @@ final class Session {
     private AnsibleConfig config;
     /** The vault passwords, read at load. */
     private Vault vault = Vault.none();
+    /** The modules of this run: swarmplay's, and the Python modules and action plugins found while loading. */
+    private ModuleRegistry modules;
 
     Session(SwarmplayCommand options, PrintWriter out, PrintWriter err) {
         this.options = options;
@@ -123,6 +126,9 @@ final class Session {
         config.check();
         Vault vault = Vault.of(VaultSecrets.load(vaultIds(), this::askVaultPassword), redactor::add);
         ModuleRegistry modules = ModuleRegistry.load();
+        modules.withPlugins(new PythonPluginModules(modules, () -> PythonInterpreter.find(System.getenv()),
+                configuredPaths(Setting.LIBRARY), configuredPaths(Setting.ACTION_PLUGINS)));
+        this.modules = modules;
         List<Path> playbookDirs = options.playbooks.stream().map(p -> p.toAbsolutePath().getParent()).distinct().toList();
         Inventory inventory = InventoryLoader.load(inventories(), playbookDirs, vault, diagnostics);
         List<Playbook> playbooks = new ArrayList<>();
@@ -252,11 +258,12 @@ final class Session {
         java.util.Map<String, Object> connectionDefaults = new java.util.LinkedHashMap<>(config.hostVarDefaults(HOME));
         connectionDefaults.putAll(options.connectionDefaults());
         return new RunRequest(loaded.inventory(), loaded.playbooks(), ExtraVars.parse(options.extraVars, vault),
-                ModuleRegistry.load(), options.limit, Set.copyOf(options.tags), Set.copyOf(options.skipTags),
+                modules, options.limit, Set.copyOf(options.tags), Set.copyOf(options.skipTags),
                 options.startAtTask, forks, options.diff, options.offline, options.verbosity(), redactor,
                 inventoryDir, connectionDefaults, options.waitLock(), vault, loaded.plugins(),
                 new HandlerSettings(options.forceHandlers || config.bool(Setting.FORCE_HANDLERS).orElse(false),
-                        config.bool(Setting.ERROR_ON_MISSING_HANDLER).orElse(true)));
+                        config.bool(Setting.ERROR_ON_MISSING_HANDLER).orElse(true)),
+                config.bool(Setting.NO_LOG).orElse(false));
     }
 
     private RunListener reporter(Mode mode) {

@@ -15,6 +15,9 @@ import java.util.Set;
 public final class ModuleRegistry {
 
     private final Map<String, Module<?>> byName = new LinkedHashMap<>();
+    /** Python modules and action plugins found while loading (an include may find one during the run). */
+    private final Map<String, Module<?>> plugins = new java.util.concurrent.ConcurrentHashMap<>();
+    private PluginModules pluginSource;
 
     private ModuleRegistry() {
     }
@@ -49,7 +52,25 @@ public final class ModuleRegistry {
     }
 
     public Optional<Module<?>> find(String name) {
-        return Optional.ofNullable(byName.get(name));
+        Module<?> builtin = byName.get(name);
+        return Optional.ofNullable(builtin != null ? builtin : plugins.get(name));
+    }
+
+    /** Lets {@link #plugin} find the user's Python modules and action plugins in {@code source}. */
+    public ModuleRegistry withPlugins(PluginModules source) {
+        this.pluginSource = source;
+        return this;
+    }
+
+    /**
+     * The Python module or action plugin {@code name} for a task written in {@code sourceFile}; once
+     * found, {@link #find} knows it by that name for the rest of the run (the first found wins).
+     */
+    public Optional<Module<?>> plugin(String name, java.nio.file.Path sourceFile) {
+        Module<?> known = plugins.get(name);
+        if (known != null || pluginSource == null) return Optional.ofNullable(known);
+        Optional<Module<?>> found = pluginSource.find(name, sourceFile);
+        return found.map(m -> plugins.computeIfAbsent(name, n -> m));
     }
 
     /** Whether the module of this name (as written) never changes a host; false for an unknown one. */
@@ -58,7 +79,7 @@ public final class ModuleRegistry {
     }
 
     public boolean contains(String name) {
-        return byName.containsKey(name);
+        return byName.containsKey(name) || plugins.containsKey(name);
     }
 
     public Set<String> names() {

@@ -60,7 +60,9 @@ final class ModuleCalls {
         } else if (isMetaName(key)) {
             calls.add(new TaskReader.ModuleCall(key, null, e.value(), false));
         } else {
-            unknown.add(e);
+            Module<?> plugin = session.modules.plugin(key, e.key().at().file()).orElse(null);
+            if (plugin != null) calls.add(new TaskReader.ModuleCall(key, plugin, e.value(), false));
+            else unknown.add(e);
         }
     }
 
@@ -134,7 +136,7 @@ final class ModuleCalls {
         }
         if (module == null) return null;
         if (isMetaName(module)) return new TaskReader.ModuleCall(module, null, args, local);
-        if (!session.modules.contains(module)) {
+        if (!session.modules.contains(module) && session.modules.plugin(module, v.at().file()).isEmpty()) {
             unknownModule(module, v.at(), Nodes.width(v));
             return null;
         }

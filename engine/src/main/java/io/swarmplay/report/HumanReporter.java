@@ -138,6 +138,7 @@ public final class HumanReporter implements RunListener {
         Outcome o = e.outcome();
         boolean wasLooped = looped.remove(e.host());
         if (!wasLooped && showsDiff(e.diff())) printDiff(o);
+        if (!e.noLog()) resultWarnings(o);
         // Ansible's rule: a loop's result shows its items instead of itself while it has its results (not censored)
         boolean items = wasLooped && o.status() != Status.UNREACHABLE && o.data().containsKey("results");
         String target = e.host() + (e.delegate() != null ? " -> " + e.delegate() : "");
@@ -153,6 +154,11 @@ public final class HumanReporter implements RunListener {
         };
         if (line != null) print(colour(o.status(), line) + (timings ? style.dim(took(o.duration())) : ""));
         if (e.ignored()) print(style.cyan("...ignoring"));
+    }
+
+    /** Ansible's callback {@code _handle_warnings}: the result's {@code warnings} as warnings, before the result. */
+    private void resultWarnings(Outcome o) {
+        if (o.data().get("warnings") instanceof java.util.List<?> warnings) warnings.forEach(w -> warning(String.valueOf(w)));
     }
 
     /**

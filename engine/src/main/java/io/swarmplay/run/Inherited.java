@@ -67,6 +67,14 @@ record Inherited(List<String> when, Set<String> tags, List<Map<String, Object>> 
                 List.of(), List.of(), Map.of());
     }
 
+    /** With ansible.cfg's {@code no_log} (ANSIBLE_NO_LOG) true: the default of every task's {@code no_log} the play does not set. */
+    Inherited withNoLog(boolean byDefault) {
+        if (!byDefault || flags.noLog().isSet()) return this;
+        Flags f = new Flags(flags.checkMode(), flags.ignoreErrors(), Flag.of(true), flags.become(), flags.diff(), flags.runOnce(),
+                flags.anyErrorsFatal(), flags.ignoreUnreachable(), flags.delegateFacts());
+        return new Inherited(when, tags, vars, environment, f, delegateTo, becomeUser, notifies, roles, includeParams);
+    }
+
     /** With the flags resolved for one host by {@code resolve} (keyword, flag → literal flag). */
     Inherited resolved(java.util.function.BiFunction<String, Flag, Flag> resolve) {
         if (!hasTemplatedFlags()) return this;

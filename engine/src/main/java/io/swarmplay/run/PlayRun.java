@@ -213,7 +213,8 @@ final class PlayRun {
         scope.batch(batch.stream().map(HostState::name).toList());
         run.report(new PlayStarted(play, scope.playName(), active.stream().map(HostState::name).toList()));
         if (active.isEmpty()) return true;
-        Inherited root = Inherited.root(play.tags(), play.environment(), play.become(), play.taskFlags(), play.becomeUser());
+        Inherited root = Inherited.root(play.tags(), play.environment(), play.become(), play.taskFlags(), play.becomeUser())
+                .withNoLog(run.request.noLog());
         if (play.gatherFacts()) new FactGatherer(run, scope).gather(active);
         for (List<TaskNode> section : List.of(play.preTasks(), play.tasks(), play.postTasks())) {
             walk(section, active, root);
@@ -335,7 +336,8 @@ final class PlayRun {
 
     /** One handler for the hosts notified, with its role's variables and keywords. */
     private void runHandler(Handler handler, List<HostState> notified) {
-        Inherited root = Inherited.root(play.tags(), play.environment(), play.become(), play.taskFlags(), play.becomeUser());
+        Inherited root = Inherited.root(play.tags(), play.environment(), play.become(), play.taskFlags(), play.becomeUser())
+                .withNoLog(run.request.noLog());
         for (RoleCall call : handler.roles()) root = root.plus(Roles.keywords(call));
         Inherited inherited = root.inRoles(handler.roles());
         for (TaskOptions block : handler.blocks()) inherited = inherited.plus(block);

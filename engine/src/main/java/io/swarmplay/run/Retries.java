@@ -27,7 +27,7 @@ final class Retries {
         int attempts = number(options.retries(), 3, spec, vars) + 1;
         double delay = number(options.delay(), 5, spec, vars);
         for (int n = 1; ; n++) {
-            TaskStep.Attempt attempt = step.attempt(spec, host, vars);
+            TaskStep.Attempt attempt = step.attempt(spec, host, vars, n);
             Outcome outcome = attempt.outcome().withData(Map.of("attempts", n));
             if (!ran(outcome)) return attempt.withOutcome(outcome);
             Truth done = conditions.all(options.until(), conditions.withResult(spec, vars, outcome), spec);
@@ -46,12 +46,14 @@ final class Retries {
 
     /**
      * The last attempt's result, failed (without a message of its own, as Ansible's) when there were
-     * retries; {@code attempts} counts one less than were made, as Ansible 2.14 does.
+     * retries, unless its {@code failed_when} said it did not fail; {@code attempts} counts one less than were made, as Ansible 2.14 does.
      */
     private static Outcome exhausted(Outcome outcome, int attempts) {
         if (attempts <= 1) return outcome;
         Outcome counted = outcome.withData(Map.of("attempts", attempts - 1));
         if (counted.status() == Status.CHANGED) counted = counted.withData(Map.of("changed", true));
+        // Ansible's TaskResult.is_failed: a failed_when that held false decides, even after the last retry
+        if (Boolean.FALSE.equals(counted.data().get("failed_when_result"))) return counted;
         return counted.isFailed() ? counted : counted.withStatus(Status.FAILED, null);
     }
 

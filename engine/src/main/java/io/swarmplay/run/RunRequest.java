@@ -35,7 +35,18 @@ public record RunRequest(Inventory inventory, List<Playbook> playbooks, Map<Stri
                          String startAtTask, int forks, boolean diff, boolean offline, int verbosity,
                          Redactor redactor, java.nio.file.Path inventoryDir, Map<String, Object> commandLine,
                          java.time.Duration waitLock, io.swarmplay.source.Vault vault, TemplatePlugins plugins,
-                         HandlerSettings handlers) {
+                         HandlerSettings handlers, boolean noLog) {
+
+    /** A request without ansible.cfg's {@code no_log} (ANSIBLE_NO_LOG). */
+    public RunRequest(Inventory inventory, List<Playbook> playbooks, Map<String, Object> extraVars,
+                      ModuleRegistry modules, String limit, Set<String> tags, Set<String> skipTags,
+                      String startAtTask, int forks, boolean diff, boolean offline, int verbosity,
+                      Redactor redactor, java.nio.file.Path inventoryDir, Map<String, Object> commandLine,
+                      java.time.Duration waitLock, io.swarmplay.source.Vault vault, TemplatePlugins plugins,
+                      HandlerSettings handlers) {
+        this(inventory, playbooks, extraVars, modules, limit, tags, skipTags, startAtTask, forks, diff, offline, verbosity,
+                redactor, inventoryDir, commandLine, waitLock, vault, plugins, handlers, false);
+    }
 
     /** A request without Python plugins, with Ansible's handler settings. */
     public RunRequest(Inventory inventory, List<Playbook> playbooks, Map<String, Object> extraVars,

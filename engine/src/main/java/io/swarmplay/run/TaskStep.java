@@ -157,6 +157,14 @@ final class TaskStep {
 
     /** Render → bind → plan → maybe apply, then the {@code changed_when}/{@code failed_when} overrides. */
     Attempt attempt(StepSpec spec, HostState host, Map<String, Object> hostVars) {
+        return attempt(spec, host, hostVars, 0);
+    }
+
+    /**
+     * As {@link #attempt(StepSpec, HostState, Map)}, attempt number {@code n} of an {@code until} loop
+     * (0: none): Ansible puts {@code attempts} in the result before {@code changed_when}/{@code failed_when}.
+     */
+    Attempt attempt(StepSpec spec, HostState host, Map<String, Object> hostVars, int n) {
         Task task = spec.task();
         warnTemplatedConditions(task);
         HostState target;
@@ -177,6 +185,7 @@ final class TaskStep {
             }
             Outcome outcome = markFacts(spec, args, planAndApply(spec, host, target, args.values(), vars, args.fromHost()));
             outcome = InventoryUpdates.apply(run, host, outcome);
+            if (n > 0) outcome = outcome.withData(Map.of("attempts", n));
             return new Attempt(conditions.overrides(spec, outcome, vars), args.display(), delegate);
         } catch (ValueUnknownException e) {
             return new Attempt(unknown(e.getMessage()), args.display(), delegate);

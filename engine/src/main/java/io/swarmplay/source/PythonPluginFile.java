@@ -5,10 +5,10 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Ansible's Python plugin files that swarmplay does not run (modules in {@code library/}, action
- * plugins, lookup plugins), found to say so instead of "unknown": {@code NAME.py} in a folder of
- * one of the given kinds beside a source file or in the two folders above it (a role's, the
- * playbook's), where Ansible would find it.
+ * Ansible's Python plugin files beside a source file (modules in {@code library/}, action plugins,
+ * lookup plugins): {@code NAME.py} in a folder of one of the given kinds beside the source file or
+ * in the two folders above it (a role's, the playbook's), where Ansible would find it; found to run
+ * them, or to say why they cannot run instead of "unknown".
  */
 public final class PythonPluginFile {
 

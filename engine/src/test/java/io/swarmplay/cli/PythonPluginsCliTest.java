@@ -51,7 +51,7 @@ class PythonPluginsCliTest {
     }
 
     @Test
-    void aSyntaxCheckStartsNoPythonAndAnActionPluginIsStillALoadError() {
+    void aSyntaxCheckStartsNoPythonAndAnActionPluginIsAModule() {
         TestFiles.write(dir, "filter_plugins/broken.py", "this is not python\n");
         TestFiles.write(dir, "action_plugins/my_action.py", "# an action plugin\n");
         Path playbook = TestFiles.write(dir, "site.yml", """
@@ -60,8 +60,7 @@ class PythonPluginsCliTest {
                     - my_action: x=1
                 """);
         CliTest.Result run = CliTest.swarmplay("-i", "localhost,", "--syntax-check", playbook.toString());
-        assertEquals(4, run.code(), run.err());
-        assertTrue(run.err().contains("ERROR! 'my_action' is an Ansible Python action plugin (" + dir.resolve("action_plugins/my_action.py")
-                + "): swarmplay runs Python filter and test plugins only, not Python modules, action or lookup plugins"), run.err());
+        assertEquals(0, run.code(), run.err());
+        assertTrue(run.err().isEmpty() || !run.err().contains("broken"), run.err());
     }
 }

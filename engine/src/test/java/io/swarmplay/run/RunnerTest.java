@@ -492,6 +492,26 @@ class RunnerTest {
     }
 
     @Test
+    void untilGivesChangedWhenAndFailedWhenTheAttemptsAndAFalseFailedWhenOutlivesTheLastRetry() {
+        RunFixture.Run run = fixture("""
+                - hosts: h1
+                  gather_facts: false
+                  tasks:
+                    - name: never done
+                      shell: 'true'
+                      register: out
+                      until: 1 == 0
+                      retries: 2
+                      delay: 0
+                      failed_when: out.attempts > 6
+                    - name: show
+                      assert: {that: out.attempts == 2}
+                """).run(Mode.APPLY);
+        assertEquals(Status.CHANGED, run.events().outcome("never done", "h1").status(), run.output());
+        assertEquals(Status.OK, run.events().outcome("show", "h1").status(), run.output());
+    }
+
+    @Test
     void changedWhenAndFailedWhenOverrideTheStatus() {
         RunFixture.Run run = fixture("""
                 - hosts: h1

@@ -22,11 +22,13 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The one Python process that hosts the plugins ({@code plugin_host.py}): a request is one JSON
- * object on a line of its stdin, the answer one on a line of its stdout. Its stderr (where a
- * plugin's own output goes) is kept as a short tail for messages. One request at a time.
+ * A Python process that hosts plugins ({@code plugin_host.py} for filters and tests, or another
+ * host script): a request is one JSON object on a line of its stdin, the answer one on a line of
+ * its stdout; during a {@link #converse conversation} the script may ask questions back the same
+ * way. Its stderr (where a plugin's own output goes) is kept as a short tail for messages. One
+ * request at a time.
  */
-final class PluginProcess implements AutoCloseable {
+public final class PluginProcess implements AutoCloseable {
 
     private static final ObjectMapper JSON = JsonMapper.builder().enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS).build();
     private static final String SCRIPT = "plugin_host.py";
@@ -35,7 +37,7 @@ final class PluginProcess implements AutoCloseable {
     private static final String EOF = new String("EOF");
 
     /** The process stopped or did not answer; the message is a complete clause. */
-    static final class Broken extends Exception {
+    public static final class Broken extends Exception {
         Broken(String message) {
             super(message, null, false, false);
         }
@@ -53,28 +55,55 @@ final class PluginProcess implements AutoCloseable {
         daemon("swarmplay-python-err", () -> readStderr(process.getErrorStream()));
     }
 
-    /** Starts {@code python} running the host script. */
+    /** Starts {@code python} running the filter and test host script. */
     static PluginProcess start(Path python) throws IOException {
-        ProcessBuilder builder = new ProcessBuilder(List.of(python.toString(), "-B", "-u", "-c", script()));
+        return start(python, PluginProcess.class, SCRIPT);
+    }
+
+    /** Starts {@code python} running the host script {@code script}, a resource beside {@code owner}. */
+    public static PluginProcess start(Path python, Class<?> owner, String script) throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(List.of(python.toString(), "-B", "-u", "-c", script(owner, script)));
         builder.environment().put("PYTHONIOENCODING", "utf-8");
         return new PluginProcess(builder.start());
     }
 
-    private static String script() throws IOException {
-        try (InputStream in = PluginProcess.class.getResourceAsStream(SCRIPT)) {
-            if (in == null) throw new IOException("the plugin host script is missing from swarmplay's jar");
+    private static String script(Class<?> owner, String name) throws IOException {
+        try (InputStream in = owner.getResourceAsStream(name)) {
+            if (in == null) throw new IOException("the plugin host script " + name + " is missing from swarmplay's jar");
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
     }
 
     /** Sends {@code request} and returns the answer, waiting at most {@code timeout}. */
     synchronized Map<String, Object> request(Map<String, Object> request, Duration timeout) throws Broken {
+        send(request);
+        return receive(timeout);
+    }
+
+    /**
+     * Sends {@code request}, then answers each question the script asks back (an object whose
+     * {@code op} is {@code question}) with {@code answers}, until the final answer, which it
+     * returns; {@code timeout} applies to each wait for a line, not to the answers' work.
+     */
+    public synchronized Map<String, Object> converse(Map<String, Object> request, String question, Duration timeout,
+                                                     java.util.function.UnaryOperator<Map<String, Object>> answers) throws Broken {
+        send(request);
+        for (Map<String, Object> line = receive(timeout); ; line = receive(timeout)) {
+            if (!question.equals(line.get("op"))) return line;
+            send(answers.apply(line));
+        }
+    }
+
+    private void send(Map<String, Object> request) throws Broken {
         try {
             stdin.write((JSON.writeValueAsString(request) + "\n").getBytes(StandardCharsets.UTF_8));
             stdin.flush();
         } catch (IOException e) {
             throw new Broken(stopped());
         }
+    }
+
+    private Map<String, Object> receive(Duration timeout) throws Broken {
         String line;
         try {
             line = answers.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
@@ -151,6 +180,13 @@ final class PluginProcess implements AutoCloseable {
     /** Whether the process is still running. */
     boolean isAlive() {
         return process.isAlive();
+    }
+
+    /** The last lines the process wrote to its stderr (a plugin's own output), for messages. */
+    public String stderrTail() {
+        synchronized (stderrTail) {
+            return String.join("\n", stderrTail);
+        }
     }
 
     /** Closes stdin (the host ends at its end), then stops the process if it does not end soon; waits for it. */

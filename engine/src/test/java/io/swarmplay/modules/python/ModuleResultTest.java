@@ -1,0 +1,41 @@
+package io.swarmplay.modules.python;
+
+import io.swarmplay.module.Change;
+import io.swarmplay.module.Outcome;
+import io.swarmplay.module.Status;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** A module's printed result, read as ansible-core 2.14 reads it. */
+class ModuleResultTest {
+
+    @Test
+    void theJsonObjectIsFoundAmongOtherLinesAndOutputWithoutOneIsAModuleFailure() {
+        assertEquals(Map.of("changed", true), ModuleResult.parse("noise\n{\"changed\": true}\nmore noise\n", "", 0));
+        Map<String, Object> failure = ModuleResult.parse("not json\n", "oops\n", 3);
+        assertEquals("MODULE FAILURE\nSee stdout/stderr for the exact error", failure.get("msg"));
+        assertEquals(List.of(true, "not json\n", "oops\n", 3),
+                List.of(failure.get("failed"), failure.get("module_stdout"), failure.get("module_stderr"), failure.get("rc")));
+    }
+
+    @Test
+    void aNonZeroRcWithoutFailedFailsAndFactsAndNoLogValuesAreTakenFromTheResult() {
+        Change change = Change.unknown("will run");
+        assertEquals(Status.FAILED, ModuleResult.outcome(Map.of("rc", 3), Map.of(), change).status());
+        assertEquals(Status.OK, ModuleResult.outcome(Map.of("rc", 3, "failed", false), Map.of(), change).status());
+        Map<String, Object> result = Map.of("changed", true, "ansible_facts", Map.of("f", 1), "_ansible_no_log", false,
+                "invocation", Map.of("module_args", Map.of("secret", ModuleResult.NO_LOG_MASK, "sub", List.of(Map.of("pw", ModuleResult.NO_LOG_MASK)))));
+        Outcome outcome = ModuleResult.outcome(result, Map.of("secret", "GLAMOROUS", "sub", List.of(Map.of("pw", "MANPOWER"))), change);
+        assertEquals(Status.CHANGED, outcome.status());
+        assertEquals(Map.of("f", 1), outcome.facts());
+        assertEquals(java.util.Set.of("GLAMOROUS", "MANPOWER"), outcome.secrets());
+        assertFalse(outcome.data().containsKey("_ansible_no_log") || outcome.data().containsKey("invocation"));
+        assertTrue(outcome.data().containsKey("ansible_facts"));
+    }
+}

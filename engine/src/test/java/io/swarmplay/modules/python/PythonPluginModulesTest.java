@@ -1,0 +1,57 @@
+package io.swarmplay.modules.python;
+
+import io.swarmplay.module.Module;
+import io.swarmplay.module.ModuleRegistry;
+import io.swarmplay.source.TestFiles;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Where Python modules and action plugins are found, and which one a name means. */
+class PythonPluginModulesTest {
+
+    @TempDir
+    Path dir;
+
+    private PythonPluginModules plugins(List<Path> library, List<Path> actions) {
+        return new PythonPluginModules(ModuleRegistry.of(), Optional::empty, library, actions);
+    }
+
+    @Test
+    void aModuleBesideTheRoleIsFoundAndAnActionPluginOfTheSameNameShadowsIt() {
+        TestFiles.write(dir, "role/library/thing.py", "# module\n");
+        Path tasks = TestFiles.write(dir, "role/tasks/main.yml", "- thing:\n");
+        assertInstanceOf(PythonModule.class, plugins(List.of(), List.of()).find("thing", tasks).orElseThrow());
+        TestFiles.write(dir, "role/action_plugins/thing.py", "# action\n");
+        Module<?> found = plugins(List.of(), List.of()).find("ansible.legacy.thing", tasks).orElseThrow();
+        assertInstanceOf(PythonAction.class, found);
+    }
+
+    @Test
+    void theConfiguredPathsAreSearchedAfterTheFilesOwnFoldersAndCollectionNamesAreNot() {
+        Path library = dir.resolve("lib");
+        TestFiles.write(dir, "lib/thing.py", "# module\n");
+        Path tasks = TestFiles.write(dir, "play/site.yml", "- thing:\n");
+        assertTrue(plugins(List.of(), List.of()).find("thing", tasks).isEmpty());
+        assertInstanceOf(PythonModule.class, plugins(List.of(library), List.of()).find("thing", tasks).orElseThrow());
+        assertTrue(plugins(List.of(library), List.of()).find("my.collection.thing", tasks).isEmpty());
+    }
+
+    @Test
+    void theRegistryKnowsAFoundPluginByNameForTheRestOfTheRun() {
+        TestFiles.write(dir, "library/thing.py", "# module\n");
+        Path playbook = TestFiles.write(dir, "site.yml", "- thing:\n");
+        ModuleRegistry registry = ModuleRegistry.of();
+        registry.withPlugins(new PythonPluginModules(registry, Optional::empty, List.of(), List.of()));
+        assertTrue(registry.find("thing").isEmpty());
+        Module<?> found = registry.plugin("thing", playbook).orElseThrow();
+        assertEquals(found, registry.find("thing").orElseThrow());
+    }
+}
