@@ -1,9 +1,15 @@
 package io.swarmplay.cli;
 
+import io.swarmplay.module.ArgSpec;
+import io.swarmplay.module.ArgsBinder;
+import io.swarmplay.module.Module;
+import io.swarmplay.module.ModuleRegistry;
 import org.junit.jupiter.api.Test;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -42,6 +48,20 @@ class DocCommandTest {
         assertTrue(doc("copy").out().contains("= dest\n        aliases: path\n        type: str\n"));
         String list = doc("--list").out();
         assertTrue(list.contains("docker_container\n") && list.contains("copy\n") && !list.contains("community.docker."), list);
+    }
+
+    @Test
+    void everyOptionOfEveryDockerModuleIsDescribed() {
+        ModuleRegistry registry = ModuleRegistry.load();
+        List<String> undescribed = new ArrayList<>();
+        for (String name : registry.names()) {
+            Module<?> module = registry.find(name).orElseThrow();
+            if (!name.startsWith("docker_") || !module.info().name().equals(name)) continue;
+            for (ArgSpec arg : ArgsBinder.specs(module.argsType())) {
+                if (arg.description().isEmpty()) undescribed.add(name + ": " + arg.name());
+            }
+        }
+        assertEquals(List.of(), undescribed, "swarmplay doc shows these options without a description");
     }
 
     @Test

@@ -8,6 +8,7 @@ import io.swarmplay.connection.docker.TarFile;
 import io.swarmplay.module.Change;
 import io.swarmplay.module.CheckSupport;
 import io.swarmplay.module.Choices;
+import io.swarmplay.module.Doc;
 import io.swarmplay.module.HostSession;
 import io.swarmplay.module.HostView;
 import io.swarmplay.module.ModuleException;
@@ -36,9 +37,12 @@ import java.util.List;
 public final class DockerCopyModule extends DockerModule<DockerCopyModule.Args> {
 
     /** (community.docker's {@code docker_container_copy_into} is {@link DockerCopyIntoModule}.) */
-    public record Args(@Required String container, String src, String content,
-                       @Required String dest, Object mode,
-                       @Choices({"to_container", "from_container"}) String direction) {
+    public record Args(@Doc("Name or ID of the container.") @Required String container,
+                       @Doc("Source path: on the host (to_container) or in the container (from_container).") String src,
+                       @Doc("Text to write instead of src (to_container).") String content,
+                       @Doc("Destination path: in the container (to_container) or on the host (from_container).") @Required String dest,
+                       @Doc("Mode of the written file (octal string, e.g. 0640).") Object mode,
+                       @Doc("Which way to copy (default to_container).") @Choices({"to_container", "from_container"}) String direction) {
     }
 
     @Override

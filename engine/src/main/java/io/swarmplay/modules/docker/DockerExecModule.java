@@ -9,6 +9,7 @@ import io.swarmplay.connection.docker.ExecSpec;
 import io.swarmplay.module.Alias;
 import io.swarmplay.module.Change;
 import io.swarmplay.module.CheckSupport;
+import io.swarmplay.module.Doc;
 import io.swarmplay.module.HostSession;
 import io.swarmplay.module.HostView;
 import io.swarmplay.module.ModuleException;
@@ -44,9 +45,16 @@ import java.util.Map;
         freeForm = "command")
 public final class DockerExecModule extends DockerModule<DockerExecModule.Args> {
 
-    public record Args(@Required String container, List<String> argv, String command, Map<String, String> env,
-                       String user, @Alias("chdir") String workdir, Object stdin, String creates_in_container,
-                       boolean secret_stdout, Duration timeout) {
+    public record Args(@Doc("Name or ID of the running container.") @Required String container,
+                       @Doc("The process and its arguments, as a list (no shell).") List<String> argv,
+                       @Doc("A command line, split like a shell would (no shell runs it).") String command,
+                       @Doc("Environment variables of the process.") Map<String, String> env,
+                       @Doc("User (and group) the process runs as.") String user,
+                       @Doc("Working directory of the process.") @Alias("chdir") String workdir,
+                       @Doc("Not supported (the engine API gives no end-of-file); copy data in with docker_copy.") Object stdin,
+                       @Doc("A path in the container: when it exists, the process does not run.") String creates_in_container,
+                       @Doc("Mask stdout in all output (tokens, keys).") boolean secret_stdout,
+                       @Doc("Fail when the process runs longer than this (e.g. 30s).") Duration timeout) {
     }
 
     @Override

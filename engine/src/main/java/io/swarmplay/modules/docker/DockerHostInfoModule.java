@@ -6,6 +6,7 @@ import io.swarmplay.module.ArgTable;
 import io.swarmplay.module.Change;
 import io.swarmplay.module.CheckSupport;
 import io.swarmplay.module.Default;
+import io.swarmplay.module.Doc;
 import io.swarmplay.module.HostSession;
 import io.swarmplay.module.HostView;
 import io.swarmplay.module.ModuleInfo;
@@ -34,13 +35,18 @@ import java.util.Map;
 @ModuleInfo(name = "docker_host_info", readOnly = true, aliases = "community.docker.docker_host_info", checkMode = CheckSupport.FULL)
 public final class DockerHostInfoModule extends DockerModule<DockerHostInfoModule.Args> {
 
-    public record Args(@Default("false") boolean containers, @Default("false") boolean containers_all,
-                       Map<String, Object> containers_filters, @Default("false") boolean images,
-                       Map<String, Object> images_filters, @Default("false") boolean networks,
-                       Map<String, Object> networks_filters, @Default("false") boolean volumes,
-                       Map<String, Object> volumes_filters, @Default("false") boolean disk_usage,
-                       @Default("false") boolean verbose_output,
-            @ArgTable.From(DockerCommonArgs.class) Options connection) implements DockerCommonArgs.Taker {
+    public record Args(@Doc("List the running containers.") @Default("false") boolean containers,
+                       @Doc("With containers: list the stopped ones too.") @Default("false") boolean containers_all,
+                       @Doc("Docker filters of the container list (label, name, status, ...).") Map<String, Object> containers_filters,
+                       @Doc("List the images.") @Default("false") boolean images,
+                       @Doc("Docker filters of the image list (label, dangling, ...).") Map<String, Object> images_filters,
+                       @Doc("List the networks.") @Default("false") boolean networks,
+                       @Doc("Docker filters of the network list.") Map<String, Object> networks_filters,
+                       @Doc("List the volumes.") @Default("false") boolean volumes,
+                       @Doc("Docker filters of the volume list.") Map<String, Object> volumes_filters,
+                       @Doc("Return the engine's disk usage (docker system df).") @Default("false") boolean disk_usage,
+                       @Doc("Every field of a listed item, not only the columns of docker KIND ls.") @Default("false") boolean verbose_output,
+                       @ArgTable.From(DockerCommonArgs.class) Options connection) implements DockerCommonArgs.Taker {
     }
 
     private static final List<String> CONTAINER_COLUMNS = List.of("Id", "Image", "Command", "Created", "Status", "Ports", "Names");

@@ -6,6 +6,7 @@ import io.swarmplay.connection.docker.DockerReader;
 import io.swarmplay.module.ArgTable;
 import io.swarmplay.module.Change;
 import io.swarmplay.module.CheckSupport;
+import io.swarmplay.module.Doc;
 import io.swarmplay.module.HostSession;
 import io.swarmplay.module.HostView;
 import io.swarmplay.module.ModuleInfo;
@@ -32,8 +33,8 @@ import java.util.Map;
 @ModuleInfo(name = "docker_image_info", readOnly = true, aliases = "community.docker.docker_image_info", checkMode = CheckSupport.FULL)
 public final class DockerImageInfoModule extends DockerModule<DockerImageInfoModule.Args> {
 
-    public record Args(List<String> name,
-            @ArgTable.From(DockerCommonArgs.class) Options connection) implements DockerCommonArgs.Taker {
+    public record Args(@Doc("Images to read (names or IDs); all images when not given.") List<String> name,
+                       @ArgTable.From(DockerCommonArgs.class) Options connection) implements DockerCommonArgs.Taker {
     }
 
     @Override

@@ -10,6 +10,7 @@ import io.swarmplay.module.Change;
 import io.swarmplay.module.CheckSupport;
 import io.swarmplay.module.Choices;
 import io.swarmplay.module.Diff;
+import io.swarmplay.module.Doc;
 import io.swarmplay.module.HostSession;
 import io.swarmplay.module.HostView;
 import io.swarmplay.module.ModuleException;
@@ -47,22 +48,22 @@ import java.util.Map;
 @ModuleInfo(name = "docker_image", aliases = "community.docker.docker_image", checkMode = CheckSupport.FULL, diff = true)
 public final class DockerImageModule extends DockerModule<DockerImageModule.Args> {
 
-    public record Args(@Required @io.swarmplay.module.Doc("Image name, with or without its tag.") String name,
-                       @io.swarmplay.module.Doc("Tag when name has none (latest).") String tag,
-                       @Choices({"present", "absent"}) String state,
-                       @Choices({"local", "load", "build", "pull"}) String source,
-                       @io.swarmplay.module.Doc("With source load: a docker save tar (files/ next to the playbook).") String load_path,
-                       @io.swarmplay.module.Doc("With source build: {path, dockerfile, args, ...}.") Map<String, Object> build,
-                       Map<String, Object> registry,
-                       @io.swarmplay.module.Doc("Load, build or pull even when the image is present.") boolean force,
-                       @io.swarmplay.module.Doc("More tags for the image (repo:tag).") List<String> tags,
-                       @io.swarmplay.module.Doc("community.docker's name for force.") boolean force_source,
-                       @io.swarmplay.module.Doc("With state absent: remove even when containers use it.") boolean force_absent,
-                       @io.swarmplay.module.Doc("Move repository's tag even when it names another image.") boolean force_tag,
-                       @io.swarmplay.module.Doc("Save the image (docker save) to this path on the host.") String archive_path,
-                       @io.swarmplay.module.Doc("Tag the image as repository[:tag] too.") String repository,
-                       @io.swarmplay.module.Doc("Push to the registry (not supported: no registry access).") boolean push,
-            @ArgTable.From(DockerCommonArgs.class) Options connection) implements DockerCommonArgs.Taker {
+    public record Args(@Required @Doc("Image name, with or without its tag.") String name,
+                       @Doc("Tag when name has none (latest).") String tag,
+                       @Doc("Whether the image is on the host.") @Choices({"present", "absent"}) String state,
+                       @Doc("Where a missing image comes from.") @Choices({"local", "load", "build", "pull"}) String source,
+                       @Doc("With source load: a docker save tar (files/ next to the playbook).") String load_path,
+                       @Doc("With source build: {path, dockerfile, args, ...}.") Map<String, Object> build,
+                       @Doc("Registry login: {username, password, url}.") Map<String, Object> registry,
+                       @Doc("Load, build or pull even when the image is present.") boolean force,
+                       @Doc("More tags for the image (repo:tag).") List<String> tags,
+                       @Doc("community.docker's name for force.") boolean force_source,
+                       @Doc("With state absent: remove even when containers use it.") boolean force_absent,
+                       @Doc("Move repository's tag even when it names another image.") boolean force_tag,
+                       @Doc("Save the image (docker save) to this path on the host.") String archive_path,
+                       @Doc("Tag the image as repository[:tag] too.") String repository,
+                       @Doc("Push to the registry (not supported: no registry access).") boolean push,
+                       @ArgTable.From(DockerCommonArgs.class) Options connection) implements DockerCommonArgs.Taker {
 
         /** force or force_source. */
         boolean forced() {

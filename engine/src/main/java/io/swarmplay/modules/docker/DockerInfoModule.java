@@ -7,6 +7,7 @@ import io.swarmplay.connection.docker.NetworkInfo;
 import io.swarmplay.connection.docker.VolumeInfo;
 import io.swarmplay.module.Change;
 import io.swarmplay.module.CheckSupport;
+import io.swarmplay.module.Doc;
 import io.swarmplay.module.HostSession;
 import io.swarmplay.module.HostView;
 import io.swarmplay.module.ModuleException;
@@ -34,7 +35,10 @@ import java.util.Map;
         checkMode = CheckSupport.FULL)
 public final class DockerInfoModule extends DockerModule<DockerInfoModule.Args> {
 
-    public record Args(@io.swarmplay.module.Alias("name") String container, String image, String volume, String network) {
+    public record Args(@Doc("Container to read.") @io.swarmplay.module.Alias("name") String container,
+                       @Doc("Image to read.") String image,
+                       @Doc("Volume to read.") String volume,
+                       @Doc("Network to read.") String network) {
     }
 
     @Override

@@ -7,6 +7,7 @@ import io.swarmplay.connection.docker.DockerReader;
 import io.swarmplay.module.Change;
 import io.swarmplay.module.CheckSupport;
 import io.swarmplay.module.Choices;
+import io.swarmplay.module.Doc;
 import io.swarmplay.module.HostSession;
 import io.swarmplay.module.HostView;
 import io.swarmplay.module.ModuleException;
@@ -37,8 +38,11 @@ import java.util.Optional;
 @ModuleInfo(name = "docker_logs", checkMode = CheckSupport.FULL)
 public final class DockerLogsModule extends DockerModule<DockerLogsModule.Args> {
 
-    public record Args(@Required String container, @Required String dest, @Choices({"host", "control"}) String on,
-                       boolean missing_ok, Integer tail) {
+    public record Args(@Doc("Name or ID of the container.") @Required String container,
+                       @Doc("File to write the logs to.") @Required String dest,
+                       @Doc("Where dest is: the managed host (default) or the control node.") @Choices({"host", "control"}) String on,
+                       @Doc("A missing container is no error: nothing is written.") boolean missing_ok,
+                       @Doc("Only the last lines (all by default).") Integer tail) {
     }
 
     @Override

@@ -55,7 +55,7 @@ public final class DockerNetworkModule extends DockerModule<DockerNetworkModule.
     }
 
     public record Args(@Required @Alias("network_name") @Doc("Name of the network.") String name,
-                       @Choices({"present", "absent"}) String state,
+                       @Doc("Whether the network exists.") @Choices({"present", "absent"}) String state,
                        @Doc("Network driver (bridge by default).") String driver,
                        @Doc("Driver options.") Map<String, String> driver_options,
                        @Doc("Remove and recreate the network even when it is as declared; lets duplicates of the name with containers be removed.") boolean force,
@@ -71,7 +71,7 @@ public final class DockerNetworkModule extends DockerModule<DockerNetworkModule.
                        @Doc("Let standalone containers attach (swarm networks).") Boolean attachable,
                        @Doc("swarmplay's shortcut for ipam_config: [{subnet, gateway}].") String subnet,
                        @Doc("With subnet: the gateway.") String gateway,
-            @ArgTable.From(DockerCommonArgs.class) Options connection) implements DockerCommonArgs.Taker {
+                       @ArgTable.From(DockerCommonArgs.class) Options connection) implements DockerCommonArgs.Taker {
 
         /** {@code ipam_config}, or the one pool of {@code subnet}/{@code gateway}. */
         public List<Ipam> pools() {

@@ -6,6 +6,7 @@ import io.swarmplay.connection.docker.DockerReader;
 import io.swarmplay.module.ArgTable;
 import io.swarmplay.module.Change;
 import io.swarmplay.module.CheckSupport;
+import io.swarmplay.module.Doc;
 import io.swarmplay.module.HostSession;
 import io.swarmplay.module.HostView;
 import io.swarmplay.module.Options;
@@ -31,8 +32,8 @@ import java.util.Map;
  */
 public abstract class DockerObjectInfoModule extends DockerModule<DockerObjectInfoModule.Args> {
 
-    public record Args(@Required String name,
-            @ArgTable.From(DockerCommonArgs.class) Options connection) implements DockerCommonArgs.Taker {
+    public record Args(@Doc("Name or ID of the object to read.") @Required String name,
+                       @ArgTable.From(DockerCommonArgs.class) Options connection) implements DockerCommonArgs.Taker {
     }
 
     private final DockerObject kind;

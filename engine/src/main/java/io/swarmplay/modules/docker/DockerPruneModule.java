@@ -7,6 +7,7 @@ import io.swarmplay.module.ArgTable;
 import io.swarmplay.module.Change;
 import io.swarmplay.module.CheckSupport;
 import io.swarmplay.module.Default;
+import io.swarmplay.module.Doc;
 import io.swarmplay.module.HostSession;
 import io.swarmplay.module.HostView;
 import io.swarmplay.module.ModuleInfo;
@@ -41,12 +42,16 @@ import java.util.Map;
 @ModuleInfo(name = "docker_prune", aliases = "community.docker.docker_prune", checkMode = CheckSupport.NONE)
 public final class DockerPruneModule extends DockerModule<DockerPruneModule.Args> {
 
-    public record Args(@Default("false") boolean containers, Map<String, Object> containers_filters,
-                       @Default("false") boolean images, Map<String, Object> images_filters,
-                       @Default("false") boolean networks, Map<String, Object> networks_filters,
-                       @Default("false") boolean volumes, Map<String, Object> volumes_filters,
-                       @Default("false") boolean builder_cache,
-            @ArgTable.From(DockerCommonArgs.class) Options connection) implements DockerCommonArgs.Taker {
+    public record Args(@Doc("Prune stopped containers (never a running one).") @Default("false") boolean containers,
+                       @Doc("Docker filters of the container prune (label, until).") Map<String, Object> containers_filters,
+                       @Doc("Prune images (dangling ones unless filters say otherwise).") @Default("false") boolean images,
+                       @Doc("Docker filters of the image prune (dangling, label, until).") Map<String, Object> images_filters,
+                       @Doc("Prune networks no container uses.") @Default("false") boolean networks,
+                       @Doc("Docker filters of the network prune (label, until).") Map<String, Object> networks_filters,
+                       @Doc("Prune volumes no container uses.") @Default("false") boolean volumes,
+                       @Doc("Docker filters of the volume prune (label).") Map<String, Object> volumes_filters,
+                       @Doc("Prune the builder cache.") @Default("false") boolean builder_cache,
+                       @ArgTable.From(DockerCommonArgs.class) Options connection) implements DockerCommonArgs.Taker {
     }
 
     @Override

@@ -10,6 +10,7 @@ import io.swarmplay.module.CheckSupport;
 import io.swarmplay.module.Choices;
 import io.swarmplay.module.Default;
 import io.swarmplay.module.Diff;
+import io.swarmplay.module.Doc;
 import io.swarmplay.module.HostSession;
 import io.swarmplay.module.HostView;
 import io.swarmplay.module.ModuleException;
@@ -44,9 +45,12 @@ import java.util.Map;
 @ModuleInfo(name = "docker_purge", checkMode = CheckSupport.FULL, diff = true)
 public final class DockerPurgeModule extends DockerModule<DockerPurgeModule.Args> {
 
-    public record Args(Map<String, String> labels, String ancestor, @Required @Choices({"kill", "keep"}) String running,
-                       @Default("true") boolean containers, @Default("true") boolean networks,
-                       @Default("true") boolean volumes) {
+    public record Args(@Doc("Labels the containers, networks and volumes to remove carry (all of them).") Map<String, String> labels,
+                       @Doc("Remove containers created from this image.") String ancestor,
+                       @Doc("Running containers: kill them and remove them too, or keep them.") @Required @Choices({"kill", "keep"}) String running,
+                       @Doc("Remove the matching containers.") @Default("true") boolean containers,
+                       @Doc("Remove the matching networks (chosen by labels).") @Default("true") boolean networks,
+                       @Doc("Remove the matching volumes (chosen by labels).") @Default("true") boolean volumes) {
     }
 
     /** What matched. */

@@ -8,6 +8,7 @@ import io.swarmplay.module.Change;
 import io.swarmplay.module.CheckSupport;
 import io.swarmplay.module.Choices;
 import io.swarmplay.module.Diff;
+import io.swarmplay.module.Doc;
 import io.swarmplay.module.HostSession;
 import io.swarmplay.module.HostView;
 import io.swarmplay.module.ModuleInfo;
@@ -39,13 +40,15 @@ import java.util.Map;
 @ModuleInfo(name = "docker_volume", aliases = "community.docker.docker_volume", checkMode = CheckSupport.FULL, diff = true)
 public final class DockerVolumeModule extends DockerModule<DockerVolumeModule.Args> {
 
-    public record Args(@io.swarmplay.module.Required @io.swarmplay.module.Alias("volume_name") String name,
-                       @Choices({"present", "absent"}) String state, String driver,
-                       @io.swarmplay.module.Doc("Options of the volume driver (type, device, o).") Map<String, String> driver_options,
-                       Map<String, String> labels,
-                       List<Object> files, String helper_image,
-                       @Choices({"never", "options-changed", "always"}) String recreate,
-            @ArgTable.From(DockerCommonArgs.class) Options connection) implements DockerCommonArgs.Taker {
+    public record Args(@Doc("Name of the volume.") @io.swarmplay.module.Required @io.swarmplay.module.Alias("volume_name") String name,
+                       @Doc("Whether the volume exists.") @Choices({"present", "absent"}) String state,
+                       @Doc("Volume driver (local by default).") String driver,
+                       @Doc("Options of the volume driver (type, device, o).") Map<String, String> driver_options,
+                       @Doc("Labels of the volume.") Map<String, String> labels,
+                       @Doc("Files the volume holds: {dest, src or content, mode}, put in through a helper container.") List<Object> files,
+                       @Doc("Image of the helper container that puts files in (default: the first image on the host).") String helper_image,
+                       @Doc("When to recreate the volume (losing its data).") @Choices({"never", "options-changed", "always"}) String recreate,
+                       @ArgTable.From(DockerCommonArgs.class) Options connection) implements DockerCommonArgs.Taker {
     }
 
     @Override

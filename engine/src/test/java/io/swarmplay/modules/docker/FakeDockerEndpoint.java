@@ -79,15 +79,33 @@ final class FakeDockerEndpoint implements DockerEndpoint {
         calls.add("stop " + id);
     }
 
+    /**
+     * Above 0: a container {@link #waitContainer} saw exit is being removed by the engine on its
+     * own (auto_remove), and is gone only after this many more inspects; removing it meanwhile
+     * does nothing, as the engine answers "removal already in progress".
+     */
+    int removalInspects;
+    private final Map<String, Integer> removing = new java.util.HashMap<>();
+
     @Override
     public void removeContainer(String id, boolean force) {
         calls.add("remove " + id + (force ? " (force)" : ""));
-        containers.values().removeIf(c -> c.id().equals(id));
+        if (!removing.containsKey(id)) containers.values().removeIf(c -> c.id().equals(id));
     }
 
     @Override
     public Optional<Long> waitContainer(String id, Duration timeout) {
+        if (removalInspects > 0) removing.put(id, removalInspects);
         return Optional.of(0L);
+    }
+
+    /** Counts an inspect of a container being removed; true when that removal has now finished. */
+    private boolean removedNow(String id) {
+        Integer left = removing.computeIfPresent(id, (k, n) -> n - 1);
+        if (left == null || left > 0) return false;
+        removing.remove(id);
+        containers.values().removeIf(c -> c.id().equals(id));
+        return true;
     }
 
     @Override
@@ -269,7 +287,7 @@ final class FakeDockerEndpoint implements DockerEndpoint {
     @Override
     public Optional<Map<String, Object>> inspect(io.swarmplay.connection.docker.DockerObject kind, String nameOrId) {
         return switch (kind) {
-            case CONTAINER -> inspectContainer(nameOrId).map(FakeDockerEndpoint::raw);
+            case CONTAINER -> inspectContainer(nameOrId).filter(c -> !removedNow(c.id())).map(FakeDockerEndpoint::raw);
             case IMAGE -> Optional.ofNullable(images.get(nameOrId)).or(() -> images.values().stream()
                     .filter(i -> i.id().equals(nameOrId)).findFirst()).map(i -> Map.of("Id", i.id(),
                     "Config", Map.of("Env", List.of(), "Labels", i.labels() == null ? Map.of() : i.labels())));

@@ -130,10 +130,11 @@ public final class ContainerLifecycle {
     }
 
     private static void waitRemoved(ContainerArgs args, String id, DockerEndpoint docker) {
-        long limit = System.nanoTime() + (long) ((args.removal_wait_timeout() == null ? 60 : args.removal_wait_timeout()) * 1e9);
+        double seconds = args.removal_wait_timeout() == null ? 60 : args.removal_wait_timeout();
+        long limit = System.nanoTime() + (long) (seconds * 1e9);
         while (docker.inspect(DockerObject.CONTAINER, id).isPresent()) {
             if (System.nanoTime() > limit) {
-                throw new ModuleException("Timeout of " + args.removal_wait_timeout() + " seconds exceeded while waiting for container \""
+                throw new ModuleException("Timeout of " + seconds + " seconds exceeded while waiting for container \""
                         + id + "\"");
             }
             sleep(100);
@@ -202,10 +203,12 @@ public final class ContainerLifecycle {
         if (args.wait_for() != null) ReadinessWait.await(args.wait_for(), args.name(), docker, host);
         if (args.detach()) return null;
         long code = docker.waitContainer(id, Duration.ofDays(1)).orElse(-1L);
-        String output = Boolean.TRUE.equals(args.effective().get("auto_remove")) ? "Cannot retrieve result as auto_remove is enabled"
-                : logs(docker.logTail(id, 0));
+        boolean autoRemove = Boolean.TRUE.equals(args.effective().get("auto_remove"));
+        String output = autoRemove ? "Cannot retrieve result as auto_remove is enabled" : logs(docker.logTail(id, 0));
         if (args.output_logs() && !output.isEmpty()) host.progress(output.stripTrailing());
         if (args.cleanup()) docker.removeContainer(id, true);
+        // the engine removes an auto_remove container after its exit, on its own time: the task ends when it is gone
+        if (args.cleanup() || autoRemove) waitRemoved(args, id, docker);
         Map<String, Object> after = new LinkedHashMap<>(docker.inspect(DockerObject.CONTAINER, id).orElse(Map.of()));
         after.put("Output", output);
         String failure = code == 0 ? null : !output.isEmpty() ? output
