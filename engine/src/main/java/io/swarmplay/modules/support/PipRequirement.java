@@ -94,7 +94,7 @@ public record PipRequirement(String text, String packageName, List<Clause> claus
 
     // a release without suffix sorts after a pre-release (a, b, rc, dev) and before a post-release
     private static int suffixRank(String suffix) {
-        return suffix.matches("[.-]?(post|r|rev)\\d*.*") ? -1 : 1;
+        return suffix.matches("[._-]?(post|rev|r)[._-]?\\d*") ? -1 : 1;
     }
 
     private static String release(String version) {
