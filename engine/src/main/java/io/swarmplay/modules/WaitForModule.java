@@ -49,6 +49,9 @@ public final class WaitForModule implements Module<WaitForModule.Args> {
 
     @Override
     public Change plan(Args args, HostView host) {
+        if (args.path() == null && args.port() == null && args.search_regex() == null) {
+            return Change.run("wait " + CommandSupport.seconds(args.timeout()));
+        }
         WaitCondition condition = condition(args);
         if (condition.check().test(host)) return Results.none(condition.satisfied(), Map.of("elapsed", 0));
         return Change.run("wait up to " + CommandSupport.seconds(args.timeout()) + " for " + condition.goal())
@@ -57,9 +60,14 @@ public final class WaitForModule implements Module<WaitForModule.Args> {
 
     @Override
     public Outcome apply(Args args, Change change, HostSession host) {
-        WaitCondition condition = condition(args);
         long start = System.nanoTime();
         sleep(args.delay());
+        if (args.path() == null && args.port() == null && args.search_regex() == null) {
+            sleep(args.timeout());
+            long elapsed = Duration.ofNanos(System.nanoTime() - start).toSeconds();
+            return Outcome.ok("waited " + elapsed + "s").withChange(change).withData(Map.of("elapsed", elapsed));
+        }
+        WaitCondition condition = condition(args);
         long every = Math.min(PROGRESS_AT_MOST_EVERY.toNanos(), args.timeout().toNanos() / 10);
         long nextProgress = start + every;
         while (!condition.check().test(host)) {
@@ -79,7 +87,7 @@ public final class WaitForModule implements Module<WaitForModule.Args> {
 
     private static WaitCondition condition(Args args) {
         if ((args.path() == null) == (args.port() == null)) {
-            throw new ModuleException("wait_for needs exactly one of 'path' or 'port' (to wait a fixed time, use pause)");
+            throw new ModuleException("wait_for takes 'path' or 'port', not both (without either it waits 'timeout' seconds)");
         }
         boolean wanted = args.state().equals("started") || args.state().equals("present");
         if (args.port() != null) {
