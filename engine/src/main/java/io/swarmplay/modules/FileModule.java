@@ -177,6 +177,12 @@ public final class FileModule implements Module<FileModule.Args> {
 
     private static Change link(Args args, Optional<FileStat> now, HostView host) {
         if (args.src() == null) throw new ModuleException("state: link needs 'src', the path the link points to");
+        String absrc = args.src().startsWith("/") ? args.src()
+                : java.nio.file.Path.of(args.path()).resolveSibling(args.src()).toString();
+        if (!args.force() && host.stat(absrc).isEmpty()) {
+            throw new ModuleException("src file does not exist, use \"force=yes\" if you really want to create the link: " + absrc,
+                    Map.of("path", args.path(), "src", args.src()));
+        }
         List<Command> make = List.of(Command.of("ln", "-sfn", args.src(), args.path()));
         if (now.isEmpty()) return Change.create("link " + args.path() + " -> " + args.src()).withPayload(make);
         FileStat stat = now.get();
