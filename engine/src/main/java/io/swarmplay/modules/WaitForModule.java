@@ -53,7 +53,7 @@ public final class WaitForModule implements Module<WaitForModule.Args> {
             return Change.run("wait " + CommandSupport.seconds(args.timeout()));
         }
         WaitCondition condition = condition(args);
-        if (condition.check().test(host)) return Results.none(condition.satisfied(), Map.of("elapsed", 0));
+        if (condition.check().test(host)) return Results.none(condition.satisfied(), result(args, 0));
         return Change.run("wait up to " + CommandSupport.seconds(args.timeout()) + " for " + condition.goal())
                 .withPayload(condition);
     }
@@ -82,7 +82,18 @@ public final class WaitForModule implements Module<WaitForModule.Args> {
         }
         long elapsed = Duration.ofNanos(System.nanoTime() - start).toSeconds();
         return Outcome.ok(condition.satisfied() + " after " + elapsed + "s").withChange(change)
-                .withData(Map.of("elapsed", elapsed));
+                .withData(result(args, elapsed));
+    }
+
+    /** What Ansible's wait_for returns when the wait is over: the awaited {@code path}/{@code port}, {@code state}, {@code elapsed}. */
+    private static Map<String, Object> result(Args args, long elapsed) {
+        Map<String, Object> data = new java.util.LinkedHashMap<>();
+        data.put("state", args.state());
+        data.put("port", args.port());
+        data.put("search_regex", args.search_regex());
+        data.put("path", args.path());
+        data.put("elapsed", elapsed);
+        return data;
     }
 
     private static WaitCondition condition(Args args) {

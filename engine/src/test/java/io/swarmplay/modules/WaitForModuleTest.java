@@ -47,6 +47,8 @@ class WaitForModuleTest {
         assertEquals(Status.OK, outcome.status(), "a wait never reports changed");
         assertEquals("/run/app.pid exists after 0s", outcome.message());
         assertTrue(outcome.data().containsKey("elapsed"));
+        assertEquals("/run/app.pid", outcome.data().get("path"), "the awaited path is returned, as Ansible's");
+        assertEquals("started", outcome.data().get("state"));
         assertFalse(host.progress.isEmpty(), "progress is reported while waiting");
         assertEquals("waiting for /run/app.pid to exist (0s of 3s)", host.progress.get(0));
         assertTrue(host.commands.isEmpty() && host.writes.isEmpty(), "waiting changes nothing");
