@@ -37,7 +37,8 @@ public record ConnectionSettings(String hostName, String type, String address, i
     /** The host variables, besides the fields, that a connection type reads when it logs in. */
     private static final java.util.List<String> LOGIN_VARS = java.util.List.of("ansible_ssh_common_args",
             "ansible_ssh_extra_args", "ssh_known_hosts", "host_key_checking", "ansible_host_key_checking",
-            "ssh_max_sessions", "ansible_become", "ansible_become_user");
+            "ssh_max_sessions", "ansible_become", "ansible_become_user", "ansible_become_method", "ansible_become_exe",
+            "ansible_become_flags");
 
     /** Whether a connection opened with these settings logs in as one opened with {@code other} would. */
     public boolean sameLogin(ConnectionSettings other) {

@@ -13,6 +13,7 @@ import io.swarmplay.module.Module;
 import io.swarmplay.module.ModuleException;
 import io.swarmplay.module.ModuleInfo;
 import io.swarmplay.module.Outcome;
+import io.swarmplay.module.PreviewData;
 import io.swarmplay.module.Required;
 import io.swarmplay.modules.support.AttributeCheck;
 import io.swarmplay.modules.support.Attributes;
@@ -74,8 +75,25 @@ public final class FileModule implements Module<FileModule.Args> {
             default -> file(args, now, host);
         };
         Change timed = FileTimes.of(args).addTo(change, args.path(), host);
-        boolean plain = timed.isNone() && timed.payload() == null && now.isPresent() && !args.state().equals("absent");
-        return plain ? Results.none(timed.summary(), described(args.path(), now.get())) : timed;
+        if (timed.isNone() && timed.payload() != null) return timed;
+        Map<String, Object> diff = FileDiff.of(args, now, !timed.isNone() && timed != change, host);
+        if (!timed.isNone()) return timed.withPayload(new Planned(castCommands(timed.payload()), diff, args));
+        Map<String, Object> data = now.isPresent() && !"absent".equals(args.state()) ? described(args.path(), now.get())
+                : new java.util.LinkedHashMap<>(Map.of("path", args.path(), "state", "absent"));
+        data.put("diff", diff);
+        return Results.none(timed.summary(), data);
+    }
+
+    /** What apply runs, and the diff a preview registers too. */
+    record Planned(List<Command> commands, Map<String, Object> diff, Args args) implements PreviewData {
+        @Override
+        public Map<String, Object> previewData() {
+            Map<String, Object> data = new java.util.LinkedHashMap<>();
+            data.put("path", args.path());
+            data.put("state", args.state());
+            data.put("diff", diff);
+            return data;
+        }
     }
 
     /** What Ansible's file registers for a path it left alone: its state, mode, owner, group and size. */
@@ -111,9 +129,11 @@ public final class FileModule implements Module<FileModule.Args> {
     @Override
     @SuppressWarnings("unchecked")
     public Outcome apply(Args args, Change change, HostSession host) {
-        for (Command command : (List<Command>) change.payload()) CommandSupport.require(host, command);
+        Planned planned = (Planned) change.payload();
+        for (Command command : planned.commands()) CommandSupport.require(host, command);
         Map<String, Object> data = new java.util.LinkedHashMap<>(Map.of("path", args.path(), "state", args.state()));
         if (!args.state().equals("absent")) data.putAll(ManagedFile.attributes(args.path(), host));
+        data.put("diff", planned.diff());
         return Outcome.changed(change).withData(data);
     }
 
@@ -157,6 +177,12 @@ public final class FileModule implements Module<FileModule.Args> {
 
     private static Change link(Args args, Optional<FileStat> now, HostView host) {
         if (args.src() == null) throw new ModuleException("state: link needs 'src', the path the link points to");
+        String absrc = args.src().startsWith("/") ? args.src()
+                : java.nio.file.Path.of(args.path()).resolveSibling(args.src()).toString();
+        if (!args.force() && host.stat(absrc).isEmpty()) {
+            throw new ModuleException("src file does not exist, use \"force=yes\" if you really want to create the link: " + absrc,
+                    Map.of("path", args.path(), "src", args.src()));
+        }
         List<Command> make = List.of(Command.of("ln", "-sfn", args.src(), args.path()));
         if (now.isEmpty()) return Change.create("link " + args.path() + " -> " + args.src()).withPayload(make);
         FileStat stat = now.get();

@@ -1,5 +1,6 @@
 package io.swarmplay.modules;
 
+import io.swarmplay.connection.Command;
 import io.swarmplay.connection.FileStat;
 import io.swarmplay.module.Alias;
 import io.swarmplay.module.Change;
@@ -40,17 +41,31 @@ public final class SlurpModule implements Module<SlurpModule.Args> {
 
     @Override
     public Change plan(Args args, HostView host) {
-        Optional<FileStat> stat = host.stat(args.src());
+        Optional<FileStat> stat = stat(args, host);
         if (stat.isEmpty()) {
             return Change.unknown(host.name() + ":" + args.src() + " does not exist yet (known after apply)");
         }
         return read(args, host, stat.get());
     }
 
-    private static Change read(Args args, HostView host, FileStat stat) {
-        if (stat.isDirectory()) {
-            throw new ModuleException(args.src() + " on " + host.name() + " is a directory; slurp reads one file");
+    /** The file's stat; a path through a file fails as Ansible's open() does. */
+    private static Optional<FileStat> stat(Args args, HostView host) {
+        try {
+            return host.stat(args.src());
+        } catch (java.io.UncheckedIOException e) {
+            throw new ModuleException("unable to slurp file: " + e.getMessage());
         }
+    }
+
+    /**
+     * Ansible's messages for what {@code open()} refuses: a file the (become) user may not read
+     * (checked with {@code test -r}, run as that user), a directory.
+     */
+    private static Change read(Args args, HostView host, FileStat stat) {
+        if (!host.probe(Command.of("test", "-r", args.src())).succeeded()) {
+            throw new ModuleException("file is not readable: " + args.src());
+        }
+        if (stat.isDirectory()) throw new ModuleException("source is a directory and must be a file: " + args.src());
         String content = Base64.getEncoder().encodeToString(host.read(args.src()));
         return Results.none("slurp only reads " + args.src(),
                 Map.of("content", content, "encoding", "base64", "source", args.src()));
@@ -59,8 +74,8 @@ public final class SlurpModule implements Module<SlurpModule.Args> {
     /** Only reached when plan could not read the file: read it now, or fail. */
     @Override
     public Outcome apply(Args args, Change change, HostSession host) {
-        Optional<FileStat> stat = host.stat(args.src());
-        if (stat.isEmpty()) throw new ModuleException("file not found: " + args.src() + " on " + host.name());
+        Optional<FileStat> stat = stat(args, host);
+        if (stat.isEmpty()) throw new ModuleException("file not found: " + args.src());
         return Results.outcome(read(args, host, stat.get()));
     }
 }

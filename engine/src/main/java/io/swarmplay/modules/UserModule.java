@@ -14,7 +14,6 @@ import io.swarmplay.module.ModuleInfo;
 import io.swarmplay.module.Outcome;
 import io.swarmplay.module.Required;
 import io.swarmplay.modules.support.Accounts;
-import io.swarmplay.modules.support.CommandSupport;
 import io.swarmplay.modules.support.Results;
 
 import java.util.ArrayList;
@@ -51,7 +50,7 @@ public final class UserModule implements Module<UserModule.Args> {
     public Change plan(Args args, HostView host) {
         Optional<Accounts.User> now = Accounts.user(host, args.name());
         if (args.state().equals("absent")) {
-            if (now.isEmpty()) return Results.none("user " + args.name() + " does not exist", data(args, null));
+            if (now.isEmpty()) return Results.none("user " + args.name() + " does not exist", data(args, null, false));
             List<String> argv = new ArrayList<>(List.of("userdel"));
             if (args.remove()) argv.add("-r");
             if (args.force()) argv.add("-f");
@@ -64,7 +63,7 @@ public final class UserModule implements Module<UserModule.Args> {
         if (now.isEmpty()) return Change.create("create user " + args.name()).withPayload(useradd(args));
         List<String> changes = new ArrayList<>();
         List<String> argv = usermod(args, now.get(), host, changes);
-        if (changes.isEmpty()) return Results.none("user " + args.name() + " is as wanted", data(args, now.get()));
+        if (changes.isEmpty()) return Results.none("user " + args.name() + " is as wanted", data(args, now.get(), false));
         return Change.update("user " + args.name() + ": " + String.join(", ", changes)).withPayload(Command.of(argv));
     }
 
@@ -141,17 +140,24 @@ public final class UserModule implements Module<UserModule.Args> {
 
     @Override
     public Outcome apply(Args args, Change change, HostSession host) {
-        CommandSupport.require(host, (Command) change.payload());
+        Command command = (Command) change.payload();
+        io.swarmplay.connection.ExecResult result = host.run(command);
+        if (!result.succeeded()) {
+            throw new ModuleException(result.stderr().strip().isEmpty() ? "'" + command + "' failed (rc " + result.rc() + ")"
+                    : result.stderr().strip(), Map.of("rc", result.rc(), "name", args.name()));
+        }
         Accounts.User after = args.state().equals("present") ? Accounts.user(host, args.name()).orElse(null) : null;
-        Map<String, Object> data = data(args, after);
+        Map<String, Object> data = data(args, after, change.action() == io.swarmplay.module.Action.CREATE);
         if (args.state().equals("absent")) {
             data.put("force", args.force());
             data.put("remove", args.remove());
         }
+        if (!result.stderr().isEmpty()) data.put("stderr", result.stderr());
         return Outcome.changed(change).withData(data);
     }
 
-    private static Map<String, Object> data(Args args, Accounts.User user) {
+    /** What Ansible's user module returns: a created user's {@code system} and {@code create_home}, an existing one's {@code append} and {@code move_home}. */
+    private static Map<String, Object> data(Args args, Accounts.User user, boolean created) {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("name", args.name());
         data.put("state", args.state());
@@ -161,8 +167,14 @@ public final class UserModule implements Module<UserModule.Args> {
         data.put("comment", user.comment());
         data.put("home", user.home());
         data.put("shell", user.shell());
-        data.put("system", args.system());
-        data.put("append", args.append());
+        if (created) {
+            data.put("system", args.system());
+            data.put("create_home", args.create_home());
+        } else {
+            data.put("append", args.append());
+            data.put("move_home", args.move_home());
+        }
+        if (args.password() != null) data.put("password", "NOT_LOGGING_PASSWORD");
         return data;
     }
 }

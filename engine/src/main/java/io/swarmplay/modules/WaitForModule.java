@@ -49,17 +49,25 @@ public final class WaitForModule implements Module<WaitForModule.Args> {
 
     @Override
     public Change plan(Args args, HostView host) {
+        if (args.path() == null && args.port() == null && args.search_regex() == null) {
+            return Change.run("wait " + CommandSupport.seconds(args.timeout()));
+        }
         WaitCondition condition = condition(args);
-        if (condition.check().test(host)) return Results.none(condition.satisfied(), Map.of("elapsed", 0));
+        if (condition.check().test(host)) return Results.none(condition.satisfied(), result(args, 0));
         return Change.run("wait up to " + CommandSupport.seconds(args.timeout()) + " for " + condition.goal())
                 .withPayload(condition);
     }
 
     @Override
     public Outcome apply(Args args, Change change, HostSession host) {
-        WaitCondition condition = condition(args);
         long start = System.nanoTime();
         sleep(args.delay());
+        if (args.path() == null && args.port() == null && args.search_regex() == null) {
+            sleep(args.timeout());
+            long elapsed = Duration.ofNanos(System.nanoTime() - start).toSeconds();
+            return Outcome.ok("waited " + elapsed + "s").withChange(change).withData(Map.of("elapsed", elapsed));
+        }
+        WaitCondition condition = condition(args);
         long every = Math.min(PROGRESS_AT_MOST_EVERY.toNanos(), args.timeout().toNanos() / 10);
         long nextProgress = start + every;
         while (!condition.check().test(host)) {
@@ -74,12 +82,23 @@ public final class WaitForModule implements Module<WaitForModule.Args> {
         }
         long elapsed = Duration.ofNanos(System.nanoTime() - start).toSeconds();
         return Outcome.ok(condition.satisfied() + " after " + elapsed + "s").withChange(change)
-                .withData(Map.of("elapsed", elapsed));
+                .withData(result(args, elapsed));
+    }
+
+    /** What Ansible's wait_for returns when the wait is over: the awaited {@code path}/{@code port}, {@code state}, {@code elapsed}. */
+    private static Map<String, Object> result(Args args, long elapsed) {
+        Map<String, Object> data = new java.util.LinkedHashMap<>();
+        data.put("state", args.state());
+        data.put("port", args.port());
+        data.put("search_regex", args.search_regex());
+        data.put("path", args.path());
+        data.put("elapsed", elapsed);
+        return data;
     }
 
     private static WaitCondition condition(Args args) {
         if ((args.path() == null) == (args.port() == null)) {
-            throw new ModuleException("wait_for needs exactly one of 'path' or 'port' (to wait a fixed time, use pause)");
+            throw new ModuleException("wait_for takes 'path' or 'port', not both (without either it waits 'timeout' seconds)");
         }
         boolean wanted = args.state().equals("started") || args.state().equals("present");
         if (args.port() != null) {

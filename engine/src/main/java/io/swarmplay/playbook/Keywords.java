@@ -6,7 +6,7 @@ import java.util.Set;
 final class Keywords {
 
     /** Options valid on tasks, blocks and includes alike. */
-    static final Set<String> COMMON = Set.of("name", "when", "tags", "vars", "become", "become_user", "become_method", "ignore_errors",
+    static final Set<String> COMMON = Set.of("name", "when", "tags", "vars", "become", "become_user", "become_method", "become_exe", "become_flags", "ignore_errors",
             "no_log", "run_once", "delegate_to", "check_mode", "environment", "timeout", "diff", "debugger", "throttle",
             "any_errors_fatal", "ignore_unreachable", "delegate_facts", "module_defaults");
 
@@ -33,12 +33,12 @@ final class Keywords {
 
     static final Set<String> PLAY = Set.of("name", "hosts", "vars", "vars_files", "tasks", "pre_tasks", "post_tasks",
             "handlers", "any_errors_fatal", "serial", "max_fail_percentage", "gather_facts", "environment", "tags", "connection", "become",
-            "become_user", "become_method", "strategy", "roles", "collections", "force_handlers",
+            "become_user", "become_method", "become_exe", "become_flags", "strategy", "roles", "collections", "force_handlers",
             "check_mode", "ignore_errors", "no_log", "diff", "run_once", "order", "gather_subset", "remote_user",
             "vars_prompt", "module_defaults", "ignore_unreachable");
 
     /** The {@code become_method}s swarmplay can use. */
-    static final Set<String> BECOME_METHODS = Set.of("sudo");
+    static final Set<String> BECOME_METHODS = io.swarmplay.connection.Become.METHODS;
 
     /** Ansible task keywords swarmplay does not support yet, with what to do instead. */
     static final java.util.Map<String, String> UNSUPPORTED_TASK = java.util.Map.ofEntries(

@@ -43,7 +43,7 @@ final class PlayReader {
         List<TaskNode> main = new ArrayList<>(roles(play.get("roles")));
         main.addAll(list(tasks, play, "tasks"));
         return new Play(name == null || name.isBlank() ? pattern : name, pattern,
-                vars(play.get("vars")), varsFiles(play.get("vars_files")),
+                TaskOptionsReader.withBecomeKeywords(becomeKeywords(play), vars(play.get("vars"))), varsFiles(play.get("vars_files")),
                 preTasks, main, list(tasks, play, "post_tasks"),
                 new HandlerReader(session, file).read(play.get("handlers")),
                 flag(play, "gather_facts", true), flag(play, "any_errors_fatal", false),
@@ -169,6 +169,14 @@ final class PlayReader {
             }
         }
         return hosts;
+    }
+
+    private static Map<String, Object> becomeKeywords(YamlNode.Mapping play) {
+        Map<String, Object> keywords = new LinkedHashMap<>();
+        for (String key : List.of("become_method", "become_exe", "become_flags")) {
+            if (play.has(key)) keywords.put("ansible_" + key, play.get(key).value());
+        }
+        return keywords;
     }
 
     /** {@code vars:} as a mapping, or a list of mappings merged in order. */

@@ -45,6 +45,7 @@ final class TaskOptionsReader {
     private Integer timeout;
     private Flag become = Flag.UNSET;
     private String becomeUser;
+    private final Map<String, Object> becomeKeywords = new java.util.LinkedHashMap<>();
     private Flag diff = Flag.UNSET;
     private Object async;
     private Object poll;
@@ -101,7 +102,10 @@ final class TaskOptionsReader {
             case "delegate_facts" -> delegateFacts = flag(v, what);
             case "become" -> become = flag(v, what);
             case "become_user" -> becomeUser = Nodes.string(v, what, session.diagnostics);
-            case "become_method" -> becomeMethod(v, session);
+            case "become_method", "become_exe", "become_flags" -> {
+                if (e.name().equals("become_method")) becomeMethod(v, session);
+                becomeKeywords.put("ansible_" + e.name(), v.value());
+            }
             case "timeout" -> timeout = Nodes.integer(v, what, session.diagnostics);
             case "debugger", "throttle" -> session.warn("'" + e.name() + "' is not supported and is ignored",
                     e.key().at(), e.name().length(), null);
@@ -114,7 +118,7 @@ final class TaskOptionsReader {
 
     private TaskOptions build() {
         return new TaskOptions(when, loop, loopControl, register, changedWhen, failedWhen, ignoreErrors, until,
-                retries, delay, noLog, tags, notifies, vars, runOnce, delegateTo, checkMode, environment, timeout,
+                retries, delay, noLog, tags, notifies, withBecomeKeywords(becomeKeywords, vars), runOnce, delegateTo, checkMode, environment, timeout,
                 become, becomeUser, diff, async == null ? TaskOptions.Async.NONE : new TaskOptions.Async(async, poll),
                 anyErrorsFatal, ignoreUnreachable, delegateFacts);
     }
@@ -137,7 +141,19 @@ final class TaskOptionsReader {
         return value;
     }
 
-    /** Checks a literal {@code become_method}: swarmplay becomes with sudo only. */
+    /**
+     * {@code become_method}, {@code become_exe} and {@code become_flags} reach the connection as
+     * the variables {@code ansible_become_method}, ... of the task or play (a variable the user
+     * sets there wins).
+     */
+    static Map<String, Object> withBecomeKeywords(Map<String, Object> keywords, Map<String, Object> vars) {
+        if (keywords.isEmpty()) return vars;
+        Map<String, Object> all = new java.util.LinkedHashMap<>(vars);
+        keywords.forEach(all::putIfAbsent);
+        return all;
+    }
+
+    /** Checks a literal {@code become_method}: swarmplay becomes with {@link Keywords#BECOME_METHODS}. */
     static void becomeMethod(YamlNode v, LoadSession session) {
         String method = Nodes.string(v, "'become_method'", session.diagnostics);
         if (method == null || Templates.isTemplated(method) || Keywords.BECOME_METHODS.contains(method)) return;

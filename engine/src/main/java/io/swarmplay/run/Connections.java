@@ -39,7 +39,9 @@ final class Connections implements AutoCloseable {
     Connection forHost(String hostName, Map<String, Object> vars) {
         ConnectionSettings settings = ConnectionSettings.from(hostName, vars);
         // a task that becomes another user needs its own connection: sshd runs it differently
-        String key = settings.become() ? hostName + "\u0000become:" + vars.get("ansible_become_user") : hostName;
+        String key = settings.become() ? hostName + "\u0000become:" + java.util.stream.Stream.of("user", "method", "exe", "flags")
+                .map(k -> String.valueOf(vars.get("ansible_become_" + k))).collect(java.util.stream.Collectors.joining("\u0000"))
+                : hostName;
         if (cancelled) throw new CancelledException("interrupted: not connecting to " + hostName);
         Connection connection = open.computeIfAbsent(key, k -> settings.become() ? openConnection(settings)
                 : warmedOrOpen(settings));

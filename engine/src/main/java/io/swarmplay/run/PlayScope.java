@@ -65,10 +65,14 @@ final class PlayScope {
         if (!playRoles.contains(call)) playRoles.add(call);
     }
 
+    /** As in Ansible, {@code ansible_facts} is an empty mapping before anything gathers or sets facts. */
+    private static final Map<String, Object> NO_FACTS = Map.of("ansible_facts", Map.of());
+
     private VariableScope scope(HostState host, StepSpec spec) {
         Inventory inventory = run.inventory();
         List<RoleCall> chain = spec == null ? List.of() : spec.inherited().roles();
         VariableScope scope = VariableScope.empty()
+                .with("no facts yet", NO_FACTS)
                 // PlayContext.update_vars: the address connected to, where no variable names one
                 .with("connection", Map.of("ansible_host", host.host.name()))
                 .with("command line", run.request.commandLine())
@@ -191,6 +195,7 @@ final class PlayScope {
      */
     private VariableScope hostvarsScope(HostState host) {
         return VariableScope.empty()
+                .with("no facts yet", NO_FACTS)
                 .with("command line", run.request.commandLine())
                 .with("group vars", run.inventory().groupVarsFor(host.host))
                 .with("host vars", host.host.vars())

@@ -30,7 +30,8 @@ record RenderedArgs(Map<String, Object> values, Map<String, Object> display, Unk
             "(?i).*(password|passwd|secret|token|passphrase|private_key|api_key|apikey|credential).*|(?i)(.*_)?pass");
 
     private static final List<String> CONNECTION_KEYS = List.of("ansible_host", "ansible_port", "ansible_user",
-            "ansible_connection", "ansible_ssh_private_key_file", "ansible_timeout");
+            "ansible_connection", "ansible_ssh_private_key_file", "ansible_timeout", "ansible_become", "ansible_become_user",
+            "ansible_become_method", "ansible_become_exe", "ansible_become_flags");
 
     static RenderedArgs render(Templar templar, Task task, Map<String, Object> vars) {
         Map<String, Object> values = new LinkedHashMap<>();

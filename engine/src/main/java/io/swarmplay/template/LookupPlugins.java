@@ -65,6 +65,7 @@ final class LookupPlugins {
             Map.entry("varnames", LookupPlugins::varnames),
             Map.entry("csvfile", LookupCsv::csvfile),
             Map.entry("inventory_hostnames", LookupPlugins::inventoryHostnames),
+            Map.entry("password", LookupPassword::password),
             Map.entry("random_choice", (terms, o, c) -> terms.isEmpty() ? terms
                     : List.of(terms.get(new java.util.Random().nextInt(terms.size())))));
 

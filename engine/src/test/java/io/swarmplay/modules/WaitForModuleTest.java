@@ -47,8 +47,24 @@ class WaitForModuleTest {
         assertEquals(Status.OK, outcome.status(), "a wait never reports changed");
         assertEquals("/run/app.pid exists after 0s", outcome.message());
         assertTrue(outcome.data().containsKey("elapsed"));
+        assertEquals("/run/app.pid", outcome.data().get("path"), "the awaited path is returned, as Ansible's");
+        assertEquals("started", outcome.data().get("state"));
         assertFalse(host.progress.isEmpty(), "progress is reported while waiting");
         assertEquals("waiting for /run/app.pid to exist (0s of 3s)", host.progress.get(0));
         assertTrue(host.commands.isEmpty() && host.writes.isEmpty(), "waiting changes nothing");
+    }
+
+    @Test
+    void withoutPathOrPortItWaitsTheTimeout() {
+        WaitForModule module = new WaitForModule();
+        WaitForModule.Args args = ArgsBinder.bind(WaitForModule.Args.class, Map.of("timeout", 0.3));
+        FakeSession host = hostWhereFileAppearsAfter(1);
+        Change change = module.plan(args, host);
+        assertEquals(Action.RUN, change.action());
+        long start = System.nanoTime();
+        Outcome outcome = module.apply(args, change, host);
+        assertTrue(System.nanoTime() - start >= 300_000_000L, "it sleeps the timeout");
+        assertEquals(Status.OK, outcome.status());
+        assertEquals(0L, outcome.data().get("elapsed"));
     }
 }

@@ -11,6 +11,7 @@ import java.util.Map;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Keyword values as Ansible takes them: {@code "{{ omit }}"}, templated and listed {@code environment}, {@code become_method}. */
 class KeywordValuesTest {
@@ -70,15 +71,27 @@ class KeywordValuesTest {
     }
 
     @Test
-    void becomeMethodSudoIsAcceptedOthersAreLoadErrorsNamingWhatWorks() {
-        load("- hosts: all\n  become_method: sudo\n  tasks:\n    - command: id\n      become_method: su\n");
+    void becomeMethodsSudoAndSuAreAcceptedOthersAreLoadErrorsNamingWhatWorks() {
+        load("- hosts: all\n  become_method: su\n  tasks:\n    - command: id\n      become_method: doas\n");
         assertEquals(1, diagnostics.errors().size(), () -> TestFiles.render(diagnostics, dir));
         assertEquals("""
-                ERROR! become_method 'su' is not supported
+                ERROR! become_method 'doas' is not supported
                  --> site.yml:5:22
                   |
-                5 |       become_method: su
-                  |                      ^^
-                  = swarmplay becomes with sudo; use become_method: sudo or drop it""", TestFiles.render(diagnostics, dir));
+                5 |       become_method: doas
+                  |                      ^^^^
+                  = swarmplay becomes with su, sudo; use become_method: sudo or drop it""", TestFiles.render(diagnostics, dir));
+    }
+
+    @Test
+    void becomeKeywordsReachTheConnectionAsItsVariablesUnlessTheTaskSetsThem() {
+        Play play = load("- hosts: all\n  become_method: su\n  tasks:\n    - command: id\n      become_method: sudo\n"
+                + "      become_flags: -H\n      become_exe: /usr/bin/sudo\n      vars: {ansible_become_exe: mysudo}\n");
+        assertTrue(diagnostics.errors().isEmpty(), () -> TestFiles.render(diagnostics, dir));
+        assertEquals("su", play.vars().get("ansible_become_method"));
+        Map<String, Object> vars = ((Task) play.tasks().get(0)).options().vars();
+        assertEquals("sudo", vars.get("ansible_become_method"));
+        assertEquals("-H", vars.get("ansible_become_flags"));
+        assertEquals("mysudo", vars.get("ansible_become_exe"));
     }
 }

@@ -42,6 +42,19 @@ class RunnerTest {
     }
 
     @Test
+    void ansibleFactsIsAnEmptyMappingBeforeFactsAreGathered() {
+        RunFixture.Run run = fixture("""
+                - hosts: h1
+                  gather_facts: false
+                  tasks:
+                    - name: no facts
+                      debug: {msg: "{{ ansible_facts }}"}
+                      when: ansible_facts == {} and hostvars[inventory_hostname].ansible_facts == {}
+                """).run(Mode.APPLY);
+        assertEquals(Map.of("h1", Status.OK), run.events().statuses("no facts"), run.output());
+    }
+
+    @Test
     void theTemplateModuleGivesAnsiblesTemplateVariables() throws Exception {
         RunFixture.Run run = fixture("""
                 - hosts: h1

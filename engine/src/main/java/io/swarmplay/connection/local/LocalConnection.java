@@ -1,5 +1,6 @@
 package io.swarmplay.connection.local;
 
+import io.swarmplay.connection.Become;
 import io.swarmplay.connection.Command;
 import io.swarmplay.connection.Connection;
 import io.swarmplay.connection.ExecResult;
@@ -15,7 +16,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The control node itself as a host. Commands are child processes (argv without a shell; shell
+ * The control node itself as a host. Commands are child processes (through {@link Become} under become) (argv without a shell; shell
  * commands are already {@code /bin/sh -c script}); files go through NIO. A leading {@code ~} in
  * a path is the user's home.
  *
@@ -27,12 +28,22 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class LocalConnection implements Connection {
 
     private final Set<Process> running = ConcurrentHashMap.newKeySet();
+    private final Become become;
     private volatile boolean cancelled;
+
+    public LocalConnection() {
+        this(null);
+    }
+
+    /** A connection whose commands run through {@code become} (files are still read and written as this user). */
+    public LocalConnection(Become become) {
+        this.become = become;
+    }
 
     @Override
     public ExecResult exec(Command command) {
         if (cancelled) throw new CancelledException("interrupted: not starting '" + command + "' on the control node");
-        ExecResult result = LocalProcess.run(command, running);
+        ExecResult result = LocalProcess.run(become == null ? command : become.wrap(command), running);
         if (cancelled) throw new CancelledException("interrupted: '" + command + "' on the control node was killed");
         return result;
     }

@@ -1,5 +1,6 @@
 package io.swarmplay.connection.local;
 
+import io.swarmplay.connection.Become;
 import io.swarmplay.connection.Connection;
 import io.swarmplay.connection.ConnectionFactory;
 import io.swarmplay.connection.ConnectionSettings;
@@ -14,6 +15,6 @@ public final class LocalConnectionFactory implements ConnectionFactory {
 
     @Override
     public Connection open(ConnectionSettings settings) {
-        return new LocalConnection();
+        return new LocalConnection(Become.from(settings.vars() == null ? java.util.Map.of() : settings.vars()));
     }
 }

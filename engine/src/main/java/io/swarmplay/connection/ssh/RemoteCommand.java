@@ -1,5 +1,6 @@
 package io.swarmplay.connection.ssh;
 
+import io.swarmplay.connection.Become;
 import io.swarmplay.connection.Command;
 import io.swarmplay.connection.ShellQuote;
 
@@ -11,7 +12,7 @@ import java.util.regex.Pattern;
  * Builds the one shell line sent in an SSH {@code exec} request. Every value is quoted with
  * {@link ShellQuote}, so none can break out of its word. sshd usually refuses {@code env}
  * requests, so variables are set with {@code env NAME=value ...}; the working directory with
- * {@code cd DIR &&}; become wraps the whole line in {@code sudo -n -u USER -- /bin/sh -c LINE}.
+ * {@code cd DIR &&}; become wraps the whole line ({@link Become#wrap}).
  *
  * <p>Every command carries a tag, {@code SWARMPLAY_CMD=<random>} in its environment, set inside
  * sudo so the command and everything it starts inherit it: {@link #killLine} finds and kills
@@ -42,32 +43,32 @@ final class RemoteCommand {
         return String.format("%016x", RANDOM.nextLong());
     }
 
-    /** The tagged line for {@code command}, run as {@code becomeUser} through sudo when that is not null. */
-    static Tagged line(Command command, String becomeUser) {
+    /** The tagged line for {@code command}, run through {@code become} when that is not null. */
+    static Tagged line(Command command, Become become) {
         String tag = newTag();
-        return new Tagged(line(command, becomeUser, tag), tag, command.toString());
+        return new Tagged(line(command, become, tag), tag, command.toString());
     }
 
-    /** A tagged POSIX shell script, run as {@code becomeUser} through sudo when that is not null. */
-    static Tagged script(String script, String becomeUser) {
+    /** A tagged POSIX shell script, run through {@code become} when that is not null. */
+    static Tagged script(String script, Become become) {
         String tag = newTag();
-        return new Tagged(script(script, becomeUser, tag), tag, script);
+        return new Tagged(script(script, become, tag), tag, script);
     }
 
-    /** The line for {@code command} with {@code tag}, run as {@code becomeUser} through sudo when that is not null. */
-    static String line(Command command, String becomeUser, String tag) {
+    /** The line for {@code command} with {@code tag}, run through {@code become} when that is not null. */
+    static String line(Command command, Become become, String tag) {
         String body = command.shell()
                 ? "/bin/sh -c " + ShellQuote.quote(command.argv().get(2))
                 : command.toShellLine();
         String env = command.env().isEmpty() ? "" : " " + assignments(command.env());
         body = "exec env " + TAG_NAME + "=" + tag + env + " " + body;
         if (command.chdir() != null) body = "cd " + ShellQuote.quote(command.chdir()) + " && " + body;
-        return become(body, becomeUser);
+        return become(body, become);
     }
 
-    /** A POSIX shell script, tagged with {@code tag}, run as {@code becomeUser} through sudo when that is not null. */
-    static String script(String script, String becomeUser, String tag) {
-        return become("exec env " + TAG_NAME + "=" + tag + " /bin/sh -c " + ShellQuote.quote(script), becomeUser);
+    /** A POSIX shell script, tagged with {@code tag}, run through {@code become} when that is not null. */
+    static String script(String script, Become become, String tag) {
+        return become("exec env " + TAG_NAME + "=" + tag + " /bin/sh -c " + ShellQuote.quote(script), become);
     }
 
     /**
@@ -75,22 +76,21 @@ final class RemoteCommand {
      * as the same user as the tagged command. Two passes, so a child forked during the first dies
      * in the second. Needs Linux's {@code /proc}; elsewhere it kills nothing.
      */
-    static String killLine(String tag, String becomeUser) {
+    static String killLine(String tag, Become become) {
         String kill = "t=" + TAG_NAME + "=" + tag + "; for n in 1 2; do"
                 + " for f in $(grep -l -a -F -e \"$t\" /proc/[0-9]*/environ 2>/dev/null); do"
                 + " p=${f#/proc/}; kill -KILL \"${p%/environ}\" 2>/dev/null; done; sleep 0.1; done; true";
         String line = "exec /bin/sh -c " + ShellQuote.quote(kill);
-        return becomeUser == null ? line : become(kill, becomeUser);
+        return become == null ? line : become(kill, become);
     }
 
     /**
-     * Wraps a shell line for become; unchanged when {@code becomeUser} is null. The login shell
+     * Wraps a shell line for become; unchanged when {@code become} is null. The login shell
      * {@code exec}s sudo (and every line {@code exec}s its program) so that a process killed by a
      * signal is reported as killed, not as a shell's exit status 128+n.
      */
-    static String become(String line, String becomeUser) {
-        if (becomeUser == null) return line;
-        return "exec sudo -n -u " + ShellQuote.quote(becomeUser) + " -- /bin/sh -c " + ShellQuote.quote(line);
+    static String become(String line, Become become) {
+        return become == null ? line : become.wrap(line);
     }
 
     private static String assignments(Map<String, String> env) {

@@ -75,7 +75,7 @@ public final class SshConnection implements Connection, io.swarmplay.connection.
         InputStream stdin = command.stdin() == null ? null : new ByteArrayInputStream(command.stdin());
         ByteArrayOutputStream stdout = new ByteArrayOutputStream();
         long start = System.nanoTime();
-        SshExec.Raw raw = run(RemoteCommand.line(command, options.becomeUser()), stdin, stdout, command.timeout());
+        SshExec.Raw raw = run(RemoteCommand.line(command, options.escalation()), stdin, stdout, command.timeout());
         String err = new String(raw.stderr(), StandardCharsets.UTF_8);
         if (options.become() && RemoteCommand.sudoNeedsPassword(raw.rc(), err)) err = sudoPasswordMessage();
         return new ExecResult(raw.rc(), stdout.toString(StandardCharsets.UTF_8), err, raw.signal(), raw.timedOut(),
@@ -98,7 +98,7 @@ public final class SshConnection implements Connection, io.swarmplay.connection.
 
     /** Runs a POSIX script through become when set, tagged, streaming stdout. */
     SshExec.Raw runScript(String script, InputStream stdin, OutputStream stdout, Duration timeout) {
-        return run(RemoteCommand.script(script, options.becomeUser()), stdin, stdout, timeout);
+        return run(RemoteCommand.script(script, options.escalation()), stdin, stdout, timeout);
     }
 
     /**
@@ -107,7 +107,7 @@ public final class SshConnection implements Connection, io.swarmplay.connection.
      */
     private void killTagged(String tag) {
         try {
-            link.outsideLimit(c -> exec.runUntracked(c, RemoteCommand.killLine(tag, options.becomeUser()),
+            link.outsideLimit(c -> exec.runUntracked(c, RemoteCommand.killLine(tag, options.escalation()),
                     SshExec.KILL_LIMIT));
         } catch (IOException | RuntimeException ignored) {
             // the connection is gone, so nothing more can be done from here, or sshd refused the channel

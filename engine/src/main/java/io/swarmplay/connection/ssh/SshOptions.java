@@ -1,5 +1,6 @@
 package io.swarmplay.connection.ssh;
 
+import io.swarmplay.connection.Become;
 import io.swarmplay.connection.ConnectionSettings;
 
 import java.nio.file.Files;
@@ -27,11 +28,11 @@ import java.util.Set;
  * @param hostKeyPolicy   {@code host_key_checking}, else {@code -o StrictHostKeyChecking=}, else strict
  * @param connectTimeout  TCP connect and handshake timeout
  * @param maxSessions     concurrent session channels allowed ({@code ssh_max_sessions}, default 10)
- * @param becomeUser      the user to run commands as through {@code sudo -n}, or null without become
+ * @param escalation      how commands run as another user ({@link Become}), or null without become
  */
 record SshOptions(String hostName, String address, int port, String user, List<Path> keyFiles,
                   List<Path> knownHosts, HostKeyPolicy hostKeyPolicy, Duration connectTimeout,
-                  int maxSessions, String becomeUser) {
+                  int maxSessions, Become escalation) {
 
     static final List<String> DEFAULT_KEYS = List.of("id_ed25519", "id_ecdsa", "id_rsa");
 
@@ -47,7 +48,7 @@ record SshOptions(String hostName, String address, int port, String user, List<P
         String user = s.user() != null && !s.user().isBlank() ? s.user() : System.getProperty("user.name");
         Duration timeout = s.timeout() == null || s.timeout().isZero() ? Duration.ofSeconds(10) : s.timeout();
         return new SshOptions(s.hostName(), s.address(), s.port() > 0 ? s.port() : 22, user, keyFiles(s.keyFile()),
-                knownHosts(args, vars), policy(args, vars), timeout, maxSessions(vars), becomeUser(vars));
+                knownHosts(args, vars), policy(args, vars), timeout, maxSessions(vars), Become.from(vars));
     }
 
     /** {@code user@address:port}, as messages name the target. */
@@ -61,7 +62,12 @@ record SshOptions(String hostName, String address, int port, String user, List<P
     }
 
     boolean become() {
-        return becomeUser != null;
+        return escalation != null;
+    }
+
+    /** The user commands run as under become, or null without become. */
+    String becomeUser() {
+        return escalation == null ? null : escalation.user();
     }
 
     private static List<Path> keyFiles(String keyFile) {
@@ -102,12 +108,6 @@ record SshOptions(String hostName, String address, int port, String user, List<P
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("ssh_max_sessions must be a positive integer, not '" + value + "'");
         }
-    }
-
-    private static String becomeUser(Map<String, Object> vars) {
-        if (!truthy(vars.get("ansible_become"))) return null;
-        Object user = vars.get("ansible_become_user");
-        return user == null || String.valueOf(user).isBlank() ? "root" : String.valueOf(user);
     }
 
     static boolean truthy(Object value) {
