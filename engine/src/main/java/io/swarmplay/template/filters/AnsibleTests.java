@@ -166,19 +166,8 @@ public final class AnsibleTests {
         throw new FilterException("'in' expects a string, list or mapping, got a " + Values.typeName(c));
     }
 
-    /** {@code version(other, operator='eq')} with loose version ordering (1.10 > 1.9, 1.0rc1 < 1.0.1). */
+    /** {@code version(other, operator='eq', strict=None, version_type=None)} as Ansible 2.14 compares versions. */
     static boolean version(Object v, Args a) {
-        int cmp = Versions.compare(Values.str(v), a.string(0, "version", ""));
-        String op = a.string(1, "operator", "eq");
-        return switch (op) {
-            case "<", "lt" -> cmp < 0;
-            case "<=", "le" -> cmp <= 0;
-            case ">", "gt" -> cmp > 0;
-            case ">=", "ge" -> cmp >= 0;
-            case "==", "=", "eq" -> cmp == 0;
-            case "!=", "<>", "ne" -> cmp != 0;
-            default -> throw new FilterException("version does not know the operator '" + op + "'",
-                    "use one of <, <=, >, >=, ==, !=, lt, le, gt, ge, eq, ne");
-        };
+        return Versions.test(v, a.get(0, "version"), a.get(1, "operator", "eq"), a.get(2, "strict"), a.get(3, "version_type"));
     }
 }
