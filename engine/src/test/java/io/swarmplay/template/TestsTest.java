@@ -133,6 +133,11 @@ class TestsTest {
     void truthyAndFalsy() {
         assertEquals(true, t("s is truthy"));
         assertEquals(true, t("'' is falsy"));
+        assertEquals(false, t("'off' is truthy(convert_bool=True)"));
+        assertEquals(true, t("' Yes ' is truthy(convert_bool=True)"));
+        assertEquals(true, t("'fred' is truthy(convert_bool=True)"));
+        assertEquals(true, t("'off' is truthy"));
+        assertEquals(true, t("'no' is falsy(convert_bool=True)"));
     }
 
     @org.junit.jupiter.api.Test

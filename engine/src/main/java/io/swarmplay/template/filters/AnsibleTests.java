@@ -70,8 +70,8 @@ public final class AnsibleTests {
                 AnsibleTest.of("mapping", (v, a) -> v instanceof Map),
                 AnsibleTest.of("sequence", (v, a) -> v instanceof Collection || v instanceof CharSequence),
                 AnsibleTest.of("iterable", (v, a) -> v instanceof Iterable || v instanceof Map || v instanceof CharSequence),
-                AnsibleTest.of("truthy", (v, a) -> Values.truthy(v)),
-                AnsibleTest.of("falsy", (v, a) -> !Values.truthy(v)),
+                AnsibleTest.of("truthy", AnsibleTests::truthy),
+                AnsibleTest.of("falsy", (v, a) -> !truthy(v, a)),
                 AnsibleTest.of("sameas", (v, a) -> sameAs(v, a.get(0, null))),
                 AnsibleTest.of("in", (v, a) -> contains(a.get(0, null), v)),
                 AnsibleTest.of("contains", (v, a) -> contains(v, a.get(0, null))),
@@ -164,6 +164,16 @@ public final class AnsibleTests {
         if (c instanceof Map<?, ?> m) return Values.contains(m.keySet(), item);
         if (c instanceof Collection<?> col) return Values.contains(col, item);
         throw new FilterException("'in' expects a string, list or mapping, got a " + Values.typeName(c));
+    }
+
+    /** Python truthiness; with {@code convert_bool=True} a boolean word ({@code yes}, {@code off}, {@code 1}, ...) first becomes its boolean. */
+    static boolean truthy(Object v, Args a) {
+        if (a.bool(0, "convert_bool", false) && v instanceof CharSequence text) {
+            String word = text.toString().strip().toLowerCase(java.util.Locale.ROOT);
+            if (List.of("y", "yes", "on", "1", "true", "t").contains(word)) return true;
+            if (List.of("n", "no", "off", "0", "false", "f").contains(word)) return false;
+        }
+        return Values.truthy(v);
     }
 
     /** {@code version(other, operator='eq', strict=None, version_type=None)} as Ansible 2.14 compares versions. */
