@@ -43,10 +43,9 @@ public final class DebugModule implements Module<DebugModule.Args> {
         Map<String, Object> data = new LinkedHashMap<>();
         if (args.var() != null) {
             // Ansible shows an undefined variable (or attribute) as this text, and succeeds; an
-            // unsafe name is never evaluated: Ansible shows it wrapped in braces, as text; a defined
-            // one is shown as the template {{ var }} renders (a bare variable keeps its type)
+            // unsafe name is never evaluated: Ansible shows it wrapped in braces, as text
             Object value = host.isData("var") ? "{{" + args.var() + "}}"
-                    : defined(args.var(), host) ? host.evaluate("{{ " + args.var() + " }}") : NOT_DEFINED;
+                    : defined(args.var(), host) ? host.evaluate(args.var()) : NOT_DEFINED;
             data.put(args.var(), value);
             return Results.none(args.var() + ": " + value, data);
         }

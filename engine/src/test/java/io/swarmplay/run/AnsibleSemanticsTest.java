@@ -181,23 +181,6 @@ class AnsibleSemanticsTest {
     }
 
     @Test
-    void debugVarShowsWhatTheTemplateOfTheExpressionGives() {
-        RunFixture.Run run = new RunFixture(dir).hosts("h1").playbook("""
-                - hosts: web
-                  gather_facts: false
-                  vars:
-                    n: 5
-                  tasks:
-                    - {name: bare, debug: {var: n}}
-                    - {name: sum, debug: {var: n + 1}}
-                    - {name: listed, debug: {var: "'[1, 2]'"}}
-                """).run(Mode.APPLY);
-        assertEquals(5, run.events().outcome("bare", "h1").data().get("n"));
-        assertEquals("6", run.events().outcome("sum", "h1").data().get("n + 1"), "Ansible templates {{ n + 1 }}: text");
-        assertEquals(List.of(1, 2), run.events().outcome("listed", "h1").data().get("'[1, 2]'"));
-    }
-
-    @Test
     void failedWhenRegistersItsResultAndAnUnevaluableOneFailsKeepingTheResult() {
         RunFixture.Run run = new RunFixture(dir).hosts("h1").playbook("""
                 - hosts: web
