@@ -18,7 +18,6 @@ import io.swarmplay.template.TemplateScan.Parsed;
 import io.swarmplay.template.filters.AnsibleFilter;
 import io.swarmplay.template.filters.DateFilters;
 import io.swarmplay.template.filters.Library;
-import io.swarmplay.template.filters.PyTuple;
 import io.swarmplay.template.filters.RenderScope;
 import io.swarmplay.template.filters.TemplateLimits;
 import io.swarmplay.template.filters.Values;
@@ -39,7 +38,6 @@ import java.util.stream.Collectors;
 final class Engine {
 
     private static final int MAX_CACHED = 10_000;
-    private static final java.util.regex.Pattern BARE_VARIABLE = java.util.regex.Pattern.compile("\\s*\\w+\\s*");
     private static final String TOO_DEEP = "the template or a value it uses nests too deeply";
 
     private static final class Holder {
@@ -60,6 +58,7 @@ final class Engine {
         // Jinjava's own filters get the Unknown/undefined guards; ours then replace same-named ones
         for (Filter builtin : List.copyOf(global.getAllFilters())) global.registerFilter(AnsibleFilter.guard(builtin));
         Library.filters().forEach(global::registerFilter);
+        for (Filter filter : List.copyOf(global.getAllFilters())) global.registerFilter(EvalConcat.tracking(filter));
         Library.tests().forEach(global::registerExpTest);
         global.registerFunction(new ELFunctionDefinition("", "range", Ranges.class, "range", Object.class, Object[].class));
         global.registerFunction(new ELFunctionDefinition("", "now", DateFilters.class, "now", Object[].class));
@@ -103,16 +102,17 @@ final class Engine {
                 .build();
     }
 
-    /** Renders a string: a single {@code {{ expr }}} to the expression's plain value, else to a string. */
+    /** Renders a string to the value Ansible's templating gives it ({@link EvalConcat}). */
     Object renderString(String text, RenderState state) {
+        String bare = EvalConcat.bareVariable(text, state.vars());
+        if (bare != null) return Values.toPlain(state.lookup(bare));
         Parsed p = parse(text, state);
-        if (p.expression() != null) {
+        if (p.expression() != null && EvalConcat.isOneNode(text)) {
             Object value = evaluate(p.expression(), p.line(), state);
-            // Ansible's finalize makes a None the expression gave '': only a bare variable keeps its None
-            if (value == null && !BARE_VARIABLE.matcher(p.expression()).matches()) return "";
-            return value instanceof PyTuple t ? Values.str(t) : Values.toPlain(value); // Ansible makes a tuple its text
+            Object result = EvalConcat.ofValue(value, state.isMadeText(value));
+            return result instanceof String s && text.endsWith("\n") ? s + "\n" : result;
         }
-        return renderTemplate(p, state);
+        return EvalConcat.ofText(renderTemplate(p, state));
     }
 
     /** Scans (once per distinct text) and checks filter and test names (the plugins' too). */

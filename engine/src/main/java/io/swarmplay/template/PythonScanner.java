@@ -44,7 +44,7 @@ final class PythonScanner extends ExtendedScanner {
     }
 
     /** Appends the escape whose letter is at {@code i}; returns where the literal goes on. */
-    private static int escape(String input, int i, StringBuilder out) {
+    static int escape(String input, int i, StringBuilder out) {
         char e = input.charAt(i);
         switch (e) {
             case '\n' -> { return i + 1; }

@@ -17,6 +17,7 @@ import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -39,6 +40,8 @@ final class RenderState implements RenderScope {
     private final ArrayDeque<Frame> rendering = new ArrayDeque<>();
     private final List<Unknown> touched = new ArrayList<>(2);
     private final List<Undefined> pending = new ArrayList<>(2);
+    /** Strings made by text filters ({@link EvalConcat#TEXT_FILTERS}), by identity. */
+    private final Set<Object> madeText = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
     private Failure failure;
     /** Whether this render read a value from a host ({@link Unsafe}): its result is host data too. */
     private boolean tainted;
@@ -90,6 +93,18 @@ final class RenderState implements RenderScope {
     /** The template the user wrote that is being rendered now (quoted in messages). */
     void template(String text) {
         template = text;
+    }
+
+    /** A filter returned {@code value}: {@code text} when it is a text filter, else not (its result is read back). */
+    void madeText(Object value, boolean text) {
+        if (!(value instanceof String)) return;
+        if (text) madeText.add(value);
+        else madeText.remove(value);
+    }
+
+    /** Whether {@code value} is a string a text filter made (kept as text when it is a template's whole result). */
+    boolean isMadeText(Object value) {
+        return madeText.contains(value);
     }
 
     // ---- lookups -------------------------------------------------------------------------

@@ -26,11 +26,11 @@ class FiltersTest {
     }
 
     private Object r(String template) {
-        return templar.render(template, vars, SourcePosition.UNKNOWN);
+        return ExpressionValue.of(templar, template, vars, SourcePosition.UNKNOWN);
     }
 
     private String error(String template) {
-        return assertThrows(TemplateException.class, () -> r(template)).getMessage();
+        return assertThrows(TemplateException.class, () -> templar.render(template, vars, SourcePosition.UNKNOWN)).getMessage();
     }
 
     @Test
@@ -40,8 +40,8 @@ class FiltersTest {
         assertEquals("", r("{{ blank | default('x') }}"));
         assertEquals("x", r("{{ blank | default('x', true) }}"));
         assertEquals("x", r("{{ nothing | default('x', true) }}"));
-        assertEquals("", r("{{ nothing | default('x') }}"), "a None written out is '' (Ansible's finalize)");
-        assertEquals("", r("{{ missing | default }}"));
+        assertEquals("", templar.render("{{ nothing | default('x') }}", vars, SourcePosition.UNKNOWN), "a None written out is '' (Ansible's finalize)");
+        assertEquals("", templar.render("{{ missing | default }}", vars, SourcePosition.UNKNOWN));
         assertEquals(0, r("{{ result.rc | default(5) }}"));
     }
 
@@ -109,7 +109,7 @@ class FiltersTest {
         assertEquals("a$b", r("{{ 'a b' | regex_replace(' ', '$') }}"));
         assertEquals("XbX", r("{{ 'aba' | regex_replace('A', 'X', ignorecase=true) }}"));
         assertEquals("1.2", r("{{ 'version 1.2 ok' | regex_search('\\\\d+\\\\.\\\\d+') }}"));
-        assertEquals("", r("{{ 'none here' | regex_search('\\\\d+') }}"), "a None written out is '' (Ansible's finalize)");
+        assertEquals("", templar.render("{{ 'none here' | regex_search('\\\\d+') }}", vars, SourcePosition.UNKNOWN), "a None written out is '' (Ansible's finalize)");
         assertEquals(List.of("1", "2"), r("{{ 'v1.2' | regex_search('(\\\\d)\\\\.(\\\\d)', '\\\\1', '\\\\2') }}"));
         assertEquals(List.of("x"), r("{{ 'k=x' | regex_search('k=(?P<val>.*)', '\\\\g<val>') }}"));
         assertEquals(List.of("1", "22"), r("{{ 'a1b22' | regex_findall('\\\\d+') }}"));
@@ -211,7 +211,7 @@ class FiltersTest {
         assertEquals(4, r("{{ nums | count }}"));
         assertEquals(3, r("{{ nums | first }}"));
         assertEquals(3, r("{{ nums | last }}"));
-        assertEquals("", r("{{ [] | first }}"));
+        assertEquals("", templar.render("{{ [] | first }}", vars, SourcePosition.UNKNOWN));
         assertEquals(1, r("{{ nums | min }}"));
         assertEquals(3, r("{{ nums | max }}"));
         assertEquals(Map.of("name", "Al", "uid", 1, "admin", false), r("{{ users | min(attribute='uid') }}"));

@@ -57,16 +57,17 @@ class JinjavaTemplarTest {
     }
 
     @Test
-    void singleExpressionKeepsItsType() {
+    void aTemplateHasTheTypeAnsible214GivesIt() {
         Map<String, Object> v = vars("l", List.of(1, 2), "m", Map.of("a", 1), "n", 3, "b", false, "z", null, "d", 1.5);
         assertEquals(List.of(1, 2), templar.render("{{ l }}", v, AT));
-        assertEquals(Map.of("a", 1), templar.render("  {{ m }} ", v, AT));
-        assertEquals(3, templar.render("{{ n }}", v, AT));
+        assertEquals("  {'a': 1} ", templar.render("  {{ m }} ", v, AT), "text around the expression: text");
+        assertEquals(3, templar.render("{{ n }}", v, AT), "a bare variable holding a number is that number");
         assertEquals(false, templar.render("{{ b }}", v, AT));
         assertNull(templar.render("{{ z }}", v, AT), "a bare variable keeps its None");
         assertEquals("", templar.render("{{ {'a': z}.a }}", v, AT), "any other None written out is '' (Ansible's finalize)");
         assertEquals(1.5, templar.render("{{ d }}", v, AT));
-        assertEquals(4L, templar.render("{{ n + 1 }}", v, AT));
+        assertEquals("4", templar.render("{{ n + 1 }}", v, AT), "a number an expression computes is its text");
+        assertEquals(true, templar.render("{{ n > 1 }}", v, AT), "'True' reads back as a boolean");
         assertEquals(Map.of("k", List.of(1, 2)), templar.render("{{ {'k': l} }}", v, AT));
     }
 
@@ -103,7 +104,7 @@ class JinjavaTemplarTest {
                 "cfg", Map.of("port", "{{ port }}"), "port", 8080);
         assertEquals("/srv/work/spire", templar.render("{{ work_dir }}/spire", v, AT));
         assertEquals(List.of("/srv/work/a"), templar.render("{{ dirs }}", v, AT));
-        assertEquals(8080, templar.render("{{ cfg.port }}", v, AT));
+        assertEquals("8080", templar.render("{{ cfg.port }}", v, AT), "a number from an expression is written out");
         assertEquals(Map.of("port", 8080), templar.render("{{ cfg }}", v, AT));
     }
 
@@ -149,7 +150,7 @@ class JinjavaTemplarTest {
         assertEquals("'x' is not defined on 'm' (no keys) in \"{{ m.x }}\"", error("{{ m.x }}", vars("m", Map.of())).getMessage());
         assertEquals("index 5 is out of range on 'l' (length 2) in \"{{ l[5] }}\"",
                 error("{{ l[5] }}", vars("l", List.of(1, 2))).getMessage());
-        assertEquals(2, templar.render("{{ l[-1] }}", vars("l", List.of(1, 2)), AT));
+        assertEquals(2, templar.evaluate("l[-1]", vars("l", List.of(1, 2)), AT));
     }
 
     @Test
@@ -206,7 +207,7 @@ class JinjavaTemplarTest {
         assertEquals(false, templar.evaluate("result.stdout is defined", v, AT));
         assertEquals("", templar.render("{{ result.stdout | default('') }}", v, AT));
         assertEquals("z", templar.render("{{ nope.deeper.still | default('z') }}", v, AT));
-        assertEquals(1, templar.render("{{ x | default(nope) }}", v, AT));
+        assertEquals(1, templar.evaluate("x | default(nope)", v, AT));
         assertEquals("d", templar.render("{{ nope if nope is defined else 'd' }}", v, AT));
         assertEquals(Templar.Truth.TRUE, templar.test("nope is not defined", v, AT));
     }

@@ -121,17 +121,23 @@ class TestsTest {
     void version() {
         assertEquals(true, t("'1.10' is version('1.9', '>')"));
         assertEquals(true, t("'1.2.3' is version('1.2.3', 'eq')"));
-        assertEquals(true, t("'1.0rc1' is version('1.0.1', 'lt')"));
+        assertEquals(true, t("'1.2.3' is version('2.0.0', 'lt', version_type='semver')"));
+        assertEquals(true, t("'2.14.0rc1' is version('2.14.0', 'lt', version_type='pep440')"));
         assertEquals(true, t("'20.10.2' is version('19.03', '>=')"));
         assertEquals(true, t("'2.0' is version_compare('10.0', '<')"));
         TemplateException e = assertThrows(TemplateException.class, () -> t("'1' is version('2', 'bigger')"));
-        assertEquals("version does not know the operator 'bigger' in \"'1' is version('2', 'bigger')\"", e.getMessage());
+        assertEquals(true, e.getMessage().startsWith("Invalid operator type (bigger). Must be one of '==', "), e.getMessage());
     }
 
     @Test
     void truthyAndFalsy() {
         assertEquals(true, t("s is truthy"));
         assertEquals(true, t("'' is falsy"));
+        assertEquals(false, t("'off' is truthy(convert_bool=True)"));
+        assertEquals(true, t("' Yes ' is truthy(convert_bool=True)"));
+        assertEquals(true, t("'fred' is truthy(convert_bool=True)"));
+        assertEquals(true, t("'off' is truthy"));
+        assertEquals(true, t("'no' is falsy(convert_bool=True)"));
     }
 
     @org.junit.jupiter.api.Test

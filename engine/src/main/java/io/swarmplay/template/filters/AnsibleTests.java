@@ -70,8 +70,8 @@ public final class AnsibleTests {
                 AnsibleTest.of("mapping", (v, a) -> v instanceof Map),
                 AnsibleTest.of("sequence", (v, a) -> v instanceof Collection || v instanceof CharSequence),
                 AnsibleTest.of("iterable", (v, a) -> v instanceof Iterable || v instanceof Map || v instanceof CharSequence),
-                AnsibleTest.of("truthy", (v, a) -> Values.truthy(v)),
-                AnsibleTest.of("falsy", (v, a) -> !Values.truthy(v)),
+                AnsibleTest.of("truthy", AnsibleTests::truthy),
+                AnsibleTest.of("falsy", (v, a) -> !truthy(v, a)),
                 AnsibleTest.of("sameas", (v, a) -> sameAs(v, a.get(0, null))),
                 AnsibleTest.of("in", (v, a) -> contains(a.get(0, null), v)),
                 AnsibleTest.of("contains", (v, a) -> contains(v, a.get(0, null))),
@@ -166,19 +166,18 @@ public final class AnsibleTests {
         throw new FilterException("'in' expects a string, list or mapping, got a " + Values.typeName(c));
     }
 
-    /** {@code version(other, operator='eq')} with loose version ordering (1.10 > 1.9, 1.0rc1 < 1.0.1). */
+    /** Python truthiness; with {@code convert_bool=True} a boolean word ({@code yes}, {@code off}, {@code 1}, ...) first becomes its boolean. */
+    static boolean truthy(Object v, Args a) {
+        if (a.bool(0, "convert_bool", false) && v instanceof CharSequence text) {
+            String word = text.toString().strip().toLowerCase(java.util.Locale.ROOT);
+            if (List.of("y", "yes", "on", "1", "true", "t").contains(word)) return true;
+            if (List.of("n", "no", "off", "0", "false", "f").contains(word)) return false;
+        }
+        return Values.truthy(v);
+    }
+
+    /** {@code version(other, operator='eq', strict=None, version_type=None)} as Ansible 2.14 compares versions. */
     static boolean version(Object v, Args a) {
-        int cmp = Versions.compare(Values.str(v), a.string(0, "version", ""));
-        String op = a.string(1, "operator", "eq");
-        return switch (op) {
-            case "<", "lt" -> cmp < 0;
-            case "<=", "le" -> cmp <= 0;
-            case ">", "gt" -> cmp > 0;
-            case ">=", "ge" -> cmp >= 0;
-            case "==", "=", "eq" -> cmp == 0;
-            case "!=", "<>", "ne" -> cmp != 0;
-            default -> throw new FilterException("version does not know the operator '" + op + "'",
-                    "use one of <, <=, >, >=, ==, !=, lt, le, gt, ge, eq, ne");
-        };
+        return Versions.test(v, a.get(0, "version"), a.get(1, "operator", "eq"), a.get(2, "strict"), a.get(3, "version_type"));
     }
 }

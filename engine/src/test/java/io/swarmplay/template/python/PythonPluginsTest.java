@@ -2,6 +2,7 @@ package io.swarmplay.template.python;
 
 import io.swarmplay.source.SourcePosition;
 import io.swarmplay.source.TestFiles;
+import io.swarmplay.template.ExpressionValue;
 import io.swarmplay.template.JinjavaTemplar;
 import io.swarmplay.template.TemplateException;
 import io.swarmplay.template.TemplatePlugins;
@@ -82,8 +83,8 @@ class PythonPluginsTest {
     }
 
     private Object render(String template) {
-        return new JinjavaTemplar(warnings::add, plugins).render(template, Map.of("items", List.of(1, 2, 3), "omit", io.swarmplay.template.Omit.INSTANCE),
-                new SourcePosition(dir.resolve("site.yml"), 4, 7));
+        return ExpressionValue.of(new JinjavaTemplar(warnings::add, plugins), template,
+                Map.of("items", List.of(1, 2, 3), "omit", io.swarmplay.template.Omit.INSTANCE), new SourcePosition(dir.resolve("site.yml"), 4, 7));
     }
 
     /** The error's message and hint. */
