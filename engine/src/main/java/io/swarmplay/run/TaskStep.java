@@ -16,6 +16,7 @@ import io.swarmplay.module.Outcome;
 import io.swarmplay.module.Status;
 import io.swarmplay.module.ValueUnknownException;
 import io.swarmplay.playbook.Task;
+import io.swarmplay.playbook.TemplatedModule;
 import io.swarmplay.playbook.TaskOptions;
 import io.swarmplay.report.RunEvent.AsyncPolled;
 import io.swarmplay.report.RunEvent.StepProgress;
@@ -76,8 +77,26 @@ final class TaskStep {
     }
 
     Resolved forHost(StepSpec spec, HostState host) {
-        if (!spec.inherited().hasTemplatedFlags()) return new Resolved(spec, null);
-        return resolve(spec, scope.stepVars(host, spec));
+        boolean templatedModule = TemplatedModule.isTemplated(spec.task());
+        if (!spec.inherited().hasTemplatedFlags() && !templatedModule) return new Resolved(spec, null);
+        Map<String, Object> vars = scope.stepVars(host, spec);
+        Resolved flags = resolve(spec, vars);
+        return templatedModule && flags.failure() == null ? resolveModule(flags.spec(), vars) : flags;
+    }
+
+    // action: "{{ mod }}": the module this host's variables name, its arguments read for it (Ansible's)
+    private Resolved resolveModule(StepSpec spec, Map<String, Object> vars) {
+        Task task = spec.task();
+        try {
+            Object name = Unsafe.strip(run.templar().render(task.module(), vars, task.at()));
+            if (name instanceof Unknown) return new Resolved(spec, unknown("module '" + task.module() + "' is resolved at run time"));
+            Task resolved = TemplatedModule.resolve(task, String.valueOf(name).strip(), run.request.modules());
+            return new Resolved(new StepSpec(resolved, spec.inherited(), spec.kind()), null);
+        } catch (IllegalArgumentException e) {
+            return new Resolved(spec, Outcome.failed(e.getMessage()));
+        } catch (TemplateException e) {
+            return new Resolved(spec, Outcome.failed(templateMessage(e)));
+        }
     }
 
     private Resolved resolve(StepSpec spec, Map<String, Object> vars) {
