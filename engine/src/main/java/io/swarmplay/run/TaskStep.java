@@ -390,7 +390,7 @@ final class TaskStep {
      */
     private boolean lock(StepSpec spec, HostState host, HostState target, Map<String, Object> vars,
                          RunHostSession session, TaskTimeout timeout) {
-        Map<String, Object> login = new LinkedHashMap<>(target == host ? vars : scope.hostScope(target).toMap());
+        Map<String, Object> login = new LinkedHashMap<>(targetVars(spec, host, target, vars));
         login.put("ansible_become", false);
         Map<String, Object> rendered = RenderedArgs.connectionVars(run::templar, login, spec.task().at());
         Object dir = rendered.get("swarmplay_lock_dir");
@@ -427,10 +427,14 @@ final class TaskStep {
         return Outcome.unreachable(message);
     }
 
+    /** The variables a step connects with: a delegate's own with the play's and the task's (Ansible's delegated vars). */
+    private Map<String, Object> targetVars(StepSpec spec, HostState host, HostState target, Map<String, Object> vars) {
+        return target == host ? vars : scope.stepVars(target, spec);
+    }
+
     private RunHostSession session(StepSpec spec, HostState host, HostState target, Map<String, Object> vars,
                                    TaskTimeout timeout, Set<String> dataArgs) {
-        Map<String, Object> connectionVars = withBecome(spec.inherited(),
-                target == host ? vars : scope.hostScope(target).toMap());
+        Map<String, Object> connectionVars = withBecome(spec.inherited(), targetVars(spec, host, target, vars));
         Supplier<Map<String, Object>> rendered = () -> RenderedArgs.connectionVars(run::templar, connectionVars,
                 spec.task().at());
         Supplier<Connection> connection = () -> run.connections.forHost(target.name(), rendered.get());
@@ -518,11 +522,7 @@ final class TaskStep {
         if (delegateTo == null) return host;
         Object name = run.templar().render(delegateTo, vars, spec.task().at());
         if (name instanceof Unknown unknown) throw new ValueUnknownException(RunHostSession.describe(unknown));
-        HostState target = run.hosts.get(String.valueOf(name));
-        if (target == null) {
-            throw new ModuleException("delegate_to: host '" + name + "' is not in the inventory");
-        }
-        return target;
+        return run.delegate(String.valueOf(name));
     }
 
     /** Null when {@code when} holds for these variables; else the skipped (or unknown) outcome. */

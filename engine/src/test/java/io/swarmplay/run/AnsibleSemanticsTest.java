@@ -232,4 +232,21 @@ class AnsibleSemanticsTest {
         assertEquals(ExitStatus.OK, run.result().status(), run.output());
         assertEquals(Map.of("h1", Status.CHANGED), run.events().statuses("delegated"), run.output());
     }
+
+    @Test
+    void aTaskDelegatedToAHostOutsideTheInventoryConnectsWithTheTasksVarsAndTheFactsDelegatedToIt() {
+        RunFixture.Run run = new RunFixture(dir).hosts("h1").playbook("""
+                - hosts: web
+                  gather_facts: false
+                  tasks:
+                    - {name: fact, set_fact: {how: local}, delegate_to: f31, delegate_facts: true}
+                    - name: ping it
+                      command: echo on the delegate
+                      delegate_to: f31
+                      vars: {ansible_connection: "{{ how }}"}
+                    - {name: not mine, assert: {that: [how is undefined]}}
+                """).run(Mode.APPLY);
+        assertEquals(ExitStatus.OK, run.result().status(), run.output());
+        assertEquals(Map.of("h1", Status.CHANGED), run.events().statuses("ping it"), run.output());
+    }
 }
