@@ -30,7 +30,10 @@ public final class Inventory {
     /** {@link #groupVarsFor} by the host's group list: the groups never change, every step of a run asks again. */
     private final Map<List<String>, Map<String, Object>> groupVars = new java.util.concurrent.ConcurrentHashMap<>();
 
-    Inventory(List<Host> hosts, Map<String, Group> groups, Host implicitLocalhost) {
+    private final VarsDirs varsDirs;
+
+    Inventory(List<Host> hosts, Map<String, Group> groups, Host implicitLocalhost, VarsDirs varsDirs) {
+        this.varsDirs = varsDirs;
         this.hosts = List.copyOf(hosts);
         for (Host h : this.hosts) {
             indexOf.put(h.name(), indexOf.size());
@@ -61,6 +64,11 @@ public final class Inventory {
      */
     public Inventory withGroup(String host, String group, List<String> parents) {
         return InventoryEdit.addGroup(this, host, group, parents);
+    }
+
+    /** Where the {@code host_vars/} and {@code group_vars/} of hosts and groups made at run time are read. */
+    VarsDirs varsDirs() {
+        return varsDirs;
     }
 
     /** Every host the sources declared, in inventory order (not the implicit localhost). */

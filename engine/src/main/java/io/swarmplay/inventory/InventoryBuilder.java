@@ -42,10 +42,20 @@ final class InventoryBuilder {
     private final Map<String, GroupDraft> groups = new LinkedHashMap<>();
     private final Map<String, Object> localhostFileVars = new LinkedHashMap<>();
     private final Map<String, SourcePosition> edges = new HashMap<>(); // "parent\0child" -> where it was written
+    private VarsDirs varsDirs = VarsDirs.NONE;
 
     InventoryBuilder() {
         group(Inventory.ALL);
         group(Inventory.UNGROUPED);
+    }
+
+    /** The directories whose {@code host_vars/} and {@code group_vars/} the inventory built keeps for run-time hosts and groups. */
+    void varsDirs(VarsDirs dirs) {
+        varsDirs = dirs;
+    }
+
+    VarsDirs varsDirs() {
+        return varsDirs;
     }
 
     void group(String name) {
@@ -110,7 +120,7 @@ final class InventoryBuilder {
         for (Map.Entry<String, HostDraft> e : hosts.entrySet()) {
             builtHosts.add(buildHost(e.getKey(), e.getValue(), memberships.groupsOf(e.getKey())));
         }
-        return new Inventory(builtHosts, built, implicitLocalhost());
+        return new Inventory(builtHosts, built, implicitLocalhost(), varsDirs);
     }
 
     private void reportCycle(Diagnostics diagnostics) {

@@ -30,6 +30,7 @@ final class InventoryEdit {
         if (before == null) builder.host(Inventory.ALL, host, Map.of(), SourcePosition.UNKNOWN);
         builder.replaceHostVars(host, combined);
         for (String group : groups) builder.host(group, host, Map.of(), SourcePosition.UNKNOWN);
+        inventory.varsDirs().readNew(builder, newGroups(inventory, groups), before == null ? List.of(host) : List.of());
         return builder.build(new Diagnostics());
     }
 
@@ -50,7 +51,14 @@ final class InventoryEdit {
             if (!parent.equals(group)) builder.child(parent, group, SourcePosition.UNKNOWN);
         }
         builder.host(group, host, Map.of(), SourcePosition.UNKNOWN);
+        List<String> made = new java.util.ArrayList<>(parents);
+        made.add(group);
+        inventory.varsDirs().readNew(builder, newGroups(inventory, made), List.of());
         return builder.build(new Diagnostics());
+    }
+
+    private static List<String> newGroups(Inventory inventory, List<String> groups) {
+        return groups.stream().distinct().filter(g -> !inventory.groups().containsKey(g)).toList();
     }
 
     private static boolean directMember(Inventory inventory, String group, String host) {
@@ -66,6 +74,7 @@ final class InventoryEdit {
     /** A builder holding everything {@code inventory} holds; {@code ungrouped} is worked out again at build. */
     private static InventoryBuilder copy(Inventory inventory) {
         InventoryBuilder builder = new InventoryBuilder();
+        builder.varsDirs(inventory.varsDirs());
         inventory.groups().forEach((name, g) -> {
             builder.groupVars(name, g.inlineVars());
             if (!g.fileVars().isEmpty()) builder.groupFileVars(name, g.fileVars());

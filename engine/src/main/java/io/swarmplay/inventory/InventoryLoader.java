@@ -59,6 +59,7 @@ public final class InventoryLoader {
         for (Path dir : playbookDirs) loader.varsDirs.add(dir.toAbsolutePath().normalize());
         VarsDirReader vars = new VarsDirReader(loader.builder, diagnostics, loader.vault);
         for (Path dir : loader.varsDirs) vars.read(dir);
+        loader.builder.varsDirs(new VarsDirs(List.copyOf(loader.varsDirs), vault));
         Inventory inventory = loader.builder.build(diagnostics);
         if (inventory.hosts().isEmpty() && !diagnostics.hasErrors()) {
             diagnostics.add(Diagnostic.warning("provided hosts list is empty, only localhost is available. "

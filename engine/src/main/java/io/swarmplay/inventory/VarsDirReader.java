@@ -43,6 +43,18 @@ final class VarsDirReader {
         }
     }
 
+    /** The {@code group_vars/} files of {@code group} (one made at run time) in {@code dir}. */
+    void readGroup(Path dir, String group) {
+        Path groupVars = dir.resolve("group_vars");
+        if (names(groupVars).contains(group)) builder.groupFileVars(group, varsOf(groupVars, group));
+    }
+
+    /** The {@code host_vars/} files of {@code host} (one added at run time) in {@code dir}. */
+    void readHost(Path dir, String host) {
+        Path hostVars = dir.resolve("host_vars");
+        if (names(hostVars).contains(host)) builder.hostFileVars(host, varsOf(hostVars, host));
+    }
+
     /** Host or group names that have a file or directory in {@code dir}. */
     private static List<String> names(Path dir) {
         if (!Files.isDirectory(dir)) return List.of();

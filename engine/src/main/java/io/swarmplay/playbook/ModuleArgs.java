@@ -25,6 +25,8 @@ import java.util.TreeSet;
 final class ModuleArgs {
 
     static final String META = "meta";
+    /** Where the string form of a call whose module is a template waits, unsplit, for the module it names. */
+    static final String UNSPLIT = "_raw_params";
     private static final String RAW = "_raw";
     /** The keys Ansible reads as arguments in the free form of command, shell, raw and script. */
     private static final Set<String> COMMAND_ARGS = Set.of("creates", "removes", "chdir", "executable", "warn", "stdin",
@@ -71,6 +73,11 @@ final class ModuleArgs {
             parsed.at().put(RAW, s.at());
             return;
         }
+        if (module == null && Templates.isTemplated(moduleName)) {
+            parsed.args().put(UNSPLIT, text);
+            parsed.at().put(UNSPLIT, s.at());
+            return;
+        }
         String freeForm = module == null ? "" : module.info().freeForm();
         if (!freeForm.isEmpty()) {
             freeForm(s, freeForm, parsed);
@@ -90,6 +97,20 @@ final class ModuleArgs {
                     inString(s, notKeyValue.start()), notKeyValue.text().length(),
                     "write `name=value` pairs (quote values with spaces: msg=\"hello world\") or use a mapping");
         }
+    }
+
+    /** Arguments read before the module was known ({@code args}, {@code at}), read again for this module. */
+    Parsed reread(Map<String, Object> args, Map<String, SourcePosition> at) {
+        Parsed parsed = new Parsed(new LinkedHashMap<>(args), new LinkedHashMap<>(at));
+        if (parsed.args().remove(UNSPLIT) instanceof String text) {
+            SourcePosition where = parsed.at().getOrDefault(UNSPLIT, SourcePosition.UNKNOWN);
+            Parsed split = new Parsed(new LinkedHashMap<>(), new LinkedHashMap<>());
+            fromString(new YamlNode.Scalar(text, text, false, where, text.length()), split);
+            split.args().forEach(parsed.args()::putIfAbsent);
+            split.at().forEach(parsed.at()::putIfAbsent);
+        }
+        parsed.at().remove(UNSPLIT);
+        return parsed;
     }
 
     /** Ansible's split of a free-form module's string: its own {@code key=value} arguments, the rest verbatim. */

@@ -127,7 +127,7 @@ final class ModuleCalls {
             List<YamlNode.Entry> rest = m.entries().stream().filter(x -> !x.name().equals("module")).toList();
             args = new YamlNode.Mapping(rest, m.at());
         } else if (v instanceof YamlNode.Scalar s && s.value() != null) {
-            String[] parts = s.string().strip().split("\\s+", 2);
+            String[] parts = splitAction(s.string().strip());
             module = parts[0];
             args = new YamlNode.Scalar(parts.length > 1 ? parts[1] : null, parts.length > 1 ? parts[1] : "", false, s.at(), 1);
         } else {
@@ -135,12 +135,25 @@ final class ModuleCalls {
             return null;
         }
         if (module == null) return null;
-        if (isMetaName(module)) return new TaskReader.ModuleCall(module, null, args, local);
+        // Ansible resolves a templated module name on each host when the task runs
+        if (isMetaName(module) || Templates.isTemplated(module)) return new TaskReader.ModuleCall(module, null, args, local);
         if (!session.modules.contains(module) && session.modules.plugin(module, v.at().file()).isEmpty()) {
             unknownModule(module, v.at(), Nodes.width(v));
             return null;
         }
         return new TaskReader.ModuleCall(module, session.modules.find(module).orElseThrow(), args, local);
+    }
+
+    /** {@code "{{ mod }} msg=hi"} → the module (a template's spaces are part of it) and the rest, if any. */
+    static String[] splitAction(String text) {
+        int depth = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '{' && i + 1 < text.length() && (text.charAt(i + 1) == '{' || text.charAt(i + 1) == '%')) depth++;
+            else if ((c == '}' || c == '%') && i + 1 < text.length() && text.charAt(i + 1) == '}' && depth > 0) depth--;
+            else if (depth == 0 && Character.isWhitespace(c)) return new String[]{text.substring(0, i), text.substring(i).strip()};
+        }
+        return new String[]{text};
     }
 
     private YamlNode.Entry entryOf(TaskReader.ModuleCall call) {

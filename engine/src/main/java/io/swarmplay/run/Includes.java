@@ -78,7 +78,9 @@ final class Includes {
         if (!tasks.selected(spec)) return;
         run.report(new TaskStarted(spec.task(), spec.name(), kind));
         List<Inclusion> inclusions = new ArrayList<>();
+        List<HostState> failedBefore = hosts.stream().filter(h -> h.failed).toList();
         for (HostState host : hosts) choose(include, spec, host, inclusions);
+        tasks.hostsFailed(spec, hosts.stream().filter(h -> h.failed && !failedBefore.contains(h)).toList(), hosts);
         if (include instanceof IncludeRole role) {
             // include_role shows no "included" line and counts nothing, as in Ansible
             for (Inclusion inclusion : inclusions) play.roles().include(spec, role, inclusion, this, inherited);

@@ -57,7 +57,10 @@ final class PlayScope {
      * vars, magic variables.
      */
     Map<String, Object> stepVars(HostState host, StepSpec spec) {
-        return scope(host, spec).toMap();
+        Map<String, Object> all = scope(host, spec).toMap();
+        // Ansible's 'vars': the step's whole view as it was before the step (a copy: never itself, nor a loop's item)
+        all.put("vars", java.util.Collections.unmodifiableMap(new LinkedHashMap<>(all)));
+        return all;
     }
 
     /** The roles the play names, and the ones a public include_role added, for their defaults and vars. */

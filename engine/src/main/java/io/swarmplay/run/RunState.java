@@ -8,6 +8,7 @@ import io.swarmplay.report.RunListener;
 import io.swarmplay.template.Templar;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -82,6 +83,18 @@ final class RunState implements AutoCloseable {
 
     synchronized HostState host(Host host) {
         return hosts.computeIfAbsent(host.name(), n -> new HostState(host));
+    }
+
+    /**
+     * The host a task is delegated to: an inventory host (its state made if no play ran on it yet), else, as in
+     * Ansible, a host known by name only, with no variables but what the task gives it and facts delegated to it.
+     */
+    synchronized HostState delegate(String name) {
+        HostState known = hosts.get(name);
+        if (known != null) return known;
+        Host host = inventory.host(name)
+                .orElseGet(() -> new Host(name, Map.of(), List.of(), false, io.swarmplay.source.SourcePosition.UNKNOWN));
+        return host(host);
     }
 
     /** PLAN mode: {@code host} cannot be contacted; the cause is reported once per host. */

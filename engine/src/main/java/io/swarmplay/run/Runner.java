@@ -67,9 +67,20 @@ public final class Runner {
         if (run.interrupted.get()) return ExitStatus.INTERRUPTED;
         if (run.aborted) return ExitStatus.INTERNAL_ERROR;
         Recap recap = run.recap;
-        if (recap.total(c -> c.failed) > 0 || run.breakPlay) return ExitStatus.HOST_FAILED;
+        if (stillFailed(run) || run.breakPlay) return ExitStatus.HOST_FAILED;
         if (run.hosts.values().stream().anyMatch(h -> h.offline)) return ExitStatus.NOT_CONTACTED;
         if (recap.total(c -> c.unreachable) > 0) return run.mode == Mode.PLAN ? ExitStatus.NOT_CONTACTED : ExitStatus.HOST_UNREACHABLE;
         return ExitStatus.OK;
+    }
+
+    /**
+     * Ansible's exit status: a host still failed at the end (a {@code meta: clear_host_errors} clears one, though the
+     * recap keeps counting its failure); a plan, which goes on past a step it cannot plan, counts those steps.
+     */
+    private static boolean stillFailed(RunState run) {
+        if (run.mode == Mode.PLAN) return run.recap.total(c -> c.failed) > 0;
+        synchronized (run.hosts) {
+            return run.hosts.values().stream().anyMatch(h -> h.failed);
+        }
     }
 }

@@ -77,6 +77,12 @@ final class TaskRunner {
         if (!failed.isEmpty()) play.hostsFailed(failed, fatal(spec, first.spec()), hosts);
     }
 
+    /** An include that failed {@code failed} (a missing file or role): any_errors_fatal stops the play as for a task. */
+    void hostsFailed(StepSpec include, List<HostState> failed, List<HostState> hosts) {
+        if (failed.isEmpty() || play.failureHandled()) return;
+        play.hostsFailed(failed, fatal(include, include), hosts);
+    }
+
     // add_host: once for the play, on its first host, registered for that host only
     private boolean bypassesHostLoop(StepSpec spec) {
         return run.request.modules().find(spec.task().module()).map(m -> m.info().bypassHostLoop()).orElse(false);

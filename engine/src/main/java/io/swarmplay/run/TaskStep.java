@@ -16,6 +16,7 @@ import io.swarmplay.module.Outcome;
 import io.swarmplay.module.Status;
 import io.swarmplay.module.ValueUnknownException;
 import io.swarmplay.playbook.Task;
+import io.swarmplay.playbook.TemplatedModule;
 import io.swarmplay.playbook.TaskOptions;
 import io.swarmplay.report.RunEvent.AsyncPolled;
 import io.swarmplay.report.RunEvent.StepProgress;
@@ -76,8 +77,26 @@ final class TaskStep {
     }
 
     Resolved forHost(StepSpec spec, HostState host) {
-        if (!spec.inherited().hasTemplatedFlags()) return new Resolved(spec, null);
-        return resolve(spec, scope.stepVars(host, spec));
+        boolean templatedModule = TemplatedModule.isTemplated(spec.task());
+        if (!spec.inherited().hasTemplatedFlags() && !templatedModule) return new Resolved(spec, null);
+        Map<String, Object> vars = scope.stepVars(host, spec);
+        Resolved flags = resolve(spec, vars);
+        return templatedModule && flags.failure() == null ? resolveModule(flags.spec(), vars) : flags;
+    }
+
+    // action: "{{ mod }}": the module this host's variables name, its arguments read for it (Ansible's)
+    private Resolved resolveModule(StepSpec spec, Map<String, Object> vars) {
+        Task task = spec.task();
+        try {
+            Object name = Unsafe.strip(run.templar().render(task.module(), vars, task.at()));
+            if (name instanceof Unknown) return new Resolved(spec, unknown("module '" + task.module() + "' is resolved at run time"));
+            Task resolved = TemplatedModule.resolve(task, String.valueOf(name).strip(), run.request.modules());
+            return new Resolved(new StepSpec(resolved, spec.inherited(), spec.kind()), null);
+        } catch (IllegalArgumentException e) {
+            return new Resolved(spec, Outcome.failed(e.getMessage()));
+        } catch (TemplateException e) {
+            return new Resolved(spec, Outcome.failed(templateMessage(e)));
+        }
     }
 
     private Resolved resolve(StepSpec spec, Map<String, Object> vars) {
@@ -380,7 +399,7 @@ final class TaskStep {
      */
     private boolean lock(StepSpec spec, HostState host, HostState target, Map<String, Object> vars,
                          RunHostSession session, TaskTimeout timeout) {
-        Map<String, Object> login = new LinkedHashMap<>(target == host ? vars : scope.hostScope(target).toMap());
+        Map<String, Object> login = new LinkedHashMap<>(targetVars(spec, host, target, vars));
         login.put("ansible_become", false);
         Map<String, Object> rendered = RenderedArgs.connectionVars(run::templar, login, spec.task().at());
         Object dir = rendered.get("swarmplay_lock_dir");
@@ -417,10 +436,14 @@ final class TaskStep {
         return Outcome.unreachable(message);
     }
 
+    /** The variables a step connects with: a delegate's own with the play's and the task's (Ansible's delegated vars). */
+    private Map<String, Object> targetVars(StepSpec spec, HostState host, HostState target, Map<String, Object> vars) {
+        return target == host ? vars : scope.stepVars(target, spec);
+    }
+
     private RunHostSession session(StepSpec spec, HostState host, HostState target, Map<String, Object> vars,
                                    TaskTimeout timeout, Set<String> dataArgs) {
-        Map<String, Object> connectionVars = withBecome(spec.inherited(),
-                target == host ? vars : scope.hostScope(target).toMap());
+        Map<String, Object> connectionVars = withBecome(spec.inherited(), targetVars(spec, host, target, vars));
         Supplier<Map<String, Object>> rendered = () -> RenderedArgs.connectionVars(run::templar, connectionVars,
                 spec.task().at());
         Supplier<Connection> connection = () -> run.connections.forHost(target.name(), rendered.get());
@@ -508,11 +531,7 @@ final class TaskStep {
         if (delegateTo == null) return host;
         Object name = run.templar().render(delegateTo, vars, spec.task().at());
         if (name instanceof Unknown unknown) throw new ValueUnknownException(RunHostSession.describe(unknown));
-        HostState target = run.hosts.get(String.valueOf(name));
-        if (target == null) {
-            throw new ModuleException("delegate_to: host '" + name + "' is not in the inventory");
-        }
-        return target;
+        return run.delegate(String.valueOf(name));
     }
 
     /** Null when {@code when} holds for these variables; else the skipped (or unknown) outcome. */

@@ -373,4 +373,27 @@ class InventoryLoaderTest {
         load(script.toString());
         org.junit.jupiter.api.Assertions.assertTrue(diagnostics.all().toString().contains("exited with 3: no cloud credentials"), diagnostics.all().toString());
     }
+
+    @Test
+    void groupsAndHostsMadeAtRunTimeGetTheirFilesBesideTheInventoryThenThePlaybook() {
+        Path inventory = TestFiles.write(dir, "inv/hosts.yml", "all:\n  hosts:\n    alpaca:\n");
+        TestFiles.write(dir, "inv/group_vars/vicugna.yml", "genus: inventory\nuno: 1\n");
+        TestFiles.write(dir, "play/group_vars/vicugna.yml", "genus: playbook\n");
+        TestFiles.write(dir, "play/group_vars/camelids.yml", "family: camelidae\n");
+        TestFiles.write(dir, "play/host_vars/llama.yml", "fleece: soft\n");
+        Inventory loaded = InventoryLoader.load(List.of(inventory.toString()), List.of(dir.resolve("play")), diagnostics);
+        Host alpaca = loaded.host("alpaca").orElseThrow();
+        assertFalse(loaded.groupVarsFor(alpaca).containsKey("genus"));
+
+        Inventory grouped = loaded.withGroup("alpaca", "vicugna", List.of("camelids"));
+        Map<String, Object> vars = grouped.groupVarsFor(grouped.host("alpaca").orElseThrow());
+        assertEquals("playbook", vars.get("genus"), vars.toString());
+        assertEquals(1, vars.get("uno"), vars.toString());
+        assertEquals("camelidae", vars.get("family"), vars.toString());
+
+        Inventory added = grouped.withHost("llama", Map.of("ansible_connection", "local"), List.of("vicugna"));
+        Host llama = added.host("llama").orElseThrow();
+        assertEquals("soft", llama.vars().get("fleece"), llama.vars().toString());
+        assertEquals("playbook", added.groupVarsFor(llama).get("genus"));
+    }
 }

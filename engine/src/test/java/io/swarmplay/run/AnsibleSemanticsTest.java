@@ -210,4 +210,43 @@ class AnsibleSemanticsTest {
         assertFalse(run.output().contains("+secret-ish"), run.output());
         assertTrue(run.output().contains("+plain"), run.output());
     }
+
+    @Test
+    void theVarsMagicHoldsTheStepsWholeViewButNotItselfNorTheLoopItem() {
+        RunFixture.Run run = new RunFixture(dir).hosts("h1").playbook("""
+                - hosts: web
+                  gather_facts: false
+                  vars: {server_name: h1}
+                  tasks:
+                    - {name: fact, set_fact: {z: 1}}
+                    - name: check
+                      assert:
+                        that:
+                          - vars['server_name'] == 'h1'
+                          - vars.t == 'tv' and vars.z == 1 and vars.inventory_hostname == 'h1'
+                          - "'vars' not in vars and 'item' not in vars"
+                      vars: {t: tv}
+                      loop: [1]
+                    - {name: delegated, command: "true", delegate_to: "{{ vars['server_name'] }}"}
+                """).run(Mode.APPLY);
+        assertEquals(ExitStatus.OK, run.result().status(), run.output());
+        assertEquals(Map.of("h1", Status.CHANGED), run.events().statuses("delegated"), run.output());
+    }
+
+    @Test
+    void aTaskDelegatedToAHostOutsideTheInventoryConnectsWithTheTasksVarsAndTheFactsDelegatedToIt() {
+        RunFixture.Run run = new RunFixture(dir).hosts("h1").playbook("""
+                - hosts: web
+                  gather_facts: false
+                  tasks:
+                    - {name: fact, set_fact: {how: local}, delegate_to: f31, delegate_facts: true}
+                    - name: ping it
+                      command: echo on the delegate
+                      delegate_to: f31
+                      vars: {ansible_connection: "{{ how }}"}
+                    - {name: not mine, assert: {that: [how is undefined]}}
+                """).run(Mode.APPLY);
+        assertEquals(ExitStatus.OK, run.result().status(), run.output());
+        assertEquals(Map.of("h1", Status.CHANGED), run.events().statuses("ping it"), run.output());
+    }
 }

@@ -72,4 +72,23 @@ class MetaActionsTest {
                 """).run(Mode.APPLY);
         assertTrue(run.output().contains("PLAY [x {{ nope }} y]"), run.output());
     }
+
+    @Test
+    void errorsClearedByClearHostErrorsStillShowInTheRecapButTheRunSucceeds() {
+        RunFixture.Run run = new RunFixture(dir).hosts("h1", "h2").playbook("""
+                - hosts: web
+                  gather_facts: false
+                  tasks:
+                    - block:
+                        - {name: fails, fail: {msg: expected}, when: inventory_hostname == 'h1'}
+                      always:
+                        - block:
+                            - meta: clear_host_errors
+                    - {name: after, debug: {msg: go on}}
+                """).run(Mode.APPLY);
+        assertEquals(ExitStatus.OK, run.result().status(), run.output());
+        assertEquals(1, run.result().recap().host("h1").failed, run.output());
+        assertEquals(java.util.Map.of("h1", io.swarmplay.module.Status.OK, "h2", io.swarmplay.module.Status.OK),
+                run.events().statuses("after"), run.output());
+    }
 }

@@ -223,4 +223,22 @@ class TaskErrorKeywordsTest {
                 """).run(Mode.APPLY);
         assertEquals("[false, false]", String.valueOf(run.events().outcome("show", "h1").data().get("msg")), run.output());
     }
+
+    @Test
+    void anIncludeOfAMissingRoleOrFileFailsEveryHostUnderAnyErrorsFatal() {
+        for (String include : java.util.List.of("include_role: {name: no-such-role}", "include_tasks: no-such-file.yml")) {
+            RunFixture.Run run = new RunFixture(dir).hosts("h1", "h2").playbook("""
+                    - hosts: web
+                      gather_facts: false
+                      any_errors_fatal: true
+                      tasks:
+                        - name: missing
+                          %s
+                          when: inventory_hostname == 'h2'
+                        - {name: never, debug: {msg: never reached}}
+                    """.formatted(include)).run(Mode.APPLY);
+            assertEquals(java.util.Map.of(), run.events().statuses("never"), include + "\n" + run.output());
+            assertEquals(ExitStatus.HOST_FAILED, run.result().status(), run.output());
+        }
+    }
 }
