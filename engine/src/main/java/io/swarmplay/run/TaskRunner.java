@@ -198,9 +198,7 @@ final class TaskRunner {
                     + ", which cannot be planned") : result.registered());
         }
         if (outcome.isChanged()) {
-            List<String> topics = notifyTopics(spec, host);
-            play.requireHandlers(topics);
-            host.notified.addAll(topics);
+            host.notified.addAll(play.notified(notifyTopics(spec, host)));
         }
         if (outcome.isFailed() && !ignored && !planGoesOn) {
             host.failed = true;
