@@ -46,6 +46,10 @@ final class PlayRun {
      */
     private final List<Handler> handlers = new ArrayList<>();
     private final Set<String> handlerKeys = new java.util.HashSet<>();
+    /** Failed hosts running a handler under {@code force_handlers}: the tasks an include_tasks handler includes run on them too. */
+    private Set<HostState> forced = Set.of();
+    /** While a handler runs, the tasks it includes are handlers too (shown as RUNNING HANDLER). */
+    private boolean inHandler;
     /** The block sections being walked, innermost last (Ansible's iterator states, for any_errors_fatal). */
     private final Deque<Section> sections = new ArrayDeque<>();
     private boolean ended;
@@ -266,14 +270,15 @@ final class PlayRun {
     /** Walks a task list for the hosts still active, in order. */
     void walk(List<TaskNode> nodes, List<HostState> hosts, Inherited inherited) {
         for (TaskNode node : nodes) {
-            List<HostState> active = hosts.stream().filter(HostState::active).toList();
+            List<HostState> active = hosts.stream().filter(h -> h.active() || forced.contains(h) && !h.unreachable).toList();
             if (active.isEmpty() || ended || run.interrupted.get()) return;
+            TaskKind kind = inHandler ? TaskKind.HANDLER : TaskKind.TASK;
             if (node instanceof Task task) {
-                tasks.run(new StepSpec(task, inherited.plus(task.options()), TaskKind.TASK), active);
+                tasks.run(new StepSpec(task, inherited.plus(task.options()), kind), active);
             } else if (node instanceof Block block) {
                 runBlock(block, active, inherited.plus(block.options()));
             } else if (node instanceof IncludeTasks || node instanceof IncludeRole) {
-                tasks.include(node, active, inherited);
+                tasks.include(node, active, inherited, kind);
             } else if (node instanceof RoleCall call) {
                 roles.run(call, active, inherited);
             }
@@ -351,7 +356,14 @@ final class PlayRun {
             List<HostState> notified = hosts.stream().filter(h -> h.active() || force && h.failed && !h.unreachable)
                     .filter(h -> h.notified.contains(handler)).toList();
             if (notified.isEmpty()) continue;
-            runHandler(handler, notified);
+            forced = force ? notified.stream().filter(h -> h.failed).collect(java.util.stream.Collectors.toSet()) : Set.of();
+            inHandler = true;
+            try {
+                runHandler(handler, notified);
+            } finally {
+                forced = Set.of();
+                inHandler = false;
+            }
             notified.forEach(h -> h.notified.remove(handler));
         }
     }

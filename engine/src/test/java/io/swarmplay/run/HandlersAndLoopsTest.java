@@ -244,6 +244,38 @@ class HandlersAndLoopsTest {
         assertEquals(List.of("H1", "H2", "H self", "H1", "H2", "H1", "H2"), handlerMessages(run), run.output());
     }
 
+    @Test
+    void anIncludedRoleBringsTheHandlersOfTheRolesItImports() {
+        RunFixture.Run run = new RunFixture(dir).hosts("h1").playbook("""
+                - hosts: web
+                  gather_facts: false
+                  tasks:
+                    - include_role: {name: outer}
+                """)
+                .file("roles/outer/tasks/main.yml", "- import_role: {name: inner, tasks_from: notify}\n")
+                .file("roles/inner/tasks/notify.yml", "- {name: change, command: \"true\", notify: inner handler}\n")
+                .file("roles/inner/handlers/main.yml", "- {name: inner handler, debug: {msg: H inner}}\n")
+                .run(Mode.APPLY);
+        assertEquals(ExitStatus.OK, run.result().status(), run.output());
+        assertEquals(List.of("H inner"), handlerMessages(run), run.output());
+    }
+
+    @Test
+    void underForceHandlersTheTasksAnIncludeHandlerIncludesRunOnTheFailedHostAsHandlers() {
+        RunFixture.Run run = new RunFixture(dir).hosts("h1").playbook("""
+                - hosts: web
+                  gather_facts: false
+                  force_handlers: true
+                  tasks:
+                    - {name: change, command: "true", notify: handler}
+                    - {name: fails, fail: {msg: expected}}
+                  handlers:
+                    - {name: handler, include_tasks: handler-tasks.yml}
+                """).file("handler-tasks.yml", "- {name: included, debug: {msg: H included}}\n").run(Mode.APPLY);
+        assertEquals(List.of("H included"), handlerMessages(run), run.output());
+        assertTrue(run.output().contains("RUNNING HANDLER [included]"), run.output());
+    }
+
     private static List<Object> handlerMessages(RunFixture.Run run) {
         return run.events().finished().stream().map(e -> e.outcome().data().get("msg"))
                 .filter(m -> m instanceof String text && text.startsWith("H")).toList();
