@@ -33,7 +33,14 @@ final class HandlerReader {
         List<Handler> handlers = new ArrayList<>();
         if (node == null) return handlers;
         Nodes.sequence(node, "'handlers'", session.diagnostics).ifPresent(seq -> {
-            for (YamlNode item : seq.items()) handlers.addAll(readOne(item));
+            int group = 0;
+            boolean afterBlock = false;
+            for (YamlNode item : seq.items()) {
+                boolean block = item instanceof YamlNode.Mapping m && m.has("block");
+                if (block || afterBlock) group++;
+                for (Handler h : readOne(item)) handlers.add(h.inGroup(group));
+                afterBlock = block;
+            }
         });
         return handlers;
     }

@@ -227,8 +227,14 @@ final class TaskOptionsReader {
         boolean extended = false;
         boolean allItems = true;
         double pause = 0;
+        Map<String, String> templates = new java.util.LinkedHashMap<>();
         for (YamlNode.Entry e : m.entries()) {
             String what = "'" + e.name() + "'";
+            if (!e.name().equals("label") && LOOP_CONTROL.contains(e.name()) && e.value() instanceof YamlNode.Scalar s
+                    && s.value() instanceof String text && Templates.isTemplated(text)) {
+                templates.put(e.name(), text);
+                continue;
+            }
             switch (e.name()) {
                 case "loop_var" -> loopVar = orDefault(Nodes.string(e.value(), what, session.diagnostics), "item");
                 case "label" -> label = Nodes.string(e.value(), what, session.diagnostics);
@@ -240,7 +246,7 @@ final class TaskOptionsReader {
                         hintOr(Suggest.hint(e.name(), LOOP_CONTROL), "valid options: " + String.join(", ", LOOP_CONTROL)));
             }
         }
-        return new LoopControl(loopVar, label, indexVar, extended, allItems, pause);
+        return new LoopControl(loopVar, label, indexVar, extended, allItems, pause, templates);
     }
 
     private static String orDefault(String value, String otherwise) {

@@ -25,7 +25,8 @@ final class HostState {
     /** Facts from {@code set_fact}, above included variables. */
     final Map<String, Object> facts = new LinkedHashMap<>();
     final Map<String, Object> registered = new LinkedHashMap<>();
-    final Set<String> notified = new LinkedHashSet<>();
+    /** The handlers notified on this host and not run yet (Ansible's {@code notified_hosts}, seen from the host). */
+    final Set<io.swarmplay.playbook.Handler> notified = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
     boolean failed;
     /** How many times {@code meta: clear_host_errors} cleared this host's errors (an always section keeps the clearing). */
     int errorsCleared;

@@ -122,7 +122,13 @@ final class Includes {
         if (rendered == null) return;
         boolean fromHost = rendered instanceof Unsafe;
         List<?> items = (List<?>) Unsafe.strip(rendered);
-        LoopControl control = include.options().loopControl();
+        LoopControl control;
+        try {
+            control = Loop.control(step, spec, vars);
+        } catch (TemplateException e) {
+            tasks.record(spec, result(host, Outcome.failed(TaskStep.templateMessage(e)), List.of()));
+            return;
+        }
         List<ItemFinished> events = new ArrayList<>();
         List<Outcome> outcomes = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) {

@@ -54,7 +54,27 @@ final class Loop {
         if (list.isEmpty()) return result(host, Results.emptyLoop(), null, List.of());
         TemplateException tooMany = tooMany(list, spec);
         if (tooMany != null) return result(host, Outcome.failed(TaskStep.templateMessage(tooMany)), null, List.of());
-        return items(spec, host, vars, list, fromHost);
+        LoopControl control;
+        try {
+            control = control(step, spec, vars);
+        } catch (TemplateException e) {
+            return result(host, Outcome.failed(TaskStep.templateMessage(e)), null, List.of());
+        }
+        return items(spec, host, vars, list, fromHost, control);
+    }
+
+    /**
+     * The task's {@code loop_control} with its templated options rendered with the task's variables,
+     * once before the first item, as Ansible's TaskExecutor does.
+     *
+     * @throws TemplateException when an option does not render or renders to the wrong type
+     */
+    static LoopControl control(TaskStep step, StepSpec spec, Map<String, Object> vars) {
+        try {
+            return spec.task().options().loopControl().resolve(template -> step.render(template, vars, spec));
+        } catch (IllegalArgumentException e) {
+            throw new TemplateException(e.getMessage(), spec.task().at(), null);
+        }
     }
 
     /**
@@ -82,8 +102,8 @@ final class Loop {
                 spec.task().at(), null);
     }
 
-    private StepResult items(StepSpec spec, HostState host, Map<String, Object> vars, List<?> list, boolean fromHost) {
-        LoopControl control = spec.task().options().loopControl();
+    private StepResult items(StepSpec spec, HostState host, Map<String, Object> vars, List<?> list, boolean fromHost,
+                             LoopControl control) {
         List<ItemFinished> events = new ArrayList<>();
         List<Object> values = new ArrayList<>();
         List<Outcome> outcomes = new ArrayList<>();

@@ -39,9 +39,17 @@ final class PlayRun {
     private final PlayScope scope;
     private final TaskRunner tasks;
     private final Roles roles;
-    /** The play's handlers, then its roles' (an include_role adds its role's when it runs). */
+    /**
+     * The handlers in Ansible's order: those of the play's {@code roles:}, the play's own, those of
+     * {@code import_role}s, then those an include_role adds when it runs. A notification reaches the
+     * last one of its name, so a role included later overrides the play's handler of that name.
+     */
     private final List<Handler> handlers = new ArrayList<>();
     private final Set<String> handlerKeys = new java.util.HashSet<>();
+    /** Failed hosts running a handler under {@code force_handlers}: the tasks an include_tasks handler includes run on them too. */
+    private Set<HostState> forced = Set.of();
+    /** While a handler runs, the tasks it includes are handlers too (shown as RUNNING HANDLER). */
+    private boolean inHandler;
     /** The block sections being walked, innermost last (Ansible's iterator states, for any_errors_fatal). */
     private final Deque<Section> sections = new ArrayDeque<>();
     private boolean ended;
@@ -65,10 +73,13 @@ final class PlayRun {
         this.scope = new PlayScope(run, play, hosts.stream().map(HostState::name).toList());
         this.tasks = new TaskRunner(run, scope, this);
         this.roles = new Roles(run, scope, this);
-        addHandlers(play.handlers());
+        List<RoleCall> uses = new ArrayList<>();
         for (List<TaskNode> section : List.of(play.preTasks(), play.tasks(), play.postTasks())) {
-            RoleVars.playRoles(section).forEach(call -> addHandlers(Roles.handlers(call, List.of())));
+            uses.addAll(RoleVars.playRoles(section));
         }
+        uses.stream().filter(call -> call.kind() == RoleCall.Kind.PLAY).forEach(call -> addHandlers(Roles.handlers(call, List.of())));
+        addHandlers(play.handlers());
+        uses.stream().filter(call -> call.kind() != RoleCall.Kind.PLAY).forEach(call -> addHandlers(Roles.handlers(call, List.of())));
     }
 
     /** Adds handlers after the play's; a role's handler is added once however often the role is used alike. */
@@ -103,17 +114,43 @@ final class PlayRun {
     }
 
     /**
-     * Ansible's error for a notification no handler answers (by name, role-qualified name or listen
-     * topic); a warning when {@code error_on_missing_handler} is off.
+     * The handlers {@code notify: topics} reaches now, as Ansible looks them up when the task's result
+     * comes in: per topic the last handler of that name (or role-qualified name) and every handler
+     * listening to it. A topic no handler answers is Ansible's error, a warning when
+     * {@code error_on_missing_handler} is off.
      */
-    void requireHandlers(List<String> notifies) {
-        for (String topic : notifies) {
-            if (handlers.stream().anyMatch(h -> h.answersTo(topic))) continue;
+    List<Handler> notified(List<String> topics) {
+        List<Handler> reached = new ArrayList<>();
+        for (String topic : topics) {
+            List<Handler> answering = answering(topic);
+            reached.addAll(answering);
+            if (!answering.isEmpty()) continue;
             String message = "The requested handler '" + topic
                     + "' was not found in either the main handlers list nor in the listening handlers list";
             if (run.request.handlers().errorOnMissing()) throw new RunAborted(message);
             run.report(new Warning(message));
         }
+        return reached;
+    }
+
+    // the handler named so, then every one listening to it
+    private List<Handler> answering(String topic) {
+        List<Handler> answering = new ArrayList<>();
+        Handler named = byName(topic);
+        if (named != null) answering.add(named);
+        handlers.stream().filter(h -> h.listensTo(topic)).forEach(answering::add);
+        return answering;
+    }
+
+    // Ansible searches the blocks of handlers backwards, each block forwards: the first of the last block with one
+    private Handler byName(String topic) {
+        Handler found = null;
+        for (int i = handlers.size() - 1; i >= 0; i--) {
+            Handler h = handlers.get(i);
+            if (found != null && !h.sameGroup(found)) break;
+            if (h.namedAs(topic)) found = h;
+        }
+        return found;
     }
 
     Roles roles() {
@@ -234,14 +271,15 @@ final class PlayRun {
     /** Walks a task list for the hosts still active, in order. */
     void walk(List<TaskNode> nodes, List<HostState> hosts, Inherited inherited) {
         for (TaskNode node : nodes) {
-            List<HostState> active = hosts.stream().filter(HostState::active).toList();
+            List<HostState> active = hosts.stream().filter(h -> h.active() || forced.contains(h) && !h.unreachable).toList();
             if (active.isEmpty() || ended || run.interrupted.get()) return;
+            TaskKind kind = inHandler ? TaskKind.HANDLER : TaskKind.TASK;
             if (node instanceof Task task) {
-                tasks.run(new StepSpec(task, inherited.plus(task.options()), TaskKind.TASK), active);
+                tasks.run(new StepSpec(task, inherited.plus(task.options()), kind), active);
             } else if (node instanceof Block block) {
                 runBlock(block, active, inherited.plus(block.options()));
             } else if (node instanceof IncludeTasks || node instanceof IncludeRole) {
-                tasks.include(node, active, inherited);
+                tasks.include(node, active, inherited, kind);
             } else if (node instanceof RoleCall call) {
                 roles.run(call, active, inherited);
             }
@@ -308,30 +346,27 @@ final class PlayRun {
     /**
      * Runs notified handlers in definition order, once per notified host; with {@code force_handlers}
      * (the play's, else {@code --force-handlers} or ANSIBLE_FORCE_HANDLERS) also on hosts that failed.
+     * As in Ansible, a host stays notified while its handler runs (a handler notifying itself is a
+     * no-op); a handler notified by one before it in the list runs in this flush, one after it in the next.
      */
     void flushHandlers(List<HostState> hosts) {
         if (run.interrupted.get()) return;
         boolean force = play.forceHandlers() != null ? play.forceHandlers() : run.request.handlers().force();
-        // every handler answering a topic runs (several may listen to it); the topics are cleared after all
-        Map<HostState, Set<String>> answered = new java.util.HashMap<>();
-        for (Handler handler : List.copyOf(handlers)) {
+        for (int i = 0; i < handlers.size(); i++) {
+            Handler handler = handlers.get(i);
             List<HostState> notified = hosts.stream().filter(h -> h.active() || force && h.failed && !h.unreachable)
-                    .filter(h -> h.notified.stream().anyMatch(topic -> notifies(topic, handler))).toList();
+                    .filter(h -> h.notified.contains(handler)).toList();
             if (notified.isEmpty()) continue;
-            notified.forEach(h -> h.notified.stream().filter(topic -> notifies(topic, handler))
-                    .forEach(topic -> answered.computeIfAbsent(h, k -> new LinkedHashSet<>()).add(topic)));
-            runHandler(handler, notified);
+            forced = force ? notified.stream().filter(h -> h.failed).collect(java.util.stream.Collectors.toSet()) : Set.of();
+            inHandler = true;
+            try {
+                runHandler(handler, notified);
+            } finally {
+                forced = Set.of();
+                inHandler = false;
+            }
+            notified.forEach(h -> h.notified.remove(handler));
         }
-        answered.forEach((host, topics) -> host.notified.removeAll(topics));
-    }
-
-    /**
-     * Whether {@code notify: topic} runs {@code handler}: every handler listening to it does, but of
-     * handlers of one name only the first, as in Ansible.
-     */
-    private boolean notifies(String topic, Handler handler) {
-        if (handler.listensTo(topic)) return true;
-        return handler.namedAs(topic) && handlers.stream().filter(h -> h.namedAs(topic)).findFirst().orElse(null) == handler;
     }
 
     /** One handler for the hosts notified, with its role's variables and keywords. */

@@ -2,6 +2,7 @@ package io.swarmplay.run;
 
 import io.swarmplay.source.SourcePosition;
 import io.swarmplay.template.Templar;
+import io.swarmplay.template.TemplateException;
 import io.swarmplay.template.Unsafe;
 
 import java.util.AbstractMap;
@@ -18,7 +19,7 @@ import java.util.function.Supplier;
  * that host's own variables when it is read ({@code hostvars['host-1'].workdir} is host-1's
  * workdir, not the reading host's), once per key: a value read again (ten templates of one step
  * reading {@code hostvars[h].org}) is the one rendered the first time. A render that fails is not
- * kept; it fails again on the next read.
+ * kept; it fails again on the next read. A value using an undefined variable reads as written, as in Ansible.
  */
 final class RenderedVars extends AbstractMap<String, Object> {
 
@@ -51,9 +52,19 @@ final class RenderedVars extends AbstractMap<String, Object> {
         return vars.containsKey(key);
     }
 
-    // what was computed from host data stays host data (Unsafe): the reader must not render it again
+    /**
+     * What was computed from host data stays host data (Unsafe): the reader must not render it again.
+     * As Ansible renders a hostvars value ({@code fail_on_undefined=False}), one whose template uses
+     * an undefined variable is its text as written (host data too); any other failure fails.
+     */
     private Object render(Object value) {
-        return templated(value) ? templar.get().renderData(value, vars, SourcePosition.UNKNOWN) : value;
+        if (!templated(value)) return value;
+        try {
+            return templar.get().renderData(value, vars, SourcePosition.UNKNOWN);
+        } catch (TemplateException e) {
+            if (!e.undefined()) throw e;
+            return new Unsafe(value);
+        }
     }
 
     // hostvars inside hostvars is left alone: walking it would render every host's variables forever;

@@ -72,7 +72,7 @@ final class Roles {
 
     /**
      * One inclusion of an include_role: the role is loaded now (a failure to load fails the
-     * hosts), its handlers join the play's, and its tasks run with the include's vars and loop
+     * hosts), its handlers (and those of the roles it imports) join the play's, and its tasks run with the include's vars and loop
      * variables as include params.
      */
     void include(StepSpec spec, IncludeRole include, Includes.Inclusion inclusion, Includes includes, Inherited inherited) {
@@ -87,6 +87,10 @@ final class Roles {
         RoleCall call = new RoleCall(role.get(), Map.of(), include.apply().withVars(include.options().vars()),
                 RoleCall.Kind.INCLUDE, include.allowDuplicates(), include.at());
         if (include.isPublic()) scope.addPlayRole(call);
+        // Ansible loads the role's import_roles first, adding their handlers, then adds the role's own
+        List<RoleCall> chain = new java.util.ArrayList<>(inherited.roles());
+        chain.add(call);
+        RoleVars.playRoles(role.get().tasks()).forEach(imported -> play.addHandlers(handlers(imported, chain)));
         play.addHandlers(handlers(call, inherited.roles()));
         run(call, inclusion.hosts(), inherited.plusIncludeParams(include.options().vars())
                 .plusIncludeParams(inclusion.loopVars()));

@@ -204,9 +204,7 @@ final class TaskRunner {
                     + ", which cannot be planned") : result.registered());
         }
         if (outcome.isChanged()) {
-            List<String> topics = notifyTopics(spec, host);
-            play.requireHandlers(topics);
-            host.notified.addAll(topics);
+            host.notified.addAll(play.notified(notifyTopics(spec, host)));
         }
         if (outcome.isFailed() && !ignored && !planGoesOn) {
             host.failed = true;
@@ -283,12 +281,7 @@ final class TaskRunner {
         }
     }
 
-    /** {@code include_tasks} and {@code include_role}: see {@link Includes}. */
-    void include(TaskNode include, List<HostState> hosts, Inherited inherited) {
-        includes.run(include, hosts, inherited, TaskKind.TASK);
-    }
-
-    /** An include run as a task or as a handler. */
+    /** {@code include_tasks} and {@code include_role}, run as a task or as a handler: see {@link Includes}. */
     void include(TaskNode include, List<HostState> hosts, Inherited inherited, TaskKind kind) {
         includes.run(include, hosts, inherited, kind);
     }

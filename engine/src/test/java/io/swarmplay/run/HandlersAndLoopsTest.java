@@ -20,7 +20,7 @@ class HandlersAndLoopsTest {
     Path dir;
 
     @Test
-    void notifyByNameRunsTheFirstHandlerOfThatNameAndEveryListener() {
+    void notifyByNameRunsTheFirstHandlerOfThatNameInTheLastBlockHavingOneAndEveryListener() {
         RunFixture.Run run = new RunFixture(dir).hosts("h1").playbook("""
                 - hosts: web
                   gather_facts: false
@@ -193,5 +193,91 @@ class HandlersAndLoopsTest {
                 """).run(Mode.APPLY);
         assertEquals(Map.of("h1", Status.OK), run.events().statuses("fact wins"), run.output());
         assertEquals(Map.of("h1", Status.OK), run.events().statuses("registered wins"), run.output());
+    }
+
+    @Test
+    void ofHandlersOfOneNameTheLastBlockWinsSoAnIncludedRoleOverridesThePlaysFromThenOn() {
+        RunFixture.Run run = new RunFixture(dir).hosts("h1").playbook("""
+                - hosts: web
+                  gather_facts: false
+                  roles: [r]
+                  handlers:
+                    - {name: h1, debug: {msg: "H play h1"}}
+                    - {name: h3, debug: {msg: "H play h3"}}
+                    - {name: other, debug: {msg: "H play other 1"}}
+                    - block:
+                        - {name: other, debug: {msg: "H play other 2"}}
+                  tasks:
+                    - {name: t1, command: "true", notify: [h1, h2, h3, other]}
+                    - meta: flush_handlers
+                    - {name: t2, command: "true", notify: h1}
+                    - include_role: {name: s}
+                    - meta: flush_handlers
+                    - {name: t3, command: "true", notify: h1}
+                """)
+                .file("roles/r/tasks/main.yml", "- {name: in r, debug: {msg: r}}\n")
+                .file("roles/r/handlers/main.yml", "- {name: h1, debug: {msg: \"H r h1\"}}\n- {name: h2, debug: {msg: \"H r h2\"}}\n")
+                .file("roles/s/tasks/main.yml", "- {name: in s, debug: {msg: s}}\n")
+                .file("roles/s/handlers/main.yml", "- {name: h1, debug: {msg: \"H s h1\"}}\n")
+                .run(Mode.APPLY);
+        assertEquals(ExitStatus.OK, run.result().status(), run.output());
+        // roles: handlers come before the play's (which win), include_role's after them (which win once loaded);
+        // t2 notified the play's h1 before s was included
+        assertEquals(List.of("H r h2", "H play h1", "H play h3", "H play other 2", "H play h1", "H s h1"),
+                handlerMessages(run), run.output());
+    }
+
+    @Test
+    void aHandlerStaysNotifiedWhileItRunsAndOneNotifiedByALaterHandlerRunsAtTheNextFlush() {
+        RunFixture.Run run = new RunFixture(dir).hosts("h1").playbook("""
+                - hosts: web
+                  gather_facts: false
+                  tasks:
+                    - {name: t, command: "true", notify: [handler1, self_notify]}
+                    - meta: flush_handlers
+                    - {name: after, debug: {msg: after}}
+                  handlers:
+                    - {name: handler1, debug: {msg: H1}, changed_when: true, notify: handler2}
+                    - {name: handler2, debug: {msg: H2}, changed_when: true, notify: handler1}
+                    - {name: self_notify, debug: {msg: H self}, changed_when: true, notify: self_notify}
+                """).run(Mode.APPLY);
+        assertEquals(List.of("H1", "H2", "H self", "H1", "H2", "H1", "H2"), handlerMessages(run), run.output());
+    }
+
+    @Test
+    void anIncludedRoleBringsTheHandlersOfTheRolesItImports() {
+        RunFixture.Run run = new RunFixture(dir).hosts("h1").playbook("""
+                - hosts: web
+                  gather_facts: false
+                  tasks:
+                    - include_role: {name: outer}
+                """)
+                .file("roles/outer/tasks/main.yml", "- import_role: {name: inner, tasks_from: notify}\n")
+                .file("roles/inner/tasks/notify.yml", "- {name: change, command: \"true\", notify: inner handler}\n")
+                .file("roles/inner/handlers/main.yml", "- {name: inner handler, debug: {msg: H inner}}\n")
+                .run(Mode.APPLY);
+        assertEquals(ExitStatus.OK, run.result().status(), run.output());
+        assertEquals(List.of("H inner"), handlerMessages(run), run.output());
+    }
+
+    @Test
+    void underForceHandlersTheTasksAnIncludeHandlerIncludesRunOnTheFailedHostAsHandlers() {
+        RunFixture.Run run = new RunFixture(dir).hosts("h1").playbook("""
+                - hosts: web
+                  gather_facts: false
+                  force_handlers: true
+                  tasks:
+                    - {name: change, command: "true", notify: handler}
+                    - {name: fails, fail: {msg: expected}}
+                  handlers:
+                    - {name: handler, include_tasks: handler-tasks.yml}
+                """).file("handler-tasks.yml", "- {name: included, debug: {msg: H included}}\n").run(Mode.APPLY);
+        assertEquals(List.of("H included"), handlerMessages(run), run.output());
+        assertTrue(run.output().contains("RUNNING HANDLER [included]"), run.output());
+    }
+
+    private static List<Object> handlerMessages(RunFixture.Run run) {
+        return run.events().finished().stream().map(e -> e.outcome().data().get("msg"))
+                .filter(m -> m instanceof String text && text.startsWith("H")).toList();
     }
 }

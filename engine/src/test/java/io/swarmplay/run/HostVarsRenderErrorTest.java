@@ -11,14 +11,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** A variable read through hostvars whose own template fails: the failure is that render's own message. */
+/**
+ * A host's variable whose own template uses an undefined variable: read directly, the failure is that
+ * render's own message; read through hostvars, it is its text as written, as ansible-playbook 2.14
+ * gives it (hostvars render with {@code fail_on_undefined=False}).
+ */
 class HostVarsRenderErrorTest {
 
     @TempDir
     Path dir;
 
     @Test
-    void theFailureNamesTheUndefinedVariableWithoutJinjavaOrJavaNames() throws java.io.IOException {
+    void readDirectlyTheFailureNamesTheUndefinedVariableWithoutJinjavaOrJavaNames() throws java.io.IOException {
         java.nio.file.Files.writeString(dir.resolve("later.yml"), "broken: \"{{ nowhere_defined }}\"\n");
         RunFixture.Run run = new RunFixture(dir).hosts("h1").playbook("""
                 - hosts: web
@@ -26,12 +30,32 @@ class HostVarsRenderErrorTest {
                   tasks:
                     - include_vars: {file: later.yml}
                     - name: read
-                      debug: {msg: "{{ hostvars[inventory_hostname].broken }}"}
+                      debug: {msg: "{{ broken }}"}
                       ignore_errors: true
                 """).run(Mode.APPLY);
         assertEquals(Map.of("h1", Status.FAILED), run.events().statuses("read"), run.output());
         assertTrue(run.output().contains("'nowhere_defined' is undefined"), run.output());
         assertFalse(run.output().contains("Exception"), run.output());
         assertFalse(run.output().contains("interpret"), run.output());
+    }
+
+    @Test
+    void throughHostvarsItIsItsTextAndTheHostsOtherVariablesStillRead() throws java.io.IOException {
+        java.nio.file.Files.writeString(dir.resolve("later.yml"), "broken: \"{{ nowhere_defined }}\"\nfine: \"{{ 'ok' }}\"\n");
+        RunFixture.Run run = new RunFixture(dir).hosts("h1").playbook("""
+                - hosts: web
+                  gather_facts: false
+                  tasks:
+                    - include_vars: {file: later.yml}
+                    - name: one key
+                      debug: {msg: "{{ hostvars[inventory_hostname].broken | upper }}"}
+                    - name: whole
+                      debug: {msg: "{{ all_vars.fine }} {{ all_vars.broken }}"}
+                      vars:
+                        all_vars: "{{ hostvars[inventory_hostname] }}"
+                """).run(Mode.APPLY);
+        assertEquals(ExitStatus.OK, run.result().status(), run.output());
+        assertEquals("{{ NOWHERE_DEFINED }}", run.events().outcome("one key", "h1").data().get("msg"), run.output());
+        assertEquals("ok {{ nowhere_defined }}", run.events().outcome("whole", "h1").data().get("msg"), run.output());
     }
 }

@@ -67,11 +67,13 @@ class RenderedVarsTest {
     }
 
     @Test
-    void aRenderThatFailsIsNotKept() {
+    void aRenderThatFailsIsNotKeptAndOneUsingAnUndefinedVariableIsItsText() {
         CountingTemplar templar = new CountingTemplar();
-        RenderedVars hostvars = new RenderedVars(Map.of("bad", "{{ missing }}"), () -> templar);
+        RenderedVars hostvars = new RenderedVars(Map.of("bad", "{{ 1 + }}", "undefined", "{{ missing }}"),
+                () -> templar);
         assertThrows(TemplateException.class, () -> hostvars.get("bad"));
         assertThrows(TemplateException.class, () -> hostvars.get("bad"));
         assertEquals(2, templar.renders);
+        assertEquals(new io.swarmplay.template.Unsafe("{{ missing }}"), hostvars.get("undefined"));
     }
 }

@@ -120,4 +120,34 @@ class TemplatedKeywordsTest {
         assertTrue(run.output().contains("fatal: [h1]: FAILED! => {\"changed\": false, \"msg\": \"the field 'no_log'"), run.output());
         assertEquals(Map.of(), run.events().statuses("after"));
     }
+
+    @Test
+    void loopControlOptionsAreRenderedOnceBeforeTheLoopWithTheTasksVariables() {
+        RunFixture.Run run = new RunFixture(dir).hosts("h1").playbook("""
+                - hosts: web
+                  gather_facts: false
+                  vars: {name: fruit}
+                  tasks:
+                    - name: looped
+                      debug: {msg: "{{ fruit }} {{ idx }} {{ ansible_loop.index }}"}
+                      loop: [a, b]
+                      loop_control: {loop_var: "{{ name }}", index_var: "{{ 'idx' }}", extended: "{{ 'yes' }}", pause: "{{ 0 }}"}
+                      register: out
+                    - name: included
+                      include_tasks: inc.yaml
+                      loop: [x]
+                      loop_control: {loop_var: "{{ var_name }}"}
+                      vars: {var_name: thing}
+                    - name: odd
+                      debug: {msg: x}
+                      loop: [a]
+                      loop_control: {extended: "{{ 'maybe' }}"}
+                """).file("inc.yaml", "- {name: inside, debug: {msg: \"thing is {{ thing }}\"}}\n").run(Mode.APPLY);
+        List<?> results = (List<?>) run.events().outcome("looped", "h1").data().get("results");
+        assertEquals(List.of("a 0 1", "b 1 2"), results.stream().map(r -> ((Map<?, ?>) r).get("msg")).toList(), run.output());
+        assertEquals("fruit", ((Map<?, ?>) results.get(1)).get("ansible_loop_var"), run.output());
+        assertTrue(run.output().contains("\"msg\": \"thing is x\""), run.output());
+        assertEquals("the field 'extended' has an invalid value ('maybe'): it is not a boolean (true/false, yes/no, on/off, 1/0)"
+                + " at " + dir.resolve("site.yaml") + ":15:7", run.events().outcome("odd", "h1").message(), run.output());
+    }
 }
