@@ -51,7 +51,8 @@ final class RenderState implements RenderScope {
     private Undefined probe;
     private Object probeBase;
     private Object probeKey;
-    private final long deadline = System.nanoTime() + TemplateLimits.MAX_SECONDS * 1_000_000_000L;
+    /** The CPU time of the rendering thread past which the render fails; set at the first check. */
+    private long cpuDeadline = -1;
     private long steps;
     private boolean overLimit;
 
@@ -332,7 +333,18 @@ final class RenderState implements RenderScope {
         if (overLimit) throw new RenderFailure();
         steps++;
         if (steps > TemplateLimits.MAX_STEPS) overLimit("the template did more than " + TemplateLimits.MAX_STEPS + " loop iterations and expressions");
-        if ((steps & 0x3FF) == 0 && System.nanoTime() > deadline) overLimit("the template rendered for more than " + TemplateLimits.MAX_SECONDS + " s");
+        if ((steps & 0x3FF) == 0 && pastTimeLimit()) overLimit("the template rendered for more than " + TemplateLimits.MAX_SECONDS + " s");
+    }
+
+    /**
+     * The time limit counts the rendering thread's CPU time, not the wall clock: a render on a
+     * loaded machine is not stopped for the time other processes took. Read first after 1024
+     * steps, so a short render never reads the clock.
+     */
+    private boolean pastTimeLimit() {
+        long now = CpuClock.now();
+        if (cpuDeadline < 0) cpuDeadline = now + TemplateLimits.MAX_SECONDS * 1_000_000_000L;
+        return now > cpuDeadline;
     }
 
     private long made;

@@ -111,7 +111,7 @@ class HostileInputTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
-    @Timeout(60)
+    @Timeout(180)
     void isRefusedQuicklyWithItsFileLineAndCause(Case c) throws IOException {
         for (Map.Entry<String, String> f : c.files().entrySet()) Files.writeString(dir.resolve(f.getKey()), f.getValue());
         Files.createDirectories(dir.resolve("vars"));

@@ -151,7 +151,7 @@ class RunLocksTest {
         HostLock.LockException e = assertThrows(HostLock.LockException.class,
                 () -> take(run(Duration.ofSeconds(1)), "host-1"));
         assertTrue(e.getMessage().endsWith("; still there after waiting 1s (--wait-lock)"), e.getMessage());
-        assertTrue(System.nanoTime() - start < Duration.ofSeconds(5).toNanos());
+        assertTrue(System.nanoTime() - start < Duration.ofSeconds(30).toNanos(), "it gave up after about its 1 s, not later");
     }
 
     @Test

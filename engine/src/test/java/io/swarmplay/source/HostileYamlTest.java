@@ -20,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * and nothing escapes as an exception. Before the limits, the alias cases ran out of a 6 GB heap
  * and the nesting cases overflowed the stack.
  */
-@Timeout(20)
+@Timeout(120)
 class HostileYamlTest {
 
     @TempDir

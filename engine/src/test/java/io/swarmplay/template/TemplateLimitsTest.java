@@ -19,7 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
  * reached 4.7 GB and an OutOfMemoryError trace, a recursive macro rendered as "" and range()
  * stopped at 1,000 items without a word.
  */
-@Timeout(30)
+@Timeout(120)
 class TemplateLimitsTest {
 
     private final Templar templar = Templar.create();
