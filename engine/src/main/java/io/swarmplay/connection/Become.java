@@ -6,9 +6,10 @@ import java.util.Set;
 /**
  * How a host's commands run as another user, from {@code ansible_become},
  * {@code ansible_become_user} (root), {@code ansible_become_method} (sudo),
- * {@code ansible_become_exe} and {@code ansible_become_flags}: the line Ansible 2.14's become
- * plugins build, without their success marker and password prompt (swarmplay cannot answer a
- * prompt: sudo runs with {@code -n}, su works from root or without a password).
+ * {@code ansible_become_exe} and {@code ansible_become_flags} (sudo's default {@code -H -S -n}, as
+ * Ansible's): the line Ansible 2.14's become plugins build, without their success marker and
+ * password prompt (swarmplay cannot answer a prompt: sudo runs with {@code -n}, su works from root
+ * or without a password).
  *
  * @param method {@code sudo} or {@code su}
  * @param user   the user to become
@@ -20,9 +21,12 @@ public record Become(String method, String user, String exe, String flags) {
     /** The methods a connection can use. */
     public static final Set<String> METHODS = Set.of("sudo", "su");
 
-    /** Become {@code user} with sudo and no flags (sudo's {@code -n} is always there). */
+    /** Ansible 2.14's {@code become_flags} of its sudo plugin, used when none are set. */
+    public static final String SUDO_FLAGS = "-H -S -n";
+
+    /** Become {@code user} with sudo and its default flags. */
     public static Become sudo(String user) {
-        return new Become("sudo", user, "sudo", "");
+        return new Become("sudo", user, "sudo", SUDO_FLAGS);
     }
 
     /** The become of a host's rendered variables; null when {@code ansible_become} is not true. */
@@ -33,7 +37,8 @@ public record Become(String method, String user, String exe, String flags) {
             throw new ConnectionException("become_method '" + method + "' is not supported (swarmplay becomes with sudo or su)");
         }
         return new Become(method, text(vars.get("ansible_become_user"), "root"),
-                text(vars.get("ansible_become_exe"), method), text(vars.get("ansible_become_flags"), ""));
+                text(vars.get("ansible_become_exe"), method),
+                text(vars.get("ansible_become_flags"), method.equals("sudo") ? SUDO_FLAGS : ""));
     }
 
     /**

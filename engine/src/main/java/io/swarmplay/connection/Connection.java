@@ -58,6 +58,14 @@ public interface Connection extends AutoCloseable {
     default void cancel() {
     }
 
+    /**
+     * What Ansible's {@code -vvv} shows after {@code <host> } for running {@code command} here:
+     * {@code EXEC /bin/sh -c '...'} with the line the host runs (become included). Display only.
+     */
+    default String shownExec(Command command) {
+        return "EXEC /bin/sh -c " + ShellQuote.quote(command.toShellLine());
+    }
+
     /** A short description for messages, e.g. {@code local} or {@code ssh root@10.0.0.2:22}. */
     String describe();
 

@@ -112,6 +112,7 @@ public final class Redactor {
         if (event instanceof PlayStarted e) return new PlayStarted(e.play(), mask(e.name()), e.hosts());
         if (event instanceof Included e) return new Included(e.task(), mask(e.file()), e.hosts(), mask(e.label()));
         if (event instanceof Warning e) return new Warning(mask(e.message()));
+        if (event instanceof RunEvent.Verbose e) return new RunEvent.Verbose(e.level(), mask(e.message()));
         if (event instanceof RunEvent.RunError e) return new RunEvent.RunError(mask(e.message()));
         return event;
     }

@@ -44,6 +44,8 @@ final class RunHostSession implements HostSession {
     private final Map<String, String> environment;
     private final TaskTimeout timeout;
     private final Consumer<String> progress;
+    /** Takes Ansible's {@code -vvv} line for each command run ({@link Connection#shownExec}). */
+    private final Consumer<String> execShown;
 
     /** How a session reaches its host's extensions (e.g. the Docker endpoint). */
     interface Extensions {
@@ -73,7 +75,7 @@ final class RunHostSession implements HostSession {
     RunHostSession(String hostName, Supplier<Connection> connection, Extensions extensions, Map<String, Object> vars,
                    Templar templar,
                    SourcePosition at, Path playbookDir, List<Path> searchPath, Map<String, String> environment,
-                   TaskTimeout timeout, Consumer<String> progress) {
+                   TaskTimeout timeout, Consumer<String> progress, Consumer<String> execShown) {
         this.hostName = hostName;
         this.connection = connection;
         this.extensions = extensions;
@@ -85,6 +87,7 @@ final class RunHostSession implements HostSession {
         this.environment = environment;
         this.timeout = timeout;
         this.progress = progress;
+        this.execShown = execShown;
     }
 
     /** This host as {@code plan} sees it: read-only by type (see {@link ReadOnlyHost}). */
@@ -134,7 +137,14 @@ final class RunHostSession implements HostSession {
 
     /** Runs {@code command} as {@link #run} does, but whatever is left of the task's timeout (an async job's bookkeeping). */
     ExecResult runUntimed(Command command) {
-        return connection.get().exec(command);
+        return execShown(command);
+    }
+
+    /** The one place a step's command reaches the host: shown first, as Ansible's {@code EXEC} line. */
+    private ExecResult execShown(Command command) {
+        Connection host = connection.get();
+        execShown.accept(host.shownExec(command));
+        return host.exec(command);
     }
 
     /** Runs {@code command} with the task's environment, and within the task's timeout when it has one. */
@@ -143,10 +153,10 @@ final class RunHostSession implements HostSession {
         if (connection.get().onControlNode()) {
             prepared = prepared.inDirectory(onHost(command.chdir() == null ? "." : command.chdir()));
         }
-        if (timeout == null) return connection.get().exec(prepared);
+        if (timeout == null) return execShown(prepared);
         timeout.check(hostName, "'" + command + "'");
         Command bounded = timeout.bound(prepared);
-        ExecResult result = connection.get().exec(bounded);
+        ExecResult result = execShown(bounded);
         if (timeout.stopped(command, result)) throw timeout.killed(hostName, command, result);
         return result;
     }

@@ -4,6 +4,7 @@ import io.swarmplay.connection.CancelledException;
 import io.swarmplay.connection.Causes;
 import io.swarmplay.connection.CommandFailedException;
 import io.swarmplay.connection.Connection;
+import io.swarmplay.connection.ConnectionSettings;
 import io.swarmplay.connection.StateUnknownException;
 import io.swarmplay.connection.ConnectionException;
 import io.swarmplay.module.ArgsBinder;
@@ -492,8 +493,24 @@ final class TaskStep {
         return new RunHostSession(target.name(), connection, extensions, withDiff(spec.inherited(), vars), run.templar(), task.at(), scope.play().dir(),
                 RoleVars.searchPath(spec.inherited().roles(), task.at().file(), scope.play().dir()),
                 RenderedArgs.environment(run.templar(), spec.inherited().environment(), vars, task.at()), timeout,
-                message -> run.report(new StepProgress(task, host.name(), message, spec.inherited().noLog())));
+                message -> run.report(new StepProgress(task, host.name(), message, spec.inherited().noLog())),
+                line -> {
+                    if (run.request.verbosity() >= 3) run.report(execShown(ConnectionSettings.from(target.name(),
+                            rendered.get()).address(), line, spec.inherited().noLog()));
+                });
     }
+
+    /**
+     * Ansible's {@code -vvv} line {@code <ADDRESS> EXEC ...} for a command a step runs; under
+     * {@code no_log} the command is left out (it may carry the task's arguments).
+     */
+    static io.swarmplay.report.RunEvent.Verbose execShown(String address, String line, boolean noLog) {
+        String shown = noLog ? line.substring(0, line.indexOf("EXEC") + 4) + " " + NO_LOG_COMMAND : line;
+        return new io.swarmplay.report.RunEvent.Verbose(3, "<" + address + "> " + shown);
+    }
+
+    /** What a {@code no_log} task's {@code EXEC} line shows instead of its command. */
+    static final String NO_LOG_COMMAND = "(command hidden: no_log)";
 
     /** A task's {@code diff:} sets {@code ansible_diff_mode} for its modules (community.docker's diff results follow it). */
     private static Map<String, Object> withDiff(Inherited inherited, Map<String, Object> vars) {

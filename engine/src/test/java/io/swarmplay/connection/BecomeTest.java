@@ -19,10 +19,10 @@ class BecomeTest {
     }
 
     @Test
-    void sudoIsTheDefaultAndNeverPrompts() {
+    void sudoIsTheDefaultWithAnsiblesFlagsAndNeverPrompts() {
         Become root = Become.from(Map.of("ansible_become", true));
-        assertEquals(new Become("sudo", "root", "sudo", ""), root);
-        assertEquals("exec sudo -n -u root -- /bin/sh -c 'id -u'", root.wrap("id -u"));
+        assertEquals(new Become("sudo", "root", "sudo", "-H -S -n"), root);
+        assertEquals("exec sudo -H -S -n -u root -- /bin/sh -c 'id -u'", root.wrap("id -u"));
         Become flagged = Become.from(Map.of("ansible_become", "yes", "ansible_become_flags", "-H -S -n",
                 "ansible_become_exe", "/usr/bin/sudo", "ansible_become_user", "app"));
         assertEquals("exec /usr/bin/sudo -H -S -n -u app -- /bin/sh -c 'id -u'", flagged.wrap("id -u"));
@@ -41,7 +41,7 @@ class BecomeTest {
         Command c = Command.of("make", "all").withEnv(Map.of("B", "x y", "A", "1")).inDirectory("/srv/my app");
         Command wrapped = Become.sudo("app").wrap(c);
         assertTrue(wrapped.shell());
-        assertEquals("exec sudo -n -u app -- /bin/sh -c 'cd '\"'\"'/srv/my app'\"'\"' && exec env A=1 '\"'\"'B=x y'\"'\"' make all'",
+        assertEquals("exec sudo -H -S -n -u app -- /bin/sh -c 'cd '\"'\"'/srv/my app'\"'\"' && exec env A=1 '\"'\"'B=x y'\"'\"' make all'",
                 wrapped.toShellLine());
     }
 

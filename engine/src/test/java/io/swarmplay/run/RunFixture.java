@@ -80,7 +80,7 @@ final class RunFixture {
         diagnostics.throwIfErrors();
         Redactor redactor = new Redactor();
         RunRequest request = new RunRequest(inventory, List.of(playbook), extraVars, MODULES, limit, tags, skipTags,
-                startAt, 5, true, false, 1, redactor, dir, Map.of(), null, io.swarmplay.source.Vault.none(),
+                startAt, 5, true, false, verbosity, redactor, dir, Map.of(), null, io.swarmplay.source.Vault.none(),
                 io.swarmplay.template.TemplatePlugins.NONE, handlers);
         RunRecorder recorder = new RunRecorder();
         StringWriter text = new StringWriter();

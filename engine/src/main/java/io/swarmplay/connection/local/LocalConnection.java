@@ -48,6 +48,11 @@ public final class LocalConnection implements Connection {
         return result;
     }
 
+    @Override
+    public String shownExec(Command command) {
+        return Connection.super.shownExec(become == null ? command : become.wrap(command));
+    }
+
     /** Kills every running command with all its descendants and refuses new ones. */
     @Override
     public void cancel() {

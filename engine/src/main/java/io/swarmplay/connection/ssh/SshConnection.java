@@ -1,6 +1,8 @@
 package io.swarmplay.connection.ssh;
 
+import io.swarmplay.connection.Become;
 import io.swarmplay.connection.Command;
+import io.swarmplay.connection.ShellQuote;
 import io.swarmplay.connection.Connection;
 import io.swarmplay.connection.ConnectionSettings;
 import io.swarmplay.connection.ExecResult;
@@ -80,6 +82,15 @@ public final class SshConnection implements Connection, io.swarmplay.connection.
         if (options.become() && RemoteCommand.sudoNeedsPassword(raw.rc(), err)) err = sudoPasswordMessage();
         return new ExecResult(raw.rc(), stdout.toString(StandardCharsets.UTF_8), err, raw.signal(), raw.timedOut(),
                 Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    /** Ansible's {@code SSH: EXEC ssh ... '<line>'}, the line without its kill tag. */
+    @Override
+    public String shownExec(Command command) {
+        Become become = options.escalation();
+        String line = (become == null ? command : become.wrap(command)).toShellLine();
+        return "SSH: EXEC ssh -p " + options.port() + (options.user() == null ? "" : " -l " + options.user())
+                + " " + options.address() + " " + ShellQuote.quote("/bin/sh -c " + ShellQuote.quote(line));
     }
 
     /**

@@ -35,7 +35,7 @@ class RemoteCommandTest {
     @Test
     void becomeWrapsTheWholeLineInSudoAndTagsInsideIt() {
         Command c = Command.of("id").inDirectory("/root");
-        assertEquals("exec sudo -n -u root -- /bin/sh -c 'cd /root && exec env SWARMPLAY_CMD=t1 id'",
+        assertEquals("exec sudo -H -S -n -u root -- /bin/sh -c 'cd /root && exec env SWARMPLAY_CMD=t1 id'",
                 RemoteCommand.line(c, Become.sudo("root"), "t1"));
     }
 
@@ -54,7 +54,7 @@ class RemoteCommandTest {
         String plain = RemoteCommand.killLine("t1", null);
         assertTrue(plain.startsWith("exec /bin/sh -c 't=SWARMPLAY_CMD=t1; "), plain);
         assertTrue(plain.contains("/proc/[0-9]*/environ"), plain);
-        assertTrue(RemoteCommand.killLine("t1", Become.sudo("root")).startsWith("exec sudo -n -u root -- /bin/sh -c "));
+        assertTrue(RemoteCommand.killLine("t1", Become.sudo("root")).startsWith("exec sudo -H -S -n -u root -- /bin/sh -c "));
     }
 
     @Test
