@@ -34,7 +34,7 @@ import java.util.Optional;
  * - fetch: {src: /var/log/spire/server.log, dest: logs/}
  * }</pre>
  */
-@ModuleInfo(name = "fetch", checkMode = CheckSupport.FULL)
+@ModuleInfo(name = "fetch", checkMode = CheckSupport.SKIP)
 public final class FetchModule implements Module<FetchModule.Args> {
 
     public record Args(@Required(Required.SRC_AND_DEST) String src, @Required(Required.SRC_AND_DEST) String dest, boolean flat,

@@ -29,6 +29,9 @@ class FetchRunTest {
                       register: fetched
                     - fetch: {src: "{{ root }}/orig", dest: "tree"}
                       register: again
+                    - fetch: {src: "{{ root }}/orig", dest: "checked"}
+                      check_mode: true
+                      register: checked
                     - name: check
                       assert:
                         that:
@@ -40,9 +43,12 @@ class FetchRunTest {
                           - again is not changed
                           - again.checksum == fetched.checksum
                           - again.dest == fetched.dest
+                          - checked is skipped
+                          - checked.msg is search('not \\(yet\\) supported')
                 """).run(Mode.APPLY);
         assertEquals(Status.OK, run.events().outcome("check", "h1").status(), run.output());
         assertEquals("test", Files.readString(dir.resolve("rel/out")));
+        assertTrue(Files.notExists(dir.resolve("checked")), "check mode fetches nothing");
         assertEquals("test", Files.readString(dir.resolve("tree/h1/" + dir.resolve("h1/orig"))));
     }
 
