@@ -257,7 +257,7 @@ public final class ArgsBinder {
     /** {@code @Default} as if the user had written it, else the first of {@code @Choices}, else null. */
     private static Object fallback(RecordComponent component) {
         Default fallback = component.getAnnotation(Default.class);
-        if (fallback != null) return fallback.value();
+        if (fallback != null) return Default.NONE.equals(fallback.value()) ? null : fallback.value();
         Choices choices = component.getAnnotation(Choices.class);
         return choices != null && choices.value().length > 0 ? choices.value()[0] : null;
     }

@@ -9,5 +9,12 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.RECORD_COMPONENT, ElementType.PARAMETER, ElementType.FIELD, ElementType.METHOD})
 public @interface Default {
+
+    /**
+     * No default: the absent argument stays null even with {@code @Choices} (the module decides, as
+     * Ansible's file takes the path's current state for a missing {@code state}).
+     */
+    String NONE = "\u0000none";
+
     String value();
 }

@@ -50,12 +50,28 @@ public final class FileModule implements Module<FileModule.Args> {
      * {@code %Y%m%d%H%M.%S} (the only format supported).
      */
     public record Args(@Required @Alias({"dest", "name"}) String path,
-                       @Choices({"file", "directory", "touch", "absent", "link", "hard"}) String state,
+                       @Default(Default.NONE) @Choices({"file", "directory", "touch", "absent", "link", "hard"}) String state,
                        Object mode, String owner, String group, boolean recurse, String src, boolean force,
                        @Default("true") boolean follow, String access_time, String modification_time,
                        @Default("%Y%m%d%H%M.%S") String access_time_format,
                        @Default("%Y%m%d%H%M.%S") String modification_time_format, boolean unsafe_writes,
                        @Alias("attr") String attributes, String seuser, String serole, String selevel, String setype) {
+
+        /** These arguments with {@code state} given. */
+        Args withState(String given) {
+            return new Args(path, given, mode, owner, group, recurse, src, force, follow, access_time, modification_time,
+                    access_time_format, modification_time_format, unsafe_writes, attributes, seuser, serole, selevel, setype);
+        }
+    }
+
+    /** Ansible's {@code state} when none is given: the path's current kind, else directory with recurse, else file. */
+    static String currentState(Optional<FileStat> now, boolean recurse) {
+        if (now.isEmpty()) return recurse ? "directory" : "file";
+        return switch (now.get().type()) {
+            case DIRECTORY -> "directory";
+            case LINK -> "link";
+            default -> "file";
+        };
     }
 
     @Override
@@ -64,8 +80,9 @@ public final class FileModule implements Module<FileModule.Args> {
     }
 
     @Override
-    public Change plan(Args args, HostView host) {
-        Optional<FileStat> now = host.stat(args.path());
+    public Change plan(Args given, HostView host) {
+        Optional<FileStat> now = host.stat(given.path());
+        Args args = given.state() != null ? given : given.withState(currentState(now, given.recurse()));
         Change change = switch (args.state()) {
             case "absent" -> absent(args, now);
             case "directory" -> directory(args, now, host);
@@ -131,8 +148,9 @@ public final class FileModule implements Module<FileModule.Args> {
     public Outcome apply(Args args, Change change, HostSession host) {
         Planned planned = (Planned) change.payload();
         for (Command command : planned.commands()) CommandSupport.require(host, command);
-        Map<String, Object> data = new java.util.LinkedHashMap<>(Map.of("path", args.path(), "state", args.state()));
-        if (!args.state().equals("absent")) data.putAll(ManagedFile.attributes(args.path(), host));
+        String state = planned.args().state();
+        Map<String, Object> data = new java.util.LinkedHashMap<>(Map.of("path", args.path(), "state", state));
+        if (!state.equals("absent")) data.putAll(ManagedFile.attributes(args.path(), host));
         data.put("diff", planned.diff());
         return Outcome.changed(change).withData(data);
     }

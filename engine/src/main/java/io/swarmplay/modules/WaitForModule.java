@@ -53,7 +53,7 @@ public final class WaitForModule implements Module<WaitForModule.Args> {
             return Change.run("wait " + CommandSupport.seconds(args.timeout()));
         }
         WaitCondition condition = condition(args);
-        if (condition.check().test(host)) return Results.none(condition.satisfied(), result(args, 0));
+        if (condition.check().test(host)) return Results.none(condition.satisfied(), result(args, 0, host));
         return Change.run("wait up to " + CommandSupport.seconds(args.timeout()) + " for " + condition.goal())
                 .withPayload(condition);
     }
@@ -82,17 +82,18 @@ public final class WaitForModule implements Module<WaitForModule.Args> {
         }
         long elapsed = Duration.ofNanos(System.nanoTime() - start).toSeconds();
         return Outcome.ok(condition.satisfied() + " after " + elapsed + "s").withChange(change)
-                .withData(result(args, elapsed));
+                .withData(result(args, elapsed, host));
     }
 
     /** What Ansible's wait_for returns when the wait is over: the awaited {@code path}/{@code port}, {@code state}, {@code elapsed}. */
-    private static Map<String, Object> result(Args args, long elapsed) {
+    private static Map<String, Object> result(Args args, long elapsed, HostView host) {
         Map<String, Object> data = new java.util.LinkedHashMap<>();
         data.put("state", args.state());
         data.put("port", args.port());
         data.put("search_regex", args.search_regex());
         data.put("path", args.path());
         data.put("elapsed", elapsed);
+        if (args.search_regex() != null && args.path() != null) data.putAll(WaitCondition.matchGroups(host, args.path(), args.search_regex()));
         return data;
     }
 

@@ -67,4 +67,14 @@ class WaitForModuleTest {
         assertEquals(Status.OK, outcome.status());
         assertEquals(0L, outcome.data().get("elapsed"));
     }
+
+    @Test
+    void searchRegexTakesPythonNamedGroupsAndRegistersTheMatchGroups(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path file = java.nio.file.Files.writeString(dir.resolve("log"), "starting\ncompleted data 123\n");
+        Outcome outcome = LocalModules.run("wait_for", LocalModules.args("path", file.toString(),
+                "search_regex", "completed (?P<foo>\\w+) ([0-9]+)", "timeout", 2), dir);
+        assertEquals(Status.OK, outcome.status(), outcome.message());
+        assertEquals(List.of("data", "123"), outcome.data().get("match_groups"));
+        assertEquals(Map.of("foo", "data"), outcome.data().get("match_groupdict"));
+    }
 }

@@ -7,8 +7,12 @@ import io.swarmplay.module.ModuleException;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Predicate;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -22,6 +26,7 @@ import java.util.regex.Pattern;
 public record WaitCondition(String goal, String satisfied, Predicate<HostView> check) {
 
     private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(5);
+    private static final Pattern GROUP_NAME = Pattern.compile("\\(\\?P?<([a-zA-Z_]\\w*)>");
 
     /** A file that should exist (and contain {@code regex}, when given) or be gone. */
     public static WaitCondition file(String path, boolean present, String regex) {
@@ -33,11 +38,25 @@ public record WaitCondition(String goal, String satisfied, Predicate<HostView> c
     }
 
     private static Pattern compile(String regex) {
-        try {
-            return Pattern.compile(regex, Pattern.MULTILINE);
-        } catch (java.util.regex.PatternSyntaxException e) {
-            throw new ModuleException("invalid search_regex '" + regex + "': " + e.getDescription());
-        }
+        return PythonRegex.compile(regex, Pattern.MULTILINE);
+    }
+
+    /**
+     * Ansible's {@code match_groups} (every group's text) and {@code match_groupdict} (the named ones)
+     * of the first match of {@code regex} in the file; empty when the file does not match.
+     */
+    public static Map<String, Object> matchGroups(HostView host, String path, String regex) {
+        Matcher m = compile(regex).matcher(text(host, path));
+        if (!m.find()) return Map.of();
+        List<String> groups = new ArrayList<>();
+        for (int i = 1; i <= m.groupCount(); i++) groups.add(m.group(i));
+        Map<String, Object> named = new LinkedHashMap<>();
+        Matcher names = GROUP_NAME.matcher(regex);
+        while (names.find()) named.put(names.group(1), m.group(names.group(1)));
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("match_groups", groups);
+        data.put("match_groupdict", named);
+        return data;
     }
 
     /** A TCP port that should accept connections (open) or refuse them (closed). */

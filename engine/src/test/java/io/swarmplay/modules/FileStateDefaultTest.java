@@ -1,0 +1,41 @@
+package io.swarmplay.modules;
+
+import io.swarmplay.module.ModuleException;
+import io.swarmplay.module.Outcome;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** {@code file} without {@code state}: Ansible takes the path's current kind, else directory with recurse, else file. */
+class FileStateDefaultTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void anExistingDirectoryKeepsBeingADirectoryAndGetsItsMode() throws Exception {
+        Path sub = Files.createDirectory(dir.resolve("sub"));
+        Outcome outcome = LocalModules.run("file", LocalModules.args("path", sub.toString(), "mode", "o=rwXt"), dir);
+        assertTrue(outcome.isChanged(), outcome.message());
+        assertEquals("directory", outcome.data().get("state"));
+        assertEquals("rwx", PosixFilePermissions.toString(Files.getPosixFilePermissions(sub)).substring(6));
+    }
+
+    @Test
+    void aMissingPathIsAFileUnlessRecurseMakesItADirectory() {
+        String missing = dir.resolve("missing").toString();
+        ModuleException e = assertThrows(ModuleException.class,
+                () -> LocalModules.run("file", LocalModules.args("path", missing), dir));
+        assertTrue(e.getMessage().contains("does not exist"), e.getMessage());
+        Outcome made = LocalModules.run("file", LocalModules.args("path", missing, "recurse", true), dir);
+        assertEquals("directory", made.data().get("state"));
+        assertTrue(Files.isDirectory(dir.resolve("missing")));
+    }
+}
