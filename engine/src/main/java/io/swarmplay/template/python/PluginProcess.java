@@ -47,12 +47,13 @@ public final class PluginProcess implements AutoCloseable {
     private final OutputStream stdin;
     private final BlockingQueue<String> answers = new LinkedBlockingQueue<>();
     private final Deque<String> stderrTail = new ArrayDeque<>();
+    private final Thread stderrReader;
 
     private PluginProcess(Process process) {
         this.process = process;
         this.stdin = process.getOutputStream();
         daemon("swarmplay-python-out", () -> readAnswers(process.getInputStream()));
-        daemon("swarmplay-python-err", () -> readStderr(process.getErrorStream()));
+        stderrReader = daemon("swarmplay-python-err", () -> readStderr(process.getErrorStream()));
     }
 
     /** Starts {@code python} running the filter and test host script. */
@@ -128,12 +129,22 @@ public final class PluginProcess implements AutoCloseable {
     /** Why the process cannot answer: its exit code and the last lines it wrote to stderr. */
     private String stopped() {
         Optional<Integer> code = exitCode();
+        if (code.isPresent()) awaitStderr();
         String tail;
         synchronized (stderrTail) {
             tail = String.join("\n", stderrTail);
         }
         return "the Python plugin process " + code.map(c -> "exited with code " + c).orElse("stopped answering")
                 + (tail.isBlank() ? "" : ": " + tail.strip());
+    }
+
+    /** Once the process has exited, the rest of its stderr is read to its end (bounded, for a child that keeps it open). */
+    private void awaitStderr() {
+        try {
+            stderrReader.join(2000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private Optional<Integer> exitCode() {
@@ -167,10 +178,11 @@ public final class PluginProcess implements AutoCloseable {
         }
     }
 
-    private static void daemon(String name, Runnable body) {
+    private static Thread daemon(String name, Runnable body) {
         Thread t = new Thread(body, name);
         t.setDaemon(true);
         t.start();
+        return t;
     }
 
     private static String abbreviate(String text) {
