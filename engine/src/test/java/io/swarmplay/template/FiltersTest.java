@@ -4,6 +4,7 @@ import io.swarmplay.source.SourcePosition;
 import org.junit.jupiter.api.Test;
 
 import java.util.LinkedHashMap;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -199,6 +200,8 @@ class FiltersTest {
         assertEquals(List.of(1L, 2L, 3L, 4L), r("{{ [1, [2, [3, [4]]]] | flatten }}"));
         assertEquals(List.of(1L, 2L, List.of(3L, List.of(4L))), r("{{ [1, [2, [3, [4]]]] | flatten(1) }}"));
         assertEquals(List.of(1L, 2L), r("{{ [1, none, [2]] | flatten }}"));
+        assertEquals(List.of(1L, 2L, 3L), r("{{ [1, 'None', [2, 'null', [none]], 3] | flatten }}"), "Ansible skips the strings too");
+        assertEquals(Arrays.asList(1L, "None", 2L, null), r("{{ [1, 'None', [2, none]] | flatten(skip_nulls=False) }}"));
         assertEquals(List.of(3, 1, 2), r("{{ nums | unique }}"));
         assertEquals(List.of(3, 1, 2, 5L), r("{{ nums | union([5, 1]) }}"));
         assertEquals(List.of(1, 2), r("{{ nums | difference([3]) }}"));

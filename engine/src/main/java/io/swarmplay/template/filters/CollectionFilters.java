@@ -155,10 +155,12 @@ public final class CollectionFilters {
         return out;
     }
 
+    // as Ansible's, skip_nulls drops the strings 'None' and 'null' too (YAML's None is one)
     private static void flattenInto(List<Object> out, List<?> items, int levels, boolean skipNulls) {
         for (Object item : items) {
+            if (skipNulls && (item == null || "None".equals(item) || "null".equals(item))) continue;
             if (item instanceof List<?> l && levels > 0) flattenInto(out, l, levels - 1, skipNulls);
-            else if (item != null || !skipNulls) out.add(item);
+            else out.add(item);
         }
     }
 
