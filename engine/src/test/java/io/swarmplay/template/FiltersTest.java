@@ -139,6 +139,10 @@ class FiltersTest {
     void base64AndPaths() {
         assertEquals("aGk=", r("{{ 'hi' | b64encode }}"));
         assertEquals("hi", r("{{ 'aGk=' | b64decode }}"));
+        assertEquals("aABpAOkA", r("{{ 'hi\u00e9' | b64encode(encoding='utf-16-le') }}"));
+        assertEquals("hi\u00e9", r("{{ 'aABpAOkA' | b64decode(encoding='utf_16_le') }}"));
+        assertEquals("aGnp", r("{{ 'hi\u00e9' | b64encode('latin-1') }}"));
+        assertEquals("unknown encoding: nope in \"{{ 'x' | b64encode(encoding='nope') }}\"", error("{{ 'x' | b64encode(encoding='nope') }}"));
         assertEquals("b64decode got input that is not base64 in \"{{ '%%' | b64decode }}\"", error("{{ '%%' | b64decode }}"));
         assertEquals("c.txt", r("{{ '/a/b/c.txt' | basename }}"));
         assertEquals("", r("{{ '/a/b/' | basename }}"));
