@@ -182,7 +182,12 @@ class FiltersTest {
         assertEquals(List.of(1, 2), ((Map<?, ?>) r("{{ a | combine(b, list_merge='append') }}")).get("l"));
         assertEquals(Map.of("k", 3L), r("{{ {'k': 1} | combine({'k': 2}, {'k': 3}) }}"));
         assertEquals(Map.of("k", 3L), r("{{ {'k': 1} | combine([{'k': 2}, {'k': 3}]) }}"));
-        assertEquals("combine expects a mapping, got a list in \"{{ [1] | combine({}) }}\"", error("{{ [1] | combine({}) }}"));
+        assertEquals("failed to combine variables, expected dicts but got a 'int' and a 'dict' in \"{{ [1] | combine({}) }}\"",
+                error("{{ [1] | combine({}) }}"));
+        assertEquals(Map.of("k", 2L, "j", 1L), r("{{ [{'k': 1, 'j': 1}, {'k': 2}] | combine }}"), "a list of mappings is combined");
+        assertEquals(Map.of(), r("{{ None | combine }}"));
+        assertEquals("'recursive' and 'list_merge' are the only valid keyword arguments in \"{{ {} | combine(foo='bar') }}\"",
+                error("{{ {} | combine(foo='bar') }}"));
     }
 
     @Test

@@ -43,17 +43,36 @@ public final class CollectionFilters {
                 AnsibleFilter.of("round", CollectionFilters::round));
     }
 
-    /** {@code combine(*dicts, recursive=False, list_merge='replace')}: later mappings win. */
+    /**
+     * Ansible's {@code combine(*dicts, recursive=False, list_merge='replace')}: the input and the
+     * arguments, lists of mappings spread one level and nulls dropped; later mappings win. One term is
+     * returned as it is, none gives {}.
+     */
+    @SuppressWarnings("unchecked")
     static Object combine(Object v, Args a) {
+        if (!a.named().keySet().stream().allMatch(k -> k.equals("recursive") || k.equals("list_merge"))) {
+            throw new FilterException("'recursive' and 'list_merge' are the only valid keyword arguments");
+        }
         boolean recursive = a.bool(-1, "recursive", false);
         String listMerge = a.string(-1, "list_merge", "replace");
-        Map<Object, Object> out = new LinkedHashMap<>(Values.map(Values.toPlain(v), "combine"));
-        for (Object other : a.positional()) {
-            for (Object layer : other instanceof Collection<?> c ? c : List.of(other == null ? Map.of() : other)) {
-                merge(out, Values.map(Values.toPlain(layer), "combine"), recursive, listMerge);
+        List<Object> terms = new ArrayList<>();
+        terms.add(Values.toPlain(v));
+        for (Object arg : a.positional()) terms.add(Values.toPlain(arg));
+        List<Object> layers = new ArrayList<>();
+        flattenInto(layers, terms, 1, true);
+        if (layers.size() <= 1) return layers.isEmpty() ? new LinkedHashMap<>() : layers.get(0);
+        Object result = layers.get(layers.size() - 1);
+        for (int i = layers.size() - 2; i >= 0; i--) { // as Ansible's merge_hash: the higher layer into a copy of the lower
+            Object lower = layers.get(i);
+            if (!(lower instanceof Map && result instanceof Map)) {
+                throw new FilterException("failed to combine variables, expected dicts but got a '"
+                        + TypeFilters.pythonType(lower) + "' and a '" + TypeFilters.pythonType(result) + "'");
             }
+            Map<Object, Object> merged = new LinkedHashMap<>((Map<Object, Object>) lower);
+            merge(merged, (Map<Object, Object>) result, recursive, listMerge);
+            result = merged;
         }
-        return out;
+        return result;
     }
 
     @SuppressWarnings("unchecked")
