@@ -186,6 +186,8 @@ class FiltersTest {
                 error("{{ [1] | combine({}) }}"));
         assertEquals(Map.of("k", 2L, "j", 1L), r("{{ [{'k': 1, 'j': 1}, {'k': 2}] | combine }}"), "a list of mappings is combined");
         assertEquals(Map.of(), r("{{ None | combine }}"));
+        assertEquals(Map.of("b", List.of(1L, 1L, 2L, 3L, 4L)), r("{{ {'b': [1, 1, 2, 3]} | combine({'b': [3, 4]}, list_merge='append_rp') }}"));
+        assertEquals(Map.of("b", List.of(3L, 4L, 1L, 1L, 2L)), r("{{ {'b': [1, 1, 2, 3]} | combine({'b': [3, 4]}, list_merge='prepend_rp') }}"));
         assertEquals("'recursive' and 'list_merge' are the only valid keyword arguments in \"{{ {} | combine(foo='bar') }}\"",
                 error("{{ {} | combine(foo='bar') }}"));
     }

@@ -85,12 +85,17 @@ public final class CollectionFilters {
                 merge(merged, (Map<Object, Object>) neu, true, listMerge);
                 neu = merged;
             } else if (old instanceof List<?> ol && neu instanceof List<?> nl && listMerge.startsWith("append")) {
-                neu = listMerge.equals("append_rp") ? union(ol, nl) : concat(ol, nl);
+                neu = concat(listMerge.endsWith("_rp") ? absentFrom(ol, nl) : ol, nl);
             } else if (old instanceof List<?> ol && neu instanceof List<?> nl && listMerge.startsWith("prepend")) {
-                neu = concat(nl, ol);
+                neu = concat(nl, listMerge.endsWith("_rp") ? absentFrom(ol, nl) : ol);
             }
             into.put(e.getKey(), neu);
         }
+    }
+
+    // list_merge's "_rp": the old list's items that the new one does not hold (duplicates among them kept)
+    private static List<?> absentFrom(List<?> old, List<?> neu) {
+        return old.stream().filter(x -> !neu.contains(x)).toList();
     }
 
     private static List<Object> concat(List<?> a, List<?> b) {
