@@ -17,6 +17,7 @@ import io.swarmplay.template.TemplateScan.Name;
 import io.swarmplay.template.TemplateScan.Parsed;
 import io.swarmplay.template.filters.AnsibleFilter;
 import io.swarmplay.template.filters.DateFilters;
+import io.swarmplay.template.filters.FilterException;
 import io.swarmplay.template.filters.Library;
 import io.swarmplay.template.filters.RenderScope;
 import io.swarmplay.template.filters.TemplateLimits;
@@ -139,7 +140,7 @@ final class Engine {
     private static void check(List<Name> used, Kind kind, Set<String> builtin, PluginFilters plugins) {
         for (Name n : used) {
             if (!plugins.provides(kind, n.name()) && !builtin.contains(n.name())) {
-                throw new TemplateScan.ScanException("unknown " + kind.word + " '" + n.name() + "'", n.line(),
+                throw new TemplateScan.ScanException(FilterException.unknownName(kind.word, n.name()), n.line(),
                         plugins.unknownHint(kind, n.name(), builtin));
             }
         }

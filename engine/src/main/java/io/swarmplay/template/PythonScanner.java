@@ -3,13 +3,19 @@ package io.swarmplay.template;
 import com.hubspot.jinjava.el.ext.ExtendedScanner;
 import jinjava.de.odysseus.el.tree.impl.Scanner;
 
+import java.util.Set;
+
 /**
  * Python's string literals in expressions: the escapes Python knows ({@code \n}, {@code \t},
  * {@code \x1a}, {@code \u00e9}, octal, ...), and any other backslash kept with its character, as
  * Python does for {@code '^q.*_\d'}. Jinjava's scanner refuses unknown escapes. Keywords after a dot
- * are attribute names.
+ * are attribute names, and the words JUEL reserves but Jinja does not are names everywhere.
  */
 final class PythonScanner extends ExtendedScanner {
+
+    /** JUEL's operator words that Jinja does not have: plain names there ({@code vars: {mod: debug}}). */
+    private static final Set<String> NOT_JINJA_KEYWORDS = Set.of("mod", "div", "lt", "gt", "le", "ge", "eq", "ne",
+            "empty", "instanceof");
 
     PythonScanner(String input) {
         super(input);
@@ -20,7 +26,7 @@ final class PythonScanner extends ExtendedScanner {
     protected Token keyword(String word) {
         Token previous = getToken();
         if (previous != null && previous.getSymbol() == Scanner.Symbol.DOT) return null;
-        return super.keyword(word);
+        return NOT_JINJA_KEYWORDS.contains(word) ? null : super.keyword(word);
     }
 
     @Override

@@ -4,6 +4,7 @@ import io.swarmplay.source.SourcePosition;
 import org.junit.jupiter.api.Test;
 
 import java.util.LinkedHashMap;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -138,6 +139,10 @@ class FiltersTest {
     void base64AndPaths() {
         assertEquals("aGk=", r("{{ 'hi' | b64encode }}"));
         assertEquals("hi", r("{{ 'aGk=' | b64decode }}"));
+        assertEquals("aABpAOkA", r("{{ 'hi\u00e9' | b64encode(encoding='utf-16-le') }}"));
+        assertEquals("hi\u00e9", r("{{ 'aABpAOkA' | b64decode(encoding='utf_16_le') }}"));
+        assertEquals("aGnp", r("{{ 'hi\u00e9' | b64encode('latin-1') }}"));
+        assertEquals("unknown encoding: nope in \"{{ 'x' | b64encode(encoding='nope') }}\"", error("{{ 'x' | b64encode(encoding='nope') }}"));
         assertEquals("b64decode got input that is not base64 in \"{{ '%%' | b64decode }}\"", error("{{ '%%' | b64decode }}"));
         assertEquals("c.txt", r("{{ '/a/b/c.txt' | basename }}"));
         assertEquals("", r("{{ '/a/b/' | basename }}"));
@@ -163,7 +168,9 @@ class FiltersTest {
         assertEquals("aaf4c61ddcc5e8a2dabede0f3b482cd9aea9434d", r("{{ 'hello' | checksum }}"));
         assertEquals("5d41402abc4b2a76b9719d911017c592", r("{{ 'hello' | hash('md5') }}"));
         assertEquals("5d41402abc4b2a76b9719d911017c592", r("{{ 'hello' | md5 }}"));
-        assertEquals("hash does not know the algorithm 'sha3' in \"{{ 'x' | hash('sha3') }}\"", error("{{ 'x' | hash('sha3') }}"));
+        assertEquals("741efa311f97686956946758e0d95f70f11ff2da4f2feb7c54314f44134ac49f", r("{{ 'x' | hash('sha3_256') }}"));
+        assertEquals("6a1db6c1dd481f7aab2adb9c262b210edcca35624ec64c29ffca6857b1e30253", r("{{ 'x' | hash('sha512_256') }}"));
+        assertEquals("unsupported hash type 'sha3' in \"{{ 'x' | hash('sha3') }}\"", error("{{ 'x' | hash('sha3') }}"));
     }
 
     @Test
@@ -175,7 +182,14 @@ class FiltersTest {
         assertEquals(List.of(1, 2), ((Map<?, ?>) r("{{ a | combine(b, list_merge='append') }}")).get("l"));
         assertEquals(Map.of("k", 3L), r("{{ {'k': 1} | combine({'k': 2}, {'k': 3}) }}"));
         assertEquals(Map.of("k", 3L), r("{{ {'k': 1} | combine([{'k': 2}, {'k': 3}]) }}"));
-        assertEquals("combine expects a mapping, got a list in \"{{ [1] | combine({}) }}\"", error("{{ [1] | combine({}) }}"));
+        assertEquals("failed to combine variables, expected dicts but got a 'int' and a 'dict' in \"{{ [1] | combine({}) }}\"",
+                error("{{ [1] | combine({}) }}"));
+        assertEquals(Map.of("k", 2L, "j", 1L), r("{{ [{'k': 1, 'j': 1}, {'k': 2}] | combine }}"), "a list of mappings is combined");
+        assertEquals(Map.of(), r("{{ None | combine }}"));
+        assertEquals(Map.of("b", List.of(1L, 1L, 2L, 3L, 4L)), r("{{ {'b': [1, 1, 2, 3]} | combine({'b': [3, 4]}, list_merge='append_rp') }}"));
+        assertEquals(Map.of("b", List.of(3L, 4L, 1L, 1L, 2L)), r("{{ {'b': [1, 1, 2, 3]} | combine({'b': [3, 4]}, list_merge='prepend_rp') }}"));
+        assertEquals("'recursive' and 'list_merge' are the only valid keyword arguments in \"{{ {} | combine(foo='bar') }}\"",
+                error("{{ {} | combine(foo='bar') }}"));
     }
 
     @Test
@@ -197,6 +211,8 @@ class FiltersTest {
         assertEquals(List.of(1L, 2L, 3L, 4L), r("{{ [1, [2, [3, [4]]]] | flatten }}"));
         assertEquals(List.of(1L, 2L, List.of(3L, List.of(4L))), r("{{ [1, [2, [3, [4]]]] | flatten(1) }}"));
         assertEquals(List.of(1L, 2L), r("{{ [1, none, [2]] | flatten }}"));
+        assertEquals(List.of(1L, 2L, 3L), r("{{ [1, 'None', [2, 'null', [none]], 3] | flatten }}"), "Ansible skips the strings too");
+        assertEquals(Arrays.asList(1L, "None", 2L, null), r("{{ [1, 'None', [2, none]] | flatten(skip_nulls=False) }}"));
         assertEquals(List.of(3, 1, 2), r("{{ nums | unique }}"));
         assertEquals(List.of(3, 1, 2, 5L), r("{{ nums | union([5, 1]) }}"));
         assertEquals(List.of(1, 2), r("{{ nums | difference([3]) }}"));
@@ -246,7 +262,7 @@ class FiltersTest {
         assertEquals(List.of("Al"), r("{{ users | rejectattr('admin') | map(attribute='name') }}"));
         assertEquals(List.of("Al"), r("{{ users | selectattr('uid', 'lt', 2) | map(attribute='name') }}"));
         assertEquals(List.of(), r("{{ users | selectattr('missing', 'defined') | list }}"));
-        assertEquals("unknown test 'equalz' in \"{{ nums | select('equalz', 3) }}\"", error("{{ nums | select('equalz', 3) }}"));
+        assertEquals("Could not load \"equalz\": unknown test 'equalz' in \"{{ nums | select('equalz', 3) }}\"", error("{{ nums | select('equalz', 3) }}"));
     }
 
     @Test

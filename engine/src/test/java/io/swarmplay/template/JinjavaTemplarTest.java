@@ -260,7 +260,7 @@ class JinjavaTemplarTest {
         Unknown u = new Unknown("r");
         assertSame(u, templar.render("{{ r.x }} {{ nope }}", vars("r", u), AT));
         TemplateException e = error("{{ r.x | to_jsn }}", vars("r", u));
-        assertEquals("unknown filter 'to_jsn' in \"{{ r.x | to_jsn }}\"", e.getMessage());
+        assertEquals("Could not load \"to_jsn\": unknown filter 'to_jsn' in \"{{ r.x | to_jsn }}\"", e.getMessage());
         assertEquals("did you mean 'to_json'?", e.hint());
     }
 
@@ -326,7 +326,7 @@ class JinjavaTemplarTest {
         TemplateException unclosed = error("x {{ a ", Map.of());
         assertEquals("unclosed '{{' in \"x {{ a \"", unclosed.getMessage());
         assertEquals("close it with '}}'", unclosed.hint());
-        assertEquals("unknown test 'defind' in \"{{ x is defind }}\"", error("{{ x is defind }}", Map.of()).getMessage());
+        assertEquals("Could not load \"defind\": unknown test 'defind' in \"{{ x is defind }}\"", error("{{ x is defind }}", Map.of()).getMessage());
         assertEquals("unknown function 'lookupp' in \"{{ lookupp('env', 'HOME') }}\"",
                 error("{{ lookupp('env', 'HOME') }}", Map.of()).getMessage());
         assertEquals("missing '{% endif %}' in \"{% if true %}x\"", error("{% if true %}x", Map.of()).getMessage());

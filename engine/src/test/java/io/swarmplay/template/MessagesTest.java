@@ -35,7 +35,9 @@ class MessagesTest {
         "{{ 's' | abs }} => abs expects a number, got a string in \"{{ 's' | abs }}\"",
         "{{ 's' | round }} => round expects a number, got a string in \"{{ 's' | round }}\"",
         "{{ l | map }} => map needs a filter name or attribute= in \"{{ l | map }}\"",
-        "{{ l | map('uper') }} => unknown filter 'uper' in \"{{ l | map('uper') }}\"",
+        "{{ l | selectattr('a', 'asdf ', true) }} => Could not load \"asdf \": unknown test 'asdf ' in \"{{ l | selectattr('a', 'asdf ', true) }}\"",
+        "{{ 1 | asdf }} => Could not load \"asdf\": unknown filter 'asdf' in \"{{ 1 | asdf }}\"",
+        "{{ l | map('uper') }} => Could not load \"uper\": unknown filter 'uper' in \"{{ l | map('uper') }}\"",
         "{{ 1 is in 5 }} => 'in' expects a string, list or mapping, got a number in \"{{ 1 is in 5 }}\"",
         "{{ '{' | from_yaml_all }} => from_yaml_all got text that is not valid YAML (line 1) in \"{{ '{' | from_yaml_all }}\"",
     })

@@ -43,17 +43,36 @@ public final class CollectionFilters {
                 AnsibleFilter.of("round", CollectionFilters::round));
     }
 
-    /** {@code combine(*dicts, recursive=False, list_merge='replace')}: later mappings win. */
+    /**
+     * Ansible's {@code combine(*dicts, recursive=False, list_merge='replace')}: the input and the
+     * arguments, lists of mappings spread one level and nulls dropped; later mappings win. One term is
+     * returned as it is, none gives {}.
+     */
+    @SuppressWarnings("unchecked")
     static Object combine(Object v, Args a) {
+        if (!a.named().keySet().stream().allMatch(k -> k.equals("recursive") || k.equals("list_merge"))) {
+            throw new FilterException("'recursive' and 'list_merge' are the only valid keyword arguments");
+        }
         boolean recursive = a.bool(-1, "recursive", false);
         String listMerge = a.string(-1, "list_merge", "replace");
-        Map<Object, Object> out = new LinkedHashMap<>(Values.map(Values.toPlain(v), "combine"));
-        for (Object other : a.positional()) {
-            for (Object layer : other instanceof Collection<?> c ? c : List.of(other == null ? Map.of() : other)) {
-                merge(out, Values.map(Values.toPlain(layer), "combine"), recursive, listMerge);
+        List<Object> terms = new ArrayList<>();
+        terms.add(Values.toPlain(v));
+        for (Object arg : a.positional()) terms.add(Values.toPlain(arg));
+        List<Object> layers = new ArrayList<>();
+        flattenInto(layers, terms, 1, true);
+        if (layers.size() <= 1) return layers.isEmpty() ? new LinkedHashMap<>() : layers.get(0);
+        Object result = layers.get(layers.size() - 1);
+        for (int i = layers.size() - 2; i >= 0; i--) { // as Ansible's merge_hash: the higher layer into a copy of the lower
+            Object lower = layers.get(i);
+            if (!(lower instanceof Map && result instanceof Map)) {
+                throw new FilterException("failed to combine variables, expected dicts but got a '"
+                        + TypeFilters.pythonType(lower) + "' and a '" + TypeFilters.pythonType(result) + "'");
             }
+            Map<Object, Object> merged = new LinkedHashMap<>((Map<Object, Object>) lower);
+            merge(merged, (Map<Object, Object>) result, recursive, listMerge);
+            result = merged;
         }
-        return out;
+        return result;
     }
 
     @SuppressWarnings("unchecked")
@@ -66,12 +85,17 @@ public final class CollectionFilters {
                 merge(merged, (Map<Object, Object>) neu, true, listMerge);
                 neu = merged;
             } else if (old instanceof List<?> ol && neu instanceof List<?> nl && listMerge.startsWith("append")) {
-                neu = listMerge.equals("append_rp") ? union(ol, nl) : concat(ol, nl);
+                neu = concat(listMerge.endsWith("_rp") ? absentFrom(ol, nl) : ol, nl);
             } else if (old instanceof List<?> ol && neu instanceof List<?> nl && listMerge.startsWith("prepend")) {
-                neu = concat(nl, ol);
+                neu = concat(nl, listMerge.endsWith("_rp") ? absentFrom(ol, nl) : ol);
             }
             into.put(e.getKey(), neu);
         }
+    }
+
+    // list_merge's "_rp": the old list's items that the new one does not hold (duplicates among them kept)
+    private static List<?> absentFrom(List<?> old, List<?> neu) {
+        return old.stream().filter(x -> !neu.contains(x)).toList();
     }
 
     private static List<Object> concat(List<?> a, List<?> b) {
@@ -155,10 +179,12 @@ public final class CollectionFilters {
         return out;
     }
 
+    // as Ansible's, skip_nulls drops the strings 'None' and 'null' too (YAML's None is one)
     private static void flattenInto(List<Object> out, List<?> items, int levels, boolean skipNulls) {
         for (Object item : items) {
+            if (skipNulls && (item == null || "None".equals(item) || "null".equals(item))) continue;
             if (item instanceof List<?> l && levels > 0) flattenInto(out, l, levels - 1, skipNulls);
-            else if (item != null || !skipNulls) out.add(item);
+            else out.add(item);
         }
     }
 

@@ -14,6 +14,14 @@ public final class FilterException extends RuntimeException {
         this.hint = hint;
     }
 
+    /**
+     * The message for a filter or test name nothing provides: Ansible's own words first (its
+     * {@code Could not load "NAME"}, which playbooks assert on), then ours.
+     */
+    public static String unknownName(String kind, String name) {
+        return "Could not load \"" + name + "\": unknown " + kind + " '" + name + "'";
+    }
+
     public String hint() {
         return hint;
     }

@@ -12,9 +12,13 @@ import java.util.Map;
 /** hash('sha256'), sha1, sha256, md5, checksum (sha1, as Ansible's): lower-case hex of the UTF-8 text. */
 public final class HashFilters {
 
-    private static final Map<String, String> ALGORITHMS = Map.of(
-            "md5", "MD5", "sha1", "SHA-1", "sha224", "SHA-224", "sha256", "SHA-256",
-            "sha384", "SHA-384", "sha512", "SHA-512");
+    /** Python's hashlib names (what Ansible's hash filter takes) and Java's. */
+    private static final Map<String, String> ALGORITHMS = Map.ofEntries(
+            Map.entry("md5", "MD5"), Map.entry("sha1", "SHA-1"), Map.entry("sha224", "SHA-224"),
+            Map.entry("sha256", "SHA-256"), Map.entry("sha384", "SHA-384"), Map.entry("sha512", "SHA-512"),
+            Map.entry("sha512_224", "SHA-512/224"), Map.entry("sha512_256", "SHA-512/256"),
+            Map.entry("sha3_224", "SHA3-224"), Map.entry("sha3_256", "SHA3-256"),
+            Map.entry("sha3_384", "SHA3-384"), Map.entry("sha3_512", "SHA3-512"));
 
     private static final String ANSIBLE_NAMESPACE = "361E6D51-FAEC-444A-9079-341386DA8E2E";
 
@@ -51,8 +55,8 @@ public final class HashFilters {
     static String hex(String algorithm, Object v) {
         String java = ALGORITHMS.get(algorithm.toLowerCase());
         if (java == null) {
-            throw new FilterException("hash does not know the algorithm '" + algorithm + "'",
-                    "use one of md5, sha1, sha224, sha256, sha384, sha512");
+            throw new FilterException("unsupported hash type '" + algorithm + "'", // hashlib's words, as Ansible's message
+                    "use one of md5, sha1, sha224, sha256, sha384, sha512, sha512_224, sha512_256, sha3_224, sha3_256, sha3_384, sha3_512");
         }
         return HexFormat.of().formatHex(digest(java, Values.str(v).getBytes(StandardCharsets.UTF_8)));
     }

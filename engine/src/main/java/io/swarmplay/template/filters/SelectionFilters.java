@@ -45,7 +45,7 @@ public final class SelectionFilters {
         ExpTest test = in.getContext().getExpTest(name);
         if (test != null) return test;
         List<String> names = in.getContext().getAllExpTests().stream().map(ExpTest::getName).toList();
-        throw new FilterException("unknown test '" + name + "'", Suggest.hint(name, names));
+        throw new FilterException(FilterException.unknownName("test", name), Suggest.hint(name, names));
     }
 
     /** {@code map(attribute='x', default=..)} or {@code map('filter', args..)}. */
@@ -77,6 +77,6 @@ public final class SelectionFilters {
         Filter filter = in.getContext().getFilter(name);
         if (filter != null) return filter;
         List<String> names = in.getContext().getAllFilters().stream().map(Filter::getName).toList();
-        throw new FilterException("unknown filter '" + name + "'", Suggest.hint(name, names));
+        throw new FilterException(FilterException.unknownName("filter", name), Suggest.hint(name, names));
     }
 }

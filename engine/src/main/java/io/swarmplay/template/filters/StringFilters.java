@@ -3,6 +3,8 @@ package io.swarmplay.template.filters;
 import com.hubspot.jinjava.lib.filter.Filter;
 import io.swarmplay.connection.ShellQuote;
 
+import java.nio.charset.Charset;
+import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -31,7 +33,8 @@ public final class StringFilters {
                 AnsibleFilter.of("dirname", (v, a) -> dirname(Values.str(v))),
                 AnsibleFilter.of("path_join", StringFilters::pathJoin),
                 AnsibleFilter.of("quote", (v, a) -> ShellQuote.quote(v == null ? "" : Values.str(v))),
-                AnsibleFilter.of("b64encode", (v, a) -> Base64.getEncoder().encodeToString(bytes(v))),
+                AnsibleFilter.of("b64encode", (v, a) -> Base64.getEncoder().encodeToString(
+                        Values.str(v).getBytes(charset(a.string(0, "encoding", "utf-8"))))),
                 AnsibleFilter.of("b64decode", StringFilters::b64decode),
                 AnsibleFilter.of("urlencode", StringFilters::urlencode),
                 AnsibleFilter.of("format", (v, a) -> PythonPercent.format(Values.str(v),
@@ -148,8 +151,17 @@ public final class StringFilters {
         return out;
     }
 
-    static byte[] bytes(Object v) {
-        return Values.str(v).getBytes(StandardCharsets.UTF_8);
+    /** A Python codec name ({@code utf-8}, {@code utf-16-le}, {@code latin-1}, {@code utf_16_le}) as Java's charset. */
+    static Charset charset(String codec) {
+        String name = codec.strip().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        for (String candidate : List.of(name, name.replaceAll("-(le|be)$", "$1"), name.replace("-", ""))) {
+            try {
+                if (Charset.isSupported(candidate)) return Charset.forName(candidate);
+            } catch (IllegalCharsetNameException e) {
+                // try the next spelling
+            }
+        }
+        throw new FilterException("unknown encoding: " + codec);
     }
 
     /**
@@ -189,7 +201,8 @@ public final class StringFilters {
 
     static Object b64decode(Object v, Args a) {
         try {
-            return new String(Base64.getDecoder().decode(Values.str(v).replaceAll("\\s", "")), StandardCharsets.UTF_8);
+            return new String(Base64.getDecoder().decode(Values.str(v).replaceAll("\\s", "")),
+                    charset(a.string(0, "encoding", "utf-8")));
         } catch (IllegalArgumentException e) {
             throw new FilterException("b64decode got input that is not base64");
         }
