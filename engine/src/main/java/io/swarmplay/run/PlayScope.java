@@ -115,7 +115,8 @@ final class PlayScope {
     private static Map<String, Object> becomeKeywords(StepSpec spec) {
         if (spec == null) return Map.of();
         Map<String, Object> keywords = new LinkedHashMap<>();
-        if (spec.inherited().become() != null) keywords.put("ansible_become", spec.inherited().become());
+        Boolean become = spec.inherited().becomeIfResolved();
+        if (become != null) keywords.put("ansible_become", become);
         if (spec.inherited().becomeUser() != null) keywords.put("ansible_become_user", spec.inherited().becomeUser());
         return keywords;
     }
