@@ -26,6 +26,7 @@ final class TaskOptionsReader {
 
     private List<String> when = List.of();
     private Object loop;
+    private String loopWith;
     private LoopControl loopControl = LoopControl.DEFAULT;
     private String register;
     private List<String> changedWhen = List.of();
@@ -114,13 +115,16 @@ final class TaskOptionsReader {
                 if (Keywords.isLookupLoop(e.name())) loop = LoopValues.withLookup(e.name().substring(5), v);
             }
         }
+        if (Keywords.isLookupLoop(e.name()) || e.name().startsWith("with_") && Keywords.TASK_ONLY.contains(e.name())) {
+            loopWith = e.name().substring("with_".length());
+        }
     }
 
     private TaskOptions build() {
         return new TaskOptions(when, loop, loopControl, register, changedWhen, failedWhen, ignoreErrors, until,
                 retries, delay, noLog, tags, notifies, withBecomeKeywords(becomeKeywords, vars), runOnce, delegateTo, checkMode, environment, timeout,
                 become, becomeUser, diff, async == null ? TaskOptions.Async.NONE : new TaskOptions.Async(async, poll),
-                anyErrorsFatal, ignoreUnreachable, delegateFacts);
+                anyErrorsFatal, ignoreUnreachable, delegateFacts, loopWith);
     }
 
     // a literal is checked here, where its line is known; a templated one when it is rendered

@@ -171,7 +171,7 @@ final class Includes {
 
     /** The loop's list, wrapped in {@link Unsafe} when it came from host data. */
     private Object loopItems(StepSpec spec, Map<String, Object> vars) {
-        Object rendered = step.renderData(spec.task().options().loop(), vars, spec);
+        Object rendered = Loop.items(step, spec, vars);
         Object items = Unsafe.strip(rendered);
         if (items instanceof Unknown unknown) throw new UnknownInclude(RunHostSession.describe(unknown));
         if (items instanceof List<?> list) {

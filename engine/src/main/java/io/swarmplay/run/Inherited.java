@@ -116,6 +116,11 @@ record Inherited(List<String> when, Set<String> tags, List<Map<String, Object>> 
         return flags.become().get();
     }
 
+    /** {@code become} where known: null too while a templated one is not yet rendered for the host. */
+    Boolean becomeIfResolved() {
+        return flags.become().isTemplated() ? null : flags.become().get();
+    }
+
     /** {@code diff}: null = the run's. */
     Boolean diff() {
         return flags.diff().get();

@@ -35,7 +35,7 @@ final class Loop {
     StepResult run(StepSpec spec, HostState host, Map<String, Object> vars) {
         Object items;
         try {
-            items = step.renderData(spec.task().options().loop(), vars, spec);
+            items = items(step, spec, vars);
         } catch (TemplateException e) {
             return result(host, loopFailed(spec, vars, e), null, List.of());
         }
@@ -61,6 +61,16 @@ final class Loop {
             return result(host, Outcome.failed(TaskStep.templateMessage(e)), null, List.of());
         }
         return items(spec, host, vars, list, fromHost, control);
+    }
+
+    /**
+     * The loop's list as rendered; a {@code with_<lookup>} loop's is wrapped in {@link Unsafe}: as in
+     * Ansible's TaskExecutor, a lookup's items are data, never rendered again (a {@code loop:}'s are,
+     * unless they came from host data).
+     */
+    static Object items(TaskStep step, StepSpec spec, Map<String, Object> vars) {
+        Object rendered = step.renderData(spec.task().options().loop(), vars, spec);
+        return spec.task().options().loopWith() == null ? rendered : Unsafe.wrap(rendered);
     }
 
     /**

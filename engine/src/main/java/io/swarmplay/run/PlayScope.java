@@ -79,7 +79,8 @@ final class PlayScope {
                 // PlayContext.update_vars: the address connected to, where no variable names one
                 .with("connection", Map.of("ansible_host", host.host.name()))
                 .with("command line", run.request.commandLine())
-                .with("remote_user", remoteUser());
+                .with("remote_user", remoteUser())
+                .with("become keywords", becomeKeywords(spec));
         for (RoleCall role : playRoles) scope = scope.with("role '" + role.name() + "' defaults", RoleVars.defaults(List.of(role)));
         if (!chain.isEmpty()) scope = scope.with("role '" + chain.get(chain.size() - 1).name() + "' defaults", RoleVars.defaults(chain));
         scope = scope
@@ -105,6 +106,19 @@ final class PlayScope {
     private Map<String, Object> remoteUser() {
         String user = play.hostOptions().remoteUser();
         return user == null ? Map.of() : Map.of("ansible_user", user);
+    }
+
+    /**
+     * The play's, block's and task's {@code become}/{@code become_user}: above {@code -b} and ansible.cfg,
+     * below any {@code ansible_become*} variable (Ansible 2.14's PlayContext: variables override keywords).
+     */
+    private static Map<String, Object> becomeKeywords(StepSpec spec) {
+        if (spec == null) return Map.of();
+        Map<String, Object> keywords = new LinkedHashMap<>();
+        Boolean become = spec.inherited().becomeIfResolved();
+        if (become != null) keywords.put("ansible_become", become);
+        if (spec.inherited().becomeUser() != null) keywords.put("ansible_become_user", spec.inherited().becomeUser());
+        return keywords;
     }
 
     private Map<String, Object> roleMagic(StepSpec spec) {

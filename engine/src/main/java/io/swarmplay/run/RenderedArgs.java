@@ -40,15 +40,16 @@ record RenderedArgs(Map<String, Object> values, Map<String, Object> display, Unk
         Unknown first = null;
         for (Map.Entry<String, Object> arg : task.args().entrySet()) {
             SourcePosition at = task.argsAt().getOrDefault(arg.getKey(), task.at());
+            // host data is marked by the name the module sees (`set_fact: {"{{ item.key }}": ...}`)
+            String key = renderedKey(templar, arg.getKey(), vars, at);
             Object rendered = templar.renderData(arg.getValue(), vars, at);
             if (rendered instanceof Unknown && isTree(arg.getValue())) {
-                rendered = byItem(templar, arg.getValue(), vars, at, () -> fromHost.add(arg.getKey()));
+                rendered = byItem(templar, arg.getValue(), vars, at, () -> fromHost.add(key));
             }
-            if (rendered instanceof Unsafe u) fromHost.add(arg.getKey());
+            if (rendered instanceof Unsafe u) fromHost.add(key);
             Object value = withoutOmit(Unsafe.strip(rendered));
             if (value == Omit.INSTANCE) continue;
             if (first == null) first = firstUnknown(value);
-            String key = renderedKey(templar, arg.getKey(), vars, at);
             values.put(key, value);
             display.put(key, value instanceof Unknown ? value.toString() : masked(key, value));
         }

@@ -448,7 +448,7 @@ final class TaskStep {
 
     private RunHostSession session(StepSpec spec, HostState host, HostState target, Map<String, Object> vars,
                                    TaskTimeout timeout, Set<String> dataArgs) {
-        Map<String, Object> connectionVars = withBecome(spec.inherited(), targetVars(spec, host, target, vars));
+        Map<String, Object> connectionVars = targetVars(spec, host, target, vars);
         Supplier<Map<String, Object>> rendered = () -> RenderedArgs.connectionVars(run::templar, connectionVars,
                 spec.task().at());
         Supplier<Connection> connection = () -> run.connections.forHost(target.name(), rendered.get());
@@ -522,15 +522,6 @@ final class TaskStep {
         if (diff == null) return vars;
         Map<String, Object> more = new LinkedHashMap<>(vars);
         more.put("ansible_diff_mode", diff);
-        return more;
-    }
-
-    /** Play and task {@code become} override the host's {@code ansible_become}. */
-    private static Map<String, Object> withBecome(Inherited inherited, Map<String, Object> vars) {
-        if (inherited.become() == null && inherited.becomeUser() == null) return vars;
-        Map<String, Object> more = new LinkedHashMap<>(vars);
-        if (inherited.become() != null) more.put("ansible_become", inherited.become());
-        if (inherited.becomeUser() != null) more.put("ansible_become_user", inherited.becomeUser());
         return more;
     }
 

@@ -35,6 +35,8 @@ final class RunFixture {
     Set<String> skipTags = Set.of();
     String startAt;
     Map<String, Object> extraVars = Map.of();
+    /** The command line's and ansible.cfg's host variable defaults ({@code -b}, {@code -u}, ...). */
+    Map<String, Object> commandLine = Map.of();
     HandlerSettings handlers = HandlerSettings.DEFAULTS;
     /** The human output's verbosity ({@code -v} is 1). */
     int verbosity = 1;
@@ -80,7 +82,7 @@ final class RunFixture {
         diagnostics.throwIfErrors();
         Redactor redactor = new Redactor();
         RunRequest request = new RunRequest(inventory, List.of(playbook), extraVars, MODULES, limit, tags, skipTags,
-                startAt, 5, true, false, verbosity, redactor, dir, Map.of(), null, io.swarmplay.source.Vault.none(),
+                startAt, 5, true, false, verbosity, redactor, dir, commandLine, null, io.swarmplay.source.Vault.none(),
                 io.swarmplay.template.TemplatePlugins.NONE, handlers);
         RunRecorder recorder = new RunRecorder();
         StringWriter text = new StringWriter();
