@@ -27,8 +27,9 @@ class BecomePrecedenceTest {
 
     @BeforeEach
     void becomeProgram() throws IOException {
-        // called as: EXE -n -u USER -- /bin/sh -c LINE
-        fakeSudo = Files.writeString(dir.resolve("fake-sudo"), "#!/bin/sh\necho \"as-$3\"\n");
+        // called as: EXE [FLAGS] -u USER -- /bin/sh -c LINE: prints the user it was asked to become
+        fakeSudo = Files.writeString(dir.resolve("fake-sudo"),
+                "#!/bin/sh\nwhile [ $# -gt 0 ]; do [ \"$1\" = -u ] && { echo \"as-$2\"; exit 0; }; shift; done\nexit 9\n");
         Files.setPosixFilePermissions(fakeSudo, PosixFilePermissions.fromString("rwxr-xr-x"));
     }
 
