@@ -25,6 +25,13 @@ ensure_ssh() {
   command -v ssh-keygen >/dev/null || apt_install openssh-client
 }
 
+# ansible-core's Python (its module_utils) for the tests of Python modules and plugins from a
+# project's library/ and *_plugins/ folders: swarmplay runs them with the Python of the
+# ansible-playbook on the PATH, so Debian's ansible-core when there is none.
+ensure_python_ansible() {
+  command -v ansible-playbook >/dev/null || apt_install ansible-core
+}
+
 # Docker for the Docker integration tests and bench/docker: Debian's docker.io (dockerd 20.10)
 # when missing, dockerd started in the background when not running (waits for its socket, up to
 # SWARMPLAY_DOCKER_WAIT seconds, default 60), and busybox-static for the tests' tiny local images.
