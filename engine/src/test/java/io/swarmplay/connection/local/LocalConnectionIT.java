@@ -206,7 +206,8 @@ class LocalConnectionIT {
     @Test
     void factoryIsFoundAsLocal() {
         boolean found = ServiceLoader.load(io.swarmplay.connection.ConnectionFactory.class).stream()
-                .anyMatch(p -> p.get().type().equals("local") && p.get().open(null) instanceof LocalConnection);
+                .anyMatch(p -> p.get().type().equals("local") && p.get().open(new io.swarmplay.connection.ConnectionSettings(
+                        "localhost", "local", "localhost", 0, null, null, null, java.util.Map.of())) instanceof LocalConnection);
         assertTrue(found);
     }
 
