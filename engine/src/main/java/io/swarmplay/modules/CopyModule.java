@@ -1,7 +1,5 @@
 package io.swarmplay.modules;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.swarmplay.connection.FileStat;
 import io.swarmplay.module.Alias;
 import io.swarmplay.module.Change;
@@ -20,6 +18,7 @@ import io.swarmplay.modules.support.FileContent;
 import io.swarmplay.modules.support.ManagedFile;
 import io.swarmplay.modules.support.Safeguards;
 
+import io.swarmplay.template.filters.SerialisationFilters;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -119,14 +118,9 @@ public final class CopyModule implements Module<CopyModule.Args> {
     }
 
     private static byte[] bytes(Object content) {
-        if (!(content instanceof java.util.Map || content instanceof java.util.List)) {
-            return content.toString().getBytes(StandardCharsets.UTF_8);
-        }
-        try {
-            return new ObjectMapper().writeValueAsBytes(content);
-        } catch (JsonProcessingException e) {
-            throw new ModuleException("cannot write content as JSON: " + e.getOriginalMessage());
-        }
+        String text = content instanceof java.util.Map || content instanceof java.util.List
+                ? SerialisationFilters.json(content, -1, false) : content.toString();
+        return text.getBytes(StandardCharsets.UTF_8);
     }
 
     /** A dest that is a directory (or ends with /) receives the file under src's name. */

@@ -42,7 +42,8 @@ public final class SerialisationFilters {
     }
 
     /** JSON as Python's json.dumps writes it; keys sorted (recursively) when asked, as to_nice_json does. */
-    static String json(Object v, int indent, boolean sortKeys) {
+    /** {@code v} as Python's {@code json.dumps} writes it ({@code indent} < 0: one line, ", " and ": "). */
+    public static String json(Object v, int indent, boolean sortKeys) {
         Object plain = Values.toPlain(v);
         try {
             return JSON.writer(new PythonJsonPrinter(indent)).writeValueAsString(sortKeys ? sorted(plain) : plain);
