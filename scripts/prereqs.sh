@@ -41,6 +41,7 @@ ensure_docker() {
   docker_running && return 0
   local sudo=""
   [ "$(id -u)" -eq 0 ] || sudo="sudo -n"
+  remove_stale_docker_pidfile "$sudo"
   echo "== swarmplay: starting dockerd (log: /var/log/swarmplay-dockerd.log)"
   # setsid: dockerd must outlive the shell (and process group) that started it
   $sudo sh -c 'setsid nohup dockerd >>/var/log/swarmplay-dockerd.log 2>&1 </dev/null &'
@@ -53,6 +54,20 @@ ensure_docker() {
     fi
     sleep 0.2   # poll interval of the readiness check above, not a wait for a guessed duration
   done
+}
+
+# A dockerd that was killed leaves /var/run/docker.pid behind; a new dockerd refuses to start
+# ("pid file found") when that pid has since been given to another live process. The file is
+# removed only when the process it names is not a dockerd.
+remove_stale_docker_pidfile() {
+  local pidfile=/var/run/docker.pid pid
+  [ -f "$pidfile" ] || return 0
+  pid=$(cat "$pidfile" 2>/dev/null)
+  if [ -n "$pid" ] && [ "$(cat "/proc/$pid/comm" 2>/dev/null)" = "dockerd" ]; then
+    return 0
+  fi
+  echo "== swarmplay: removing stale $pidfile (pid ${pid:-none} is not a running dockerd)"
+  $1 rm -f "$pidfile"
 }
 
 # True when an engine answers on the default socket (asked with the docker CLI that docker.io brings).
