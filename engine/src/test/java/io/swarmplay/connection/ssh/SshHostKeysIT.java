@@ -81,7 +81,7 @@ class SshHostKeysIT {
             ConnectionException e = refused(s);
             assertEquals("cannot connect to bob@127.0.0.31:" + silent.getLocalPort()
                     + " (host silent): timed out after 1s waiting for the SSH handshake", e.getMessage());
-            assertTrue(System.nanoTime() - start < 5_000_000_000L);
+            assertTrue(System.nanoTime() - start < 60_000_000_000L, "a silent server never answers: only the 1 s timeout ends the wait");
         }
     }
 

@@ -85,7 +85,7 @@ class DirectorySyncTest {
     double seconds = (System.nanoTime() - start) / 1e9;
     assertTrue(ra.get(4).bitEquals(b.get().get(4)));
     assertEquals(3f + 4, ra.get(0).values().get(0)[0] + 4, 1e-6); // mean of 1 and 5
-    assertTrue(seconds >= 1.4 && seconds < 4.0, "one timeout, not one per round: " + seconds + "s");
+    assertTrue(seconds >= 1.4 && seconds < 5.5, "one timeout, not one per round: " + seconds + "s");
     assertEquals(List.of("a", "b"), Files.readAllLines(dir.resolve("round-000001").resolve("members")));
   }
 
