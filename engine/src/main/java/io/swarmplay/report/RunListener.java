@@ -12,6 +12,15 @@ public interface RunListener {
 
     void report(RunEvent event);
 
+    /**
+     * Whether this listener shows the data of results that did not fail (Ansible's {@code -v}; debug
+     * and assert are shown always): steps may leave out result values that cost work when nobody
+     * shows, registers or tests them (e.g. the SHA-1 {@code checksum} of a file that already matches).
+     */
+    default boolean showsResults() {
+        return true;
+    }
+
     /** A listener that forwards to several. */
     static RunListener all(RunListener... listeners) {
         return event -> {
