@@ -52,10 +52,13 @@ final class CliOptions {
     /** A boolean flag; {@code field} names it in picocli's messages ({@code <field>}), as an annotated field would. */
     OptionSpec.Builder flagOption(String field, String description, Consumer<Boolean> set, String... names) {
         boolean[] value = {false};
+        Binding<Boolean> flag = binding(() -> value[0], v -> {
+            value[0] = v;
+            set.accept(v);
+        });
         return OptionSpec.builder(names).paramLabel("<" + field + ">").arity("0").type(boolean.class)
-                .auxiliaryTypes(boolean.class).initialValue(false).hasInitialValue(true).description(description).descriptionKey("")
-                .setter(binding(() -> value[0], v -> { value[0] = v; set.accept(v); }))
-                .getter(binding(() -> value[0], v -> { value[0] = v; set.accept(v); }));
+                .auxiliaryTypes(boolean.class).initialValue(false).hasInitialValue(true).description(description)
+                .descriptionKey("").setter(flag).getter(flag);
     }
 
     void flag(String field, String description, Consumer<Boolean> set, String... names) {
@@ -67,7 +70,8 @@ final class CliOptions {
                                        Consumer<T> set, String... names) {
         Binding<T> field = binding(get, set);
         return OptionSpec.builder(names).paramLabel(label).arity("1").type(type).auxiliaryTypes(type)
-                .initialValue(null).hasInitialValue(true).description(description).descriptionKey("").setter(field).getter(field);
+                .initialValue(null).hasInitialValue(true).description(description).descriptionKey("")
+                .setter(field).getter(field);
     }
 
     <T> void value(Class<T> type, String label, String description, Supplier<T> get, Consumer<T> set,

@@ -80,13 +80,13 @@ public final class SwarmplayCommand implements Callable<Integer> {
                         "With --plan --detailed-exitcode: 0 no changes, 2 changes pending, 1 a step would fail;",
                         "  3, 4, 5 and 99 as above.");
         CliOptions o = new CliOptions(spec);
+        CliOptions.Binding<List<Path>> playbooks = CliOptions.binding(() -> c.playbooks, v -> c.playbooks = v);
+        CliOptions.Binding<boolean[]> verbose = CliOptions.binding(() -> c.verbose, v -> c.verbose = v);
         o.list("INVENTORY", "inventory file, directory or comma list 'h1,h2,' (repeatable)",
                 () -> c.inventories, v -> c.inventories = v, "-i", "--inventory");
         spec.addPositional(PositionalParamSpec.builder().index("0..*").arity("0..*").paramLabel("PLAYBOOK")
                 .description("playbook files, run in order").descriptionKey("").type(List.class).auxiliaryTypes(Path.class)
-                .initialValue(new ArrayList<>()).hasInitialValue(true)
-                .setter(CliOptions.binding(() -> c.playbooks, v -> c.playbooks = v))
-                .getter(CliOptions.binding(() -> c.playbooks, v -> c.playbooks = v)).build());
+                .initialValue(new ArrayList<>()).hasInitialValue(true).setter(playbooks).getter(playbooks).build());
         o.flag("check", "report what would change, change nothing", v -> c.check = v, "-C", "--check");
         o.flag("diff", "show differences of files and container settings", v -> c.diff = v, "-D", "--diff");
         o.flag("forceHandlers", "run notified handlers even on hosts that failed (as Ansible's)",
@@ -117,8 +117,7 @@ public final class SwarmplayCommand implements Callable<Integer> {
         spec.addOption(OptionSpec.builder("-v").paramLabel("<verbose>").arity("0").type(boolean[].class)
                 .auxiliaryTypes(boolean.class).initialValue(new boolean[0]).hasInitialValue(true)
                 .description("more output: -v results, -vv commands, -vvv stack traces").descriptionKey("")
-                .setter(CliOptions.binding(() -> c.verbose, v -> c.verbose = v))
-                .getter(CliOptions.binding(() -> c.verbose, v -> c.verbose = v)).build());
+                .setter(verbose).getter(verbose).build());
         o.add(o.valueOption(String.class, "TYPE",
                 "connection type where the inventory names none: ssh (also smart, paramiko) or local",
                 () -> c.connection, v -> c.connection = v, "-c", "--connection").converters(new ConnectionType()));
