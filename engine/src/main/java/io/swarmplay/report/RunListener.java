@@ -21,10 +21,19 @@ public interface RunListener {
         return true;
     }
 
-    /** A listener that forwards to several. */
+    /** A listener that forwards to several; it shows results when one of them does. */
     static RunListener all(RunListener... listeners) {
-        return event -> {
-            for (RunListener listener : listeners) listener.report(event);
+        return new RunListener() {
+            @Override
+            public void report(RunEvent event) {
+                for (RunListener listener : listeners) listener.report(event);
+            }
+
+            @Override
+            public boolean showsResults() {
+                for (RunListener listener : listeners) if (listener.showsResults()) return true;
+                return false;
+            }
         };
     }
 }
