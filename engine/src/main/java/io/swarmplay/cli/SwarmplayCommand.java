@@ -2,9 +2,9 @@ package io.swarmplay.cli;
 
 import io.swarmplay.run.ExitStatus;
 import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -15,95 +15,141 @@ import java.util.concurrent.Callable;
 /**
  * {@code swarmplay [-i INVENTORY]... PLAYBOOK... [options]}: the flags, and nothing else —
  * {@link Session} does the work. No heavy library is touched for {@code --help}/{@code --version}.
+ *
+ * <p>The options are one table, {@link #model}, built with picocli's programmatic API: picocli's
+ * annotation scan (a reflective proxy per annotation, the largest part of every run's start-up
+ * before this) is never run. The fields below are what {@link Session} reads.
  */
-@Command(name = "swarmplay", sortOptions = false, versionProvider = Version.class, usageHelpAutoWidth = true,
-        description = "Runs Ansible-style playbooks against local, SSH and Docker hosts, with a plan preview.",
-        footerHeading = "%nExit codes:%n",
-        footer = {"  0   ok (also a --check or --plan run with pending changes)",
-                "  1   internal error",
-                "  2   a host failed",
-                "  3   a --plan could not contact a host (none failed): one line per host with the cause",
-                "  4   a host was unreachable (none failed; as ansible-playbook), or a load, parse or",
-                "      validation error",
-                "  5   bad command-line usage (also a --limit or --start-at-task that matches nothing)",
-                "  99  interrupted (Ctrl-C or SIGTERM; a second one exits at once)",
-                "With --plan --detailed-exitcode: 0 no changes, 2 changes pending, 1 a step would fail;",
-                "  3, 4, 5 and 99 as above."})
 public final class SwarmplayCommand implements Callable<Integer> {
-
-    @Option(names = {"-i", "--inventory"}, paramLabel = "INVENTORY",
-            description = "inventory file, directory or comma list 'h1,h2,' (repeatable)")
-    List<String> inventories = new ArrayList<>();
-
-    @Parameters(paramLabel = "PLAYBOOK", arity = "0..*", description = "playbook files, run in order")
-    List<Path> playbooks = new ArrayList<>();
-
-    @Option(names = {"-C", "--check"}, description = "report what would change, change nothing")
-    boolean check;
-
-    @Option(names = {"-D", "--diff"}, description = "show differences of files and container settings")
-    boolean diff;
-
-    @Option(names = "--force-handlers", description = "run notified handlers even on hosts that failed (as Ansible's)")
-    boolean forceHandlers;
-
-    @Option(names = "--plan", description = "preview every step per host in order; change nothing")
-    boolean plan;
-
-    @Option(names = "--offline", description = "with --plan: do not contact any host (state-dependent parts unknown)")
-    boolean offline;
-
-    @Option(names = "--detailed-exitcode",
-            description = "with --plan: exit 0 when nothing would change, 2 when changes are pending, 1 on a failing step")
-    boolean detailedExitcode;
-
-    @Option(names = "--out", paramLabel = "FILE",
-            description = "with --plan: also save the plan to FILE, for 'swarmplay apply FILE' and 'swarmplay show FILE'")
-    Path saveTo;
-
-    @Option(names = "--json", description = "JSON output: one event per line, or the plan as one document")
-    boolean json;
-
-    @Option(names = {"-e", "--extra-vars"}, paramLabel = "VARS",
-            description = "key=value, @file.yaml or a JSON mapping; highest precedence (repeatable)")
-    List<String> extraVars = new ArrayList<>();
-
-    @Option(names = {"-l", "--limit"}, paramLabel = "PATTERN", description = "only these hosts")
-    String limit;
-
-    @Option(names = {"-t", "--tags"}, split = ",", paramLabel = "TAGS", description = "only tasks with these tags")
-    List<String> tags = new ArrayList<>();
-
-    @Option(names = "--skip-tags", split = ",", paramLabel = "TAGS", description = "skip tasks with these tags")
-    List<String> skipTags = new ArrayList<>();
-
-    @Option(names = "--list-tasks", description = "list the tasks of each play and exit")
-    boolean listTasks;
-
-    @Option(names = "--list-hosts", description = "list the hosts of each play and exit")
-    boolean listHosts;
-
-    @Option(names = "--list-tags", description = "list the tags of each play and exit")
-    boolean listTags;
-
-    @Option(names = "--syntax-check", description = "load and validate everything, run nothing")
-    boolean syntaxCheck;
-
-    @Option(names = "--start-at-task", paramLabel = "NAME", description = "start at the first task with this name (glob)")
-    String startAtTask;
 
     static final int DEFAULT_FORKS = 10;
 
-    @Option(names = {"-f", "--forks"}, paramLabel = "N",
-            description = "hosts in parallel (default: forks of ansible.cfg or ANSIBLE_FORKS, else " + DEFAULT_FORKS + ")")
+    List<String> inventories = new ArrayList<>();
+    List<Path> playbooks = new ArrayList<>();
+    boolean check;
+    boolean diff;
+    boolean forceHandlers;
+    boolean plan;
+    boolean offline;
+    boolean detailedExitcode;
+    Path saveTo;
+    boolean json;
+    List<String> extraVars = new ArrayList<>();
+    String limit;
+    List<String> tags = new ArrayList<>();
+    List<String> skipTags = new ArrayList<>();
+    boolean listTasks;
+    boolean listHosts;
+    boolean listTags;
+    boolean syntaxCheck;
+    String startAtTask;
     Integer forks;
-
-    @Option(names = "-v", description = "more output: -v results, -vv commands, -vvv stack traces")
     boolean[] verbose = new boolean[0];
-
-    @Option(names = {"-c", "--connection"}, paramLabel = "TYPE", converter = ConnectionType.class,
-            description = "connection type where the inventory names none: ssh (also smart, paramiko) or local")
     String connection;
+    String user;
+    String privateKey;
+    Integer timeout;
+    boolean become;
+    String becomeUser;
+    List<String> vaultPasswordFiles = new ArrayList<>();
+    List<String> vaultIds = new ArrayList<>();
+    boolean askVaultPass;
+    Long waitLock;
+    boolean timings;
+    boolean noColor;
+    boolean version;
+    boolean help;
+
+    CommandSpec spec;
+
+    /** The command's options, positional parameters and help, in the order {@code --help} shows them. */
+    static CommandSpec model(SwarmplayCommand c) {
+        CommandSpec spec = CommandSpec.wrapWithoutInspection(c);
+        spec.name("swarmplay").versionProvider(new Version());
+        spec.usageMessage().sortOptions(false).autoWidth(true)
+                .description("Runs Ansible-style playbooks against local, SSH and Docker hosts, with a plan preview.")
+                .footerHeading("%nExit codes:%n")
+                .footer("  0   ok (also a --check or --plan run with pending changes)",
+                        "  1   internal error",
+                        "  2   a host failed",
+                        "  3   a --plan could not contact a host (none failed): one line per host with the cause",
+                        "  4   a host was unreachable (none failed; as ansible-playbook), or a load, parse or",
+                        "      validation error",
+                        "  5   bad command-line usage (also a --limit or --start-at-task that matches nothing)",
+                        "  99  interrupted (Ctrl-C or SIGTERM; a second one exits at once)",
+                        "With --plan --detailed-exitcode: 0 no changes, 2 changes pending, 1 a step would fail;",
+                        "  3, 4, 5 and 99 as above.");
+        CliOptions o = new CliOptions(spec);
+        CliOptions.Binding<List<Path>> playbooks = CliOptions.binding(() -> c.playbooks, v -> c.playbooks = v);
+        CliOptions.Binding<boolean[]> verbose = CliOptions.binding(() -> c.verbose, v -> c.verbose = v);
+        o.list("INVENTORY", "inventory file, directory or comma list 'h1,h2,' (repeatable)",
+                () -> c.inventories, v -> c.inventories = v, "-i", "--inventory");
+        spec.addPositional(PositionalParamSpec.builder().index("0..*").arity("0..*").paramLabel("PLAYBOOK")
+                .description("playbook files, run in order").descriptionKey("").type(List.class).auxiliaryTypes(Path.class)
+                .initialValue(new ArrayList<>()).hasInitialValue(true).setter(playbooks).getter(playbooks).build());
+        o.flag("check", "report what would change, change nothing", v -> c.check = v, "-C", "--check");
+        o.flag("diff", "show differences of files and container settings", v -> c.diff = v, "-D", "--diff");
+        o.flag("forceHandlers", "run notified handlers even on hosts that failed (as Ansible's)",
+                v -> c.forceHandlers = v, "--force-handlers");
+        o.flag("plan", "preview every step per host in order; change nothing", v -> c.plan = v, "--plan");
+        o.flag("offline", "with --plan: do not contact any host (state-dependent parts unknown)",
+                v -> c.offline = v, "--offline");
+        o.flag("detailedExitcode",
+                "with --plan: exit 0 when nothing would change, 2 when changes are pending, 1 on a failing step",
+                v -> c.detailedExitcode = v, "--detailed-exitcode");
+        o.value(Path.class, "FILE",
+                "with --plan: also save the plan to FILE, for 'swarmplay apply FILE' and 'swarmplay show FILE'",
+                () -> c.saveTo, v -> c.saveTo = v, "--out");
+        o.flag("json", "JSON output: one event per line, or the plan as one document", v -> c.json = v, "--json");
+        o.list("VARS", "key=value, @file.yaml or a JSON mapping; highest precedence (repeatable)",
+                () -> c.extraVars, v -> c.extraVars = v, "-e", "--extra-vars");
+        o.value(String.class, "PATTERN", "only these hosts", () -> c.limit, v -> c.limit = v, "-l", "--limit");
+        o.commaList("TAGS", "only tasks with these tags", () -> c.tags, v -> c.tags = v, "-t", "--tags");
+        o.commaList("TAGS", "skip tasks with these tags", () -> c.skipTags, v -> c.skipTags = v, "--skip-tags");
+        o.flag("listTasks", "list the tasks of each play and exit", v -> c.listTasks = v, "--list-tasks");
+        o.flag("listHosts", "list the hosts of each play and exit", v -> c.listHosts = v, "--list-hosts");
+        o.flag("listTags", "list the tags of each play and exit", v -> c.listTags = v, "--list-tags");
+        o.flag("syntaxCheck", "load and validate everything, run nothing", v -> c.syntaxCheck = v, "--syntax-check");
+        o.value(String.class, "NAME", "start at the first task with this name (glob)",
+                () -> c.startAtTask, v -> c.startAtTask = v, "--start-at-task");
+        o.value(Integer.class, "N", "hosts in parallel (default: forks of ansible.cfg or ANSIBLE_FORKS, else "
+                + DEFAULT_FORKS + ")", () -> c.forks, v -> c.forks = v, "-f", "--forks");
+        spec.addOption(OptionSpec.builder("-v").paramLabel("<verbose>").arity("0").type(boolean[].class)
+                .auxiliaryTypes(boolean.class).initialValue(new boolean[0]).hasInitialValue(true)
+                .description("more output: -v results, -vv commands, -vvv stack traces").descriptionKey("")
+                .setter(verbose).getter(verbose).build());
+        o.add(o.valueOption(String.class, "TYPE",
+                "connection type where the inventory names none: ssh (also smart, paramiko) or local",
+                () -> c.connection, v -> c.connection = v, "-c", "--connection").converters(new ConnectionType()));
+        o.value(String.class, "USER", "log in as USER where the inventory names none",
+                () -> c.user, v -> c.user = v, "-u", "--user");
+        o.value(String.class, "FILE", "SSH private key where the inventory names none",
+                () -> c.privateKey, v -> c.privateKey = v, "--private-key");
+        o.value(Integer.class, "SECONDS", "SSH connect timeout (default 10)",
+                () -> c.timeout, v -> c.timeout = v, "-T", "--timeout");
+        o.flag("become", "run commands with sudo (sudo -n) where the inventory does not say", v -> c.become = v,
+                "-b", "--become");
+        o.value(String.class, "USER", "the user to become (default root)",
+                () -> c.becomeUser, v -> c.becomeUser = v, "--become-user");
+        o.list("FILE", "vault password file, or an executable printing the password (repeatable)",
+                () -> c.vaultPasswordFiles, v -> c.vaultPasswordFiles = v, "--vault-password-file");
+        o.list("[LABEL@]SOURCE",
+                "vault password with its vault id: SOURCE is a file, an executable or 'prompt' (repeatable)",
+                () -> c.vaultIds, v -> c.vaultIds = v, "--vault-id");
+        o.flag("askVaultPass", "ask for the vault password", v -> c.askVaultPass = v,
+                "-J", "--ask-vault-pass", "--ask-vault-password");
+        o.add(o.valueOption(Long.class, "SECONDS", "wait (up to SECONDS; without: as long as it takes) for hosts another "
+                        + "swarmplay run is changing, instead of failing them", () -> c.waitLock, v -> c.waitLock = v,
+                "--wait-lock").arity("0..1").preprocessor(new OptionalSeconds()));
+        o.flag("timings", "show how long each task took on each host (not in Ansible's output)", v -> c.timings = v,
+                "--timings");
+        o.flag("noColor", "no colours (also when NO_COLOR is set or output is not a terminal)", v -> c.noColor = v,
+                "--no-color");
+        o.add(o.flagOption("version", "print the version and exit", v -> c.version = v, "-V", "--version")
+                .versionHelp(true));
+        o.add(o.flagOption("help", "show this help and exit", v -> c.help = v, "-h", "--help").usageHelp(true));
+        return spec;
+    }
 
     /** {@code -c}: ansible-playbook's names of the connections swarmplay has; smart and paramiko are ssh. */
     static final class ConnectionType implements CommandLine.ITypeConverter<String> {
@@ -119,37 +165,6 @@ public final class SwarmplayCommand implements Callable<Integer> {
         }
     }
 
-    @Option(names = {"-u", "--user"}, paramLabel = "USER", description = "log in as USER where the inventory names none")
-    String user;
-
-    @Option(names = "--private-key", paramLabel = "FILE", description = "SSH private key where the inventory names none")
-    String privateKey;
-
-    @Option(names = {"-T", "--timeout"}, paramLabel = "SECONDS", description = "SSH connect timeout (default 10)")
-    Integer timeout;
-
-    @Option(names = {"-b", "--become"}, description = "run commands with sudo (sudo -n) where the inventory does not say")
-    boolean become;
-
-    @Option(names = "--become-user", paramLabel = "USER", description = "the user to become (default root)")
-    String becomeUser;
-
-    @Option(names = "--vault-password-file", paramLabel = "FILE",
-            description = "vault password file, or an executable printing the password (repeatable)")
-    List<String> vaultPasswordFiles = new ArrayList<>();
-
-    @Option(names = "--vault-id", paramLabel = "[LABEL@]SOURCE",
-            description = "vault password with its vault id: SOURCE is a file, an executable or 'prompt' (repeatable)")
-    List<String> vaultIds = new ArrayList<>();
-
-    @Option(names = {"-J", "--ask-vault-pass", "--ask-vault-password"}, description = "ask for the vault password")
-    boolean askVaultPass;
-
-    @Option(names = "--wait-lock", paramLabel = "SECONDS", arity = "0..1", preprocessor = OptionalSeconds.class,
-            description = "wait (up to SECONDS; without: as long as it takes) for hosts another swarmplay run is "
-                    + "changing, instead of failing them")
-    Long waitLock;
-
     /** {@code --wait-lock PLAYBOOK}: the value is optional, so only a number that follows is taken as it. */
     static final class OptionalSeconds implements CommandLine.IParameterPreprocessor {
         @Override
@@ -161,21 +176,6 @@ public final class SwarmplayCommand implements Callable<Integer> {
             return true;
         }
     }
-
-    @Option(names = "--timings", description = "show how long each task took on each host (not in Ansible's output)")
-    boolean timings;
-
-    @Option(names = "--no-color", description = "no colours (also when NO_COLOR is set or output is not a terminal)")
-    boolean noColor;
-
-    @Option(names = {"-V", "--version"}, versionHelp = true, description = "print the version and exit")
-    boolean version;
-
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "show this help and exit")
-    boolean help;
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
 
     /** Set by {@code apply FILE}: receives the plan made again, instead of printing it. */
     java.util.function.Consumer<Session.Planned> planSink;
@@ -190,7 +190,8 @@ public final class SwarmplayCommand implements Callable<Integer> {
         SwarmplayCommand command = new SwarmplayCommand();
         command.out = out;
         command.err = err;
-        CommandLine cli = new CommandLine(command);
+        command.spec = model(command);
+        CommandLine cli = new CommandLine(command.spec);
         // `-e @vars.yaml` names a vars file, as in ansible-playbook; picocli must not read it as an argument file
         cli.setExpandAtFiles(false);
         cli.setOut(out);

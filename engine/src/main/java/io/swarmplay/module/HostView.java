@@ -53,6 +53,15 @@ public interface HostView {
     }
 
     /**
+     * Whether anything reads the step's result data beyond its status: a {@code register},
+     * {@code changed_when}/{@code failed_when}/{@code until}, {@code -v} or JSON output, a preview.
+     * When not, a module may leave out values that cost work (true when unknown).
+     */
+    default boolean resultRead() {
+        return true;
+    }
+
+    /**
      * Evaluates a condition with Jinja truthiness.
      *
      * @throws ValueUnknownException when the outcome is known only after apply (plan/check mode)

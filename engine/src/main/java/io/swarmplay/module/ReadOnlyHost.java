@@ -104,6 +104,11 @@ public final class ReadOnlyHost implements HostView {
     }
 
     @Override
+    public boolean resultRead() {
+        return host.resultRead();
+    }
+
+    @Override
     public Path controlFile(String path, String kind) {
         return host.controlFile(path, kind);
     }

@@ -193,6 +193,12 @@ public final class HumanReporter implements RunListener {
         return ResultView.of(o, task.module(), args, extra, verbosity);
     }
 
+    /** Results that did not fail are shown from {@code -v} on (debug and assert always, by their module). */
+    @Override
+    public boolean showsResults() {
+        return verbosity > 0;
+    }
+
     /** {@code " => {json}"} where Ansible shows the result: from -v, and always for debug and assert. */
     private String verbose(Map<String, Object> view, Task task, Map<String, Object> args) {
         return verbosity > 0 || verboseAlways(task, args) ? " => " + dump(view, task, args) : "";

@@ -12,10 +12,28 @@ public interface RunListener {
 
     void report(RunEvent event);
 
-    /** A listener that forwards to several. */
+    /**
+     * Whether this listener shows the data of results that did not fail (Ansible's {@code -v}; debug
+     * and assert are shown always): steps may leave out result values that cost work when nobody
+     * shows, registers or tests them (e.g. the SHA-1 {@code checksum} of a file that already matches).
+     */
+    default boolean showsResults() {
+        return true;
+    }
+
+    /** A listener that forwards to several; it shows results when one of them does. */
     static RunListener all(RunListener... listeners) {
-        return event -> {
-            for (RunListener listener : listeners) listener.report(event);
+        return new RunListener() {
+            @Override
+            public void report(RunEvent event) {
+                for (RunListener listener : listeners) listener.report(event);
+            }
+
+            @Override
+            public boolean showsResults() {
+                for (RunListener listener : listeners) if (listener.showsResults()) return true;
+                return false;
+            }
         };
     }
 }

@@ -68,6 +68,11 @@ final class RunHostSession implements HostSession {
             return false;
         }
 
+        /** Whether anything reads the step's result data ({@link io.swarmplay.module.HostView#resultRead}). */
+        default boolean resultRead() {
+            return true;
+        }
+
         /** The session of another inventory host for this step, or empty when there is none. */
         Optional<RunHostSession> otherHost(String name);
     }
@@ -218,6 +223,11 @@ final class RunHostSession implements HostSession {
     @Override
     public boolean isData(String argument) {
         return extensions.isData(argument);
+    }
+
+    @Override
+    public boolean resultRead() {
+        return extensions.resultRead();
     }
 
     @Override

@@ -48,6 +48,11 @@ final class RunState implements AutoCloseable {
         this.inventory = request.inventory();
     }
 
+    /** Whether the run's output shows the data of results that did not fail ({@link RunListener#showsResults}). */
+    boolean resultsShown() {
+        return listener.showsResults();
+    }
+
     Inventory inventory() {
         return inventory;
     }

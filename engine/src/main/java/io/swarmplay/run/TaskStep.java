@@ -492,6 +492,13 @@ final class TaskStep {
             public boolean isData(String argument) {
                 return dataArgs.contains(argument);
             }
+
+            @Override
+            public boolean resultRead() {
+                io.swarmplay.playbook.TaskOptions o = spec.task().options();
+                return run.mode != Mode.APPLY || run.resultsShown() || o.register() != null
+                        || !o.changedWhen().isEmpty() || !o.failedWhen().isEmpty() || !o.until().isEmpty();
+            }
         };
         Task task = spec.task();
         return new RunHostSession(target.name(), connection, extensions, withDiff(spec.inherited(), vars), run.templar(), task.at(), scope.play().dir(),

@@ -106,7 +106,7 @@ class LauncherCdsTest {
         return out;
     }
 
-    private static void writeProbeJar(Path jar) throws IOException {
+    static void writeProbeJar(Path jar) throws IOException {
         Manifest manifest = new Manifest();
         manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
         manifest.getMainAttributes().put(Attributes.Name.MAIN_CLASS, LauncherProbe.class.getName());

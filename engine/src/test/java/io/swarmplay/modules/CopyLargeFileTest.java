@@ -20,6 +20,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -83,9 +84,40 @@ class CopyLargeFileTest {
         assertEquals(0, host.remoteHashes.get());
     }
 
+    @Test
+    void whenNothingReadsTheResultTheConvergedCheckComputesNoSha1AndTheResultHasNoChecksum() throws Exception {
+        byte[] content = source(1);
+        Host host = host(Map.of("/data/big.bin", file(content)));
+        host.resultRead = false;
+        Change change = plan(host);
+        assertTrue(change.isNone(), change.summary());
+        Map<String, Object> data = io.swarmplay.modules.support.Results.outcome(change).data();
+        assertFalse(data.containsKey("checksum"), data.toString());
+        assertEquals("/data/big.bin", data.get("dest"));
+        assertEquals(SIZE, data.get("size"));
+    }
+
+    @Test
+    void aModeFixOfAnUnreadResultStillRegistersTheSha1OfTheContent() throws Exception {
+        byte[] content = source(1);
+        Host host = host(Map.of("/data/big.bin", file(content)));
+        host.resultRead = false;
+        CopyModule.Args args = ArgsBinder.bind(CopyModule.Args.class,
+                Map.of("src", "big.bin", "dest", "/data/big.bin", "mode", "0600"));
+        Change change = new CopyModule().plan(args, host);
+        assertEquals("update /data/big.bin: mode 0644 → 0600", change.summary());
+        assertEquals(sha1(content), new CopyModule().apply(args, change, host).data().get("checksum"));
+    }
+
     /** The fake host, counting the checksums asked of it. */
     private static final class Host extends FakeSession {
         final AtomicInteger remoteHashes = new AtomicInteger();
+        boolean resultRead = true;
+
+        @Override
+        public boolean resultRead() {
+            return resultRead;
+        }
 
         Host(FakeHostView view) {
             super(view, Map.of());

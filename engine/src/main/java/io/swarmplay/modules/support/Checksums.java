@@ -10,7 +10,9 @@ import java.util.concurrent.CompletionException;
 /**
  * Is the file on the host already the wanted content? The converged-copy check: each side hashed
  * once, the control node's hash computed while the host computes its own (the two take about as
- * long for a big file), and no hash at all when the sizes of a regular file already differ.
+ * long for a big file), and no hash at all when the sizes of a regular file already differ. The
+ * SHA-1 (Ansible's {@code checksum} result) is computed in the same read, and only when the step's
+ * result is read ({@link HostView#resultRead}).
  */
 final class Checksums {
 
@@ -35,11 +37,13 @@ final class Checksums {
 
     static Comparison compare(FileContent want, FileStat now, HostView host, String path) {
         if (now.isFile() && now.size() != want.size()) return new Comparison(false, null);
+        boolean withSha1 = host.resultRead();
         if (want.size() < PARALLEL_FROM) {
-            FileContent.Hashes hashes = want.hashes();
+            FileContent.Hashes hashes = want.hashes(withSha1);
             return new Comparison(host.sha256(path).equals(Optional.of(hashes.sha256())), hashes);
         }
-        CompletableFuture<FileContent.Hashes> local = CompletableFuture.supplyAsync(want::hashes, Checksums::thread);
+        CompletableFuture<FileContent.Hashes> local = CompletableFuture.supplyAsync(() -> want.hashes(withSha1),
+                Checksums::thread);
         Optional<String> remote;
         try {
             remote = host.sha256(path);

@@ -30,25 +30,33 @@ public sealed interface FileContent {
         }
     }
 
-    /** The SHA-256 (swarmplay's comparison with the host) and SHA-1 (Ansible's {@code checksum}) of the content. */
+    /**
+     * The SHA-256 (swarmplay's comparison with the host) and SHA-1 (Ansible's {@code checksum}) of
+     * the content; {@code sha1} is null when it was not asked for.
+     */
     record Hashes(String sha256, String sha1) {
     }
 
     /** Both hashes, the content read once. */
     default Hashes hashes() {
+        return hashes(true);
+    }
+
+    /** The SHA-256, and the SHA-1 only {@code withSha1} (in the same read): half the work for a big file without. */
+    default Hashes hashes(boolean withSha1) {
         java.security.MessageDigest sha256 = Texts.sha256Digest();
-        java.security.MessageDigest sha1 = Texts.sha1Digest();
+        java.security.MessageDigest sha1 = withSha1 ? Texts.sha1Digest() : null;
         try (InputStream in = open()) {
             byte[] buffer = new byte[1 << 16];
             for (int n; (n = in.read(buffer)) >= 0; ) {
                 sha256.update(buffer, 0, n);
-                sha1.update(buffer, 0, n);
+                if (sha1 != null) sha1.update(buffer, 0, n);
             }
         } catch (IOException e) {
             throw unreadable(e);
         }
         java.util.HexFormat hex = java.util.HexFormat.of();
-        return new Hashes(hex.formatHex(sha256.digest()), hex.formatHex(sha1.digest()));
+        return new Hashes(hex.formatHex(sha256.digest()), sha1 == null ? null : hex.formatHex(sha1.digest()));
     }
 
     /** The bytes, when the content is small enough to be shown in a diff ({@link Texts#DIFF_LIMIT}); else null. */

@@ -100,10 +100,11 @@ public final class ManagedFile {
         return sameContent ? change : change.withDiff(diff(want, stat, host));
     }
 
-    // Ansible's result of a copy/template that changed nothing (checksum is SHA-1, as Ansible's)
+    // Ansible's result of a copy/template that changed nothing (checksum is SHA-1, as Ansible's; left
+    // out when nothing reads the result, see Checksums)
     private static Change unchanged(Desired want, FileStat stat, FileContent.Hashes hashes) {
         Map<String, Object> data = new LinkedHashMap<>();
-        data.put("checksum", hashes.sha1());
+        if (hashes.sha1() != null) data.put("checksum", hashes.sha1());
         data.put("dest", want.path());
         data.put("path", want.path());
         data.put("size", stat.size() <= Integer.MAX_VALUE ? (Object) (int) stat.size() : stat.size());
@@ -151,7 +152,8 @@ public final class ManagedFile {
         data.put("dest", write.path());
         if (write.content() instanceof FileContent.ControlFile file) data.put("src", file.path().toString());
         data.put("checksum", data.remove("checksum") instanceof String sent ? sent
-                : write.hashes() != null ? write.hashes().sha1() : write.content().hashes().sha1());
+                : write.hashes() != null && write.hashes().sha1() != null ? write.hashes().sha1()
+                : write.content().hashes().sha1());
         data.put("md5sum", data.remove("md5sum") instanceof String sent ? sent : md5(write.content()));
         long size = write.content().size();
         data.put("size", size <= Integer.MAX_VALUE ? (Object) (int) size : size);
