@@ -219,6 +219,13 @@ class BuiltinModulesOnLocalHostTest {
     }
 
     @Test
+    void waitForConnectionRegistersTheSecondsItWaitedAndChangesNothing() {
+        Outcome waited = run("wait_for_connection", args("sleep", 1, "timeout", 10));
+        assertFalse(waited.isChanged());
+        assertTrue(waited.data().get("elapsed") instanceof Double elapsed && elapsed >= 0 && elapsed < 10, waited.data().toString());
+    }
+
+    @Test
     void aProgramThatIsNotThereFailsAsPythonsErrorWithNothingOnItsStreams() {
         ModuleException missing = assertThrows(ModuleException.class,
                 () -> run("command", args("cmd", "swarmplay-no-such-program --flag")));
