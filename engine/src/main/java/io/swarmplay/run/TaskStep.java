@@ -388,8 +388,17 @@ final class TaskStep {
         Change planned = change;
         return applier.apply(planned, () -> {
             Outcome outcome = module.apply(args, planned, session);
-            return outcome.change() == null ? outcome.withChange(planned) : outcome;
+            return withRegisteredDiff(spec, outcome.change() == null ? outcome.withChange(planned) : outcome);
         });
+    }
+
+    /** In diff mode Ansible registers a changed file's text diff as {@code diff} (a module's own diff result wins). */
+    private Outcome withRegisteredDiff(StepSpec spec, Outcome outcome) {
+        Boolean taskDiff = spec.inherited().diff();
+        boolean diffMode = taskDiff != null ? taskDiff : run.request.diff();
+        io.swarmplay.module.Diff diff = outcome.change() == null ? null : outcome.change().diff();
+        if (!diffMode || diff == null || !diff.isText() || outcome.data().containsKey("diff")) return outcome;
+        return outcome.withData(Map.of("diff", List.of(diff.registered())));
     }
 
     /** The outcome when the step stops at its plan: nothing to do, or a preview mode; null when it applies. */

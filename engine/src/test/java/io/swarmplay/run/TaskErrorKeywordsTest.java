@@ -49,6 +49,28 @@ class TaskErrorKeywordsTest {
     }
 
     @Test
+    void aTaskInDiffModeRegistersTheTextDiffOfWhatItChanged() {
+        Path file = dir.resolve("conf.txt");
+        RunFixture.Run run = new RunFixture(dir).hosts("h1").playbook("""
+                - hosts: web
+                  gather_facts: false
+                  tasks:
+                    - copy: {content: "a\\n", dest: "%s"}
+                    - name: edit
+                      lineinfile: {path: "%s", line: b}
+                      diff: true
+                      register: edited
+                    - name: quiet
+                      lineinfile: {path: "%s", line: c}
+                      diff: false
+                      register: quiet
+                    - name: show
+                      debug: {msg: "{{ edited.diff[0].before }}|{{ edited.diff[0].after }}|{{ quiet.diff is defined }}"}
+                """.formatted(file, file, file)).run(Mode.APPLY);
+        assertTrue(run.output().contains("\"msg\": \"a\\n|a\\nb\\n|False\""), run.output());
+    }
+
+    @Test
     void anyErrorsFatalOnABlockEndsThePlayForEveryHost() {
         RunFixture.Run run = fixture("""
                 - hosts: web
