@@ -30,6 +30,7 @@ enum Setting {
     VAULT_IDENTITY_LIST("defaults", "vault_identity_list", "ANSIBLE_VAULT_IDENTITY_LIST", Type.LIST, null, null),
     NO_LOG("defaults", "no_log", "ANSIBLE_NO_LOG", Type.BOOLEAN, "False", null),
     FORCE_HANDLERS("defaults", "force_handlers", "ANSIBLE_FORCE_HANDLERS", Type.BOOLEAN, "False", null),
+    SHOW_CUSTOM_STATS("defaults", "show_custom_stats", "ANSIBLE_SHOW_CUSTOM_STATS", Type.BOOLEAN, "False", null),
     ERROR_ON_MISSING_HANDLER("defaults", "error_on_missing_handler", "ANSIBLE_ERROR_ON_MISSING_HANDLER", Type.BOOLEAN,
             "True", null),
     BECOME("privilege_escalation", "become", "ANSIBLE_BECOME", Type.BOOLEAN, "False", "ansible_become"),
