@@ -268,7 +268,8 @@ final class Session {
 
     private RunListener reporter(Mode mode) {
         if (options.json) return new JsonReporter(out);
-        return new HumanReporter(out, err, style(), options.verbosity(), options.diff, mode == Mode.CHECK, options.timings);
+        return new HumanReporter(out, err, style(), options.verbosity(), options.diff, mode == Mode.CHECK, options.timings)
+                .showingCustomStats(config.bool(Setting.SHOW_CUSTOM_STATS).orElse(false));
     }
 
     private void warnings(RunEvent event) {

@@ -32,6 +32,7 @@ enum Setting {
     FORCE_HANDLERS("defaults", "force_handlers", "ANSIBLE_FORCE_HANDLERS", Type.BOOLEAN, "False", null),
     ERROR_ON_MISSING_HANDLER("defaults", "error_on_missing_handler", "ANSIBLE_ERROR_ON_MISSING_HANDLER", Type.BOOLEAN,
             "True", null),
+    SHOW_CUSTOM_STATS("defaults", "show_custom_stats", "ANSIBLE_SHOW_CUSTOM_STATS", Type.BOOLEAN, "False", null),
     BECOME("privilege_escalation", "become", "ANSIBLE_BECOME", Type.BOOLEAN, "False", "ansible_become"),
     BECOME_USER("privilege_escalation", "become_user", "ANSIBLE_BECOME_USER", Type.STRING, "root", "ansible_become_user"),
     BECOME_METHOD("privilege_escalation", "become_method", "ANSIBLE_BECOME_METHOD", Type.STRING, "sudo",

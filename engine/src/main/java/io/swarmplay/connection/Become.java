@@ -61,7 +61,9 @@ public record Become(String method, String user, String exe, String flags) {
      * are set inside the become (sudo resets the environment), stdin and timeout kept.
      */
     public Command wrap(Command command) {
-        String body = command.shell() ? "/bin/sh -c " + ShellQuote.quote(command.argv().get(2)) : command.toShellLine();
+        // a shell command keeps its shell (raw's and shell's executable), quoted as an argv is
+        String body = command.shell() ? ShellQuote.quote(command.argv().get(0)) + " -c " + ShellQuote.quote(command.argv().get(2))
+                : command.toShellLine();
         StringBuilder env = new StringBuilder();
         new java.util.TreeMap<>(command.env()).forEach((k, v) -> env.append(ShellQuote.quote(k + "=" + v)).append(' '));
         String line = (command.chdir() == null ? "" : "cd " + ShellQuote.quote(command.chdir()) + " && ")

@@ -182,7 +182,7 @@ public final class ArgsBinder {
                     inTable.put(tableArg.name(), new Given(key, value));
                 }
             } else if (component == null) {
-                problems.add(new ArgsException.Problem(key, "unknown argument '" + key + "'", hint(key, type)));
+                problems.add(new ArgsException.Problem(key, "unknown argument '" + key + "'", hint(key, type), true));
             } else if (raw.containsKey(component)) {
                 problems.add(new ArgsException.Problem(key, "arguments '" + raw.get(component).key() + "' and '"
                         + key + "' mean the same thing", "give only one of them"));

@@ -5,8 +5,15 @@ import java.util.List;
 /** Arguments that do not fit a module: every problem at once, each naming its key. */
 public final class ArgsException extends RuntimeException {
 
-    /** One problem: the argument key (or null for the whole map), what is wrong, and a hint or null. */
-    public record Problem(String key, String message, String hint) {
+    /**
+     * One problem: the argument key (or null for the whole map), what is wrong, and a hint or null;
+     * {@code unknown}: the key is not an argument of the module at all.
+     */
+    public record Problem(String key, String message, String hint, boolean unknown) {
+
+        public Problem(String key, String message, String hint) {
+            this(key, message, hint, false);
+        }
     }
 
     private final List<Problem> problems;
@@ -18,5 +25,11 @@ public final class ArgsException extends RuntimeException {
 
     public List<Problem> problems() {
         return problems;
+    }
+
+    /** The keys that are no argument of the module, when that is every problem; else empty. */
+    public List<String> onlyUnknownKeys() {
+        if (problems.isEmpty() || !problems.stream().allMatch(Problem::unknown)) return List.of();
+        return problems.stream().map(Problem::key).toList();
     }
 }

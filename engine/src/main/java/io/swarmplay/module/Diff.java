@@ -32,4 +32,14 @@ public record Diff(String header, String before, String after, List<FieldChange>
     public boolean isText() {
         return fields.isEmpty();
     }
+
+    /** A text diff as Ansible registers it under {@code diff} in diff mode: before/after and their headers. */
+    public java.util.Map<String, Object> registered() {
+        java.util.Map<String, Object> result = new java.util.LinkedHashMap<>();
+        result.put("after", after == null ? "" : after);
+        result.put("after_header", header);
+        result.put("before", before == null ? "" : before);
+        result.put("before_header", header);
+        return result;
+    }
 }

@@ -53,6 +53,12 @@ public @interface ModuleInfo {
      */
     boolean bypassHostLoop() default false;
 
+    /**
+     * Ansible checks the arguments in an action plugin ({@code wait_for_connection}): an unknown one
+     * fails as {@code Invalid options for NAME: KEYS} instead of a module's {@code Unsupported parameters}.
+     */
+    boolean actionArgs() default false;
+
     /** Where the variables the module returns take effect (Ansible keeps set_fact's, include_vars' and other facts apart). */
     VarsLayer setsVars() default VarsLayer.FACTS;
 }

@@ -9,6 +9,8 @@ import io.swarmplay.module.ModuleException;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The {@code file} module's {@code access_time}/{@code modification_time}: {@code preserve} (the
@@ -18,6 +20,7 @@ import java.util.List;
 record FileTimes(String state, String access, String modification) {
 
     static final String FORMAT = "%Y%m%d%H%M.%S";
+    private static final Pattern STAMP = Pattern.compile("(\\d{12})\\.(\\d{1,2})");
 
     static FileTimes of(FileModule.Args args) {
         for (String format : List.of(args.access_time_format(), args.modification_time_format())) {
@@ -52,11 +55,18 @@ record FileTimes(String state, String access, String modification) {
             commands.add(Command.of("touch", flag, "-c", "--", path));
             return;
         }
-        if (!value.matches("\\d{12}\\.\\d{2}")) {
-            throw new ModuleException("Error while obtaining timestamp for time " + value + " using format " + FORMAT);
-        }
+        String stamp = touchStamp(value);
         String current = host.probe(Command.shell("date -d @$(stat -c " + statField + " -- " + ShellQuote.quote(path)
                 + " 2>/dev/null || echo 0) +%Y%m%d%H%M.%S")).stdoutTrimmed();
-        if (!current.equals(value)) commands.add(Command.of("touch", flag, "-c", "-t", value, "--", path));
+        if (!current.equals(stamp)) commands.add(Command.of("touch", flag, "-c", "-t", stamp, "--", path));
+    }
+
+    /** {@code value} read as Python's strptime reads {@link #FORMAT} (one or two digits of seconds), as touch -t takes it. */
+    static String touchStamp(String value) {
+        Matcher m = STAMP.matcher(value);
+        if (!m.matches() || Integer.parseInt(m.group(2)) > 61) {
+            throw new ModuleException("Error while obtaining timestamp for time " + value + " using format " + FORMAT);
+        }
+        return m.group(1) + "." + (m.group(2).length() == 1 ? "0" : "") + m.group(2);
     }
 }

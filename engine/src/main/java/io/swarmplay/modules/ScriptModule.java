@@ -84,8 +84,11 @@ public final class ScriptModule implements Module<ScriptModule.Args> {
         List<String> words = Words.split(line);
         String first = words.get(0);
         Path source = ControlFiles.find(host, first, "files");
+        // as Ansible's action: the script path is the first word (quotes allowed), the arguments stay as written
         int at = line.indexOf(first);
-        return new Script(source, line.substring(at + first.length()));
+        int end = at + first.length();
+        if (at > 0 && end < line.length() && line.charAt(end) == line.charAt(at - 1)) end++;
+        return new Script(source, line.substring(end));
     }
 
     @Override

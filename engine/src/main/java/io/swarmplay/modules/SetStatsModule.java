@@ -16,7 +16,7 @@ import java.util.Map;
 
 /**
  * Sets custom statistics; registers them as {@code ansible_stats} ({@code data}, {@code per_host},
- * {@code aggregate}), as Ansible's {@code set_stats} does. swarmplay does not print custom stats.
+ * {@code aggregate}), as Ansible's {@code set_stats} does. They are printed after the recap with ansible.cfg's {@code show_custom_stats} ({@code ANSIBLE_SHOW_CUSTOM_STATS}).
  * <pre>{@code
  * - set_stats:
  *     data: {deployed: 1}

@@ -50,6 +50,8 @@ public final class HumanReporter implements RunListener {
     /** Hosts whose loop items of the current task were printed: their loop's own line is not. */
     private final Set<String> looped = new HashSet<>();
 
+    private boolean showCustomStats;
+
     public HumanReporter(PrintWriter out, Style style, int verbosity, boolean diff, boolean check) {
         this(out, style, verbosity, diff, check, false);
     }
@@ -85,7 +87,10 @@ public final class HumanReporter implements RunListener {
         else if (event instanceof RunEvent.RunError e) print(style.red("ERROR! " + e.message()));
         else if (event instanceof Warning e) warning(e.message());
         else if (event instanceof RunEvent.Verbose e && verbosity >= e.level()) print(e.message());
-        else if (event instanceof RunFinished e) recap(e.recap());
+        else if (event instanceof RunFinished e) {
+            recap(e.recap());
+            if (showCustomStats) customStats(e.recap().custom());
+        }
         out.flush();
     }
 
@@ -239,6 +244,30 @@ public final class HumanReporter implements RunListener {
         if (line.startsWith("+") && !line.startsWith("+++")) return style.green(line);
         if (line.startsWith("-") && !line.startsWith("---")) return style.red(line);
         return line;
+    }
+
+    /** Prints set_stats' statistics after the recap (ansible.cfg's {@code show_custom_stats}); returns this reporter. */
+    public HumanReporter showingCustomStats(boolean show) {
+        this.showCustomStats = show;
+        return this;
+    }
+
+    // Ansible's default callback: per host (sorted), then the run's, each dumped with indent 1 on one line
+    private void customStats(Map<String, Map<String, Object>> custom) {
+        if (custom.isEmpty()) return;
+        banner("CUSTOM STATS: ");
+        custom.forEach((host, stats) -> {
+            if (!host.equals(Recap.RUN)) print("\t" + host + ": " + oneLine(stats));
+        });
+        if (custom.containsKey(Recap.RUN)) {
+            print("");
+            print("\tRUN: " + oneLine(custom.get(Recap.RUN)));
+        }
+        print("");
+    }
+
+    private static String oneLine(Map<String, Object> stats) {
+        return Json.python(stats, 1).replace("\n", "");
     }
 
     private void recap(Recap recap) {

@@ -18,6 +18,9 @@ public final class Recap {
     }
 
     private final Map<String, Counts> hosts = new LinkedHashMap<>();
+    /** set_stats' custom statistics: per host, and for the whole run under {@link #RUN}. */
+    private final Map<String, Map<String, Object>> custom = new java.util.TreeMap<>();
+    public static final String RUN = "_run";
 
     public synchronized Counts host(String name) {
         return hosts.computeIfAbsent(name, n -> new Counts());
@@ -29,6 +32,41 @@ public final class Recap {
 
     public synchronized int total(java.util.function.ToIntFunction<Counts> counter) {
         return hosts.values().stream().mapToInt(counter).sum();
+    }
+
+    /**
+     * Adds set_stats' {@code data} for {@code host} (or {@link #RUN}) as Ansible's AggregateStats does:
+     * with {@code aggregate}, a value of the same type as the one there is merged (mappings) or added
+     * (numbers, strings, lists: Python's {@code +}); a value of another type is left out; without
+     * {@code aggregate}, or for a new key, the value replaces.
+     */
+    @SuppressWarnings("unchecked")
+    public synchronized void addCustom(String host, Map<String, Object> data, boolean aggregate) {
+        Map<String, Object> stats = custom.computeIfAbsent(host, h -> new java.util.TreeMap<>());
+        data.forEach((key, value) -> {
+            Object before = stats.get(key);
+            if (!aggregate || before == null) stats.put(key, value);
+            else if (before instanceof Map<?, ?> m && value instanceof Map<?, ?> v) {
+                Map<String, Object> merged = new LinkedHashMap<>((Map<String, Object>) m);
+                merged.putAll((Map<String, Object>) v);
+                stats.put(key, merged);
+            } else if (before instanceof java.util.List<?> l && value instanceof java.util.List<?> v) {
+                java.util.List<Object> joined = new java.util.ArrayList<>(l);
+                joined.addAll(v);
+                stats.put(key, joined);
+            } else if (before instanceof String b && value instanceof String v) stats.put(key, b + v);
+            else if (isInteger(before) && isInteger(value)) stats.put(key, ((Number) before).longValue() + ((Number) value).longValue());
+            else if (before instanceof Double b && value instanceof Double v) stats.put(key, b + v);
+        });
+    }
+
+    private static boolean isInteger(Object o) {
+        return o instanceof Integer || o instanceof Long;
+    }
+
+    /** The custom statistics by host name ({@link #RUN} for the run's), sorted. */
+    public synchronized Map<String, Map<String, Object>> custom() {
+        return new java.util.TreeMap<>(custom);
     }
 
     /** The recap line in Ansible's exact format (without colour). */

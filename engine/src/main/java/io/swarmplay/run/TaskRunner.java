@@ -178,8 +178,18 @@ final class TaskRunner {
         run.report(new HostFinished(spec.task(), spec.name(), spec.kind(), host.name(), result.delegate(), outcome,
                 result.args(), ignored, spec.inherited().noLog(), spec.inherited().diff()));
         count(run.recap.host(host.name()), outcome, ignored);
+        addCustomStats(host, outcome);
         play.roles().taskFinished(spec, host, outcome.status());
         remember(spec, host, result, ignored);
+    }
+
+    /** A set_stats result adds to the run's custom statistics (its host's with {@code per_host}). */
+    @SuppressWarnings("unchecked")
+    private void addCustomStats(HostState host, Outcome outcome) {
+        if (outcome.status() == Status.FAILED || !(outcome.data().get("ansible_stats") instanceof Map<?, ?> stats)
+                || !(stats.get("data") instanceof Map<?, ?> data)) return;
+        String owner = Boolean.TRUE.equals(stats.get("per_host")) ? host.name() : Recap.RUN;
+        run.recap.addCustom(owner, (Map<String, Object>) data, !Boolean.FALSE.equals(stats.get("aggregate")));
     }
 
     // ignore_errors covers failures, ignore_unreachable an unreachable host: either is counted ok and ignored

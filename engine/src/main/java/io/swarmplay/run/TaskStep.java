@@ -9,6 +9,7 @@ import io.swarmplay.connection.StateUnknownException;
 import io.swarmplay.connection.ConnectionException;
 import io.swarmplay.module.ArgsBinder;
 import io.swarmplay.module.ArgsException;
+import io.swarmplay.module.UnsupportedArgs;
 import io.swarmplay.module.Change;
 import io.swarmplay.module.CheckSupport;
 import io.swarmplay.module.Module;
@@ -351,10 +352,21 @@ final class TaskStep {
         Outcome apply(Change change, Supplier<Outcome> apply);
     }
 
+    /** The module's arguments; keys it does not have fail as Ansible's message (the load let them through: see TaskReader). */
+    private static <A> A bind(Module<A> module, Map<String, Object> rawArgs) {
+        try {
+            return ArgsBinder.bind(module.argsType(), rawArgs);
+        } catch (ArgsException e) {
+            String ansible = UnsupportedArgs.message(module, e);
+            if (ansible == null) throw e;
+            throw new ModuleException(ansible);
+        }
+    }
+
     /** {@code lock}: makes sure the run holds the host's lock; true when taken just now. */
     private <A> Outcome planAndApply(Module<A> module, Map<String, Object> rawArgs, RunHostSession session,
                                      StepSpec spec, Applier applier, java.util.function.BooleanSupplier lock) {
-        A args = ArgsBinder.bind(module.argsType(), rawArgs);
+        A args = bind(module, rawArgs);
         if (effectiveMode(spec) == Mode.CHECK && module.info().checkMode() == CheckSupport.SKIP) {
             String why = "check mode not (yet) supported for this module";
             return Outcome.skipped(why).withData(Map.of("msg", why, "changed", false));
@@ -376,8 +388,17 @@ final class TaskStep {
         Change planned = change;
         return applier.apply(planned, () -> {
             Outcome outcome = module.apply(args, planned, session);
-            return outcome.change() == null ? outcome.withChange(planned) : outcome;
+            return withRegisteredDiff(spec, outcome.change() == null ? outcome.withChange(planned) : outcome);
         });
+    }
+
+    /** In diff mode Ansible registers a changed file's text diff as {@code diff} (a module's own diff result wins). */
+    private Outcome withRegisteredDiff(StepSpec spec, Outcome outcome) {
+        Boolean taskDiff = spec.inherited().diff();
+        boolean diffMode = taskDiff != null ? taskDiff : run.request.diff();
+        io.swarmplay.module.Diff diff = outcome.change() == null ? null : outcome.change().diff();
+        if (!diffMode || diff == null || !diff.isText() || outcome.data().containsKey("diff")) return outcome;
+        return outcome.withData(Map.of("diff", List.of(diff.registered())));
     }
 
     /** The outcome when the step stops at its plan: nothing to do, or a preview mode; null when it applies. */

@@ -99,7 +99,7 @@ class AnsibleConfigTest {
                 [defaults] remote_user, [defaults] private_key_file, [defaults] timeout, [defaults] filter_plugins, \
                 [defaults] test_plugins, [defaults] library, [defaults] action_plugins, [defaults] vault_password_file, \
                 [defaults] vault_identity_list, [defaults] no_log, [defaults] force_handlers, [defaults] error_on_missing_handler, \
-                [privilege_escalation] become, [privilege_escalation] become_user, \
+                [defaults] show_custom_stats, [privilege_escalation] become, [privilege_escalation] become_user, \
                 [privilege_escalation] become_method, [ssh_connection] ssh_args
 
                 [WARNING]: ansible.cfg: [defaults] become is not read by swarmplay; ignored

@@ -46,6 +46,14 @@ class BecomeTest {
     }
 
     @Test
+    void aShellCommandKeepsItsOwnShellInsideTheBecome() {
+        Command bash = new Command(java.util.List.of("/usr/bin/bash", "-c", "echo $0"), true, Map.of(), null, null, null);
+        assertEquals("exec sudo -H -S -n -u app -- /bin/sh -c 'exec /usr/bin/bash -c '\"'\"'echo $0'\"'\"''",
+                Become.sudo("app").wrap(bash).toShellLine());
+        assertTrue(Become.sudo("app").wrap(Command.shell("id")).toShellLine().contains("exec /bin/sh -c"));
+    }
+
+    @Test
     void otherMethodsAreRefusedWhenTheHostConnects() {
         assertTrue(assertThrows(ConnectionException.class, () -> Become.from(Map.of("ansible_become", true,
                 "ansible_become_method", "doas"))).getMessage().contains("become_method 'doas' is not supported"));

@@ -219,6 +219,27 @@ class BuiltinModulesOnLocalHostTest {
     }
 
     @Test
+    void waitForConnectionRegistersTheSecondsItWaitedAndChangesNothing() {
+        Outcome waited = run("wait_for_connection", args("sleep", 1, "timeout", 10));
+        assertFalse(waited.isChanged());
+        assertTrue(waited.data().get("elapsed") instanceof Double elapsed && elapsed >= 0 && elapsed < 10, waited.data().toString());
+    }
+
+    @Test
+    void aProgramThatIsNotThereFailsAsPythonsErrorWithNothingOnItsStreams() {
+        ModuleException missing = assertThrows(ModuleException.class,
+                () -> run("command", args("cmd", "swarmplay-no-such-program --flag")));
+        assertEquals("[Errno 2] No such file or directory: b'swarmplay-no-such-program'", missing.getMessage());
+        assertEquals(2, missing.data().get("rc"));
+        assertEquals("", missing.data().get("stdout"));
+        assertEquals("", missing.data().get("stderr"));
+        assertEquals(false, missing.data().get("changed"));
+        // a program that is there and exits 127 keeps its own result
+        ModuleException own = assertThrows(ModuleException.class, () -> run("command", args("cmd", "sh -c 'exit 127'")));
+        assertEquals(127, own.data().get("rc"));
+    }
+
+    @Test
     void commandCreatesIsAGlobAndTheSkipIsRegisteredAsAnsibleDoes() throws Exception {
         file("out/result.log", "");
         Outcome skipped = run("command", args("cmd", "false", "creates", dir + "/out/*.log"));

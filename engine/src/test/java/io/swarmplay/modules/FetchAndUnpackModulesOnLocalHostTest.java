@@ -137,6 +137,9 @@ class FetchAndUnpackModulesOnLocalHostTest {
         assertEquals(dir + " exists, matching creates option", skipped.message());
         ModuleException failed = assertThrows(ModuleException.class, () -> run("script", args("cmd", "s.sh fail")));
         assertEquals(3, failed.data().get("rc"));
+        Files.createDirectories(dir.resolve("files/space path"));
+        Files.writeString(dir.resolve("files/space path/t.sh"), "#!/bin/sh\necho \"args: $*\"\n");
+        assertEquals("args: x y z\n", run("script", args("cmd", "'space path/t.sh' x 'y z'")).data().get("stdout"));
     }
 
     @Test

@@ -26,6 +26,51 @@ class TaskErrorKeywordsTest {
     }
 
     @Test
+    void anUnknownArgumentOfATaskThatIgnoresErrorsFailsItWhenItRunsWithAnsiblesMessage() {
+        RunFixture.Run run = new RunFixture(dir).hosts("h1").playbook("""
+                - hosts: web
+                  gather_facts: false
+                  tasks:
+                    - name: bad ping
+                      ping: {foo: bar, data: x}
+                      ignore_errors: true
+                      register: r
+                    - name: bad wait
+                      wait_for_connection: {foo: bar}
+                      ignore_errors: true
+                      register: w
+                    - name: show
+                      debug: {msg: "{{ r.msg }} / {{ w.msg }}"}
+                """).run(Mode.APPLY);
+        assertEquals(Map.of("h1", Status.FAILED), run.events().statuses("bad ping"), run.output());
+        assertTrue(run.output().contains("Unsupported parameters for (ping) module: foo. Supported parameters include: data."
+                + " / Invalid options for wait_for_connection: foo"), run.output());
+        assertEquals(ExitStatus.OK, run.result().status());
+    }
+
+    @Test
+    void aTaskInDiffModeRegistersTheTextDiffOfWhatItChanged() {
+        Path file = dir.resolve("conf.txt");
+        RunFixture.Run run = new RunFixture(dir).hosts("h1").playbook("""
+                - hosts: web
+                  gather_facts: false
+                  tasks:
+                    - copy: {content: "a\\n", dest: "%s"}
+                    - name: edit
+                      lineinfile: {path: "%s", line: b}
+                      diff: true
+                      register: edited
+                    - name: quiet
+                      lineinfile: {path: "%s", line: c}
+                      diff: false
+                      register: quiet
+                    - name: show
+                      debug: {msg: "{{ edited.diff[0].before }}|{{ edited.diff[0].after }}|{{ quiet.diff is defined }}"}
+                """.formatted(file, file, file)).run(Mode.APPLY);
+        assertTrue(run.output().contains("\"msg\": \"a\\n|a\\nb\\n|False\""), run.output());
+    }
+
+    @Test
     void anyErrorsFatalOnABlockEndsThePlayForEveryHost() {
         RunFixture.Run run = fixture("""
                 - hosts: web

@@ -2,6 +2,7 @@ package io.swarmplay.modules.support;
 
 import io.swarmplay.connection.Command;
 import io.swarmplay.connection.ExecResult;
+import io.swarmplay.connection.ShellQuote;
 import io.swarmplay.module.Change;
 import io.swarmplay.module.HostSession;
 import io.swarmplay.module.HostView;
@@ -117,6 +118,7 @@ public final class CommandSupport {
         }
         if (!result.succeeded()) {
             requireDirectory(command.chdir(), cmdData, host);
+            requireProgram(command, result, host);
             data.put("msg", "non-zero return code");
             throw new ModuleException("non-zero return code", data);
         }
@@ -129,6 +131,27 @@ public final class CommandSupport {
         if (chdir == null || host.stat(chdir).map(io.swarmplay.connection.FileStat::isDirectory).orElse(false)) return;
         throw new ModuleException("Unable to change directory before execution: [Errno 2] No such file or directory: '"
                 + chdir + "'", Map.of("cmd", cmdData, "rc", 256));
+    }
+
+    /** Exit code of a shell, or of our local exec, for a program it could not find. */
+    private static final int NOT_FOUND = 127;
+
+    /**
+     * Ansible runs the program itself: one that is not there fails before anything runs, with Python's
+     * error (rc 2, nothing on stdout/stderr, not changed). Looked at only after rc 127, as above.
+     */
+    private static void requireProgram(Command command, ExecResult result, HostSession host) {
+        if (command.shell() || result.rc() != NOT_FOUND) return;
+        String program = command.argv().get(0);
+        if (host.probe(Command.shell("command -v " + ShellQuote.quote(program)
+                + " >/dev/null")).succeeded()) return;
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("cmd", command.toShellLine());
+        data.put("rc", 2);
+        data.put("stdout", "");
+        data.put("stderr", "");
+        data.put("changed", false);
+        throw new ModuleException("[Errno 2] No such file or directory: b'" + program + "'", data);
     }
 
     /** Runs a fixing command (chmod, mkdir, ...) and fails with its stderr when it does not succeed. */
