@@ -193,10 +193,16 @@ public final class FileModule implements Module<FileModule.Args> {
         return Change.update("touch " + args.path() + (attrs.isNone() ? "" : "; " + attrs.summary())).withPayload(commands);
     }
 
-    private static Change link(Args args, Optional<FileStat> now, HostView host) {
+    /**
+     * Ansible's {@code ensure_symlink}: without {@code src} an existing link keeps the path it points to
+     * (with {@code follow}, the attributes given are then its target's).
+     */
+    private static Change link(Args given, Optional<FileStat> now, HostView host) {
+        boolean isLink = now.isPresent() && now.get().type() == FileStat.Type.LINK;
+        if (given.src() == null && isLink) return existingLink(given, now.get(), host);
+        Args args = given;
         if (args.src() == null) throw new ModuleException("state: link needs 'src', the path the link points to");
-        String absrc = args.src().startsWith("/") ? args.src()
-                : java.nio.file.Path.of(args.path()).resolveSibling(args.src()).toString();
+        String absrc = absolute(args.path(), args.src());
         if (!args.force() && host.stat(absrc).isEmpty()) {
             throw new ModuleException("src file does not exist, use \"force=yes\" if you really want to create the link: " + absrc,
                     Map.of("path", args.path(), "src", args.src()));
@@ -214,6 +220,19 @@ public final class FileModule implements Module<FileModule.Args> {
         }
         return Change.update("replace " + kind(stat) + " " + args.path() + " with a link to " + args.src())
                 .withPayload(List.of(Command.of("rm", "-rf", "--", args.path()), make.get(0)));
+    }
+
+    // an existing link left pointing where it points; with follow its target (when there is one) takes the attributes
+    private static Change existingLink(Args args, FileStat link, HostView host) {
+        String target = absolute(args.path(), link.target());
+        Optional<FileStat> followed = args.follow() ? host.stat(target) : Optional.empty();
+        if (followed.isEmpty()) return Change.none(args.path() + " already links to " + link.target());
+        AttributeCheck.Wanted want = new AttributeCheck.Wanted(target, args.mode(), args.owner(), args.group());
+        return AttributeCheck.compare(want, followed.get(), kind(followed.get()), host);
+    }
+
+    private static String absolute(String link, String src) {
+        return src.startsWith("/") ? src : java.nio.file.Path.of(link).resolveSibling(src).toString();
     }
 
     /** chown/chmod for a path about to be created; ownership is checked now so plan reports it. */

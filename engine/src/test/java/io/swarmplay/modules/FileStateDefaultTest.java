@@ -38,4 +38,18 @@ class FileStateDefaultTest {
         assertEquals("directory", made.data().get("state"));
         assertTrue(Files.isDirectory(dir.resolve("missing")));
     }
+
+    @Test
+    void anExistingLinkKeepsItsSourceAndWithFollowItsTargetTakesTheMode() throws Exception {
+        Path target = Files.writeString(dir.resolve("target"), "x");
+        Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("rw-------"));
+        Path link = Files.createSymbolicLink(dir.resolve("link"), Path.of("./target"));
+        Outcome outcome = LocalModules.run("file", LocalModules.args("path", link.toString(), "mode", "0644"), dir);
+        assertTrue(outcome.isChanged(), outcome.message());
+        assertEquals("link", outcome.data().get("state"));
+        assertEquals("rw-r--r--", PosixFilePermissions.toString(Files.getPosixFilePermissions(target)));
+        assertEquals(Path.of("./target"), Files.readSymbolicLink(link));
+        Outcome again = LocalModules.run("file", LocalModules.args("path", link.toString(), "mode", "0644", "state", "link"), dir);
+        assertTrue(!again.isChanged(), again.message());
+    }
 }
