@@ -10,6 +10,7 @@ import io.swarmplay.module.ModuleException;
 import io.swarmplay.module.ModuleInfo;
 import io.swarmplay.module.Outcome;
 import io.swarmplay.module.Required;
+import io.swarmplay.module.WrongType;
 import io.swarmplay.connection.FileStat;
 import io.swarmplay.modules.support.ControlFiles;
 import io.swarmplay.modules.support.Texts;
@@ -37,7 +38,8 @@ import java.util.Optional;
 @ModuleInfo(name = "fetch", checkMode = CheckSupport.SKIP)
 public final class FetchModule implements Module<FetchModule.Args> {
 
-    public record Args(@Required(Required.SRC_AND_DEST) String src, @Required(Required.SRC_AND_DEST) String dest, boolean flat,
+    public record Args(@Required(Required.SRC_AND_DEST) @WrongType("Invalid type supplied for source option, it must be a string") String src,
+                       @Required(Required.SRC_AND_DEST) @WrongType("Invalid type supplied for dest option, it must be a string") String dest, boolean flat,
                        @Default("true") boolean fail_on_missing) {
     }
 

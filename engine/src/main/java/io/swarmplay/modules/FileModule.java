@@ -197,11 +197,15 @@ public final class FileModule implements Module<FileModule.Args> {
      * Ansible's {@code ensure_symlink}: without {@code src} an existing link keeps the path it points to
      * (with {@code follow}, the attributes given are then its target's).
      */
-    private static Change link(Args given, Optional<FileStat> now, HostView host) {
+    private static Change link(Args args, Optional<FileStat> now, HostView host) {
         boolean isLink = now.isPresent() && now.get().type() == FileStat.Type.LINK;
-        if (given.src() == null && isLink) return existingLink(given, now.get(), host);
-        Args args = given;
-        if (args.src() == null) throw new ModuleException("state: link needs 'src', the path the link points to");
+        String src = args.src() == null && isLink ? now.get().target() : args.src();
+        if (src == null) throw new ModuleException("state: link needs 'src', the path the link points to");
+        Change link = args.src() == null ? Change.none(args.path() + " already links to " + src) : linkTo(args, now, host);
+        return withTargetAttributes(link, args, absolute(args.path(), src), host);
+    }
+
+    private static Change linkTo(Args args, Optional<FileStat> now, HostView host) {
         String absrc = absolute(args.path(), args.src());
         if (!args.force() && host.stat(absrc).isEmpty()) {
             throw new ModuleException("src file does not exist, use \"force=yes\" if you really want to create the link: " + absrc,
@@ -222,13 +226,21 @@ public final class FileModule implements Module<FileModule.Args> {
                 .withPayload(List.of(Command.of("rm", "-rf", "--", args.path()), make.get(0)));
     }
 
-    // an existing link left pointing where it points; with follow its target (when there is one) takes the attributes
-    private static Change existingLink(Args args, FileStat link, HostView host) {
-        String target = absolute(args.path(), link.target());
-        Optional<FileStat> followed = args.follow() ? host.stat(target) : Optional.empty();
-        if (followed.isEmpty()) return Change.none(args.path() + " already links to " + link.target());
+    /**
+     * Ansible reads the attributes' path once the link is made: with {@code follow}, the target it points
+     * to (when that exists) takes mode/owner/group.
+     */
+    private static Change withTargetAttributes(Change link, Args args, String target, HostView host) {
+        boolean attributes = args.mode() != null || args.owner() != null || args.group() != null;
+        Optional<FileStat> followed = args.follow() && attributes ? host.stat(target) : Optional.empty();
+        if (followed.isEmpty()) return link;
         AttributeCheck.Wanted want = new AttributeCheck.Wanted(target, args.mode(), args.owner(), args.group());
-        return AttributeCheck.compare(want, followed.get(), kind(followed.get()), host);
+        Change attrs = AttributeCheck.compare(want, followed.get(), kind(followed.get()), host);
+        if (attrs.isNone()) return link;
+        if (link.isNone()) return attrs;
+        List<Command> commands = new ArrayList<>(castCommands(link.payload()));
+        commands.addAll(castCommands(attrs.payload()));
+        return new Change(link.action(), link.summary() + "; " + attrs.summary(), link.diff(), commands);
     }
 
     private static String absolute(String link, String src) {

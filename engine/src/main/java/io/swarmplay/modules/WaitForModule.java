@@ -109,15 +109,31 @@ public final class WaitForModule implements Module<WaitForModule.Args> {
         return WaitCondition.file(args.path(), wanted, args.search_regex());
     }
 
+    /**
+     * Ansible's failure: its message (or {@code msg}) and {@code elapsed}; for a file searched, the
+     * file's last lines under {@code last_lines} (what was seen, for the reader).
+     */
     private static ModuleException timeout(Args args, WaitCondition condition, HostView host) {
-        String what = "timed out after " + CommandSupport.seconds(args.timeout()) + " waiting for " + condition.goal()
-                + " on " + host.name();
-        if (args.msg() != null) return new ModuleException(args.msg(), Map.of("elapsed", args.timeout().toSeconds()));
-        if (args.search_regex() != null && host.stat(args.path()).isPresent()) {
-            List<String> tail = WaitCondition.lastLines(host, args.path(), 5);
-            what += tail.isEmpty() ? " (the file is empty)" : "; last lines of " + args.path() + ":\n  " + String.join("\n  ", tail);
+        Map<String, Object> data = new java.util.LinkedHashMap<>();
+        data.put("elapsed", args.timeout().toSeconds());
+        if (args.search_regex() != null && args.path() != null && host.stat(args.path()).isPresent()) {
+            data.put("last_lines", WaitCondition.lastLines(host, args.path(), 5));
         }
-        return new ModuleException(what, Map.of("elapsed", args.timeout().toSeconds()));
+        return new ModuleException(args.msg() != null ? args.msg() : timeoutMessage(args), data);
+    }
+
+    /** Ansible's wait_for messages, word for word. */
+    static String timeoutMessage(Args args) {
+        boolean wanted = args.state().equals("started") || args.state().equals("present");
+        String port = args.host() + ":" + args.port();
+        if (!wanted) {
+            return args.port() != null ? "Timeout when waiting for " + port + " to stop."
+                    : "Timeout when waiting for " + args.path() + " to be absent.";
+        }
+        if (args.search_regex() != null) {
+            return "Timeout when waiting for search string " + args.search_regex() + " in " + (args.port() != null ? port : args.path());
+        }
+        return args.port() != null ? "Timeout when waiting for " + port : "Timeout when waiting for file " + args.path();
     }
 
     private static void sleep(Duration length) {

@@ -94,7 +94,7 @@ final class Loop {
      */
     private Outcome loopFailed(StepSpec spec, Map<String, Object> vars, TemplateException e) {
         // a with_<lookup> loop fails with the lookup's own message, as Ansible's TaskExecutor gives it
-        Outcome failed = Outcome.failed(TemplateMessages.ofLoop(e));
+        Outcome failed = TemplateMessages.failed(TemplateMessages.ofLoop(e), e);
         if (!e.undefined()) return failed;
         try {
             Outcome skip = step.when(spec, vars);

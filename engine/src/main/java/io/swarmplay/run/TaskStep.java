@@ -96,7 +96,7 @@ final class TaskStep {
         } catch (IllegalArgumentException e) {
             return new Resolved(spec, Outcome.failed(e.getMessage()));
         } catch (TemplateException e) {
-            return new Resolved(spec, Outcome.failed(TemplateMessages.ofTask(e, task.at())));
+            return new Resolved(spec, TemplateMessages.failed(TemplateMessages.ofTask(e, task.at()), e));
         }
     }
 
@@ -149,7 +149,7 @@ final class TaskStep {
             if (skip != null) return new Attempt(skip, skippedArgs(spec, vars, skip), null);
             return new Retries(this, conditions).run(spec, host, vars);
         } catch (TemplateException e) {
-            return Attempt.templateError(Outcome.failed(TemplateMessages.ofTask(e, spec.task().at())), Map.of(), null);
+            return Attempt.templateError(TemplateMessages.failed(TemplateMessages.ofTask(e, spec.task().at()), e), Map.of(), null);
         }
     }
 
@@ -212,7 +212,7 @@ final class TaskStep {
         } catch (ValueUnknownException e) {
             return new Attempt(unknown(e.getMessage()), args.display(), delegate);
         } catch (TemplateException e) {
-            return Attempt.templateError(Outcome.failed(TemplateMessages.ofModule(e, task.at())), args.display(), delegate);
+            return Attempt.templateError(TemplateMessages.failed(TemplateMessages.ofModule(e, task.at()), e), args.display(), delegate);
         }
     }
 

@@ -61,6 +61,13 @@ final class TemplateMessages {
         return e.undefined() ? twice(e.summary()) : e.summary();
     }
 
+    /** The failed outcome with Ansible's {@code msg}, and where the template was written (with a hint) for the failure line. */
+    static io.swarmplay.module.Outcome failed(String msg, TemplateException e) {
+        String where = (e.position().isKnown() ? e.position().toString() : "") + (e.hint() != null ? " (" + e.hint() + ")" : "");
+        io.swarmplay.module.Outcome failed = io.swarmplay.module.Outcome.failed(msg);
+        return where.isBlank() ? failed : failed.withData(java.util.Map.of(io.swarmplay.report.ResultView.WHERE, where.strip()));
+    }
+
     private static String conditional(TemplateException e) {
         String cause = e.undefined()
                 ? "error while evaluating conditional (" + e.condition() + "): " + twice(e.summary())

@@ -52,4 +52,18 @@ class FileStateDefaultTest {
         Outcome again = LocalModules.run("file", LocalModules.args("path", link.toString(), "mode", "0644", "state", "link"), dir);
         assertTrue(!again.isChanged(), again.message());
     }
+
+    @Test
+    void aNewLinkWithFollowGivesItsTargetTheModeAndWithoutFollowLeavesItAlone() throws Exception {
+        Path target = Files.writeString(dir.resolve("original"), "x");
+        Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("rw-r--r--"));
+        Outcome made = LocalModules.run("file", LocalModules.args("path", dir.resolve("l1").toString(), "src", target.toString(),
+                "state", "link", "mode", "0700"), dir);
+        assertTrue(made.isChanged(), made.message());
+        assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(target)));
+        Outcome unfollowed = LocalModules.run("file", LocalModules.args("path", dir.resolve("l2").toString(),
+                "src", target.toString(), "state", "link", "mode", "0644", "follow", false), dir);
+        assertTrue(unfollowed.isChanged(), unfollowed.message());
+        assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(target)));
+    }
 }

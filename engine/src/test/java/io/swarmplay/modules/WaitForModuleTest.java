@@ -77,4 +77,15 @@ class WaitForModuleTest {
         assertEquals(List.of("data", "123"), outcome.data().get("match_groups"));
         assertEquals(Map.of("foo", "data"), outcome.data().get("match_groupdict"));
     }
+
+    @Test
+    void aTimeoutFailsWithAnsiblesMessageForEachWait() {
+        java.util.function.Function<Map<String, Object>, String> message =
+                given -> WaitForModule.timeoutMessage(ArgsBinder.bind(WaitForModule.Args.class, given));
+        assertEquals("Timeout when waiting for 127.0.0.1:12121", message.apply(Map.of("port", 12121)));
+        assertEquals("Timeout when waiting for h:1 to stop.", message.apply(Map.of("port", 1, "host", "h", "state", "stopped")));
+        assertEquals("Timeout when waiting for file /x", message.apply(Map.of("path", "/x")));
+        assertEquals("Timeout when waiting for /x to be absent.", message.apply(Map.of("path", "/x", "state", "absent")));
+        assertEquals("Timeout when waiting for search string ok in /x", message.apply(Map.of("path", "/x", "search_regex", "ok")));
+    }
 }

@@ -85,7 +85,7 @@ public final class RegexFilters {
         Object[] args = a.positional();
         for (int i = 1; i < args.length; i++) {
             Matcher ref = PY_GROUP_REF.matcher(Values.str(args[i]));
-            if (!ref.matches()) continue;
+            if (!ref.matches()) throw new FilterException("Unknown argument"); // Ansible's regex_search
             groups.add(ref.group(1) != null && !ref.group(1).chars().allMatch(Character::isDigit)
                     ? m.group(ref.group(1)) : m.group(Integer.parseInt(ref.group(1) != null ? ref.group(1) : ref.group(2))));
         }
