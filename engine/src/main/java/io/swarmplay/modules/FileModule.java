@@ -83,6 +83,7 @@ public final class FileModule implements Module<FileModule.Args> {
     public Change plan(Args given, HostView host) {
         Optional<FileStat> now = host.stat(given.path());
         Args args = given.state() != null ? given : given.withState(currentState(now, given.recurse()));
+        checkStateOptions(args);
         Change change = switch (args.state()) {
             case "absent" -> absent(args, now);
             case "directory" -> directory(args, now, host);
@@ -99,6 +100,16 @@ public final class FileModule implements Module<FileModule.Args> {
                 : new java.util.LinkedHashMap<>(Map.of("path", args.path(), "state", "absent"));
         data.put("diff", diff);
         return Results.none(timed.summary(), data);
+    }
+
+    /** Ansible's {@code additional_parameter_handling}: options that need a state, checked once it is known. */
+    private static void checkStateOptions(Args args) {
+        if (args.recurse() && !args.state().equals("directory")) {
+            throw new ModuleException("recurse option requires state to be 'directory'", Map.of("path", args.path()));
+        }
+        if (args.src() != null && !args.state().equals("link") && !args.state().equals("hard")) {
+            throw new ModuleException("src option requires state to be 'link' or 'hard'", Map.of("path", args.path()));
+        }
     }
 
     /** What apply runs, and the diff a preview registers too. */

@@ -37,7 +37,7 @@ public final class WaitForModule implements Module<WaitForModule.Args> {
     private static final Duration PROGRESS_AT_MOST_EVERY = Duration.ofSeconds(5);
 
     public record Args(String path, Integer port, @Default("127.0.0.1") String host,
-                       @Choices({"started", "present", "stopped", "absent"}) String state, String search_regex,
+                       @Choices({"started", "present", "stopped", "absent", "drained"}) String state, String search_regex,
                        @Default("300") Duration timeout, @Default("0") Duration delay,
                        @Default("1") Duration sleep, String msg) {
     }
@@ -102,6 +102,10 @@ public final class WaitForModule implements Module<WaitForModule.Args> {
             throw new ModuleException("wait_for takes 'path' or 'port', not both (without either it waits 'timeout' seconds)");
         }
         boolean wanted = args.state().equals("started") || args.state().equals("present");
+        if (args.state().equals("drained")) {
+            if (args.port() == null) throw new ModuleException("state: drained needs 'port'");
+            return WaitCondition.drained(args.port());
+        }
         if (args.port() != null) {
             if (args.search_regex() != null) throw new ModuleException("search_regex works with 'path', not 'port'");
             return WaitCondition.port(args.host(), args.port(), wanted);
@@ -126,6 +130,7 @@ public final class WaitForModule implements Module<WaitForModule.Args> {
     static String timeoutMessage(Args args) {
         boolean wanted = args.state().equals("started") || args.state().equals("present");
         String port = args.host() + ":" + args.port();
+        if (args.state().equals("drained")) return "Timeout when waiting for " + port + " to drain";
         if (!wanted) {
             return args.port() != null ? "Timeout when waiting for " + port + " to stop."
                     : "Timeout when waiting for " + args.path() + " to be absent.";

@@ -66,4 +66,15 @@ class FileStateDefaultTest {
         assertTrue(unfollowed.isChanged(), unfollowed.message());
         assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(target)));
     }
+
+    @Test
+    void srcNeedsALinkStateAndRecurseADirectory() throws Exception {
+        Path file = Files.writeString(dir.resolve("plain"), "x");
+        ModuleException src = assertThrows(ModuleException.class, () -> LocalModules.run("file",
+                LocalModules.args("path", dir.resolve("new").toString(), "src", file.toString()), dir));
+        assertEquals("src option requires state to be 'link' or 'hard'", src.getMessage());
+        ModuleException recurse = assertThrows(ModuleException.class, () -> LocalModules.run("file",
+                LocalModules.args("path", file.toString(), "recurse", true), dir));
+        assertEquals("recurse option requires state to be 'directory'", recurse.getMessage());
+    }
 }

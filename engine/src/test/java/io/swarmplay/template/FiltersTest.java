@@ -58,7 +58,8 @@ class FiltersTest {
     @Test
     void boolIntFloatString() {
         for (String yes : List.of("'yes'", "'on'", "'1'", "'true'", "'True'", "1", "true")) assertEquals(true, r("{{ " + yes + " | bool }}"), yes);
-        for (String no : List.of("'no'", "'off'", "'0'", "'false'", "0", "none", "'maybe'")) assertEquals(false, r("{{ " + no + " | bool }}"), no);
+        for (String no : List.of("'no'", "'off'", "'0'", "'false'", "0", "'maybe'")) assertEquals(false, r("{{ " + no + " | bool }}"), no);
+        assertEquals(true, r("{{ none | bool == none }}"), "Ansible's to_bool keeps None");
         assertEquals(42, r("{{ '42' | int }}"));
         assertEquals(3, r("{{ 3.9 | int }}"));
         assertEquals(0, r("{{ 'abc' | int }}"));
