@@ -211,7 +211,7 @@ public final class FileModule implements Module<FileModule.Args> {
     private static Change link(Args args, Optional<FileStat> now, HostView host) {
         boolean isLink = now.isPresent() && now.get().type() == FileStat.Type.LINK;
         String src = args.src() == null && isLink ? now.get().target() : args.src();
-        if (src == null) throw new ModuleException("state: link needs 'src', the path the link points to");
+        if (src == null) throw new ModuleException("src is required for creating new symlinks");
         Change link = args.src() == null ? Change.none(args.path() + " already links to " + src) : linkTo(args, now, host);
         return withTargetAttributes(link, args, absolute(args.path(), src), host);
     }

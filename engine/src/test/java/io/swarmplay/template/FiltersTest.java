@@ -117,6 +117,8 @@ class FiltersTest {
         assertEquals(List.of("1", "22"), r("{{ 'a1b22' | regex_findall('\\\\d+') }}"));
         assertEquals(List.of(List.of("a", "1"), List.of("b", "2")), r("{{ 'a=1 b=2' | regex_findall('(\\\\w)=(\\\\d)') }}"));
         assertEquals("a\\.b\\*", r("{{ 'a.b*' | regex_escape }}"));
+        assertEquals("\\]\\]\\^a\\.", r("{{ ']]^a.' | regex_escape(re_type='posix_basic') }}"));
+        assertEquals("Invalid regex type (haha) in \"{{ 'x' | regex_escape(re_type='haha') }}\"", error("{{ 'x' | regex_escape(re_type='haha') }}"));
         assertEquals("Unknown argument in \"{{ 'hello' | regex_search('hello', 'unknown') }}\"",
                 error("{{ 'hello' | regex_search('hello', 'unknown') }}"), "regex_search takes group references only");
         assertEquals("regex_replace got an invalid regular expression '(': missing ), unterminated subpattern at position 0 in \"{{ 'x' | regex_replace('(', '') }}\"",
