@@ -227,7 +227,9 @@ public final class ArgsBinder {
             if (choices != null) checkChoice(String.valueOf(value), choices.value());
             return value;
         } catch (ArgConverter.Mismatch e) {
-            problems.add(new ArgsException.Problem(key, "'" + key + "' " + e.getMessage(), e.hint()));
+            WrongType own = component.getAnnotation(WrongType.class);
+            problems.add(own != null ? new ArgsException.Problem(key, own.value(), null)
+                    : new ArgsException.Problem(key, "'" + key + "' " + e.getMessage(), e.hint()));
             return ArgConverter.absent(component.getType());
         }
     }

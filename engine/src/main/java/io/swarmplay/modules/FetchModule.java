@@ -10,6 +10,7 @@ import io.swarmplay.module.ModuleException;
 import io.swarmplay.module.ModuleInfo;
 import io.swarmplay.module.Outcome;
 import io.swarmplay.module.Required;
+import io.swarmplay.module.WrongType;
 import io.swarmplay.connection.FileStat;
 import io.swarmplay.modules.support.ControlFiles;
 import io.swarmplay.modules.support.Texts;
@@ -37,7 +38,8 @@ import java.util.Optional;
 @ModuleInfo(name = "fetch", checkMode = CheckSupport.SKIP)
 public final class FetchModule implements Module<FetchModule.Args> {
 
-    public record Args(@Required(Required.SRC_AND_DEST) String src, @Required(Required.SRC_AND_DEST) String dest, boolean flat,
+    public record Args(@Required(Required.SRC_AND_DEST) @WrongType("Invalid type supplied for source option, it must be a string") String src,
+                       @Required(Required.SRC_AND_DEST) @WrongType("Invalid type supplied for dest option, it must be a string") String dest, boolean flat,
                        @Default("true") boolean fail_on_missing) {
     }
 
@@ -75,12 +77,21 @@ public final class FetchModule implements Module<FetchModule.Args> {
     /** A source that is not a readable file: a directory, or missing (fatal with {@code fail_on_missing}). */
     private static Change absent(Args args, boolean directory, HostView host, Path target) {
         if (directory && args.fail_on_missing()) throw new ModuleException(DIRECTORY, Map.of("file", args.src()));
+        if (!directory && args.fail_on_missing() && unreadable(args.src(), host)) {
+            throw new ModuleException("file is not readable: " + args.src(), Map.of("file", args.src()));
+        }
         String msg = directory ? DIRECTORY + ", not transferring, ignored" : MISSING;
         Map<String, Object> data = Map.of("changed", false, "file", args.src(), "msg", msg);
         if (directory || !args.fail_on_missing()) return Change.none(msg).withPayload(Outcome.ok(msg).withData(data));
         // an earlier step of this run may create it; apply fails if it still is missing
         return Change.unknown(host.name() + ":" + args.src() + " does not exist yet (known after apply)")
                 .withPayload(target);
+    }
+
+    // as Ansible's slurp tells EACCES from ENOENT: a file there that this (become) user may not read
+    private static boolean unreadable(String src, HostView host) {
+        io.swarmplay.connection.ExecResult r = host.probe(io.swarmplay.connection.Command.of("head", "-c", "0", "--", src));
+        return r.rc() != 0 && r.stderr().contains("Permission denied");
     }
 
     /**

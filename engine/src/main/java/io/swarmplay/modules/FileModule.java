@@ -83,6 +83,7 @@ public final class FileModule implements Module<FileModule.Args> {
     public Change plan(Args given, HostView host) {
         Optional<FileStat> now = host.stat(given.path());
         Args args = given.state() != null ? given : given.withState(currentState(now, given.recurse()));
+        checkStateOptions(args);
         Change change = switch (args.state()) {
             case "absent" -> absent(args, now);
             case "directory" -> directory(args, now, host);
@@ -99,6 +100,16 @@ public final class FileModule implements Module<FileModule.Args> {
                 : new java.util.LinkedHashMap<>(Map.of("path", args.path(), "state", "absent"));
         data.put("diff", diff);
         return Results.none(timed.summary(), data);
+    }
+
+    /** Ansible's {@code additional_parameter_handling}: options that need a state, checked once it is known. */
+    private static void checkStateOptions(Args args) {
+        if (args.recurse() && !args.state().equals("directory")) {
+            throw new ModuleException("recurse option requires state to be 'directory'", Map.of("path", args.path()));
+        }
+        if (args.src() != null && !args.state().equals("link") && !args.state().equals("hard")) {
+            throw new ModuleException("src option requires state to be 'link' or 'hard'", Map.of("path", args.path()));
+        }
     }
 
     /** What apply runs, and the diff a preview registers too. */
@@ -193,10 +204,20 @@ public final class FileModule implements Module<FileModule.Args> {
         return Change.update("touch " + args.path() + (attrs.isNone() ? "" : "; " + attrs.summary())).withPayload(commands);
     }
 
+    /**
+     * Ansible's {@code ensure_symlink}: without {@code src} an existing link keeps the path it points to
+     * (with {@code follow}, the attributes given are then its target's).
+     */
     private static Change link(Args args, Optional<FileStat> now, HostView host) {
-        if (args.src() == null) throw new ModuleException("state: link needs 'src', the path the link points to");
-        String absrc = args.src().startsWith("/") ? args.src()
-                : java.nio.file.Path.of(args.path()).resolveSibling(args.src()).toString();
+        boolean isLink = now.isPresent() && now.get().type() == FileStat.Type.LINK;
+        String src = args.src() == null && isLink ? now.get().target() : args.src();
+        if (src == null) throw new ModuleException("src is required for creating new symlinks");
+        Change link = args.src() == null ? Change.none(args.path() + " already links to " + src) : linkTo(args, now, host);
+        return withTargetAttributes(link, args, absolute(args.path(), src), host);
+    }
+
+    private static Change linkTo(Args args, Optional<FileStat> now, HostView host) {
+        String absrc = absolute(args.path(), args.src());
         if (!args.force() && host.stat(absrc).isEmpty()) {
             throw new ModuleException("src file does not exist, use \"force=yes\" if you really want to create the link: " + absrc,
                     Map.of("path", args.path(), "src", args.src()));
@@ -214,6 +235,27 @@ public final class FileModule implements Module<FileModule.Args> {
         }
         return Change.update("replace " + kind(stat) + " " + args.path() + " with a link to " + args.src())
                 .withPayload(List.of(Command.of("rm", "-rf", "--", args.path()), make.get(0)));
+    }
+
+    /**
+     * Ansible reads the attributes' path once the link is made: with {@code follow}, the target it points
+     * to (when that exists) takes mode/owner/group.
+     */
+    private static Change withTargetAttributes(Change link, Args args, String target, HostView host) {
+        boolean attributes = args.mode() != null || args.owner() != null || args.group() != null;
+        Optional<FileStat> followed = args.follow() && attributes ? host.stat(target) : Optional.empty();
+        if (followed.isEmpty()) return link;
+        AttributeCheck.Wanted want = new AttributeCheck.Wanted(target, args.mode(), args.owner(), args.group());
+        Change attrs = AttributeCheck.compare(want, followed.get(), kind(followed.get()), host);
+        if (attrs.isNone()) return link;
+        if (link.isNone()) return attrs;
+        List<Command> commands = new ArrayList<>(castCommands(link.payload()));
+        commands.addAll(castCommands(attrs.payload()));
+        return new Change(link.action(), link.summary() + "; " + attrs.summary(), link.diff(), commands);
+    }
+
+    private static String absolute(String link, String src) {
+        return src.startsWith("/") ? src : java.nio.file.Path.of(link).resolveSibling(src).toString();
     }
 
     /** chown/chmod for a path about to be created; ownership is checked now so plan reports it. */

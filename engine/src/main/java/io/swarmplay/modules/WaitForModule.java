@@ -37,7 +37,7 @@ public final class WaitForModule implements Module<WaitForModule.Args> {
     private static final Duration PROGRESS_AT_MOST_EVERY = Duration.ofSeconds(5);
 
     public record Args(String path, Integer port, @Default("127.0.0.1") String host,
-                       @Choices({"started", "present", "stopped", "absent"}) String state, String search_regex,
+                       @Choices({"started", "present", "stopped", "absent", "drained"}) String state, String search_regex,
                        @Default("300") Duration timeout, @Default("0") Duration delay,
                        @Default("1") Duration sleep, String msg) {
     }
@@ -102,6 +102,10 @@ public final class WaitForModule implements Module<WaitForModule.Args> {
             throw new ModuleException("wait_for takes 'path' or 'port', not both (without either it waits 'timeout' seconds)");
         }
         boolean wanted = args.state().equals("started") || args.state().equals("present");
+        if (args.state().equals("drained")) {
+            if (args.port() == null) throw new ModuleException("state: drained needs 'port'");
+            return WaitCondition.drained(args.port());
+        }
         if (args.port() != null) {
             if (args.search_regex() != null) throw new ModuleException("search_regex works with 'path', not 'port'");
             return WaitCondition.port(args.host(), args.port(), wanted);
@@ -109,15 +113,32 @@ public final class WaitForModule implements Module<WaitForModule.Args> {
         return WaitCondition.file(args.path(), wanted, args.search_regex());
     }
 
+    /**
+     * Ansible's failure: its message (or {@code msg}) and {@code elapsed}; for a file searched, the
+     * file's last lines under {@code last_lines} (what was seen, for the reader).
+     */
     private static ModuleException timeout(Args args, WaitCondition condition, HostView host) {
-        String what = "timed out after " + CommandSupport.seconds(args.timeout()) + " waiting for " + condition.goal()
-                + " on " + host.name();
-        if (args.msg() != null) return new ModuleException(args.msg(), Map.of("elapsed", args.timeout().toSeconds()));
-        if (args.search_regex() != null && host.stat(args.path()).isPresent()) {
-            List<String> tail = WaitCondition.lastLines(host, args.path(), 5);
-            what += tail.isEmpty() ? " (the file is empty)" : "; last lines of " + args.path() + ":\n  " + String.join("\n  ", tail);
+        Map<String, Object> data = new java.util.LinkedHashMap<>();
+        data.put("elapsed", args.timeout().toSeconds());
+        if (args.search_regex() != null && args.path() != null && host.stat(args.path()).isPresent()) {
+            data.put("last_lines", WaitCondition.lastLines(host, args.path(), 5));
         }
-        return new ModuleException(what, Map.of("elapsed", args.timeout().toSeconds()));
+        return new ModuleException(args.msg() != null ? args.msg() : timeoutMessage(args), data);
+    }
+
+    /** Ansible's wait_for messages, word for word. */
+    static String timeoutMessage(Args args) {
+        boolean wanted = args.state().equals("started") || args.state().equals("present");
+        String port = args.host() + ":" + args.port();
+        if (args.state().equals("drained")) return "Timeout when waiting for " + port + " to drain";
+        if (!wanted) {
+            return args.port() != null ? "Timeout when waiting for " + port + " to stop."
+                    : "Timeout when waiting for " + args.path() + " to be absent.";
+        }
+        if (args.search_regex() != null) {
+            return "Timeout when waiting for search string " + args.search_regex() + " in " + (args.port() != null ? port : args.path());
+        }
+        return args.port() != null ? "Timeout when waiting for " + port : "Timeout when waiting for file " + args.path();
     }
 
     private static void sleep(Duration length) {

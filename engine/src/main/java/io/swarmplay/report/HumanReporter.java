@@ -158,6 +158,7 @@ public final class HumanReporter implements RunListener {
             default -> items ? null : statusWord(o.status()) + ": [" + target + "]" + verbose(view, shown, e.args());
         };
         if (line != null) print(colour(o.status(), line) + (timings ? style.dim(took(o.duration())) : ""));
+        if (line != null && o.data().get(ResultView.WHERE) instanceof String where) print(style.dim("  at " + where));
         if (e.ignored()) print(style.cyan("...ignoring"));
     }
 

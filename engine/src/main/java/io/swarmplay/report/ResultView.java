@@ -16,7 +16,7 @@ import java.util.Set;
  * {@code diff} and {@code exception} keys; a {@code debug} result only its message or variable.
  * Printed as Python's {@code json.dumps} with sorted keys ({@link Json#python}).
  */
-final class ResultView {
+public final class ResultView {
 
     /** Ansible's {@code _DEBUG_ALLOWED_KEYS}: what a debug result with {@code msg} keeps. */
     private static final Set<String> DEBUG_ALLOWED = Set.of("msg", "exception", "warnings", "deprecations");
@@ -28,6 +28,9 @@ final class ResultView {
 
     private ResultView() {
     }
+
+    /** A result's key (never shown, never registered) holding where a failed template was written, for the failure line. */
+    public static final String WHERE = "_swarmplay_where";
 
     /** Actions that run no module on the host: their results have no {@code invocation}. */
     private static final Set<String> CONTROLLER_ACTIONS = Set.of("debug", "assert", "fail", "set_fact", "add_host",
@@ -52,7 +55,7 @@ final class ResultView {
         addLines(view, "stdout");
         addLines(view, "stderr");
         view.putAll(extra);
-        view.keySet().removeIf(k -> k.startsWith("_ansible") || NEVER_SHOWN.contains(k)
+        view.keySet().removeIf(k -> k.startsWith("_ansible") || k.equals(WHERE) || NEVER_SHOWN.contains(k)
                 || VERY_VERBOSE.contains(k) && verbosity < 3);
         if (module.equals("debug") || module.endsWith(".debug")) debugOnly(view);
         return view;

@@ -80,8 +80,7 @@ final class Conditions {
             failed = all(options.failedWhen(), withResult, spec);
         } catch (TemplateException e) {
             // Ansible: the task fails, its result kept, failed_when_result holding why the condition could not be evaluated
-            String why = "The conditional check '" + String.join(" and ", options.failedWhen()) + "' failed. The error was: "
-                    + TaskStep.templateMessage(e);
+            String why = TemplateMessages.ofModule(e, spec.task().at());
             return result.withStatus(Status.FAILED, why).withData(Map.of("failed_when_result", why));
         }
         // Ansible registers the condition's value with the result

@@ -94,8 +94,7 @@ final class Loop {
      */
     private Outcome loopFailed(StepSpec spec, Map<String, Object> vars, TemplateException e) {
         // a with_<lookup> loop fails with the lookup's own message, as Ansible's TaskExecutor gives it
-        Outcome failed = Outcome.failed(Lookups.isLoopLookup(spec.task().options().loop()) && !e.undefined()
-                ? e.summary() : TaskStep.templateMessage(e));
+        Outcome failed = TemplateMessages.failed(TemplateMessages.ofLoop(e), e);
         if (!e.undefined()) return failed;
         try {
             Outcome skip = step.when(spec, vars);

@@ -55,7 +55,8 @@ final class RenderedVars extends AbstractMap<String, Object> {
     /**
      * What was computed from host data stays host data (Unsafe): the reader must not render it again.
      * As Ansible renders a hostvars value ({@code fail_on_undefined=False}), one whose template uses
-     * an undefined variable is its text as written (host data too); any other failure fails.
+     * an undefined variable is its text as written ({@link io.swarmplay.template.AsWritten}: not rendered
+     * again by the reading template, a template again once stored); any other failure fails.
      */
     private Object render(Object value) {
         if (!templated(value)) return value;
@@ -63,14 +64,14 @@ final class RenderedVars extends AbstractMap<String, Object> {
             return templar.get().renderData(value, vars, SourcePosition.UNKNOWN);
         } catch (TemplateException e) {
             if (!e.undefined()) throw e;
-            return new Unsafe(value);
+            return new io.swarmplay.template.AsWritten(value);
         }
     }
 
     // hostvars inside hostvars is left alone: walking it would render every host's variables forever;
     // host data (Unsafe) is never a template
     private static boolean templated(Object value) {
-        if (value instanceof Unsafe) return false;
+        if (value instanceof Unsafe || value instanceof io.swarmplay.template.AsWritten) return false;
         if (value instanceof String s) return s.contains("{{") || s.contains("{%");
         if (value instanceof io.swarmplay.vars.HostVars || value instanceof RenderedVars) return false;
         if (value instanceof Map<?, ?> map) return map.values().stream().anyMatch(RenderedVars::templated);

@@ -32,6 +32,7 @@ final class Results {
             return new Unknown("result of '" + taskName + "' on " + host);
         }
         Map<String, Object> value = new LinkedHashMap<>(outcome.data());
+        value.remove(io.swarmplay.report.ResultView.WHERE);
         value.put("changed", outcome.changedFlag());
         if (outcome.status() == Status.SKIPPED) {
             // Ansible's skip result: changed, skipped and why, without failed or msg

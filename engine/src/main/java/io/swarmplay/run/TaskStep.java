@@ -97,7 +97,7 @@ final class TaskStep {
         } catch (IllegalArgumentException e) {
             return new Resolved(spec, Outcome.failed(e.getMessage()));
         } catch (TemplateException e) {
-            return new Resolved(spec, Outcome.failed(templateMessage(e)));
+            return new Resolved(spec, TemplateMessages.failed(TemplateMessages.ofTask(e, task.at()), e));
         }
     }
 
@@ -109,7 +109,7 @@ final class TaskStep {
         } catch (ModuleException e) {
             failure = e.getMessage();
         } catch (TemplateException e) {
-            failure = templateMessage(e);
+            failure = TemplateMessages.ofTask(e, spec.task().at());
         }
         StepSpec defaults = spec.withInherited(spec.inherited().resolved((keyword, flag) -> flag.resolve(t -> null)));
         return new Resolved(defaults, Outcome.failed(failure));
@@ -123,6 +123,8 @@ final class TaskStep {
                 Object value = Unsafe.strip(run.templar().render(template, vars, spec.task().at()));
                 return value instanceof io.swarmplay.template.Omit || value instanceof Unknown ? null : value;
             });
+        } catch (TemplateException e) {
+            throw new ModuleException(TemplateMessages.ofKeyword(keyword, e));
         } catch (IllegalArgumentException e) {
             throw new ModuleException("the field '" + keyword + "' has an invalid value ('" + e.getMessage()
                     + "'): it is not a boolean (true/false, yes/no, on/off, 1/0)");
@@ -148,7 +150,7 @@ final class TaskStep {
             if (skip != null) return new Attempt(skip, skippedArgs(spec, vars, skip), null);
             return new Retries(this, conditions).run(spec, host, vars);
         } catch (TemplateException e) {
-            return Attempt.templateError(Outcome.failed(templateMessage(e)), Map.of(), null);
+            return Attempt.templateError(TemplateMessages.failed(TemplateMessages.ofTask(e, spec.task().at()), e), Map.of(), null);
         }
     }
 
@@ -194,7 +196,7 @@ final class TaskStep {
         } catch (ValueUnknownException e) {
             return new Attempt(unknown(e.getMessage()), Map.of(), null);
         } catch (TemplateException e) {
-            return Attempt.templateError(Outcome.failed(templateMessage(e)), Map.of(), null);
+            return Attempt.templateError(Outcome.failed(TemplateMessages.ofKeyword("delegate_to", e)), Map.of(), null);
         }
         String delegate = target == host ? null : target.name();
         Map<String, Object> vars = withDelegatedVars(hostVars, delegate);
@@ -211,7 +213,7 @@ final class TaskStep {
         } catch (ValueUnknownException e) {
             return new Attempt(unknown(e.getMessage()), args.display(), delegate);
         } catch (TemplateException e) {
-            return Attempt.templateError(Outcome.failed(templateMessage(e)), args.display(), delegate);
+            return Attempt.templateError(TemplateMessages.failed(TemplateMessages.ofModule(e, task.at()), e), args.display(), delegate);
         }
     }
 

@@ -104,7 +104,8 @@ final class Engine {
     }
 
     /** Renders a string to the value Ansible's templating gives it ({@link EvalConcat}). */
-    Object renderString(String text, RenderState state) {
+    Object renderString(String written, RenderState state) {
+        String text = Backslashes.doubledInExpressions(written);
         String bare = EvalConcat.bareVariable(text, state.vars());
         if (bare != null) return Values.toPlain(state.lookup(bare));
         Parsed p = parse(text, state);

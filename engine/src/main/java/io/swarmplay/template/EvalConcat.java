@@ -78,7 +78,8 @@ final class EvalConcat {
         if (v instanceof Map<?, ?> m) return m.keySet().stream().allMatch(EvalConcat::literal) && m.values().stream().allMatch(EvalConcat::literal);
         if (v instanceof Collection<?> c) return c.stream().allMatch(EvalConcat::literal);
         return v == null || v instanceof CharSequence || v instanceof Number || v instanceof Boolean
-                || v instanceof Unknown || v instanceof Omit || v instanceof Unsafe || v instanceof UnsafeText || v instanceof Undefined;
+                || v instanceof Unknown || v instanceof Omit || v instanceof Unsafe || v instanceof UnsafeText || v instanceof Undefined
+                || v instanceof AsWritten;
     }
 
     /** The filter, telling the render whether its result is text made to stay text ({@link #TEXT_FILTERS}). */

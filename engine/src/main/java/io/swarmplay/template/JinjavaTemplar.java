@@ -137,7 +137,12 @@ public final class JinjavaTemplar implements Templar {
         if (TemplateScan.hasTemplate(e)) {
             warnings.accept(Templar.templatedConditionWarning(e));
         }
-        Object value = TemplateScan.hasTemplate(e) ? renderedCondition(e, vars, at) : evaluate(e, vars, at);
+        Object value;
+        try {
+            value = TemplateScan.hasTemplate(e) ? renderedCondition(e, vars, at) : evaluate(e, vars, at);
+        } catch (TemplateException failed) {
+            throw failed.inCondition(e);
+        }
         if (value instanceof Unknown) return Truth.UNKNOWN;
         return PythonTruth.of(value) ? Truth.TRUE : Truth.FALSE;
     }

@@ -79,7 +79,9 @@ final class LazyMap extends AbstractMap<String, Object> {
                     public Entry<String, Object> next() {
                         Entry<?, ?> e = it.next();
                         Object key = e.getKey();
-                        Object value = e.getValue() == null ? null : resolve(childPath(path, key), e.getValue());
+                        // a value read as written keeps its mark in a copy (all_vars: "{{ hostvars[h] }}"): never rendered
+                        Object value = e.getValue() == null || e.getValue() instanceof AsWritten ? e.getValue()
+                                : resolve(childPath(path, key), e.getValue());
                         return new SimpleImmutableEntry<>((String) (Object) key, value);
                     }
                 };

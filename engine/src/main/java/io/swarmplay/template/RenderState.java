@@ -141,6 +141,7 @@ final class RenderState implements RenderScope {
 
     /** A value read from the variables at {@code path}: rendered if templated, viewed lazily if a collection. */
     Object resolve(String path, Object raw) {
+        if (raw instanceof AsWritten w) return w.value();
         if (raw instanceof Unsafe u) return resolveData(path, u.value());
         if (raw instanceof UnsafeText t) return resolveData(path, t.text());
         if (raw instanceof String s) return TemplateScan.hasTemplate(s) ? renderVariable(path, s) : s;
@@ -153,6 +154,7 @@ final class RenderState implements RenderScope {
 
     /** A value that came from a host, read at {@code path}: never rendered, its collections viewed as host data too. */
     Object resolveData(String path, Object raw) {
+        if (raw instanceof AsWritten w) return w.value();
         tainted = true;
         if (raw instanceof Unsafe u) return resolveData(path, u.value());
         if (raw instanceof UnsafeText t) return t.text();

@@ -12,6 +12,7 @@ public final class TemplateException extends RuntimeException {
     private final String hint;
     private final boolean undefined;
     private final String summary;
+    private final String condition;
 
     public TemplateException(String message, SourcePosition position, String hint) {
         this(message, position, hint, false);
@@ -24,11 +25,30 @@ public final class TemplateException extends RuntimeException {
 
     /** @param summary the cause alone, without the template quoted (e.g. a lookup's own message) */
     TemplateException(String message, String summary, SourcePosition position, String hint, boolean undefined) {
+        this(message, summary, position, hint, undefined, null);
+    }
+
+    private TemplateException(String message, String summary, SourcePosition position, String hint, boolean undefined,
+                              String condition) {
         super(message);
         this.summary = summary;
         this.position = position == null ? SourcePosition.UNKNOWN : position;
         this.hint = hint;
         this.undefined = undefined;
+        this.condition = condition;
+    }
+
+    /** This failure, as one that happened while evaluating the condition {@code expression} ({@code when}, {@code that}). */
+    TemplateException inCondition(String expression) {
+        if (condition != null) return this;
+        TemplateException e = new TemplateException(getMessage(), summary, position, hint, undefined, expression);
+        e.setStackTrace(getStackTrace());
+        return e;
+    }
+
+    /** The condition being evaluated when it failed, as written, or null if it was no condition. */
+    public String condition() {
+        return condition;
     }
 
     /** The cause alone, without the template it happened in: what Ansible says for a {@code with_<lookup>} loop. */

@@ -27,7 +27,7 @@ public record Unsafe(Object value) {
      */
     public static Object strip(Object value) {
         Object v = value;
-        while (v instanceof Unsafe u) v = u.value();
+        while (v instanceof Unsafe || v instanceof AsWritten) v = v instanceof Unsafe u ? u.value() : ((AsWritten) v).value();
         return v instanceof UnsafeText t ? t.text() : v;
     }
 

@@ -95,6 +95,16 @@ class ArgsBinderTest {
     record PairArgs(@Required(Required.SRC_AND_DEST) String src, @Required(Required.SRC_AND_DEST) String dest) {
     }
 
+    record TypedArgs(@WrongType("Invalid type supplied for source option, it must be a string") String src, String dest) {
+    }
+
+    @Test
+    void aWrongTypeWithItsActionsMessageSaysThatMessage() {
+        ArgsException e = assertThrows(ArgsException.class, () -> ArgsBinder.bind(TypedArgs.class, map("src", List.of(1, 2), "dest", List.of(3))));
+        assertEquals(List.of("Invalid type supplied for source option, it must be a string", "'dest' must be a string (got a list)"),
+                e.problems().stream().map(ArgsException.Problem::message).toList());
+    }
+
     @Test
     void aRequiredArgumentWithItsActionsMessageSaysItOnce() {
         ArgsException both = assertThrows(ArgsException.class, () -> ArgsBinder.bind(PairArgs.class, map()));

@@ -38,4 +38,43 @@ class FileStateDefaultTest {
         assertEquals("directory", made.data().get("state"));
         assertTrue(Files.isDirectory(dir.resolve("missing")));
     }
+
+    @Test
+    void anExistingLinkKeepsItsSourceAndWithFollowItsTargetTakesTheMode() throws Exception {
+        Path target = Files.writeString(dir.resolve("target"), "x");
+        Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("rw-------"));
+        Path link = Files.createSymbolicLink(dir.resolve("link"), Path.of("./target"));
+        Outcome outcome = LocalModules.run("file", LocalModules.args("path", link.toString(), "mode", "0644"), dir);
+        assertTrue(outcome.isChanged(), outcome.message());
+        assertEquals("link", outcome.data().get("state"));
+        assertEquals("rw-r--r--", PosixFilePermissions.toString(Files.getPosixFilePermissions(target)));
+        assertEquals(Path.of("./target"), Files.readSymbolicLink(link));
+        Outcome again = LocalModules.run("file", LocalModules.args("path", link.toString(), "mode", "0644", "state", "link"), dir);
+        assertTrue(!again.isChanged(), again.message());
+    }
+
+    @Test
+    void aNewLinkWithFollowGivesItsTargetTheModeAndWithoutFollowLeavesItAlone() throws Exception {
+        Path target = Files.writeString(dir.resolve("original"), "x");
+        Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("rw-r--r--"));
+        Outcome made = LocalModules.run("file", LocalModules.args("path", dir.resolve("l1").toString(), "src", target.toString(),
+                "state", "link", "mode", "0700"), dir);
+        assertTrue(made.isChanged(), made.message());
+        assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(target)));
+        Outcome unfollowed = LocalModules.run("file", LocalModules.args("path", dir.resolve("l2").toString(),
+                "src", target.toString(), "state", "link", "mode", "0644", "follow", false), dir);
+        assertTrue(unfollowed.isChanged(), unfollowed.message());
+        assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(target)));
+    }
+
+    @Test
+    void srcNeedsALinkStateAndRecurseADirectory() throws Exception {
+        Path file = Files.writeString(dir.resolve("plain"), "x");
+        ModuleException src = assertThrows(ModuleException.class, () -> LocalModules.run("file",
+                LocalModules.args("path", dir.resolve("new").toString(), "src", file.toString()), dir));
+        assertEquals("src option requires state to be 'link' or 'hard'", src.getMessage());
+        ModuleException recurse = assertThrows(ModuleException.class, () -> LocalModules.run("file",
+                LocalModules.args("path", file.toString(), "recurse", true), dir));
+        assertEquals("recurse option requires state to be 'directory'", recurse.getMessage());
+    }
 }

@@ -77,4 +77,29 @@ class WaitForModuleTest {
         assertEquals(List.of("data", "123"), outcome.data().get("match_groups"));
         assertEquals(Map.of("foo", "data"), outcome.data().get("match_groupdict"));
     }
+
+    @Test
+    void aTimeoutFailsWithAnsiblesMessageForEachWait() {
+        java.util.function.Function<Map<String, Object>, String> message =
+                given -> WaitForModule.timeoutMessage(ArgsBinder.bind(WaitForModule.Args.class, given));
+        assertEquals("Timeout when waiting for 127.0.0.1:12121", message.apply(Map.of("port", 12121)));
+        assertEquals("Timeout when waiting for h:1 to stop.", message.apply(Map.of("port", 1, "host", "h", "state", "stopped")));
+        assertEquals("Timeout when waiting for file /x", message.apply(Map.of("path", "/x")));
+        assertEquals("Timeout when waiting for /x to be absent.", message.apply(Map.of("path", "/x", "state", "absent")));
+        assertEquals("Timeout when waiting for search string ok in /x", message.apply(Map.of("path", "/x", "search_regex", "ok")));
+    }
+
+    @Test
+    void drainedHoldsWhenNoActiveConnectionUsesTheLocalPort() {
+        String header = "  sl  local_address rem_address   st tx_queue rx_queue\n";
+        String listening = "   0: 00000000:1F90 00000000:0000 0A 00000000:00000000\n";
+        String established = "   1: 0100007F:1F90 0100007F:C350 01 00000000:00000000\n";
+        java.util.function.Function<String, Boolean> drained = table -> io.swarmplay.modules.support.WaitCondition.drained(8080)
+                .check().test(new FakeHostView("web1", FakeHostView.files(),
+                        Map.of("cat /proc/net/tcp /proc/net/tcp6", FakeHostView.result(0, table, "")), Map.of(), Map.of(), List.of(Path.of("."))));
+        assertTrue(drained.apply(header + listening), "a listening socket is no connection");
+        assertFalse(drained.apply(header + listening + established));
+        assertEquals("Timeout when waiting for 127.0.0.1:8080 to drain", WaitForModule.timeoutMessage(
+                ArgsBinder.bind(WaitForModule.Args.class, Map.of("port", 8080, "state", "drained"))));
+    }
 }

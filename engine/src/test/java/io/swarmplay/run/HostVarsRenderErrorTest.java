@@ -58,4 +58,23 @@ class HostVarsRenderErrorTest {
         assertEquals("{{ NOWHERE_DEFINED }}", run.events().outcome("one key", "h1").data().get("msg"), run.output());
         assertEquals("ok {{ nowhere_defined }}", run.events().outcome("whole", "h1").data().get("msg"), run.output());
     }
+
+    @Test
+    void aValueReadAsWrittenIsATemplateAgainOnceSetAsAFact() throws java.io.IOException {
+        java.nio.file.Files.writeString(dir.resolve("later.yml"), "__foo: [\"foo{{ version }}\"]\n");
+        RunFixture.Run run = new RunFixture(dir).hosts("h1").playbook("""
+                - hosts: web
+                  gather_facts: false
+                  vars: {version: "1.0"}
+                  tasks:
+                    - include_vars: {file: later.yml}
+                    - set_fact: {foo: "{{ hostvars[inventory_hostname]['__foo'] }}"}
+                    - name: read
+                      assert:
+                        that:
+                          - foo[0] == 'foo1.0'
+                          - hostvars[inventory_hostname]['__foo'][0] is search('version')
+                """).run(Mode.APPLY);
+        assertEquals(Map.of("h1", Status.OK), run.events().statuses("read"), run.output());
+    }
 }

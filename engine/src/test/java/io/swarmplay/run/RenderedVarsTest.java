@@ -74,6 +74,6 @@ class RenderedVarsTest {
         assertThrows(TemplateException.class, () -> hostvars.get("bad"));
         assertThrows(TemplateException.class, () -> hostvars.get("bad"));
         assertEquals(2, templar.renders);
-        assertEquals(new io.swarmplay.template.Unsafe("{{ missing }}"), hostvars.get("undefined"));
+        assertEquals(new io.swarmplay.template.AsWritten("{{ missing }}"), hostvars.get("undefined"));
     }
 }

@@ -58,7 +58,8 @@ class FiltersTest {
     @Test
     void boolIntFloatString() {
         for (String yes : List.of("'yes'", "'on'", "'1'", "'true'", "'True'", "1", "true")) assertEquals(true, r("{{ " + yes + " | bool }}"), yes);
-        for (String no : List.of("'no'", "'off'", "'0'", "'false'", "0", "none", "'maybe'")) assertEquals(false, r("{{ " + no + " | bool }}"), no);
+        for (String no : List.of("'no'", "'off'", "'0'", "'false'", "0", "'maybe'")) assertEquals(false, r("{{ " + no + " | bool }}"), no);
+        assertEquals(true, r("{{ none | bool == none }}"), "Ansible's to_bool keeps None");
         assertEquals(42, r("{{ '42' | int }}"));
         assertEquals(3, r("{{ 3.9 | int }}"));
         assertEquals(0, r("{{ 'abc' | int }}"));
@@ -116,6 +117,10 @@ class FiltersTest {
         assertEquals(List.of("1", "22"), r("{{ 'a1b22' | regex_findall('\\\\d+') }}"));
         assertEquals(List.of(List.of("a", "1"), List.of("b", "2")), r("{{ 'a=1 b=2' | regex_findall('(\\\\w)=(\\\\d)') }}"));
         assertEquals("a\\.b\\*", r("{{ 'a.b*' | regex_escape }}"));
+        assertEquals("\\]\\]\\^a\\.", r("{{ ']]^a.' | regex_escape(re_type='posix_basic') }}"));
+        assertEquals("Invalid regex type (haha) in \"{{ 'x' | regex_escape(re_type='haha') }}\"", error("{{ 'x' | regex_escape(re_type='haha') }}"));
+        assertEquals("Unknown argument in \"{{ 'hello' | regex_search('hello', 'unknown') }}\"",
+                error("{{ 'hello' | regex_search('hello', 'unknown') }}"), "regex_search takes group references only");
         assertEquals("regex_replace got an invalid regular expression '(': missing ), unterminated subpattern at position 0 in \"{{ 'x' | regex_replace('(', '') }}\"",
                 error("{{ 'x' | regex_replace('(', '') }}"));
     }

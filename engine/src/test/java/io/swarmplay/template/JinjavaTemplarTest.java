@@ -384,12 +384,21 @@ class JinjavaTemplarTest {
     }
 
     @Test
-    void stringLiteralsTakePythonsEscapesAndKeepUnknownOnes() {
+    void stringLiteralsOfAnExpressionTakePythonsEscapesAndKeepUnknownOnes() {
         Map<String, Object> v = vars("n", 1);
-        assertEquals("^q.*_\\d", templar.render("{{ '^q.*_\\d' }}", v, AT), "Python keeps an unknown escape");
-        assertEquals("xA\ty\u001a\n", templar.render("{{ 'x\\x41\\ty\\x1a\\n' }}", v, AT));
+        assertEquals("^q.*_\\d", templar.evaluate("'^q.*_\\d'", v, AT), "Python keeps an unknown escape");
+        assertEquals("xA\ty\u001a\n", templar.evaluate("'x\\x41\\ty\\x1a\\n'", v, AT));
         assertEquals(List.of(1, true), templar.render("{{ [m.null, m.true] }}", vars("m", Map.of("null", 1, "true", true)), AT),
                 "keywords after a dot are attribute names");
-        assertEquals("it's \"q\"", templar.render("{{ 'it\\'s \\\"q\\\"' }}", v, AT));
+        assertEquals("it's \"q\"", templar.evaluate("'it\\'s \\\"q\\\"'", v, AT));
+    }
+
+    @Test
+    void aTemplateStringsLiteralsInsideBracesKeepTheirBackslashesAsAnsibleEscapesThem() {
+        Map<String, Object> v = vars("n", 1);
+        assertEquals("a\\nb", templar.render("{{ 'a\\nb' }}", v, AT));
+        assertEquals(List.of("bye", "good"), templar.render("{{ 'goodbye' | regex_search('(good)(bye)', '\\2', '\\1') }}", v, AT));
+        assertEquals("{{ '\\t' }}", templar.render("{% raw %}{{ '\\t' }}{% endraw %}", v, AT), "a raw block is left alone");
+        assertEquals("p\tq", templar.render("{% set x = 'p\\tq' %}{{ x }}", v, AT), "a tag's literals take Python's escapes");
     }
 }

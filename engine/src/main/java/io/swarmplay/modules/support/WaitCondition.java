@@ -66,6 +66,23 @@ public record WaitCondition(String goal, String satisfied, Predicate<HostView> c
                 where + " is " + (open ? "open" : "closed"), h -> portOpen(h, host, port) == open);
     }
 
+    /** Ansible's {@code active_connection_states}, as {@code /proc/net/tcp} numbers them. */
+    private static final java.util.Set<String> ACTIVE = java.util.Set.of("01", "02", "03", "04", "05", "06");
+
+    /** No active TCP connection on local port {@code port} (Ansible's {@code state: drained}, read from {@code /proc/net/tcp*}). */
+    public static WaitCondition drained(int port) {
+        String where = "connections on port " + port;
+        return new WaitCondition(where + " to drain", where + " drained", h -> activeConnections(h, port) == 0);
+    }
+
+    static long activeConnections(HostView view, int port) {
+        ExecResult tables = view.probe(Command.of("cat", "/proc/net/tcp", "/proc/net/tcp6").withTimeout(PROBE_TIMEOUT));
+        String local = String.format(":%04X", port);
+        return tables.stdout().lines().map(String::strip).map(l -> l.split("\\s+"))
+                .filter(f -> f.length > 3 && f[1].endsWith(local) && ACTIVE.contains(f[3]))
+                .count();
+    }
+
     /**
      * Connects from the target host: bash's {@code /dev/tcp}, else {@code nc -z}. Host and port are
      * passed as arguments ({@code $0}, {@code $1}), never spliced into the script.

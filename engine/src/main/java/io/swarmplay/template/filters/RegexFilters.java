@@ -21,7 +21,7 @@ public final class RegexFilters {
                 AnsibleFilter.of("regex_replace", RegexFilters::replace),
                 AnsibleFilter.of("regex_search", RegexFilters::search),
                 AnsibleFilter.of("regex_findall", RegexFilters::findall),
-                AnsibleFilter.of("regex_escape", (v, a) -> escape(Values.str(v))));
+                AnsibleFilter.of("regex_escape", RegexFilters::escapeFilter));
     }
 
     /** Compiles a Python regex: {@code (?P<n>)} and {@code (?P=n)} become Java's forms. */
@@ -85,7 +85,7 @@ public final class RegexFilters {
         Object[] args = a.positional();
         for (int i = 1; i < args.length; i++) {
             Matcher ref = PY_GROUP_REF.matcher(Values.str(args[i]));
-            if (!ref.matches()) continue;
+            if (!ref.matches()) throw new FilterException("Unknown argument"); // Ansible's regex_search
             groups.add(ref.group(1) != null && !ref.group(1).chars().allMatch(Character::isDigit)
                     ? m.group(ref.group(1)) : m.group(Integer.parseInt(ref.group(1) != null ? ref.group(1) : ref.group(2))));
         }
@@ -110,6 +110,15 @@ public final class RegexFilters {
 
     private static String nullToEmpty(String s) {
         return s == null ? "" : s;
+    }
+
+    /** Ansible's regex_escape: {@code re_type} python (re.escape) or posix_basic (BRE's specials). */
+    static Object escapeFilter(Object v, Args a) {
+        String type = a.string(0, "re_type", "python");
+        if (type.equals("python")) return escape(Values.str(v));
+        if (type.equals("posix_basic")) return Values.str(v).replaceAll("([\\].\\[^$*\\\\])", "\\\\$1");
+        if (type.equals("posix_extended")) throw new FilterException("Regex type (" + type + ") not yet implemented");
+        throw new FilterException("Invalid regex type (" + type + ")");
     }
 
     /** Python's re.escape. */

@@ -17,7 +17,7 @@ public final class TypeFilters {
                 AnsibleFilter.handlingUndefined("d", TypeFilters::defaultValue),
                 AnsibleFilter.handlingUndefined("mandatory", TypeFilters::mandatory),
                 AnsibleFilter.handlingUndefined("ternary", TypeFilters::ternary),
-                AnsibleFilter.of("bool", (v, a) -> bool(v)),
+                AnsibleFilter.of("bool", (v, a) -> v == null ? null : bool(v)), // Ansible's to_bool keeps None
                 AnsibleFilter.of("int", TypeFilters::toInt),
                 AnsibleFilter.of("float", TypeFilters::toFloat),
                 AnsibleFilter.of("string", (v, a) -> Values.str(v)),
