@@ -69,7 +69,12 @@ final class Conditions {
         }
         Map<String, Object> withResult = withResult(spec, vars, outcome);
         Outcome result = outcome;
-        Truth changed = options.changedWhen().isEmpty() ? Truth.UNKNOWN : all(options.changedWhen(), withResult, spec);
+        Truth changed;
+        try {
+            changed = options.changedWhen().isEmpty() ? Truth.UNKNOWN : all(options.changedWhen(), withResult, spec);
+        } catch (TemplateException e) {
+            return unevaluable("changed_when_result", options.changedWhen(), e, result);
+        }
         if (changed == Truth.TRUE && !result.isFailed()) result = result.withStatus(Status.CHANGED, result.message());
         if (changed == Truth.FALSE && !result.isFailed()) result = result.withStatus(Status.OK, result.message());
         if (options.failedWhen().isEmpty()) return result;
@@ -79,10 +84,7 @@ final class Conditions {
         try {
             failed = all(options.failedWhen(), withResult, spec);
         } catch (TemplateException e) {
-            // Ansible: the task fails, its result kept, failed_when_result holding why the condition could not be evaluated
-            String why = "The conditional check '" + String.join(" and ", options.failedWhen()) + "' failed. The error was: "
-                    + TaskStep.templateMessage(e);
-            return result.withStatus(Status.FAILED, why).withData(Map.of("failed_when_result", why));
+            return unevaluable("failed_when_result", options.failedWhen(), e, result);
         }
         // Ansible registers the condition's value with the result
         if (failed != Truth.UNKNOWN) result = result.withData(Map.of("failed_when_result", failed == Truth.TRUE));
@@ -92,6 +94,14 @@ final class Conditions {
         }
         if (failed == Truth.FALSE && result.isFailed()) result = result.withStatus(notFailed(result, changed), result.message());
         return result;
+    }
+
+    // Ansible: the task fails, its result kept, KEY (changed_when_result/failed_when_result) holding why the condition
+    // could not be evaluated
+    private static Outcome unevaluable(String key, List<String> conditions, TemplateException e, Outcome result) {
+        String why = "The conditional check '" + String.join(" and ", conditions) + "' failed. The error was: "
+                + TaskStep.templateMessage(e);
+        return result.withStatus(Status.FAILED, why).withData(Map.of(key, why));
     }
 
     // a command whose failure failed_when excuses still ran, so it counts as changed unless changed_when says no

@@ -198,6 +198,22 @@ class AnsibleSemanticsTest {
     }
 
     @Test
+    void anUnevaluableChangedWhenFailsTheTaskKeepingItsResultAndWhy() {
+        RunFixture.Run run = new RunFixture(dir).hosts("h1").playbook("""
+                - hosts: web
+                  gather_facts: false
+                  tasks:
+                    - {name: broken, command: echo foo, changed_when: boom, register: b, ignore_errors: true}
+                    - name: check
+                      assert:
+                        that:
+                          - b is failed and b.stdout == 'foo' and b.changed_when_result is contains('boom')
+                """).run(Mode.APPLY);
+        assertEquals(ExitStatus.OK, run.result().status(), run.output());
+        assertEquals(Status.FAILED, run.events().outcome("broken", "h1").status(), run.output());
+    }
+
+    @Test
     void aTasksDiffKeywordOverridesTheRunsDiffFlag() {
         RunFixture.Run run = new RunFixture(dir).hosts("h1").playbook("""
                 - hosts: web
