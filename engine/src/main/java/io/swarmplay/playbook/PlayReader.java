@@ -65,7 +65,8 @@ final class PlayReader {
 
     private String order(YamlNode v) {
         String order = Nodes.string(v, "'order'", session.diagnostics);
-        if (order == null || Play.Hosts.ORDERS.contains(order)) return order;
+        // a templated order is rendered, then checked, when the play's hosts are chosen
+        if (order == null || Play.Hosts.ORDERS.contains(order) || Templates.isTemplated(order)) return order;
         session.error("Invalid 'order' specified for inventory hosts: " + order, v.at(), Nodes.width(v),
                 TaskOptionsReader.hintOr(Suggest.hint(order, Play.Hosts.ORDERS), "use one of " + String.join(", ", Play.Hosts.ORDERS)));
         return null;

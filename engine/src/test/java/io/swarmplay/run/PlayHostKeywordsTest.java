@@ -59,6 +59,26 @@ class PlayHostKeywordsTest {
     }
 
     @Test
+    void aTemplatedOrderIsRenderedWithExtraVarsAndAnInvalidOneStopsTheRun() {
+        assertEquals(Map.of("b2", Status.OK, "a1", Status.OK, "c3", Status.OK),
+                playHosts("'{{ myorder | default(\"inventory\") }}'", "", "b2,a1,c3"));
+        RunFixture fixture = new RunFixture(dir).hosts("b2", "a1", "c3").playbook("""
+                - hosts: web
+                  gather_facts: false
+                  order: "{{ myorder }}"
+                  tasks:
+                    - {name: hosts, assert: {that: "ansible_play_hosts_all | join(',') == 'c3,b2,a1'"}}
+                """);
+        fixture.extraVars = Map.of("myorder", "reverse_sorted");
+        RunFixture.Run run = fixture.run(Mode.APPLY);
+        assertEquals(Map.of("b2", Status.OK, "a1", Status.OK, "c3", Status.OK), run.events().statuses("hosts"), run.output());
+        fixture.extraVars = Map.of("myorder", "upside_down");
+        run = fixture.run(Mode.APPLY);
+        assertTrue(run.output().contains("Invalid 'order' specified for inventory hosts: upside_down"), run.output());
+        assertEquals(Map.of(), run.events().statuses("hosts"));
+    }
+
+    @Test
     void gatherSubsetRestrictsTheImplicitFactGathering() {
         RunFixture.Run run = new RunFixture(dir).hosts("h1").playbook("""
                 - hosts: web
