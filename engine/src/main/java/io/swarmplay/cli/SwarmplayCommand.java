@@ -47,6 +47,9 @@ public final class SwarmplayCommand implements Callable<Integer> {
     @Option(names = "--force-handlers", description = "run notified handlers even on hosts that failed (as Ansible's)")
     boolean forceHandlers;
 
+    @Option(names = "--flush-cache", description = "accepted for Ansible's sake: swarmplay keeps no fact cache between runs")
+    boolean flushCache;
+
     @Option(names = "--plan", description = "preview every step per host in order; change nothing")
     boolean plan;
 

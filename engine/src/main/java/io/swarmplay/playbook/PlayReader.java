@@ -46,7 +46,7 @@ final class PlayReader {
                 TaskOptionsReader.withBecomeKeywords(becomeKeywords(play), vars(play.get("vars"))), varsFiles(play.get("vars_files")),
                 preTasks, main, list(tasks, play, "post_tasks"),
                 new HandlerReader(session, file).read(play.get("handlers")),
-                flag(play, "gather_facts", true), flag(play, "any_errors_fatal", false),
+                flag(play, "gather_facts", session.gathering != Gathering.EXPLICIT), flag(play, "any_errors_fatal", false),
                 serial(play.get("serial")), maxFailPercentage(play.get("max_fail_percentage")),
                 environment(play), tags(play), string(play, "connection"),
                 play.has("become") ? TaskOptionsReader.flag(play.get("become"), "'become'", session) : Flag.UNSET,
@@ -60,7 +60,8 @@ final class PlayReader {
         String order = play.has("order") ? order(play.get("order")) : null;
         List<String> subset = play.has("gather_subset")
                 ? Nodes.strings(play.get("gather_subset"), "'gather_subset'", session.diagnostics) : List.of();
-        return new Play.Hosts(order == null ? "inventory" : order, subset, string(play, "remote_user"));
+        return new Play.Hosts(order == null ? "inventory" : order, subset, string(play, "remote_user"),
+                session.gathering == Gathering.SMART);
     }
 
     private String order(YamlNode v) {

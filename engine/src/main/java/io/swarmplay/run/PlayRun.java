@@ -277,7 +277,7 @@ final class PlayRun {
         if (active.isEmpty()) return true;
         Inherited root = Inherited.root(play.tags(), play.environment(), play.become(), play.taskFlags(), play.becomeUser())
                 .withNoLog(run.request.noLog());
-        if (play.gatherFacts()) new FactGatherer(run, scope).gather(active);
+        if (play.gatherFacts()) gatherFacts(active);
         for (List<TaskNode> section : List.of(play.preTasks(), play.tasks(), play.postTasks())) {
             walk(section, active, root);
             flushHandlers(active);
@@ -285,6 +285,14 @@ final class PlayRun {
         active.forEach(h -> h.notified.clear());
         boolean allFailed = active.stream().allMatch(h -> h.failed || h.unreachable);
         return !(allFailed && active.size() == batch.size());
+    }
+
+    // gathering = smart: hosts whose facts an earlier play gathered are not gathered again
+    private void gatherFacts(List<HostState> active) {
+        List<HostState> hosts = active.stream().filter(h -> !(play.hostOptions().gatherOnce() && h.factsGathered)).toList();
+        if (hosts.isEmpty()) return;
+        new FactGatherer(run, scope).gather(hosts);
+        hosts.forEach(h -> h.factsGathered = true);
     }
 
     private void maskSecretVars(HostState host) {

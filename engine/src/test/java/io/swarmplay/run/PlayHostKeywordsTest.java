@@ -79,6 +79,36 @@ class PlayHostKeywordsTest {
     }
 
     @Test
+    void theGatheringSettingDecidesForPlaysWithoutGatherFacts() {
+        String twoPlays = """
+                - hosts: web
+                  tasks:
+                    - {name: first, assert: {that: "%s"}}
+                    - {name: forget, set_fact: {ansible_hostname: changed}}
+                - hosts: web
+                  tasks:
+                    - {name: second, assert: {that: "%s"}}
+                - hosts: web
+                  gather_facts: true
+                  tasks:
+                    - {name: third, assert: {that: "ansible_distribution is defined"}}
+                """;
+        RunFixture fixture = new RunFixture(dir).hosts("h1");
+        fixture.gathering = io.swarmplay.playbook.Gathering.EXPLICIT;
+        RunFixture.Run run = fixture.playbook(twoPlays.formatted("ansible_distribution is undefined",
+                "ansible_distribution is undefined")).run(Mode.APPLY);
+        assertEquals(ExitStatus.OK, run.result().status(), run.output());
+        assertEquals(Map.of("h1", Status.OK), run.events().statuses("third"), run.output());
+        fixture.gathering = io.swarmplay.playbook.Gathering.SMART;
+        run = fixture.playbook(twoPlays.formatted("ansible_distribution is defined",
+                "ansible_hostname == 'changed'")).run(Mode.APPLY);
+        assertEquals(ExitStatus.OK, run.result().status(), run.output());
+        assertEquals(Map.of("h1", Status.OK), run.events().statuses("second"), run.output());
+        assertEquals(1, run.events().finished().stream().filter(e -> e.name().equals("Gathering Facts")).count(),
+                "smart gathers a host's facts once per run: " + run.output());
+    }
+
+    @Test
     void gatherSubsetRestrictsTheImplicitFactGathering() {
         RunFixture.Run run = new RunFixture(dir).hosts("h1").playbook("""
                 - hosts: web
