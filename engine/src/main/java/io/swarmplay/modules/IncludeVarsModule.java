@@ -115,10 +115,13 @@ public final class IncludeVarsModule implements Module<IncludeVarsModule.Args> {
         return pattern.replace(".", "\\.").replace("*", ".*").replace("?", ".");
     }
 
+    // Python's os.path.splitext: leading dots belong to the name, a name without a dot has the extension ''
+    // (listed as '' in extensions, as Ansible allows)
     private static boolean hasExtension(Args args, Path file) {
         String name = file.getFileName().toString();
-        int dot = name.lastIndexOf('.');
-        return dot >= 0 && args.extensions().contains(name.substring(dot + 1));
+        String stem = name.replaceFirst("^\\.+", "");
+        int dot = stem.lastIndexOf('.');
+        return args.extensions().contains(dot < 0 ? "" : stem.substring(dot + 1));
     }
 
     private static boolean checkExtension(Args args, Path file) {

@@ -214,6 +214,27 @@ class AnsibleSemanticsTest {
     }
 
     @Test
+    void includeVarsExtensionsMayListTheEmptyExtensionForFilesWithoutOne() {
+        RunFixture.Run run = new RunFixture(dir).hosts("h1")
+                .file("vars/webapp/file_without_extension", "webapp_version: '1'\n")
+                .file("vars/webapp/.hidden", "hidden: 1\n")
+                .file("vars/webapp/notes.txt", "ignored: 1\n")
+                .playbook("""
+                - hosts: web
+                  gather_facts: false
+                  tasks:
+                    - include_vars: {dir: vars/webapp, ignore_unknown_extensions: true, extensions: ['', yml]}
+                      register: r
+                    - name: check
+                      assert:
+                        that:
+                          - webapp_version == '1' and hidden == 1 and ignored is undefined
+                          - r.ansible_included_var_files | length == 2
+                """).run(Mode.APPLY);
+        assertEquals(ExitStatus.OK, run.result().status(), run.output());
+    }
+
+    @Test
     void aTasksDiffKeywordOverridesTheRunsDiffFlag() {
         RunFixture.Run run = new RunFixture(dir).hosts("h1").playbook("""
                 - hosts: web
