@@ -230,6 +230,10 @@ class AnsibleSemanticsTest {
                         that:
                           - webapp_version == '1' and hidden == 1 and ignored is undefined
                           - r.ansible_included_var_files | length == 2
+                    - include_vars: {dir: vars/webapp}
+                      register: bad
+                      ignore_errors: true
+                    - {name: why, assert: {that: "'a valid extension' in bad.message"}}
                 """).run(Mode.APPLY);
         assertEquals(ExitStatus.OK, run.result().status(), run.output());
     }
