@@ -9,6 +9,7 @@ import io.swarmplay.plan.PlanCollector;
 import io.swarmplay.plan.ProjectFiles;
 import io.swarmplay.plan.SavedPlan;
 import io.swarmplay.plan.PlanRenderer;
+import io.swarmplay.playbook.Gathering;
 import io.swarmplay.playbook.Playbook;
 import io.swarmplay.playbook.PlaybookLoader;
 import io.swarmplay.playbook.RolePaths;
@@ -135,7 +136,8 @@ final class Session {
         // roles are looked for beside each playbook, then in roles_path (Ansible's default when unset)
         List<String> rolesPath = config.paths(Setting.ROLES_PATH, HOME);
         PlaybookLoader loader = new PlaybookLoader(modules,
-                RoleSearch.rolesPath(rolesPath.isEmpty() ? null : String.join(":", rolesPath), HOME), vault);
+                RoleSearch.rolesPath(rolesPath.isEmpty() ? null : String.join(":", rolesPath), HOME), vault)
+                .gathering(Gathering.of(config.string(Setting.GATHERING).orElse(null)));
         this.vault = vault;
         for (Path file : options.playbooks) playbooks.add(loader.load(file, diagnostics));
         PythonPlugins plugins = pythonPlugins(playbooks, playbookDirs, diagnostics);

@@ -29,6 +29,7 @@ enum Setting {
     VAULT_PASSWORD_FILE("defaults", "vault_password_file", "ANSIBLE_VAULT_PASSWORD_FILE", Type.PATH, null, null),
     VAULT_IDENTITY_LIST("defaults", "vault_identity_list", "ANSIBLE_VAULT_IDENTITY_LIST", Type.LIST, null, null),
     NO_LOG("defaults", "no_log", "ANSIBLE_NO_LOG", Type.BOOLEAN, "False", null),
+    GATHERING("defaults", "gathering", "ANSIBLE_GATHERING", Type.STRING, "implicit", null),
     FORCE_HANDLERS("defaults", "force_handlers", "ANSIBLE_FORCE_HANDLERS", Type.BOOLEAN, "False", null),
     ERROR_ON_MISSING_HANDLER("defaults", "error_on_missing_handler", "ANSIBLE_ERROR_ON_MISSING_HANDLER", Type.BOOLEAN,
             "True", null),

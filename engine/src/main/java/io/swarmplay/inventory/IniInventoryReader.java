@@ -7,6 +7,7 @@ import io.swarmplay.source.SourceFile;
 import io.swarmplay.source.SourcePosition;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -114,7 +115,8 @@ final class IniInventoryReader {
                     "a [" + group + ":vars] section holds one variable per line, such as `ntp_server=ntp.example.com`");
             return;
         }
-        builder.groupVars(group, Map.of(line.substring(0, eq).strip(), valueOf(line.substring(eq + 1).strip())));
+        // a singleton map: None is a value (null)
+        builder.groupVars(group, Collections.singletonMap(line.substring(0, eq).strip(), valueOf(line.substring(eq + 1).strip())));
     }
 
     private void readChild(String line, SourcePosition at) {

@@ -75,15 +75,15 @@ public final class IncludeVarsModule implements Module<IncludeVarsModule.Args> {
 
     /** The files to read: the one {@code file}, or {@code dir}'s files in sorted order. */
     private static List<Path> files(Args args, HostView host) {
-        if (args.file() != null && args.dir() != null) throw new ModuleException("You are mixing file only and dir only arguments, these are incompatible");
+        if (args.file() != null && args.dir() != null) throw failed("You are mixing file only and dir only arguments, these are incompatible");
         String source = args.file() != null ? args.file() : args.dir() != null ? args.dir() : args.free_form();
-        if (source == null || source.isBlank()) throw new ModuleException("one of the following is required: file, dir (or the free-form file name)");
+        if (source == null || source.isBlank()) throw failed("one of the following is required: file, dir (or the free-form file name)");
         Path path = find(host, source.strip(), args.dir() != null ? "dir" : "file");
         if (!Files.isDirectory(path)) {
             checkExtension(args, path);
             return List.of(path);
         }
-        if (args.file() != null) throw new ModuleException(source + " is a directory; give it as dir: " + source);
+        if (args.file() != null) throw failed(source + " is a directory; give it as dir: " + source);
         return directory(args, path);
     }
 
@@ -91,9 +91,14 @@ public final class IncludeVarsModule implements Module<IncludeVarsModule.Args> {
         try {
             return host.controlFile(source, "vars");
         } catch (ModuleException e) {
-            throw new ModuleException("Could not find or access '" + source + "' on the Ansible Controller."
+            throw failed("Could not find or access '" + source + "' on the Ansible Controller."
                     + " If you are using a module and expect the " + kind + " to be on the remote, see the remote_src option");
         }
+    }
+
+    // Ansible's include_vars reports its failures under "message" (the result has no "msg")
+    private static ModuleException failed(String message) {
+        return new ModuleException(message, Map.of("message", message));
     }
 
     private static List<Path> directory(Args args, Path dir) {
@@ -107,7 +112,7 @@ public final class IncludeVarsModule implements Module<IncludeVarsModule.Args> {
                     .filter(p -> args.ignore_unknown_extensions() ? hasExtension(args, p) : checkExtension(args, p))
                     .toList();
         } catch (IOException e) {
-            throw new ModuleException("cannot read directory " + dir + ": " + e.getMessage());
+            throw failed("cannot read directory " + dir + ": " + e.getMessage());
         }
     }
 
@@ -115,15 +120,18 @@ public final class IncludeVarsModule implements Module<IncludeVarsModule.Args> {
         return pattern.replace(".", "\\.").replace("*", ".*").replace("?", ".");
     }
 
+    // Python's os.path.splitext: leading dots belong to the name, a name without a dot has the extension ''
+    // (listed as '' in extensions, as Ansible allows)
     private static boolean hasExtension(Args args, Path file) {
         String name = file.getFileName().toString();
-        int dot = name.lastIndexOf('.');
-        return dot >= 0 && args.extensions().contains(name.substring(dot + 1));
+        String stem = name.replaceFirst("^\\.+", "");
+        int dot = stem.lastIndexOf('.');
+        return args.extensions().contains(dot < 0 ? "" : stem.substring(dot + 1));
     }
 
     private static boolean checkExtension(Args args, Path file) {
         if (hasExtension(args, file)) return true;
-        throw new ModuleException(file + " does not have a valid extension: " + String.join(", ", args.extensions()));
+        throw failed(file + " does not have a valid extension: " + String.join(", ", args.extensions()));
     }
 
     /** A file's variables; an empty file has none. */
@@ -136,7 +144,7 @@ public final class IncludeVarsModule implements Module<IncludeVarsModule.Args> {
         if (diagnostics.hasErrors()) {
             List<String> problems = new ArrayList<>();
             for (Diagnostic d : diagnostics.errors()) problems.add(d.summary() + " at " + d.position());
-            throw new ModuleException("cannot include variables from " + file + ": " + String.join("; ", problems));
+            throw failed("cannot include variables from " + file + ": " + String.join("; ", problems));
         }
         return vars;
     }

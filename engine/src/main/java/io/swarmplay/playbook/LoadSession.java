@@ -40,6 +40,9 @@ final class LoadSession {
     /** The {@code module_defaults} in force where the reader is. */
     private ModuleDefaults moduleDefaults = ModuleDefaults.NONE;
 
+    /** Ansible's {@code gathering} setting: whether a play without {@code gather_facts} gathers. */
+    Gathering gathering = Gathering.IMPLICIT;
+
     /** Decrypts vault-encrypted files and {@code !vault} values read in this session. */
     final io.swarmplay.source.Vault vault;
 

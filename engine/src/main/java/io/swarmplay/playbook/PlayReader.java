@@ -46,7 +46,7 @@ final class PlayReader {
                 TaskOptionsReader.withBecomeKeywords(becomeKeywords(play), vars(play.get("vars"))), varsFiles(play.get("vars_files")),
                 preTasks, main, list(tasks, play, "post_tasks"),
                 new HandlerReader(session, file).read(play.get("handlers")),
-                flag(play, "gather_facts", true), flag(play, "any_errors_fatal", false),
+                flag(play, "gather_facts", session.gathering != Gathering.EXPLICIT), flag(play, "any_errors_fatal", false),
                 serial(play.get("serial")), maxFailPercentage(play.get("max_fail_percentage")),
                 environment(play), tags(play), string(play, "connection"),
                 play.has("become") ? TaskOptionsReader.flag(play.get("become"), "'become'", session) : Flag.UNSET,
@@ -60,12 +60,14 @@ final class PlayReader {
         String order = play.has("order") ? order(play.get("order")) : null;
         List<String> subset = play.has("gather_subset")
                 ? Nodes.strings(play.get("gather_subset"), "'gather_subset'", session.diagnostics) : List.of();
-        return new Play.Hosts(order == null ? "inventory" : order, subset, string(play, "remote_user"));
+        return new Play.Hosts(order == null ? "inventory" : order, subset, string(play, "remote_user"),
+                session.gathering == Gathering.SMART);
     }
 
     private String order(YamlNode v) {
         String order = Nodes.string(v, "'order'", session.diagnostics);
-        if (order == null || Play.Hosts.ORDERS.contains(order)) return order;
+        // a templated order is rendered, then checked, when the play's hosts are chosen
+        if (order == null || Play.Hosts.ORDERS.contains(order) || Templates.isTemplated(order)) return order;
         session.error("Invalid 'order' specified for inventory hosts: " + order, v.at(), Nodes.width(v),
                 TaskOptionsReader.hintOr(Suggest.hint(order, Play.Hosts.ORDERS), "use one of " + String.join(", ", Play.Hosts.ORDERS)));
         return null;

@@ -29,6 +29,7 @@ public final class PlaybookLoader {
     private final ModuleRegistry modules;
     private final List<Path> rolesPath;
     private final io.swarmplay.source.Vault vault;
+    private Gathering gathering = Gathering.IMPLICIT;
 
     /** A loader that looks for roles beside the playbook only (and in Ansible's default roles path). */
     public PlaybookLoader(ModuleRegistry modules) {
@@ -52,9 +53,16 @@ public final class PlaybookLoader {
         return new PlaybookLoader(modules).load(file, diagnostics);
     }
 
+    /** Plays without {@code gather_facts} gather as {@code gathering} says (Ansible's {@code gathering} setting). */
+    public PlaybookLoader gathering(Gathering gathering) {
+        this.gathering = gathering;
+        return this;
+    }
+
     /** Loads {@code file}; see the class comment for how problems are reported. */
     public Playbook load(Path file, Diagnostics diagnostics) {
         LoadSession session = new LoadSession(diagnostics, modules, rolesPath, vault);
+        session.gathering = gathering;
         return new Playbook(file, plays(session, file, SourcePosition.UNKNOWN));
     }
 

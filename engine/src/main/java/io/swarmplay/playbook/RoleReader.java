@@ -130,17 +130,25 @@ final class RoleReader {
     /** {@code kind/main} (or {@code kind/FROM}); empty when there is none, after reporting a missing FROM file. */
     private Optional<Path> file(Path dir, String kind, String from, SourcePosition at) {
         Path kindDir = dir.resolve(kind);
-        String base = from == null ? "main" : Path.of(from).getFileName().toString();
+        String base = from == null ? "main" : from;
         for (String ext : from == null ? DEFAULT_EXTENSIONS : GIVEN_EXTENSIONS) {
-            Path candidate = kindDir.resolve(base + ext);
+            Path candidate = kindDir.resolve(base + ext).normalize();
             if (Files.isRegularFile(candidate) || (kind.equals("vars") || kind.equals("defaults")) && Files.isDirectory(candidate)) {
-                return Optional.of(candidate);
+                return insideRole(candidate, kindDir.normalize(), dir, at);
             }
         }
         if (from != null) {
             session.error("could not find specified file in role '" + dir.getFileName() + "': " + kind + "/" + from, at, 1,
                     "the file is looked for in " + kindDir + " (with .yml, .yaml or .json added)");
         }
+        return Optional.empty();
+    }
+
+    // Ansible: a *_from file (subdirectories allowed) must lie within the role's folder of its kind
+    private Optional<Path> insideRole(Path file, Path kindDir, Path dir, SourcePosition at) {
+        if (file.startsWith(kindDir)) return Optional.of(file);
+        session.error("Failed loading '" + file + "' for role (" + dir.getFileName() + ") as it is not inside the expected role path: '"
+                + kindDir + "'", at, 1, "name a file under the role's " + kindDir.getFileName() + "/ folder");
         return Optional.empty();
     }
 

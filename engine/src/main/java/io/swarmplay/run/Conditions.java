@@ -69,7 +69,12 @@ final class Conditions {
         }
         Map<String, Object> withResult = withResult(spec, vars, outcome);
         Outcome result = outcome;
-        Truth changed = options.changedWhen().isEmpty() ? Truth.UNKNOWN : all(options.changedWhen(), withResult, spec);
+        Truth changed;
+        try {
+            changed = options.changedWhen().isEmpty() ? Truth.UNKNOWN : all(options.changedWhen(), withResult, spec);
+        } catch (TemplateException e) {
+            return unevaluable("changed_when_result", e, spec, result);
+        }
         if (changed == Truth.TRUE && !result.isFailed()) result = result.withStatus(Status.CHANGED, result.message());
         if (changed == Truth.FALSE && !result.isFailed()) result = result.withStatus(Status.OK, result.message());
         if (options.failedWhen().isEmpty()) return result;
@@ -79,9 +84,7 @@ final class Conditions {
         try {
             failed = all(options.failedWhen(), withResult, spec);
         } catch (TemplateException e) {
-            // Ansible: the task fails, its result kept, failed_when_result holding why the condition could not be evaluated
-            String why = TemplateMessages.ofModule(e, spec.task().at());
-            return result.withStatus(Status.FAILED, why).withData(Map.of("failed_when_result", why));
+            return unevaluable("failed_when_result", e, spec, result);
         }
         // Ansible registers the condition's value with the result
         if (failed != Truth.UNKNOWN) result = result.withData(Map.of("failed_when_result", failed == Truth.TRUE));
@@ -91,6 +94,13 @@ final class Conditions {
         }
         if (failed == Truth.FALSE && result.isFailed()) result = result.withStatus(notFailed(result, changed), result.message());
         return result;
+    }
+
+    // Ansible: the task fails, its result kept, KEY (changed_when_result/failed_when_result) holding why the condition
+    // could not be evaluated
+    private static Outcome unevaluable(String key, TemplateException e, StepSpec spec, Outcome result) {
+        String why = TemplateMessages.ofModule(e, spec.task().at());
+        return result.withStatus(Status.FAILED, why).withData(Map.of(key, why));
     }
 
     // a command whose failure failed_when excuses still ran, so it counts as changed unless changed_when says no

@@ -27,7 +27,7 @@ final class ConnectionPrewarm {
         int budget = run.request.forks();
         for (Play play : playbooks.stream().flatMap(p -> p.plays().stream()).toList()) {
             if (play.hosts().contains("{{")) continue;
-            List<Host> hosts = PlayRun.selectHosts(run, play).stream().filter(h -> seen.add(h.name())).toList();
+            List<Host> hosts = PlayRun.matchingHosts(run, play).stream().filter(h -> seen.add(h.name())).toList();
             if (hosts.isEmpty()) continue;
             PlayScope scope = new PlayScope(run, play, hosts.stream().map(Host::name).toList());
             for (Host host : hosts) {

@@ -20,6 +20,8 @@ final class HostState {
     volatile Host host;
     /** Facts from {@code gather_facts}, below play vars. */
     final Map<String, Object> gathered = new LinkedHashMap<>();
+    /** Whether a play of this run gathered the host's facts (gathering = smart does not gather them again). */
+    volatile boolean factsGathered;
     /** Variables from {@code include_vars}, above task vars and below set_fact. */
     final Map<String, Object> included = new LinkedHashMap<>();
     /** Facts from {@code set_fact}, above included variables. */

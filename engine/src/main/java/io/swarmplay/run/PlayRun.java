@@ -159,13 +159,44 @@ final class PlayRun {
 
     /** The hosts of {@code play}: its pattern, within {@code --limit}, in the play's {@code order}. */
     static List<Host> selectHosts(RunState run, Play play) {
+        return ordered(matchingHosts(run, play), order(run, play));
+    }
+
+    /** The hosts of {@code play}: its pattern, within {@code --limit}, in inventory order. */
+    static List<Host> matchingHosts(RunState run, Play play) {
         List<Host> selected = run.inventory().select(pattern(run, play));
         if (run.request.limit() != null) {
             Set<String> limited = Set.copyOf(run.inventory().select(run.request.limit()).stream()
                     .map(Host::name).toList());
             selected = selected.stream().filter(h -> limited.contains(h.name())).toList();
         }
-        return ordered(selected, play.hostOptions().order());
+        return selected;
+    }
+
+    // a templated order is rendered with the play's vars and extra vars, then checked as Ansible does
+    private static String order(RunState run, Play play) {
+        String order = play.hostOptions().order();
+        if (!isTemplated(order)) return order;
+        String rendered = String.valueOf(renderPlayField(run, play, order, "order"));
+        if (!Play.Hosts.ORDERS.contains(rendered)) {
+            throw new RunAborted("Invalid 'order' specified for inventory hosts: " + rendered);
+        }
+        return rendered;
+    }
+
+    private static boolean isTemplated(String text) {
+        return text.contains("{{") || text.contains("{%");
+    }
+
+    // a play keyword's template, rendered with the play's vars and extra vars
+    private static Object renderPlayField(RunState run, Play play, String text, String field) {
+        try {
+            return io.swarmplay.template.Unsafe.strip(
+                    run.templar().render(text, TagSelection.playVars(play, run.request.extraVars()), play.at()));
+        } catch (TemplateException e) {
+            throw new RunAborted("The field '" + field + "' has an invalid value, which includes an undefined variable. "
+                    + TaskStep.templateMessage(e));
+        }
     }
 
     /**
@@ -174,16 +205,10 @@ final class PlayRun {
      */
     static String pattern(RunState run, Play play) {
         String hosts = play.hosts();
-        if (!hosts.contains("{{") && !hosts.contains("{%")) return hosts;
-        try {
-            Object value = io.swarmplay.template.Unsafe.strip(
-                    run.templar().render(hosts, TagSelection.playVars(play, run.request.extraVars()), play.at()));
-            if (value instanceof List<?> list) return String.join(",", list.stream().map(String::valueOf).toList());
-            return String.valueOf(value);
-        } catch (TemplateException e) {
-            throw new RunAborted("The field 'hosts' has an invalid value, which includes an undefined variable. "
-                    + TaskStep.templateMessage(e));
-        }
+        if (!isTemplated(hosts)) return hosts;
+        Object value = renderPlayField(run, play, hosts, "hosts");
+        if (value instanceof List<?> list) return String.join(",", list.stream().map(String::valueOf).toList());
+        return String.valueOf(value);
     }
 
     /** Ansible's {@code order}: inventory, reverse_inventory, sorted, reverse_sorted (by name) or shuffle. */
@@ -252,7 +277,7 @@ final class PlayRun {
         if (active.isEmpty()) return true;
         Inherited root = Inherited.root(play.tags(), play.environment(), play.become(), play.taskFlags(), play.becomeUser())
                 .withNoLog(run.request.noLog());
-        if (play.gatherFacts()) new FactGatherer(run, scope).gather(active);
+        if (play.gatherFacts()) gatherFacts(active);
         for (List<TaskNode> section : List.of(play.preTasks(), play.tasks(), play.postTasks())) {
             walk(section, active, root);
             flushHandlers(active);
@@ -260,6 +285,14 @@ final class PlayRun {
         active.forEach(h -> h.notified.clear());
         boolean allFailed = active.stream().allMatch(h -> h.failed || h.unreachable);
         return !(allFailed && active.size() == batch.size());
+    }
+
+    // gathering = smart: hosts whose facts an earlier play gathered are not gathered again
+    private void gatherFacts(List<HostState> active) {
+        List<HostState> hosts = active.stream().filter(h -> !(play.hostOptions().gatherOnce() && h.factsGathered)).toList();
+        if (hosts.isEmpty()) return;
+        new FactGatherer(run, scope).gather(hosts);
+        hosts.forEach(h -> h.factsGathered = true);
     }
 
     private void maskSecretVars(HostState host) {

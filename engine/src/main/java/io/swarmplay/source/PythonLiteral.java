@@ -8,7 +8,7 @@ import java.util.Map;
 
 /**
  * Python's {@code ast.literal_eval} for the values Ansible reads that way (INI inventory
- * variables): numbers, quoted strings (adjacent ones concatenated), {@code True}, {@code False},
+ * variables): numbers, quoted strings (adjacent ones concatenated; bytes as text), {@code True}, {@code False},
  * {@code None}, lists, tuples (as lists) and dicts, with a trailing {@code # comment} ignored.
  * Anything else is not a literal, and Ansible then keeps the text as it is:
  * {@link #valueOf(String)} does the same.
@@ -16,6 +16,8 @@ import java.util.Map;
 public final class PythonLiteral {
 
     private static final int MAX_DEPTH = 200;
+    // raw, unicode and bytes prefixes: Ansible turns bytes into text (to_text), so b'x' reads as 'x'
+    private static final String PREFIXES = "rRuUbB";
 
     private final String text;
     private int pos;
@@ -126,7 +128,7 @@ public final class PythonLiteral {
 
     private boolean isStringPrefix() {
         int i = pos;
-        while (i < text.length() && i - pos < 2 && "rRuU".indexOf(text.charAt(i)) >= 0) i++;
+        while (i < text.length() && i - pos < 2 && PREFIXES.indexOf(text.charAt(i)) >= 0) i++;
         return i > pos && i < text.length() && (text.charAt(i) == '\'' || text.charAt(i) == '"');
     }
 
@@ -141,7 +143,7 @@ public final class PythonLiteral {
 
     private String string() {
         boolean raw = false;
-        while ("rRuU".indexOf(peek()) >= 0) raw |= Character.toLowerCase(text.charAt(pos++)) == 'r';
+        while (PREFIXES.indexOf(peek()) >= 0) raw |= Character.toLowerCase(text.charAt(pos++)) == 'r';
         char quote = text.charAt(pos);
         String delimiter = text.startsWith(String.valueOf(quote).repeat(3), pos) ? String.valueOf(quote).repeat(3) : String.valueOf(quote);
         pos += delimiter.length();

@@ -96,6 +96,16 @@ class IniInventoryReaderTest {
     }
 
     @Test
+    void groupVarsTakePythonLiteralsNoneAndBytesIncluded() {
+        Inventory inventory = load("inventory", "testhost\n[all:vars]\nnone=None\nbytes=b'single'\ndq=B\"double\"\n");
+        assertFalse(diagnostics.hasErrors(), () -> TestFiles.render(diagnostics, dir));
+        Map<String, Object> all = inventory.groups().get("all").vars();
+        assertTrue(all.containsKey("none") && all.get("none") == null, all::toString);
+        assertEquals("single", all.get("bytes"));
+        assertEquals("double", all.get("dq"));
+    }
+
+    @Test
     void aYamlInventoryWithoutExtensionIsStillYaml() {
         Inventory inventory = load("inventory", "all:\n  hosts:\n    h1:\n      x: 1\n");
         assertFalse(diagnostics.hasErrors(), () -> TestFiles.render(diagnostics, dir));

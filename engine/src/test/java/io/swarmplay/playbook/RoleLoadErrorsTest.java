@@ -105,6 +105,23 @@ class RoleLoadErrorsTest {
     }
 
     @Test
+    void aFromFileMayBeInASubdirectoryButNotOutsideTheRole() {
+        TestFiles.write(dir, "roles/a/tasks/main.yml", "- debug: {msg: hi}\n");
+        TestFiles.write(dir, "roles/a/tasks/sub/entry.yml", "- debug: {msg: sub}\n");
+        TestFiles.write(dir, "tasks/dummy.yml", "- debug: {msg: outside}\n");
+        String errors = errors("""
+                - hosts: all
+                  tasks:
+                    - import_role: {name: a, tasks_from: sub/entry}
+                    - import_role: {name: a, tasks_from: ../../../tasks/dummy.yml}
+                """);
+        assertTrue(errors.contains("ERROR! Failed loading 'tasks/dummy.yml' for role (a) as it is not inside the expected"
+                + " role path: 'roles/a/tasks'"), errors);
+        assertTrue(errors.contains(" --> site.yml:4:"), errors);
+        assertFalse(errors.contains("sub/entry"), errors);
+    }
+
+    @Test
     void rolesLoadWithTheirMainFileUnderAnyOfAnsiblesNames() {
         TestFiles.write(dir, "roles/a/tasks/main.yaml", "- {name: t, debug: {msg: hi}}\n");
         TestFiles.write(dir, "roles/a/defaults/main", "x: 1\n");

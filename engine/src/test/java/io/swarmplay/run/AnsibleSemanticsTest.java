@@ -198,6 +198,47 @@ class AnsibleSemanticsTest {
     }
 
     @Test
+    void anUnevaluableChangedWhenFailsTheTaskKeepingItsResultAndWhy() {
+        RunFixture.Run run = new RunFixture(dir).hosts("h1").playbook("""
+                - hosts: web
+                  gather_facts: false
+                  tasks:
+                    - {name: broken, command: echo foo, changed_when: boom, register: b, ignore_errors: true}
+                    - name: check
+                      assert:
+                        that:
+                          - b is failed and b.stdout == 'foo' and b.changed_when_result is contains('boom')
+                """).run(Mode.APPLY);
+        assertEquals(ExitStatus.OK, run.result().status(), run.output());
+        assertEquals(Status.FAILED, run.events().outcome("broken", "h1").status(), run.output());
+    }
+
+    @Test
+    void includeVarsExtensionsMayListTheEmptyExtensionForFilesWithoutOne() {
+        RunFixture.Run run = new RunFixture(dir).hosts("h1")
+                .file("vars/webapp/file_without_extension", "webapp_version: '1'\n")
+                .file("vars/webapp/.hidden", "hidden: 1\n")
+                .file("vars/webapp/notes.txt", "ignored: 1\n")
+                .playbook("""
+                - hosts: web
+                  gather_facts: false
+                  tasks:
+                    - include_vars: {dir: vars/webapp, ignore_unknown_extensions: true, extensions: ['', yml]}
+                      register: r
+                    - name: check
+                      assert:
+                        that:
+                          - webapp_version == '1' and hidden == 1 and ignored is undefined
+                          - r.ansible_included_var_files | length == 2
+                    - include_vars: {dir: vars/webapp}
+                      register: bad
+                      ignore_errors: true
+                    - {name: why, assert: {that: "'a valid extension' in bad.message"}}
+                """).run(Mode.APPLY);
+        assertEquals(ExitStatus.OK, run.result().status(), run.output());
+    }
+
+    @Test
     void aTasksDiffKeywordOverridesTheRunsDiffFlag() {
         RunFixture.Run run = new RunFixture(dir).hosts("h1").playbook("""
                 - hosts: web

@@ -59,6 +59,56 @@ class PlayHostKeywordsTest {
     }
 
     @Test
+    void aTemplatedOrderIsRenderedWithExtraVarsAndAnInvalidOneStopsTheRun() {
+        assertEquals(Map.of("b2", Status.OK, "a1", Status.OK, "c3", Status.OK),
+                playHosts("'{{ myorder | default(\"inventory\") }}'", "", "b2,a1,c3"));
+        RunFixture fixture = new RunFixture(dir).hosts("b2", "a1", "c3").playbook("""
+                - hosts: web
+                  gather_facts: false
+                  order: "{{ myorder }}"
+                  tasks:
+                    - {name: hosts, assert: {that: "ansible_play_hosts_all | join(',') == 'c3,b2,a1'"}}
+                """);
+        fixture.extraVars = Map.of("myorder", "reverse_sorted");
+        RunFixture.Run run = fixture.run(Mode.APPLY);
+        assertEquals(Map.of("b2", Status.OK, "a1", Status.OK, "c3", Status.OK), run.events().statuses("hosts"), run.output());
+        fixture.extraVars = Map.of("myorder", "upside_down");
+        run = fixture.run(Mode.APPLY);
+        assertTrue(run.output().contains("Invalid 'order' specified for inventory hosts: upside_down"), run.output());
+        assertEquals(Map.of(), run.events().statuses("hosts"));
+    }
+
+    @Test
+    void theGatheringSettingDecidesForPlaysWithoutGatherFacts() {
+        String twoPlays = """
+                - hosts: web
+                  tasks:
+                    - {name: first, assert: {that: "%s"}}
+                    - {name: forget, set_fact: {ansible_hostname: changed}}
+                - hosts: web
+                  tasks:
+                    - {name: second, assert: {that: "%s"}}
+                - hosts: web
+                  gather_facts: true
+                  tasks:
+                    - {name: third, assert: {that: "ansible_distribution is defined"}}
+                """;
+        RunFixture fixture = new RunFixture(dir).hosts("h1");
+        fixture.gathering = io.swarmplay.playbook.Gathering.EXPLICIT;
+        RunFixture.Run run = fixture.playbook(twoPlays.formatted("ansible_distribution is undefined",
+                "ansible_distribution is undefined")).run(Mode.APPLY);
+        assertEquals(ExitStatus.OK, run.result().status(), run.output());
+        assertEquals(Map.of("h1", Status.OK), run.events().statuses("third"), run.output());
+        fixture.gathering = io.swarmplay.playbook.Gathering.SMART;
+        run = fixture.playbook(twoPlays.formatted("ansible_distribution is defined",
+                "ansible_hostname == 'changed'")).run(Mode.APPLY);
+        assertEquals(ExitStatus.OK, run.result().status(), run.output());
+        assertEquals(Map.of("h1", Status.OK), run.events().statuses("second"), run.output());
+        assertEquals(1, run.events().finished().stream().filter(e -> e.name().equals("Gathering Facts")).count(),
+                "smart gathers a host's facts once per run: " + run.output());
+    }
+
+    @Test
     void gatherSubsetRestrictsTheImplicitFactGathering() {
         RunFixture.Run run = new RunFixture(dir).hosts("h1").playbook("""
                 - hosts: web

@@ -38,6 +38,8 @@ final class RunFixture {
     /** The command line's and ansible.cfg's host variable defaults ({@code -b}, {@code -u}, ...). */
     Map<String, Object> commandLine = Map.of();
     HandlerSettings handlers = HandlerSettings.DEFAULTS;
+    /** Ansible's {@code gathering} setting the playbook is loaded with. */
+    io.swarmplay.playbook.Gathering gathering = io.swarmplay.playbook.Gathering.IMPLICIT;
     /** The human output's verbosity ({@code -v} is 1). */
     int verbosity = 1;
 
@@ -78,7 +80,7 @@ final class RunFixture {
     Run run(Mode mode) {
         Diagnostics diagnostics = new Diagnostics();
         Inventory inventory = InventoryLoader.load(List.of(dir.resolve("inventory.yaml").toString()), diagnostics);
-        Playbook playbook = PlaybookLoader.load(dir.resolve("site.yaml"), MODULES, diagnostics);
+        Playbook playbook = new PlaybookLoader(MODULES).gathering(gathering).load(dir.resolve("site.yaml"), diagnostics);
         diagnostics.throwIfErrors();
         Redactor redactor = new Redactor();
         RunRequest request = new RunRequest(inventory, List.of(playbook), extraVars, MODULES, limit, tags, skipTags,
