@@ -279,7 +279,8 @@ final class LookupPlugins {
             return null;
         }
 
-        private List<Path> searchPath() {
+        /** Ansible's search path of the render: the role, the task file's directory, then the base directory. */
+        List<Path> searchPath() {
             List<Path> dirs = new ArrayList<>();
             if (Values.toPlain(state.vars().get("role_path")) instanceof String role) dirs.add(Path.of(role));
             SourcePosition at = state.at();
