@@ -57,7 +57,7 @@ public final class AnsibleTests {
                 AnsibleTest.of("is_same_file", (v, a) -> sameFile(v, a.get(0, null))),
                 AnsibleTest.of("mount", (v, a) -> isMount(v)),
                 AnsibleTest.of("is_mount", (v, a) -> isMount(v)),
-                AnsibleTest.of("vault_encrypted", (v, a) -> Values.str(v).startsWith("$ANSIBLE_VAULT;")),
+                AnsibleTest.of("vault_encrypted", (v, a) -> VaultFilters.isEncrypted(v)),
                 AnsibleTest.of("failed", (v, a) -> flag(v, "failed", "failed")),
                 AnsibleTest.of("failure", (v, a) -> flag(v, "failed", "failure")),
                 AnsibleTest.of("changed", (v, a) -> changed(v, "changed")),
