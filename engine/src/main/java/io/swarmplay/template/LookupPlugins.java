@@ -67,6 +67,7 @@ final class LookupPlugins {
             Map.entry("csvfile", LookupCsv::csvfile),
             Map.entry("ini", LookupIni::ini),
             Map.entry("unvault", LookupPlugins::unvault),
+            Map.entry("config", LookupConfig::config),
             Map.entry("inventory_hostnames", LookupPlugins::inventoryHostnames),
             Map.entry("password", LookupPassword::password),
             Map.entry("random_choice", (terms, o, c) -> terms.isEmpty() ? terms
@@ -211,7 +212,7 @@ final class LookupPlugins {
     }
 
     /** A term that names something must be a string, as Ansible's vars/varnames/config lookups say. */
-    private static String identifier(Object term, String itIs) {
+    static String identifier(Object term, String itIs) {
         if (term instanceof String s) return s;
         throw new LookupError("Invalid setting identifier, \"" + Values.str(term) + "\" is not a string, " + itIs
                 + " <class '" + TypeFilters.pythonType(term) + "'>", null);
