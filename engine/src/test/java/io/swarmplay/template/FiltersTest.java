@@ -35,6 +35,14 @@ class FiltersTest {
     }
 
     @Test
+    void indentAsJinja2Three() {
+        assertEquals("    foo bar", r("{{ 'foo bar' | indent(first=True) }}"));
+        assertEquals("a\n  b\n\n  c\n", r("{{ 'a\\nb\\n\\nc\\n' | indent(2) }}"));
+        assertEquals("a\n--b\n--", r("{{ 'a\\nb\\n' | indent('--', blank=True) }}"));
+        assertEquals("a\n    b", r("{{ 'a\\nb' | indent }}"));
+    }
+
+    @Test
     void defaultAndD() {
         assertEquals("x", r("{{ missing | default('x') }}"));
         assertEquals("x", r("{{ missing | d('x') }}"));
