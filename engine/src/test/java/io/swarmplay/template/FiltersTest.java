@@ -43,6 +43,13 @@ class FiltersTest {
     }
 
     @Test
+    void sliceAsJinja() {
+        assertEquals(List.of(List.of("f", "o", "o", " "), List.of("b", "a", "r")), r("{{ 'foo bar' | slice(2) | list }}"));
+        assertEquals("[[1, 2], [3, 0]]", String.valueOf(r("{{ [1, 2, 3] | slice(2, 0) | list }}")));
+        assertEquals("[[1], [2], []]", String.valueOf(r("{{ [1, 2] | slice(3) | list }}")));
+    }
+
+    @Test
     void defaultAndD() {
         assertEquals("x", r("{{ missing | default('x') }}"));
         assertEquals("x", r("{{ missing | d('x') }}"));
