@@ -50,6 +50,13 @@ class FiltersTest {
     }
 
     @Test
+    void aStringIsItsCharactersToSortMapAndSelect() {
+        assertEquals(List.of(" ", "a", "b", "f", "o", "o", "r"), r("{{ 'foo bar' | sort | list }}"));
+        assertEquals(List.of("F", "O", "O"), r("{{ 'foo' | map('upper') | list }}"));
+        assertEquals(List.of("o", "o"), r("{{ 'foo bar' | select('equalto', 'o') | list }}"));
+    }
+
+    @Test
     void defaultAndD() {
         assertEquals("x", r("{{ missing | default('x') }}"));
         assertEquals("x", r("{{ missing | d('x') }}"));

@@ -294,7 +294,7 @@ public final class CollectionFilters {
 
     /** {@code sort(reverse=False, case_sensitive=False, attribute=None)}. */
     static Object sort(Object v, Args a) {
-        List<Object> items = Values.list(v, "sort");
+        List<Object> items = iterable(v, "sort");
         Comparator<Object> order = order(a.string(2, "attribute", null));
         if (!a.bool(1, "case_sensitive", false)) order = caseInsensitive(order, a.string(2, "attribute", null));
         items.sort(a.bool(0, "reverse", false) ? order.reversed() : order);
