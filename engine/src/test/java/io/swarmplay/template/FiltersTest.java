@@ -54,6 +54,7 @@ class FiltersTest {
         assertEquals(List.of(" ", "a", "b", "f", "o", "o", "r"), r("{{ 'foo bar' | sort | list }}"));
         assertEquals(List.of("F", "O", "O"), r("{{ 'foo' | map('upper') | list }}"));
         assertEquals(List.of("o", "o"), r("{{ 'foo bar' | select('equalto', 'o') | list }}"));
+        assertEquals(true, r("{{ 'foo' is not callable and nums is not callable }}"));
     }
 
     @Test

@@ -58,6 +58,8 @@ public final class AnsibleTests {
                 AnsibleTest.of("mount", (v, a) -> isMount(v)),
                 AnsibleTest.of("is_mount", (v, a) -> isMount(v)),
                 AnsibleTest.of("vault_encrypted", (v, a) -> VaultFilters.isEncrypted(v)),
+                // Jinja's callable(): no value a playbook holds (data, a variable) can be called
+                AnsibleTest.of("callable", (v, a) -> false),
                 AnsibleTest.of("failed", (v, a) -> flag(v, "failed", "failed")),
                 AnsibleTest.of("failure", (v, a) -> flag(v, "failed", "failure")),
                 AnsibleTest.of("changed", (v, a) -> changed(v, "changed")),
