@@ -55,6 +55,7 @@ class FiltersTest {
         assertEquals(List.of("F", "O", "O"), r("{{ 'foo' | map('upper') | list }}"));
         assertEquals(List.of("o", "o"), r("{{ 'foo bar' | select('equalto', 'o') | list }}"));
         assertEquals(true, r("{{ 'foo' is not callable and nums is not callable }}"));
+        assertEquals(List.of("o", "f", "r", "b", "o", "a", " "), r("{{ 'foo bar' | shuffle(seed='foo') }}"), "ansible-playbook's order");
         assertEquals(List.of(true, false, false, true, false), r("{{ ['foo bar' is lower, 'foo Bar' is lower, '1 2' is lower,"
                 + " 'A-B 1' is upper, 'foo' is upper] }}"));
     }
