@@ -53,7 +53,7 @@ final class Keywords {
      */
     static final Set<String> LOOKUP_LOOPS = Set.of("file", "env", "template", "list", "flattened", "indexed_items",
             "together", "nested", "sequence", "first_found", "fileglob", "pipe", "lines", "vars", "varnames",
-            "random_choice", "subelements");
+            "random_choice", "subelements", "csvfile", "inventory_hostnames", "ini", "unvault", "password", "config");
 
     /** Whether {@code key} is a {@code with_<lookup>} loop other than the four read natively. */
     static boolean isLookupLoop(String key) {

@@ -90,7 +90,7 @@ final class NodeConverter {
     /** A {@code !vault} value: its plaintext, a string; null after reporting why it cannot be decrypted. */
     private YamlNode.Scalar vaulted(ScalarNode node) {
         try {
-            String plain = vault.decrypt(node.getValue());
+            String plain = vault.decryptValue(node.getValue());
             return new YamlNode.Scalar(plain, plain, true, at(node), width(node));
         } catch (Vault.VaultException e) {
             diagnostics.add(Diagnostic.error("cannot decrypt the !vault value: " + e.getMessage(), at(node))

@@ -49,6 +49,10 @@ public final class Vault {
         }
     }
 
+    /** The strings decrypted from {@code !vault} values, by identity: Ansible's {@code AnsibleVaultEncryptedUnicode}s. */
+    private static final java.util.Set<String> FROM_VAULT_VALUES =
+            java.util.Collections.synchronizedSet(java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>()));
+
     private final List<Secret> secrets;
     private final Consumer<String> learned;
 
@@ -96,6 +100,53 @@ public final class Vault {
         }
         throw new VaultException("decryption failed (no vault secrets were found that could decrypt)",
                 "check the vault password" + (id == null ? "" : " for vault id '" + id + "'"));
+    }
+
+    /**
+     * The plaintext of a {@code !vault} value, as a string of its own that {@link #isVaultValue}
+     * recognises (Ansible's {@code is vault_encrypted} is true for it).
+     */
+    public String decryptValue(String envelope) throws VaultException {
+        @SuppressWarnings("StringOperationCanBeSimplified")
+        String plain = new String(decrypt(envelope));
+        FROM_VAULT_VALUES.add(plain);
+        return plain;
+    }
+
+    /** Whether {@code value} is the very string a {@code !vault} value was decrypted to. */
+    public static boolean isVaultValue(Object value) {
+        return value instanceof String && FROM_VAULT_VALUES.contains(value);
+    }
+
+    /**
+     * {@code plaintext} encrypted as {@code ansible-vault} does: the {@code 1.2} envelope naming
+     * {@code vaultId} (the {@code 1.1} one for none or {@code default}), hex lines of 80
+     * characters; {@code salt} null is 32 random bytes (a given salt makes the result repeatable).
+     */
+    public static String encrypt(String plaintext, byte[] password, byte[] salt, String vaultId) {
+        byte[] saltBytes = salt == null ? new java.security.SecureRandom().generateSeed(32) : salt;
+        String hex;
+        try {
+            byte[] keys = Body.derive(password, saltBytes);
+            byte[] plain = plaintext.getBytes(StandardCharsets.UTF_8);
+            int pad = 16 - plain.length % 16;
+            byte[] padded = Arrays.copyOf(plain, plain.length + pad);
+            Arrays.fill(padded, plain.length, padded.length, (byte) pad);
+            Cipher aes = Cipher.getInstance("AES/CTR/NoPadding");
+            aes.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(keys, 0, 32, "AES"), new IvParameterSpec(Arrays.copyOfRange(keys, 64, 80)));
+            byte[] ciphertext = aes.doFinal(padded);
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(keys, 32, 32, "HmacSHA256"));
+            HexFormat h = HexFormat.of();
+            String body = h.formatHex(saltBytes) + "\n" + h.formatHex(mac.doFinal(ciphertext)) + "\n" + h.formatHex(ciphertext);
+            hex = h.formatHex(body.getBytes(StandardCharsets.US_ASCII));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("the JDK lacks AES or HMAC-SHA256", e);
+        }
+        boolean named = vaultId != null && !vaultId.isEmpty() && !vaultId.equals("default");
+        StringBuilder out = new StringBuilder(HEADER).append(named ? "1.2;AES256;" + vaultId : "1.1;AES256");
+        for (int i = 0; i < hex.length(); i += 80) out.append('\n').append(hex, i, Math.min(hex.length(), i + 80));
+        return out.append('\n').toString();
     }
 
     /** Hands every string in a value decrypted as a whole file to the redactor: all of it was secret. */

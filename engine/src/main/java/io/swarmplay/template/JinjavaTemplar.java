@@ -1,6 +1,7 @@
 package io.swarmplay.template;
 
 import io.swarmplay.source.SourcePosition;
+import io.swarmplay.source.Vault;
 import io.swarmplay.source.UnsafeText;
 import io.swarmplay.template.filters.Values;
 
@@ -33,6 +34,8 @@ public final class JinjavaTemplar implements Templar {
     private final Consumer<String> warnings;
     /** The run's Python filter and test plugins. */
     private final PluginFilters plugins;
+    /** Decrypts the vault files lookups read (Ansible's loader does it for every file lookup). */
+    private final Vault vault;
 
     public JinjavaTemplar() {
         this(message -> { });
@@ -43,13 +46,18 @@ public final class JinjavaTemplar implements Templar {
     }
 
     public JinjavaTemplar(Consumer<String> warnings, TemplatePlugins plugins) {
-        this(warnings, new PluginFilters(plugins, warnings));
+        this(warnings, plugins, Vault.none());
     }
 
-    /** A templar sharing another's plugins (a {@code template} lookup renders with the render's own). */
-    JinjavaTemplar(Consumer<String> warnings, PluginFilters plugins) {
+    public JinjavaTemplar(Consumer<String> warnings, TemplatePlugins plugins, Vault vault) {
+        this(warnings, new PluginFilters(plugins, warnings), vault);
+    }
+
+    /** A templar sharing another's plugins and vault (a {@code template} lookup renders with the render's own). */
+    JinjavaTemplar(Consumer<String> warnings, PluginFilters plugins, Vault vault) {
         this.warnings = warnings;
         this.plugins = plugins;
+        this.vault = vault;
     }
 
     @Override
@@ -71,7 +79,7 @@ public final class JinjavaTemplar implements Templar {
         if (value instanceof String s && !TemplateScan.hasTemplate(s)) return new Rendered(s, false);
         if (value instanceof Unsafe || value instanceof UnsafeText) return new Rendered(Unsafe.strip(value), true);
         if (!(value instanceof String || value instanceof Map || value instanceof List)) return new Rendered(value, false);
-        RenderState state = new RenderState(Engine.get(), vars, plugins).at(at);
+        RenderState state = new RenderState(Engine.get(), vars, plugins, vault).at(at);
         Object result = null;
         try {
             result = walk(value, state);
@@ -113,7 +121,7 @@ public final class JinjavaTemplar implements Templar {
     @Override
     public Object evaluate(String expression, Map<String, Object> vars, SourcePosition at) {
         if (TemplateScan.hasTemplate(expression)) return render(expression, vars, at);
-        RenderState state = new RenderState(Engine.get(), vars, plugins).at(at);
+        RenderState state = new RenderState(Engine.get(), vars, plugins, vault).at(at);
         state.template(expression.strip());
         Object result = null;
         try {
@@ -166,7 +174,7 @@ public final class JinjavaTemplar implements Templar {
     @Override
     public String renderText(String template, Map<String, Object> vars, SourcePosition at) {
         if (!TemplateScan.hasTemplate(template)) return template;
-        RenderState state = new RenderState(Engine.get(), vars, plugins).at(at);
+        RenderState state = new RenderState(Engine.get(), vars, plugins, vault).at(at);
         state.template(template);
         Object result = null;
         try {

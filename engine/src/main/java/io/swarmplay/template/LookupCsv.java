@@ -62,7 +62,7 @@ final class LookupCsv {
         if (delimiter.length() != 1) throw new LookupError("csvfile: \"delimiter\" must be a 1-character string", null);
         Path file = context.find("files", Values.str(params.get("file")));
         if (file == null) throw new LookupError("csvfile: [Errno 2] No such file or directory: '" + params.get("file") + "'", null);
-        for (List<String> row : rows(LookupFiles.read(file), delimiter.charAt(0))) {
+        for (List<String> row : rows(context.read(file), delimiter.charAt(0))) {
             if (!row.isEmpty() && row.get(0).equals(key)) {
                 int col = column(params.get("col"));
                 if (col >= row.size()) throw new LookupError("csvfile: list index out of range", null);

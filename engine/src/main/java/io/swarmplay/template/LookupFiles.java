@@ -81,19 +81,36 @@ final class LookupFiles {
         for (Object term : terms) {
             String pattern = Values.str(term);
             int slash = pattern.lastIndexOf('/');
-            String dirPart = slash < 0 ? "" : pattern.substring(0, Math.max(slash, 1));
-            Path dir = dirPart.isEmpty() ? firstDir(context) : context.find("files", dirPart);
-            if (dir == null || !Files.isDirectory(dir)) continue;
-            for (Path p : context.glob(dir, pattern.substring(slash + 1))) {
-                if (Files.isRegularFile(p)) out.add(p.toString());
+            List<Path> dirs = new ArrayList<>();
+            if (slash < 0) {
+                // a bare pattern: files/ of each search-path directory, then the directory itself
+                for (Path dir : context.searchPath()) {
+                    dirs.add(dir.resolve("files"));
+                    dirs.add(dir);
+                }
+            } else {
+                Path dir = context.find("files", pattern.substring(0, Math.max(slash, 1)));
+                if (dir != null) dirs.add(dir);
+            }
+            for (Path dir : dirs) {
+                List<Object> found = files(context, dir, pattern.substring(slash + 1));
+                if (found.isEmpty()) continue;
+                out.addAll(found);
+                break;
             }
         }
         return out;
     }
 
-    private static Path firstDir(Context context) {
-        Path files = context.find("files", ".");
-        return files != null ? files : context.baseDir();
+    /** The regular files of {@code dir} matching {@code glob}; names starting with a dot only when the glob does (Python's glob). */
+    private static List<Object> files(Context context, Path dir, String glob) {
+        if (!Files.isDirectory(dir)) return List.of();
+        List<Object> out = new ArrayList<>();
+        for (Path p : context.glob(dir, glob)) {
+            boolean hidden = p.getFileName().toString().startsWith(".") && !glob.startsWith(".");
+            if (!hidden && Files.isRegularFile(p)) out.add(p.toString());
+        }
+        return out;
     }
 
     /** Runs each term with {@code sh -c} in the base directory: its output ({@code lines}: split into lines). */

@@ -2,6 +2,7 @@ package io.swarmplay.template;
 
 import io.swarmplay.inventory.Inventory;
 import io.swarmplay.source.SourcePosition;
+import io.swarmplay.source.Vault;
 import io.swarmplay.template.filters.PythonPercent;
 import io.swarmplay.template.filters.RegexFilters;
 import io.swarmplay.template.filters.TypeFilters;
@@ -64,6 +65,9 @@ final class LookupPlugins {
             Map.entry("vars", LookupPlugins::vars),
             Map.entry("varnames", LookupPlugins::varnames),
             Map.entry("csvfile", LookupCsv::csvfile),
+            Map.entry("ini", LookupIni::ini),
+            Map.entry("unvault", LookupPlugins::unvault),
+            Map.entry("config", LookupConfig::config),
             Map.entry("inventory_hostnames", LookupPlugins::inventoryHostnames),
             Map.entry("password", LookupPassword::password),
             Map.entry("random_choice", (terms, o, c) -> terms.isEmpty() ? terms
@@ -77,10 +81,21 @@ final class LookupPlugins {
         for (Object term : terms) {
             Path path = context.find("files", Values.str(term));
             if (path == null) throw new LookupError("could not locate file in lookup: " + term, null);
-            String text = LookupFiles.read(path);
+            String text = context.read(path);
             if (Values.truthy(options.getOrDefault("lstrip", false))) text = text.stripLeading();
             if (Values.truthy(options.getOrDefault("rstrip", true))) text = text.stripTrailing();
             out.add(text);
+        }
+        return out;
+    }
+
+    /** A file's text as written, decrypted when it is vault data (Ansible's {@code unvault}). */
+    private static List<Object> unvault(List<Object> terms, Map<String, Object> options, Context context) {
+        List<Object> out = new ArrayList<>();
+        for (Object term : terms) {
+            Path path = context.find("files", Values.str(term));
+            if (path == null) throw new LookupError("Unable to find file matching \"" + term + "\" ", null);
+            out.add(context.read(path));
         }
         return out;
     }
@@ -100,11 +115,11 @@ final class LookupPlugins {
         for (Object term : terms) {
             Path path = context.find("templates", Values.str(term));
             if (path == null) throw new LookupError("the template file " + term + " could not be found for the lookup", null);
-            String source = TemplateDelimiters.rewrite(LookupFiles.read(path), delimiters(options));
+            String source = TemplateDelimiters.rewrite(context.read(path), delimiters(options));
             Map<String, Object> termVars = new LinkedHashMap<>(context.state().vars());
             termVars.putAll(TemplateVars.of(Values.str(term), path, null));
             if (options.get("template_vars") instanceof Map<?, ?> more) more.forEach((k, v) -> termVars.put(String.valueOf(k), v));
-            String text = new JinjavaTemplar(message -> { }, context.state().plugins()).renderText(source, termVars,
+            String text = new JinjavaTemplar(message -> { }, context.state().plugins(), context.state().vault()).renderText(source, termVars,
                     new SourcePosition(path, 1, 1));
             if (text == null) throw new LookupError("the template " + term + " depends on a value known only after apply", null);
             out.add(text);
@@ -197,7 +212,7 @@ final class LookupPlugins {
     }
 
     /** A term that names something must be a string, as Ansible's vars/varnames/config lookups say. */
-    private static String identifier(Object term, String itIs) {
+    static String identifier(Object term, String itIs) {
         if (term instanceof String s) return s;
         throw new LookupError("Invalid setting identifier, \"" + Values.str(term) + "\" is not a string, " + itIs
                 + " <class '" + TypeFilters.pythonType(term) + "'>", null);
@@ -220,11 +235,22 @@ final class LookupPlugins {
             Objects.requireNonNull(state, "lookups run inside a render");
         }
 
+        /** A control-node file's text, as Ansible's loader reads it: vault data is decrypted. */
+        String read(Path path) {
+            String text = LookupFiles.read(path);
+            if (!Vault.isEncrypted(text)) return text;
+            try {
+                return state.vault().decrypt(text);
+            } catch (Vault.VaultException e) {
+                throw new LookupError(path.getFileName() + ": " + e.getMessage(), e.hint());
+            }
+        }
+
         /** {@code text} rendered with the render's variables; null when it names an undefined variable. */
         String renderOrNull(String text) {
             if (!text.contains("{{") && !text.contains("{%")) return text;
             try {
-                Object out = new JinjavaTemplar(message -> { }, state.plugins()).render(text, state.vars(), state.at());
+                Object out = new JinjavaTemplar(message -> { }, state.plugins(), state.vault()).render(text, state.vars(), state.at());
                 return Values.str(Unsafe.strip(out));
             } catch (TemplateException e) {
                 if (e.undefined()) return null;
@@ -254,7 +280,8 @@ final class LookupPlugins {
             return null;
         }
 
-        private List<Path> searchPath() {
+        /** Ansible's search path of the render: the role, the task file's directory, then the base directory. */
+        List<Path> searchPath() {
             List<Path> dirs = new ArrayList<>();
             if (Values.toPlain(state.vars().get("role_path")) instanceof String role) dirs.add(Path.of(role));
             SourcePosition at = state.at();

@@ -46,6 +46,11 @@ public final class Lookups {
         return name.equals("first_found");
     }
 
+    /** The names of every lookup plugin. */
+    public static java.util.Set<String> names() {
+        return java.util.Collections.unmodifiableSet(LookupPlugins.TABLE.keySet());
+    }
+
     /** Whether {@code with_<name>} names a lookup swarmplay has. */
     public static boolean exists(String name) {
         return LookupPlugins.TABLE.containsKey(name);

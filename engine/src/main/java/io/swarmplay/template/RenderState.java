@@ -4,6 +4,7 @@ import com.hubspot.jinjava.interpret.Context;
 import com.hubspot.jinjava.interpret.JinjavaInterpreter;
 import io.swarmplay.source.SourcePosition;
 import io.swarmplay.source.Suggest;
+import io.swarmplay.source.Vault;
 import io.swarmplay.template.filters.RenderScope;
 import io.swarmplay.template.filters.TemplateLimits;
 import io.swarmplay.source.UnsafeText;
@@ -36,6 +37,7 @@ final class RenderState implements RenderScope {
     private final Engine engine;
     private final Map<String, Object> vars;
     private final PluginFilters plugins;
+    private final Vault vault;
     private final Map<String, Object> memo = new IdentityHashMap<>();
     private final ArrayDeque<Frame> rendering = new ArrayDeque<>();
     private final List<Unknown> touched = new ArrayList<>(2);
@@ -57,18 +59,24 @@ final class RenderState implements RenderScope {
     private boolean overLimit;
 
     RenderState(Engine engine, Map<String, Object> vars) {
-        this(engine, vars, PluginFilters.NONE);
+        this(engine, vars, PluginFilters.NONE, Vault.none());
     }
 
-    RenderState(Engine engine, Map<String, Object> vars, PluginFilters plugins) {
+    RenderState(Engine engine, Map<String, Object> vars, PluginFilters plugins, Vault vault) {
         this.engine = engine;
         this.vars = vars == null ? Map.of() : vars;
         this.plugins = plugins;
+        this.vault = vault;
     }
 
     /** The plugin filters and tests this render may use. */
     PluginFilters plugins() {
         return plugins;
+    }
+
+    /** The run's vault: what lookups use to read encrypted files. */
+    Vault vault() {
+        return vault;
     }
 
     /** The state of the render running on this thread, or null outside one. */

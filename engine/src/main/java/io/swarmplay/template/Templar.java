@@ -72,9 +72,15 @@ public interface Templar {
 
     /** The same, with the run's Python filter and test plugins (their load problems go to {@code warnings}). */
     static Templar create(java.util.function.Consumer<String> warnings, TemplatePlugins plugins) {
+        return create(warnings, plugins, io.swarmplay.source.Vault.none());
+    }
+
+    /** The same, with the run's vault: lookups reading an encrypted file get its plaintext. */
+    static Templar create(java.util.function.Consumer<String> warnings, TemplatePlugins plugins, io.swarmplay.source.Vault vault) {
         try {
             return (Templar) Class.forName("io.swarmplay.template.JinjavaTemplar")
-                    .getDeclaredConstructor(java.util.function.Consumer.class, TemplatePlugins.class).newInstance(warnings, plugins);
+                    .getDeclaredConstructor(java.util.function.Consumer.class, TemplatePlugins.class, io.swarmplay.source.Vault.class)
+                    .newInstance(warnings, plugins, vault);
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("cannot create the templar", e);
         }

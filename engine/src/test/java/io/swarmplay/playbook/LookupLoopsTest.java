@@ -14,4 +14,12 @@ class LookupLoopsTest {
         assertTrue(Keywords.isLookupLoop("with_sequence"));
         assertTrue(!Keywords.isLookupLoop("with_nothing"));
     }
+
+    @Test
+    void everyLookupHasItsLoopKeyword() {
+        for (String name : Lookups.names()) {
+            assertTrue(Keywords.isLookupLoop("with_" + name) || Keywords.TASK_ONLY.contains("with_" + name),
+                    "with_" + name + " is not a task keyword");
+        }
+    }
 }

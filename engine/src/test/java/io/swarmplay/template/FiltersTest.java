@@ -35,6 +35,32 @@ class FiltersTest {
     }
 
     @Test
+    void indentAsJinja2Three() {
+        assertEquals("    foo bar", r("{{ 'foo bar' | indent(first=True) }}"));
+        assertEquals("a\n  b\n\n  c\n", r("{{ 'a\\nb\\n\\nc\\n' | indent(2) }}"));
+        assertEquals("a\n--b\n--", r("{{ 'a\\nb\\n' | indent('--', blank=True) }}"));
+        assertEquals("a\n    b", r("{{ 'a\\nb' | indent }}"));
+    }
+
+    @Test
+    void sliceAsJinja() {
+        assertEquals(List.of(List.of("f", "o", "o", " "), List.of("b", "a", "r")), r("{{ 'foo bar' | slice(2) | list }}"));
+        assertEquals("[[1, 2], [3, 0]]", String.valueOf(r("{{ [1, 2, 3] | slice(2, 0) | list }}")));
+        assertEquals("[[1], [2], []]", String.valueOf(r("{{ [1, 2] | slice(3) | list }}")));
+    }
+
+    @Test
+    void aStringIsItsCharactersToSortMapAndSelect() {
+        assertEquals(List.of(" ", "a", "b", "f", "o", "o", "r"), r("{{ 'foo bar' | sort | list }}"));
+        assertEquals(List.of("F", "O", "O"), r("{{ 'foo' | map('upper') | list }}"));
+        assertEquals(List.of("o", "o"), r("{{ 'foo bar' | select('equalto', 'o') | list }}"));
+        assertEquals(true, r("{{ 'foo' is not callable and nums is not callable }}"));
+        assertEquals(List.of("o", "f", "r", "b", "o", "a", " "), r("{{ 'foo bar' | shuffle(seed='foo') }}"), "ansible-playbook's order");
+        assertEquals(List.of(true, false, false, true, false), r("{{ ['foo bar' is lower, 'foo Bar' is lower, '1 2' is lower,"
+                + " 'A-B 1' is upper, 'foo' is upper] }}"));
+    }
+
+    @Test
     void defaultAndD() {
         assertEquals("x", r("{{ missing | default('x') }}"));
         assertEquals("x", r("{{ missing | d('x') }}"));

@@ -86,6 +86,27 @@ class LookupsTest {
     }
 
     @Test
+    void fileglobSearchesFilesThenEachSearchPathDirectoryUntilOneMatches() throws Exception {
+        Path role = Files.createDirectories(dir.resolve("roles/r/tasks"));
+        Files.createDirectories(dir.resolve("roles/r/files/sub"));
+        Files.writeString(dir.resolve("roles/r/files/sub/in_role.txt"), "x");
+        Files.writeString(dir.resolve("play_adj.txt"), "x");
+        Files.writeString(dir.resolve(".play_adj.txt"), "x");
+        Files.createDirectories(dir.resolve("files"));
+        Files.writeString(dir.resolve("files/nested.txt"), "x");
+        vars.put("playbook_dir", dir.toString());
+        vars.put("role_path", dir.resolve("roles/r").toString());
+        SourcePosition inRole = new SourcePosition(role.resolve("main.yml"), 1, 1);
+        assertEquals(java.util.List.of(dir.resolve("play_adj.txt").toString()),
+                templar.render("{{ query('fileglob', 'play_adj.*') }}", vars, inRole), "the playbook's own folder, after the role's");
+        assertEquals(java.util.List.of(dir.resolve("files/nested.txt").toString()),
+                templar.render("{{ query('fileglob', 'nest*') }}", vars, inRole));
+        assertEquals(java.util.List.of(dir.resolve("roles/r/files/sub/in_role.txt").toString()),
+                templar.render("{{ query('fileglob', 'sub/in_*') }}", vars, inRole));
+        assertEquals(java.util.List.of(), templar.render("{{ query('fileglob', 'foo/bar') }}", vars, inRole));
+    }
+
+    @Test
     void failuresNameTheLookupAndCanBeIgnored() {
         TemplateException missing = assertThrows(TemplateException.class, () -> render("{{ lookup('file', 'nope') }}"));
         assertTrue(missing.getMessage().startsWith("could not locate file in lookup: nope"), missing.getMessage());

@@ -57,7 +57,11 @@ public final class AnsibleTests {
                 AnsibleTest.of("is_same_file", (v, a) -> sameFile(v, a.get(0, null))),
                 AnsibleTest.of("mount", (v, a) -> isMount(v)),
                 AnsibleTest.of("is_mount", (v, a) -> isMount(v)),
-                AnsibleTest.of("vault_encrypted", (v, a) -> Values.str(v).startsWith("$ANSIBLE_VAULT;")),
+                AnsibleTest.of("vault_encrypted", (v, a) -> VaultFilters.isEncrypted(v)),
+                // Jinja's callable(): no value a playbook holds (data, a variable) can be called
+                AnsibleTest.of("callable", (v, a) -> false),
+                AnsibleTest.of("lower", (v, a) -> cased(Values.str(v), false)),
+                AnsibleTest.of("upper", (v, a) -> cased(Values.str(v), true)),
                 AnsibleTest.of("failed", (v, a) -> flag(v, "failed", "failed")),
                 AnsibleTest.of("failure", (v, a) -> flag(v, "failed", "failure")),
                 AnsibleTest.of("changed", (v, a) -> changed(v, "changed")),
@@ -179,5 +183,18 @@ public final class AnsibleTests {
     /** {@code version(other, operator='eq', strict=None, version_type=None)} as Ansible 2.14 compares versions. */
     static boolean version(Object v, Args a) {
         return Versions.test(v, a.get(0, "version"), a.get(1, "operator", "eq"), a.get(2, "strict"), a.get(3, "version_type"));
+    }
+
+    /** Python's {@code str.isupper()}/{@code islower()}: some cased character, and every one in that case. */
+    private static boolean cased(String text, boolean upper) {
+        boolean any = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isUpperCase(c) || Character.isLowerCase(c) || Character.isTitleCase(c)) {
+                if (upper ? !Character.isUpperCase(c) : !Character.isLowerCase(c)) return false;
+                any = true;
+            }
+        }
+        return any;
     }
 }

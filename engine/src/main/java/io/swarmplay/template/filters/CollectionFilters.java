@@ -23,6 +23,7 @@ public final class CollectionFilters {
                 AnsibleFilter.of("items", (v, a) -> dict2pairs(v)),
                 AnsibleFilter.of("dict", (v, a) -> pairs2dict(v)),
                 AnsibleFilter.of("list", (v, a) -> v instanceof CharSequence s ? chars(s) : Values.list(v, "list")),
+                AnsibleFilter.of("slice", CollectionFilters::slice),
                 AnsibleFilter.of("zip", CollectionFilters::zip),
                 AnsibleFilter.of("flatten", CollectionFilters::flatten),
                 AnsibleFilter.of("unique", CollectionFilters::unique),
@@ -194,6 +195,26 @@ public final class CollectionFilters {
         return distinct(all);
     }
 
+    /** Jinja's {@code slice(slices, fill_with=None)}: the items cut into that many columns, the first ones one longer. */
+    private static Object slice(Object v, Args a) {
+        List<Object> items = iterable(v, "slice");
+        int slices = a.integer(0, "slices", 0);
+        if (slices <= 0) throw new FilterException("slice: slices must be a positive number");
+        Object fill = a.get(1, "fill_with", null);
+        int per = items.size() / slices;
+        int withExtra = items.size() % slices;
+        List<Object> out = new ArrayList<>();
+        int offset = 0;
+        for (int n = 0; n < slices; n++) {
+            int start = offset + n * per;
+            if (n < withExtra) offset++;
+            List<Object> column = new ArrayList<>(items.subList(start, offset + (n + 1) * per));
+            if (fill != null && n >= withExtra) column.add(fill);
+            out.add(column);
+        }
+        return out;
+    }
+
     /** A list's items; a string's characters, as Python iterates it (the set filters take both). */
     static List<Object> iterable(Object v, String filter) {
         return v instanceof CharSequence s ? chars(s) : Values.list(v, filter);
@@ -273,7 +294,7 @@ public final class CollectionFilters {
 
     /** {@code sort(reverse=False, case_sensitive=False, attribute=None)}. */
     static Object sort(Object v, Args a) {
-        List<Object> items = Values.list(v, "sort");
+        List<Object> items = iterable(v, "sort");
         Comparator<Object> order = order(a.string(2, "attribute", null));
         if (!a.bool(1, "case_sensitive", false)) order = caseInsensitive(order, a.string(2, "attribute", null));
         items.sort(a.bool(0, "reverse", false) ? order.reversed() : order);

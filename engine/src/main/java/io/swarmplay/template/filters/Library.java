@@ -25,6 +25,7 @@ public final class Library {
         all.addAll(UrlFilters.all());
         all.addAll(PathFilters.all());
         all.addAll(DateFilters.all());
+        all.addAll(VaultFilters.all());
         return all;
     }
 

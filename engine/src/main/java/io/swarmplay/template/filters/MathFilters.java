@@ -35,7 +35,7 @@ public final class MathFilters {
                 AnsibleFilter.of("extract", MathFilters::extract),
                 AnsibleFilter.of("subelements", MathFilters::subelements),
                 AnsibleFilter.of("shuffle", (v, a) -> {
-                    List<Object> items = Values.list(Values.unwrap(v), "shuffle");
+                    List<Object> items = CollectionFilters.iterable(Values.unwrap(v), "shuffle");
                     Object seed = a.get(0, "seed");
                     if (seed != null && Values.truthy(seed)) return new PyRandom(seed).shuffled(items);
                     Collections.shuffle(items);

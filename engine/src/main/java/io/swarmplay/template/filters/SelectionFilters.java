@@ -33,7 +33,7 @@ public final class SelectionFilters {
         ExpTest test = args.length > first ? test(a.interpreter(), Values.str(args[first])) : null;
         Object[] testArgs = args.length > first + 1 ? Arrays.copyOfRange(args, first + 1, args.length) : new Object[0];
         List<Object> out = new ArrayList<>();
-        for (Object item : Values.list(v, attribute == null ? "select" : "selectattr")) {
+        for (Object item : CollectionFilters.iterable(v, attribute == null ? "select" : "selectattr")) {
             Object subject = attribute == null ? item : Values.attribute(item, attribute);
             boolean passed = test == null ? Values.truthy(subject) : test.evaluate(subject, a.interpreter(), testArgs);
             if (passed == keep) out.add(item);
@@ -53,7 +53,7 @@ public final class SelectionFilters {
         List<Object> out = new ArrayList<>();
         if (a.has(-1, "attribute")) {
             String attribute = a.string(-1, "attribute", "");
-            for (Object item : Values.list(v, "map")) out.add(attribute(item, attribute, a));
+            for (Object item : CollectionFilters.iterable(v, "map")) out.add(attribute(item, attribute, a));
             return out;
         }
         Object[] args = a.positional();
@@ -61,7 +61,7 @@ public final class SelectionFilters {
         Filter filter = filter(a.interpreter(), Values.str(args[0]));
         Object[] rest = Arrays.copyOfRange(args, 1, args.length);
         Map<String, Object> named = new LinkedHashMap<>(a.named());
-        for (Object item : Values.list(v, "map")) out.add(filter.filter(item, a.interpreter(), rest, named));
+        for (Object item : CollectionFilters.iterable(v, "map")) out.add(filter.filter(item, a.interpreter(), rest, named));
         return out;
     }
 

@@ -42,7 +42,8 @@ public final class StringFilters {
                 // the % operator on a string ('%0x' % n), which templates get rewritten to (TemplateScan)
                 AnsibleFilter.of(PERCENT_FILTER, (v, a) -> PythonPercent.format(Values.str(v), Values.unwrap(a.get(0, "args")))),
                 AnsibleFilter.of("random", StringFilters::random),
-                AnsibleFilter.of("comment", Comments::comment));
+                AnsibleFilter.of("comment", Comments::comment),
+                AnsibleFilter.of("indent", StringFilters::indent));
     }
 
     /** The filter that Python's {@code 'format' % args} on a string literal becomes. */
@@ -206,5 +207,24 @@ public final class StringFilters {
         } catch (IllegalArgumentException e) {
             throw new FilterException("b64decode got input that is not base64");
         }
+    }
+
+    /**
+     * Jinja2 3's {@code indent(width=4, first=False, blank=False)}: every line but the first (and
+     * blank ones, unless {@code blank}) prefixed with {@code width} spaces, or with {@code width}
+     * itself when it is a string; {@code first} indents the first line too.
+     */
+    private static Object indent(Object v, Args a) {
+        Object width = Values.unwrap(a.get(0, "width", 4));
+        String indention = width instanceof CharSequence text ? text.toString() : " ".repeat(a.integer(0, "width", 4));
+        boolean first = a.bool(1, "first", false);
+        boolean blank = a.bool(2, "blank", false);
+        List<String> lines = new ArrayList<>(List.of((Values.str(v) + "\n").split("\r\n|[\n\r\u000b\u000c\u001c\u001d\u001e\u0085\u2028\u2029]", -1)));
+        lines.remove(lines.size() - 1); // splitlines() gives no item after the final line break
+        StringBuilder out = new StringBuilder(lines.isEmpty() ? "" : lines.get(0));
+        for (String line : lines.subList(Math.min(1, lines.size()), lines.size())) {
+            out.append('\n').append(blank || !line.isEmpty() ? indention + line : line);
+        }
+        return first ? indention + out : out.toString();
     }
 }
