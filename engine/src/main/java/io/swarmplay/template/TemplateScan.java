@@ -81,6 +81,7 @@ final class TemplateScan {
         String text = template.contains("ansible.builtin.") ? BUILTIN_PREFIX.matcher(template).replaceAll("$1") : template;
         text = loopFilters(text);
         text = PercentOperator.rewrite(text);
+        text = FilterThenTest.rewrite(text);
         text = NumericAttributes.rewrite(text);
         TemplateScan scan = new TemplateScan(text);
         scan.run();
