@@ -61,6 +61,12 @@ class FiltersTest {
     }
 
     @Test
+    void pprintIsPythonsFormatting() {
+        assertEquals("'foo bar'", r("{{ 'foo bar' | pprint }}"));
+        assertEquals("{'a': [1, None], 'b': True}", r("{{ {'b': true, 'a': [1, none]} | pprint }}"));
+    }
+
+    @Test
     void defaultAndD() {
         assertEquals("x", r("{{ missing | default('x') }}"));
         assertEquals("x", r("{{ missing | d('x') }}"));

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -43,7 +44,9 @@ public final class StringFilters {
                 AnsibleFilter.of(PERCENT_FILTER, (v, a) -> PythonPercent.format(Values.str(v), Values.unwrap(a.get(0, "args")))),
                 AnsibleFilter.of("random", StringFilters::random),
                 AnsibleFilter.of("comment", Comments::comment),
-                AnsibleFilter.of("indent", StringFilters::indent));
+                AnsibleFilter.of("indent", StringFilters::indent),
+                // Python's pprint.pformat for values that fit on a line: repr, mappings by sorted key
+                AnsibleFilter.of("pprint", (v, a) -> Values.repr(sortedKeys(Values.unwrap(v)))));
     }
 
     /** The filter that Python's {@code 'format' % args} on a string literal becomes. */
@@ -226,5 +229,15 @@ public final class StringFilters {
             out.append('\n').append(blank || !line.isEmpty() ? indention + line : line);
         }
         return first ? indention + out : out.toString();
+    }
+
+    private static Object sortedKeys(Object v) {
+        if (v instanceof Map<?, ?> m) {
+            Map<Object, Object> sorted = new java.util.TreeMap<>((x, y) -> Values.str(x).compareTo(Values.str(y)));
+            m.forEach((k, val) -> sorted.put(k, sortedKeys(Values.unwrap(val))));
+            return new java.util.LinkedHashMap<>(sorted);
+        }
+        if (v instanceof List<?> l) return new ArrayList<>(l.stream().map(x -> sortedKeys(Values.unwrap(x))).toList());
+        return v;
     }
 }
