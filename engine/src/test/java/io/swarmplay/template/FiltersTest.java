@@ -168,6 +168,8 @@ class FiltersTest {
         assertEquals("a:\n  b:\n    c: 1\n", r("{{ {'a': {'b': {'c': 1}}} | to_nice_yaml }}"));
         assertEquals(Map.of("a", List.of(1, 2)), r("{{ 'a: [1, 2]' | from_yaml }}"));
         assertEquals(List.of(1, 2), r("{{ '1\n---\n2' | from_yaml_all }}"));
+        assertEquals(2L, ((Number) r("{{ 2 | from_yaml_all }}")).longValue(), "a value that is not text is returned as it is");
+        assertEquals(Map.of("k", 1L), r("{{ {'k': 1} | from_yaml }}"));
         assertEquals("from_json got text that is not valid JSON (line 1, column 2) in \"{{ '{x' | from_json }}\"", error("{{ '{x' | from_json }}"));
         assertEquals("from_yaml got text that is not valid YAML (line 1) in \"{{ 'a: [' | from_yaml }}\"", error("{{ 'a: [' | from_yaml }}"));
     }

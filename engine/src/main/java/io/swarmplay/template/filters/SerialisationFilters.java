@@ -37,8 +37,9 @@ public final class SerialisationFilters {
                 AnsibleFilter.of("from_json", (v, a) -> fromJson(Values.str(v))),
                 AnsibleFilter.of("to_yaml", (v, a) -> yaml(v, FlowStyle.AUTO, a.integer(-1, "indent", 2))),
                 AnsibleFilter.of("to_nice_yaml", (v, a) -> yaml(v, FlowStyle.BLOCK, a.integer(-1, "indent", 2))),
-                AnsibleFilter.of("from_yaml", (v, a) -> fromYaml(Values.str(v))),
-                AnsibleFilter.of("from_yaml_all", (v, a) -> fromYamlAll(Values.str(v))));
+                // Ansible parses text only: any other value is returned as it is
+                AnsibleFilter.of("from_yaml", (v, a) -> Values.unwrap(v) instanceof CharSequence ? fromYaml(Values.str(v)) : v),
+                AnsibleFilter.of("from_yaml_all", (v, a) -> Values.unwrap(v) instanceof CharSequence ? fromYamlAll(Values.str(v)) : v));
     }
 
     /** JSON as Python's json.dumps writes it; keys sorted (recursively) when asked, as to_nice_json does. */
