@@ -1,6 +1,7 @@
 package io.swarmplay.modules;
 
 import io.swarmplay.connection.Command;
+import io.swarmplay.connection.ExecResult;
 import io.swarmplay.connection.FileStat;
 import io.swarmplay.module.Alias;
 import io.swarmplay.module.Change;
@@ -233,8 +234,20 @@ public final class FileModule implements Module<FileModule.Args> {
             throw new ModuleException(args.path() + " on " + host.name() + " is a " + kind(stat)
                     + ", not a link; set force: true to replace it with a link");
         }
+        // Ansible's ensure_symlink: an empty directory is replaced, one holding anything is refused
+        if (stat.type() == FileStat.Type.DIRECTORY && !emptyDirectory(args.path(), host)) {
+            throw new ModuleException("the directory " + args.path() + " is not empty, refusing to convert it");
+        }
+        Command remove = stat.type() == FileStat.Type.DIRECTORY ? Command.of("rmdir", "--", args.path())
+                : Command.of("rm", "-f", "--", args.path());
         return Change.update("replace " + kind(stat) + " " + args.path() + " with a link to " + args.src())
-                .withPayload(List.of(Command.of("rm", "-rf", "--", args.path()), make.get(0)));
+                .withPayload(List.of(remove, make.get(0)));
+    }
+
+    private static boolean emptyDirectory(String path, HostView host) {
+        ExecResult listed = host.probe(Command.of("find", path, "-mindepth", "1", "-maxdepth", "1", "-print", "-quit"));
+        if (listed.rc() != 0) throw new ModuleException("cannot list " + path + " on " + host.name() + ": " + listed.stderr().strip());
+        return listed.stdout().isBlank();
     }
 
     /**

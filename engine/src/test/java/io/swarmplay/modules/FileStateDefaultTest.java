@@ -77,4 +77,20 @@ class FileStateDefaultTest {
                 LocalModules.args("path", file.toString(), "recurse", true), dir));
         assertEquals("recurse option requires state to be 'directory'", recurse.getMessage());
     }
+
+    @Test
+    void forceReplacesAnEmptyDirectoryWithALinkButNeverOneHoldingFiles() throws Exception {
+        Path target = Files.writeString(dir.resolve("target"), "x");
+        Path full = Files.createDirectory(dir.resolve("full"));
+        Files.writeString(full.resolve("keep"), "data");
+        ModuleException refused = assertThrows(ModuleException.class, () -> LocalModules.run("file", LocalModules.args(
+                "path", full.toString(), "src", target.toString(), "state", "link", "force", true), dir));
+        assertEquals("the directory " + full + " is not empty, refusing to convert it", refused.getMessage());
+        assertEquals("data", Files.readString(full.resolve("keep")), "nothing in the directory was removed");
+        Path empty = Files.createDirectory(dir.resolve("empty"));
+        Outcome replaced = LocalModules.run("file", LocalModules.args(
+                "path", empty.toString(), "src", target.toString(), "state", "link", "force", true), dir);
+        assertTrue(replaced.isChanged(), replaced.message());
+        assertEquals(target, Files.readSymbolicLink(empty));
+    }
 }
