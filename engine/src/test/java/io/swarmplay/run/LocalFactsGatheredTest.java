@@ -46,4 +46,19 @@ class LocalFactsGatheredTest {
         assertEquals(Map.of("h1", Status.OK), run.events().statuses("check"), run.output());
         assertEquals(Map.of("h1", Status.OK), run.events().statuses("none"), run.output());
     }
+
+    @Test
+    void thePlaysFactPathIsWhereTheImplicitGatheringLooks() {
+        RunFixture fixture = new RunFixture(dir).hosts("h1")
+                .file("mine/conf.fact", "{\"port\": 8080}")
+                .playbook("""
+                        - hosts: web
+                          fact_path: "%s"
+                          gather_subset: ["!all", local]
+                          tasks:
+                            - {name: check, assert: {that: [ansible_local.conf.port == 8080]}}
+                        """.formatted(dir.resolve("mine")));
+        RunFixture.Run run = fixture.run(Mode.APPLY);
+        assertEquals(Map.of("h1", Status.OK), run.events().statuses("check"), run.output());
+    }
 }
