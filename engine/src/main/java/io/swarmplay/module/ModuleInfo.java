@@ -59,6 +59,14 @@ public @interface ModuleInfo {
      */
     boolean actionArgs() default false;
 
+    /**
+     * Ansible's {@code -vvv} {@code EXEC} lines show the commands this module runs ({@code raw} and
+     * {@code script} run their command through the connection). False: a module's commands are its
+     * own work (Ansible runs a module file whose arguments never appear), so an {@code EXEC} line
+     * shows the module's name in their place, become prefix kept.
+     */
+    boolean commandsShown() default false;
+
     /** Where the variables the module returns take effect (Ansible keeps set_fact's, include_vars' and other facts apart). */
     VarsLayer setsVars() default VarsLayer.FACTS;
 }

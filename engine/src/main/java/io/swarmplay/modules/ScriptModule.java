@@ -37,7 +37,7 @@ import java.util.Map;
  * Registers {@code rc, stdout, stderr, stdout_lines, stderr_lines}; a non-zero rc fails the task.
  * {@code creates}/{@code removes} skip it as Ansible does; check mode skips it.
  */
-@ModuleInfo(name = "script", checkMode = CheckSupport.NONE, freeForm = "cmd", commandArgs = true)
+@ModuleInfo(name = "script", checkMode = CheckSupport.NONE, freeForm = "cmd", commandArgs = true, commandsShown = true)
 public final class ScriptModule implements Module<ScriptModule.Args> {
 
     /** {@code decrypt} is accepted: files are read as they are (there is no vault-encrypted file support here). */

@@ -28,25 +28,27 @@ import java.util.Set;
  * }</pre>
  * {@code gather_subset} keeps Ansible's rule: the minimal facts always come unless {@code !min}
  * is given; subsets are platform, user, distribution, env, python, date_time, hardware, pkg_mgr,
- * service_mgr, fips.
+ * service_mgr, fips, local ({@code ansible_local}: the {@code *.fact} files of {@code fact_path}, JSON or
+ * INI, executable ones run; see {@link io.swarmplay.modules.support.LocalFacts}).
  */
 @ModuleInfo(name = "setup", readOnly = true, aliases = {"gather_facts", "ansible.builtin.gather_facts"}, checkMode = CheckSupport.FULL)
 public final class SetupModule implements Module<SetupModule.Args> {
 
     /** Each subset and the facts it holds; the minimal set ({@code min}) is all but {@code hardware}. */
-    private static final Map<String, List<String>> SUBSETS = Map.of(
-            "platform", List.of("nodename", "hostname", "fqdn", "domain", "system", "kernel", "kernel_version", "machine",
-                    "architecture"),
-            "user", List.of("user_id", "user_uid", "user_gid", "user_gecos", "user_dir", "user_shell"),
-            "distribution", List.of("distribution", "distribution_version", "distribution_major_version",
-                    "distribution_release", "os_family"),
-            "env", List.of("env"),
-            "python", List.of("python", "python_version"),
-            "date_time", List.of("date_time"),
-            "hardware", List.of("processor_nproc", "processor_vcpus", "memtotal_mb"),
-            "pkg_mgr", List.of("pkg_mgr"),
-            "service_mgr", List.of("service_mgr"),
-            "fips", List.of("fips"));
+    private static final Map<String, List<String>> SUBSETS = Map.ofEntries(
+            Map.entry("platform", List.of("nodename", "hostname", "fqdn", "domain", "system", "kernel", "kernel_version", "machine",
+                    "architecture")),
+            Map.entry("user", List.of("user_id", "user_uid", "user_gid", "user_gecos", "user_dir", "user_shell")),
+            Map.entry("distribution", List.of("distribution", "distribution_version", "distribution_major_version",
+                    "distribution_release", "os_family")),
+            Map.entry("env", List.of("env")),
+            Map.entry("python", List.of("python", "python_version")),
+            Map.entry("date_time", List.of("date_time")),
+            Map.entry("hardware", List.of("processor_nproc", "processor_vcpus", "memtotal_mb")),
+            Map.entry("pkg_mgr", List.of("pkg_mgr")),
+            Map.entry("service_mgr", List.of("service_mgr")),
+            Map.entry("fips", List.of("fips")),
+            Map.entry("local", List.of("local")));
 
     /**
      * Every subset name Ansible 2.14's setup accepts (collectors and the facts they give); the
@@ -80,7 +82,7 @@ public final class SetupModule implements Module<SetupModule.Args> {
         Set<String> wanted = subsets(args.gather_subset());
         Map<String, Object> facts = new LinkedHashMap<>();
         Object python = host.evaluate("ansible_python_interpreter | default('')");
-        Map<String, Object> all = HostFacts.gather(host, String.valueOf(python));
+        Map<String, Object> all = HostFacts.gather(host, String.valueOf(python), args.fact_path());
         all.keySet().removeIf(name -> !inSubsets(name, wanted));
         all.put("gather_subset", args.gather_subset());
         all.put("module_setup", true);

@@ -34,7 +34,7 @@ final class Keywords {
     static final Set<String> PLAY = Set.of("name", "hosts", "vars", "vars_files", "tasks", "pre_tasks", "post_tasks",
             "handlers", "any_errors_fatal", "serial", "max_fail_percentage", "gather_facts", "environment", "tags", "connection", "become",
             "become_user", "become_method", "become_exe", "become_flags", "strategy", "roles", "collections", "force_handlers",
-            "check_mode", "ignore_errors", "no_log", "diff", "run_once", "order", "gather_subset", "remote_user",
+            "check_mode", "ignore_errors", "no_log", "diff", "run_once", "order", "gather_subset", "fact_path", "remote_user",
             "vars_prompt", "module_defaults", "ignore_unreachable");
 
     /** The {@code become_method}s swarmplay can use. */

@@ -36,12 +36,13 @@ public record Play(String name, String hosts, Map<String, Object> vars, List<Str
      *
      * @param order        {@code order}: one of {@link #ORDERS}
      * @param gatherSubset {@code gather_subset} for the implicit fact gathering (empty: the setup module's default)
+     * @param factPath     {@code fact_path}, where the implicit fact gathering reads local facts; or null for setup's default
      * @param remoteUser   {@code remote_user}, the login user unless a variable sets {@code ansible_user}; or null
      * @param gatherOnce   ({@code gathering = smart}) hosts whose facts the run gathered already are not gathered again
      */
-    public record Hosts(String order, List<String> gatherSubset, String remoteUser, boolean gatherOnce) {
+    public record Hosts(String order, List<String> gatherSubset, String factPath, String remoteUser, boolean gatherOnce) {
         public static final List<String> ORDERS = List.of("inventory", "reverse_inventory", "sorted", "reverse_sorted", "shuffle");
-        public static final Hosts DEFAULT = new Hosts("inventory", List.of(), null, false);
+        public static final Hosts DEFAULT = new Hosts("inventory", List.of(), null, null, false);
 
         public Hosts {
             gatherSubset = List.copyOf(gatherSubset);

@@ -55,12 +55,12 @@ final class PlayReader {
                 new VarsPromptReader(session).read(play.get("vars_prompt")));
     }
 
-    /** {@code order}, {@code gather_subset} and {@code remote_user}. */
+    /** {@code order}, {@code gather_subset}, {@code fact_path} and {@code remote_user}. */
     private Play.Hosts hostOptions(YamlNode.Mapping play) {
         String order = play.has("order") ? order(play.get("order")) : null;
         List<String> subset = play.has("gather_subset")
                 ? Nodes.strings(play.get("gather_subset"), "'gather_subset'", session.diagnostics) : List.of();
-        return new Play.Hosts(order == null ? "inventory" : order, subset, string(play, "remote_user"),
+        return new Play.Hosts(order == null ? "inventory" : order, subset, string(play, "fact_path"), string(play, "remote_user"),
                 session.gathering == Gathering.SMART);
     }
 

@@ -36,12 +36,14 @@ final class FactGatherer {
     FactGatherer(RunState run, PlayScope scope) {
         this.run = run;
         this.scope = scope;
-        this.task = task(scope.play().hostOptions().gatherSubset());
+        this.task = task(scope.play().hostOptions());
     }
 
-    /** The implicit setup task; the play's {@code gather_subset} is its argument, as in Ansible. */
-    static Task task(List<String> gatherSubset) {
-        Map<String, Object> args = gatherSubset.isEmpty() ? Map.of() : Map.of("gather_subset", gatherSubset);
+    /** The implicit setup task; the play's {@code gather_subset} and {@code fact_path} are its arguments, as in Ansible. */
+    static Task task(io.swarmplay.playbook.Play.Hosts play) {
+        Map<String, Object> args = new java.util.LinkedHashMap<>();
+        if (!play.gatherSubset().isEmpty()) args.put("gather_subset", play.gatherSubset());
+        if (play.factPath() != null) args.put("fact_path", play.factPath());
         return new Task(NAME, "setup", args, TaskOptions.NONE, SourcePosition.UNKNOWN, Map.of());
     }
 

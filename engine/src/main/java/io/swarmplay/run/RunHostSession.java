@@ -46,6 +46,8 @@ final class RunHostSession implements HostSession {
     private final Consumer<String> progress;
     /** Takes Ansible's {@code -vvv} line for each command run ({@link Connection#shownExec}). */
     private final Consumer<String> execShown;
+    /** What {@link #execShown} shows in place of each command, or null to show the command itself ({@link #shownInstead}). */
+    private final Command shownInstead;
 
     /** How a session reaches its host's extensions (e.g. the Docker endpoint). */
     interface Extensions {
@@ -80,7 +82,8 @@ final class RunHostSession implements HostSession {
     RunHostSession(String hostName, Supplier<Connection> connection, Extensions extensions, Map<String, Object> vars,
                    Templar templar,
                    SourcePosition at, Path playbookDir, List<Path> searchPath, Map<String, String> environment,
-                   TaskTimeout timeout, Consumer<String> progress, Consumer<String> execShown) {
+                   TaskTimeout timeout, Consumer<String> progress, Consumer<String> execShown,
+                   Command shownInstead) {
         this.hostName = hostName;
         this.connection = connection;
         this.extensions = extensions;
@@ -93,6 +96,7 @@ final class RunHostSession implements HostSession {
         this.timeout = timeout;
         this.progress = progress;
         this.execShown = execShown;
+        this.shownInstead = shownInstead;
     }
 
     /** This host as {@code plan} sees it: read-only by type (see {@link ReadOnlyHost}). */
@@ -145,10 +149,19 @@ final class RunHostSession implements HostSession {
         return execShown(command);
     }
 
+    /**
+     * What the {@code EXEC} lines of a module's commands show in place of each command: null for a
+     * module whose commands Ansible shows ({@code raw}, {@code script}); else the module's name, as
+     * Ansible shows only the module file it runs, never the arguments in it.
+     */
+    static Command shownInstead(io.swarmplay.module.ModuleInfo module) {
+        return module.commandsShown() ? null : Command.shell("(" + module.name() + " module)");
+    }
+
     /** The one place a step's command reaches the host: shown first, as Ansible's {@code EXEC} line. */
     private ExecResult execShown(Command command) {
         Connection host = connection.get();
-        execShown.accept(host.shownExec(command));
+        execShown.accept(host.shownExec(shownInstead == null ? command : shownInstead));
         return host.exec(command);
     }
 

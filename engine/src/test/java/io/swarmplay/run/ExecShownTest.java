@@ -18,10 +18,14 @@ class ExecShownTest {
             - hosts: web
               gather_facts: false
               tasks:
-                - command: echo visible-words
-                - command: echo hidden-words
+                - raw: echo visible-words
+                - raw: echo hidden-words
                   no_log: true
-                - command: echo as-root
+                - raw: echo as-root
+                  become: true
+                  ignore_errors: true
+                - command: echo module-argument
+                - command: echo module-argument-as-root
                   become: true
                   ignore_errors: true
             """;
@@ -35,6 +39,17 @@ class ExecShownTest {
         assertTrue(output.lines().anyMatch(l -> l.startsWith("<h1> EXEC ") && l.contains("echo visible-words")), output);
         assertTrue(output.lines().anyMatch(l -> l.startsWith("<h1> EXEC /bin/sh -c 'exec sudo -H -S -n -u root -- ")
                 && l.contains("echo as-root")), output);
+    }
+
+    @Test
+    void aModulesArgumentsNeverShowButItsShapeAndBecomeDo() {
+        RunFixture fixture = new RunFixture(dir).hosts("h1").playbook(PLAYBOOK);
+        fixture.verbosity = 5;
+        String output = fixture.run(Mode.APPLY).output();
+        assertFalse(output.lines().anyMatch(l -> l.contains(" EXEC ") && l.contains("module-argument")), output);
+        assertTrue(output.contains("<h1> EXEC /bin/sh -c '(command module)'"), output);
+        assertTrue(output.lines().anyMatch(l -> l.startsWith("<h1> EXEC /bin/sh -c 'exec sudo -H -S -n -u root -- ")
+                && l.contains("(command module)")), output);
     }
 
     @Test
@@ -53,7 +68,7 @@ class ExecShownTest {
                   gather_facts: false
                   vars: {db_password: s3cret-value-9}
                   tasks:
-                    - command: "echo {{ db_password }}"
+                    - raw: "echo {{ db_password }}"
                 """);
         fixture.verbosity = 3;
         String output = fixture.run(Mode.APPLY).output();

@@ -11,7 +11,8 @@ import java.util.Map;
  * The facts Ansible's {@code setup} gives on Linux that playbooks read most (platform, user,
  * distribution, environment, Python, date and time, processors and memory, package manager),
  * gathered with one shell command: POSIX tools only, Python is read when present, never needed.
- * Names are without the {@code ansible_} prefix, as under {@code ansible_facts}.
+ * Names are without the {@code ansible_} prefix, as under {@code ansible_facts}; {@code local}
+ * holds the local facts of {@code fact_path} ({@link LocalFacts}).
  */
 public final class HostFacts {
 
@@ -31,6 +32,7 @@ public final class HostFacts {
             "echo @@pkg_mgr; for m in apt-get dnf yum zypper apk pacman; do command -v $m >/dev/null 2>&1 && echo $m && break; done",
             "echo @@service_mgr; cat /proc/1/comm 2>/dev/null",
             "echo @@fips; cat /proc/sys/crypto/fips_enabled 2>/dev/null",
+            LocalFacts.PROBE,
             "echo @@end");
 
     private HostFacts() {
@@ -39,17 +41,17 @@ public final class HostFacts {
     /**
      * Runs the probe on the host and reads its output; {@code python} (the host's
      * {@code ansible_python_interpreter}, or null) is the Python described, else the first of
-     * /usr/bin/python3, python3, python found.
+     * /usr/bin/python3, python3, python found; {@code factPath} is where local facts are (null: Ansible's default).
      */
-    public static Map<String, Object> gather(HostView host, String python) {
+    public static Map<String, Object> gather(HostView host, String python, String factPath) {
         String pythons = (python == null || python.isBlank() ? "" : io.swarmplay.connection.ShellQuote.quote(python) + " ")
                 + "/usr/bin/python3 python3 python";
-        Command probe = Command.shell(PROBE.replace("PYTHONS", pythons));
-        return parse(host.probe(probe).requireSuccess(probe).stdout());
+        Command probe = Command.shell(PROBE.replace("PYTHONS", pythons).replace(LocalFacts.PROBE, LocalFacts.probe(factPath)));
+        return parse(host.probe(probe).requireSuccess(probe).stdout(), factPath);
     }
 
-    /** The facts from the probe's output. */
-    public static Map<String, Object> parse(String output) {
+    /** The facts from the probe's output ({@code factPath} as given to {@link #gather}). */
+    public static Map<String, Object> parse(String output, String factPath) {
         Map<String, List<String>> sections = sections(output);
         Map<String, Object> facts = new LinkedHashMap<>();
         FactSections.platform(sections.get("platform"), sections.get("fqdn"), facts);
@@ -63,6 +65,7 @@ public final class HostFacts {
         String init = first(sections.get("service_mgr"), "");
         facts.put("service_mgr", init.equals("systemd") ? "systemd" : init.isEmpty() ? "service" : "sysvinit");
         facts.put("fips", first(sections.get("fips"), "0").equals("1"));
+        facts.put("local", LocalFacts.parse(sections.get("local"), factPath));
         return facts;
     }
 

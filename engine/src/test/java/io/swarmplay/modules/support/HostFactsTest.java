@@ -25,7 +25,7 @@ class HostFactsTest {
 
     @Test
     void everySectionBecomesAnsiblesFacts() {
-        Map<String, Object> facts = HostFacts.parse(probe("debian", "12", "12.11"));
+        Map<String, Object> facts = HostFacts.parse(probe("debian", "12", "12.11"), null);
         assertEquals("web1", facts.get("hostname"));
         assertEquals("example.org", facts.get("domain"));
         assertEquals("deploy", facts.get("user_id"));
@@ -43,7 +43,7 @@ class HostFactsTest {
         assertEquals("apt", facts.get("pkg_mgr"));
         assertEquals("systemd", facts.get("service_mgr"));
         assertEquals(true, facts.get("fips"));
-        assertEquals(false, HostFacts.parse(probe("debian", "12", "12.11").replace("@@fips\n1", "@@fips\n0")).get("fips"));
+        assertEquals(false, HostFacts.parse(probe("debian", "12", "12.11").replace("@@fips\n1", "@@fips\n0"), null).get("fips"));
     }
 
     @ParameterizedTest
@@ -56,7 +56,7 @@ class HostFactsTest {
         "nixos,  23.11,  '',          Nixos,  23.11,  23, Nixos"})
     void distributionsAreNamedAsAnsibleNamesThem(String id, String versionId, String debian, String name, String version,
                                                  String major, String family) {
-        Map<String, Object> facts = HostFacts.parse(probe(id, versionId, debian));
+        Map<String, Object> facts = HostFacts.parse(probe(id, versionId, debian), null);
         assertEquals(List.of(name, version, major, family), List.of(facts.get("distribution"),
                 facts.get("distribution_version"), facts.get("distribution_major_version"), facts.get("os_family")));
     }
