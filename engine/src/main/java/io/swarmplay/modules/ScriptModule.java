@@ -91,6 +91,28 @@ public final class ScriptModule implements Module<ScriptModule.Args> {
         return new Script(source, line.substring(end));
     }
 
+    /** How often, and how long apart, a script the host found busy is tried again. */
+    static final int BUSY_TRIES = 20;
+    private static final long BUSY_PAUSE_MS = 50;
+
+    /**
+     * Runs the script just written. Linux refuses to run a file still open for writing anywhere ("Text file busy"):
+     * with many hosts at once, a process another thread is starting may hold the new file open for a moment.
+     * The script did not run then, so it is tried again.
+     */
+    private static ExecResult run(HostSession host, Command command) {
+        for (int attempt = 1; ; attempt++) {
+            ExecResult result = host.run(command);
+            if (result.rc() != 126 || !result.stderr().contains("Text file busy") || attempt == BUSY_TRIES) return result;
+            try {
+                Thread.sleep(BUSY_PAUSE_MS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return result;
+            }
+        }
+    }
+
     @Override
     public Outcome apply(Args args, Change change, HostSession host) {
         Script script = (Script) change.payload();
@@ -101,7 +123,7 @@ public final class ScriptModule implements Module<ScriptModule.Args> {
             host.write(remote, new ByteArrayInputStream(ControlFiles.read(script.source())), new FileAttrs(0700, null, null));
             String line = (args.executable() == null ? "" : args.executable() + " ") + ShellQuote.quote(remote) + script.rest();
             Command command = Command.shell(line);
-            ExecResult result = host.run(args.chdir() == null ? command : command.inDirectory(args.chdir()));
+            ExecResult result = run(host, args.chdir() == null ? command : command.inDirectory(args.chdir()));
             Map<String, Object> data = new LinkedHashMap<>();
             data.put("rc", result.rc());
             data.put("stdout", result.stdout());

@@ -29,13 +29,13 @@ final class Keywords {
             "include_role", "import_role", "include", "local_action", "action", "listen");
 
     /** Accepted and ignored, with a warning. */
-    static final Set<String> IGNORED = Set.of("debugger", "throttle");
+    static final Set<String> IGNORED = Set.of("debugger");
 
     static final Set<String> PLAY = Set.of("name", "hosts", "vars", "vars_files", "tasks", "pre_tasks", "post_tasks",
             "handlers", "any_errors_fatal", "serial", "max_fail_percentage", "gather_facts", "environment", "tags", "connection", "become",
             "become_user", "become_method", "become_exe", "become_flags", "strategy", "roles", "collections", "force_handlers",
             "check_mode", "ignore_errors", "no_log", "diff", "run_once", "order", "gather_subset", "fact_path", "remote_user",
-            "vars_prompt", "module_defaults", "ignore_unreachable");
+            "vars_prompt", "module_defaults", "ignore_unreachable", "throttle");
 
     /** The {@code become_method}s swarmplay can use. */
     static final Set<String> BECOME_METHODS = io.swarmplay.connection.Become.METHODS;

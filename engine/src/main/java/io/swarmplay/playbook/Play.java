@@ -39,10 +39,13 @@ public record Play(String name, String hosts, Map<String, Object> vars, List<Str
      * @param factPath     {@code fact_path}, where the implicit fact gathering reads local facts; or null for setup's default
      * @param remoteUser   {@code remote_user}, the login user unless a variable sets {@code ansible_user}; or null
      * @param gatherOnce   ({@code gathering = smart}) hosts whose facts the run gathered already are not gathered again
+     * @param throttle     {@code throttle}: at most this many hosts run each task at once (raw: int or template), or null;
+     *                     a block's or task's own wins
      */
-    public record Hosts(String order, List<String> gatherSubset, String factPath, String remoteUser, boolean gatherOnce) {
+    public record Hosts(String order, List<String> gatherSubset, String factPath, String remoteUser, boolean gatherOnce,
+            Object throttle) {
         public static final List<String> ORDERS = List.of("inventory", "reverse_inventory", "sorted", "reverse_sorted", "shuffle");
-        public static final Hosts DEFAULT = new Hosts("inventory", List.of(), null, null, false);
+        public static final Hosts DEFAULT = new Hosts("inventory", List.of(), null, null, false, null);
 
         public Hosts {
             gatherSubset = List.copyOf(gatherSubset);

@@ -60,8 +60,9 @@ final class PlayReader {
         String order = play.has("order") ? order(play.get("order")) : null;
         List<String> subset = play.has("gather_subset")
                 ? Nodes.strings(play.get("gather_subset"), "'gather_subset'", session.diagnostics) : List.of();
+        Object throttle = play.has("throttle") ? TaskOptionsReader.number(play.get("throttle"), "'throttle'", true, session) : null;
         return new Play.Hosts(order == null ? "inventory" : order, subset, string(play, "fact_path"), string(play, "remote_user"),
-                session.gathering == Gathering.SMART);
+                session.gathering == Gathering.SMART, throttle);
     }
 
     private String order(YamlNode v) {

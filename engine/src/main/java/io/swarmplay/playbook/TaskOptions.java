@@ -40,6 +40,7 @@ import java.util.Set;
  * @param delegateFacts     {@code delegate_facts}: with {@code delegate_to}, facts go to the delegated host
  * @param loopWith     the lookup a {@code with_<lookup>} loop names ({@code items} for {@code with_items}), or
  *                     null for {@code loop:}; as in Ansible, a lookup's items are data, never rendered again
+ * @param throttle     {@code throttle}: at most this many hosts run the task at once (raw: int or template), null for unset
  */
 public record TaskOptions(List<String> when, Object loop, LoopControl loopControl, String register,
                           List<String> changedWhen, List<String> failedWhen, Flag ignoreErrors,
@@ -47,7 +48,8 @@ public record TaskOptions(List<String> when, Object loop, LoopControl loopContro
                           List<String> notifies, Map<String, Object> vars, Flag runOnce, String delegateTo,
                           Flag checkMode, Map<String, Object> environment, Integer timeout,
                           Flag become, String becomeUser, Flag diff, Async async,
-                          Flag anyErrorsFatal, Flag ignoreUnreachable, Flag delegateFacts, String loopWith) {
+                          Flag anyErrorsFatal, Flag ignoreUnreachable, Flag delegateFacts, String loopWith,
+                          Object throttle) {
 
     /**
      * {@code async: N} runs the step as a background job limited to N seconds; {@code poll: M}
@@ -64,13 +66,13 @@ public record TaskOptions(List<String> when, Object loop, LoopControl loopContro
     public static final TaskOptions NONE = new TaskOptions(List.of(), null, LoopControl.DEFAULT, null,
             List.of(), List.of(), Flag.UNSET, List.of(), null, null, Flag.UNSET, Set.of(), List.of(), Map.of(),
             Flag.UNSET, null, Flag.UNSET, Map.of(), null, Flag.UNSET, null, Flag.UNSET, Async.NONE,
-            Flag.UNSET, Flag.UNSET, Flag.UNSET, null);
+            Flag.UNSET, Flag.UNSET, Flag.UNSET, null, null);
 
     /** These options with other {@code vars}. */
     public TaskOptions withVars(Map<String, Object> newVars) {
         return new TaskOptions(when, loop, loopControl, register, changedWhen, failedWhen, ignoreErrors, until, retries,
                 delay, noLog, tags, notifies, newVars, runOnce, delegateTo, checkMode, environment, timeout, become,
-                becomeUser, diff, async, anyErrorsFatal, ignoreUnreachable, delegateFacts, loopWith);
+                becomeUser, diff, async, anyErrorsFatal, ignoreUnreachable, delegateFacts, loopWith, throttle);
     }
 
     public TaskOptions {

@@ -53,6 +53,7 @@ final class TaskOptionsReader {
     private Flag anyErrorsFatal = Flag.UNSET;
     private Flag ignoreUnreachable = Flag.UNSET;
     private Flag delegateFacts = Flag.UNSET;
+    private Object throttle;
 
     TaskOptionsReader(LoadSession session) {
         this.session = session;
@@ -108,7 +109,8 @@ final class TaskOptionsReader {
                 becomeKeywords.put("ansible_" + e.name(), v.value());
             }
             case "timeout" -> timeout = Nodes.integer(v, what, session.diagnostics);
-            case "debugger", "throttle" -> session.warn("'" + e.name() + "' is not supported and is ignored",
+            case "throttle" -> throttle = number(v, what, true);
+            case "debugger" -> session.warn("'" + e.name() + "' is not supported and is ignored",
                     e.key().at(), e.name().length(), null);
             default -> {
                 // module keys, name and structural keywords are the caller's
@@ -124,11 +126,15 @@ final class TaskOptionsReader {
         return new TaskOptions(when, loop, loopControl, register, changedWhen, failedWhen, ignoreErrors, until,
                 retries, delay, noLog, tags, notifies, withBecomeKeywords(becomeKeywords, vars), runOnce, delegateTo, checkMode, environment, timeout,
                 become, becomeUser, diff, async == null ? TaskOptions.Async.NONE : new TaskOptions.Async(async, poll),
-                anyErrorsFatal, ignoreUnreachable, delegateFacts, loopWith);
+                anyErrorsFatal, ignoreUnreachable, delegateFacts, loopWith, throttle);
+    }
+
+    private Object number(YamlNode v, String what, boolean whole) {
+        return number(v, what, whole, session);
     }
 
     // a literal is checked here, where its line is known; a templated one when it is rendered
-    private Object number(YamlNode v, String what, boolean whole) {
+    static Object number(YamlNode v, String what, boolean whole, LoadSession session) {
         Object value = v.value();
         if (value == null || (value instanceof String s && Templates.isTemplated(s))) return value;
         double n;

@@ -15,11 +15,13 @@ import java.util.Set;
  * Keywords a block (or an import) passes down to every task inside it: conditions, tags, vars,
  * environment, the flags Ansible inherits, and {@code notify} (a task's own wins, as in Ansible);
  * inside roles, the chain of role uses (outermost first) and the include params
- * ({@code include_role}'s vars and loop variables), which rank above {@code set_fact}.
+ * ({@code include_role}'s vars and loop variables), which rank above {@code set_fact}; and {@code throttle}
+ * (raw, the innermost one set wins).
  */
 record Inherited(List<String> when, Set<String> tags, List<Map<String, Object>> vars,
                  Map<String, Object> environment, Flags flags, String delegateTo, String becomeUser,
-                 List<String> notifies, List<RoleCall> roles, Map<String, Object> includeParams) {
+                 List<String> notifies, List<RoleCall> roles, Map<String, Object> includeParams,
+                 Object throttle) {
 
     /**
      * The boolean keywords, a task's own over its blocks' (as Ansible: a task's {@code ignore_errors: false}
@@ -64,7 +66,13 @@ record Inherited(List<String> when, Set<String> tags, List<Map<String, Object>> 
         Flags flags = new Flags(f.apply("check_mode"), f.apply("ignore_errors"), f.apply("no_log"), become,
                 f.apply("diff"), f.apply("run_once"), f.apply("any_errors_fatal"), f.apply("ignore_unreachable"), Flag.UNSET);
         return new Inherited(List.of(), playTags, List.of(), playEnvironment, flags, null, becomeUser,
-                List.of(), List.of(), Map.of());
+                List.of(), List.of(), Map.of(), null);
+    }
+
+    /** With the play's {@code throttle} (raw, or null), below every block's and task's own. */
+    Inherited withThrottle(Object playThrottle) {
+        return new Inherited(when, tags, vars, environment, flags, delegateTo, becomeUser, notifies, roles, includeParams,
+                playThrottle);
     }
 
     /** With ansible.cfg's {@code no_log} (ANSIBLE_NO_LOG) true: the default of every task's {@code no_log} the play does not set. */
@@ -72,14 +80,14 @@ record Inherited(List<String> when, Set<String> tags, List<Map<String, Object>> 
         if (!byDefault || flags.noLog().isSet()) return this;
         Flags f = new Flags(flags.checkMode(), flags.ignoreErrors(), Flag.of(true), flags.become(), flags.diff(), flags.runOnce(),
                 flags.anyErrorsFatal(), flags.ignoreUnreachable(), flags.delegateFacts());
-        return new Inherited(when, tags, vars, environment, f, delegateTo, becomeUser, notifies, roles, includeParams);
+        return new Inherited(when, tags, vars, environment, f, delegateTo, becomeUser, notifies, roles, includeParams, throttle);
     }
 
     /** With the flags resolved for one host by {@code resolve} (keyword, flag → literal flag). */
     Inherited resolved(java.util.function.BiFunction<String, Flag, Flag> resolve) {
         if (!hasTemplatedFlags()) return this;
         return new Inherited(when, tags, vars, environment, flags.map(resolve), delegateTo, becomeUser, notifies,
-                roles, includeParams);
+                roles, includeParams, throttle);
     }
 
     boolean hasTemplatedFlags() {
@@ -132,7 +140,7 @@ record Inherited(List<String> when, Set<String> tags, List<Map<String, Object>> 
         List<Map<String, Object>> allVars = new ArrayList<>(vars);
         allVars.add(more);
         return new Inherited(when, tags, allVars, environment, flags, delegateTo, becomeUser,
-                notifies, roles, includeParams);
+                notifies, roles, includeParams, throttle);
     }
 
     /** Inside one more role use (the innermost last). */
@@ -140,13 +148,13 @@ record Inherited(List<String> when, Set<String> tags, List<Map<String, Object>> 
         List<RoleCall> chain = new ArrayList<>(roles);
         chain.add(call);
         return new Inherited(when, tags, vars, environment, flags, delegateTo, becomeUser,
-                notifies, List.copyOf(chain), includeParams);
+                notifies, List.copyOf(chain), includeParams, throttle);
     }
 
     /** In the role uses {@code chain} (a role's handler). */
     Inherited inRoles(List<RoleCall> chain) {
         return new Inherited(when, tags, vars, environment, flags, delegateTo, becomeUser,
-                notifies, List.copyOf(chain), includeParams);
+                notifies, List.copyOf(chain), includeParams, throttle);
     }
 
     /** With more include params, over the ones passed down. */
@@ -155,7 +163,7 @@ record Inherited(List<String> when, Set<String> tags, List<Map<String, Object>> 
         Map<String, Object> all = new LinkedHashMap<>(includeParams);
         all.putAll(more);
         return new Inherited(when, tags, vars, environment, flags, delegateTo, becomeUser,
-                notifies, roles, all);
+                notifies, roles, all, throttle);
     }
 
     /** These keywords plus a block's own options. */
@@ -171,7 +179,8 @@ record Inherited(List<String> when, Set<String> tags, List<Map<String, Object>> 
         return new Inherited(allWhen, allTags, allVars, env, flags.plus(o),
                 o.delegateTo() != null ? o.delegateTo() : delegateTo,
                 o.becomeUser() != null ? o.becomeUser() : becomeUser,
-                o.notifies().isEmpty() ? notifies : o.notifies(), roles, includeParams);
+                o.notifies().isEmpty() ? notifies : o.notifies(), roles, includeParams,
+                o.throttle() != null ? o.throttle() : throttle);
     }
 
     /** The innermost role use, or null outside roles. */

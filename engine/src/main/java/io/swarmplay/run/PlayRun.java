@@ -275,8 +275,7 @@ final class PlayRun {
         scope.batch(batch.stream().map(HostState::name).toList());
         run.report(new PlayStarted(play, scope.playName(), active.stream().map(HostState::name).toList()));
         if (active.isEmpty()) return true;
-        Inherited root = Inherited.root(play.tags(), play.environment(), play.become(), play.taskFlags(), play.becomeUser())
-                .withNoLog(run.request.noLog());
+        Inherited root = root();
         if (play.gatherFacts()) gatherFacts(active);
         for (List<TaskNode> section : List.of(play.preTasks(), play.tasks(), play.postTasks())) {
             walk(section, active, root);
@@ -402,10 +401,15 @@ final class PlayRun {
         }
     }
 
+    /** The keywords the play passes down to its tasks and handlers. */
+    private Inherited root() {
+        return Inherited.root(play.tags(), play.environment(), play.become(), play.taskFlags(), play.becomeUser())
+                .withNoLog(run.request.noLog()).withThrottle(play.hostOptions().throttle());
+    }
+
     /** One handler for the hosts notified, with its role's variables and keywords. */
     private void runHandler(Handler handler, List<HostState> notified) {
-        Inherited root = Inherited.root(play.tags(), play.environment(), play.become(), play.taskFlags(), play.becomeUser())
-                .withNoLog(run.request.noLog());
+        Inherited root = root();
         for (RoleCall call : handler.roles()) root = root.plus(Roles.keywords(call));
         Inherited inherited = root.inRoles(handler.roles());
         for (TaskOptions block : handler.blocks()) inherited = inherited.plus(block);

@@ -67,7 +67,7 @@ final class TaskRunner {
         List<HostState> targets = runOnce || bypassesHostLoop(spec) ? hosts.subList(0, 1) : hosts;
         List<TaskStep.Resolved> own = new ArrayList<>(List.of(first));
         for (HostState host : targets.subList(1, targets.size())) own.add(step.forHost(spec, host));
-        List<StepResult> results = stepAll(own, targets);
+        List<StepResult> results = stepAll(own, targets, throttle(first.spec(), hosts.get(0)));
         for (int i = 0; i < results.size(); i++) record(own.get(i).spec(), results.get(i));
         if (runOnce) shareRunOnce(first.spec(), results.get(0), hosts);
         List<HostState> failed = new ArrayList<>();
@@ -123,20 +123,55 @@ final class TaskRunner {
         }
     }
 
-    // every step runs on a worker, even for one host, so an interrupt never waits on a step that does not stop
-    // a host whose keywords did not render fails without running
-    private List<StepResult> stepAll(List<TaskStep.Resolved> specs, List<HostState> hosts) {
+    /**
+     * {@code throttle} (the task's own, else its innermost block's, role's or play's), as the first host renders
+     * it: at most that many hosts run the task at once, within forks; 0 or less (or unset) is no limit. Like
+     * ansible-playbook, a value that is not a whole number ends the run.
+     */
+    private int throttle(StepSpec spec, HostState first) {
+        Object raw = spec.inherited().throttle();
+        if (raw == null) return 0;
+        Object value;
+        try {
+            value = Unsafe.strip(step.renderData(raw, scope.stepVars(first, spec), spec));
+        } catch (TemplateException e) {
+            throw new RunAborted("Failed to convert the throttle value to an integer: " + TaskStep.templateMessage(e));
+        }
+        if (value instanceof Unknown) return 0; // a plan runs it unthrottled
+        if (value instanceof Number n) return n.intValue();
+        try {
+            return Integer.parseInt(String.valueOf(value).strip());
+        } catch (NumberFormatException e) {
+            throw new RunAborted("Failed to convert the throttle value to an integer: invalid literal for int() with base 10: '"
+                    + value + "'");
+        }
+    }
+
+    // every step runs on a worker, even for one host, so an interrupt never waits on a step that does not stop;
+    // a host whose keywords did not render fails without running; with a throttle, a step waits for a free slot
+    private List<StepResult> stepAll(List<TaskStep.Resolved> specs, List<HostState> hosts, int throttle) {
+        java.util.concurrent.Semaphore slots = new java.util.concurrent.Semaphore(throttle > 0 ? throttle : hosts.size());
         List<Future<StepResult>> futures = new ArrayList<>();
         for (int i = 0; i < hosts.size(); i++) {
             HostState host = hosts.get(i);
             TaskStep.Resolved own = specs.get(i);
             futures.add(own.failure() != null
                     ? java.util.concurrent.CompletableFuture.completedFuture(TaskStep.failed(own.spec(), host, own.failure()))
-                    : run.executor().submit(() -> step.step(own.spec(), host)));
+                    : run.executor().submit(() -> throttled(slots, () -> step.step(own.spec(), host))));
         }
         List<StepResult> results = new ArrayList<>();
         for (int i = 0; i < hosts.size(); i++) results.add(await(futures.get(i), specs.get(i).spec(), hosts.get(i)));
         return results;
+    }
+
+    private static StepResult throttled(java.util.concurrent.Semaphore slots, java.util.function.Supplier<StepResult> work)
+            throws InterruptedException {
+        slots.acquire();
+        try {
+            return work.get();
+        } finally {
+            slots.release();
+        }
     }
 
     /**

@@ -553,6 +553,23 @@ class PlaybookLoaderErrorsTest {
     }
 
     @Test
+    void aLiteralThrottleThatIsNotAWholeNumberIsALoadErrorOnTasksBlocksAndPlays() {
+        assertEquals("""
+                ERROR! expected a whole number from 0 to 2147483647 for 'throttle', found string 'two'
+                 --> site.yml:5:17
+                  |
+                5 |       throttle: two
+                  |                 ^^^
+
+                ERROR! expected a whole number from 0 to 2147483647 for 'throttle', found number '1.5'
+                 --> site.yml:2:13
+                  |
+                2 |   throttle: 1.5
+                  |             ^^^""",
+                errors("- hosts: all\n  throttle: 1.5\n  tasks:\n    - block: [{debug: {msg: x}, throttle: \"{{ n }}\"}]\n      throttle: two\n"));
+    }
+
+    @Test
     void aModuleThatIsAPythonPluginOfTheRoleOrPlaybookSaysSwarmplayCannotRunIt() {
         TestFiles.write(dir, "action_plugins/shell_no_failed.py", "# an action plugin\n");
         assertEquals("""
