@@ -39,7 +39,7 @@ import java.util.Optional;
  * - file: {path: /tmp/old, state: absent}
  * }</pre>
  * {@code state: file} (the default) only manages attributes and fails if the file is missing;
- * {@code touch} always reports a change (as in Ansible).
+ * {@code touch} reports a change unless both times are {@code preserve} (as in Ansible).
  */
 @ModuleInfo(name = "file", checkMode = CheckSupport.FULL)
 public final class FileModule implements Module<FileModule.Args> {
@@ -200,9 +200,8 @@ public final class FileModule implements Module<FileModule.Args> {
             commands.addAll(newAttributes(args, 0644, false, host));
             return Change.create("create empty file " + args.path()).withPayload(commands);
         }
-        Change attrs = AttributeCheck.compare(wanted(args), now.get(), kind(now.get()), host);
-        if (!attrs.isNone()) commands.addAll(castCommands(attrs.payload()));
-        return Change.update("touch " + args.path() + (attrs.isNone() ? "" : "; " + attrs.summary())).withPayload(commands);
+        // an existing path: its times are access_time/modification_time's (now by default), see FileTimes
+        return AttributeCheck.compare(wanted(args), now.get(), kind(now.get()), host);
     }
 
     /**

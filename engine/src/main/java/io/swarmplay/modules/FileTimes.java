@@ -38,10 +38,14 @@ record FileTimes(String state, String access, String modification) {
     @SuppressWarnings("unchecked")
     Change addTo(Change change, String path, HostView host) {
         if (state.equals("absent") || state.equals("link") || state.equals("hard")) return change;
-        boolean touchState = state.equals("touch");
+        boolean created = state.equals("touch") && change.action() == Action.CREATE; // touch made it: both times are now
         List<Command> commands = new ArrayList<>();
-        if (!(touchState && access.equals("now"))) add(commands, "-a", access, "%X", path, host);
-        if (!(touchState && modification.equals("now"))) add(commands, "-m", modification, "%Y", path, host);
+        if (!created && access.equals("now") && modification.equals("now")) {
+            commands.add(Command.of("touch", "-c", "--", path));
+        } else {
+            if (!(created && access.equals("now"))) add(commands, "-a", access, "%X", path, host);
+            if (!(created && modification.equals("now"))) add(commands, "-m", modification, "%Y", path, host);
+        }
         if (commands.isEmpty()) return change;
         List<Command> all = new ArrayList<>(change.payload() instanceof List<?> l ? (List<Command>) l : List.of());
         all.addAll(commands);

@@ -62,6 +62,16 @@ class PythonFormattingTest {
     }
 
     @Test
+    void randomRefusesWhatPythonsRandCannotTake() {
+        assertEquals("random can only be used on sequences and integers",
+                assertThrows(TemplateException.class, () -> r("{{ None | random }}")).summary());
+        assertEquals("start and step can only be used with integer values",
+                assertThrows(TemplateException.class, () -> r("{{ [1, 2, 3] | random(start=2) }}")).summary());
+        long n = ((Number) r("{{ 3 | random(start=0, step=0) }}")).longValue();
+        assertTrue(n >= 0 && n < 3, "a zero start or step is the default, as Python's 'not start'");
+    }
+
+    @Test
     void errorsAreMessagesNotJavaExceptions() {
         String message = assertThrows(TemplateException.class, () -> r("{{ '%d %d' | format(1) }}")).getMessage();
         assertTrue(message.contains("not enough arguments for format string"), message);

@@ -60,17 +60,28 @@ public final class StringFilters {
         java.util.function.LongUnaryOperator below = below(a.get(2, "seed"));
         Object end = Values.unwrap(v);
         if (end instanceof Number n && !(end instanceof Double || end instanceof Float)) {
-            long start = a.has(0, "start") ? ((Number) a.get(0, "start")).longValue() : 0;
-            long step = a.has(1, "step") ? ((Number) a.get(1, "step")).longValue() : 1;
+            long start = truthy(a, 0, "start") ? ((Number) Values.unwrap(a.get(0, "start"))).longValue() : 0;
+            long step = truthy(a, 1, "step") ? ((Number) Values.unwrap(a.get(1, "step"))).longValue() : 1;
             long stop = n.longValue();
             if (step <= 0 || stop <= start) throw new FilterException("random: empty range for randrange(" + start + ", " + stop + ")");
             long count = (stop - start + step - 1) / step;
             return Values.integral(start + step * below.applyAsLong(count));
         }
+        // Ansible's rand(): any other iterable is chosen from (start/step are for integers only), anything else refused
+        boolean iterable = end instanceof String || end instanceof java.util.Collection<?> || end instanceof java.util.Map<?, ?>;
+        if (!iterable) throw new FilterException("random can only be used on sequences and integers");
+        if (truthy(a, 0, "start") || truthy(a, 1, "step")) {
+            throw new FilterException("start and step can only be used with integer values");
+        }
         List<Object> items = end instanceof String s ? new ArrayList<>(s.codePoints().mapToObj(Character::toString).toList())
                 : Values.list(end, "random");
         if (items.isEmpty()) throw new FilterException("random: cannot choose from an empty sequence");
         return items.get((int) below.applyAsLong(items.size()));
+    }
+
+    private static boolean truthy(Args a, int index, String name) {
+        Object value = a.has(index, name) ? Values.unwrap(a.get(index, name)) : null;
+        return value != null && !(value instanceof Number n && n.doubleValue() == 0) && !Boolean.FALSE.equals(value);
     }
 
     /** A uniform draw in [0, n): Python's seeded generator, or an unseeded one. */
