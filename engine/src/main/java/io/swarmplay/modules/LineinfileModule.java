@@ -91,6 +91,7 @@ public final class LineinfileModule implements Module<LineinfileModule.Args> {
     }
 
     private static Map<String, Object> write(Args args, Edit edit, HostSession host, Integer mode, boolean exists) {
+        if (!exists) io.swarmplay.modules.support.TextFileEdit.createParent(host, args.path());
         try {
             return new Safeguards(args.backup(), args.validate()).write(host, args.path(),
                     new java.io.ByteArrayInputStream(edit.text().getBytes(StandardCharsets.UTF_8)), new FileAttrs(mode, args.owner(), args.group()), exists);

@@ -284,6 +284,16 @@ class BuiltinModulesOnLocalHostTest {
     }
 
     @Test
+    void createMakesTheMissingDirectoriesAboveANewFile() throws Exception {
+        Path lines = dir.resolve("语/深/汉语.txt");
+        run("lineinfile", args("path", lines.toString(), "line", "汉语", "create", true));
+        assertEquals("汉语\n", Files.readString(lines));
+        Path block = dir.resolve("b/c/block.txt");
+        run("blockinfile", args("path", block.toString(), "block", "x", "create", true));
+        assertTrue(Files.readString(block).contains("x\n"), Files.readString(block));
+    }
+
+    @Test
     void lineinfileReportsAFailedValidationInItsOwnWords() throws Exception {
         String path = file("f.txt", "a\n");
         ModuleException e = assertThrows(ModuleException.class,

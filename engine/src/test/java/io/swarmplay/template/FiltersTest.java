@@ -56,6 +56,7 @@ class FiltersTest {
         assertEquals(List.of("o", "o"), r("{{ 'foo bar' | select('equalto', 'o') | list }}"));
         assertEquals(true, r("{{ 'foo' is not callable and nums is not callable }}"));
         assertEquals(List.of("o", "f", "r", "b", "o", "a", " "), r("{{ 'foo bar' | shuffle(seed='foo') }}"), "ansible-playbook's order");
+        assertEquals(22L, ((Number) r("{{ 22 | shuffle }}")).longValue(), "a value that is not iterable is returned as it is");
         assertEquals(List.of(true, false, false, true, false), r("{{ ['foo bar' is lower, 'foo Bar' is lower, '1 2' is lower,"
                 + " 'A-B 1' is upper, 'foo' is upper] }}"));
     }

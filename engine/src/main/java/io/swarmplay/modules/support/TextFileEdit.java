@@ -67,6 +67,7 @@ public record TextFileEdit(String path, Charset encoding, Object mode, String ow
     /** Writes what {@link #plan} found; a failed validation is Ansible's {@code failed to validate: rc:.. error:..}. */
     public Outcome apply(Change change, HostSession host) {
         Edit edit = (Edit) change.payload();
+        if (change.action() == io.swarmplay.module.Action.CREATE) createParent(host, path);
         Outcome written;
         try {
             written = ManagedFile.apply(change.withPayload(edit.write()), host);
@@ -78,5 +79,14 @@ public record TextFileEdit(String path, Charset encoding, Object mode, String ow
         if (written.data().containsKey("backup_file")) data.put("backup_file", written.data().get("backup_file"));
         data.put("msg", edit.msg());
         return Outcome.changed(change).withData(data);
+    }
+
+    /** Ansible's {@code create: true} (lineinfile, blockinfile): the missing directories above a new file are made. */
+    public static void createParent(HostSession host, String path) {
+        int slash = path.lastIndexOf('/');
+        if (slash <= 0) return;
+        io.swarmplay.connection.ExecResult made = host.run(io.swarmplay.connection.Command.of("mkdir", "-p", "--", path.substring(0, slash)));
+        if (made.rc() != 0) throw new ModuleException("Error creating " + path.substring(0, slash) + " Error code: " + made.rc()
+                + " Error description: " + made.stderr().strip());
     }
 }

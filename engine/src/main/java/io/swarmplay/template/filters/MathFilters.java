@@ -35,7 +35,12 @@ public final class MathFilters {
                 AnsibleFilter.of("extract", MathFilters::extract),
                 AnsibleFilter.of("subelements", MathFilters::subelements),
                 AnsibleFilter.of("shuffle", (v, a) -> {
-                    List<Object> items = CollectionFilters.iterable(Values.unwrap(v), "shuffle");
+                    Object value = Values.unwrap(v);
+                    // Ansible's randomize_list: a value list() cannot take is returned as it is
+                    boolean iterable = value instanceof CharSequence || value instanceof java.util.Collection<?>
+                            || value instanceof java.util.Map<?, ?> || value instanceof Object[];
+                    if (!iterable) return v;
+                    List<Object> items = CollectionFilters.iterable(value, "shuffle");
                     Object seed = a.get(0, "seed");
                     if (seed != null && Values.truthy(seed)) return new PyRandom(seed).shuffled(items);
                     Collections.shuffle(items);
