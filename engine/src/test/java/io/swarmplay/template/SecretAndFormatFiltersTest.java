@@ -52,6 +52,7 @@ class SecretAndFormatFiltersTest {
         "'s' | password_hash('sha512', 'ok', rounds=999)   ~ Could not hash the secret.",
         "'s' | password_hash('md5', 'ok', rounds=5000)     ~ md5_crypt takes no rounds",
         "'s' | password_hash('nope')                       ~ does not support the 'nope' algorithm",
+        "'s' | password_hash(salt_size=[999])              ~ salt_size must be an integer, got list",
         "'s' | to_uuid(namespace='zz')                     ~ Invalid value 'zz' for 'namespace'",
         "'s' | comment('fortran')                          ~ unknown style 'fortran'",
         "'monkeys' | human_readable                        ~ human_readable() failed on bad input",

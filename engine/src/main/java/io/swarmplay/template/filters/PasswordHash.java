@@ -36,11 +36,19 @@ final class PasswordHash {
             throw new FilterException("password_hash does not support the '" + name + "' algorithm",
                     "use one of sha512 (sha512_crypt), sha256 (sha256_crypt), md5 (md5_crypt)");
         }
-        String salt = salt(algorithm, a.string(1, "salt", null), a.integer(2, "salt_size", 0));
-        int rounds = rounds(algorithm, a.integer(3, "rounds", 0));
+        String salt = salt(algorithm, a.string(1, "salt", null), whole(a, 2, "salt_size"));
+        int rounds = rounds(algorithm, whole(a, 3, "rounds"));
         String setting = "$" + algorithm.cryptId() + "$"
                 + (algorithm.implicitRounds() != null && rounds != SHA_PLAIN_ROUNDS ? "rounds=" + rounds + "$" : "") + salt;
         return Crypt.crypt(Values.str(v), setting);
+    }
+
+    /** An integer argument, 0 when not given; anything else given is refused (Python's passlib fails on it). */
+    private static int whole(Args a, int index, String name) {
+        Object v = Values.unwrap(a.get(index, name));
+        if (v == null) return 0;
+        if (v instanceof Number n && !(v instanceof Double || v instanceof Float)) return n.intValue();
+        throw new FilterException("password_hash: " + name + " must be an integer, got " + TypeFilters.pythonType(v));
     }
 
     private static String salt(Algorithm algorithm, String given, int size) {
