@@ -187,8 +187,9 @@ public final class FileModule implements Module<FileModule.Args> {
 
     private static Change file(Args args, Optional<FileStat> now, HostView host) {
         if (now.isEmpty()) {
-            throw new ModuleException("file " + args.path() + " does not exist on " + host.name()
-                    + "; use state: touch to create an empty file, or copy/template to give it content");
+            // Ansible's words and result keys (playbooks read state: absent); state: touch would create it
+            throw new ModuleException("file (" + args.path() + ") is absent, cannot continue",
+                    Map.of("path", args.path(), "state", "absent"));
         }
         requireKind(args, now.get(), FileStat.Type.FILE, host);
         return AttributeCheck.compare(wanted(args), now.get(), "file", host);

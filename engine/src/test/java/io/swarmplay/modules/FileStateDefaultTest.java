@@ -33,7 +33,8 @@ class FileStateDefaultTest {
         String missing = dir.resolve("missing").toString();
         ModuleException e = assertThrows(ModuleException.class,
                 () -> LocalModules.run("file", LocalModules.args("path", missing), dir));
-        assertTrue(e.getMessage().contains("does not exist"), e.getMessage());
+        assertEquals("file (" + missing + ") is absent, cannot continue", e.getMessage());
+        assertEquals("absent", e.data().get("state"));
         Outcome made = LocalModules.run("file", LocalModules.args("path", missing, "recurse", true), dir);
         assertEquals("directory", made.data().get("state"));
         assertTrue(Files.isDirectory(dir.resolve("missing")));
