@@ -29,7 +29,7 @@ final class FilterThenTest {
                 inTag = false;
                 i++;
             } else if (c == '\'' || c == '"') {
-                int end = stringEnd(text, i);
+                int end = PercentOperator.stringEnd(text, i);
                 if (end < 0) return text; // unclosed: TemplateScan reports it
                 i = end - 1;
             } else if (isKeyword(text, i)) {
@@ -105,16 +105,6 @@ final class FilterThenTest {
         char quote = text.charAt(close);
         for (int i = close - 1; i >= 0; i--) {
             if (text.charAt(i) == quote && (i == 0 || text.charAt(i - 1) != '\\')) return i;
-        }
-        return -1;
-    }
-
-    private static int stringEnd(String text, int start) {
-        char quote = text.charAt(start);
-        for (int i = start + 1; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '\\') i++;
-            else if (c == quote) return i + 1;
         }
         return -1;
     }

@@ -111,7 +111,7 @@ final class PercentOperator {
     }
 
     /** The index after the closing quote of the literal starting at {@code start}; -1 when unclosed. */
-    private static int stringEnd(String text, int start) {
+    static int stringEnd(String text, int start) {
         char quote = text.charAt(start);
         for (int i = start + 1; i < text.length(); i++) {
             char c = text.charAt(i);
