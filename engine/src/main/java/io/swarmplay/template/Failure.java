@@ -11,11 +11,24 @@ import io.swarmplay.template.filters.Undefined;
  * @param template the template the user wrote (quoted in the message; never a variable's value)
  * @param line     the line inside it, 1-based, or 0 if not known
  * @param undefined whether an undefined variable or attribute caused it (Ansible's {@code AnsibleUndefinedVariable})
+ * @param typeError whether the summary is a Python {@code TypeError}'s message (worded with the template, see {@link #typeErrorText})
  */
-record Failure(String summary, String hint, String template, int line, boolean undefined) {
+record Failure(String summary, String hint, String template, int line, boolean undefined, boolean typeError) {
 
     Failure(String summary, String hint, String template, int line) {
-        this(summary, hint, template, line, false);
+        this(summary, hint, template, line, false, false);
+    }
+
+    Failure(String summary, String hint, String template, int line, boolean undefined) {
+        this(summary, hint, template, line, undefined, false);
+    }
+
+    /**
+     * Ansible's templar on a {@code TypeError} while rendering {@code template}: an {@code AnsibleError}
+     * with the error as {@code orig_exc}, so its text says the cause twice.
+     */
+    static String typeErrorText(String template, String cause) {
+        return "Unexpected templating type error occurred on (" + template + "): " + cause + ". " + cause;
     }
 
     private static final int MAX_EXCERPT = 120;
@@ -37,6 +50,7 @@ record Failure(String summary, String hint, String template, int line, boolean u
         if (shiftLines && position.isKnown() && line > 1) {
             position = new SourcePosition(position.file(), position.line() + line - 1, 1);
         }
+        if (typeError) return TemplateException.typeError(summary + " in \"" + excerpt + "\"" + where, summary, template, position);
         return new TemplateException(summary + " in \"" + excerpt + "\"" + where, summary, position, hint, undefined);
     }
 

@@ -5,6 +5,7 @@ import com.hubspot.jinjava.interpret.JinjavaInterpreter;
 import io.swarmplay.source.SourcePosition;
 import io.swarmplay.source.Suggest;
 import io.swarmplay.source.Vault;
+import io.swarmplay.template.filters.FilterException;
 import io.swarmplay.template.filters.RenderScope;
 import io.swarmplay.template.filters.TemplateLimits;
 import io.swarmplay.source.UnsafeText;
@@ -395,6 +396,23 @@ final class RenderState implements RenderScope {
     public RuntimeException fail(String message, String hint) {
         String via = rendering.isEmpty() ? "" : " (via " + rendering.stream().map(f -> "'" + f.path() + "'").collect(Collectors.joining(" -> ")) + ")";
         return fail(new Failure(message + via, hint, template, line()));
+    }
+
+    /**
+     * A Python {@code TypeError} from a filter or test: Ansible's templar words it with the template
+     * it rendered; inside a variable's template, each variable on the way out wraps it as its
+     * {@code AnsibleJ2Vars} does ({@code An unhandled exception occurred while templating ...}).
+     */
+    @Override
+    public RuntimeException fail(FilterException e) {
+        if (!e.typeError()) return fail(e.getMessage(), e.hint());
+        if (rendering.isEmpty()) return fail(new Failure(e.getMessage(), e.hint(), template, line(), false, true));
+        String message = null;
+        for (Frame f : rendering) {
+            String cause = message == null ? Failure.typeErrorText(f.raw(), e.getMessage()) : message;
+            message = "An unhandled exception occurred while templating '" + f.raw() + "'. Error was a <class 'ansible.errors.AnsibleError'>, original message: " + cause;
+        }
+        return fail(new Failure(message, e.hint(), template, line()));
     }
 
     /** Records a failure at a known line of the current template. */

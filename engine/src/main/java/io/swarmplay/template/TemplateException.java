@@ -13,6 +13,8 @@ public final class TemplateException extends RuntimeException {
     private final boolean undefined;
     private final String summary;
     private final String condition;
+    /** For a Python {@code TypeError}: the template the templar rendered, else null. */
+    private final String typeErrorIn;
 
     public TemplateException(String message, SourcePosition position, String hint) {
         this(message, position, hint, false);
@@ -30,7 +32,13 @@ public final class TemplateException extends RuntimeException {
 
     private TemplateException(String message, String summary, SourcePosition position, String hint, boolean undefined,
                               String condition) {
+        this(message, summary, position, hint, undefined, condition, null);
+    }
+
+    private TemplateException(String message, String summary, SourcePosition position, String hint, boolean undefined,
+                              String condition, String typeErrorIn) {
         super(message);
+        this.typeErrorIn = typeErrorIn;
         this.summary = summary;
         this.position = position == null ? SourcePosition.UNKNOWN : position;
         this.hint = hint;
@@ -38,10 +46,15 @@ public final class TemplateException extends RuntimeException {
         this.condition = condition;
     }
 
+    /** A Python {@code TypeError} ({@code cause}) raised while rendering {@code template}. */
+    static TemplateException typeError(String message, String cause, String template, SourcePosition position) {
+        return new TemplateException(message, cause, position, null, false, null, template);
+    }
+
     /** This failure, as one that happened while evaluating the condition {@code expression} ({@code when}, {@code that}). */
     TemplateException inCondition(String expression) {
         if (condition != null) return this;
-        TemplateException e = new TemplateException(getMessage(), summary, position, hint, undefined, expression);
+        TemplateException e = new TemplateException(getMessage(), summary, position, hint, undefined, expression, typeErrorIn);
         e.setStackTrace(getStackTrace());
         return e;
     }
@@ -53,7 +66,10 @@ public final class TemplateException extends RuntimeException {
 
     /** The cause alone, without the template it happened in: what Ansible says for a {@code with_<lookup>} loop. */
     public String summary() {
-        return summary;
+        if (typeErrorIn == null) return summary;
+        // a condition is rendered as Ansible's Conditional presents it to the templar
+        String rendered = condition == null ? typeErrorIn : "{% if " + condition + " %} True {% else %} False {% endif %}";
+        return Failure.typeErrorText(rendered, summary);
     }
 
     /** Whether an undefined variable or attribute caused it (Ansible's {@code AnsibleUndefinedVariable}). */

@@ -75,7 +75,7 @@ public final class AnsibleFilter implements Filter {
         try {
             return TemplateLimits.checked(body.apply(var, new Args(args, kwargs, in)), in);
         } catch (FilterException e) {
-            throw RenderScope.of(in).fail(e.getMessage(), e.hint());
+            throw RenderScope.of(in).fail(e);
         }
     }
 

@@ -54,7 +54,7 @@ public final class AnsibleTest implements ExpTest {
         try {
             return body.test(var, arguments(args, in));
         } catch (FilterException e) {
-            throw RenderScope.of(in).fail(e.getMessage(), e.hint());
+            throw RenderScope.of(in).fail(e);
         }
     }
 

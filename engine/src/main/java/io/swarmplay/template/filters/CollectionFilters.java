@@ -67,7 +67,8 @@ public final class CollectionFilters {
             Object lower = layers.get(i);
             if (!(lower instanceof Map && result instanceof Map)) {
                 throw new FilterException("failed to combine variables, expected dicts but got a '"
-                        + TypeFilters.pythonType(lower) + "' and a '" + TypeFilters.pythonType(result) + "'");
+                        + TypeFilters.pythonType(lower) + "' and a '" + TypeFilters.pythonType(result) + "': \n"
+                        + SerialisationFilters.json(lower, 0, false) + "\n" + SerialisationFilters.json(result, 0, false));
             }
             Map<Object, Object> merged = new LinkedHashMap<>((Map<Object, Object>) lower);
             merge(merged, (Map<Object, Object>) result, recursive, listMerge);
@@ -109,7 +110,11 @@ public final class CollectionFilters {
         String key = a.string(0, "key_name", "key");
         String value = a.string(1, "value_name", "value");
         List<Object> out = new ArrayList<>();
-        Values.map(v, "dict2items").forEach((k, val) -> {
+        Object input = Values.unwrap(v);
+        if (!(input instanceof Map<?, ?> mapping)) {
+            throw FilterException.typeError("dict2items requires a dictionary, got " + TypeFilters.pythonClass(input) + " instead.");
+        }
+        mapping.forEach((k, val) -> {
             Map<String, Object> item = new LinkedHashMap<>();
             item.put(key, k);
             item.put(value, val);
@@ -121,11 +126,18 @@ public final class CollectionFilters {
     static Object items2dict(Object v, Args a) {
         String key = a.string(0, "key_name", "key");
         String value = a.string(1, "value_name", "value");
+        Object items = Values.unwrap(v);
+        if (!(items instanceof List<?> list)) { // Ansible's is_sequence: a list or tuple, not a string
+            throw FilterException.typeError("items2dict requires a list, got " + TypeFilters.pythonClass(items) + " instead.");
+        }
         Map<Object, Object> out = new LinkedHashMap<>();
-        for (Object item : Values.list(v, "items2dict")) {
-            Map<Object, Object> m = Values.map(Values.unwrap(item), "items2dict");
+        for (Object item : list) {
+            if (!(Values.unwrap(item) instanceof Map<?, ?> m)) {
+                throw FilterException.typeError("items2dict requires a list of dictionaries, got " + Values.repr(Values.toPlain(list)) + " instead.");
+            }
             if (!m.containsKey(key) || !m.containsKey(value)) {
-                throw new FilterException("items2dict expects items with the keys '" + key + "' and '" + value + "'");
+                throw FilterException.typeError("items2dict requires each dictionary in the list to contain the keys '" + key + "' and '"
+                        + value + "', got " + Values.repr(Values.toPlain(list)) + " instead.");
             }
             out.put(m.get(key), m.get(value));
         }

@@ -4,14 +4,35 @@ package io.swarmplay.template.filters;
 public final class FilterException extends RuntimeException {
 
     private final String hint;
+    private final boolean typeError;
 
     public FilterException(String message) {
         this(message, null);
     }
 
     public FilterException(String message, String hint) {
+        this(message, hint, false);
+    }
+
+    private FilterException(String message, String hint, boolean typeError) {
         super(message, null, false, false);
         this.hint = hint;
+        this.typeError = typeError;
+    }
+
+    /**
+     * What Python raises as a {@code TypeError} (Ansible's {@code AnsibleFilterTypeError} too, a
+     * wrong argument count or type): Ansible's templar reports it as {@code Unexpected templating
+     * type error occurred on (TEMPLATE): MESSAGE}, unlike an {@code AnsibleFilterError}, whose
+     * message is the error.
+     */
+    public static FilterException typeError(String message) {
+        return new FilterException(message, null, true);
+    }
+
+    /** Whether Python would raise this as a {@code TypeError}. */
+    public boolean typeError() {
+        return typeError;
     }
 
     /**

@@ -38,7 +38,12 @@ public final class HashFilters {
 
     /** uuid5 of the text in {@code namespace} (Ansible's own namespace by default). */
     static String toUuid(Object v, Object namespace) {
-        String text = namespace == null ? ANSIBLE_NAMESPACE : Values.str(Values.unwrap(namespace));
+        Object given = Values.unwrap(namespace);
+        if (given != null && !(given instanceof CharSequence)) { // Python's uuid.UUID(hex) calls hex.replace(...)
+            throw new FilterException("Invalid value '" + Values.str(given) + "' for 'namespace': '"
+                    + TypeFilters.pythonType(given) + "' object has no attribute 'replace'");
+        }
+        String text = given == null ? ANSIBLE_NAMESPACE : given.toString();
         String hex = text.strip().replaceFirst("^urn:uuid:", "").replaceAll("^\\{|}$", "").replace("-", "");
         if (!hex.matches("[0-9a-fA-F]{32}")) {
             throw new FilterException("Invalid value '" + text + "' for 'namespace': badly formed hexadecimal UUID string");
@@ -55,7 +60,7 @@ public final class HashFilters {
     static String hex(String algorithm, Object v) {
         String java = ALGORITHMS.get(algorithm.toLowerCase());
         if (java == null) {
-            throw new FilterException("unsupported hash type '" + algorithm + "'", // hashlib's words, as Ansible's message
+            throw new FilterException("unsupported hash type " + algorithm, // hashlib's ValueError, Ansible's message
                     "use one of md5, sha1, sha224, sha256, sha384, sha512, sha512_224, sha512_256, sha3_224, sha3_256, sha3_384, sha3_512");
         }
         return HexFormat.of().formatHex(digest(java, Values.str(v).getBytes(StandardCharsets.UTF_8)));

@@ -184,27 +184,51 @@ public final class MathFilters {
         throw new FilterException("extract: cannot index " + Values.typeName(c) + " with " + Values.repr(key));
     }
 
-    /** {@code users | subelements('groups', skip_missing=True)} → {@code [[user, group], ...]}. */
+    /**
+     * Ansible's {@code subelements(obj, subelements, skip_missing=False)}: each item of a list (or
+     * value of a mapping) paired with each entry of the list at the dotted key path, as tuples.
+     */
     private static List<Object> subelements(Object v, Args a) {
-        List<Object> items = Values.list(Values.unwrap(v), "subelements");
-        String path = a.string(0, "subelements", "");
+        Object obj = Values.unwrap(v);
+        List<Object> items;
+        if (obj instanceof Map<?, ?> m) items = new ArrayList<>(m.values());
+        else if (obj instanceof List<?> l) items = new ArrayList<>(l);
+        else throw new FilterException("obj must be a list of dicts or a nested dict");
+        Object keys = Values.unwrap(a.get(0, "subelements"));
+        List<Object> path;
+        if (keys instanceof List<?> l) path = new ArrayList<>(l);
+        else if (keys instanceof CharSequence s) path = new ArrayList<>(List.of((Object[]) s.toString().split("\\.", -1)));
+        else throw FilterException.typeError("subelements must be a list or a string");
         boolean skipMissing = a.bool(1, "skip_missing", false);
         List<Object> out = new ArrayList<>();
         for (Object item : items) {
-            Object value = Values.unwrap(item);
-            for (String key : path.split("\\.")) {
-                if (!(value instanceof Map<?, ?> m) || !m.containsKey(key)) {
-                    if (skipMissing) {
-                        value = List.of();
-                        break;
-                    }
-                    throw new FilterException("could not find '" + key + "' key in iterated item " + Values.repr(item));
-                }
-                value = Values.unwrap(m.get(key));
+            Object values = subelementsOf(item, path, skipMissing);
+            if (!(values instanceof List<?> subs)) {
+                Object last = path.isEmpty() ? null : path.get(path.size() - 1);
+                throw FilterException.typeError("the key " + Values.repr(last) + " should point to a list, got " + Values.repr(Values.toPlain(values)));
             }
-            if (!(value instanceof List<?> subs)) throw new FilterException("the key " + path + " should point to a list, got " + Values.repr(value));
-            for (Object sub : subs) out.add(new ArrayList<>(List.of(item, sub)));
+            for (Object sub : subs) out.add(new PyTuple(new ArrayList<>(java.util.Arrays.asList(item, sub))));
         }
         return out;
+    }
+
+    /** {@code item[k1][k2]...} as Python indexes: a missing key is a KeyError, a value that is no mapping a TypeError. */
+    private static Object subelementsOf(Object item, List<Object> path, boolean skipMissing) {
+        Object values = Values.unwrap(item);
+        for (Object key : path) {
+            if (values instanceof List<?> l && key instanceof Integer i && i >= -l.size() && i < l.size()) {
+                values = Values.unwrap(l.get(i < 0 ? l.size() + i : i));
+                continue;
+            }
+            if (!(values instanceof Map<?, ?> m)) {
+                throw FilterException.typeError("the key " + Values.str(key) + " should point to a dictionary, got '" + Values.str(Values.toPlain(values)) + "'");
+            }
+            if (!m.containsKey(key)) {
+                if (skipMissing) return List.of();
+                throw new FilterException("could not find " + Values.repr(key) + " key in iterated item " + Values.repr(Values.toPlain(m)));
+            }
+            values = Values.unwrap(m.get(key));
+        }
+        return values;
     }
 }

@@ -33,22 +33,28 @@ final class PasswordHash {
         String name = ALIASES.getOrDefault(type, type);
         Algorithm algorithm = ALGORITHMS.get(name);
         if (algorithm == null) {
-            throw new FilterException("password_hash does not support the '" + name + "' algorithm",
+            // passlib's AnsibleError, re-raised by the filter with itself as orig_exc: the text twice
+            String passlib = "passlib does not support '" + name + "' algorithm";
+            throw new FilterException(passlib + ". " + passlib,
                     "use one of sha512 (sha512_crypt), sha256 (sha256_crypt), md5 (md5_crypt)");
         }
-        String salt = salt(algorithm, a.string(1, "salt", null), whole(a, 2, "salt_size"));
-        int rounds = rounds(algorithm, whole(a, 3, "rounds"));
+        String salt = salt(algorithm, a.string(1, "salt", null), whole(a, 2, "salt_size", "'<' not supported between instances of '%s' and 'int'"));
+        int rounds = rounds(algorithm, whole(a, 3, "rounds", "min_desired_rounds must be integer, not %s"));
         String setting = "$" + algorithm.cryptId() + "$"
                 + (algorithm.implicitRounds() != null && rounds != SHA_PLAIN_ROUNDS ? "rounds=" + rounds + "$" : "") + salt;
         return Crypt.crypt(Values.str(v), setting);
     }
 
-    /** An integer argument, 0 when not given; anything else given is refused (Python's passlib fails on it). */
-    private static int whole(Args a, int index, String name) {
+    /**
+     * An integer argument (passlib takes digits in a string too), 0 when not given; anything else is
+     * passlib's {@code TypeError}, {@code typeError} with the Python type name for {@code %s}.
+     */
+    private static int whole(Args a, int index, String name, String typeError) {
         Object v = Values.unwrap(a.get(index, name));
         if (v == null) return 0;
         if (v instanceof Number n && !(v instanceof Double || v instanceof Float)) return n.intValue();
-        throw new FilterException("password_hash: " + name + " must be an integer, got " + TypeFilters.pythonType(v));
+        if (v instanceof CharSequence s && s.toString().strip().matches("[+-]?\\d{1,9}")) return Integer.parseInt(s.toString().strip());
+        throw FilterException.typeError(String.format(typeError, TypeFilters.pythonType(v)));
     }
 
     private static String salt(Algorithm algorithm, String given, int size) {
@@ -62,7 +68,7 @@ final class PasswordHash {
 
     private static int rounds(Algorithm algorithm, int rounds) {
         if (algorithm.implicitRounds() == null) {
-            if (rounds != 0) throw new FilterException("md5_crypt takes no rounds (passlib: unexpected keyword argument 'rounds')");
+            if (rounds != 0) throw FilterException.typeError("MinimalHandler.using() got an unexpected keyword argument 'rounds'");
             return 0;
         }
         if (rounds == 0) return algorithm.implicitRounds();

@@ -29,6 +29,11 @@ public interface RenderScope {
     /** Records a failure and returns the exception to throw out of Jinjava (which would swallow it). */
     RuntimeException fail(String message, String hint);
 
+    /** Records what a filter or test raised (a Python {@code TypeError} is worded as Ansible's templar words it). */
+    default RuntimeException fail(FilterException e) {
+        return fail(e.getMessage(), e.hint());
+    }
+
     /** The Undefined for a key {@code map} lacks: an error unless handled (as {@code map[key]} gives it). */
     default Object missingKey(java.util.Map<?, ?> map, Object key) {
         throw new FilterException("'" + key + "' is not defined on a mapping");

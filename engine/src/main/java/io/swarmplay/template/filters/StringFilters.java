@@ -156,9 +156,20 @@ public final class StringFilters {
 
     /** os.path.join over a list (or one string): an absolute part restarts the path. */
     static Object pathJoin(Object v, Args a) {
-        List<Object> parts = v instanceof CharSequence ? List.of(v) : Values.list(v, "path_join");
+        Object value = Values.unwrap(v);
+        if (!(value instanceof CharSequence) && !(value instanceof List<?>)) {
+            throw FilterException.typeError("|path_join expects string or sequence, got " + TypeFilters.pythonClass(value) + " instead.");
+        }
+        List<Object> parts = value instanceof CharSequence ? List.of(value) : Values.list(value, "path_join");
+        if (parts.isEmpty()) throw FilterException.typeError("join() missing 1 required positional argument: 'a'");
         String out = "";
         for (Object part : parts) {
+            if (!(Values.unwrap(part) instanceof CharSequence)) { // os.path.join: os.fspath on the first part, its own check on the rest
+                String type = TypeFilters.pythonType(Values.unwrap(part));
+                throw FilterException.typeError(part == parts.get(0)
+                        ? "expected str, bytes or os.PathLike object, not " + type
+                        : "join() argument must be str, bytes, or os.PathLike object, not '" + type + "'");
+            }
             String p = Values.str(part);
             if (p.startsWith("/") || out.isEmpty()) out = p;
             else out = out.endsWith("/") ? out + p : out + "/" + p;

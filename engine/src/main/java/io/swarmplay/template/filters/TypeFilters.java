@@ -88,6 +88,11 @@ public final class TypeFilters {
         }
     }
 
+    /** Python's {@code str(type(v))}, as Ansible's messages show it: {@code <class 'bool'>}. */
+    public static String pythonClass(Object v) {
+        return "<class '" + pythonType(v) + "'>";
+    }
+
     /** Python's name of the type of {@code v} ({@code int}, {@code str}, {@code dict}...). */
     public static String pythonType(Object v) {
         if (v == null) return "NoneType";
