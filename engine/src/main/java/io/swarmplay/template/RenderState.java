@@ -250,9 +250,9 @@ final class RenderState implements RenderScope {
         return "(keys: " + shown + (keys.size() > MAX_KEYS_SHOWN ? ", and " + (keys.size() - MAX_KEYS_SHOWN) + " more" : "") + ")";
     }
 
+    // inside a variable's template the variable's own Undefined names it (see undefinedVariable)
     private Undefined undefined(String name, String summary, String hint) {
-        String via = rendering.isEmpty() ? "" : " (via " + rendering.stream().map(f -> "'" + f.path() + "'").collect(Collectors.joining(" -> ")) + ")";
-        Undefined u = new Undefined(name, summary + via, hint, template, line());
+        Undefined u = new Undefined(name, summary, hint, template, line());
         pending.add(u);
         return u;
     }
@@ -276,9 +276,15 @@ final class RenderState implements RenderScope {
         boolean outerTainted = tainted;
         tainted = false;
         try {
-            Object value = engine.renderString(raw, this);
+            Object value;
+            try {
+                value = engine.renderString(raw, this);
+            } catch (RuntimeException e) {
+                if (pending.size() > pendingMark) undefinedVariable(path, raw, pendingMark); // the cause, worded as the variable's
+                throw e;
+            }
             if (touched.size() > touchMark) value = collapseTouches(touchMark);
-            else if (pending.size() > pendingMark) return undefinedVariable(path, pendingMark);
+            else if (pending.size() > pendingMark) return undefinedVariable(path, raw, pendingMark);
             // a variable computed from host data is host data: its text and collections are not rendered again
             value = tainted ? dataView(path, value) : view(path, value);
             memo.put(raw, tainted ? new Unsafe(value) : value);
@@ -292,12 +298,14 @@ final class RenderState implements RenderScope {
     /**
      * As Ansible: a variable whose template uses an undefined value is itself undefined, an error
      * (with the inner cause) only where it is used, so {@code x is defined} and {@code x | default}
-     * handle it.
+     * handle it. Its text is Ansible's {@code AnsibleJ2Vars} hint: the variable's template, then the
+     * cause twice ({@code AnsibleUndefinedVariable(e, orig_exc=e)}).
      */
-    private Undefined undefinedVariable(String path, int mark) {
+    private Undefined undefinedVariable(String path, String raw, int mark) {
         Undefined cause = pending.get(mark);
         pending.subList(mark, pending.size()).clear();
-        Undefined u = new Undefined(path, cause.summary(), cause.hint(), cause.template(), cause.line());
+        String summary = raw + ": " + cause.summary() + ". " + cause.summary();
+        Undefined u = new Undefined(path, summary, cause.hint(), cause.template(), cause.line());
         pending.add(u);
         return u;
     }

@@ -20,9 +20,19 @@ class FilterErrorsTest {
 
     final Templar templar = Templar.create();
     final Map<String, Object> vars = Map.of(
-            "demo", List.of(Map.of("name", "alice", "groups", List.of("wheel"))),
+            "demo", List.of(alice()),
             "nested", "{{ True | dict2items }}",
-            "outer", "x {{ nested }}");
+            "outer", "x {{ nested }}",
+            "x", "{{ nope }}",
+            "y", "a {{ x }}",
+            "z", "{{ nope + 1 }}");
+
+    private static Map<String, Object> alice() {
+        Map<String, Object> alice = new java.util.LinkedHashMap<>();
+        alice.put("name", "alice");
+        alice.put("groups", List.of("wheel"));
+        return alice;
+    }
 
     private String summary(String template) {
         return assertThrows(TemplateException.class, () -> templar.render(template, vars, SourcePosition.UNKNOWN)).summary();
@@ -87,5 +97,13 @@ class FilterErrorsTest {
         Object pairs = ExpressionValue.of(templar, "{{ demo | subelements('groups') == [(demo[0], 'wheel')] }}", vars, SourcePosition.UNKNOWN);
         assertEquals(true, pairs);
         assertEquals(List.of(), ExpressionValue.of(templar, "{{ demo | subelements('nope', skip_missing=True) }}", vars, SourcePosition.UNKNOWN));
+    }
+
+    @Test
+    void anUndefinedValueInAVariablesTemplateIsWordedAsAnsiblesJ2VarsHint() {
+        String x = "{{ nope }}: 'nope' is undefined. 'nope' is undefined";
+        assertEquals(x, summary("{{ x }}"));
+        assertEquals("a {{ x }}: " + x + ". " + x, summary("{{ y }}"));
+        assertEquals("{{ nope + 1 }}: 'nope' is undefined. 'nope' is undefined", summary("{{ z }}"), "also when the variable's render fails on it");
     }
 }

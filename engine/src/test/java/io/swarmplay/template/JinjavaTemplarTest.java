@@ -156,7 +156,7 @@ class JinjavaTemplarTest {
     @Test
     void undefinedInsideATemplatedVariableNamesTheVariable() {
         TemplateException e = error("{{ workdir }}/spire", vars("workdir", "{{ bse }}/w", "base", "/srv"));
-        assertEquals("'bse' is undefined (via 'workdir') in \"{{ workdir }}/spire\"", e.getMessage());
+        assertEquals("{{ bse }}/w: 'bse' is undefined. 'bse' is undefined in \"{{ workdir }}/spire\"", e.getMessage());
         assertEquals("did you mean 'base'?", e.hint());
     }
 
@@ -165,7 +165,7 @@ class JinjavaTemplarTest {
         Map<String, Object> vars = vars("mytest", "{{ und }}", "nested", "a {{ mytest }}");
         assertEquals("False True False d", templar.render(
                 "{{ mytest is defined }} {{ mytest is undefined }} {{ nested is defined }} {{ mytest | default('d') }}", vars, AT));
-        assertEquals("'und' is undefined (via 'mytest') in \"{{ mytest }}\"", error("{{ mytest }}", vars).getMessage());
+        assertEquals("{{ und }}: 'und' is undefined. 'und' is undefined in \"{{ mytest }}\"", error("{{ mytest }}", vars).getMessage());
     }
 
     @Test
