@@ -66,6 +66,10 @@ class FilterErrorsTest {
         "{{ True | path_join }}                         ~ |path_join expects string or sequence, got <class 'bool'> instead.",
         "{{ ['a', 1] | path_join }}                     ~ join() argument must be str, bytes, or os.PathLike object, not 'int'",
         "{{ [1] | path_join }}                          ~ expected str, bytes or os.PathLike object, not int",
+        "{{ 1 | join }}                                 ~ 'int' object is not iterable",
+        "{{ None | sort }}                              ~ 'NoneType' object is not iterable",
+        "{{ 1 | length }}                               ~ object of type 'int' has no len()",
+        "{{ 1 is in 5 }}                                ~ argument of type 'int' is not iterable",
         "{{ 'x' | password_hash(salt_size=[9]) }}       ~ '<' not supported between instances of 'list' and 'int'",
         "{{ 'x' | password_hash('md5', rounds=5000) }}  ~ MinimalHandler.using() got an unexpected keyword argument 'rounds'"})
     void aTypeErrorIsWrappedWithTheTemplate(String template, String cause) {

@@ -271,7 +271,7 @@ class FiltersTest {
         assertEquals(1, r("{{ nums | min }}"));
         assertEquals(3, r("{{ nums | max }}"));
         assertEquals(Map.of("name", "Al", "uid", 1, "admin", false), r("{{ users | min(attribute='uid') }}"));
-        assertEquals("length expects a string, list or mapping, got a number in \"{{ 5 | length }}\"", error("{{ 5 | length }}"));
+        assertEquals("object of type 'int' has no len() in \"{{ 5 | length }}\"", error("{{ 5 | length }}"));
     }
 
     @Test

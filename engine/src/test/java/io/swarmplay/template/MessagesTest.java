@@ -30,7 +30,7 @@ class MessagesTest {
         "{% raw %}x => '{% raw %}' without '{% endraw %}' in \"{% raw %}x\"",
         "{{ [1] | sum(start='a') }} => sum expects a number as start, got a string in \"{{ [1] | sum(start='a') }}\"",
         "{{ [{'a':1},{}] | sort(attribute='a') }} => cannot order items by 'a': some items do not have it in \"{{ [{'a':1},{}] | sort(attribute='a') }}\"",
-        "{{ 5 | join }} => join expects a list, got a number in \"{{ 5 | join }}\"",
+        "{{ 5 | join }} => 'int' object is not iterable in \"{{ 5 | join }}\"",
         "{{ [[1]] | dict }} => dict expects pairs, got an item of length 1 in \"{{ [[1]] | dict }}\"",
         "{{ 's' | abs }} => abs expects a number, got a string in \"{{ 's' | abs }}\"",
         "{{ 's' | round }} => round expects a number, got a string in \"{{ 's' | round }}\"",
@@ -38,7 +38,7 @@ class MessagesTest {
         "{{ l | selectattr('a', 'asdf ', true) }} => Could not load \"asdf \": unknown test 'asdf ' in \"{{ l | selectattr('a', 'asdf ', true) }}\"",
         "{{ 1 | asdf }} => Could not load \"asdf\": unknown filter 'asdf' in \"{{ 1 | asdf }}\"",
         "{{ l | map('uper') }} => Could not load \"uper\": unknown filter 'uper' in \"{{ l | map('uper') }}\"",
-        "{{ 1 is in 5 }} => 'in' expects a string, list or mapping, got a number in \"{{ 1 is in 5 }}\"",
+        "{{ 1 is in 5 }} => argument of type 'int' is not iterable in \"{{ 1 is in 5 }}\"",
         "{{ '{' | from_yaml_all }} => from_yaml_all got text that is not valid YAML (line 1) in \"{{ '{' | from_yaml_all }}\"",
     })
     void message(String template, String expected) {

@@ -167,7 +167,7 @@ public final class AnsibleTests {
         if (c instanceof CharSequence s) return s.toString().contains(Values.str(item));
         if (c instanceof Map<?, ?> m) return Values.contains(m.keySet(), item);
         if (c instanceof Collection<?> col) return Values.contains(col, item);
-        throw new FilterException("'in' expects a string, list or mapping, got a " + Values.typeName(c));
+        throw FilterException.typeError("argument of type '" + TypeFilters.pythonType(c) + "' is not iterable"); // Python's `in`
     }
 
     /** Python truthiness; with {@code convert_bool=True} a boolean word ({@code yes}, {@code off}, {@code 1}, ...) first becomes its boolean. */

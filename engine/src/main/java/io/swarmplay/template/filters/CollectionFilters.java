@@ -239,7 +239,7 @@ public final class CollectionFilters {
      */
     static Object unique(Object v, Args a) {
         if (!(v instanceof CharSequence || v instanceof Map || v instanceof java.util.Collection || v instanceof Object[])) {
-            throw new FilterException("'" + TypeFilters.pythonType(v) + "' object is not iterable");
+            throw FilterException.typeError("'" + TypeFilters.pythonType(v) + "' object is not iterable");
         }
         Object caseSensitive = a.get(0, "case_sensitive");
         Object attribute = a.get(1, "attribute");
@@ -288,7 +288,7 @@ public final class CollectionFilters {
         if (v instanceof CharSequence s) return s.length();
         if (v instanceof Map<?, ?> m) return m.size();
         if (v instanceof Collection<?> c) return c.size();
-        throw new FilterException("length expects a string, list or mapping, got a " + Values.typeName(v));
+        throw FilterException.typeError("object of type '" + TypeFilters.pythonType(v) + "' has no len()");
     }
 
     static Object edge(Object v, boolean first) {

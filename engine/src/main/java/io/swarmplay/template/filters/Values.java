@@ -134,12 +134,12 @@ public final class Values {
         return v;
     }
 
-    /** The items of a list-like value (a string is not list-like here); throws for anything else. */
+    /** The items of a list-like value (a string is not list-like here); anything else is Python's TypeError for iterating it. */
     public static List<Object> list(Object v, String filter) {
         if (v instanceof Map<?, ?> m) return new ArrayList<>(m.keySet());
         if (v instanceof Collection<?> c) return new ArrayList<>(c);
         if (v instanceof Object[] a) return new ArrayList<>(List.of(a));
-        throw new FilterException(filter + " expects a list, got a " + typeName(v));
+        throw FilterException.typeError("'" + TypeFilters.pythonType(v) + "' object is not iterable"); // Python's iter()
     }
 
     /** The value as a map; throws for anything else. */
