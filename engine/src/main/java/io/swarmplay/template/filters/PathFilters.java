@@ -19,16 +19,23 @@ public final class PathFilters {
 
     public static List<Filter> all() {
         return List.of(
-                AnsibleFilter.of("expanduser", (v, a) -> expandUser(Values.str(v))),
-                AnsibleFilter.of("realpath", (v, a) -> realpath(Values.str(v))),
+                AnsibleFilter.of("expanduser", (v, a) -> expandUser(fspath(v))),
+                AnsibleFilter.of("realpath", (v, a) -> realpath(fspath(v))),
                 AnsibleFilter.of("relpath", (v, a) -> Path.of(a.string(0, "start", ".")).toAbsolutePath().normalize()
-                        .relativize(Path.of(Values.str(v)).toAbsolutePath().normalize()).toString()),
-                AnsibleFilter.of("splitext", (v, a) -> splitext(Values.str(v))),
+                        .relativize(Path.of(fspath(v)).toAbsolutePath().normalize()).toString()),
+                AnsibleFilter.of("splitext", (v, a) -> splitext(fspath(v))),
                 AnsibleFilter.of("fileglob", (v, a) -> fileglob(Values.str(v))),
-                AnsibleFilter.of("expandvars", (v, a) -> expandVars(Values.str(v))),
-                AnsibleFilter.of("win_basename", (v, a) -> windowsSplit(Values.str(v)).get(1)),
-                AnsibleFilter.of("win_dirname", (v, a) -> windowsSplit(Values.str(v)).get(0)),
+                AnsibleFilter.of("expandvars", (v, a) -> expandVars(fspath(v))),
+                AnsibleFilter.of("win_basename", (v, a) -> windowsSplit(fspath(v)).get(1)),
+                AnsibleFilter.of("win_dirname", (v, a) -> windowsSplit(fspath(v)).get(0)),
                 AnsibleFilter.of("win_splitdrive", (v, a) -> windowsDrive(Values.str(v))));
+    }
+
+    /** Python's {@code os.fspath}, which every {@code os.path} function calls first: a path is a string. */
+    static String fspath(Object v) {
+        Object value = Values.unwrap(v);
+        if (value instanceof CharSequence s) return s.toString();
+        throw FilterException.typeError("expected str, bytes or os.PathLike object, not " + TypeFilters.pythonType(value));
     }
 
     static String expandUser(String path) {

@@ -30,8 +30,8 @@ public final class StringFilters {
                 AnsibleFilter.of("split", StringFilters::split),
                 AnsibleFilter.of("splitlines", (v, a) -> new ArrayList<Object>(Values.str(v).lines().toList())),
                 AnsibleFilter.of("join", StringFilters::join),
-                AnsibleFilter.of("basename", (v, a) -> basename(Values.str(v))),
-                AnsibleFilter.of("dirname", (v, a) -> dirname(Values.str(v))),
+                AnsibleFilter.of("basename", (v, a) -> basename(PathFilters.fspath(v))),
+                AnsibleFilter.of("dirname", (v, a) -> dirname(PathFilters.fspath(v))),
                 AnsibleFilter.of("path_join", StringFilters::pathJoin),
                 AnsibleFilter.of("quote", (v, a) -> ShellQuote.quote(v == null ? "" : Values.str(v))),
                 AnsibleFilter.of("b64encode", (v, a) -> Base64.getEncoder().encodeToString(
