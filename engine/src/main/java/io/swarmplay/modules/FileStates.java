@@ -27,6 +27,9 @@ final class FileStates {
     private final Double mtime;
     private final Map<String, Object> result = new LinkedHashMap<>();
     private String created;
+    /** Whether the path is missing and the task makes it (the plan shows a create). */
+    private boolean creating;
+    private final Map<String, Optional<PathFacts>> read = new java.util.HashMap<>();
 
     FileStates(FileModule.Args args, HostView host, FileAttributesEdit edit) {
         this.args = args;
@@ -36,9 +39,15 @@ final class FileStates {
         this.mtime = FileTimes.of(args.modification_time(), args.modification_time_format(), args.state());
     }
 
+    /** What is at a path, read once per plan (plan changes nothing, so it stays true until apply). */
+    private Optional<PathFacts> facts(String path) {
+        return read.computeIfAbsent(path, p -> PathFacts.read(host, p));
+    }
+
     Change plan() {
         String path = args.path();
-        Optional<PathFacts> now = PathFacts.read(host, path);
+        Optional<PathFacts> now = facts(path);
+        creating = now.isEmpty();
         return switch (args.state()) {
             case "absent" -> absent(path, now);
             case "touch" -> touch(path, now);
@@ -89,7 +98,7 @@ final class FileStates {
         }
         edit.initialDiff(path, "touch", prev);
         String target = followed(path, now);
-        Optional<PathFacts> facts = target.equals(path) ? now : PathFacts.read(host, target);
+        Optional<PathFacts> facts = target.equals(path) ? now : facts(target);
         edit.setAttributes(target, facts, true);
         edit.setTimes(target, facts.isEmpty() ? facts : timesOf(target, facts), atime, mtime, facts.isPresent());
         return finish(path, now.isEmpty() ? "create empty file " + path : "touch " + path, now.isPresent());
@@ -100,7 +109,7 @@ final class FileStates {
         Optional<PathFacts> facts = now;
         if (!prev.equals("file") && args.follow() && prev.equals("link")) {
             path = PathFacts.realpath(host, path);
-            facts = PathFacts.read(host, path);
+            facts = facts(path);
             prev = state(facts);
         }
         if (!prev.equals("file") && !prev.equals("hard")) {
@@ -120,14 +129,15 @@ final class FileStates {
         Optional<PathFacts> facts = now;
         if (args.follow() && prev.equals("link")) {
             path = PathFacts.realpath(host, path);
-            facts = PathFacts.read(host, path);
+            facts = facts(path);
             prev = state(facts);
         }
         result.put("path", path);
         edit.initialDiff(path, "directory", prev);
         if (prev.equals("absent")) {
             for (String missing : missingDirectories(path)) {
-                edit.commands.add(Command.of("mkdir", "--", missing));
+                // -p: another host or process may make it meanwhile (Ansible accepts a directory that appeared)
+                edit.commands.add(Command.of("mkdir", "-p", "--", missing));
                 edit.changed = true;
                 edit.setAttributes(missing, Optional.empty(), false);
             }
@@ -146,7 +156,7 @@ final class FileStates {
     private List<String> missingDirectories(String path) {
         List<String> missing = new ArrayList<>();
         String current = path;
-        while (!current.isEmpty() && !current.equals("/") && PathFacts.read(host, current).isEmpty()) {
+        while (!current.isEmpty() && !current.equals("/") && facts(current).isEmpty()) {
             missing.add(0, current);
             int slash = current.lastIndexOf('/', current.endsWith("/") ? current.length() - 2 : current.length() - 1);
             current = slash < 0 ? "" : current.substring(0, slash);
@@ -163,7 +173,7 @@ final class FileStates {
                     atime, mtime, false);
             if (!entry.isLink() || !args.follow()) continue;
             String target = Path.of(entry.path()).resolveSibling(entry.linkTarget()).normalize().toString();
-            Optional<PathFacts> pointed = PathFacts.read(host, target);
+            Optional<PathFacts> pointed = facts(target);
             if (pointed.isEmpty() || !pointed.get().exists()) continue;
             if (pointed.get().isDirectory()) recurse(target);
             edit.setAttributes(target, pointed, false);
@@ -180,7 +190,7 @@ final class FileStates {
         if (src == null && args.follow() && now.isPresent() && now.get().exists()) src = now.get().linkTarget();
         String relpath = now.isPresent() && !now.get().isLink() && now.get().isDirectory() ? path : parent(path);
         String absrc = src == null ? null : src.startsWith("/") || relpath.isEmpty() ? src : relpath + "/" + src;
-        if (!args.force() && src != null && !PathFacts.read(host, absrc).map(PathFacts::exists).orElse(false)) {
+        if (!args.force() && src != null && !facts(absrc).map(PathFacts::exists).orElse(false)) {
             throw new ModuleException("src file does not exist, use \"force=yes\" if you really want to create the link: " + absrc,
                     Map.of("path", path, "src", src));
         }
@@ -218,7 +228,7 @@ final class FileStates {
     private void linkAttributes(String path, Optional<PathFacts> link, String absrc) {
         if (args.follow()) {
             String target = absrc == null ? PathFacts.realpath(host, path) : PathFacts.realpath(host, absrc);
-            Optional<PathFacts> pointed = PathFacts.read(host, target);
+            Optional<PathFacts> pointed = facts(target);
             if (pointed.isEmpty() || !pointed.get().exists()) {
                 edit.warnings.add("Cannot set fs attributes on a non-existent symlink target. follow should be set to False to avoid this.");
                 return;
@@ -240,7 +250,7 @@ final class FileStates {
         String prev = state(now);
         String src = args.src();
         if (!prev.equals("hard") && src == null) throw new ModuleException("src is required for creating new hardlinks");
-        Optional<PathFacts> source = src == null ? Optional.empty() : PathFacts.read(host, src);
+        Optional<PathFacts> source = src == null ? Optional.empty() : facts(src);
         if (src != null && !source.map(PathFacts::exists).orElse(false)) {
             throw new ModuleException("src does not exist", Map.of("dest", path, "src", src));
         }
@@ -281,7 +291,7 @@ final class FileStates {
 
     private long followedInode(String src, PathFacts facts) {
         if (!facts.isLink()) return facts.inode();
-        return PathFacts.read(host, PathFacts.realpath(host, src)).map(PathFacts::inode).orElse(-1L);
+        return facts(PathFacts.realpath(host, src)).map(PathFacts::inode).orElse(-1L);
     }
 
     private static ModuleException cannotLink(String message, String path, String src) {
@@ -299,7 +309,7 @@ final class FileStates {
     /** What os.stat sees for times: a link's target. */
     private Optional<PathFacts> timesOf(String path, Optional<PathFacts> facts) {
         if (facts.isEmpty() || !facts.get().isLink()) return facts;
-        return PathFacts.read(host, PathFacts.realpath(host, path));
+        return facts(PathFacts.realpath(host, path));
     }
 
     private static String parent(String path) {
@@ -311,12 +321,13 @@ final class FileStates {
     private Change finish(String infoPath, String summary, boolean withDiff) {
         if (withDiff || edit.changed) result.put("diff", edit.diff());
         if (!edit.warnings.isEmpty()) result.put("warnings", List.copyOf(edit.warnings));
-        Map<String, Object> info = PathFacts.read(host, infoPath).map(PathFacts::pathInfo).orElse(Map.of());
+        Map<String, Object> info = facts(infoPath).map(PathFacts::pathInfo).orElse(Map.of());
         if (!edit.changed) {
             Map<String, Object> data = new LinkedHashMap<>(result);
             data.putAll(info);
             return Results.none(infoPath + " is as requested", data);
         }
-        return Change.update(summary).withPayload(new FileModule.Planned(List.copyOf(edit.commands), result, infoPath, info, created));
+        Change change = creating ? Change.create(summary) : Change.update(summary);
+        return change.withPayload(new FileModule.Planned(List.copyOf(edit.commands), result, infoPath, info, created));
     }
 }
