@@ -17,7 +17,7 @@ public final class UnsupportedArgs {
     /** The message for {@code e}, or null when it holds other problems than unknown keys. */
     public static String message(Module<?> module, ArgsException e) {
         List<String> keys = e.onlyUnknownKeys().stream().sorted().toList();
-        if (keys.isEmpty()) return null;
+        if (keys.isEmpty()) return missingRequired(module, e);
         ModuleInfo info = module.info();
         if (info.actionArgs()) return "Invalid options for " + info.name() + ": " + String.join(", ", keys);
         String supported = ArgsBinder.specs(module.argsType()).stream()
@@ -26,5 +26,19 @@ public final class UnsupportedArgs {
                 .collect(Collectors.joining(", "));
         return "Unsupported parameters for (" + info.name() + ") module: " + String.join(", ", keys)
                 + ". Supported parameters include: " + supported + ".";
+    }
+
+    /**
+     * Ansible's argument-spec failure of a module called without required arguments:
+     * {@code missing required arguments: A, B} (sorted); null when {@code e} holds other problems.
+     */
+    private static String missingRequired(Module<?> module, ArgsException e) {
+        if (module.info().actionArgs() || e.problems().isEmpty()) return null;
+        List<String> missing = new java.util.ArrayList<>();
+        for (ArgsException.Problem problem : e.problems()) {
+            if (!problem.message().equals("missing required argument '" + problem.key() + "'")) return null;
+            missing.add(problem.key());
+        }
+        return "missing required arguments: " + String.join(", ", missing.stream().sorted().toList());
     }
 }

@@ -81,7 +81,9 @@ public final class JsonReporter implements RunListener {
         json.put("duration_ms", o.duration().toMillis());
         if (o.message() != null) json.put("msg", o.message());
         if (o.change() != null) json.put("action", o.change().action().name().toLowerCase());
-        if (!o.data().isEmpty()) json.put("data", o.data());
+        Map<String, Object> data = new java.util.LinkedHashMap<>(o.data());
+        data.remove(ResultView.CHECK_RESULT);
+        if (!data.isEmpty()) json.put("data", data);
         return json;
     }
 

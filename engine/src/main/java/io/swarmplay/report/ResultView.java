@@ -32,6 +32,12 @@ public final class ResultView {
     /** A result's key (never shown, never registered) holding where a failed template was written, for the failure line. */
     public static final String WHERE = "_swarmplay_where";
 
+    /**
+     * A result's key (never shown, never registered) marking a check-mode step's data as the module's
+     * final result: Ansible registers what a module returns in check mode (a preview in plan mode is not that).
+     */
+    public static final String CHECK_RESULT = "_swarmplay_check_result";
+
     /** Actions that run no module on the host: their results have no {@code invocation}. */
     private static final Set<String> CONTROLLER_ACTIONS = Set.of("debug", "assert", "fail", "set_fact", "add_host",
             "group_by", "include_vars", "pause", "set_stats", "meta");
@@ -55,7 +61,7 @@ public final class ResultView {
         addLines(view, "stdout");
         addLines(view, "stderr");
         view.putAll(extra);
-        view.keySet().removeIf(k -> k.startsWith("_ansible") || k.equals(WHERE) || NEVER_SHOWN.contains(k)
+        view.keySet().removeIf(k -> k.startsWith("_ansible") || k.equals(WHERE) || k.equals(CHECK_RESULT) || NEVER_SHOWN.contains(k)
                 || VERY_VERBOSE.contains(k) && verbosity < 3);
         if (module.equals("debug") || module.endsWith(".debug")) debugOnly(view);
         return view;

@@ -28,12 +28,14 @@ final class Results {
      * {@link Unknown} for a step that would change (its result exists only after apply).
      */
     static Object registered(Outcome outcome, String taskName, String host) {
-        if (outcome.status() == Status.WOULD_CHANGE || skippedUnpredictable(outcome)) {
+        boolean checkResult = outcome.data().containsKey(io.swarmplay.report.ResultView.CHECK_RESULT);
+        if (outcome.status() == Status.WOULD_CHANGE && !checkResult || skippedUnpredictable(outcome)) {
             return new Unknown("result of '" + taskName + "' on " + host);
         }
         Map<String, Object> value = new LinkedHashMap<>(outcome.data());
         value.remove(io.swarmplay.report.ResultView.WHERE);
-        value.put("changed", outcome.changedFlag());
+        value.remove(io.swarmplay.report.ResultView.CHECK_RESULT);
+        value.put("changed", outcome.changedFlag() || checkResult);
         if (outcome.status() == Status.SKIPPED) {
             // Ansible's skip result: changed, skipped and why, without failed or msg
             value.put("skipped", true);
@@ -42,7 +44,7 @@ final class Results {
         }
         value.put("failed", outcome.status() == Status.FAILED);
         if (outcome.status() == Status.UNREACHABLE) value.put("unreachable", true);
-        if (outcome.message() != null && !value.containsKey("msg")
+        if (outcome.message() != null && !value.containsKey("msg") && !checkResult
                 && outcome.status() != Status.OK && outcome.status() != Status.CHANGED) {
             value.put("msg", outcome.message());
         }
@@ -94,7 +96,8 @@ final class Results {
         value.put("results", itemValues);
         boolean skipped = combined.status() == Status.SKIPPED;
         value.put("skipped", skipped);
-        value.put("changed", combined.changedFlag() || itemValues.stream().anyMatch(v -> v instanceof KnownInPart));
+        value.put("changed", combined.changedFlag() || itemValues.stream().anyMatch(v -> v instanceof KnownInPart
+                || v instanceof Map<?, ?> item && Boolean.TRUE.equals(item.get("changed"))));
         if (combined.status() == Status.FAILED) value.put("failed", true);
         value.put("msg", combined.status() == Status.FAILED ? "One or more items failed"
                 : skipped ? "All items skipped" : "All items completed");

@@ -414,7 +414,10 @@ final class TaskStep {
         }
         if (mode == Mode.APPLY) return null;
         Outcome would = Outcome.wouldChange(change);
-        return data == null ? would : would.withData(data.previewData());
+        if (data == null) return would;
+        // check mode registers the module's check-mode result, as Ansible's; a plan only previews it
+        Outcome previewed = would.withData(data.previewData());
+        return mode == Mode.CHECK ? previewed.withData(Map.of(io.swarmplay.report.ResultView.CHECK_RESULT, true)) : previewed;
     }
 
     private static Outcome none(Change change) {
