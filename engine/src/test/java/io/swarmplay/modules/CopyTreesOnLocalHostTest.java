@@ -93,6 +93,9 @@ class CopyTreesOnLocalHostTest {
         assertTrue(run(args("src", src, "dest", named.toString(), "remote_src", true, "local_follow", false)).isChanged());
         assertEquals("hello 12", Files.readString(named.resolve("src/sub/file12")));
         assertTrue(Files.isSymbolicLink(named.resolve("src/link12")));
+        Path missing = dir.resolve("missing");
+        assertTrue(run(args("src", src, "dest", missing.toString(), "remote_src", true)).isChanged());
+        assertEquals("hello", Files.readString(missing.resolve("src/file1")));
         String contents = dir.resolve("contents").toString();
         assertTrue(run(args("src", src + "/", "dest", contents + "/", "remote_src", true)).isChanged());
         assertFalse(Files.isSymbolicLink(Path.of(contents, "link12")));

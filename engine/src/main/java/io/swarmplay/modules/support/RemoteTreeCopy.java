@@ -71,6 +71,8 @@ public record RemoteTreeCopy(Object mode, Object directoryMode, String owner, St
         Map<String, Entry> source = list(srcRoot, localFollow, host);
         Map<String, Entry> target = rootExists ? list(destRoot, false, host) : Map.of();
         if (!rootExists) {
+            // src without a slash into a missing dest: Ansible makes dest, then dest/NAME
+            if (!slash && destKind.equals("missing")) commands.add(Command.of("mkdir", "-p", "--", dest));
             commands.add(copyTree(srcRoot, destRoot));
         } else {
             compare("", srcRoot, destRoot, source, target, host, commands);
