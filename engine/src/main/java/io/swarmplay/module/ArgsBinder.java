@@ -215,7 +215,9 @@ public final class ArgsBinder {
         if (given == null && required != null) {
             String message = required.value().isEmpty() ? "missing required argument '" + name + "'" : required.value();
             // an action's shared message (src and dest are required) is said once
-            if (problems.stream().noneMatch(p -> p.message().equals(message))) problems.add(new ArgsException.Problem(name, message, null));
+            if (problems.stream().noneMatch(p -> p.message().equals(message))) {
+                problems.add(new ArgsException.Problem(name, message, null, false, !required.value().isEmpty()));
+            }
             return ArgConverter.absent(component.getType());
         }
         Object raw = given != null ? given.value() : fallback(component);

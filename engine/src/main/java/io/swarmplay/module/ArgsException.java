@@ -9,10 +9,18 @@ public final class ArgsException extends RuntimeException {
      * One problem: the argument key (or null for the whole map), what is wrong, and a hint or null;
      * {@code unknown}: the key is not an argument of the module at all.
      */
-    public record Problem(String key, String message, String hint, boolean unknown) {
+    /**
+     * One problem; {@code actionMessage}: the message is Ansible's action plugin's own (copy's
+     * {@code dest is required}), the whole {@code msg} of the failure as in Ansible.
+     */
+    public record Problem(String key, String message, String hint, boolean unknown, boolean actionMessage) {
 
         public Problem(String key, String message, String hint) {
-            this(key, message, hint, false);
+            this(key, message, hint, false, false);
+        }
+
+        public Problem(String key, String message, String hint, boolean unknown) {
+            this(key, message, hint, unknown, false);
         }
     }
 

@@ -12,7 +12,11 @@ import io.swarmplay.module.ModuleException;
 import io.swarmplay.module.ModuleInfo;
 import io.swarmplay.module.Outcome;
 import io.swarmplay.module.Required;
+import io.swarmplay.connection.Command;
+import io.swarmplay.modules.support.CommandSupport;
 import io.swarmplay.modules.support.ControlFiles;
+import io.swarmplay.modules.support.FileMode;
+import io.swarmplay.modules.support.RemoteTreeCopy;
 import io.swarmplay.modules.support.DirectoryCopy;
 import io.swarmplay.modules.support.FileContent;
 import io.swarmplay.modules.support.ManagedFile;
@@ -21,6 +25,8 @@ import io.swarmplay.modules.support.Safeguards;
 import io.swarmplay.template.filters.SerialisationFilters;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -71,35 +77,113 @@ public final class CopyModule implements Module<CopyModule.Args> {
         if ((args.src() == null || args.src().isEmpty()) && args.content() == null) {
             throw new ModuleException("src (or content) is required");
         }
-        if (args.src() != null && !args.remote_src()) {
+        if (args.remote_src()) return planRemote(args, host);
+        if (args.src() != null) {
             Path tree = host.controlFile(args.src(), "files");
             if (tree != null && java.nio.file.Files.isDirectory(tree)) {
                 return new DirectoryCopy(args.mode(), args.directory_mode(), args.owner(), args.group(), args.force(),
-                        new Safeguards(args.backup(), args.validate())).plan(tree, args.src(), args.dest(), host);
+                        safeguards(args), args.local_follow(), args.decrypt()).plan(tree, args.src(), args.dest(), host);
             }
         }
-        Path src = args.src() == null || args.remote_src() ? null : ControlFiles.find(host, args.src(), "files");
-        FileContent content = args.remote_src() ? FileContent.of(remote(args.src(), host))
-                : src == null ? FileContent.of(bytes(args.content())) : ControlFiles.content(src, args.decrypt(), host);
-        Object mode = PRESERVE.equals(args.mode()) ? sourceMode(args, src, host) : args.mode();
-        if (args.remote_src() && (args.dest().endsWith("/") || host.stat(args.dest()).map(FileStat::isDirectory).orElse(false))) {
-            src = Path.of(args.src());
+        Path src = args.src() == null ? null : ControlFiles.find(host, args.src(), "files");
+        FileContent content = src == null ? FileContent.of(bytes(args.content())) : ControlFiles.content(src, args.decrypt(), host);
+        Object mode = PRESERVE.equals(args.mode()) ? localMode(src) : args.mode();
+        return planFile(args, content, src == null ? null : src.getFileName().toString(), mode, host);
+    }
+
+    /** {@code remote_src}: a file (or, see {@link RemoteTreeCopy}, a directory) already on the host. */
+    private static Change planRemote(Args args, HostView host) {
+        String kind = RemoteTreeCopy.kind(args.src(), host);
+        switch (kind) {
+            case "missing" -> throw new ModuleException("Source " + args.src() + " not found");
+            case "other" -> throw new ModuleException("Cannot copy invalid source '" + args.src() + "': not a file");
+            case "directory" -> {
+                return new RemoteTreeCopy(args.mode(), args.directory_mode(), args.owner(), args.group(),
+                        args.local_follow()).plan(args.src(), args.dest(), host);
+            }
+            default -> {
+                Object mode = PRESERVE.equals(args.mode()) ? RemoteTreeCopy.mode(args.src(), host) : args.mode();
+                return planFile(args, FileContent.of(host.read(args.src())), baseName(args.src()), mode, host);
+            }
         }
-        Optional<FileStat> destStat = host.stat(args.dest());
-        String dest = destination(args.dest(), destStat, src);
+    }
+
+    /**
+     * One file to {@code dest}: a dest that ends with / (made with its missing parents, with
+     * {@code directory_mode}) or is a directory receives the file under src's name; with
+     * {@code follow} a dest that is a symlink is written through to the file it points to.
+     */
+    private static Change planFile(Args args, FileContent content, String name, Object mode, HostView host) {
+        String dest = args.dest();
+        List<String> parents = new ArrayList<>();
+        Optional<FileStat> destStat;
+        if (dest.endsWith("/")) {
+            if (name == null) throw new ModuleException("can not use content with a dir as dest");
+            parents = missingDirectories(dest, host);
+            dest = dest + name;
+            destStat = parents.isEmpty() ? host.stat(dest) : Optional.empty();
+        } else {
+            destStat = host.stat(dest);
+            if (destStat.map(FileStat::isDirectory).orElse(false)) {
+                if (name == null) throw new ModuleException("can not use content with a dir as dest");
+                dest = dest + "/" + name;
+                destStat = host.stat(dest);
+            }
+        }
+        if (args.follow() && destStat.map(s -> s.type() == FileStat.Type.LINK).orElse(false)) {
+            dest = RemoteTreeCopy.realPath(dest, host);
+            destStat = host.stat(dest);
+        }
         ManagedFile.Desired want = new ManagedFile.Desired(dest, content, mode, args.owner(), args.group(),
-                args.force(), new Safeguards(args.backup(), args.validate()));
-        return dest.equals(args.dest()) ? ManagedFile.plan(want, host, destStat) : ManagedFile.plan(want, host);
+                args.force(), safeguards(args));
+        Change file = ManagedFile.plan(want, host, destStat);
+        if (parents.isEmpty()) return file;
+        Integer dirMode = FileMode.parse(args.directory_mode(), 0755, true);
+        return Change.create("create " + String.join(", ", parents) + " and " + dest)
+                .withDiff(file.diff()).withPayload(new WithParents(parents, dirMode, file));
+    }
+
+    /** A file whose missing parent directories are made first. */
+    private record WithParents(List<String> directories, Integer mode, Change file) {
+    }
+
+    private static List<String> missingDirectories(String dir, HostView host) {
+        List<String> missing = new ArrayList<>();
+        String p = dir.endsWith("/") ? dir.substring(0, dir.length() - 1) : dir;
+        while (!p.isEmpty() && host.stat(p).isEmpty()) {
+            missing.add(0, p);
+            int slash = p.lastIndexOf('/');
+            if (slash <= 0) break;
+            p = p.substring(0, slash);
+        }
+        return missing;
+    }
+
+    private static Safeguards safeguards(Args args) {
+        return new Safeguards(args.backup(), args.validate());
+    }
+
+    private static String baseName(String path) {
+        String trimmed = path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+        return trimmed.substring(trimmed.lastIndexOf('/') + 1);
     }
 
     @Override
     public Outcome apply(Args args, Change change, HostSession host) {
+        if (change.payload() instanceof WithParents made) {
+            for (String dir : made.directories()) {
+                CommandSupport.require(host, Command.of("mkdir", "--", dir));
+                if (made.mode() != null) CommandSupport.require(host, Command.of("chmod", FileMode.format(made.mode()), "--", dir));
+            }
+            return ManagedFile.apply(made.file(), host);
+        }
+        if (RemoteTreeCopy.isTree(change)) return RemoteTreeCopy.apply(change, host);
         return DirectoryCopy.isTree(change) ? DirectoryCopy.apply(change, host) : ManagedFile.apply(change, host);
     }
 
-    /** {@code mode: preserve}: the source file's own mode, on the control node or (remote_src) on the host. */
-    private static String sourceMode(Args args, Path local, HostView host) {
-        if (args.remote_src()) return host.stat(args.src()).map(FileStat::modeOctal).orElse(null);
+    /** {@code mode: preserve}: the control-node source file's own mode. */
+    private static String localMode(Path local) {
+        if (local == null) return null;
         try {
             return String.format("%04o", ((Integer) java.nio.file.Files.getAttribute(local, "unix:mode")) & 07777);
         } catch (java.io.IOException | UnsupportedOperationException e) {
@@ -107,29 +191,9 @@ public final class CopyModule implements Module<CopyModule.Args> {
         }
     }
 
-    /** A file on the host as the source ({@code remote_src}); a missing one is Ansible's error. */
-    private static byte[] remote(String src, HostView host) {
-        Optional<FileStat> stat = host.stat(src);
-        if (stat.isEmpty()) throw new ModuleException("Source " + src + " not found");
-        if (stat.get().isDirectory()) {
-            throw new ModuleException("src " + src + " is a directory; copying directories is not supported, give a file");
-        }
-        return host.read(src);
-    }
-
     private static byte[] bytes(Object content) {
         String text = content instanceof java.util.Map || content instanceof java.util.List
                 ? SerialisationFilters.json(content, -1, false) : content.toString();
         return text.getBytes(StandardCharsets.UTF_8);
-    }
-
-    /** A dest that is a directory (or ends with /) receives the file under src's name. */
-    private static String destination(String dest, Optional<FileStat> destStat, Path src) {
-        boolean intoDir = dest.endsWith("/") || destStat.map(FileStat::isDirectory).orElse(false);
-        if (!intoDir) return dest;
-        if (src == null) {
-            throw new ModuleException("can not use content with a dir as dest");
-        }
-        return (dest.endsWith("/") ? dest : dest + "/") + src.getFileName();
     }
 }

@@ -6,7 +6,7 @@ import java.util.Set;
 final class Keywords {
 
     /** Options valid on tasks, blocks and includes alike. */
-    static final Set<String> COMMON = Set.of("name", "when", "tags", "vars", "become", "become_user", "become_method", "become_exe", "become_flags", "ignore_errors",
+    static final Set<String> COMMON = Set.of("name", "when", "tags", "vars", "become", "become_user", "become_method", "become_exe", "become_flags", "remote_user", "ignore_errors",
             "no_log", "run_once", "delegate_to", "check_mode", "environment", "timeout", "diff", "debugger", "throttle",
             "any_errors_fatal", "ignore_unreachable", "delegate_facts", "module_defaults");
 
@@ -41,8 +41,7 @@ final class Keywords {
     static final Set<String> BECOME_METHODS = io.swarmplay.connection.Become.METHODS;
 
     /** Ansible task keywords swarmplay does not support yet, with what to do instead. */
-    static final java.util.Map<String, String> UNSUPPORTED_TASK = java.util.Map.ofEntries(
-            java.util.Map.entry("remote_user", "set vars: {ansible_user: NAME} on the task, or remote_user on the play"));
+    static final java.util.Map<String, String> UNSUPPORTED_TASK = java.util.Map.of();
 
     /** Ansible play keywords swarmplay does not support yet, with what to do instead. */
     static final java.util.Map<String, String> UNSUPPORTED_PLAY = java.util.Map.of();

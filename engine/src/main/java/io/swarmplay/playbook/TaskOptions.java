@@ -33,6 +33,7 @@ import java.util.Set;
  * @param timeout      task timeout in seconds, or null
  * @param become       become root (or {@code becomeUser}); unset = inherit
  * @param becomeUser   user to become, or null
+ * @param remoteUser   {@code remote_user}: the user to connect as (below any {@code ansible_user} variable), or null
  * @param diff         {@code diff:} override, or unset
  * @param async        {@code async} (seconds, raw: int or template) with {@code poll}; {@link Async#NONE} for none
  * @param anyErrorsFatal    {@code any_errors_fatal}: a failure on one host ends the play for all
@@ -47,7 +48,7 @@ public record TaskOptions(List<String> when, Object loop, LoopControl loopContro
                           List<String> until, Object retries, Object delay, Flag noLog, Set<String> tags,
                           List<String> notifies, Map<String, Object> vars, Flag runOnce, String delegateTo,
                           Flag checkMode, Map<String, Object> environment, Integer timeout,
-                          Flag become, String becomeUser, Flag diff, Async async,
+                          Flag become, String becomeUser, String remoteUser, Flag diff, Async async,
                           Flag anyErrorsFatal, Flag ignoreUnreachable, Flag delegateFacts, String loopWith,
                           Object throttle) {
 
@@ -65,14 +66,14 @@ public record TaskOptions(List<String> when, Object loop, LoopControl loopContro
 
     public static final TaskOptions NONE = new TaskOptions(List.of(), null, LoopControl.DEFAULT, null,
             List.of(), List.of(), Flag.UNSET, List.of(), null, null, Flag.UNSET, Set.of(), List.of(), Map.of(),
-            Flag.UNSET, null, Flag.UNSET, Map.of(), null, Flag.UNSET, null, Flag.UNSET, Async.NONE,
+            Flag.UNSET, null, Flag.UNSET, Map.of(), null, Flag.UNSET, null, null, Flag.UNSET, Async.NONE,
             Flag.UNSET, Flag.UNSET, Flag.UNSET, null, null);
 
     /** These options with other {@code vars}. */
     public TaskOptions withVars(Map<String, Object> newVars) {
         return new TaskOptions(when, loop, loopControl, register, changedWhen, failedWhen, ignoreErrors, until, retries,
                 delay, noLog, tags, notifies, newVars, runOnce, delegateTo, checkMode, environment, timeout, become,
-                becomeUser, diff, async, anyErrorsFatal, ignoreUnreachable, delegateFacts, loopWith, throttle);
+                becomeUser, remoteUser, diff, async, anyErrorsFatal, ignoreUnreachable, delegateFacts, loopWith, throttle);
     }
 
     public TaskOptions {

@@ -46,6 +46,7 @@ final class TaskOptionsReader {
     private Integer timeout;
     private Flag become = Flag.UNSET;
     private String becomeUser;
+    private String remoteUser;
     private final Map<String, Object> becomeKeywords = new java.util.LinkedHashMap<>();
     private Flag diff = Flag.UNSET;
     private Object async;
@@ -104,6 +105,7 @@ final class TaskOptionsReader {
             case "delegate_facts" -> delegateFacts = flag(v, what);
             case "become" -> become = flag(v, what);
             case "become_user" -> becomeUser = Nodes.string(v, what, session.diagnostics);
+            case "remote_user" -> remoteUser = Nodes.string(v, what, session.diagnostics);
             case "become_method", "become_exe", "become_flags" -> {
                 if (e.name().equals("become_method")) becomeMethod(v, session);
                 becomeKeywords.put("ansible_" + e.name(), v.value());
@@ -125,7 +127,7 @@ final class TaskOptionsReader {
     private TaskOptions build() {
         return new TaskOptions(when, loop, loopControl, register, changedWhen, failedWhen, ignoreErrors, until,
                 retries, delay, noLog, tags, notifies, withBecomeKeywords(becomeKeywords, vars), runOnce, delegateTo, checkMode, environment, timeout,
-                become, becomeUser, diff, async == null ? TaskOptions.Async.NONE : new TaskOptions.Async(async, poll),
+                become, becomeUser, remoteUser, diff, async == null ? TaskOptions.Async.NONE : new TaskOptions.Async(async, poll),
                 anyErrorsFatal, ignoreUnreachable, delegateFacts, loopWith, throttle);
     }
 

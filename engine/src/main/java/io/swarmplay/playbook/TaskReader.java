@@ -257,10 +257,15 @@ final class TaskReader {
         }
     }
 
-    /** {@code include_tasks: f.yml} or {@code include_tasks: {file: f.yml}}. */
+    /** {@code include_tasks: f.yml}, {@code include_tasks: file=f.yml} (k=v, as Ansible parses it) or {@code include_tasks: {file: f.yml}}. */
     private String fileName(YamlNode node, String keyword) {
         if (node instanceof YamlNode.Mapping m && m.has("file")) return Nodes.string(m.get("file"), "'file'", session.diagnostics);
-        if (node instanceof YamlNode.Scalar s && s.value() != null) return s.string();
+        if (node instanceof YamlNode.Scalar s && s.value() != null) {
+            for (KeyValueParser.Token t : KeyValueParser.tokens(s.string())) {
+                if (t.isKeyValue() && t.key().equals("file")) return t.value();
+            }
+            return s.string();
+        }
         session.error("'" + keyword + "' needs a file name", node.at(), 1, "write `" + keyword + ": other.yml`");
         return null;
     }

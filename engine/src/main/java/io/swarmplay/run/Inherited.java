@@ -19,7 +19,7 @@ import java.util.Set;
  * (raw, the innermost one set wins).
  */
 record Inherited(List<String> when, Set<String> tags, List<Map<String, Object>> vars,
-                 Map<String, Object> environment, Flags flags, String delegateTo, String becomeUser,
+                 Map<String, Object> environment, Flags flags, String delegateTo, String becomeUser, String remoteUser,
                  List<String> notifies, List<RoleCall> roles, Map<String, Object> includeParams,
                  Object throttle) {
 
@@ -65,13 +65,13 @@ record Inherited(List<String> when, Set<String> tags, List<Map<String, Object>> 
         java.util.function.Function<String, Flag> f = k -> playFlags.getOrDefault(k, Flag.UNSET);
         Flags flags = new Flags(f.apply("check_mode"), f.apply("ignore_errors"), f.apply("no_log"), become,
                 f.apply("diff"), f.apply("run_once"), f.apply("any_errors_fatal"), f.apply("ignore_unreachable"), Flag.UNSET);
-        return new Inherited(List.of(), playTags, List.of(), playEnvironment, flags, null, becomeUser,
+        return new Inherited(List.of(), playTags, List.of(), playEnvironment, flags, null, becomeUser, null,
                 List.of(), List.of(), Map.of(), null);
     }
 
     /** With the play's {@code throttle} (raw, or null), below every block's and task's own. */
     Inherited withThrottle(Object playThrottle) {
-        return new Inherited(when, tags, vars, environment, flags, delegateTo, becomeUser, notifies, roles, includeParams,
+        return new Inherited(when, tags, vars, environment, flags, delegateTo, becomeUser, remoteUser, notifies, roles, includeParams,
                 playThrottle);
     }
 
@@ -80,13 +80,13 @@ record Inherited(List<String> when, Set<String> tags, List<Map<String, Object>> 
         if (!byDefault || flags.noLog().isSet()) return this;
         Flags f = new Flags(flags.checkMode(), flags.ignoreErrors(), Flag.of(true), flags.become(), flags.diff(), flags.runOnce(),
                 flags.anyErrorsFatal(), flags.ignoreUnreachable(), flags.delegateFacts());
-        return new Inherited(when, tags, vars, environment, f, delegateTo, becomeUser, notifies, roles, includeParams, throttle);
+        return new Inherited(when, tags, vars, environment, f, delegateTo, becomeUser, remoteUser, notifies, roles, includeParams, throttle);
     }
 
     /** With the flags resolved for one host by {@code resolve} (keyword, flag → literal flag). */
     Inherited resolved(java.util.function.BiFunction<String, Flag, Flag> resolve) {
         if (!hasTemplatedFlags()) return this;
-        return new Inherited(when, tags, vars, environment, flags.map(resolve), delegateTo, becomeUser, notifies,
+        return new Inherited(when, tags, vars, environment, flags.map(resolve), delegateTo, becomeUser, remoteUser, notifies,
                 roles, includeParams, throttle);
     }
 
@@ -139,7 +139,7 @@ record Inherited(List<String> when, Set<String> tags, List<Map<String, Object>> 
         if (more.isEmpty()) return this;
         List<Map<String, Object>> allVars = new ArrayList<>(vars);
         allVars.add(more);
-        return new Inherited(when, tags, allVars, environment, flags, delegateTo, becomeUser,
+        return new Inherited(when, tags, allVars, environment, flags, delegateTo, becomeUser, remoteUser,
                 notifies, roles, includeParams, throttle);
     }
 
@@ -147,13 +147,13 @@ record Inherited(List<String> when, Set<String> tags, List<Map<String, Object>> 
     Inherited inRole(RoleCall call) {
         List<RoleCall> chain = new ArrayList<>(roles);
         chain.add(call);
-        return new Inherited(when, tags, vars, environment, flags, delegateTo, becomeUser,
+        return new Inherited(when, tags, vars, environment, flags, delegateTo, becomeUser, remoteUser,
                 notifies, List.copyOf(chain), includeParams, throttle);
     }
 
     /** In the role uses {@code chain} (a role's handler). */
     Inherited inRoles(List<RoleCall> chain) {
-        return new Inherited(when, tags, vars, environment, flags, delegateTo, becomeUser,
+        return new Inherited(when, tags, vars, environment, flags, delegateTo, becomeUser, remoteUser,
                 notifies, List.copyOf(chain), includeParams, throttle);
     }
 
@@ -162,7 +162,7 @@ record Inherited(List<String> when, Set<String> tags, List<Map<String, Object>> 
         if (more.isEmpty()) return this;
         Map<String, Object> all = new LinkedHashMap<>(includeParams);
         all.putAll(more);
-        return new Inherited(when, tags, vars, environment, flags, delegateTo, becomeUser,
+        return new Inherited(when, tags, vars, environment, flags, delegateTo, becomeUser, remoteUser,
                 notifies, roles, all, throttle);
     }
 
@@ -179,6 +179,7 @@ record Inherited(List<String> when, Set<String> tags, List<Map<String, Object>> 
         return new Inherited(allWhen, allTags, allVars, env, flags.plus(o),
                 o.delegateTo() != null ? o.delegateTo() : delegateTo,
                 o.becomeUser() != null ? o.becomeUser() : becomeUser,
+                o.remoteUser() != null ? o.remoteUser() : remoteUser,
                 o.notifies().isEmpty() ? notifies : o.notifies(), roles, includeParams,
                 o.throttle() != null ? o.throttle() : throttle);
     }

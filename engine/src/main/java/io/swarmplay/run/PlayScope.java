@@ -79,7 +79,7 @@ final class PlayScope {
                 // PlayContext.update_vars: the address connected to, where no variable names one
                 .with("connection", Map.of("ansible_host", host.host.name()))
                 .with("command line", run.request.commandLine())
-                .with("remote_user", remoteUser())
+                .with("remote_user", remoteUser(spec))
                 .with("become keywords", becomeKeywords(spec));
         for (RoleCall role : playRoles) scope = scope.with("role '" + role.name() + "' defaults", RoleVars.defaults(List.of(role)));
         if (!chain.isEmpty()) scope = scope.with("role '" + chain.get(chain.size() - 1).name() + "' defaults", RoleVars.defaults(chain));
@@ -102,9 +102,13 @@ final class PlayScope {
                 .with("role magic", spec == null ? Map.of() : roleMagic(spec));
     }
 
-    /** The play's {@code remote_user}: above {@code -u} and ansible.cfg, below any {@code ansible_user} variable (Ansible 2.14). */
-    private Map<String, Object> remoteUser() {
-        String user = play.hostOptions().remoteUser();
+    /**
+     * The task's, block's or play's {@code remote_user} (the innermost one set): above {@code -u} and
+     * ansible.cfg, below any {@code ansible_user} variable (Ansible 2.14).
+     */
+    private Map<String, Object> remoteUser(StepSpec spec) {
+        String own = spec == null ? null : spec.inherited().remoteUser();
+        String user = own != null ? own : play.hostOptions().remoteUser();
         return user == null ? Map.of() : Map.of("ansible_user", user);
     }
 

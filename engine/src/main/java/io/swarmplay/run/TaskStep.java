@@ -628,6 +628,10 @@ final class TaskStep {
     }
 
     private static String argsMessage(StepSpec spec, ArgsException e) {
+        // Ansible's action plugins say their own message and nothing else (copy: "dest is required")
+        if (e.problems().stream().allMatch(ArgsException.Problem::actionMessage)) {
+            return String.join("; ", e.problems().stream().map(ArgsException.Problem::message).toList());
+        }
         StringBuilder message = new StringBuilder("bad arguments for module '" + spec.task().module() + "':");
         for (ArgsException.Problem p : e.problems()) {
             message.append(" ").append(p.message());

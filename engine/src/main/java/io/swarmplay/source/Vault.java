@@ -70,6 +70,11 @@ public final class Vault {
         return new Vault(secrets, learned);
     }
 
+    /** True when the run was given at least one vault password. */
+    public boolean hasSecrets() {
+        return !secrets.isEmpty();
+    }
+
     /** True when {@code text} is a vault envelope. */
     public static boolean isEncrypted(String text) {
         return text != null && text.stripLeading().startsWith(HEADER);

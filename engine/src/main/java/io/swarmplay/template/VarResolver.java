@@ -41,6 +41,12 @@ final class VarResolver extends ELResolver {
             context.setPropertyResolved(true);
             return object.attribute(String.valueOf(property)).get();
         }
+        if (target instanceof CharSequence text && index(property) != null) {
+            // Python's str indexing: 'abc'[0] is 'a', 'abc'[-1] is 'c'; out of range is undefined
+            context.setPropertyResolved(true);
+            int i = index(property) < 0 ? index(property) + text.length() : index(property);
+            return i >= 0 && i < text.length() ? String.valueOf(text.charAt(i)) : state.missingAttribute(target, property, base);
+        }
         if (target instanceof CharSequence || target instanceof Number || target instanceof Boolean) {
             context.setPropertyResolved(true);
             return state.missingAttribute(target, property, base);

@@ -517,19 +517,6 @@ class PlaybookLoaderErrorsTest {
     }
 
     @Test
-    void knownButUnsupportedKeywordsSaySoWithAnAlternative() {
-        assertEquals("""
-                ERROR! 'remote_user' is not supported yet
-                 --> site.yml:5:7
-                  |
-                5 |       remote_user: deploy
-                  |       ^^^^^^^^^^^
-                  = set vars: {ansible_user: NAME} on the task, or remote_user on the play""",
-                errors("- hosts: all\n  remote_user: deploy\n  tasks:\n    - command: sleep 1\n"
-                        + "      remote_user: deploy\n"));
-    }
-
-    @Test
     void anOrderAnsibleDoesNotKnowIsALoadError() {
         assertEquals("""
                 ERROR! Invalid 'order' specified for inventory hosts: sortd

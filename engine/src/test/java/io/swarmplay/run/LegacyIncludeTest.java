@@ -83,6 +83,21 @@ class LegacyIncludeTest {
     }
 
     @Test
+    void includeTasksAndImportTasksTakeTheirFileAsKeyEqualsValue() {
+        RunFixture.Run run = new RunFixture(dir).hosts("h1").playbook("""
+                - hosts: h1
+                  gather_facts: false
+                  tasks:
+                    - include_tasks: file=a.yml
+                      with_items: [one]
+                    - import_tasks: file=a.yml
+                """)
+                .file("a.yml", "- {name: show, debug: {msg: shown}}\n")
+                .run(Mode.APPLY);
+        assertEquals(2, run.events().finished().stream().filter(e -> e.name().equals("show")).count(), run.output());
+    }
+
+    @Test
     void aLegacyIncludesVarsRankAboveSetFactItsWordsDoNot() {
         RunFixture.Run run = new RunFixture(dir).hosts("h1").playbook("""
                 - hosts: h1

@@ -142,4 +142,24 @@ class PlayHostKeywordsTest {
         assertEquals(Map.of("h1", Status.OK), run.events().statuses("play user"), run.output());
         assertEquals(Map.of("h1", Status.OK), run.events().statuses("variable wins"), run.output());
     }
+
+    @Test
+    void remoteUserOnATaskOrABlockWinsOverThePlaysAndLosesToAnAnsibleUserVariable() {
+        RunFixture.Run run = new RunFixture(dir).hosts("h1").playbook("""
+                - hosts: web
+                  gather_facts: false
+                  remote_user: deploy
+                  tasks:
+                    - {name: task user, assert: {that: "ansible_user == 'ops'"}, remote_user: ops}
+                    - block:
+                        - {name: block user, assert: {that: "ansible_user == 'blocky'"}}
+                        - {name: inner task wins, assert: {that: "ansible_user == 'inner'"}, remote_user: inner}
+                      remote_user: blocky
+                    - {name: variable wins, assert: {that: "ansible_user == 'admin'"}, remote_user: ops, vars: {ansible_user: admin}}
+                    - {name: play user again, assert: {that: "ansible_user == 'deploy'"}}
+                """).run(Mode.APPLY);
+        for (String task : java.util.List.of("task user", "block user", "inner task wins", "variable wins", "play user again")) {
+            assertEquals(Map.of("h1", Status.OK), run.events().statuses(task), task + "\n" + run.output());
+        }
+    }
 }

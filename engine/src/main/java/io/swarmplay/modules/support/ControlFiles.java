@@ -59,6 +59,10 @@ public final class ControlFiles {
     private static byte[] readDecrypted(Path path, HostView host) {
         byte[] bytes = read(path);
         io.swarmplay.source.Vault vault = host.extension(io.swarmplay.source.Vault.class).orElse(io.swarmplay.source.Vault.none());
+        if (!vault.hasSecrets()) {
+            // Ansible's DataLoader.get_real_file, before trying to decrypt
+            throw new ModuleException("A vault password or secret must be specified to decrypt " + path);
+        }
         try {
             return vault.decrypt(new String(bytes, java.nio.charset.StandardCharsets.UTF_8))
                     .getBytes(java.nio.charset.StandardCharsets.UTF_8);

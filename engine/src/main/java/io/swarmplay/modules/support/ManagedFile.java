@@ -91,7 +91,7 @@ public final class ManagedFile {
         if (mode != null && mode != stat.mode()) what.add("mode " + stat.modeOctal() + " → " + FileMode.format(mode));
         if (owner != null) what.add("owner " + stat.owner() + " → " + owner);
         if (group != null) what.add("group " + stat.group() + " → " + group);
-        if (what.isEmpty()) return unchanged(want, stat, content.local());
+        if (what.isEmpty()) return unchanged(want, stat, content.local(), host);
         Ownership.requireAllowed(host, want.path(), owner, group);
         Integer newMode = mode != null && mode != stat.mode() ? mode : null;
         Write write = new Write(want.path(), want.content(), content.local(), new FileAttrs(mode, want.owner(), want.group()),
@@ -102,7 +102,7 @@ public final class ManagedFile {
 
     // Ansible's result of a copy/template that changed nothing (checksum is SHA-1, as Ansible's; left
     // out when nothing reads the result, see Checksums)
-    private static Change unchanged(Desired want, FileStat stat, FileContent.Hashes hashes) {
+    private static Change unchanged(Desired want, FileStat stat, FileContent.Hashes hashes, HostView host) {
         Map<String, Object> data = new LinkedHashMap<>();
         if (hashes.sha1() != null) data.put("checksum", hashes.sha1());
         data.put("dest", want.path());
@@ -112,6 +112,7 @@ public final class ManagedFile {
         data.put("mode", stat.modeOctal());
         data.put("owner", stat.owner());
         data.put("group", stat.group());
+        if (host.resultRead()) data.putAll(attributes(want.path(), host));
         return Results.none("content and attributes of " + want.path() + " already match", data);
     }
 
@@ -132,8 +133,7 @@ public final class ManagedFile {
         if (slash <= 0) return;
         String parent = path.substring(0, slash);
         if (host.stat(parent).map(FileStat::isDirectory).orElse(false)) return;
-        throw new ModuleException("destination directory " + parent + " does not exist on " + host.name()
-                + "; create it first (file: path=" + parent + " state=directory)");
+        throw new ModuleException("Destination directory " + parent + " does not exist");
     }
 
     /**
