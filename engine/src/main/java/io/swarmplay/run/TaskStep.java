@@ -96,9 +96,23 @@ final class TaskStep {
             Task resolved = TemplatedModule.resolve(task, String.valueOf(name).strip(), run.request.modules());
             return new Resolved(new StepSpec(resolved, spec.inherited(), spec.kind()), null);
         } catch (IllegalArgumentException e) {
+            // Ansible looks the action up only for a task that runs: one its when skips never needs it
+            if (skippedByWhen(spec, vars)) return new Resolved(spec, null);
             return new Resolved(spec, Outcome.failed(e.getMessage()));
         } catch (TemplateException e) {
+            if (skippedByWhen(spec, vars)) return new Resolved(spec, null);
             return new Resolved(spec, TemplateMessages.failed(TemplateMessages.ofTask(e, task.at()), e));
+        }
+    }
+
+    /** A task without a loop whose {@code when} is false for these variables (a loop's when is per item). */
+    private boolean skippedByWhen(StepSpec spec, Map<String, Object> vars) {
+        if (spec.task().options().loop() != null) return false;
+        try {
+            Outcome skip = conditions.when(spec, vars);
+            return skip != null && skip.status() == io.swarmplay.module.Status.SKIPPED;
+        } catch (RuntimeException e) {
+            return false;
         }
     }
 
