@@ -83,6 +83,12 @@ class BuiltinModulesOnLocalHostTest {
     }
 
     @Test
+    void gatherFactsTakesItsParallelArgument() {
+        Outcome gathered = run("gather_facts", args("parallel", true, "gather_subset", List.of("distribution")));
+        assertTrue(gathered.facts().containsKey("ansible_distribution"), gathered.facts().keySet().toString());
+    }
+
+    @Test
     @SuppressWarnings("unchecked")
     void statExpandsATildeAndVariablesInItsPathAsAnsiblesPathTypeDoes() {
         Map<String, Object> home = (Map<String, Object>) run("stat", args("path", "~")).data().get("stat");
