@@ -83,6 +83,13 @@ class BuiltinModulesOnLocalHostTest {
     }
 
     @Test
+    void groupWithNonUniqueNeedsAGidAsAnsiblesRequiredIfSays() {
+        ModuleException missing = assertThrows(ModuleException.class,
+                () -> run("group", args("name", "swarmplay-never-made", "non_unique", true)));
+        assertEquals("non_unique is True but all of the following are missing: gid", missing.getMessage());
+    }
+
+    @Test
     void gatherFactsTakesItsParallelArgument() {
         Outcome gathered = run("gather_facts", args("parallel", true, "gather_subset", List.of("distribution")));
         assertTrue(gathered.facts().containsKey("ansible_distribution"), gathered.facts().keySet().toString());
