@@ -74,7 +74,10 @@ record AsyncJob(long seconds, long poll, String dir) {
             ids.put("finished", 0);
             return Outcome.changed(change).withData(ids);
         }
-        return poll(job, ids, jid, polled);
+        Outcome polledOutcome = poll(job, ids, jid, polled);
+        // Ansible's poll ends with async_status mode=cleanup: a job it saw finish leaves no file behind
+        if (Integer.valueOf(1).equals(polledOutcome.data().get("finished"))) session.runUntimed(AsyncJobFiles.remove(dir, jid));
+        return polledOutcome;
     }
 
     // Ansible's loop: sleep poll, look, count poll off the time left; a job that ends sooner is seen sooner
