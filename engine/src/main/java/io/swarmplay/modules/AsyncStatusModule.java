@@ -57,12 +57,15 @@ public final class AsyncStatusModule implements Module<AsyncStatusModule.Args> {
     @Override
     public Change plan(Args args, HostView host) {
         if (args.mode().equals("cleanup")) return Change.delete("remove the result file of job " + args.jid());
-        ExecResult read = host.probe(AsyncJobFiles.read(args.jid()));
+        ExecResult read = host.probe(AsyncJobFiles.read(asyncDir(host), args.jid()));
         String[] pathAndData = read.stdout().split("\n", 2);
         if (!read.succeeded()) {
-            throw new ModuleException("could not find job", Map.of("ansible_job_id", args.jid(), "started", 1, "finished", 1));
+            Map<String, Object> missing = AsyncJobFiles.actionKeys(args.jid(), pathAndData[0]);
+            missing.put("finished", 1);
+            throw new ModuleException("could not find job", missing);
         }
-        Map<String, Object> data = status(args.jid(), pathAndData[0], pathAndData.length > 1 ? pathAndData[1] : "");
+        Map<String, Object> data = AsyncJobFiles.actionKeys(args.jid(), pathAndData[0]);
+        data.putAll(status(args.jid(), pathAndData[0], pathAndData.length > 1 ? pathAndData[1] : ""));
         if (Boolean.TRUE.equals(data.get("failed")) || Integer.valueOf(1).equals(data.get("failed"))) {
             throw new ModuleException(String.valueOf(data.getOrDefault("msg", "the job failed")), data);
         }
@@ -75,10 +78,16 @@ public final class AsyncStatusModule implements Module<AsyncStatusModule.Args> {
     @SuppressWarnings("unchecked")
     public Outcome apply(Args args, Change change, HostSession host) {
         if (change.payload() instanceof Map<?, ?> data) return Outcome.changed(change).withData((Map<String, Object>) data);
-        ExecResult removed = host.run(AsyncJobFiles.remove(args.jid()));
+        ExecResult removed = host.run(AsyncJobFiles.remove(asyncDir(host), args.jid()));
         if (!removed.succeeded()) throw new ModuleException("cannot remove the result file of job " + args.jid() + ": " + removed.tail(3));
         return Outcome.ok(Change.none("removed")).withData(Map.of("ansible_job_id", args.jid(), "erased", removed.stdout(),
                 "started", 0, "finished", 0));
+    }
+
+    /** The folder of the job files: the {@code ansible_async_dir} variable, else Ansible's default. */
+    private static String asyncDir(HostView host) {
+        Object dir = host.evaluate(AsyncJobFiles.VARIABLE + " | default('')");
+        return dir == null || String.valueOf(dir).isBlank() ? AsyncJobFiles.DEFAULT_DIR : String.valueOf(dir);
     }
 
     /** Ansible's reading: no parsable content yet is a running job; a file without {@code started} is a finished one. */

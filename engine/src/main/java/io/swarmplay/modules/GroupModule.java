@@ -7,6 +7,7 @@ import io.swarmplay.module.Choices;
 import io.swarmplay.module.HostSession;
 import io.swarmplay.module.HostView;
 import io.swarmplay.module.Module;
+import io.swarmplay.module.ModuleException;
 import io.swarmplay.module.ModuleInfo;
 import io.swarmplay.module.Outcome;
 import io.swarmplay.module.Required;
@@ -43,6 +44,10 @@ public final class GroupModule implements Module<GroupModule.Args> {
 
     @Override
     public Change plan(Args args, HostView host) {
+        // Ansible's required_if: [non_unique, true, [gid]]
+        if (args.non_unique() && args.gid() == null) {
+            throw new ModuleException("non_unique is True but all of the following are missing: gid");
+        }
         Optional<Accounts.Group> now = Accounts.group(host, args.name());
         if (args.state().equals("absent")) {
             if (now.isEmpty()) return Change.none("group " + args.name() + " does not exist");

@@ -67,8 +67,12 @@ public final class SetupModule implements Module<SetupModule.Args> {
             "user_uid", "virtual", "virtualization_role", "virtualization_tech_guest", "virtualization_tech_host",
             "virtualization_type"));
 
+    /**
+     * {@code parallel} is gather_facts' own (whether its fact modules run at once): with setup as
+     * the one fact module, there is nothing to run side by side, so it changes nothing.
+     */
     public record Args(@Default("all") List<String> gather_subset, @Default("*") List<String> filter,
-                       @Default("10") int gather_timeout, String fact_path) {
+                       @Default("10") int gather_timeout, String fact_path, Boolean parallel) {
     }
 
     @Override

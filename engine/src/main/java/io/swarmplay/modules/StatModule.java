@@ -14,6 +14,7 @@ import io.swarmplay.module.Module;
 import io.swarmplay.module.ModuleInfo;
 import io.swarmplay.module.Outcome;
 import io.swarmplay.module.Required;
+import io.swarmplay.modules.support.Expansion;
 import io.swarmplay.modules.support.Results;
 import io.swarmplay.modules.support.StatFields;
 
@@ -52,11 +53,19 @@ public final class StatModule implements Module<StatModule.Args> {
     }
 
     @Override
-    public Change plan(Args args, HostView host) {
+    public Change plan(Args given, HostView host) {
+        Args args = expanded(given, host);
         // nothing there (e.g. on a fresh host): no need to ask for the details
         if (host.stat(args.path()).isEmpty()) return found(args, List.of());
         ExecResult probe = host.probe(Command.shell(script(args)));
         return found(args, probe.succeeded() ? probe.stdout().lines().toList() : List.of());
+    }
+
+    /** Ansible's {@code path} type: {@code ~} and {@code $VAR} expanded on the host, before the module reads it. */
+    private static Args expanded(Args args, HostView host) {
+        String path = Expansion.path(args.path(), host);
+        return path.equals(args.path()) ? args : new Args(path, args.follow(), args.get_checksum(),
+                args.checksum_algorithm(), args.get_mime(), args.get_attributes(), args.get_md5());
     }
 
     /** The result from the probe's lines (none: nothing at the path). */

@@ -34,8 +34,9 @@ import java.util.function.Supplier;
  *
  * @param seconds the job's limit ({@code async})
  * @param poll    seconds between checks; 0 for fire and forget
+ * @param dir     the folder of the job's file ({@code ansible_async_dir}, see {@link AsyncJobFiles})
  */
-record AsyncJob(long seconds, long poll) {
+record AsyncJob(long seconds, long poll, String dir) {
 
     private static final ExecutorService JOBS = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "swarmplay-async");
@@ -58,11 +59,11 @@ record AsyncJob(long seconds, long poll) {
                 BiConsumer<String, AsyncState> polled) {
         String jid = "j" + ThreadLocalRandom.current().nextLong(100_000_000_000L, 1_000_000_000_000L) + "."
                 + ProcessHandle.current().pid();
-        String resultsFile = write(session, jid, Map.of("started", 1, "finished", 0, "ansible_job_id", jid));
+        String resultsFile = write(session, dir, jid, Map.of("started", 1, "finished", 0, "ansible_job_id", jid));
         CompletableFuture<Done> job = CompletableFuture.supplyAsync(() -> {
             Outcome outcome = body.get();
             Done done = new Done(outcome, timeout != null && timeout.left().isZero());
-            write(session, jid, resultFile(done, jid));
+            write(session, dir, jid, resultFile(done, jid));
             return done;
         }, JOBS);
         Map<String, Object> ids = new LinkedHashMap<>();
@@ -73,7 +74,10 @@ record AsyncJob(long seconds, long poll) {
             ids.put("finished", 0);
             return Outcome.changed(change).withData(ids);
         }
-        return poll(job, ids, jid, polled);
+        Outcome polledOutcome = poll(job, ids, jid, polled);
+        // Ansible's poll ends with async_status mode=cleanup: a job it saw finish leaves no file behind
+        if (Integer.valueOf(1).equals(polledOutcome.data().get("finished"))) session.runUntimed(AsyncJobFiles.remove(dir, jid));
+        return polledOutcome;
     }
 
     // Ansible's loop: sleep poll, look, count poll off the time left; a job that ends sooner is seen sooner
@@ -83,8 +87,12 @@ record AsyncJob(long seconds, long poll) {
             Done done = await(job, poll);
             if (done != null && !done.expired()) {
                 polled.accept(jid, done.outcome().isFailed() ? AsyncState.FAILED : AsyncState.OK);
-                ids.put("finished", 1);
-                return done.outcome().withData(ids);
+                // what async_status read: its own keys, the module's result over them
+                Map<String, Object> status = AsyncJobFiles.actionKeys(jid, String.valueOf(ids.get("results_file")));
+                Outcome finished = done.outcome();
+                finished.data().forEach(status::put);
+                status.put("finished", 1);
+                return finished.withData(status);
             }
             if (done != null) break;
             polled.accept(jid, AsyncState.RUNNING);
@@ -125,11 +133,11 @@ record AsyncJob(long seconds, long poll) {
     }
 
     /** Writes the job's file on the host (outside the job's limit) and answers its absolute path. */
-    private static String write(RunHostSession session, String jid, Map<String, Object> content) {
+    private static String write(RunHostSession session, String dir, String jid, Map<String, Object> content) {
         byte[] json = Json.compact(content).getBytes(StandardCharsets.UTF_8);
-        ExecResult written = session.runUntimed(AsyncJobFiles.write(jid).withStdin(json));
+        ExecResult written = session.runUntimed(AsyncJobFiles.write(dir, jid).withStdin(json));
         if (!written.succeeded()) {
-            throw new ModuleException("cannot write the async job's result file ~/" + AsyncJobFiles.DIR + "/" + jid
+            throw new ModuleException("cannot write the async job's result file " + dir + "/" + jid
                     + " on " + session.name() + ": " + written.tail(3));
         }
         return written.stdout();

@@ -80,7 +80,7 @@ final class FactGatherer {
             return Outcome.ok(host.offlineReason);
         }
         // facts come from the host: TaskStep marked them as data, never templates (Unsafe)
-        host.gathered.putAll(outcome.facts());
+        host.addFacts(outcome.facts());
         return outcome.isFailed() || outcome.status() == io.swarmplay.module.Status.UNREACHABLE
                 ? outcome : Outcome.ok(Change.none("facts gathered")).withData(outcome.data());
     }

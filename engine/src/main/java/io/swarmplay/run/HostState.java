@@ -103,9 +103,24 @@ final class HostState {
     /** Variables a module returned, into the layer its {@link VarsLayer} names. */
     void setVars(VarsLayer layer, Map<String, Object> vars) {
         switch (layer) {
-            case FACTS -> gathered.putAll(vars);
+            case FACTS -> addFacts(vars);
             case INCLUDED -> included.putAll(vars);
             case SET_FACTS -> setFacts(vars);
+        }
+    }
+
+    /**
+     * Facts a module returned ({@code setup}, {@code getent}, ...): each a variable, and
+     * {@code ansible_facts} gains the module's keys instead of being replaced, as Ansible merges them.
+     */
+    void addFacts(Map<String, Object> vars) {
+        Object before = Unsafe.strip(gathered.get("ansible_facts"));
+        Object added = vars.get("ansible_facts");
+        gathered.putAll(vars);
+        if (before instanceof Map<?, ?> old && Unsafe.strip(added) instanceof Map<?, ?> more && before != Unsafe.strip(added)) {
+            Map<Object, Object> merged = new LinkedHashMap<>(old);
+            merged.putAll(more);
+            gathered.put("ansible_facts", added instanceof Unsafe ? Unsafe.wrap(merged) : merged);
         }
     }
 

@@ -21,6 +21,7 @@ import io.swarmplay.playbook.Task;
 import io.swarmplay.playbook.TemplatedModule;
 import io.swarmplay.playbook.TaskOptions;
 import io.swarmplay.report.RunEvent.AsyncPolled;
+import io.swarmplay.module.AsyncJobFiles;
 import io.swarmplay.report.RunEvent.StepProgress;
 import io.swarmplay.template.TemplateException;
 import io.swarmplay.template.Unknown;
@@ -95,9 +96,23 @@ final class TaskStep {
             Task resolved = TemplatedModule.resolve(task, String.valueOf(name).strip(), run.request.modules());
             return new Resolved(new StepSpec(resolved, spec.inherited(), spec.kind()), null);
         } catch (IllegalArgumentException e) {
+            // Ansible looks the action up only for a task that runs: one its when skips never needs it
+            if (skippedByWhen(spec, vars)) return new Resolved(spec, null);
             return new Resolved(spec, Outcome.failed(e.getMessage()));
         } catch (TemplateException e) {
+            if (skippedByWhen(spec, vars)) return new Resolved(spec, null);
             return new Resolved(spec, TemplateMessages.failed(TemplateMessages.ofTask(e, task.at()), e));
+        }
+    }
+
+    /** A task without a loop whose {@code when} is false for these variables (a loop's when is per item). */
+    private boolean skippedByWhen(StepSpec spec, Map<String, Object> vars) {
+        if (spec.task().options().loop() != null) return false;
+        try {
+            Outcome skip = conditions.when(spec, vars);
+            return skip != null && skip.status() == io.swarmplay.module.Status.SKIPPED;
+        } catch (RuntimeException e) {
+            return false;
         }
     }
 
@@ -326,7 +341,14 @@ final class TaskStep {
         if (!async.isSet() || effectiveMode(spec) != Mode.APPLY) return null;
         long seconds = wholeSeconds(async.seconds(), "async", vars, spec);
         long poll = async.poll() == null ? AsyncJob.DEFAULT_POLL : wholeSeconds(async.poll(), "poll", vars, spec);
-        return seconds == 0 ? null : new AsyncJob(seconds, poll);
+        return seconds == 0 ? null : new AsyncJob(seconds, poll, asyncDir(vars, spec));
+    }
+
+    /** The {@code ansible_async_dir} variable (the shell's {@code async_dir}), rendered; Ansible's default without it. */
+    private String asyncDir(Map<String, Object> vars, StepSpec spec) {
+        Object raw = vars.get(AsyncJobFiles.VARIABLE);
+        Object dir = raw == null ? null : Unsafe.strip(render(raw, vars, spec));
+        return dir == null || String.valueOf(dir).isBlank() ? AsyncJobFiles.DEFAULT_DIR : String.valueOf(dir);
     }
 
     private long wholeSeconds(Object raw, String keyword, Map<String, Object> vars, StepSpec spec) {
@@ -380,12 +402,16 @@ final class TaskStep {
         } catch (ValueUnknownException | StateUnknownException e) {
             return unknown(e.getMessage());
         }
+        // an async task that has nothing to change is still a job (Ansible runs the module through its wrapper)
+        Change nothing = change;
+        if (nothing.isNone()) return applier.apply(nothing, () -> none(nothing));
         Outcome preview = preview(module, change, spec);
         if (preview != null) return preview;
         if (lock.getAsBoolean()) {
             // the first change on this host: plan again, now that no other run can change it under this one
             change = module.plan(args, session.planView(false));
-            if (change.isNone()) return none(change);
+            Change replanned = change;
+            if (replanned.isNone()) return applier.apply(replanned, () -> none(replanned));
         }
         Change planned = change;
         return applier.apply(planned, () -> {

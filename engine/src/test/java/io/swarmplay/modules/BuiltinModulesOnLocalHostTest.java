@@ -83,6 +83,53 @@ class BuiltinModulesOnLocalHostTest {
     }
 
     @Test
+    void groupWithNonUniqueNeedsAGidAsAnsiblesRequiredIfSays() {
+        ModuleException missing = assertThrows(ModuleException.class,
+                () -> run("group", args("name", "swarmplay-never-made", "non_unique", true)));
+        assertEquals("non_unique is True but all of the following are missing: gid", missing.getMessage());
+    }
+
+    @Test
+    void gatherFactsTakesItsParallelArgument() {
+        Outcome gathered = run("gather_facts", args("parallel", true, "gather_subset", List.of("distribution")));
+        assertTrue(gathered.facts().containsKey("ansible_distribution"), gathered.facts().keySet().toString());
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void statExpandsATildeAndVariablesInItsPathAsAnsiblesPathTypeDoes() {
+        Map<String, Object> home = (Map<String, Object>) run("stat", args("path", "~")).data().get("stat");
+        assertEquals(System.getProperty("user.home"), home.get("path"));
+        assertEquals(true, home.get("isdir"));
+        Map<String, Object> viaVariable = (Map<String, Object>) run("stat", args("path", "$HOME/")).data().get("stat");
+        assertEquals(true, viaVariable.get("isdir"));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void getentReadsADatabaseIntoItsFactSplittingColonDatabasesOnColons() {
+        Outcome root = run("getent", args("database", "passwd", "key", "root", "service", "files"));
+        Map<String, Object> passwd = (Map<String, Object>) root.facts().get("getent_passwd");
+        assertEquals(6, ((List<Object>) passwd.get("root")).size());
+        assertEquals("0", ((List<Object>) passwd.get("root")).get(1));
+        assertEquals(Map.of("getent_passwd", passwd), root.facts().get("ansible_facts"));
+        ModuleException missing = assertThrows(ModuleException.class,
+                () -> run("getent", args("database", "passwd", "key", "no-such-user-here")));
+        assertEquals("One or more supplied key could not be found in the database.", missing.getMessage());
+        Outcome tolerated = run("getent", args("database", "passwd", "key", "no-such-user-here", "fail_key", false));
+        Map<String, Object> none = new java.util.HashMap<>();
+        none.put("no-such-user-here", null);
+        assertEquals(none, tolerated.facts().get("getent_passwd"));
+    }
+
+    @Test
+    void getentKeepsEveryRecordOfARepeatedKeyAndSplitsOtherDatabasesOnWhiteSpace() {
+        assertEquals(Map.of("a", List.of(List.of("1"), List.of("2")), "b", List.of("3", "4")),
+                GetentModule.records("a 1\na  2\n b\t3 4\n", null));
+        assertEquals(Map.of("x", List.of("", "y")), GetentModule.records("x::y\n", ":"));
+    }
+
+    @Test
     @SuppressWarnings("unchecked")
     void statGivesTheMd5OnlyWhenAsked() throws Exception {
         String path = file("hello.txt", "hello world");

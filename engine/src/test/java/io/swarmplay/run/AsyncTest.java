@@ -43,7 +43,7 @@ class AsyncTest {
     }
 
     @Test
-    void pollWaitsForTheJobAndRegistersItsResultWhichTheJobFileHoldsToo() throws IOException {
+    void pollWaitsForTheJobAndRegistersItsResultThenCleansItsFileUp() {
         RunFixture.Run run = run(Mode.APPLY, """
                 - name: job
                   shell: echo hi; echo err >&2
@@ -58,8 +58,7 @@ class AsyncTest {
         assertTrue(jid.matches("j\\d{12}\\.\\d+"), jid);
         Path file = Path.of((String) data.get("results_file"));
         assertEquals(Path.of(System.getProperty("user.home"), ".ansible_async", jid), file);
-        String json = Files.readString(file);
-        assertTrue(json.contains("\"stdout\":\"hi\"") && json.contains("\"finished\":1"), json);
+        assertFalse(Files.exists(file), "a polled job's file is removed once it finished, as Ansible's cleanup does");
         assertTrue(run.output().contains("ASYNC OK on h1: jid=" + jid + "\nchanged: [h1]"), run.output());
     }
 
@@ -142,5 +141,52 @@ class AsyncTest {
         assertEquals(Status.SKIPPED, run.events().outcome("job", "h1").status());
         Thread.sleep(500);
         assertFalse(Files.exists(dir.resolve("touched")));
+    }
+
+    @Test
+    void ansibleAsyncDirPicksTheFolderOfTheJobFilesForTheJobAndForAsyncStatus() {
+        Path jobs = dir.resolve("jobs");
+        RunFixture.Run run = run(Mode.APPLY, """
+                - name: start
+                  command: echo moo
+                  async: 5
+                  poll: 0
+                  register: job
+                  vars: {ansible_async_dir: "%s"}
+                - name: elsewhere
+                  async_status: {jid: "{{ job.ansible_job_id }}"}
+                  ignore_errors: true
+                - name: here
+                  async_status: {jid: "{{ job.ansible_job_id }}"}
+                  register: st
+                  until: st is finished
+                  retries: 10
+                  delay: 1
+                  vars: {ansible_async_dir: "%s"}
+                """.formatted(jobs, jobs));
+        Map<String, Object> started = run.events().outcome("start", "h1").data();
+        assertEquals(jobs.resolve((String) started.get("ansible_job_id")).toString(), started.get("results_file"));
+        assertEquals(Status.FAILED, run.events().outcome("elsewhere", "h1").status());
+        assertEquals("could not find job", run.events().outcome("elsewhere", "h1").message());
+        Map<String, Object> status = run.events().outcome("here", "h1").data();
+        assertEquals(1, status.get("finished"));
+        assertEquals("moo", status.get("stdout"));
+    }
+
+    @Test
+    void aJobWithNothingToChangeStillReportsItsJobKeys() {
+        RunFixture.Run run = run(Mode.APPLY, """
+                - name: job
+                  ping:
+                  async: 10
+                  poll: 1
+                """);
+        Map<String, Object> data = run.events().outcome("job", "h1").data();
+        assertEquals(Status.OK, run.events().outcome("job", "h1").status());
+        assertEquals("pong", data.get("ping"));
+        assertEquals(1, data.get("finished"));
+        assertTrue(String.valueOf(data.get("ansible_job_id")).matches("j\\d+\\.\\d+"), String.valueOf(data));
+        assertEquals("", data.get("stdout"));
+        assertEquals(List.of(), data.get("stderr_lines"));
     }
 }

@@ -57,4 +57,19 @@ class TemplatedModuleTest {
         assertTrue(run.output().contains("couldn't resolve module/action 'no_such_module'"), run.output());
         assertEquals(2, run.result().recap().host("h1").ignored, run.output());
     }
+
+    @Test
+    void aTaskItsWhenSkipsNeverNeedsItsModuleResolved() {
+        RunFixture.Run run = new RunFixture(dir).hosts("h1").playbook("""
+                - hosts: web
+                  gather_facts: false
+                  vars: {mgr: no_such_package_manager}
+                  tasks:
+                    - {name: unknown, action: "{{ mgr }}", args: {name: x}, when: false}
+                    - {name: undefined, action: "{{ not_defined_anywhere }}", when: false}
+                """).run(Mode.APPLY);
+        assertEquals(ExitStatus.OK, run.result().status(), run.output());
+        assertEquals(Map.of("h1", Status.SKIPPED), run.events().statuses("unknown"), run.output());
+        assertEquals(Map.of("h1", Status.SKIPPED), run.events().statuses("undefined"), run.output());
+    }
 }

@@ -10,7 +10,7 @@ import java.util.Optional;
 
 /**
  * The Python 3 that runs plugins, first found of: {@code $SWARMPLAY_PYTHON}; the interpreter of
- * {@code ansible-playbook} on the {@code PATH} (its {@code #!} line: the Python Ansible itself
+ * the first {@code ansible-playbook} on the {@code PATH} that is a Python script (its {@code #!} line: the Python Ansible itself
  * would run the plugins with, which can import {@code ansible.*}); {@code python3} on the
  * {@code PATH}. Found without starting anything.
  */
@@ -26,7 +26,17 @@ public final class PythonInterpreter {
     public static Optional<Path> find(Map<String, String> env) {
         String named = env.get(ENV);
         if (named != null && !named.isBlank()) return executable(Path.of(named.strip())).or(() -> onPath(named.strip(), env));
-        return onPath("ansible-playbook", env).flatMap(PythonInterpreter::shebang).or(() -> onPath("python3", env));
+        return ansiblesPython(env).or(() -> onPath("python3", env));
+    }
+
+    /** The interpreter of the first {@code ansible-playbook} on the PATH that is a Python script (a shell stand-in is passed over). */
+    private static Optional<Path> ansiblesPython(Map<String, String> env) {
+        for (String dir : env.getOrDefault("PATH", "").split(":")) {
+            if (dir.isBlank()) continue;
+            Optional<Path> python = executable(Path.of(dir, "ansible-playbook")).flatMap(PythonInterpreter::shebang);
+            if (python.isPresent()) return python;
+        }
+        return Optional.empty();
     }
 
     private static Optional<Path> onPath(String name, Map<String, String> env) {
