@@ -385,6 +385,12 @@ class PlaybookLoaderErrorsTest {
     }
 
     @Test
+    void aPlaybookThatIsAnEmptyListIsRefusedAsInAnsible() {
+        // the path is absolute, as Ansible's unfrackpath gives it; the test's rendering shows it relative
+        assertTrue(errors("[]\n").startsWith("ERROR! A playbook must contain at least one play: site.yml\n"), errors("[]\n"));
+    }
+
+    @Test
     void playbookThatIsAMappingOrATasksFile() {
         assertEquals("""
                 ERROR! a playbook is a list of plays, found a mapping
