@@ -385,6 +385,12 @@ class PlaybookLoaderErrorsTest {
     }
 
     @Test
+    void aPlayWithAnEmptyHostsListIsRefusedAsInAnsible() {
+        assertTrue(errors("- hosts: []\n  tasks: []\n").startsWith("ERROR! Hosts list cannot be empty. Please check your playbook\n"),
+                errors("- hosts: []\n  tasks: []\n"));
+    }
+
+    @Test
     void aPlaybookThatIsAnEmptyListIsRefusedAsInAnsible() {
         // the path is absolute, as Ansible's unfrackpath gives it; the test's rendering shows it relative
         assertTrue(errors("[]\n").startsWith("ERROR! A playbook must contain at least one play: site.yml\n"), errors("[]\n"));
