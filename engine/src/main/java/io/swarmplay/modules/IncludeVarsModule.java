@@ -77,7 +77,9 @@ public final class IncludeVarsModule implements Module<IncludeVarsModule.Args> {
     private static List<Path> files(Args args, HostView host) {
         if (args.file() != null && args.dir() != null) throw failed("You are mixing file only and dir only arguments, these are incompatible");
         String source = args.file() != null ? args.file() : args.dir() != null ? args.dir() : args.free_form();
-        if (source == null || source.isBlank()) throw failed("one of the following is required: file, dir (or the free-form file name)");
+        // Ansible looks for a file without a name (file: "", or nothing given) and finds none
+        if (source == null || source.isBlank()) throw failed("Could not find file on the Ansible Controller.\n"
+                + "If you are using a module and expect the file to exist on the remote, see the remote_src option");
         Path path = find(host, source.strip(), args.dir() != null ? "dir" : "file");
         if (!Files.isDirectory(path)) {
             checkExtension(args, path);

@@ -57,6 +57,23 @@ public record Flag(Boolean value, String template, Flag fallback) {
         return of(b);
     }
 
+    /**
+     * A literal that is not a boolean: Ansible reads it as written and fails the task when it runs
+     * (its post_validate), where {@code ignore_errors} and {@code register} still apply. Rendering
+     * the text gives it back unchanged, so {@link #resolve} fails as for a template.
+     */
+    public static Flag invalidLiteral(String text) {
+        return templated(text);
+    }
+
+    /** Ansible's message for a boolean keyword whose value ({@code written}, {@code rendered}) is not one. */
+    public static String notABoolean(String keyword, Object written, Object rendered) {
+        String why = "The value '" + rendered + "' is not a valid boolean.  Valid booleans include: "
+                + "0, 1, 'false', '1', 'n', 'y', 'no', 'yes', 'f', 'off', 'true', 'on', 't', '0'";
+        return "the field '" + keyword + "' has an invalid value (" + written + "), and could not be converted to an bool."
+                + "The error was: " + why + ". " + why;
+    }
+
     /** The resolved value, null when unset. */
     public Boolean get() {
         if (isTemplated()) throw new IllegalStateException("flag not resolved: " + template);

@@ -41,7 +41,7 @@ public record LoopControl(String loopVar, String label, String indexVar, boolean
         Map<String, Object> v = new LinkedHashMap<>();
         templates.forEach((option, template) -> v.put(option, render.apply(template)));
         return new LoopControl(text(v, "loop_var", loopVar), label, text(v, "index_var", indexVar),
-                bool(v, "extended", extended), bool(v, "extended_allitems", extendedAllitems),
+                bool(v, "extended", extended, templates), bool(v, "extended_allitems", extendedAllitems, templates),
                 number(v, "pause", pauseSeconds), Map.of());
     }
 
@@ -50,10 +50,10 @@ public record LoopControl(String loopVar, String label, String indexVar, boolean
         return value == null ? otherwise : String.valueOf(value);
     }
 
-    private static boolean bool(Map<String, Object> rendered, String option, boolean otherwise) {
+    private static boolean bool(Map<String, Object> rendered, String option, boolean otherwise, Map<String, String> written) {
         if (!rendered.containsKey(option)) return otherwise;
         Boolean b = Flag.ansibleBoolean(rendered.get(option));
-        if (b == null) throw invalid(option, rendered, "it is not a boolean (true/false, yes/no, on/off, 1/0)");
+        if (b == null) throw new IllegalArgumentException(Flag.notABoolean(option, written.get(option), rendered.get(option)));
         return b;
     }
 

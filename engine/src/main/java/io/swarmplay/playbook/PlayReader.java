@@ -163,6 +163,12 @@ final class PlayReader {
             session.error("play has no 'hosts'", play.at(), 1, "add `hosts: all`, a group or a host name");
             return null;
         }
+        if (node instanceof YamlNode.Sequence seq && seq.items().isEmpty()
+                || node instanceof YamlNode.Scalar s && String.valueOf(s.value()).isBlank()) {
+            // Ansible's Play._validate_hosts
+            session.error("Hosts list cannot be empty. Please check your playbook", node.at(), Nodes.width(node), null);
+            return null;
+        }
         String hosts = String.join(",", Nodes.strings(node, "'hosts'", session.diagnostics));
         if (!Templates.isTemplated(hosts)) {
             try {

@@ -123,6 +123,11 @@ public final class PlaybookLoader {
                         "start each play with `- hosts: ...`");
                 return plays;
             }
+            if (root instanceof YamlNode.Sequence seq && seq.items().isEmpty()) {
+                // Ansible's Playbook._load_playbook_data refuses a list without plays
+                session.error("A playbook must contain at least one play: " + file.toAbsolutePath().normalize(), root.at(), 1, null);
+                return plays;
+            }
             Nodes.sequence(root, "the plays", session.diagnostics)
                     .ifPresent(seq -> seq.items().forEach(item -> plays.addAll(entry(session, file, item))));
             return plays;

@@ -174,7 +174,20 @@ final class TaskOptionsReader {
                         + "; use become_method: sudo or drop it");
     }
 
+    /**
+     * A task's or block's boolean keyword. A scalar that is not a boolean is, as in Ansible, a failure
+     * of the task when it runs (ignore_errors and register apply), so it is only warned about here.
+     */
     private Flag flag(YamlNode v, String what) {
+        if (v instanceof YamlNode.Scalar s && s.value() instanceof String text && !Templates.isTemplated(text)
+                && Flag.ansibleBoolean(text) == null) {
+            session.warn("expected true or false for " + what + ", found " + Nodes.describe(v)
+                    + "; the task fails when it runs, as in Ansible", v.at(), Nodes.width(v), null);
+            return Flag.invalidLiteral(text);
+        }
+        if (v instanceof YamlNode.Scalar s && s.value() instanceof String text && !Templates.isTemplated(text)) {
+            return Flag.of(Flag.ansibleBoolean(text));
+        }
         return flag(v, what, session);
     }
 

@@ -141,8 +141,7 @@ final class TaskStep {
         } catch (TemplateException e) {
             throw new ModuleException(TemplateMessages.ofKeyword(keyword, e));
         } catch (IllegalArgumentException e) {
-            throw new ModuleException("the field '" + keyword + "' has an invalid value ('" + e.getMessage()
-                    + "'): it is not a boolean (true/false, yes/no, on/off, 1/0)");
+            throw new ModuleException(io.swarmplay.playbook.Flag.notABoolean(keyword, flag.template(), e.getMessage()));
         }
     }
 

@@ -87,12 +87,19 @@ final class NodeConverter {
                 at(node), width(node));
     }
 
-    /** A {@code !vault} value: its plaintext, a string; null after reporting why it cannot be decrypted. */
+    /**
+     * A {@code !vault} value: its plaintext, a string; kept encrypted ({@link Vault.Encrypted}) when no
+     * secret given decrypts it, as Ansible decrypts a vaulted value only when it is used; null after
+     * reporting a format swarmplay cannot read.
+     */
     private YamlNode.Scalar vaulted(ScalarNode node) {
         try {
             String plain = vault.decryptValue(node.getValue());
             return new YamlNode.Scalar(plain, plain, true, at(node), width(node));
         } catch (Vault.VaultException e) {
+            if (Vault.isReadable(node.getValue())) {
+                return new YamlNode.Scalar(Vault.Encrypted.undecryptable(node.getValue(), e), node.getValue(), true, at(node), width(node));
+            }
             diagnostics.add(Diagnostic.error("cannot decrypt the !vault value: " + e.getMessage(), at(node))
                     .withWidth("!vault".length()).withHint(e.hint()));
             return null;

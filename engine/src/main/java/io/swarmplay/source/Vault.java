@@ -61,6 +61,63 @@ public final class Vault {
         this.learned = learned;
     }
 
+    /**
+     * Ansible's {@code AnsibleVaultEncryptedUnicode} kept encrypted: the envelope {@code vault(..., wrap_object=True)}
+     * gives, and a {@code !vault} value no secret given could decrypt (Ansible decrypts one only when it is used,
+     * so one never used, or only given to {@code unvault} with its own secret, is no error).
+     */
+    public record Encrypted(String envelope, String failure) implements CharSequence {
+
+        /** An envelope that decrypts when used (the {@code vault} filter's, with its secret at hand). */
+        public Encrypted(String envelope) {
+            this(envelope, null);
+        }
+
+        /** A {@code !vault} value {@code why} says no secret given could decrypt; Ansible's words when it is used. */
+        static Encrypted undecryptable(String envelope, VaultException why) {
+            String m = why.getMessage();
+            return new Encrypted(envelope, Character.toUpperCase(m.charAt(0)) + m.substring(1));
+        }
+
+        /** True for a {@code !vault} value no secret given could decrypt. */
+        public boolean undecryptable() {
+            return failure != null;
+        }
+
+        @Override
+        public int length() {
+            return envelope.length();
+        }
+
+        @Override
+        public char charAt(int index) {
+            return envelope.charAt(index);
+        }
+
+        @Override
+        public CharSequence subSequence(int start, int end) {
+            return envelope.subSequence(start, end);
+        }
+
+        /**
+         * The envelope; for an undecryptable value, using it as text fails as Ansible's use of it does.
+         *
+         * @throws NotDecrypted for an undecryptable value
+         */
+        @Override
+        public String toString() {
+            if (failure != null) throw new NotDecrypted(failure);
+            return envelope;
+        }
+    }
+
+    /** A {@code !vault} value that no secret decrypts was used (Ansible's AnsibleVaultError when it is read). */
+    public static final class NotDecrypted extends RuntimeException {
+        NotDecrypted(String message) {
+            super(message, null, false, false);
+        }
+    }
+
     /** A vault without passwords: every envelope is an error saying how to give one. */
     public static Vault none() {
         return new Vault(List.of(), s -> { });
@@ -78,6 +135,12 @@ public final class Vault {
     /** True when {@code text} is a vault envelope. */
     public static boolean isEncrypted(String text) {
         return text != null && text.stripLeading().startsWith(HEADER);
+    }
+
+    /** Whether swarmplay reads the format of {@code envelope} (1.1 or 1.2, AES256). */
+    public static boolean isReadable(String envelope) {
+        String[] header = envelope.strip().split("\\s*\\r?\\n", 2)[0].strip().split(";");
+        return header.length >= 3 && header[2].equals("AES256") && (header[1].equals("1.1") || header[1].equals("1.2"));
     }
 
     /** The plaintext of an envelope ({@code $ANSIBLE_VAULT;1.1;AES256} and hex lines). */

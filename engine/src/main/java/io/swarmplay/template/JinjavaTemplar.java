@@ -85,6 +85,8 @@ public final class JinjavaTemplar implements Templar {
             result = walk(value, state);
         } catch (RenderFailure e) {
             // the state holds why; finish() decides between it and an Unknown
+        } catch (Vault.NotDecrypted e) {
+            throw notDecrypted(e, at);
         }
         return new Rendered(state.finish(result, at, false), state.tainted());
     }
@@ -117,6 +119,11 @@ public final class JinjavaTemplar implements Templar {
         return key instanceof String s && TemplateScan.hasTemplate(s) ? Values.str(walk(s, state)) : key;
     }
 
+    // a !vault value no secret decrypts, used: Ansible's AnsibleVaultError, the task's message
+    private static TemplateException notDecrypted(Vault.NotDecrypted e, SourcePosition at) {
+        return new TemplateException(e.getMessage(), at, null);
+    }
+
     /** Evaluates a bare expression; one holding {@code {{}} is rendered instead, as Ansible does. */
     @Override
     public Object evaluate(String expression, Map<String, Object> vars, SourcePosition at) {
@@ -129,6 +136,8 @@ public final class JinjavaTemplar implements Templar {
             result = Values.toPlain(Engine.get().evaluate(p.expression(), 1, state));
         } catch (RenderFailure e) {
             // see render()
+        } catch (Vault.NotDecrypted e) {
+            throw notDecrypted(e, at);
         }
         return state.finish(result, at, false);
     }

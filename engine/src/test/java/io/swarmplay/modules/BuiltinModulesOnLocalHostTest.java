@@ -72,6 +72,10 @@ class BuiltinModulesOnLocalHostTest {
         assertTrue(missing.getMessage().startsWith("Could not find or access 'nope.yml'"), missing.getMessage());
         ModuleException extension = assertThrows(ModuleException.class, () -> run("include_vars", args("file", "notes.txt")));
         assertTrue(extension.getMessage().endsWith("does not have a valid extension: yaml, yml, json"), extension.getMessage());
+        ModuleException unnamed = assertThrows(ModuleException.class, () -> run("include_vars", args("file", "")));
+        assertEquals("Could not find file on the Ansible Controller.\n"
+                + "If you are using a module and expect the file to exist on the remote, see the remote_src option", unnamed.getMessage());
+        assertEquals(unnamed.getMessage(), unnamed.data().get("message"));
     }
 
     @Test

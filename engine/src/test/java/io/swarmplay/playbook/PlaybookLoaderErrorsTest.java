@@ -350,7 +350,7 @@ class PlaybookLoaderErrorsTest {
     @Test
     void badBooleanAndRegisterName() {
         assertEquals("""
-                ERROR! expected true or false for 'ignore_errors', found string 'maybe'
+                [WARNING]: expected true or false for 'ignore_errors', found string 'maybe'; the task fails when it runs, as in Ansible
                  --> site.yml:4:22
                   |
                 4 |       ignore_errors: maybe
@@ -363,18 +363,37 @@ class PlaybookLoaderErrorsTest {
                   |                 ^^^^^^
                   = use letters, digits and underscores, starting with a letter""",
                 taskErrors("- debug: {msg: a}\n  ignore_errors: maybe\n  register: my-out\n"));
+        // a scalar that is not a boolean fails the task when it runs, as in Ansible (see TemplatedKeywordsTest)
     }
 
     @Test
     void aLiteralBooleanKeywordIsCheckedAtLoadWhileATemplatedOneWaitsForTheRun() {
         assertEquals("""
-                ERROR! expected true or false for 'become', found string 'maybe'
+                ERROR! expected true or false for 'become', found a list
                  --> site.yml:6:15
                   |
-                6 |       become: maybe
-                  |               ^^^^^""",
+                6 |       become: [maybe]
+                  |               ^
+
+                [WARNING]: expected true or false for 'check_mode', found string 'maybe'; the task fails when it runs, as in Ansible
+                 --> site.yml:8:19
+                  |
+                8 |       check_mode: maybe
+                  |                   ^^^^^""",
                 taskErrors("- debug: {msg: a}\n  ignore_errors: \"{{ flag }}\"\n  no_log: \"{{ x | default(omit) }}\"\n"
-                        + "  become: maybe\n  diff: \"{{ 'maybe' }}\"\n"));
+                        + "  become: [maybe]\n  diff: \"{{ 'maybe' }}\"\n  check_mode: maybe\n"));
+    }
+
+    @Test
+    void aPlayWithAnEmptyHostsListIsRefusedAsInAnsible() {
+        assertTrue(errors("- hosts: []\n  tasks: []\n").startsWith("ERROR! Hosts list cannot be empty. Please check your playbook\n"),
+                errors("- hosts: []\n  tasks: []\n"));
+    }
+
+    @Test
+    void aPlaybookThatIsAnEmptyListIsRefusedAsInAnsible() {
+        // the path is absolute, as Ansible's unfrackpath gives it; the test's rendering shows it relative
+        assertTrue(errors("[]\n").startsWith("ERROR! A playbook must contain at least one play: site.yml\n"), errors("[]\n"));
     }
 
     @Test

@@ -114,11 +114,29 @@ class TemplatedKeywordsTest {
                     - {name: after, debug: {msg: x}}
                 """).run(Mode.APPLY);
         assertEquals(ExitStatus.HOST_FAILED, run.result().status(), run.output());
-        assertEquals("the field 'no_log' has an invalid value ('maybe'): it is not a boolean (true/false, yes/no, on/off, 1/0)",
+        assertEquals("the field 'no_log' has an invalid value ({{ 'maybe' }}), and could not be converted to an bool.The error was: The value 'maybe' is not a valid boolean.  Valid booleans include: 0, 1, 'false', '1', 'n', 'y', 'no', 'yes', 'f', 'off', 'true', 'on', 't', '0'. The value 'maybe' is not a valid boolean.  Valid booleans include: 0, 1, 'false', '1', 'n', 'y', 'no', 'yes', 'f', 'off', 'true', 'on', 't', '0'",
                 run.events().outcome("odd", "h1").message());
         assertTrue(run.output().contains("TASK [odd]"), run.output());
         assertTrue(run.output().contains("fatal: [h1]: FAILED! => {\"changed\": false, \"msg\": \"the field 'no_log'"), run.output());
         assertEquals(Map.of(), run.events().statuses("after"));
+    }
+
+    @Test
+    void aLiteralThatIsNotABooleanFailsTheTaskWhenItRunsAndIgnoreErrorsApplies() {
+        RunFixture.Run run = new RunFixture(dir).hosts("h1").playbook("""
+                - hosts: web
+                  gather_facts: false
+                  tasks:
+                    - {name: good, debug: {msg: x}, diff: yes, ignore_errors: true, register: good_diff}
+                    - {name: bad, debug: {msg: x}, diff: yes., ignore_errors: true, register: bad_diff}
+                    - {name: short, debug: {msg: x}, diff: t, ignore_errors: n}
+                    - name: check
+                      assert:
+                        that: [good_diff is success, bad_diff is failed, "bad_diff.msg is search('could not be converted to an bool')"]
+                """).run(Mode.APPLY);
+        assertEquals(ExitStatus.OK, run.result().status(), run.output());
+        assertEquals("the field 'diff' has an invalid value (yes.), and could not be converted to an bool.The error was: The value 'yes.' is not a valid boolean.  Valid booleans include: 0, 1, 'false', '1', 'n', 'y', 'no', 'yes', 'f', 'off', 'true', 'on', 't', '0'. The value 'yes.' is not a valid boolean.  Valid booleans include: 0, 1, 'false', '1', 'n', 'y', 'no', 'yes', 'f', 'off', 'true', 'on', 't', '0'", run.events().outcome("bad", "h1").message());
+        assertTrue(run.output().contains("...ignoring"), run.output());
     }
 
     @Test
@@ -147,7 +165,7 @@ class TemplatedKeywordsTest {
         assertEquals(List.of("a 0 1", "b 1 2"), results.stream().map(r -> ((Map<?, ?>) r).get("msg")).toList(), run.output());
         assertEquals("fruit", ((Map<?, ?>) results.get(1)).get("ansible_loop_var"), run.output());
         assertTrue(run.output().contains("\"msg\": \"thing is x\""), run.output());
-        assertEquals("the field 'extended' has an invalid value ('maybe'): it is not a boolean (true/false, yes/no, on/off, 1/0)"
+        assertEquals("the field 'extended' has an invalid value ({{ 'maybe' }}), and could not be converted to an bool.The error was: The value 'maybe' is not a valid boolean.  Valid booleans include: 0, 1, 'false', '1', 'n', 'y', 'no', 'yes', 'f', 'off', 'true', 'on', 't', '0'. The value 'maybe' is not a valid boolean.  Valid booleans include: 0, 1, 'false', '1', 'n', 'y', 'no', 'yes', 'f', 'off', 'true', 'on', 't', '0'"
                 + " at " + dir.resolve("site.yaml") + ":15:7", run.events().outcome("odd", "h1").message(), run.output());
     }
 }

@@ -12,6 +12,8 @@ import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -151,16 +153,20 @@ class HostileYamlTest {
     }
 
     @Test
-    void aVaultValueWithoutPasswordIsAnErrorAtItsTagNeverCiphertext() {
-        read("user: app\npassword: !vault |\n  $ANSIBLE_VAULT;1.1;AES256\n  6162636465\n");
-        assertEquals("""
-                ERROR! cannot decrypt the !vault value: attempting to decrypt but no vault secrets found
-                 --> f.yml:2:11
-                  |
-                2 | password: !vault |
-                  |           ^^^^^^
-                  = give the password with --vault-password-file FILE, --vault-id [label@]FILE or --ask-vault-pass \
-                (or vault_password_file in ansible.cfg, ANSIBLE_VAULT_PASSWORD_FILE)""", rendered());
+    void aVaultValueWithoutPasswordStaysEncryptedAndFailsOnlyWhenUsedAsText() {
+        YamlNode root = read("user: app\npassword: !vault |\n  $ANSIBLE_VAULT;1.1;AES256\n  6162636465\n");
+        assertEquals("", rendered());
+        Object password = ((Map<?, ?>) root.value()).get("password");
+        Vault.Encrypted encrypted = assertInstanceOf(Vault.Encrypted.class, password);
+        assertTrue(encrypted.undecryptable());
+        Vault.NotDecrypted e = assertThrows(Vault.NotDecrypted.class, password::toString);
+        assertEquals("Attempting to decrypt but no vault secrets found", e.getMessage());
+    }
+
+    @Test
+    void aVaultValueInAFormatSwarmplayCannotReadIsAnErrorAtItsTag() {
+        read("password: !vault |\n  $ANSIBLE_VAULT;9.9;AES256\n  6162636465\n");
+        assertTrue(rendered().startsWith("ERROR! cannot decrypt the !vault value: unsupported vault format '$ANSIBLE_VAULT;9.9;AES256'\n --> f.yml:1:11"), rendered());
     }
 
     @Test

@@ -99,7 +99,7 @@ public final class TypeFilters {
         if (v instanceof Boolean) return "bool";
         if (v instanceof Integer || v instanceof Long) return "int";
         if (v instanceof Number) return "float";
-        if (v instanceof VaultFilters.VaultText || io.swarmplay.source.Vault.isVaultValue(v)) return "AnsibleVaultEncryptedUnicode";
+        if (v instanceof io.swarmplay.source.Vault.Encrypted || io.swarmplay.source.Vault.isVaultValue(v)) return "AnsibleVaultEncryptedUnicode";
         if (v instanceof CharSequence) return "str";
         if (v instanceof Map) return "dict";
         if (v instanceof PyTuple) return "tuple";

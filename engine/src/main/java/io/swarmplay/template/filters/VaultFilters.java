@@ -23,44 +23,20 @@ public final class VaultFilters {
                 AnsibleFilter.of("unvault", VaultFilters::unvault));
     }
 
-    /** Ansible's {@code AnsibleVaultEncryptedUnicode}: the envelope {@code vault(..., wrap_object=True)} gives. */
-    public record VaultText(String envelope) implements CharSequence {
-
-        @Override
-        public int length() {
-            return envelope.length();
-        }
-
-        @Override
-        public char charAt(int index) {
-            return envelope.charAt(index);
-        }
-
-        @Override
-        public CharSequence subSequence(int start, int end) {
-            return envelope.subSequence(start, end);
-        }
-
-        @Override
-        public String toString() {
-            return envelope;
-        }
-    }
-
     private static Object vault(Object v, Args a) {
         byte[] secret = secret(a, "vault");
         Object salt = a.get(1, "salt", null);
         String id = a.string(2, "vaultid", DEFAULT_ID);
         String envelope = Vault.encrypt(Values.str(v), secret,
                 salt == null ? null : Values.str(salt).getBytes(StandardCharsets.UTF_8), id);
-        return a.bool(3, "wrap_object", false) ? new VaultText(envelope) : envelope;
+        return a.bool(3, "wrap_object", false) ? new Vault.Encrypted(envelope) : envelope;
     }
 
     private static Object unvault(Object v, Args a) {
         byte[] secret = secret(a, "unvault");
         Object value = Values.unwrap(v);
         if (Vault.isVaultValue(value)) return value; // a !vault value, decrypted when it was read
-        String text = value instanceof VaultText t ? t.envelope() : value instanceof CharSequence s ? s.toString() : null;
+        String text = value instanceof Vault.Encrypted t ? t.envelope() : value instanceof CharSequence s ? s.toString() : null;
         if (text == null || !Vault.isEncrypted(text)) {
             throw new FilterException("Input to unvault was not a vault-encrypted string");
         }
@@ -83,6 +59,6 @@ public final class VaultFilters {
     /** Ansible's {@code vault_encrypted} test: a vault envelope, or a {@code !vault} value. */
     static boolean isEncrypted(Object v) {
         Object value = Values.unwrap(v);
-        return value instanceof VaultText || Vault.isVaultValue(value) || Values.str(value).startsWith(Vault.HEADER);
+        return value instanceof Vault.Encrypted || Vault.isVaultValue(value) || Values.str(value).startsWith(Vault.HEADER);
     }
 }
