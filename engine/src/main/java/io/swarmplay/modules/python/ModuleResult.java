@@ -62,13 +62,14 @@ final class ModuleResult {
 
     /**
      * The step's outcome for a result: failed, skipped, changed or ok as it says; its
-     * {@code ansible_facts} become facts; {@code _ansible_*} keys are dropped; every value the
-     * module masked as {@code no_log} in {@code invocation} is a secret of the outcome.
+     * {@code ansible_facts} become facts; {@code _ansible_*} keys are dropped; {@code invocation} is the
+     * module's own; every value the module masked as {@code no_log} in {@code invocation} is a secret of the outcome.
      */
     static Outcome outcome(Map<String, Object> result, Map<String, Object> sentArgs, Change change) {
         Map<String, Object> data = new LinkedHashMap<>(result);
         data.keySet().removeIf(k -> k.startsWith("_ansible_"));
-        data.remove("invocation"); // ansible-playbook keeps it only at -vvv
+        // 'invocation' stays as the module echoed it (its own no_log masks, its own type conversions): what
+        // ansible-playbook shows from -vvv and registers; the args swarmplay sent are never shown in its place
         // ansible's TaskExecutor: a result without 'failed' failed when it has a non-zero rc
         boolean failed = data.containsKey("failed") ? truthy(data.get("failed"))
                 : data.containsKey("rc") && !List.of("0").contains(String.valueOf(data.get("rc")));

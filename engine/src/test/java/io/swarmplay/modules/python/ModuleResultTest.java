@@ -35,7 +35,18 @@ class ModuleResultTest {
         assertEquals(Status.CHANGED, outcome.status());
         assertEquals(Map.of("f", 1), outcome.facts());
         assertEquals(java.util.Set.of("GLAMOROUS", "MANPOWER"), outcome.secrets());
-        assertFalse(outcome.data().containsKey("_ansible_no_log") || outcome.data().containsKey("invocation"));
+        assertFalse(outcome.data().containsKey("_ansible_no_log"));
         assertTrue(outcome.data().containsKey("ansible_facts"));
+        assertEquals(result.get("invocation"), outcome.data().get("invocation"));
+    }
+
+    @Test
+    void theInvocationShownIsTheModulesEchoNotTheArgumentsSent() {
+        // the module converted the k=v string to a dict and masked its no_log sub-option: the sent text never shows
+        Map<String, Object> echoed = Map.of("module_args", Map.of("subopt_dict", Map.of("str_sub_opt1", ModuleResult.NO_LOG_MASK)));
+        Outcome outcome = ModuleResult.outcome(Map.of("changed", false, "invocation", echoed),
+                Map.of("subopt_dict", "str_sub_opt1=FLICK"), Change.unknown("will run"));
+        assertEquals(echoed, outcome.data().get("invocation"));
+        assertFalse(String.valueOf(outcome.data()).contains("FLICK"));
     }
 }
