@@ -1,6 +1,7 @@
 package io.swarmplay.modules;
 
 import io.swarmplay.connection.Command;
+import io.swarmplay.connection.ShellQuote;
 import io.swarmplay.module.Alias;
 import io.swarmplay.module.Change;
 import io.swarmplay.module.CheckSupport;
@@ -71,7 +72,13 @@ public final class UserModule implements Module<UserModule.Args> {
         List<String> changes = new ArrayList<>();
         String[] shadow = readsShadow(args) ? shadow(host, args.name()) : new String[0];
         List<String> argv = usermod(args, now.get(), host, shadow, changes);
-        List<Command> commands = argv.size() > 2 ? List.of(Command.of(argv)) : List.of();
+        List<Command> commands = new ArrayList<>(argv.size() > 2 ? List.of(Command.of(argv)) : List.of());
+        String home = args.home() != null ? args.home() : now.get().home();
+        boolean moved = args.home() != null && !args.home().equals(now.get().home()) && args.move_home();
+        if (args.create_home() && !moved && host.stat(home).isEmpty()) {
+            commands.add(createHome(args, home));
+            changes.add("create home " + home);
+        }
         if (chage(args, shadow) != null) changes.add("password expiry");
         if (changes.isEmpty()) return Results.none("user " + args.name() + " is as wanted", data(args, now.get(), false));
         return Change.update("user " + args.name() + ": " + String.join(", ", changes)).withPayload(commands);
@@ -129,6 +136,19 @@ public final class UserModule implements Module<UserModule.Args> {
         }
         argv.add(args.name());
         return argv;
+    }
+
+    /**
+     * Ansible's missing-home fallback ({@code create_homedir}, {@code chown_homedir}): the skeleton
+     * copied (else an empty folder), its mode from login.defs' {@code UMASK}, all of it the user's.
+     */
+    private static Command createHome(Args args, String home) {
+        String skel = ShellQuote.quote(args.skeleton() != null ? args.skeleton() : "/etc/skel");
+        String h = ShellQuote.quote(home);
+        return Command.shell("if [ -e " + skel + " ]; then cp -a " + skel + " " + h + "; else mkdir -p " + h + "; fi"
+                + " && u=$(sed -n 's/^UMASK[[:space:]]\\{1,\\}\\([0-9]\\{1,\\}\\)$/\\1/p' /etc/login.defs 2>/dev/null | tail -n 1)"
+                + " && { [ -z \"$u\" ] || chmod \"$(printf %o $(( 0777 & ~0$u )))\" " + h + "; }"
+                + " && chown -R " + ShellQuote.quote(args.name()) + ": " + h);
     }
 
     /** {@code -e}: a day other than the shadow's, or no expiry ({@code ''}) for a negative time when one is set. */
