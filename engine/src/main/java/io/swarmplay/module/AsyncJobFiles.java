@@ -58,6 +58,23 @@ public final class AsyncJobFiles {
         return keys;
     }
 
+    /**
+     * Ansible's async_status result: {@link #actionKeys} with what the job's file holds merged
+     * over them; a {@code stdout}/{@code stderr} there without its {@code _lines} gets them split
+     * from it (as {@code _execute_module} does), never the action's empty ones.
+     */
+    public static Map<String, Object> status(String jid, String resultsFile, Map<String, Object> fileData) {
+        Map<String, Object> status = actionKeys(jid, resultsFile);
+        status.putAll(fileData);
+        for (String stream : List.of("stdout", "stderr")) {
+            if (fileData.containsKey(stream) && !fileData.containsKey(stream + "_lines")) {
+                Object text = fileData.get(stream);
+                status.put(stream + "_lines", text instanceof String s && !s.isEmpty() ? s.lines().toList() : List.of());
+            }
+        }
+        return status;
+    }
+
     /** {@code d=FOLDER}: a leading {@code ~} or {@code ~user} expands on the host, the rest never does. */
     static String folder(String dir) {
         String given = dir == null || dir.isBlank() ? DEFAULT_DIR : dir;

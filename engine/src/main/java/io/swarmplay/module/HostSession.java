@@ -17,4 +17,12 @@ public interface HostSession extends HostView {
 
     /** Reports progress of a long step (a wait), shown while it runs. */
     void progress(String message);
+
+    /**
+     * Whether the step runs as an {@code async} job: Ansible runs its module through
+     * {@code async_wrapper}, whose result for a module's output differs from a direct run's.
+     */
+    default boolean asyncJob() {
+        return false;
+    }
 }

@@ -64,8 +64,8 @@ public final class AsyncStatusModule implements Module<AsyncStatusModule.Args> {
             missing.put("finished", 1);
             throw new ModuleException("could not find job", missing);
         }
-        Map<String, Object> data = AsyncJobFiles.actionKeys(args.jid(), pathAndData[0]);
-        data.putAll(status(args.jid(), pathAndData[0], pathAndData.length > 1 ? pathAndData[1] : ""));
+        Map<String, Object> data = AsyncJobFiles.status(args.jid(), pathAndData[0],
+                status(args.jid(), pathAndData[0], pathAndData.length > 1 ? pathAndData[1] : ""));
         if (Boolean.TRUE.equals(data.get("failed")) || Integer.valueOf(1).equals(data.get("failed"))) {
             throw new ModuleException(String.valueOf(data.getOrDefault("msg", "the job failed")), data);
         }

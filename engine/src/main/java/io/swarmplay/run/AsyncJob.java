@@ -88,9 +88,8 @@ record AsyncJob(long seconds, long poll, String dir) {
             if (done != null && !done.expired()) {
                 polled.accept(jid, done.outcome().isFailed() ? AsyncState.FAILED : AsyncState.OK);
                 // what async_status read: its own keys, the module's result over them
-                Map<String, Object> status = AsyncJobFiles.actionKeys(jid, String.valueOf(ids.get("results_file")));
                 Outcome finished = done.outcome();
-                finished.data().forEach(status::put);
+                Map<String, Object> status = AsyncJobFiles.status(jid, String.valueOf(ids.get("results_file")), finished.data());
                 status.put("finished", 1);
                 return finished.withData(status);
             }

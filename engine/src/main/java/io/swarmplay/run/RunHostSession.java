@@ -75,6 +75,11 @@ final class RunHostSession implements HostSession {
             return true;
         }
 
+        /** Whether the step runs as an async job ({@link io.swarmplay.module.HostSession#asyncJob}). */
+        default boolean asyncJob() {
+            return false;
+        }
+
         /** The session of another inventory host for this step, or empty when there is none. */
         Optional<RunHostSession> otherHost(String name);
     }
@@ -241,6 +246,11 @@ final class RunHostSession implements HostSession {
     @Override
     public boolean resultRead() {
         return extensions.resultRead();
+    }
+
+    @Override
+    public boolean asyncJob() {
+        return extensions.asyncJob();
     }
 
     @Override

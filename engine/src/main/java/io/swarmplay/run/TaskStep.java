@@ -290,7 +290,7 @@ final class TaskStep {
         return guarded(spec, target, () -> {
             AsyncJob async = async(spec, vars);
             TaskTimeout timeout = TaskTimeout.start(spec.name(), limit(spec.task().options().timeout(), async));
-            RunHostSession session = session(spec, host, target, vars, timeout, dataArgs);
+            RunHostSession session = session(spec, host, target, vars, timeout, dataArgs, async != null);
             Applier applier = (change, apply) -> async == null ? apply.get()
                     : async.run(change, session, timeout, () -> guarded(spec, target, apply),
                             (jid, state) -> run.report(new AsyncPolled(spec.task(), host.name(), jid, state)));
@@ -499,6 +499,11 @@ final class TaskStep {
 
     private RunHostSession session(StepSpec spec, HostState host, HostState target, Map<String, Object> vars,
                                    TaskTimeout timeout, Set<String> dataArgs) {
+        return session(spec, host, target, vars, timeout, dataArgs, false);
+    }
+
+    private RunHostSession session(StepSpec spec, HostState host, HostState target, Map<String, Object> vars,
+                                   TaskTimeout timeout, Set<String> dataArgs, boolean asyncJob) {
         Map<String, Object> connectionVars = targetVars(spec, host, target, vars);
         Supplier<Map<String, Object>> rendered = () -> RenderedArgs.connectionVars(run::templar, connectionVars,
                 spec.task().at());
@@ -542,6 +547,11 @@ final class TaskStep {
             @Override
             public boolean isData(String argument) {
                 return dataArgs.contains(argument);
+            }
+
+            @Override
+            public boolean asyncJob() {
+                return asyncJob;
             }
 
             @Override

@@ -29,6 +29,27 @@ final class PythonScanner extends ExtendedScanner {
         return NOT_JINJA_KEYWORDS.contains(word) ? null : super.keyword(word);
     }
 
+    /** What ends an operand: a {@code +} right after one adds, as in Jinja. */
+    private static final Set<Scanner.Symbol> OPERAND_ENDS = Set.of(Scanner.Symbol.INTEGER, Scanner.Symbol.FLOAT,
+            Scanner.Symbol.IDENTIFIER, Scanner.Symbol.STRING, Scanner.Symbol.TRUE, Scanner.Symbol.FALSE,
+            Scanner.Symbol.NULL, Scanner.Symbol.RPAREN, Scanner.Symbol.RBRACK);
+
+    /**
+     * {@code 5+1}, {@code x+1}: Jinjava scans {@code +1} as a signed number, so a sum written
+     * without spaces failed to parse; after an operand a {@code +} is the operator.
+     */
+    @Override
+    protected Token nextToken() throws ScanException {
+        String input = getInput();
+        int at = getPosition();
+        Token previous = getToken();
+        if (at + 1 < input.length() && input.charAt(at) == '+' && Character.isDigit(input.charAt(at + 1))
+                && previous != null && OPERAND_ENDS.contains(previous.getSymbol())) {
+            return fixed(Scanner.Symbol.PLUS);
+        }
+        return super.nextToken();
+    }
+
     @Override
     protected Token nextString() throws ScanException {
         String input = getInput();

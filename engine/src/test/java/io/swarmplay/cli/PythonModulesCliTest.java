@@ -103,6 +103,29 @@ class PythonModulesCliTest {
     }
 
     @Test
+    void anAsyncJobsModuleThatRaisesHasAsyncWrappersResultWithTheTracebackAsStderr() {
+        TestFiles.write(dir, "library/boom.py", "#!/usr/bin/python3\nfrom ansible.module_utils.basic import AnsibleModule\n"
+                + "AnsibleModule(argument_spec={})\nraise Exception('failing via exception')\n");
+        CliTest.Result run = run("""
+                - hosts: localhost
+                  gather_facts: false
+                  tasks:
+                    - boom:
+                      async: 10
+                      poll: 1
+                      register: r
+                      ignore_errors: true
+                    - assert:
+                        that:
+                          - r is failed and r is not changed and r.finished == 1
+                          - r.stderr is search('failing via exception')
+                          - r.stderr_lines[-1] == 'Exception: failing via exception'
+                          - r.data == '' and r.module_stderr is not defined
+                """);
+        assertEquals(0, run.code(), run.out() + run.err());
+    }
+
+    @Test
     void aPlanNeverRunsAModuleAndCheckModeSkipsIt() {
         Path written = dir.resolve("written.txt");
         String playbook = """

@@ -37,8 +37,55 @@ final class ModuleResult {
         failure.put("msg", "MODULE FAILURE\nSee stdout/stderr for the exact error");
         failure.put("module_stdout", stdout);
         failure.put("module_stderr", stderr);
+        if (stderr.startsWith("Traceback")) failure.put("exception", stderr);
+        else if (stdout.startsWith("Traceback")) failure.put("exception", stdout);
         failure.put("rc", rc);
         return failure;
+    }
+
+    /**
+     * The result a module printed when Ansible's {@code async_wrapper} ran it ({@code _run_module}):
+     * its JSON object (leading and trailing lines dropped, trailing ones named in a warning) with
+     * what it printed on stderr as {@code stderr}; else the wrapper's failure, {@code cmd}, the
+     * output as {@code data}, {@code stderr}, and the reason as {@code msg}.
+     */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> parseAsync(String stdout, String stderr, String cmd) {
+        List<String> lines = stdout.lines().toList();
+        int first = 0;
+        while (first < lines.size() && !lines.get(first).strip().startsWith("{")) first++;
+        String problem = first == lines.size() ? "No start of json char found" : null;
+        int end = lines.size();
+        while (problem == null && end > first && !lines.get(end - 1).strip().endsWith("}")) end--;
+        if (problem == null && end == first) problem = "No end of json char found";
+        Object value = null;
+        if (problem == null) {
+            try {
+                value = JSON.readValue(String.join("\n", lines.subList(first, end)), Object.class);
+            } catch (IOException e) {
+                value = null; // not JSON: the wrapper's failure below
+            }
+        }
+        if (!(value instanceof Map<?, ?> map)) {
+            Map<String, Object> failure = new LinkedHashMap<>();
+            failure.put("failed", 1);
+            failure.put("cmd", cmd);
+            failure.put("data", stdout);
+            failure.put("stderr", stderr);
+            failure.put("msg", "ValueError: " + (problem == null ? "the module's output is not a JSON object" : problem) + "\n");
+            return failure;
+        }
+        Map<String, Object> result = new LinkedHashMap<>((Map<String, Object>) map);
+        if (end < lines.size()) {
+            List<Object> warnings = new ArrayList<>();
+            Object given = result.get("warnings");
+            if (given instanceof List<?> list) warnings.addAll(list);
+            else if (given != null) warnings.add(given);
+            warnings.add("Module invocation had junk after the JSON data: " + String.join("\n", lines.subList(end, lines.size())));
+            result.put("warnings", warnings);
+        }
+        if (!stderr.isEmpty()) result.put("stderr", stderr);
+        return result;
     }
 
     // ansible's _filter_non_json_lines: from the first line that starts with '{' to the last that ends with '}'

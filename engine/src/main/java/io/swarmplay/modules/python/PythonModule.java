@@ -61,6 +61,7 @@ public final class PythonModule extends PythonPlugin {
             host.write(module, new ByteArrayInputStream(source), privateFile);
             Map<String, Object> all = moduleArgs(args, dir, host);
             ExecResult result = host.run(newStyle ? newStyle(host, dir, module, all) : oldStyle(host, dir, module, source, all));
+            if (host.asyncJob()) return ModuleResult.parseAsync(result.stdout(), result.stderr(), module);
             return ModuleResult.parse(result.stdout(), result.stderr(), result.rc());
         } finally {
             host.run(Command.of("rm", "-rf", dir));

@@ -25,6 +25,27 @@ class ModuleResultTest {
     }
 
     @Test
+    void aTracebackOnStderrIsTheFailuresException() {
+        String traceback = "Traceback (most recent call last):\nException: boom\n";
+        assertEquals(traceback, ModuleResult.parse("", traceback, 1).get("exception"));
+        assertFalse(ModuleResult.parse("", "plain\n", 1).containsKey("exception"));
+    }
+
+    @Test
+    void underAsyncWrapperStderrIsTheResultsStderrAndOutputWithoutJsonIsTheWrappersFailure() {
+        String traceback = "Traceback (most recent call last):\nException: failing via exception\n";
+        Map<String, Object> failure = ModuleResult.parseAsync("", traceback, "/tmp/m.py");
+        assertEquals(List.of(1, "/tmp/m.py", "", traceback, "ValueError: No start of json char found\n"),
+                List.of(failure.get("failed"), failure.get("cmd"), failure.get("data"), failure.get("stderr"), failure.get("msg")));
+        assertFalse(failure.containsKey("module_stderr"));
+        assertEquals(Map.of("changed", true, "stderr", "printed to stderr\n"),
+                ModuleResult.parseAsync("{\"changed\": true}\n", "printed to stderr\n", "m"));
+        assertEquals(Map.of("changed", true), ModuleResult.parseAsync("junk\n  {\"changed\": true}\n", "", "m"));
+        assertEquals(List.of("w", "Module invocation had junk after the JSON data: trailing junk"),
+                ModuleResult.parseAsync("{\"changed\": true, \"warnings\": [\"w\"]}\ntrailing junk\n", "", "m").get("warnings"));
+    }
+
+    @Test
     void aNonZeroRcWithoutFailedFailsAndFactsAndNoLogValuesAreTakenFromTheResult() {
         Change change = Change.unknown("will run");
         assertEquals(Status.FAILED, ModuleResult.outcome(Map.of("rc", 3), Map.of(), change).status());
