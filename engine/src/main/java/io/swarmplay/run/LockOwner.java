@@ -58,6 +58,21 @@ record LockOwner(long pid, String controlNode, Instant since, String runId) {
         return started.isPresent() && started.get().isAfter(since.plusSeconds(1));
     }
 
+    /**
+     * Whether this owner is a process of {@code here}'s control node that started {@code here}'s
+     * process (its parent, or further up): a run started by a step of the run holding the lock
+     * ({@code command: ansible-playbook ...}) works under that lock, as it would without one.
+     */
+    boolean encloses(LockOwner here) {
+        if (!controlNode.equals(here.controlNode) || pid == here.pid) return false;
+        Optional<ProcessHandle> process = ProcessHandle.of(here.pid);
+        while (process.isPresent()) {
+            process = process.get().parent();
+            if (process.isPresent() && process.get().pid() == pid) return true;
+        }
+        return false;
+    }
+
     static String controlNodeName() {
         String name = io.swarmplay.template.TemplateVars.controlHost();
         String safe = name.replaceAll("[^A-Za-z0-9._-]", "_");

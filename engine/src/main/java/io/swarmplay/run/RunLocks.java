@@ -23,7 +23,9 @@ import java.util.function.Consumer;
  * nothing), kept while the run goes on (refreshed every {@link #REFRESH_EVERY}) and released at
  * its end. A lock is stale, and broken, when its run is known to be over: a process of this
  * control node that is gone (or this process's own finished run), or a lock nobody refreshed for
- * {@link #STALE_AFTER}. Several inventory hosts on one machine share its lock within a run.
+ * {@link #STALE_AFTER}. Several inventory hosts on one machine share its lock within a run. A run
+ * started by a step of the run holding a lock (a process below it) works under that lock: it
+ * neither takes, refreshes nor releases it.
  */
 final class RunLocks implements AutoCloseable {
 
@@ -49,6 +51,8 @@ final class RunLocks implements AutoCloseable {
     private final LockOwner me;
     private final Duration wait;
     private final Map<String, Held> held = new ConcurrentHashMap<>();
+    /** Hosts whose lock the run that started this process holds. */
+    private final Set<String> enclosing = ConcurrentHashMap.newKeySet();
     private final Set<String> lost = ConcurrentHashMap.newKeySet();
     /** Hosts another run was changing: this run changes nothing there (a later loop item neither). */
     private final Map<String, String> refused = new ConcurrentHashMap<>();
@@ -72,7 +76,7 @@ final class RunLocks implements AutoCloseable {
             throw new LockException(host + ": this run's lock (" + HostLock.path(dir) + ") was removed by someone "
                     + "else, so another swarmplay run may be changing it; nothing more is changed there");
         }
-        if (held.containsKey(host)) return false;
+        if (held.containsKey(host) || enclosing.contains(host)) return false;
         String refusal = refused.get(host);
         if (refusal != null) throw new LockException(refusal);
         HostLock lock = new HostLock(connection, dir);
@@ -87,6 +91,10 @@ final class RunLocks implements AutoCloseable {
             }
             if (attempt instanceof HostLock.Held h) {
                 Optional<LockOwner> owner = LockOwner.parse(h.owner());
+                if (owner.isPresent() && owner.get().encloses(me)) {
+                    enclosing.add(host);
+                    return false;
+                }
                 if (isStale(owner, h.age())) {
                     lock.remove(h.owner());
                     continue;

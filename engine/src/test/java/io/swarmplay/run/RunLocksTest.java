@@ -83,6 +83,31 @@ class RunLocksTest {
     }
 
     @Test
+    void aRunStartedByAStepOfTheHoldingRunWorksUnderItsLockAndLeavesIt() throws Exception {
+        long parent = ProcessHandle.current().parent().orElseThrow().pid();
+        String owner = "swarmplay:" + parent + ":" + LockOwner.controlNodeName() + ":" + Instant.now().getEpochSecond()
+                + ":outer-run";
+        foreignLock(owner, Duration.ZERO);
+        RunLocks nested = run(null);
+        assertFalse(take(nested, "host-1"), "held by the run that started this process: nothing to take");
+        assertFalse(take(nested, "host-1"));
+        nested.close();
+        assertEquals(owner, Files.readSymbolicLink(link()).toString(), "the outer run's lock is left in place");
+    }
+
+    @Test
+    void aRunOfThisMachineThatDidNotStartThisProcessIsNoEnclosingRun() throws Exception {
+        Process sibling = new ProcessBuilder("sleep", "30").start();
+        try {
+            foreignLock("swarmplay:" + sibling.pid() + ":" + LockOwner.controlNodeName() + ":"
+                    + Instant.now().getEpochSecond() + ":sibling-run", Duration.ZERO);
+            assertThrows(HostLock.LockException.class, () -> take(run(null), "host-1"));
+        } finally {
+            sibling.destroy();
+        }
+    }
+
+    @Test
     void aLiveRunOfAnotherControlNodeHoldsItUntilItStopsRefreshing() throws Exception {
         foreignLock("swarmplay:4242:build-7:" + Instant.now().getEpochSecond() + ":other-run", Duration.ofMinutes(4));
         HostLock.LockException e = assertThrows(HostLock.LockException.class, () -> take(run(null), "host-1"));
