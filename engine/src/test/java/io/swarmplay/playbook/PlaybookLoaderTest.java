@@ -66,9 +66,9 @@ class PlaybookLoaderTest {
         assertEquals(List.of("pre", "main", "post"), List.of(((Task) play.preTasks().get(0)).args().get("msg"),
                 ((Task) play.tasks().get(0)).args().get("msg"), ((Task) play.postTasks().get(0)).args().get("msg")));
         assertEquals("restart", play.handlers().get(0).task().name());
-        assertTrue(play.anyErrorsFatal());
+        assertTrue(play.anyErrorsFatal().isTrue());
         assertEquals(List.of(2), play.serial());
-        assertFalse(play.gatherFacts());
+        assertFalse(play.gatherFacts().isTrue());
         assertEquals(Map.of("LANG", "C"), play.environment());
         assertEquals(Set.of("deploy", "web"), play.tags());
         assertEquals("local", play.connection());
@@ -84,7 +84,7 @@ class PlaybookLoaderTest {
         Play play = load("- hosts: [web, db]\n").plays().get(0);
         assertEquals("web,db", play.hosts());
         assertEquals("web,db", play.name());
-        assertTrue(play.gatherFacts());
+        assertTrue(play.gatherFacts().isTrue());
         assertNull(play.become().get());
         assertEquals(List.of(), play.tasks());
     }
