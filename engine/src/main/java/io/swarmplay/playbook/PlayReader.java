@@ -142,7 +142,9 @@ final class PlayReader {
         List<YamlNode> items = v instanceof YamlNode.Sequence seq ? seq.items() : List.of(v);
         for (YamlNode item : items) {
             String name = Nodes.string(item, "a collection name", session.diagnostics);
-            if (name != null && !known.contains(name)) {
+            if (name != null && Templates.isTemplated(name)) {
+                session.warn(Keywords.notTemplatable("collections", name), item.at(), Nodes.width(item), null);
+            } else if (name != null && !known.contains(name)) {
                 session.warn("collection '" + name + "' is not available: swarmplay implements modules of "
                         + String.join(", ", known), item.at(), Nodes.width(item), null);
             }

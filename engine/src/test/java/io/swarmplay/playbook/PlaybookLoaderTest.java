@@ -195,6 +195,14 @@ class PlaybookLoaderTest {
     }
 
     @Test
+    void templatedStaticKeywordsGetAnsiblesNotTemplatableWarning() {
+        load("- hosts: all\n  collections: [\"{{ c }}\"]\n  tasks:\n    - debug: {msg: a}\n");
+        assertEquals(List.of("\"collections\" is not templatable, but we found: {{ c }}, it will not be templated and will "
+                        + "be used \"as is\"."),
+                diagnostics.warnings().stream().map(d -> d.summary()).toList());
+    }
+
+    @Test
     void conditionsWithRedundantBracesAreKeptWithAWarning() {
         Task t = onlyTask("- debug: {msg: x}\n  when: \"{{ ready }}\"\n");
         assertEquals(List.of("{{ ready }}"), t.options().when());
