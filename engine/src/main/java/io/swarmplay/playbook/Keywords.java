@@ -28,6 +28,15 @@ final class Keywords {
     static final Set<String> SPECIAL = Set.of("block", "rescue", "always", "include_tasks", "import_tasks",
             "include_role", "import_role", "include", "local_action", "action", "listen");
 
+    /**
+     * Ansible's warning for a template in a static keyword ({@code register}, {@code collections}, {@code listen}):
+     * Ansible uses the value as written.
+     */
+    static String notTemplatable(String keyword, String value) {
+        return "\"" + keyword + "\" is not templatable, but we found: " + value
+                + ", it will not be templated and will be used \"as is\".";
+    }
+
     /** Accepted and ignored, with a warning. */
     static final Set<String> IGNORED = Set.of("debugger");
 

@@ -16,7 +16,10 @@ import java.util.Set;
  * @param serial         {@code serial}: batch sizes, each an Integer, a percentage such as {@code "30%"} or a
  *                       template, the last one repeating; empty without {@code serial}
  * @param maxFailPercentage {@code max_fail_percentage}, or null
- * @param gatherFacts    whether to collect the minimal facts (hostname, os, user)
+ * @param gatherFacts    whether to collect the minimal facts (hostname, os, user); a template is rendered with the
+ *                       play's vars and extra vars when the play starts, as Ansible post-validates the play
+ * @param anyErrorsFatal {@code any_errors_fatal} as written (its tasks inherit it through {@code taskFlags})
+ * @param forceHandlers  {@code force_handlers}, unset when absent (then {@code --force-handlers} decides)
  * @param connection     {@code connection:} override for all hosts, or null
  * @param dir            the directory of the playbook file that holds the play ({@code playbook_dir})
  * @param roleSearch     where the play's roles are looked for (also by include_role at run time)
@@ -25,11 +28,11 @@ import java.util.Set;
  */
 public record Play(String name, String hosts, Map<String, Object> vars, List<String> varsFiles,
                    List<TaskNode> preTasks, List<TaskNode> tasks, List<TaskNode> postTasks,
-                   List<Handler> handlers, boolean gatherFacts, boolean anyErrorsFatal, List<Object> serial,
+                   List<Handler> handlers, Flag gatherFacts, Flag anyErrorsFatal, List<Object> serial,
                    Double maxFailPercentage,
                    Map<String, Object> environment, Set<String> tags, String connection,
                    Flag become, Map<String, Flag> taskFlags, String becomeUser, SourcePosition at, Path dir,
-                   RoleSearch roleSearch, Boolean forceHandlers, Hosts hostOptions, List<VarsPrompt> varsPrompt) {
+                   RoleSearch roleSearch, Flag forceHandlers, Hosts hostOptions, List<VarsPrompt> varsPrompt) {
 
     /**
      * How the play treats its hosts.
@@ -41,11 +44,14 @@ public record Play(String name, String hosts, Map<String, Object> vars, List<Str
      * @param gatherOnce   ({@code gathering = smart}) hosts whose facts the run gathered already are not gathered again
      * @param throttle     {@code throttle}: at most this many hosts run each task at once (raw: int or template), or null;
      *                     a block's or task's own wins
+     * @param strategy     {@code strategy} as written (a template is rendered when the play starts), or null
      */
     public record Hosts(String order, List<String> gatherSubset, String factPath, String remoteUser, boolean gatherOnce,
-            Object throttle) {
+            Object throttle, String strategy) {
+        /** The strategies Ansible 2.14 ships; swarmplay runs {@code linear}. */
+        public static final List<String> STRATEGIES = List.of("linear", "free", "host_pinned", "debug");
         public static final List<String> ORDERS = List.of("inventory", "reverse_inventory", "sorted", "reverse_sorted", "shuffle");
-        public static final Hosts DEFAULT = new Hosts("inventory", List.of(), null, null, false, null);
+        public static final Hosts DEFAULT = new Hosts("inventory", List.of(), null, null, false, null, null);
 
         public Hosts {
             gatherSubset = List.copyOf(gatherSubset);
@@ -54,6 +60,7 @@ public record Play(String name, String hosts, Map<String, Object> vars, List<Str
 
     public Play {
         become = become == null ? Flag.UNSET : become;
+        forceHandlers = forceHandlers == null ? Flag.UNSET : forceHandlers;
         vars = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(vars));
         varsFiles = List.copyOf(varsFiles);
         preTasks = List.copyOf(preTasks);

@@ -51,7 +51,7 @@ final class PlayReader {
                 environment(play), tags(play), string(play, "connection"),
                 play.has("become") ? TaskOptionsReader.flag(play.get("become"), "'become'", session) : Flag.UNSET,
                 taskFlags(play), string(play, "become_user"), play.at(), dir, session.roleSearch(),
-                play.has("force_handlers") ? flag(play, "force_handlers", false) : null, hostOptions(play),
+                play.has("force_handlers") ? flag(play, "force_handlers", false) : Flag.UNSET, hostOptions(play),
                 new VarsPromptReader(session).read(play.get("vars_prompt")));
     }
 
@@ -62,7 +62,8 @@ final class PlayReader {
                 ? Nodes.strings(play.get("gather_subset"), "'gather_subset'", session.diagnostics) : List.of();
         Object throttle = play.has("throttle") ? TaskOptionsReader.number(play.get("throttle"), "'throttle'", true, session) : null;
         return new Play.Hosts(order == null ? "inventory" : order, subset, string(play, "fact_path"), string(play, "remote_user"),
-                session.gathering == Gathering.SMART, throttle);
+                session.gathering == Gathering.SMART, throttle,
+                play.get("strategy") instanceof YamlNode.Scalar s && s.value() instanceof String text ? text : null);
     }
 
     private String order(YamlNode v) {
@@ -141,7 +142,9 @@ final class PlayReader {
         List<YamlNode> items = v instanceof YamlNode.Sequence seq ? seq.items() : List.of(v);
         for (YamlNode item : items) {
             String name = Nodes.string(item, "a collection name", session.diagnostics);
-            if (name != null && !known.contains(name)) {
+            if (name != null && Templates.isTemplated(name)) {
+                session.warn(Keywords.notTemplatable("collections", name), item.at(), Nodes.width(item), null);
+            } else if (name != null && !known.contains(name)) {
                 session.warn("collection '" + name + "' is not available: swarmplay implements modules of "
                         + String.join(", ", known), item.at(), Nodes.width(item), null);
             }
@@ -150,7 +153,8 @@ final class PlayReader {
 
     private void strategy(YamlNode v) {
         String s = Nodes.string(v, "'strategy'", session.diagnostics);
-        if (s != null && !s.equals("linear")) {
+        // a templated strategy is rendered with the play's vars and extra vars when the play starts
+        if (s != null && !s.equals("linear") && !Templates.isTemplated(s)) {
             session.warn("strategy '" + s + "' is not supported yet; the play runs with 'linear'", v.at(), Nodes.width(v), null);
         }
     }
@@ -250,10 +254,11 @@ final class PlayReader {
         return n == null ? List.of() : tasks.readList(n, "'" + key + "'");
     }
 
-    private boolean flag(YamlNode.Mapping play, String key, boolean absent) {
+    // a boolean play keyword: a literal, or a template rendered when the play starts (Ansible post-validates the play)
+    private Flag flag(YamlNode.Mapping play, String key, boolean absent) {
         YamlNode n = play.get(key);
-        Boolean b = n == null ? null : Nodes.bool(n, "'" + key + "'", session.diagnostics);
-        return b == null ? absent : b;
+        Flag f = n == null ? Flag.UNSET : TaskOptionsReader.flag(n, "'" + key + "'", session);
+        return f.isSet() ? f : Flag.of(absent);
     }
 
     private Map<String, Object> environment(YamlNode.Mapping play) {

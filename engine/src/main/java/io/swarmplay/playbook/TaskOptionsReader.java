@@ -235,6 +235,9 @@ final class TaskOptionsReader {
 
     private String register(YamlNode v) {
         String name = Nodes.string(v, "'register'", session.diagnostics);
+        if (name != null && Templates.isTemplated(name)) {
+            session.warn(Keywords.notTemplatable("register", name), v.at(), Nodes.width(v), null);
+        }
         if (name != null && !IDENTIFIER.matcher(name).matches()) {
             session.error("'" + name + "' is not a valid variable name for 'register'", v.at(), Nodes.width(v),
                     "use letters, digits and underscores, starting with a letter");

@@ -159,8 +159,8 @@ final class TaskReader {
     /**
      * The deprecated {@code include: FILE a=1}: as Ansible 2.14, static (an import) unless its file
      * name is templated, it loops or a parent is dynamic (it is read for an include_tasks or
-     * include_role), then dynamic (an include_tasks); its {@code key=value} words
-     * and other arguments are vars of the included tasks. Its {@code vars:} are include params,
+     * include_role), then dynamic (an include_tasks); its {@code key=value} words, other arguments
+     * and {@code args:} are vars of the included tasks. Its {@code vars:} are include params,
      * above set_fact (Ansible's {@code get_include_params}): such an include is read as dynamic,
      * where include params live.
      */
@@ -170,6 +170,11 @@ final class TaskReader {
         session.warn("'" + keyword + "' is deprecated", entry.key().at(), keyword.length(),
                 "use import_tasks (static) or include_tasks (dynamic)");
         Map<String, Object> params = new java.util.LinkedHashMap<>();
+        // `args:` are arguments too, under the include's own (Ansible's ModuleArgsParser)
+        if (task.get("args") instanceof YamlNode.Mapping args) {
+            args.entries().stream().filter(e -> !e.name().equals("file") && !e.name().equals("_raw_params"))
+                    .forEach(e -> params.put(e.name(), e.value().value()));
+        }
         String file = legacyArgs(entry.value(), params);
         TaskOptions opts = new TaskOptionsReader(session).read(task);
         if (file == null) return List.of();

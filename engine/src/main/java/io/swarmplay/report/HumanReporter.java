@@ -75,6 +75,7 @@ public final class HumanReporter implements RunListener {
     @Override
     public void report(RunEvent event) {
         if (event instanceof PlayStarted e) banner("PLAY [" + e.name() + "]");
+        else if (event instanceof RunEvent.PlaybookStarted e) playbook(e);
         else if (event instanceof TaskStarted e) task(e);
         else if (event instanceof ItemFinished e) item(e);
         else if (event instanceof HostFinished e) host(e);
@@ -115,6 +116,13 @@ public final class HumanReporter implements RunListener {
         looped.clear();
         warned.clear();
         banner((e.kind() == TaskKind.HANDLER ? "RUNNING HANDLER" : "TASK") + " [" + e.name().strip() + "]");
+    }
+
+    // ansible-playbook -vv: the default callback's PLAYBOOK banner, then the executor's play count
+    private void playbook(RunEvent.PlaybookStarted e) {
+        if (verbosity < 2) return;
+        banner("PLAYBOOK: " + e.file().getFileName());
+        print(e.plays() + " plays in " + e.file());
     }
 
     // Ansible's Display.banner: the title, a space, stars to the width (at least 3)

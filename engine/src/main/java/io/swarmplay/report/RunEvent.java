@@ -20,6 +20,10 @@ public sealed interface RunEvent {
     /** Why a task list is being walked: ordinary tasks, handlers, or fact gathering. */
     enum TaskKind { TASK, HANDLER, FACTS }
 
+    /** A playbook's plays are about to run: Ansible's {@code PLAYBOOK:} banner and {@code N plays in FILE} ({@code -vv}). */
+    record PlaybookStarted(java.nio.file.Path file, int plays) implements RunEvent {
+    }
+
     record PlayStarted(Play play, String name, List<String> hosts) implements RunEvent {
     }
 

@@ -2,6 +2,7 @@ package io.swarmplay.run;
 
 import io.swarmplay.inventory.Host;
 import io.swarmplay.module.Outcome;
+import io.swarmplay.playbook.Flag;
 import io.swarmplay.playbook.Block;
 import io.swarmplay.playbook.Handler;
 import io.swarmplay.playbook.IncludeRole;
@@ -188,6 +189,17 @@ final class PlayRun {
         return text.contains("{{") || text.contains("{%");
     }
 
+    // a boolean play keyword (gather_facts, force_handlers): a template rendered as Ansible's post-validated play
+    static boolean playFlag(RunState run, Play play, Flag flag, String field) {
+        try {
+            return flag.resolve(t -> renderPlayField(run, play, t, field)).isTrue();
+        } catch (IllegalArgumentException e) {
+            throw new RunAborted("the field '" + field + "' has an invalid value (" + flag.template()
+                    + "), and could not be converted to an bool.The error was: The value '" + e.getMessage()
+                    + "' is not a valid boolean.  Valid booleans include: 0, 1, 'y', 'no', 'on', 'n', 'true', 't', 'false', 'off', 'f', '1', '0', 'yes'");
+        }
+    }
+
     // a play keyword's template, rendered with the play's vars and extra vars
     private static Object renderPlayField(RunState run, Play play, String text, String field) {
         try {
@@ -211,6 +223,16 @@ final class PlayRun {
         return String.valueOf(value);
     }
 
+    // a templated strategy, rendered as Ansible does: linear runs, another shipped one is warned, else an error
+    private void checkStrategy() {
+        String strategy = play.hostOptions().strategy();
+        if (strategy == null || !isTemplated(strategy)) return;
+        String rendered = String.valueOf(renderPlayField(run, play, strategy, "strategy"));
+        if (rendered.equals("linear")) return;
+        if (!Play.Hosts.STRATEGIES.contains(rendered)) throw new RunAborted("Invalid play strategy specified: " + rendered);
+        run.report(new Warning("strategy '" + rendered + "' is not supported yet; the play runs with 'linear'"));
+    }
+
     /** Ansible's {@code order}: inventory, reverse_inventory, sorted, reverse_sorted (by name) or shuffle. */
     static List<Host> ordered(List<Host> hosts, String order) {
         List<Host> out = new java.util.ArrayList<>(hosts);
@@ -229,6 +251,7 @@ final class PlayRun {
      * run then stops, as Ansible does).
      */
     boolean run() {
+        checkStrategy();
         ReservedNames.warnings(scope.playVars().keySet()).forEach(w -> run.report(new Warning(w)));
         if (hosts.stream().noneMatch(h -> !h.failed && !h.unreachable)) {
             run.report(new PlayStarted(play, scope.playName(), List.of()));
@@ -276,7 +299,7 @@ final class PlayRun {
         run.report(new PlayStarted(play, scope.playName(), active.stream().map(HostState::name).toList()));
         if (active.isEmpty()) return true;
         Inherited root = root();
-        if (play.gatherFacts()) gatherFacts(active);
+        if (playFlag(run, play, play.gatherFacts(), "gather_facts")) gatherFacts(active);
         for (List<TaskNode> section : List.of(play.preTasks(), play.tasks(), play.postTasks())) {
             walk(section, active, root);
             flushHandlers(active);
@@ -383,7 +406,8 @@ final class PlayRun {
      */
     void flushHandlers(List<HostState> hosts) {
         if (run.interrupted.get()) return;
-        boolean force = play.forceHandlers() != null ? play.forceHandlers() : run.request.handlers().force();
+        boolean force = play.forceHandlers().isSet() ? playFlag(run, play, play.forceHandlers(), "force_handlers")
+                : run.request.handlers().force();
         for (int i = 0; i < handlers.size(); i++) {
             Handler handler = handlers.get(i);
             List<HostState> notified = hosts.stream().filter(h -> h.active() || force && h.failed && !h.unreachable)

@@ -35,6 +35,7 @@ public final class Runner {
     private static void walk(RunState run, RunRequest request) {
         try {
             for (Playbook playbook : request.playbooks()) {
+                run.report(new RunEvent.PlaybookStarted(playbook.file(), playbook.plays().size()));
                 for (Play play : playbook.plays()) {
                     if (run.interrupted.get()) return;
                     Play asked = VarsPrompts.answer(play, request.extraVars(), VarsPrompts.Terminal.console(),

@@ -90,12 +90,13 @@ final class TaskRunner {
 
     /**
      * Ansible: a task with any_errors_fatal (its own, else its blocks', else the play's), or run_once, fails every
-     * host when it fails one. Ansible 2.14 reads any_errors_fatal before rendering it: a template counts as true.
+     * host when it fails one, unless it ignores errors. Ansible 2.14's linear strategy reads any_errors_fatal and
+     * ignore_errors before rendering them (they are rendered on a copy of the task): a template counts as true.
      */
     private static boolean fatal(StepSpec unresolved, StepSpec resolved) {
         Flag anyErrorsFatal = unresolved.inherited().flags().anyErrorsFatal();
-        return (anyErrorsFatal.isTemplated() || anyErrorsFatal.isTrue() || resolved.inherited().runOnce())
-                && !resolved.inherited().ignoreErrors();
+        boolean ignoresErrors = unresolved.inherited().flags().ignoreErrors().isTemplated() || resolved.inherited().ignoreErrors();
+        return (anyErrorsFatal.isTemplated() || anyErrorsFatal.isTrue() || resolved.inherited().runOnce()) && !ignoresErrors;
     }
 
     // a failure that a rescue or always of an enclosing block will see is not yet a host failure

@@ -367,6 +367,24 @@ class PlaybookLoaderErrorsTest {
     }
 
     @Test
+    void aTemplatedRegisterIsWarnedAsAnsibleDoesThenUsedAsWritten() {
+        assertEquals("""
+                [WARNING]: "register" is not templatable, but we found: {{ x }}, it will not be templated and will be used "as is".
+                 --> site.yml:4:17
+                  |
+                4 |       register: "{{ x }}"
+                  |                 ^^^^^^^^^
+
+                ERROR! '{{ x }}' is not a valid variable name for 'register'
+                 --> site.yml:4:17
+                  |
+                4 |       register: "{{ x }}"
+                  |                 ^^^^^^^^^
+                  = use letters, digits and underscores, starting with a letter""",
+                taskErrors("- debug: {msg: a}\n  register: \"{{ x }}\"\n"));
+    }
+
+    @Test
     void aLiteralBooleanKeywordIsCheckedAtLoadWhileATemplatedOneWaitsForTheRun() {
         assertEquals("""
                 ERROR! expected true or false for 'become', found a list

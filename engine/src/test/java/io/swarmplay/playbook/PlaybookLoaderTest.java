@@ -66,9 +66,9 @@ class PlaybookLoaderTest {
         assertEquals(List.of("pre", "main", "post"), List.of(((Task) play.preTasks().get(0)).args().get("msg"),
                 ((Task) play.tasks().get(0)).args().get("msg"), ((Task) play.postTasks().get(0)).args().get("msg")));
         assertEquals("restart", play.handlers().get(0).task().name());
-        assertTrue(play.anyErrorsFatal());
+        assertTrue(play.anyErrorsFatal().isTrue());
         assertEquals(List.of(2), play.serial());
-        assertFalse(play.gatherFacts());
+        assertFalse(play.gatherFacts().isTrue());
         assertEquals(Map.of("LANG", "C"), play.environment());
         assertEquals(Set.of("deploy", "web"), play.tags());
         assertEquals("local", play.connection());
@@ -84,7 +84,7 @@ class PlaybookLoaderTest {
         Play play = load("- hosts: [web, db]\n").plays().get(0);
         assertEquals("web,db", play.hosts());
         assertEquals("web,db", play.name());
-        assertTrue(play.gatherFacts());
+        assertTrue(play.gatherFacts().isTrue());
         assertNull(play.become().get());
         assertEquals(List.of(), play.tasks());
     }
@@ -191,6 +191,14 @@ class PlaybookLoaderTest {
         load("- hosts: all\n  collections: [community.general, ansible.builtin]\n  tasks: []\n");
         assertEquals(List.of("collection 'community.general' is not available: swarmplay implements modules of "
                         + "community.docker, ansible.builtin, ansible.legacy"),
+                diagnostics.warnings().stream().map(d -> d.summary()).toList());
+    }
+
+    @Test
+    void templatedStaticKeywordsGetAnsiblesNotTemplatableWarning() {
+        load("- hosts: all\n  collections: [\"{{ c }}\"]\n  tasks:\n    - debug: {msg: a}\n");
+        assertEquals(List.of("\"collections\" is not templatable, but we found: {{ c }}, it will not be templated and will "
+                        + "be used \"as is\"."),
                 diagnostics.warnings().stream().map(d -> d.summary()).toList());
     }
 

@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The default output byte for byte as ansible-playbook 2.14's default callback prints it: each
@@ -45,6 +46,26 @@ class AnsibleOutputTest {
                 "-e", "swarmplay_lock_dir=" + dir, "--no-color"}, new PrintWriter(out, true), new PrintWriter(err, true));
         assertEquals(Files.readString(OUTPUT.resolve(name + ".ansible.out")), out.toString().replaceAll(" +\n", "\n"));
         assertEquals(Files.readString(OUTPUT.resolve(name + ".ansible.err")), err.toString().replaceAll(" +\n", "\n"));
+    }
+
+    @org.junit.jupiter.api.Test
+    void doubleVerboseShowsThePlaybookBannerAndItsPlayCount() throws IOException {
+        Path playbook = Files.writeString(dir.resolve("two.yml"), """
+                - hosts: localhost
+                  gather_facts: false
+                  tasks: []
+                - hosts: localhost
+                  gather_facts: false
+                  tasks: []
+                """);
+        StringWriter out = new StringWriter();
+        Main.execute(new String[]{"-i", "localhost,", "-c", "local", playbook.toString(), "-vv",
+                "-e", "swarmplay_lock_dir=" + dir, "--no-color"}, new PrintWriter(out, true), new PrintWriter(new StringWriter(), true));
+        assertTrue(out.toString().contains("\nPLAYBOOK: two.yml " + "*".repeat(62) + "\n2 plays in " + playbook + "\n"), out.toString());
+        out = new StringWriter();
+        Main.execute(new String[]{"-i", "localhost,", "-c", "local", playbook.toString(), "-v",
+                "-e", "swarmplay_lock_dir=" + dir, "--no-color"}, new PrintWriter(out, true), new PrintWriter(new StringWriter(), true));
+        assertTrue(!out.toString().contains("plays in"), out.toString());
     }
 
     @org.junit.jupiter.api.Test

@@ -41,6 +41,22 @@ class LegacyIncludeTest {
         assertTrue(run.output().contains("RUNNING HANDLER [h]"), run.output());
     }
     @Test
+    void includeArgsAreVarsOfTheIncludedTasksUnderItsOwnWords() {
+        RunFixture.Run run = new RunFixture(dir).hosts("h1").playbook("""
+                - hosts: h1
+                  gather_facts: false
+                  tasks:
+                    - include: inc.yml b=own
+                      args: {a: fromargs, b: fromargs}
+                """)
+                .file("inc.yml", "- {name: inc, debug: {msg: \"{{ a }} {{ b }}\"}}\n")
+                .run(Mode.APPLY);
+        assertEquals(ExitStatus.OK, run.result().status(), run.output());
+        assertEquals(List.of("fromargs own"), run.events().finished().stream().filter(e -> e.name().equals("inc"))
+                .map(e -> e.outcome().data().get("msg")).toList());
+    }
+
+    @Test
     void anIncludeInAFileReadByIncludeTasksIsDynamicAndAnIncludeInAnImportedFileIsStatic() {
         RunFixture fixture = new RunFixture(dir).hosts("h1")
                 .file("tasks.yml", "- {name: first, fail: {msg: always runs}}\n- include: broken.yml\n")

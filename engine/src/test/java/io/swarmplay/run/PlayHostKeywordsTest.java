@@ -79,6 +79,46 @@ class PlayHostKeywordsTest {
     }
 
     @Test
+    void templatedBooleanPlayKeywordsAreRenderedWithThePlayVarsAndExtraVars() {
+        RunFixture fixture = new RunFixture(dir).hosts("a1").playbook("""
+                - hosts: web
+                  gather_facts: "{{ gf }}"
+                  force_handlers: "{{ not gf }}"
+                  any_errors_fatal: "{{ gf }}"
+                  vars: {gf: false}
+                  tasks:
+                    - {name: facts, assert: {that: "ansible_facts.keys() | list | length == 0"}}
+                """);
+        RunFixture.Run run = fixture.run(Mode.APPLY);
+        assertEquals(Map.of("a1", Status.OK), run.events().statuses("facts"), run.output());
+        fixture.extraVars = Map.of("gf", "maybe");
+        run = fixture.run(Mode.APPLY);
+        assertTrue(run.output().contains("the field 'gather_facts' has an invalid value ({{ gf }}), and could not be "
+                + "converted to an bool.The error was: The value 'maybe' is not a valid boolean."), run.output());
+    }
+
+    @Test
+    void aTemplatedStrategyIsRenderedLinearRunsAnUnknownOneStopsTheRun() {
+        RunFixture fixture = new RunFixture(dir).hosts("a1").playbook("""
+                - hosts: web
+                  gather_facts: false
+                  strategy: "{{ test_strategy | default('linear') }}"
+                  tasks:
+                    - {name: t, debug: {msg: hi}}
+                """);
+        RunFixture.Run run = fixture.run(Mode.APPLY);
+        assertEquals(Map.of("a1", Status.OK), run.events().statuses("t"), run.output());
+        assertTrue(!run.output().contains("not supported"), run.output());
+        fixture.extraVars = Map.of("test_strategy", "free");
+        run = fixture.run(Mode.APPLY);
+        assertTrue(run.output().contains("strategy 'free' is not supported yet; the play runs with 'linear'"), run.output());
+        fixture.extraVars = Map.of("test_strategy", "bogus");
+        run = fixture.run(Mode.APPLY);
+        assertTrue(run.output().contains("Invalid play strategy specified: bogus"), run.output());
+        assertEquals(Map.of(), run.events().statuses("t"));
+    }
+
+    @Test
     void theGatheringSettingDecidesForPlaysWithoutGatherFacts() {
         String twoPlays = """
                 - hosts: web

@@ -156,6 +156,26 @@ class TaskErrorKeywordsTest {
     }
 
     @Test
+    void aTemplatedIgnoreErrorsKeepsAnyErrorsFatalFromStoppingThePlayAsAnsibleReadsItUnrendered() {
+        RunFixture.Run run = fixture("""
+                - hosts: web
+                  gather_facts: false
+                  any_errors_fatal: true
+                  vars: {ie: false}
+                  tasks:
+                    - name: fail on h1
+                      command: /bin/false
+                      when: inventory_hostname == 'h1'
+                      ignore_errors: "{{ ie }}"
+                    - name: rest of play
+                      debug: {msg: rest}
+                """).run(Mode.APPLY);
+        assertEquals(Status.FAILED, run.events().statuses("fail on h1").get("h1"), run.output());
+        assertEquals(Status.OK, run.events().statuses("rest of play").get("h2"), run.output());
+        assertEquals(null, run.events().statuses("rest of play").get("h1"), run.output());
+    }
+
+    @Test
     void ignoreUnreachableKeepsTheHostInThePlayCountedOkAndIgnored() throws IOException {
         int closedPort;
         try (ServerSocket socket = new ServerSocket(0)) {
