@@ -61,6 +61,19 @@ public interface HostView {
         return true;
     }
 
+    /** The number of {@code -v} of the run (Ansible's display verbosity). */
+    default int verbosity() {
+        return 0;
+    }
+
+    /**
+     * Why {@code expression} is undefined, as Ansible's {@code AnsibleUndefinedVariable} words it
+     * (the cause, twice); null when it evaluates.
+     */
+    default String undefinedReason(String expression) {
+        return null;
+    }
+
     /**
      * Evaluates a condition with Jinja truthiness.
      *

@@ -109,6 +109,16 @@ public final class ReadOnlyHost implements HostView {
     }
 
     @Override
+    public int verbosity() {
+        return host.verbosity();
+    }
+
+    @Override
+    public String undefinedReason(String expression) {
+        return host.undefinedReason(expression);
+    }
+
+    @Override
     public Path controlFile(String path, String kind) {
         return host.controlFile(path, kind);
     }

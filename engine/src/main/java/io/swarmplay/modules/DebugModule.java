@@ -45,13 +45,19 @@ public final class DebugModule implements Module<DebugModule.Args> {
             // Ansible shows an undefined variable (or attribute) as this text, and succeeds; an
             // unsafe name is never evaluated: Ansible shows it wrapped in braces, as text
             Object value = host.isData("var") ? "{{" + args.var() + "}}"
-                    : defined(args.var(), host) ? host.evaluate(args.var()) : NOT_DEFINED;
+                    : defined(args.var(), host) ? host.evaluate(args.var()) : notDefined(args.var(), host);
             data.put(args.var(), value);
             return Results.none(args.var() + ": " + value, data);
         }
         Object msg = args.msg() == null ? DEFAULT_MSG : args.msg();
         data.put("msg", msg);
         return Results.none(String.valueOf(msg), data);
+    }
+
+    // Ansible adds the cause from -v on
+    private static String notDefined(String var, HostView host) {
+        String reason = host.verbosity() > 0 ? host.undefinedReason(var) : null;
+        return reason == null ? NOT_DEFINED : NOT_DEFINED + ": " + reason;
     }
 
     // a value known only after apply is defined: evaluating it says so

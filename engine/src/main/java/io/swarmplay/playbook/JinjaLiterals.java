@@ -67,7 +67,16 @@ final class JinjaLiterals {
         return parts.toString();
     }
 
-    private static String quote(String s) {
-        return "'" + s.replace("\\", "\\\\").replace("'", "\\'") + "'";
+    /**
+     * A Jinja string literal for {@code s}, read after Ansible's backslash doubling
+     * ({@code Backslashes}): backslashes stay as written (the doubling keeps them literal), and a
+     * single quote is joined in as {@code "'"}, since an escaped {@code \\'} would be doubled into
+     * the end of the literal.
+     */
+    static String quote(String s) {
+        if (s.indexOf('\'') < 0) return "'" + s + "'";
+        StringJoiner parts = new StringJoiner(" ~ \"'\" ~ ", "(", ")");
+        for (String piece : s.split("'", -1)) parts.add("'" + piece + "'");
+        return parts.toString();
     }
 }

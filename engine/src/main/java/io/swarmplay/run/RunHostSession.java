@@ -10,6 +10,7 @@ import io.swarmplay.module.ModuleException;
 import io.swarmplay.module.ReadOnlyHost;
 import io.swarmplay.module.ValueUnknownException;
 import io.swarmplay.source.SourcePosition;
+import io.swarmplay.template.TemplateException;
 import io.swarmplay.template.Templar;
 import io.swarmplay.template.Unknown;
 
@@ -48,6 +49,7 @@ final class RunHostSession implements HostSession {
     private final Consumer<String> execShown;
     /** What {@link #execShown} shows in place of each command, or null to show the command itself ({@link #shownInstead}). */
     private final Command shownInstead;
+    private final int verbosity;
 
     /** How a session reaches its host's extensions (e.g. the Docker endpoint). */
     interface Extensions {
@@ -88,7 +90,7 @@ final class RunHostSession implements HostSession {
                    Templar templar,
                    SourcePosition at, Path playbookDir, List<Path> searchPath, Map<String, String> environment,
                    TaskTimeout timeout, Consumer<String> progress, Consumer<String> execShown,
-                   Command shownInstead) {
+                   Command shownInstead, int verbosity) {
         this.hostName = hostName;
         this.connection = connection;
         this.extensions = extensions;
@@ -102,6 +104,7 @@ final class RunHostSession implements HostSession {
         this.progress = progress;
         this.execShown = execShown;
         this.shownInstead = shownInstead;
+        this.verbosity = verbosity;
     }
 
     /** This host as {@code plan} sees it: read-only by type (see {@link ReadOnlyHost}). */
@@ -236,6 +239,23 @@ final class RunHostSession implements HostSession {
         Object value = templar.evaluate(expression, vars, at);
         if (value instanceof Unknown unknown) throw new ValueUnknownException(describe(unknown));
         return value;
+    }
+
+    @Override
+    public int verbosity() {
+        return verbosity;
+    }
+
+    @Override
+    public String undefinedReason(String expression) {
+        try {
+            evaluate(expression);
+            return null;
+        } catch (TemplateException e) {
+            return e.undefined() ? TemplateMessages.twice(e.summary()) : null;
+        } catch (ValueUnknownException e) {
+            return null;
+        }
     }
 
     @Override

@@ -569,7 +569,8 @@ final class TaskStep {
                 line -> {
                     if (run.request.verbosity() >= 3) run.report(execShown(ConnectionSettings.from(target.name(),
                             rendered.get()).address(), line, spec.inherited().noLog()));
-                }, run.request.modules().find(task.module()).map(m -> RunHostSession.shownInstead(m.info())).orElse(null));
+                }, run.request.modules().find(task.module()).map(m -> RunHostSession.shownInstead(m.info())).orElse(null),
+                run.request.verbosity());
     }
 
     /**

@@ -75,7 +75,7 @@ final class TemplateMessages {
         return "The conditional check '" + e.condition() + "' failed. The error was: " + cause;
     }
 
-    private static String twice(String cause) {
+    static String twice(String cause) {
         return cause + ". " + cause;
     }
 

@@ -59,7 +59,7 @@ public final class Lookups {
     /** {@code lookup('name', terms..., key=value...)}. Called by Jinjava. */
     public static Object lookup(String name, Object... args) {
         Call call = Call.of(args);
-        List<Object> found = run(name, call.terms(), call.options());
+        List<Object> found = run(name, templatedTerms(call.terms(), RenderState.current()), call.options());
         if (found == null) return null;
         if (Values.truthy(call.options().get("wantlist")) || found.isEmpty()) return found;
         // Ansible joins strings with commas; other values stay a list (one of them: the value itself)
@@ -74,7 +74,7 @@ public final class Lookups {
     /** {@code query('name', terms..., key=value...)} and {@code q(...)}: always a list. Called by Jinjava. */
     public static List<Object> query(String name, Object... args) {
         Call call = Call.of(args);
-        List<Object> found = run(name, call.terms(), call.options());
+        List<Object> found = run(name, templatedTerms(call.terms(), RenderState.current()), call.options());
         return found == null ? List.of() : found;
     }
 
@@ -85,6 +85,28 @@ public final class Lookups {
         List<Object> list = plain instanceof List<?> l ? new ArrayList<>(l) : new ArrayList<>(List.of(plain));
         List<Object> found = run(name, list, Map.of());
         return found == null ? List.of() : found;
+    }
+
+    /**
+     * Ansible's {@code _lookup}: the terms go through {@code listify_lookup_plugin_terms}, which
+     * templates them again, so {@code lookup('file', '{{ dir }}/f')} reads the rendered path.
+     */
+    private static List<Object> templatedTerms(List<Object> terms, RenderState state) {
+        if (state == null) return terms;
+        List<Object> out = new ArrayList<>(terms.size());
+        for (Object term : terms) out.add(templated(term, state));
+        return out;
+    }
+
+    private static Object templated(Object value, RenderState state) {
+        if (value instanceof String s) return TemplateScan.hasTemplate(s) ? Values.toPlain(state.renderNested(s)) : s;
+        if (value instanceof List<?> list) return list.stream().map(v -> templated(v, state)).toList();
+        if (value instanceof Map<?, ?> map) {
+            Map<Object, Object> out = new LinkedHashMap<>();
+            map.forEach((k, v) -> out.put(k, templated(v, state)));
+            return out;
+        }
+        return value;
     }
 
     private static List<Object> run(String name, List<Object> terms, Map<String, Object> options) {

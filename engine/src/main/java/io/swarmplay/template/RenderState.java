@@ -100,6 +100,11 @@ final class RenderState implements RenderScope {
         return vars;
     }
 
+    /** Renders {@code text} as a template with this render's variables (a lookup's terms, as Ansible's templar does). */
+    Object renderNested(String text) {
+        return engine.renderString(text, this);
+    }
+
     /** The template the user wrote that is being rendered now (quoted in messages). */
     void template(String text) {
         template = text;

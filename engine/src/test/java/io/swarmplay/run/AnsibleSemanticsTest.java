@@ -176,8 +176,27 @@ class AnsibleSemanticsTest {
                     - {name: show, debug: {var: nowhere.at_all}}
                 """).run(Mode.APPLY);
         assertEquals(ExitStatus.OK, run.result().status(), run.output());
-        assertEquals("VARIABLE IS NOT DEFINED!", run.events().outcome("show", "h1").data().get("nowhere.at_all"));
+        // Ansible's debug adds the cause from -v on (the fixture runs with -v)
+        assertEquals("VARIABLE IS NOT DEFINED!: 'nowhere' is undefined. 'nowhere' is undefined",
+                run.events().outcome("show", "h1").data().get("nowhere.at_all"));
         assertFalse(run.output().contains("FAILED"), run.output());
+    }
+
+    @Test
+    void debugShowsAnUndefinedVariablesCauseOnlyFromVerbosityOne() {
+        String playbook = """
+                - hosts: web
+                  gather_facts: false
+                  vars: {x: "{{ y }}"}
+                  tasks:
+                    - {name: show, debug: {var: x}}
+                """;
+        RunFixture quiet = new RunFixture(dir).hosts("h1");
+        quiet.verbosity = 0;
+        assertEquals("VARIABLE IS NOT DEFINED!", quiet.playbook(playbook).run(Mode.APPLY).events().outcome("show", "h1").data().get("x"));
+        RunFixture verbose = new RunFixture(dir).hosts("h1");
+        assertEquals("VARIABLE IS NOT DEFINED!: {{ y }}: 'y' is undefined. 'y' is undefined. {{ y }}: 'y' is undefined. 'y' is undefined",
+                verbose.playbook(playbook).run(Mode.APPLY).events().outcome("show", "h1").data().get("x"));
     }
 
     @Test

@@ -53,6 +53,15 @@ class LookupsTest {
     }
 
     @Test
+    void termsAreTemplatedAgainAsAnsiblesListifyDoes() throws Exception {
+        Files.writeString(dir.resolve("f.out"), "hello\n");
+        vars.put("out", dir.toString());
+        assertEquals("hello", render("{{ lookup('file', '{{ out }}/f.out') }}"));
+        assertEquals(java.util.List.of(dir.toString(), "x"), render("{{ query('items', ['{{ out }}', 'x']) }}"));
+        assertEquals(dir + "-2", render("{{ lookup('pipe', 'echo {{ out ~ \"-\" ~ 2 }}') }}"));
+    }
+
+    @Test
     void theTemplateLookupGivesAnsiblesTemplateVariables() throws Exception {
         Files.createDirectories(dir.resolve("templates"));
         Files.writeString(dir.resolve("templates/m.j2"), "{{ template_path }}|{{ template_destpath }}|{{ ansible_managed }}|"
