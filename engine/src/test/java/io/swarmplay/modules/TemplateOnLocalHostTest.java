@@ -1,0 +1,40 @@
+package io.swarmplay.modules;
+
+import io.swarmplay.module.Outcome;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** {@code template} on the local host as Ansible 2.14's template action and copy module report it. */
+class TemplateOnLocalHostTest {
+
+    @TempDir
+    Path dir;
+
+    private Outcome run(Object... keyValues) {
+        return LocalModules.run("template", LocalModules.args(keyValues), dir);
+    }
+
+    private void template(String name, String content) throws Exception {
+        Files.createDirectories(dir.resolve("templates"));
+        Files.writeString(dir.resolve("templates").resolve(name), content);
+    }
+
+    @Test
+    void writtenContentNamesTheUploadedSourceAsSrc() throws Exception {
+        template("foo.j2", "hello\n");
+        Outcome done = run("src", "foo.j2", "dest", dir.resolve("out.txt").toString());
+        assertTrue(done.isChanged());
+        Map<String, Object> data = done.data();
+        assertTrue(String.valueOf(data.get("src")).matches("~/\\.ansible/tmp/ansible-tmp-[0-9.]+-[0-9]+-[0-9]+/source"),
+                String.valueOf(data));
+        for (String key : new String[] {"dest", "checksum", "md5sum", "size", "state", "uid", "gid", "owner", "group", "mode"}) {
+            assertTrue(data.containsKey(key), key + " in " + data);
+        }
+    }
+}
