@@ -8,6 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** {@code template} on the local host as Ansible 2.14's template action and copy module report it. */
@@ -36,5 +38,26 @@ class TemplateOnLocalHostTest {
         for (String key : new String[] {"dest", "checksum", "md5sum", "size", "state", "uid", "gid", "owner", "group", "mode"}) {
             assertTrue(data.containsKey(key), key + " in " + data);
         }
+    }
+
+    @Test
+    void aDirectoryDestReceivesTheFileUnderTheTemplatesName() throws Exception {
+        template("foo.j2", "hello\n");
+        Files.createDirectories(dir.resolve("out"));
+        assertTrue(run("src", "foo.j2", "dest", dir.resolve("out") + "/").isChanged());
+        assertTrue(run("src", "foo.j2", "dest", dir.resolve("out").toString()).isChanged() == false);
+        assertEquals("hello\n", Files.readString(dir.resolve("out/foo.j2")));
+    }
+
+    @Test
+    void followWritesThroughASymlinkAndKeepsTheLink() throws Exception {
+        template("foo.j2", "hello\n");
+        Path target = dir.resolve("real.txt");
+        Files.writeString(target, "old\n");
+        Path link = Files.createSymbolicLink(dir.resolve("link.txt"), target);
+        assertTrue(run("src", "foo.j2", "dest", link.toString(), "follow", true).isChanged());
+        assertTrue(Files.isSymbolicLink(link));
+        assertEquals("hello\n", Files.readString(target));
+        assertFalse(run("src", "foo.j2", "dest", link.toString(), "follow", true).isChanged());
     }
 }
