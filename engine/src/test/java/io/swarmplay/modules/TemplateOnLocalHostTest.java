@@ -60,4 +60,14 @@ class TemplateOnLocalHostTest {
         assertEquals("hello\n", Files.readString(target));
         assertFalse(run("src", "foo.j2", "dest", link.toString(), "follow", true).isChanged());
     }
+
+    @Test
+    void trailingNewlinesOfTheSourceAreGivenBackAfterTrimBlocksAteThem() throws Exception {
+        template("loop.j2", "{% for i in [1] %}\n  {{ i }}\n  {% endfor %}\n");
+        run("src", "loop.j2", "dest", dir.resolve("loop.txt").toString());
+        assertEquals("  1\n  \n", Files.readString(dir.resolve("loop.txt")));
+        template("value.j2", "{{ 'a\\n' }}\n");
+        run("src", "value.j2", "dest", dir.resolve("value.txt").toString());
+        assertEquals("a\n", Files.readString(dir.resolve("value.txt")));
+    }
 }
