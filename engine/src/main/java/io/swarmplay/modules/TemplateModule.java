@@ -53,8 +53,8 @@ public final class TemplateModule implements Module<TemplateModule.Args> {
     @Override
     public Change plan(Args args, HostView host) {
         String text;
+        java.nio.file.Path file = ControlFiles.find(host, args.src(), "templates");
         try {
-            java.nio.file.Path file = ControlFiles.find(host, args.src(), "templates");
             text = TemplateSyntax.of(args).render(host, file, TemplateVars.of(args.src(), file, args.dest()));
         } catch (io.swarmplay.module.ValueUnknownException e) {
             // what it holds depends on an earlier step; that it is created does not, when nothing is there
@@ -63,8 +63,22 @@ public final class TemplateModule implements Module<TemplateModule.Args> {
         }
         byte[] bytes = text.getBytes(java.nio.charset.Charset.forName(args.output_encoding()));
         String dest = destination(args, host);
-        return ManagedFile.plan(new ManagedFile.Desired(dest, bytes, args.mode(), args.owner(), args.group(),
+        return ManagedFile.plan(new ManagedFile.Desired(dest, bytes, mode(args.mode(), file), args.owner(), args.group(),
                 args.force(), new Safeguards(args.backup(), args.validate())), host);
+    }
+
+    /** {@code mode: preserve} is the template file's own mode on the control node, as Ansible's template action reads it. */
+    static Object mode(Object mode, java.nio.file.Path template) {
+        if (!"preserve".equals(mode)) return mode;
+        try {
+            int bits = 0;
+            for (java.nio.file.attribute.PosixFilePermission p : java.nio.file.Files.getPosixFilePermissions(template)) {
+                bits |= 1 << (8 - p.ordinal());
+            }
+            return String.format("0%03o", bits);
+        } catch (java.io.IOException e) {
+            throw new io.swarmplay.module.ModuleException("cannot read the mode of " + template + ": " + e.getMessage());
+        }
     }
 
     /**

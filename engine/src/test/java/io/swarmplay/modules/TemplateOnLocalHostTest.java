@@ -70,4 +70,14 @@ class TemplateOnLocalHostTest {
         run("src", "value.j2", "dest", dir.resolve("value.txt").toString());
         assertEquals("a\n", Files.readString(dir.resolve("value.txt")));
     }
+
+    @Test
+    void modePreserveTakesTheTemplateFilesMode() throws Exception {
+        template("odd.j2", "x\n");
+        Files.setPosixFilePermissions(dir.resolve("templates/odd.j2"), java.nio.file.attribute.PosixFilePermissions.fromString("r-xr--rwx"));
+        Outcome done = run("src", "odd.j2", "dest", dir.resolve("odd.txt").toString(), "mode", "preserve");
+        assertEquals("0547", done.data().get("mode"));
+        assertEquals("r-xr--rwx", java.nio.file.attribute.PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(dir.resolve("odd.txt"))));
+    }
 }
