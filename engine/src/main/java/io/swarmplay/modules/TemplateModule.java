@@ -32,7 +32,7 @@ public final class TemplateModule implements Module<TemplateModule.Args> {
 
     /**
      * Jinja's whitespace and delimiter settings as Ansible's template module takes them;
-     * {@code follow}, {@code unsafe_writes} and the SELinux/attribute arguments change nothing here.
+     * {@code unsafe_writes} and the SELinux/attribute arguments change nothing here.
      */
     public record Args(@Required(Required.SRC_AND_DEST) String src, @Required(Required.SRC_AND_DEST) @Alias("path") String dest, Object mode, String owner,
                        String group, @Default("true") boolean force, boolean backup, String validate,
@@ -53,8 +53,8 @@ public final class TemplateModule implements Module<TemplateModule.Args> {
     @Override
     public Change plan(Args args, HostView host) {
         String text;
+        java.nio.file.Path file = ControlFiles.find(host, args.src(), "templates");
         try {
-            java.nio.file.Path file = ControlFiles.find(host, args.src(), "templates");
             text = TemplateSyntax.of(args).render(host, file, TemplateVars.of(args.src(), file, args.dest()));
         } catch (io.swarmplay.module.ValueUnknownException e) {
             // what it holds depends on an earlier step; that it is created does not, when nothing is there
@@ -62,8 +62,39 @@ public final class TemplateModule implements Module<TemplateModule.Args> {
             return Change.create("create " + args.dest() + " (content known after apply)");
         }
         byte[] bytes = text.getBytes(java.nio.charset.Charset.forName(args.output_encoding()));
-        return ManagedFile.plan(new ManagedFile.Desired(args.dest(), bytes, args.mode(), args.owner(), args.group(),
+        String dest = destination(args, host);
+        return ManagedFile.plan(new ManagedFile.Desired(dest, bytes, mode(args.mode(), file), args.owner(), args.group(),
                 args.force(), new Safeguards(args.backup(), args.validate())), host);
+    }
+
+    /** {@code mode: preserve} is the template file's own mode on the control node, as Ansible's template action reads it. */
+    static Object mode(Object mode, java.nio.file.Path template) {
+        if (!"preserve".equals(mode)) return mode;
+        try {
+            int bits = 0;
+            for (java.nio.file.attribute.PosixFilePermission p : java.nio.file.Files.getPosixFilePermissions(template)) {
+                bits |= 1 << (8 - p.ordinal());
+            }
+            return String.format("0%03o", bits);
+        } catch (java.io.IOException e) {
+            throw new io.swarmplay.module.ModuleException("cannot read the mode of " + template + ": " + e.getMessage());
+        }
+    }
+
+    /**
+     * Where the rendered file goes, as Ansible's template action hands it to copy: a dest that ends
+     * with / or is a directory receives it under src's file name; with {@code follow} a dest that
+     * is a symlink is written through to the file it points to.
+     */
+    static String destination(Args args, HostView host) {
+        String dest = args.dest();
+        String name = args.src().substring(args.src().lastIndexOf('/') + 1);
+        if (dest.endsWith("/")) dest = dest + name;
+        else if (host.stat(dest).map(io.swarmplay.connection.FileStat::isDirectory).orElse(false)) dest = dest + "/" + name;
+        if (args.follow() && host.stat(dest).map(s -> s.type() == io.swarmplay.connection.FileStat.Type.LINK).orElse(false)) {
+            dest = io.swarmplay.modules.support.RemoteTreeCopy.realPath(dest, host);
+        }
+        return dest;
     }
 
     @Override

@@ -22,8 +22,27 @@ record TemplateSyntax(boolean trimBlocks, boolean lstripBlocks, String[] custom,
     }
 
     String render(HostView host, Path template, java.util.Map<String, Object> templateVars) {
-        String text = host.renderTemplate(template, this::rewrite, templateVars);
+        int[] sourceNewlines = {0};
+        String text = host.renderTemplate(template, source -> {
+            sourceNewlines[0] = newlinesAtEnd(source);
+            return withoutTrailingNewline(rewrite(source));
+        }, templateVars);
+        text = text + "\n".repeat(Math.max(0, sourceNewlines[0] - newlinesAtEnd(text)));
         return newline.equals("\n") ? text : text.replace("\n", newline);
+    }
+
+    /** Jinja (keep_trailing_newline off, as Ansible's environment has it) drops one newline at the end of the source. */
+    static String withoutTrailingNewline(String text) {
+        if (text.endsWith("\r\n")) return text.substring(0, text.length() - 2);
+        if (text.endsWith("\n") || text.endsWith("\r")) return text.substring(0, text.length() - 1);
+        return text;
+    }
+
+    /** Ansible's templar gives the result back as many trailing newlines as the source had (_count_newlines_from_end). */
+    static int newlinesAtEnd(String text) {
+        int n = 0;
+        while (n < text.length() && text.charAt(text.length() - 1 - n) == '\n') n++;
+        return n;
     }
 
     /** The template in the default syntax, with trim_blocks (the templar's default) undone where off. */

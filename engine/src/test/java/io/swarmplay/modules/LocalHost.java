@@ -74,7 +74,8 @@ record LocalHost(LocalConnection connection, Path playbookDir) implements HostSe
     @Override
     public String renderTemplate(Path template, UnaryOperator<String> syntax, java.util.Map<String, Object> templateVars) {
         try {
-            return syntax.apply(Files.readString(template));
+            return io.swarmplay.template.Templar.create().renderText(syntax.apply(Files.readString(template)),
+                    templateVars, new io.swarmplay.source.SourcePosition(template, 1, 1));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -151,6 +151,7 @@ public final class ManagedFile {
         }
         data.put("dest", write.path());
         if (write.content() instanceof FileContent.ControlFile file) data.put("src", file.path().toString());
+        else if (write.writeContent()) data.put("src", uploadedSource());
         data.put("checksum", data.remove("checksum") instanceof String sent ? sent
                 : write.hashes() != null && write.hashes().sha1() != null ? write.hashes().sha1()
                 : write.content().hashes().sha1());
@@ -161,6 +162,17 @@ public final class ManagedFile {
         if (write.attrs().mode() != null) data.put("mode", FileMode.format(write.attrs().mode()));
         data.putAll(attributes(write.path(), host));
         return Outcome.changed(change).withData(data);
+    }
+
+    /**
+     * Where Ansible's copy/template action uploads generated content before the module moves it
+     * into place ({@code <remote_tmp>/ansible-tmp-<time>-<pid>-<random>/source}); its result names it as {@code src}.
+     */
+    static String uploadedSource() {
+        long micros = java.time.Instant.now().toEpochMilli() * 1000;
+        long random = java.util.concurrent.ThreadLocalRandom.current().nextLong(1L << 48);
+        return String.format("~/.ansible/tmp/ansible-tmp-%d.%06d-%d-%d/source", micros / 1_000_000, micros % 1_000_000,
+                ProcessHandle.current().pid(), random);
     }
 
     /** A file's uid, gid, owner, group and mode (one probe), as Ansible's file attributes report them; none when it is not there. */
