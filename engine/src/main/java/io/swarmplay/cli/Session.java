@@ -21,6 +21,8 @@ import io.swarmplay.report.RunEvent;
 import io.swarmplay.report.RunListener;
 import io.swarmplay.report.Style;
 import io.swarmplay.run.ExitStatus;
+import io.swarmplay.run.FactCache;
+import io.swarmplay.run.JsonFileFactCache;
 import io.swarmplay.run.HandlerSettings;
 import io.swarmplay.run.Mode;
 import io.swarmplay.run.RunRequest;
@@ -265,7 +267,29 @@ final class Session {
                 inventoryDir, connectionDefaults, options.waitLock(), vault, loaded.plugins(),
                 new HandlerSettings(options.forceHandlers || config.bool(Setting.FORCE_HANDLERS).orElse(false),
                         config.bool(Setting.ERROR_ON_MISSING_HANDLER).orElse(true)),
-                config.bool(Setting.NO_LOG).orElse(false));
+                config.bool(Setting.NO_LOG).orElse(false), factCache());
+    }
+
+    /**
+     * The fact cache ansible.cfg's {@code fact_caching} names: {@code memory} (Ansible's default, nothing
+     * kept between runs) or {@code jsonfile}; {@code --flush-cache} empties it before the run.
+     */
+    private FactCache factCache() {
+        String plugin = config.string(Setting.CACHE_PLUGIN).map(String::strip).orElse("memory");
+        if (plugin.equals("memory") || plugin.equals("ansible.builtin.memory")) return FactCache.MEMORY;
+        if (!plugin.equals("jsonfile") && !plugin.equals("ansible.builtin.jsonfile")) {
+            err.println("[WARNING]: fact cache plugin '" + plugin + "' is not supported by swarmplay: facts are not kept between runs");
+            return FactCache.MEMORY;
+        }
+        List<String> dir = config.paths(Setting.CACHE_PLUGIN_CONNECTION, HOME);
+        if (dir.isEmpty()) {
+            throw new IllegalArgumentException("error, 'jsonfile' cache plugin requires the 'fact_caching_connection' config option"
+                    + " to be set (to a writeable directory path)");
+        }
+        FactCache cache = new JsonFileFactCache(Path.of(dir.get(0)), config.string(Setting.CACHE_PLUGIN_PREFIX).orElse(""),
+                config.integer(Setting.CACHE_PLUGIN_TIMEOUT).orElse(86400), m -> err.println("[WARNING]: " + m));
+        if (options.flushCache) cache.flush();
+        return cache;
     }
 
     private RunListener reporter(Mode mode) {

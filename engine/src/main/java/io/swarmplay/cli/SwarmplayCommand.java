@@ -92,7 +92,7 @@ public final class SwarmplayCommand implements Callable<Integer> {
         o.flag("diff", "show differences of files and container settings", v -> c.diff = v, "-D", "--diff");
         o.flag("forceHandlers", "run notified handlers even on hosts that failed (as Ansible's)",
                 v -> c.forceHandlers = v, "--force-handlers");
-        o.flag("flushCache", "accepted for Ansible's sake: swarmplay keeps no fact cache between runs",
+        o.flag("flushCache", "clear the fact cache (fact_caching) for every host in inventory",
                 v -> c.flushCache = v, "--flush-cache");
         o.flag("plan", "preview every step per host in order; change nothing", v -> c.plan = v, "--plan");
         o.flag("offline", "with --plan: do not contact any host (state-dependent parts unknown)",

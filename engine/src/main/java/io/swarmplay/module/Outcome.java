@@ -19,6 +19,12 @@ import java.util.Set;
 public record Outcome(Status status, String message, Change change, Map<String, Object> data,
                       Map<String, Object> facts, Set<String> secrets, Duration duration) {
 
+    /**
+     * A result's key (never shown, never registered): the facts are also the host's persistent facts,
+     * kept in the fact cache ({@code set_fact} with {@code cacheable: true}; Ansible's {@code _ansible_facts_cacheable}).
+     */
+    public static final String FACTS_CACHEABLE = "_ansible_facts_cacheable";
+
     public Outcome {
         data = data == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(data));
         facts = facts == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(facts));

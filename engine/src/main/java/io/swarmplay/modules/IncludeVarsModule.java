@@ -18,6 +18,8 @@ import io.swarmplay.source.Diagnostics;
 import io.swarmplay.source.Nodes;
 import io.swarmplay.source.YamlNode;
 import io.swarmplay.source.YamlReader;
+import io.swarmplay.template.filters.SerialisationFilters;
+import io.swarmplay.template.filters.TypeFilters;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -39,6 +41,7 @@ import java.util.stream.Stream;
  * - include_vars: {dir: vars/extra, files_matching: '^app_', depth: 1}
  * }</pre>
  * Registers {@code ansible_facts} and {@code ansible_included_var_files}; never changes the host.
+ * With {@code hash_behaviour: merge} each included mapping is merged recursively into the host's value.
  */
 @ModuleInfo(name = "include_vars", readOnly = true, checkMode = CheckSupport.FULL, freeForm = "_raw",
         setsVars = VarsLayer.INCLUDED)
@@ -62,10 +65,45 @@ public final class IncludeVarsModule implements Module<IncludeVarsModule.Args> {
         io.swarmplay.source.Vault vault = host.extension(io.swarmplay.source.Vault.class).orElse(io.swarmplay.source.Vault.none());
         for (Path file : files) vars.putAll(read(file, vault));
         Map<String, Object> facts = args.name() == null ? vars : Map.of(args.name(), vars);
+        if ("merge".equals(args.hash_behaviour())) facts = mergedWithCurrent(facts, host);
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("ansible_facts", facts);
         data.put("ansible_included_var_files", files.stream().map(Path::toString).toList());
         return Results.none("included " + files.size() + " variables file(s)", data, facts);
+    }
+
+    /**
+     * {@code hash_behaviour: merge}: each included variable merged recursively into the host's value of
+     * it, as Ansible's {@code combine_vars(old, new, merge=True)}: both must be mappings, else it fails.
+     */
+    private static Map<String, Object> mergedWithCurrent(Map<String, Object> facts, HostView host) {
+        Map<String, Object> merged = new LinkedHashMap<>();
+        facts.forEach((key, value) -> {
+            Object old = current(host, key);
+            if (!(old instanceof Map<?, ?> oldMap && value instanceof Map<?, ?> newMap)) {
+                throw new ModuleException("failed to combine variables, expected dicts but got a '" + TypeFilters.pythonType(old)
+                        + "' and a '" + TypeFilters.pythonType(value) + "': \n" + SerialisationFilters.json(old, 0, false)
+                        + "\n" + SerialisationFilters.json(value, 0, false));
+            }
+            merged.put(key, mergeHash(oldMap, newMap));
+        });
+        return merged;
+    }
+
+    // Ansible's merge_hash (recursive, lists replaced): the new mapping's keys win
+    private static Map<Object, Object> mergeHash(Map<?, ?> old, Map<?, ?> neu) {
+        Map<Object, Object> out = new LinkedHashMap<>(old);
+        neu.forEach((k, v) -> out.put(k, out.get(k) instanceof Map<?, ?> o && v instanceof Map<?, ?> n ? mergeHash(o, n) : v));
+        return out;
+    }
+
+    // the host's value of the variable, null when it has none (Ansible's task_vars.get(key))
+    private static Object current(HostView host, String key) {
+        try {
+            return io.swarmplay.template.Unsafe.strip(host.evaluate("vars['" + key.replace("\\", "\\\\").replace("'", "\\'") + "']"));
+        } catch (RuntimeException e) {
+            return null;
+        }
     }
 
     @Override

@@ -21,7 +21,8 @@ import java.util.Map;
  *     app_dir: /srv/app
  *     release: "{{ lookup_result.stdout }}"
  * }</pre>
- * {@code cacheable} is accepted and ignored (there is no fact cache). A value that is the text
+ * With {@code cacheable: true} the variables are also the host's facts, kept in the fact cache
+ * ({@code fact_caching}) for later runs. A value that is the text
  * {@code true}, {@code false}, {@code yes} or {@code no} (any case) becomes a boolean, as Ansible's
  * set_fact makes it without native Jinja types.
  */
@@ -40,10 +41,21 @@ public final class SetFactModule implements Module<SetFactModule.Args> {
     @Override
     public Change plan(Args args, HostView host) {
         Map<String, Object> facts = new LinkedHashMap<>(args.vars());
-        facts.remove("cacheable");
+        boolean cacheable = ansibleBoolean(facts.remove("cacheable"));
         facts.replaceAll((k, v) -> booleanText(v));
         if (facts.isEmpty()) throw new ModuleException("set_fact needs at least one variable, e.g. set_fact: {name: value}");
-        return Results.none("set " + String.join(", ", facts.keySet()), Map.of("ansible_facts", facts), facts);
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("ansible_facts", facts);
+        if (cacheable) data.put(Outcome.FACTS_CACHEABLE, true);
+        return Results.none("set " + String.join(", ", facts.keySet()), data, facts);
+    }
+
+    // Ansible's boolean() (not strict): true, yes, on, y, t, 1 in any case, the number 1 and true
+    private static boolean ansibleBoolean(Object value) {
+        if (value instanceof Boolean b) return b;
+        if (value instanceof Number n) return n.doubleValue() == 1;
+        return value != null && java.util.Set.of("y", "yes", "on", "1", "true", "t")
+                .contains(String.valueOf(value).strip().toLowerCase(java.util.Locale.ROOT));
     }
 
     private static Object booleanText(Object value) {

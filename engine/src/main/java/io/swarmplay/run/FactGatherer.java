@@ -81,6 +81,10 @@ final class FactGatherer {
         }
         // facts come from the host: TaskStep marked them as data, never templates (Unsafe)
         host.addFacts(outcome.facts());
+        if (!outcome.isFailed() && !outcome.facts().isEmpty()) {
+            host.factsGathered = true;
+            run.cacheFacts(host);
+        }
         return outcome.isFailed() || outcome.status() == io.swarmplay.module.Status.UNREACHABLE
                 ? outcome : Outcome.ok(Change.none("facts gathered")).withData(outcome.data());
     }

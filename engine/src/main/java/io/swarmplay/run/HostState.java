@@ -16,6 +16,9 @@ import java.util.Set;
  */
 final class HostState {
 
+    /** The fact cache's mark of a host whose facts {@code gather_facts} gathered (Ansible's key; internal, not a variable). */
+    static final String GATHERED = "_ansible_facts_gathered";
+
     /** The inventory's host; replaced when {@code add_host} or {@code group_by} changes it. */
     volatile Host host;
     /** Facts from {@code gather_facts}, below play vars. */
@@ -122,6 +125,47 @@ final class HostState {
             merged.putAll(more);
             gathered.put("ansible_facts", added instanceof Unsafe ? Unsafe.wrap(merged) : merged);
         }
+    }
+
+    /**
+     * Facts an earlier run cached ({@link FactCache}): each a variable, and under {@code ansible_facts}
+     * without the {@code ansible_} prefix (Ansible's {@code namespace_facts}); host data, never templates.
+     */
+    void cachedFacts(Map<String, Object> cached) {
+        if (cached.isEmpty()) return;
+        Map<String, Object> vars = new LinkedHashMap<>();
+        cached.forEach((name, value) -> {
+            if (!name.startsWith("_ansible_")) vars.put(name, Unsafe.wrap(value));
+        });
+        // gathering = smart: a host whose cached facts were gathered is not gathered again
+        if (Boolean.TRUE.equals(cached.get(GATHERED))) factsGathered = true;
+        vars.put("ansible_facts", Unsafe.wrap(namespaced(cached)));
+        addFacts(vars);
+    }
+
+    /** {@code set_fact} with {@code cacheable: true}: the facts are also host facts (below play vars), as in Ansible. */
+    void cacheableFacts(Map<String, Object> more) {
+        Map<String, Object> vars = new LinkedHashMap<>(more);
+        vars.put("ansible_facts", namespaced(more));
+        addFacts(vars);
+    }
+
+    /** Ansible's {@code namespace_facts}: the facts without their {@code ansible_} prefix ({@code ansible_local} keeps it). */
+    static Map<String, Object> namespaced(Map<String, Object> facts) {
+        Map<String, Object> names = new LinkedHashMap<>();
+        facts.forEach((name, value) -> names.put(name.startsWith("ansible_") && !name.equals("ansible_local")
+                ? name.substring("ansible_".length()) : name, Unsafe.strip(value)));
+        return names;
+    }
+
+    /** The host's facts as the fact cache keeps them: every fact variable, without the {@code ansible_facts} namespace. */
+    Map<String, Object> factsToCache() {
+        Map<String, Object> facts = new LinkedHashMap<>();
+        gathered.forEach((name, value) -> {
+            if (!name.equals("ansible_facts")) facts.put(name, Unsafe.strip(value));
+        });
+        if (factsGathered) facts.put(GATHERED, true);
+        return facts;
     }
 
     /** Still one of the play's hosts ({@code ansible_play_hosts}): not failed, unreachable, stopped or ended by end_host. */

@@ -51,6 +51,9 @@ final class Meta {
                 said("facts cleared");
                 h.facts.clear();
                 h.gathered.clear();
+                // gathering = smart gathers a host again once its cached facts are gone
+                h.factsGathered = false;
+                run.clearCachedFacts(h);
             });
             case "clear_host_errors" -> {
                 said("cleared host errors");

@@ -206,7 +206,7 @@ final class PlayScope {
     // a host no play has run on yet has no state; reading its hostvars must not make it one of the run's
     private HostState stateOf(Host h) {
         HostState state = run.hosts.get(h.name());
-        return state != null ? state : new HostState(h);
+        return state != null ? state : run.fresh(h);
     }
 
     /**

@@ -29,13 +29,25 @@ import java.util.Set;
  * @param vault        decrypts vault data read while running ({@code vars_files}, {@code include_vars}, {@code copy})
  * @param plugins      the Python filter and test plugins templates may use (owned, and closed, by the caller)
  * @param handlers    {@code --force-handlers} and {@code error_on_missing_handler}
+ * @param factCache   where facts are kept between runs ({@code fact_caching})
  */
 public record RunRequest(Inventory inventory, List<Playbook> playbooks, Map<String, Object> extraVars,
                          ModuleRegistry modules, String limit, Set<String> tags, Set<String> skipTags,
                          String startAtTask, int forks, boolean diff, boolean offline, int verbosity,
                          Redactor redactor, java.nio.file.Path inventoryDir, Map<String, Object> commandLine,
                          java.time.Duration waitLock, io.swarmplay.source.Vault vault, TemplatePlugins plugins,
-                         HandlerSettings handlers, boolean noLog) {
+                         HandlerSettings handlers, boolean noLog, FactCache factCache) {
+
+    /** A request whose facts live in the run only (Ansible's default {@code memory} fact cache). */
+    public RunRequest(Inventory inventory, List<Playbook> playbooks, Map<String, Object> extraVars,
+                      ModuleRegistry modules, String limit, Set<String> tags, Set<String> skipTags,
+                      String startAtTask, int forks, boolean diff, boolean offline, int verbosity,
+                      Redactor redactor, java.nio.file.Path inventoryDir, Map<String, Object> commandLine,
+                      java.time.Duration waitLock, io.swarmplay.source.Vault vault, TemplatePlugins plugins,
+                      HandlerSettings handlers, boolean noLog) {
+        this(inventory, playbooks, extraVars, modules, limit, tags, skipTags, startAtTask, forks, diff, offline, verbosity,
+                redactor, inventoryDir, commandLine, waitLock, vault, plugins, handlers, noLog, FactCache.MEMORY);
+    }
 
     /** A request without ansible.cfg's {@code no_log} (ANSIBLE_NO_LOG). */
     public RunRequest(Inventory inventory, List<Playbook> playbooks, Map<String, Object> extraVars,
@@ -77,5 +89,6 @@ public record RunRequest(Inventory inventory, List<Playbook> playbooks, Map<Stri
         forks = Math.max(1, forks);
         plugins = plugins == null ? TemplatePlugins.NONE : plugins;
         handlers = handlers == null ? HandlerSettings.DEFAULTS : handlers;
+        factCache = factCache == null ? FactCache.MEMORY : factCache;
     }
 }

@@ -87,7 +87,24 @@ final class RunState implements AutoCloseable {
     }
 
     synchronized HostState host(Host host) {
-        return hosts.computeIfAbsent(host.name(), n -> new HostState(host));
+        return hosts.computeIfAbsent(host.name(), n -> fresh(host));
+    }
+
+    /** A new state for {@code host}, holding the facts an earlier run cached for it (not one of the run's hosts yet). */
+    HostState fresh(Host host) {
+        HostState state = new HostState(host);
+        state.cachedFacts(request.factCache().load(host.name()));
+        return state;
+    }
+
+    /** Writes the host's facts to the fact cache, as Ansible does each time a task sets facts (never in a plan). */
+    void cacheFacts(HostState host) {
+        if (mode != Mode.PLAN) request.factCache().store(host.name(), host.factsToCache());
+    }
+
+    /** {@code meta: clear_facts}: the host's facts are gone from the fact cache too. */
+    void clearCachedFacts(HostState host) {
+        if (mode != Mode.PLAN) request.factCache().clear(host.name());
     }
 
     /**

@@ -243,7 +243,7 @@ final class TaskRunner {
         // host's later steps are still planned, with its result known only after apply
         boolean planGoesOn = run.mode == Mode.PLAN && outcome.status() == Status.FAILED;
         // facts first, then the registered result: of one name, Ansible keeps the registered one
-        factsHost(spec, result).setVars(varsLayer(spec), outcome.facts());
+        setVars(factsHost(spec, result), spec, outcome);
         String register = spec.task().options().register();
         if (register != null) {
             host.register(register, planGoesOn ? new Unknown("result of '" + spec.name() + "' on " + host.name()
@@ -284,6 +284,18 @@ final class TaskRunner {
         }
     }
 
+    /**
+     * The variables a step set, into their layer; facts (and set_fact's cacheable ones, which are
+     * both set facts and facts in Ansible) are written to the fact cache.
+     */
+    private void setVars(HostState host, StepSpec spec, Outcome outcome) {
+        VarsLayer layer = varsLayer(spec);
+        host.setVars(layer, outcome.facts());
+        boolean cacheable = layer == VarsLayer.SET_FACTS && Boolean.TRUE.equals(outcome.data().get(Outcome.FACTS_CACHEABLE));
+        if (cacheable) host.cacheableFacts(outcome.facts());
+        if (cacheable || layer == VarsLayer.FACTS && !outcome.facts().isEmpty()) run.cacheFacts(host);
+    }
+
     private VarsLayer varsLayer(StepSpec spec) {
         return run.request.modules().find(spec.task().module()).map(m -> m.info().setsVars()).orElse(VarsLayer.FACTS);
     }
@@ -322,7 +334,7 @@ final class TaskRunner {
         String register = spec.task().options().register();
         boolean factsDelegated = factsHost(spec, first) != first.host();
         for (HostState host : hosts.subList(1, hosts.size())) {
-            if (!factsDelegated) host.setVars(varsLayer(spec), first.outcome().facts());
+            if (!factsDelegated) setVars(host, spec, first.outcome());
             if (register != null) host.register(register, first.registered());
         }
     }

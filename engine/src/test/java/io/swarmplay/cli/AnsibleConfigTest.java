@@ -99,7 +99,8 @@ class AnsibleConfigTest {
                 [defaults] remote_user, [defaults] private_key_file, [defaults] timeout, [defaults] filter_plugins, \
                 [defaults] test_plugins, [defaults] library, [defaults] action_plugins, [defaults] vault_password_file, \
                 [defaults] vault_identity_list, [defaults] no_log, [defaults] gathering, [defaults] force_handlers, [defaults] error_on_missing_handler, \
-                [defaults] show_custom_stats, [privilege_escalation] become, [privilege_escalation] become_user, \
+                [defaults] fact_caching, [defaults] fact_caching_connection, [defaults] fact_caching_prefix, \
+                [defaults] fact_caching_timeout, [defaults] show_custom_stats, [privilege_escalation] become, [privilege_escalation] become_user, \
                 [privilege_escalation] become_method, [ssh_connection] ssh_args
 
                 [WARNING]: ansible.cfg: [defaults] become is not read by swarmplay; ignored

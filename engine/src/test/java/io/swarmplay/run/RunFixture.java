@@ -40,6 +40,8 @@ final class RunFixture {
     HandlerSettings handlers = HandlerSettings.DEFAULTS;
     /** Ansible's {@code gathering} setting the playbook is loaded with. */
     io.swarmplay.playbook.Gathering gathering = io.swarmplay.playbook.Gathering.IMPLICIT;
+    /** Where facts are kept between runs ({@code fact_caching}). */
+    FactCache factCache = FactCache.MEMORY;
     /** The human output's verbosity ({@code -v} is 1). */
     int verbosity = 1;
 
@@ -85,7 +87,7 @@ final class RunFixture {
         Redactor redactor = new Redactor();
         RunRequest request = new RunRequest(inventory, List.of(playbook), extraVars, MODULES, limit, tags, skipTags,
                 startAt, 5, true, false, verbosity, redactor, dir, commandLine, null, io.swarmplay.source.Vault.none(),
-                io.swarmplay.template.TemplatePlugins.NONE, handlers);
+                io.swarmplay.template.TemplatePlugins.NONE, handlers, false, factCache);
         RunRecorder recorder = new RunRecorder();
         StringWriter text = new StringWriter();
         PrintWriter out = new PrintWriter(text);
