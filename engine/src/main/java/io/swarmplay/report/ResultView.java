@@ -67,8 +67,13 @@ public final class ResultView {
         return view;
     }
 
+    /**
+     * Whether the result is a module's that echoes its arguments as {@code invocation}. A module that
+     * crashed (Ansible's MODULE FAILURE: {@code module_stderr}) echoed nothing, and Ansible shows none.
+     */
     private static boolean ranModule(Outcome outcome, String module, Map<String, Object> args) {
         if (args.isEmpty() || outcome.status() == Status.SKIPPED || outcome.change() == null) return false;
+        if (outcome.data().containsKey("module_stderr")) return false;
         return !CONTROLLER_ACTIONS.contains(module.substring(module.lastIndexOf('.') + 1));
     }
 
