@@ -43,7 +43,7 @@ import java.util.Map;
  * {@code force: false} only where nothing is). Registers {@code container_path} (the link's
  * target with {@code follow: true}) and, in diff mode, {@code diff}. Without {@code owner_id} and
  * {@code group_id} the file gets the IDs of the container's user, read from its
- * {@code /etc/passwd} (community.docker runs {@code id} in the container, which must then be running).
+ * {@code /etc/passwd}; as in community.docker (which runs {@code id} in it) the container must then be running.
  */
 @ModuleInfo(name = "docker_container_copy_into", aliases = "community.docker.docker_container_copy_into",
         checkMode = CheckSupport.FULL, diff = true)
@@ -83,7 +83,7 @@ public final class DockerCopyIntoModule extends DockerModule<DockerCopyIntoModul
                 ? CopySource.content(args.content(), args.content_is_b64(), Specs.mode(args.mode(), 0))
                 : CopySource.file(host, args.path(), args.local_follow(), args.mode() == null ? null : Specs.mode(args.mode(), 0));
         ContainerUser owner = args.owner_id() != null ? new ContainerUser(args.owner_id(), args.group_id())
-                : ContainerUser.of(docker, state.id(), state.user());
+                : containerUser(args, docker, state);
         boolean diff = Boolean.TRUE.equals(host.evaluate("ansible_diff_mode"));
         CopyCheck.Verdict verdict = CopyCheck.check(docker, state.id(), source, owner, normalized(args.container_path()),
                 args.follow(), args.force(), diff);
@@ -94,6 +94,17 @@ public final class DockerCopyIntoModule extends DockerModule<DockerCopyIntoModul
         ArchiveEntry entry = entry(source, verdict.containerPath(), owner);
         return Change.update("copy " + source.header() + " to " + args.container() + ":" + verdict.containerPath())
                 .withDiff(textDiff(verdict)).withPayload(new Copy(state.id(), entry, verdict.containerPath(), data));
+    }
+
+    /**
+     * The IDs of the container's user. community.docker asks the container ({@code id -u && id -g} through an
+     * exec), which Docker refuses (409) unless the container is running and not paused: it fails so here too.
+     */
+    private static ContainerUser containerUser(Args args, DockerReader docker, ContainerState state) {
+        if (!state.running() || "paused".equals(state.status())) {
+            throw new ModuleException("Cannot execute command in paused container \"" + args.container() + "\"");
+        }
+        return ContainerUser.of(docker, state.id(), state.user());
     }
 
     private static void check(Args args) {

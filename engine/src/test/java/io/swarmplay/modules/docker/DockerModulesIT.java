@@ -318,6 +318,26 @@ class DockerModulesIT {
     }
 
     @Test
+    void containerCopyIntoAStoppedContainerNeedsOwnerAndGroupAsInCommunityDocker() {
+        Path pb = playbooks.write("""
+                - hosts: localhost
+                  gather_facts: false
+                  tasks:
+                    - docker_container: {name: swarmplay-it-cstop, image: %s, command: [sleep, "300"], force_kill: true}
+                    - docker_container: {name: swarmplay-it-cstop, state: stopped, force_kill: true}
+                    - name: no owner
+                      docker_container_copy_into: {container: swarmplay-it-cstop, content: "one\\n", container_path: /file, mode: "0644"}
+                      ignore_errors: true
+                    - name: owner
+                      docker_container_copy_into: {container: swarmplay-it-cstop, content: "one\\n", container_path: /file, mode: "0644", owner_id: 7, group_id: 8}
+                """.formatted(IMAGE));
+        Run run = playbooks.apply(pb);
+        assertEquals("failed", run.step("no owner").status(), run.output());
+        assertEquals("Cannot execute command in paused container \"swarmplay-it-cstop\"", run.step("no owner").msg());
+        assertEquals("changed", run.step("owner").status(), run.output());
+    }
+
+    @Test
     void copyInPutsFilesBeforeStartAndAChangeReplaces() {
         Path pb = playbooks.write("""
                 - hosts: localhost

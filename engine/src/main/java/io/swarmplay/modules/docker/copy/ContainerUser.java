@@ -10,8 +10,8 @@ import java.nio.charset.StandardCharsets;
  * The user and group IDs a file copied into a container gets when the task names none: those of
  * the container's user ({@code Config.User}), names looked up in the container's
  * {@code /etc/passwd} and {@code /etc/group}. community.docker asks {@code id -u && id -g} in the
- * running container; reading the files gives the same IDs without running anything, also for a
- * stopped container.
+ * running container; reading the files gives the same IDs without running anything (the module still
+ * requires a running container, as community.docker does).
  *
  * @param uid user ID
  * @param gid group ID
