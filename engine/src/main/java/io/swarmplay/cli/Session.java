@@ -334,7 +334,9 @@ final class Session {
             err.println();
         }
         err.println(errors + (errors == 1 ? " error" : " errors") + " found; nothing was run.");
-        return ExitStatus.LOAD_ERROR;
+        // Ansible stops at its first error: its kind chooses the exit code
+        boolean general = diagnostics.stream().filter(Diagnostic::isError).findFirst().map(Diagnostic::general).orElse(false);
+        return general ? ExitStatus.LOAD_ERROR_GENERAL : ExitStatus.LOAD_ERROR;
     }
 
     private ExitStatus usage(String message) {

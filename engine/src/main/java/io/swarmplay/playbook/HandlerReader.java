@@ -6,6 +6,7 @@ import io.swarmplay.source.YamlNode;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Reads a play's {@code handlers:}: module tasks with optional {@code listen} topics.
@@ -29,10 +30,20 @@ final class HandlerReader {
         this.roleDir = roleDir;
     }
 
+    /** A role's handlers file. */
     List<Handler> read(YamlNode node) {
+        return node == null ? new ArrayList<>() : read(Nodes.sequence(node, "'handlers'", session.diagnostics));
+    }
+
+    /** A play's {@code handlers:}; not a list is Ansible's {@link MalformedSection} error. */
+    List<Handler> readSection(YamlNode node) {
+        return node == null ? new ArrayList<>()
+                : read(Nodes.sequenceOr(node, MalformedSection.message("handlers", node), session.diagnostics));
+    }
+
+    private List<Handler> read(Optional<YamlNode.Sequence> list) {
         List<Handler> handlers = new ArrayList<>();
-        if (node == null) return handlers;
-        Nodes.sequence(node, "'handlers'", session.diagnostics).ifPresent(seq -> {
+        list.ifPresent(seq -> {
             int group = 0;
             boolean afterBlock = false;
             for (YamlNode item : seq.items()) {

@@ -199,6 +199,12 @@ final class LoadSession {
         diagnostics.add(hint == null ? d : d.withHint(hint));
     }
 
+    /** An error Ansible raises as a general AnsibleError, not a parser error: ansible-playbook exits 1 for it. */
+    void generalError(String summary, SourcePosition at, int width, String hint) {
+        Diagnostic d = Diagnostic.error(summary, at).withWidth(width).asGeneral();
+        diagnostics.add(hint == null ? d : d.withHint(hint));
+    }
+
     void warn(String summary, SourcePosition at, int width, String hint) {
         Diagnostic d = Diagnostic.warning(summary, at).withWidth(width);
         diagnostics.add(hint == null ? d : d.withHint(hint));

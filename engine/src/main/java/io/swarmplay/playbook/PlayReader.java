@@ -45,7 +45,7 @@ final class PlayReader {
         return new Play(name == null || name.isBlank() ? pattern : name, pattern,
                 TaskOptionsReader.withBecomeKeywords(becomeKeywords(play), vars(play.get("vars"))), varsFiles(play.get("vars_files")),
                 preTasks, main, list(tasks, play, "post_tasks"),
-                new HandlerReader(session, file).read(play.get("handlers")),
+                new HandlerReader(session, file).readSection(play.get("handlers")),
                 flag(play, "gather_facts", session.gathering != Gathering.EXPLICIT), flag(play, "any_errors_fatal", false),
                 serial(play.get("serial")), maxFailPercentage(play.get("max_fail_percentage")),
                 environment(play), tags(play), string(play, "connection"),
@@ -98,7 +98,7 @@ final class PlayReader {
         List<RoleCall> calls = new ArrayList<>();
         if (node == null) return calls;
         RoleReader reader = new RoleReader(session);
-        Nodes.sequence(node, "'roles'", session.diagnostics).ifPresent(seq -> seq.items().forEach(item -> {
+        Nodes.sequenceOr(node, MalformedSection.message("roles", node), session.diagnostics).ifPresent(seq -> seq.items().forEach(item -> {
             RoleCall call = reader.entry(item, session.roleSearch(), RoleCall.Kind.PLAY);
             if (call != null) calls.add(call);
         }));
@@ -251,7 +251,7 @@ final class PlayReader {
 
     private List<TaskNode> list(TaskReader tasks, YamlNode.Mapping play, String key) {
         YamlNode n = play.get(key);
-        return n == null ? List.of() : tasks.readList(n, "'" + key + "'");
+        return n == null ? List.of() : tasks.readSection(n, key);
     }
 
     // a boolean play keyword: a literal, or a template rendered when the play starts (Ansible post-validates the play)

@@ -47,6 +47,12 @@ final class RoleReader {
         if (node instanceof YamlNode.Scalar s) {
             String name = Nodes.string(s, "a role", session.diagnostics);
             if (name == null) return null;
+            if (name.contains(",")) {
+                // Ansible's words (role/include.py): "name,version" was the pre-1.x requirement syntax
+                session.generalError("Invalid old style role requirement: " + name, s.at(), Nodes.width(s),
+                        "write the role's name alone, or `- role: NAME` with its parameters");
+                return null;
+            }
             Role role = find(name, s, search, Map.of());
             return role == null ? null : new RoleCall(role, Map.of(), TaskOptions.NONE, kind, role.allowDuplicates(), s.at());
         }
@@ -88,7 +94,7 @@ final class RoleReader {
         }
         Optional<Path> dir = search.find(name);
         if (dir.isEmpty()) {
-            session.error("the role '" + name + "' was not found in " + search.describe(), nameNode.at(),
+            session.generalError("the role '" + name + "' was not found in " + search.describe(), nameNode.at(),
                     Nodes.width(nameNode), TaskOptionsReader.hintOr(Suggest.hint(name, search.available()),
                             "put the role in roles/ beside the playbook, or add its directory to ANSIBLE_ROLES_PATH"));
             return null;

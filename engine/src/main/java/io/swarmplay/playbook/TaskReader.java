@@ -45,8 +45,17 @@ final class TaskReader {
 
     /** Every entry of a task list node ({@code tasks:}, {@code block:}, a tasks file's root). */
     List<TaskNode> readList(YamlNode node, String what) {
+        return readList(Nodes.sequence(node, what, session.diagnostics));
+    }
+
+    /** A play's or block's section: not a list is Ansible's {@link MalformedSection} error. */
+    List<TaskNode> readSection(YamlNode node, String key) {
+        return readList(Nodes.sequenceOr(node, MalformedSection.message(key, node), session.diagnostics));
+    }
+
+    private List<TaskNode> readList(Optional<YamlNode.Sequence> list) {
         List<TaskNode> out = new ArrayList<>();
-        Nodes.sequence(node, what, session.diagnostics).ifPresent(seq -> {
+        list.ifPresent(seq -> {
             for (YamlNode item : seq.items()) out.addAll(readEntry(item));
         });
         return out;
@@ -106,13 +115,13 @@ final class TaskReader {
             }
         }
         TaskOptions opts = new TaskOptionsReader(session).read(task);
-        return new Block(nameOf(task, "block"), readList(task.get("block"), "'block'"), optionalList(task, "rescue"),
+        return new Block(nameOf(task, "block"), readSection(task.get("block"), "block"), optionalList(task, "rescue"),
                 optionalList(task, "always"), opts, task.at());
     }
 
     private List<TaskNode> optionalList(YamlNode.Mapping task, String key) {
         YamlNode n = task.get(key);
-        return n == null ? List.of() : readList(n, "'" + key + "'");
+        return n == null ? List.of() : readSection(n, key);
     }
 
     private IncludeTasks readInclude(YamlNode.Mapping task) {

@@ -33,11 +33,12 @@ final class VarsPromptReader {
     }
 
     private VarsPrompt entry(YamlNode.Mapping m) {
-        checkKeys(m);
+        // Ansible's words (play.py): the name is checked first, then the keys
         if (!m.has("name")) {
-            session.error("a 'vars_prompt' entry has no 'name'", m.at(), 1, "add `name: the_variable`");
+            session.error("Invalid vars_prompt data structure, missing 'name' key", m.at(), 1, "add `name: the_variable`");
             return null;
         }
+        checkKeys(m);
         String name = Nodes.string(m.get("name"), "'name'", session.diagnostics);
         String prompt = m.has("prompt") ? Nodes.string(m.get("prompt"), "'prompt'", session.diagnostics) : null;
         Object defaultValue = m.has("default") ? m.get("default").value() : null;
@@ -51,7 +52,7 @@ final class VarsPromptReader {
                 session.error("'" + e.name() + "' in 'vars_prompt' is not supported", e.key().at(), e.name().length(),
                         "prompt for the plain value and hash it in a task, e.g. `{{ answer | password_hash('sha512') }}`");
             } else if (!KEYS.contains(e.name())) {
-                session.warn("'" + e.name() + "' is not a 'vars_prompt' key and is ignored", e.key().at(), e.name().length(),
+                session.error("Invalid vars_prompt data structure, found unsupported key '" + e.name() + "'", e.key().at(), e.name().length(),
                         TaskOptionsReader.hintOr(Suggest.hint(e.name(), KEYS), "keys: " + String.join(", ", new java.util.TreeSet<>(KEYS))));
             }
         }

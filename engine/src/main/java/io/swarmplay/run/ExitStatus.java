@@ -10,6 +10,8 @@ public enum ExitStatus {
     /** A run with an unreachable host, as ansible-playbook 2.14 exits ({@code RUN_UNREACHABLE_HOSTS}). */
     HOST_UNREACHABLE(4, "a host was unreachable (none failed)"),
     LOAD_ERROR(4, "load, parse or validation error"),
+    /** A load error Ansible raises as a general AnsibleError (a role not found), as ansible-playbook 2.14 exits. */
+    LOAD_ERROR_GENERAL(1, "a load error ansible-playbook exits 1 for (a role not found)"),
     USAGE(5, "bad command-line usage"),
     INTERRUPTED(99, "interrupted (Ctrl-C or SIGTERM)"),
     /** {@code --plan --detailed-exitcode}: the plan would change something (Terraform's 2). */

@@ -35,6 +35,15 @@ public final class Nodes {
         return Optional.empty();
     }
 
+    /** A sequence; null is empty; anything else is the error {@code summary} (a message in Ansible's own words). */
+    public static Optional<YamlNode.Sequence> sequenceOr(YamlNode node, String summary, Diagnostics diagnostics) {
+        if (node instanceof YamlNode.Sequence s) return Optional.of(s);
+        if (node instanceof YamlNode.Scalar s && s.value() == null) return Optional.of(new YamlNode.Sequence(List.of(), s.at()));
+        Diagnostic d = Diagnostic.error(summary, node.at()).withWidth(width(node));
+        diagnostics.add(node instanceof YamlNode.Mapping ? d.withHint("start each entry with '- '") : d);
+        return Optional.empty();
+    }
+
     /** A scalar as a string (numbers and booleans as written); null stays null; collections are errors. */
     public static String string(YamlNode node, String what, Diagnostics diagnostics) {
         if (node instanceof YamlNode.Scalar s) return s.string();

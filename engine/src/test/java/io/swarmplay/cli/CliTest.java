@@ -114,6 +114,21 @@ class CliTest {
     }
 
     @Test
+    void aRoleNotFoundExitsOneAsAnsiblesGeneralErrorAParserErrorFour() throws IOException {
+        Path missing = dir.resolve("missing.yaml");
+        Files.writeString(missing, "- hosts: localhost\n  gather_facts: false\n  roles: [nosuchrole]\n");
+        Result general = swarmplay(missing.toString());
+        assertEquals(1, general.code(), general.err());
+        assertTrue(general.err().contains("ERROR! the role 'nosuchrole' was not found in "), general.err());
+        Path oldStyle = dir.resolve("old.yaml");
+        Files.writeString(oldStyle, "- hosts: localhost\n  roles: ['foo,bar']\n");
+        assertEquals(1, swarmplay(oldStyle.toString()).code());
+        Path malformed = dir.resolve("malformed.yaml");
+        Files.writeString(malformed, "- hosts: localhost\n  roles: 123\n");
+        assertEquals(4, swarmplay(malformed.toString()).code());
+    }
+
+    @Test
     void loadErrorsAreAllShownWithPositionAndExitFour() throws IOException {
         Path playbook = dir.resolve("bad.yaml");
         Files.writeString(playbook, """

@@ -135,7 +135,7 @@ class ModuleDefaultsLoadTest {
                     - {name: pw, encrypt: sha512_crypt}
                   tasks: []
                 """);
-        assertTrue(errors.contains("ERROR! a 'vars_prompt' entry has no 'name'\n --> site.yml:3:7"), errors);
+        assertTrue(errors.contains("ERROR! Invalid vars_prompt data structure, missing 'name' key\n --> site.yml:3:7"), errors);
         assertTrue(errors.contains("ERROR! 'encrypt' in 'vars_prompt' is not supported\n --> site.yml:4:18"), errors);
     }
 }

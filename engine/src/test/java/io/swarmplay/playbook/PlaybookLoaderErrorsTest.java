@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -612,5 +613,55 @@ class PlaybookLoaderErrorsTest {
         assertTrue(taskErrors("- my_mod: x=1\n").startsWith(
                 "ERROR! 'my_mod' is an Ansible Python module (library/my_mod.py): swarmplay runs Python filter and test plugins only"),
                 taskErrors("- my_mod: x=1\n"));
+    }
+
+    @Test
+    void playAndBlockSectionsThatAreNotListsGiveAnsiblesMessages() {
+        assertTrue(errors("- hosts: all\n  tasks: 123\n").startsWith(
+                "ERROR! A malformed block was encountered while loading tasks: 123 should be a list or None but is <class 'int'>\n"
+                        + " --> site.yml:2:10"));
+    }
+
+    @Test
+    void tasksThatAreAMappingShowItAsAnsiblesLoaderTypesIt() {
+        assertTrue(errors("- hosts: all\n  tasks: {a: 1}\n").startsWith("ERROR! A malformed block was encountered while loading tasks: "
+                + "{'a': 1} should be a list or None but is <class 'ansible.parsing.yaml.objects.AnsibleMapping'>"));
+    }
+
+    @Test
+    void everySectionThatIsNotAListSaysWhichInAnsiblesWords() {
+        String all = errors("""
+                - hosts: all
+                  pre_tasks: 1
+                  post_tasks: x
+                  handlers: 3
+                  roles: 4
+                  tasks:
+                    - block: 5
+                    - block: []
+                      rescue: 6
+                      always: 7
+                """);
+        for (String m : List.of("A malformed block was encountered while loading pre_tasks\n",
+                "A malformed block was encountered while loading post_tasks\n",
+                "A malformed block was encountered while loading handlers\n",
+                "A malformed role declaration was encountered.\n",
+                "A malformed block was encountered while loading a block\n",
+                "A malformed block was encountered while loading rescue.\n",
+                "A malformed block was encountered while loading always\n")) {
+            assertTrue(all.contains("ERROR! " + m), m + " in " + all);
+        }
+    }
+
+    @Test
+    void anOldStyleRoleRequirementIsAnsiblesError() {
+        assertTrue(errors("- hosts: all\n  roles:\n    - foo,bar\n").startsWith(
+                "ERROR! Invalid old style role requirement: foo,bar\n --> site.yml:3:7"));
+    }
+
+    @Test
+    void aVarsPromptKeyAnsibleDoesNotKnowIsAnError() {
+        assertTrue(errors("- hosts: all\n  vars_prompt:\n    - name: x\n      foo: 1\n").startsWith(
+                "ERROR! Invalid vars_prompt data structure, found unsupported key 'foo'\n --> site.yml:4:7"));
     }
 }
