@@ -425,7 +425,10 @@ final class TaskStep {
     private static Outcome checkModeSkip(CheckSupport support, String action) {
         String why = support.skipMessage(action);
         if (why == null) return Outcome.skipped(null).withData(Map.of("changed", false, "failed", false));
-        return Outcome.skipped(why).withData(Map.of("msg", why, "changed", false));
+        // a module's own skip (exit_json) comes back with failed: false; an action plugin's without
+        Map<String, Object> data = support == CheckSupport.SKIP_REMOTE
+                ? Map.of("msg", why, "changed", false, "failed", false) : Map.of("msg", why, "changed", false);
+        return Outcome.skipped(why).withData(data);
     }
 
     /** In diff mode Ansible registers a changed file's text diff as {@code diff} (a module's own diff result wins). */

@@ -144,8 +144,8 @@ class CheckModeSafetyTest {
         Result check = swarm(List.of("--check"));
         assertEquals(0, check.code(), check.out());
         assertTrue(check.out().contains("ok=1    changed=0    unreachable=0    failed=0    skipped=5"), check.out());
-        for (String line : List.of("remote module (tempfile) does not support check mode | True False -",
-                "remote module (ansible.builtin.wait_for) does not support check mode | True False -",
+        for (String line : List.of("remote module (tempfile) does not support check mode | True False False",
+                "remote module (ansible.builtin.wait_for) does not support check mode | True False False",
                 "check mode is not supported for this task. | True False -",
                 "(none) | True False False")) {
             assertTrue(check.out().contains("\"msg\": \"" + line + "\""), line + " in:\n" + check.out());
