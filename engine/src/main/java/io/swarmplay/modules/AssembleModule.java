@@ -42,7 +42,7 @@ import java.util.stream.Stream;
  *     delimiter: '### fragment ###'
  * }</pre>
  */
-@ModuleInfo(name = "assemble", checkMode = CheckSupport.FULL, diff = true)
+@ModuleInfo(name = "assemble", checkMode = CheckSupport.SKIP_ACTION, diff = true)
 public final class AssembleModule implements Module<AssembleModule.Args> {
 
     /** {@code unsafe_writes}, {@code decrypt} and the SELinux/attribute arguments are accepted and change nothing here. */

@@ -22,7 +22,7 @@ import java.util.Map;
  * }</pre>
  * Registers {@code rc, stdout, stderr} (not stripped); a non-zero rc fails the task.
  */
-@ModuleInfo(name = "raw", checkMode = CheckSupport.NONE, freeForm = "_raw", commandArgs = true, commandsShown = true)
+@ModuleInfo(name = "raw", checkMode = CheckSupport.SKIP_SILENT, freeForm = "_raw", commandArgs = true, commandsShown = true)
 public final class RawModule implements Module<RawModule.Args> {
 
     public record Args(@io.swarmplay.module.Alias("_raw") String free_form, String executable) {

@@ -50,7 +50,16 @@ public final class ScriptModule implements Module<ScriptModule.Args> {
     }
 
     /** The control-node file and the command line with its path left to fill in. */
-    private record Script(Path source, String rest) {
+    /**
+     * The script to run. Check mode, as Ansible's script action: with {@code creates}/{@code removes}
+     * it would change ({@code {changed: true}}); without, it is skipped, "Check mode is not supported
+     * for this task.".
+     */
+    private record Script(Path source, String rest, boolean predicted) implements io.swarmplay.module.PreviewData {
+        @Override
+        public Map<String, Object> previewData() {
+            return predicted ? Map.of() : Map.of("msg", "Check mode is not supported for this task.", "changed", false);
+        }
     }
 
     @Override
@@ -88,7 +97,7 @@ public final class ScriptModule implements Module<ScriptModule.Args> {
         int at = line.indexOf(first);
         int end = at + first.length();
         if (at > 0 && end < line.length() && line.charAt(end) == line.charAt(at - 1)) end++;
-        return new Script(source, line.substring(end));
+        return new Script(source, line.substring(end), args.creates() != null || args.removes() != null);
     }
 
     /** How often, and how long apart, a script the host found busy is tried again. */

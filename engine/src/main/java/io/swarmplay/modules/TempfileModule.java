@@ -24,7 +24,7 @@ import java.util.Map;
  *   register: build_dir
  * }</pre>
  */
-@ModuleInfo(name = "tempfile", checkMode = CheckSupport.FULL)
+@ModuleInfo(name = "tempfile", checkMode = CheckSupport.SKIP_REMOTE)
 public final class TempfileModule implements Module<TempfileModule.Args> {
 
     public record Args(@Choices({"file", "directory"}) String state, String path, @Default("ansible.") String prefix,

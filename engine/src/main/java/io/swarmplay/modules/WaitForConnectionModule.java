@@ -25,7 +25,7 @@ import java.util.Map;
  * Registers {@code elapsed} (seconds); skipped in check mode, as Ansible's.
  * {@code connect_timeout} is accepted: each try uses the connection's own timeout.
  */
-@ModuleInfo(name = "wait_for_connection", readOnly = true, checkMode = CheckSupport.SKIP, actionArgs = true)
+@ModuleInfo(name = "wait_for_connection", readOnly = true, checkMode = CheckSupport.SKIP_SILENT, actionArgs = true)
 public final class WaitForConnectionModule implements Module<WaitForConnectionModule.Args> {
 
     public record Args(@Default("5") int connect_timeout, @Default("0") int delay, @Default("1") int sleep,

@@ -30,7 +30,7 @@ import java.util.Map;
  * {@code started}/{@code present} mean open/exists; {@code stopped}/{@code absent} mean
  * closed/gone. A wait never reports changed.
  */
-@ModuleInfo(name = "wait_for", readOnly = true, checkMode = CheckSupport.FULL)
+@ModuleInfo(name = "wait_for", readOnly = true, checkMode = CheckSupport.SKIP_REMOTE)
 public final class WaitForModule implements Module<WaitForModule.Args> {
 
     /** Progress is reported about ten times per wait, and at least every five seconds. */

@@ -70,7 +70,9 @@ public final class PlanCollector implements RunListener {
                 : o.change() != null ? o.change().action() : Action.NONE;
         String name = e.kind() == TaskKind.HANDLER ? e.name() + " (handler)" : e.name();
         // a no_log step arrives censored (no arguments, no diff, Ansible's notice as its summary)
-        return new PlannedStep(play, host, name, item, e.task().module(), action, o.message(), e.args(),
+        // a step may end without a reason (a module's own result with no msg): it shows none, never fails the plan
+        String summary = o.message() == null ? "" : o.message();
+        return new PlannedStep(play, host, name, item, e.task().module(), action, summary, e.args(),
                 o.change() == null ? null : o.change().diff(),
                 e.task().at().isKnown() ? e.task().at().toString() : null, failed, e.noLog(),
                 readOnly.test(e.task().module()));

@@ -55,7 +55,8 @@ public final class ResultView {
         boolean failed = outcome.status() == Status.FAILED || outcome.status() == Status.UNREACHABLE;
         if (failed && outcome.message() != null) view.putIfAbsent("msg", outcome.message());
         if (outcome.status() == Status.UNREACHABLE) view.put("unreachable", true);
-        if (outcome.status() == Status.SKIPPED && !view.containsKey("msg") && !view.containsKey("skipped_reason")) {
+        if (outcome.status() == Status.SKIPPED && outcome.message() != null && !view.containsKey("msg")
+                && !view.containsKey("skipped_reason")) {
             view.put("skip_reason", outcome.message());
         }
         addLines(view, "stdout");

@@ -37,9 +37,11 @@ final class Results {
         value.remove(io.swarmplay.report.ResultView.CHECK_RESULT);
         value.put("changed", outcome.changedFlag() || checkResult);
         if (outcome.status() == Status.SKIPPED) {
-            // Ansible's skip result: changed, skipped and why, without failed or msg
+            // Ansible's skip result: changed, skipped and why (a module's skip may carry failed or no reason at all)
             value.put("skipped", true);
-            if (!value.containsKey("msg") && !value.containsKey(SKIPPED_REASON)) value.put("skip_reason", outcome.message());
+            if (outcome.message() != null && !value.containsKey("msg") && !value.containsKey(SKIPPED_REASON)) {
+                value.put("skip_reason", outcome.message());
+            }
             return value;
         }
         value.put("failed", outcome.status() == Status.FAILED);

@@ -390,9 +390,8 @@ final class TaskStep {
     private <A> Outcome planAndApply(Module<A> module, Map<String, Object> rawArgs, RunHostSession session,
                                      StepSpec spec, Applier applier, java.util.function.BooleanSupplier lock) {
         A args = bind(module, rawArgs);
-        if (effectiveMode(spec) == Mode.CHECK && module.info().checkMode() == CheckSupport.SKIP) {
-            String why = "check mode not (yet) supported for this module";
-            return Outcome.skipped(why).withData(Map.of("msg", why, "changed", false));
+        if (effectiveMode(spec) == Mode.CHECK && module.info().checkMode().skipsInCheckMode()) {
+            return checkModeSkip(module.info().checkMode(), spec.task().module());
         }
         Change change;
         try {
@@ -417,6 +416,19 @@ final class TaskStep {
             Outcome outcome = module.apply(args, planned, session);
             return withRegisteredDiff(spec, outcome.change() == null ? outcome.withChange(planned) : outcome);
         });
+    }
+
+    /**
+     * Ansible's result for a module that has no check mode: skipped before it looks at the host,
+     * with the message of the mechanism that skips it (none for raw and wait_for_connection).
+     */
+    private static Outcome checkModeSkip(CheckSupport support, String action) {
+        String why = support.skipMessage(action);
+        if (why == null) return Outcome.skipped(null).withData(Map.of("changed", false, "failed", false));
+        // a module's own skip (exit_json) comes back with failed: false; an action plugin's without
+        Map<String, Object> data = support == CheckSupport.SKIP_REMOTE
+                ? Map.of("msg", why, "changed", false, "failed", false) : Map.of("msg", why, "changed", false);
+        return Outcome.skipped(why).withData(data);
     }
 
     /** In diff mode Ansible registers a changed file's text diff as {@code diff} (a module's own diff result wins). */

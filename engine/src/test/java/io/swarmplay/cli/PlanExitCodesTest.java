@@ -199,4 +199,13 @@ class PlanExitCodesTest {
         assertEquals(0, result.code(), result.out() + result.err());
         assertTrue(result.out().contains("second task") && !result.out().contains("first task"), result.out());
     }
+
+    @Test
+    void aStepFailedByFailedWhenWithoutAMessageIsShownInThePlanNotAnInternalError() throws IOException {
+        Path playbook = playbook("stat: {path: '" + dir.resolve("missing") + "'}\nregister: st\nfailed_when: not st.stat.exists");
+        CliTest.Result result = plan(playbook, "--plan", "-v");
+        assertEquals(2, result.code(), result.out() + result.err());
+        assertFalse(result.err().contains("internal error"), result.err());
+        assertTrue(result.out().contains("! first task  (stat at "), result.out());
+    }
 }
