@@ -76,7 +76,7 @@ final class Includes {
     void run(TaskNode include, List<HostState> hosts, Inherited inherited, TaskKind kind) {
         StepSpec spec = new StepSpec(task(include), inherited.plus(include.options()), kind);
         if (!tasks.selected(spec)) return;
-        run.report(new TaskStarted(spec.task(), spec.name(), kind));
+        run.report(new TaskStarted(spec.task(), step.shownName(spec, hosts), kind));
         List<Inclusion> inclusions = new ArrayList<>();
         List<HostState> failedBefore = hosts.stream().filter(h -> h.failed).toList();
         for (HostState host : hosts) choose(include, spec, host, inclusions);
