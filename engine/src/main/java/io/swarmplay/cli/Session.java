@@ -139,7 +139,8 @@ final class Session {
         List<String> rolesPath = config.paths(Setting.ROLES_PATH, HOME);
         PlaybookLoader loader = new PlaybookLoader(modules,
                 RoleSearch.rolesPath(rolesPath.isEmpty() ? null : String.join(":", rolesPath), HOME), vault)
-                .gathering(Gathering.of(config.string(Setting.GATHERING).orElse(null)));
+                .gathering(Gathering.of(config.string(Setting.GATHERING).orElse(null)))
+                .extraVars(ExtraVars.parse(options.extraVars, vault));
         this.vault = vault;
         for (Path file : options.playbooks) playbooks.add(loader.load(file, diagnostics));
         PythonPlugins plugins = pythonPlugins(playbooks, playbookDirs, diagnostics);

@@ -58,6 +58,52 @@ final class LoadSession {
         this.roleSearch = RoleSearch.forPlaybook(Path.of(""), rolesPath);
     }
 
+    /** The extra vars ({@code -e}): part of what a static import's file name may use. */
+    Map<String, Object> extraVars = Map.of();
+
+    /** The vars of the play being read (what its static imports' file names may use). */
+    private Map<String, Object> playVars = Map.of();
+
+    /** What {@code read} returns, read with {@code vars} as the play's vars. */
+    <T> T withPlayVars(Map<String, Object> vars, java.util.function.Supplier<T> read) {
+        Map<String, Object> outer = playVars;
+        playVars = vars;
+        try {
+            return read.get();
+        } finally {
+            playVars = outer;
+        }
+    }
+
+    /**
+     * A static import's file name rendered as Ansible does when it loads the playbook
+     * ({@code variable_manager.get_vars(play, task)}: no host's variables): with the extra vars, the
+     * play's vars, the import's own {@code vars}, {@code playbook_dir}, and {@code role_path} and
+     * {@code role_name} in a role's tasks.
+     *
+     * @throws io.swarmplay.template.TemplateException when it uses a variable not known then
+     */
+    String renderImportName(String name, Path roleDir, Map<String, Object> ownVars, SourcePosition at) {
+        Map<String, Object> vars = new java.util.HashMap<>();
+        vars.put("playbook_dir", roleSearch.playbookDir().toAbsolutePath().toString());
+        if (roleDir != null) {
+            vars.put("role_path", roleDir.toString());
+            vars.put("role_name", String.valueOf(roleDir.getFileName()));
+        }
+        vars.putAll(playVars);
+        vars.putAll(ownVars);
+        vars.putAll(extraVars);
+        Object value = io.swarmplay.template.Unsafe.strip(importTemplar().render(name, vars, at));
+        return String.valueOf(value);
+    }
+
+    private io.swarmplay.template.Templar templar;
+
+    private io.swarmplay.template.Templar importTemplar() {
+        if (templar == null) templar = io.swarmplay.template.Templar.create();
+        return templar;
+    }
+
     /** Loading for a dynamic include at run time: a legacy {@code include} in it is dynamic too, as in Ansible. */
     private boolean dynamic;
 

@@ -32,7 +32,12 @@ final class PlayReader {
         return session.withModuleDefaults(play.get("module_defaults"), () -> readChecked(play));
     }
 
+    // the play's vars are what its static imports' file names may use (with the extra vars)
     private Play readChecked(YamlNode.Mapping play) {
+        return session.withPlayVars(vars(play.get("vars")), () -> readWithVars(play));
+    }
+
+    private Play readWithVars(YamlNode.Mapping play) {
         if (play.has("become_method")) TaskOptionsReader.becomeMethod(play.get("become_method"), session);
         String hosts = hosts(play);
         TaskReader tasks = new TaskReader(session, file);

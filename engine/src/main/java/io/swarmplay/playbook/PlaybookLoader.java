@@ -53,9 +53,17 @@ public final class PlaybookLoader {
         return new PlaybookLoader(modules).load(file, diagnostics);
     }
 
+    private Map<String, Object> extraVars = Map.of();
+
     /** Plays without {@code gather_facts} gather as {@code gathering} says (Ansible's {@code gathering} setting). */
     public PlaybookLoader gathering(Gathering gathering) {
         this.gathering = gathering;
+        return this;
+    }
+
+    /** The extra vars ({@code -e}): a static import's file name may use them. */
+    public PlaybookLoader extraVars(Map<String, Object> extraVars) {
+        this.extraVars = Map.copyOf(extraVars);
         return this;
     }
 
@@ -63,6 +71,7 @@ public final class PlaybookLoader {
     public Playbook load(Path file, Diagnostics diagnostics) {
         LoadSession session = new LoadSession(diagnostics, modules, rolesPath, vault);
         session.gathering = gathering;
+        session.extraVars = extraVars;
         return new Playbook(file, plays(session, file, SourcePosition.UNKNOWN));
     }
 
@@ -87,9 +96,21 @@ public final class PlaybookLoader {
      */
     public static List<TaskNode> loadTasksFile(Path file, RoleSearch search, Path roleDir, ModuleDefaults defaults,
                                                ModuleRegistry modules, Diagnostics diagnostics) {
+        return loadTasksFile(file, search, roleDir, defaults, Map.of(), modules, diagnostics);
+    }
+
+    /**
+     * {@link #loadTasksFile(Path, RoleSearch, Path, ModuleDefaults, ModuleRegistry, Diagnostics)}, with
+     * {@code importVars} (the play's vars, the include's params, the extra vars: no host's) for the file
+     * names of its static imports.
+     */
+    public static List<TaskNode> loadTasksFile(Path file, RoleSearch search, Path roleDir, ModuleDefaults defaults,
+                                               Map<String, Object> importVars, ModuleRegistry modules,
+                                               Diagnostics diagnostics) {
         LoadSession session = new LoadSession(diagnostics, modules, List.of());
         session.roleSearch(search);
         session.startWith(defaults);
+        session.extraVars = importVars;
         return TaskReader.readTasksFile(session, file, SourcePosition.UNKNOWN, roleDir);
     }
 

@@ -194,7 +194,7 @@ final class TaskReader {
             return List.of(new IncludeTasks(nameOf(task, "include"), file, dir, opts, TaskOptions.NONE, task.at(),
                     session.moduleDefaults()));
         }
-        List<TaskNode> tasks = importFile(file, entry.value());
+        List<TaskNode> tasks = importFile(file, entry.value(), vars);
         if (opts.equals(TaskOptions.NONE)) return tasks;
         return List.of(new Block(nameOf(task, "include: " + file), tasks, List.of(), List.of(), opts, task.at()));
     }
@@ -238,16 +238,25 @@ final class TaskReader {
                     "use include_tasks to repeat a tasks file"));
         }
         TaskOptions opts = new TaskOptionsReader(session).read(task);
-        List<TaskNode> tasks = file == null ? List.of() : importFile(file, fileNode);
+        List<TaskNode> tasks = file == null ? List.of() : importFile(file, fileNode, opts.vars());
         if (opts.equals(TaskOptions.NONE)) return tasks;
         return List.of(new Block(nameOf(task, "import_tasks: " + file), tasks, List.of(), List.of(), opts, task.at()));
     }
 
-    private List<TaskNode> importFile(String file, YamlNode fileNode) {
-        if (Templates.isTemplated(file)) {
-            session.error("import_tasks is resolved before the run, so its file name cannot use variables", fileNode.at(),
-                    Nodes.width(fileNode), "use include_tasks for a templated file name");
-            return List.of();
+    private List<TaskNode> importFile(String written, YamlNode fileNode, Map<String, Object> ownVars) {
+        String file = written;
+        if (Templates.isTemplated(written)) {
+            // Ansible renders it when it loads the playbook, with the variables known then (no host's)
+            try {
+                file = session.renderImportName(written, roleDir, ownVars, fileNode.at());
+            } catch (io.swarmplay.template.TemplateException e) {
+                session.error("Error when evaluating variable in import path: " + written + ".\n\n"
+                        + "When using static imports, ensure that any variables used in their names are defined in vars/vars_files\n"
+                        + "or extra-vars passed in from the command line. Static imports cannot use variables from facts or inventory\n"
+                        + "sources like group or host vars.", fileNode.at(), Nodes.width(fileNode),
+                        "use include_tasks for a file name that uses such variables");
+                return List.of();
+            }
         }
         Path path = baseFor(file).resolve(file);
         if (!session.exists(path, "tasks file", fileNode.at(), Nodes.width(fileNode))) return List.of();

@@ -76,7 +76,7 @@ final class Includes {
     void run(TaskNode include, List<HostState> hosts, Inherited inherited, TaskKind kind) {
         StepSpec spec = new StepSpec(task(include), inherited.plus(include.options()), kind);
         if (!tasks.selected(spec)) return;
-        run.report(new TaskStarted(spec.task(), spec.name(), kind));
+        run.report(new TaskStarted(spec.task(), step.shownName(spec, hosts), kind));
         List<Inclusion> inclusions = new ArrayList<>();
         List<HostState> failedBefore = hosts.stream().filter(h -> h.failed).toList();
         for (HostState host : hosts) choose(include, spec, host, inclusions);
@@ -263,7 +263,7 @@ final class Includes {
         Diagnostics diagnostics = new Diagnostics();
         io.swarmplay.playbook.RoleCall role = inherited.role();
         List<TaskNode> nodes = PlaybookLoader.loadTasksFile(inclusion.file(), scope.play().roleSearch(),
-                role == null ? null : role.role().path(), defaults, run.request.modules(), diagnostics);
+                role == null ? null : role.role().path(), defaults, importVars(inherited), run.request.modules(), diagnostics);
         if (diagnostics.hasErrors()) {
             fail(spec, inclusion, "cannot include " + inclusion.file() + ": " + errors(diagnostics));
             return;
@@ -276,6 +276,14 @@ final class Includes {
         } finally {
             including.pop();
         }
+    }
+
+    // what the included file's static imports may name their files with: no host's variables (Ansible's get_vars(play, task))
+    private Map<String, Object> importVars(Inherited inherited) {
+        Map<String, Object> vars = new java.util.HashMap<>(scope.play().vars());
+        vars.putAll(inherited.includeParams());
+        vars.putAll(run.request.extraVars());
+        return vars;
     }
 
     /** The load errors, for a message: {@code summary at file:line:col; ...}. */

@@ -34,7 +34,7 @@ final class Retries {
             if (done != Truth.FALSE) return attempt.withOutcome(outcome);
             if (n >= attempts) return attempt.withOutcome(exhausted(outcome, n));
             if (step.interrupted()) return attempt.withOutcome(outcome);
-            step.report(new Retrying(spec.task(), retryName(spec), host.name(), attempt.delegate(), attempts - n,
+            step.report(new Retrying(spec.task(), retryName(spec, vars), host.name(), attempt.delegate(), attempts - n,
                     outcome, spec.inherited().noLog()));
             if (!sleep(delay)) return attempt.withOutcome(outcome);
         }
@@ -57,10 +57,10 @@ final class Retries {
         return counted.isFailed() ? counted : counted.withStatus(Status.FAILED, null);
     }
 
-    /** The task as Ansible's retry line names it: its own name (no role prefix), else the banner's. */
-    private static String retryName(StepSpec spec) {
+    /** The task as Ansible's retry line names it: its own name (no role prefix, templated with the host's variables), else the banner's. */
+    private String retryName(StepSpec spec, Map<String, Object> vars) {
         Task task = spec.task();
-        return task.name().equals(task.module()) ? spec.name() : task.name();
+        return task.name().equals(task.module()) ? spec.name() : step.templatedName(task, vars);
     }
 
     private int number(Object raw, int fallback, StepSpec spec, Map<String, Object> vars) {

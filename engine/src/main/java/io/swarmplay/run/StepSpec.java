@@ -8,8 +8,13 @@ record StepSpec(Task task, Inherited inherited, TaskKind kind) {
 
     /** The name Ansible shows: {@code role : task} inside a role (an include_role shows its own name). */
     String name() {
-        if (inherited.role() == null || task.module().endsWith("include_role")) return task.name();
-        return inherited.role().name() + " : " + task.name();
+        return name(task.name());
+    }
+
+    /** {@link #name()} with the task's own name as {@code taskName} (a banner shows it templated). */
+    String name(String taskName) {
+        if (inherited.role() == null || task.module().endsWith("include_role")) return taskName;
+        return inherited.role().name() + " : " + taskName;
     }
 
     StepSpec withInherited(Inherited other) {

@@ -59,7 +59,7 @@ final class TaskRunner {
             meta.run(spec, hosts, step);
             return;
         }
-        run.report(new TaskStarted(spec.task(), spec.name(), spec.kind()));
+        run.report(new TaskStarted(spec.task(), step.shownName(spec, hosts), spec.kind()));
         if (hosts.isEmpty()) return;
         // run_once, like Ansible, as the first host renders it
         TaskStep.Resolved first = step.forHost(spec, hosts.get(0));

@@ -72,6 +72,32 @@ final class TaskStep {
     }
 
     /**
+     * The name a banner shows: Ansible's strategies template the task's name with the first host's
+     * variables ({@code fail_on_undefined=False}), so a name whose template fails (an undefined
+     * variable) shows as written. No host: as written.
+     */
+    String shownName(StepSpec spec, List<HostState> hosts) {
+        if (hosts.isEmpty() || !io.swarmplay.template.Templar.isTemplate(spec.task().name())) return spec.name();
+        return spec.name(templatedName(spec.task(), scope.stepVars(hosts.get(0), spec)));
+    }
+
+    /** The task's own name templated with {@code vars}; as written when that fails. */
+    String templatedName(Task task, Map<String, Object> vars) {
+        String name = task.name();
+        // an unnamed task shows its action (an include_role: `include_role : <role>`), never templated
+        if (name.equals(task.module()) || name.startsWith(task.module() + " : ")
+                || !io.swarmplay.template.Templar.isTemplate(name)) {
+            return name;
+        }
+        try {
+            Object value = Unsafe.strip(run.templar().render(name, vars, task.at()));
+            return value == null || value instanceof Unknown ? name : String.valueOf(value);
+        } catch (RuntimeException e) {
+            return name;
+        }
+    }
+
+    /**
      * The step as it runs on one host: its templated boolean keywords ({@link Inherited.Flags}) rendered
      * with the host's variables; a value that is not a boolean fails the host (then {@code spec}
      * holds the keywords' defaults).

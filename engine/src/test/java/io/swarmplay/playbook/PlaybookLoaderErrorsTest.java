@@ -481,7 +481,7 @@ class PlaybookLoaderErrorsTest {
     }
 
     @Test
-    void importTasksCannotLoopOrUseVariables() {
+    void importTasksCannotLoopOrUseVariablesUnknownWhenThePlaybookLoads() {
         TestFiles.write(dir, "t.yml", "- debug: {msg: a}\n");
         assertEquals("""
                 ERROR! import_tasks cannot loop
@@ -491,12 +491,16 @@ class PlaybookLoaderErrorsTest {
                   |       ^^^^
                   = use include_tasks to repeat a tasks file
 
-                ERROR! import_tasks is resolved before the run, so its file name cannot use variables
+                ERROR! Error when evaluating variable in import path: {{ f }}.yml.
+
+                When using static imports, ensure that any variables used in their names are defined in vars/vars_files
+                or extra-vars passed in from the command line. Static imports cannot use variables from facts or inventory
+                sources like group or host vars.
                  --> site.yml:5:21
                   |
                 5 |     - import_tasks: "{{ f }}.yml"
                   |                     ^^^^^^^^^^^^^
-                  = use include_tasks for a templated file name""",
+                  = use include_tasks for a file name that uses such variables""",
                 taskErrors("- import_tasks: t.yml\n  loop: [1, 2]\n- import_tasks: \"{{ f }}.yml\"\n"));
     }
 
