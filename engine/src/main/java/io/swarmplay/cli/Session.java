@@ -268,7 +268,7 @@ final class Session {
                 inventoryDir, connectionDefaults, options.waitLock(), vault, loaded.plugins(),
                 new HandlerSettings(options.forceHandlers || config.bool(Setting.FORCE_HANDLERS).orElse(false),
                         config.bool(Setting.ERROR_ON_MISSING_HANDLER).orElse(true)),
-                config.bool(Setting.NO_LOG).orElse(false), factCache());
+                config.bool(Setting.NO_LOG).orElse(false), factCache(), config.bool(Setting.JINJA2_NATIVE).orElse(false));
     }
 
     /**

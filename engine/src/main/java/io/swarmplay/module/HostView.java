@@ -61,6 +61,14 @@ public interface HostView {
         return true;
     }
 
+    /**
+     * Whether the run's templates keep native types (Ansible's {@code jinja2_native}): then a
+     * templated text stays text where Ansible would otherwise convert it (set_fact's booleans).
+     */
+    default boolean nativeTypes() {
+        return false;
+    }
+
     /** The number of {@code -v} of the run (Ansible's display verbosity). */
     default int verbosity() {
         return 0;

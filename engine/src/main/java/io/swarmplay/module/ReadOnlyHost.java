@@ -114,6 +114,11 @@ public final class ReadOnlyHost implements HostView {
     }
 
     @Override
+    public boolean nativeTypes() {
+        return host.nativeTypes();
+    }
+
+    @Override
     public String undefinedReason(String expression) {
         return host.undefinedReason(expression);
     }

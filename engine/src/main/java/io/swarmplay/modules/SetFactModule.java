@@ -24,7 +24,7 @@ import java.util.Map;
  * With {@code cacheable: true} the variables are also the host's facts, kept in the fact cache
  * ({@code fact_caching}) for later runs. A value that is the text
  * {@code true}, {@code false}, {@code yes} or {@code no} (any case) becomes a boolean, as Ansible's
- * set_fact makes it without native Jinja types.
+ * set_fact makes it without native Jinja types (with {@code jinja2_native} on it stays text).
  */
 @ModuleInfo(name = "set_fact", readOnly = true, checkMode = CheckSupport.FULL, setsVars = VarsLayer.SET_FACTS)
 public final class SetFactModule implements Module<SetFactModule.Args> {
@@ -42,7 +42,7 @@ public final class SetFactModule implements Module<SetFactModule.Args> {
     public Change plan(Args args, HostView host) {
         Map<String, Object> facts = new LinkedHashMap<>(args.vars());
         boolean cacheable = ansibleBoolean(facts.remove("cacheable"));
-        facts.replaceAll((k, v) -> booleanText(v));
+        if (!host.nativeTypes()) facts.replaceAll((k, v) -> booleanText(v));
         if (facts.isEmpty()) throw new ModuleException("set_fact needs at least one variable, e.g. set_fact: {name: value}");
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("ansible_facts", facts);

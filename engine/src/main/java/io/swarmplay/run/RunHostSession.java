@@ -247,6 +247,11 @@ final class RunHostSession implements HostSession {
     }
 
     @Override
+    public boolean nativeTypes() {
+        return templar.nativeTypes();
+    }
+
+    @Override
     public String undefinedReason(String expression) {
         try {
             evaluate(expression);

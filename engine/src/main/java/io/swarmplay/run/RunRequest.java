@@ -30,13 +30,25 @@ import java.util.Set;
  * @param plugins      the Python filter and test plugins templates may use (owned, and closed, by the caller)
  * @param handlers    {@code --force-handlers} and {@code error_on_missing_handler}
  * @param factCache   where facts are kept between runs ({@code fact_caching})
+ * @param jinja2Native ansible.cfg's {@code jinja2_native} (ANSIBLE_JINJA2_NATIVE): templates keep native types
  */
 public record RunRequest(Inventory inventory, List<Playbook> playbooks, Map<String, Object> extraVars,
                          ModuleRegistry modules, String limit, Set<String> tags, Set<String> skipTags,
                          String startAtTask, int forks, boolean diff, boolean offline, int verbosity,
                          Redactor redactor, java.nio.file.Path inventoryDir, Map<String, Object> commandLine,
                          java.time.Duration waitLock, io.swarmplay.source.Vault vault, TemplatePlugins plugins,
-                         HandlerSettings handlers, boolean noLog, FactCache factCache) {
+                         HandlerSettings handlers, boolean noLog, FactCache factCache, boolean jinja2Native) {
+
+    /** A request with Ansible's default templating (jinja2_native off). */
+    public RunRequest(Inventory inventory, List<Playbook> playbooks, Map<String, Object> extraVars,
+                      ModuleRegistry modules, String limit, Set<String> tags, Set<String> skipTags,
+                      String startAtTask, int forks, boolean diff, boolean offline, int verbosity,
+                      Redactor redactor, java.nio.file.Path inventoryDir, Map<String, Object> commandLine,
+                      java.time.Duration waitLock, io.swarmplay.source.Vault vault, TemplatePlugins plugins,
+                      HandlerSettings handlers, boolean noLog, FactCache factCache) {
+        this(inventory, playbooks, extraVars, modules, limit, tags, skipTags, startAtTask, forks, diff, offline, verbosity,
+                redactor, inventoryDir, commandLine, waitLock, vault, plugins, handlers, noLog, factCache, false);
+    }
 
     /** A request whose facts live in the run only (Ansible's default {@code memory} fact cache). */
     public RunRequest(Inventory inventory, List<Playbook> playbooks, Map<String, Object> extraVars,

@@ -126,7 +126,8 @@ final class RunState implements AutoCloseable {
 
     /** Jinjava loads on the first template, not at start-up. */
     synchronized Templar templar() {
-        if (templar == null) templar = Templar.create(message -> report(new io.swarmplay.report.RunEvent.Warning(message)), request.plugins(), request.vault());
+        if (templar == null) templar = Templar.create(message -> report(new io.swarmplay.report.RunEvent.Warning(message)), request.plugins(), request.vault(),
+                request.jinja2Native());
         return templar;
     }
 

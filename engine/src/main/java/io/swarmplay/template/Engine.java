@@ -111,10 +111,19 @@ final class Engine {
         Parsed p = parse(text, state);
         if (p.expression() != null && EvalConcat.isOneNode(text)) {
             Object value = evaluate(p.expression(), p.line(), state);
-            Object result = EvalConcat.ofValue(value, state.isMadeText(value));
+            boolean madeText = state.isMadeText(value);
+            Object result = state.nativeTypes() ? NativeConcat.ofValue(value, madeText) : EvalConcat.ofValue(value, madeText);
             return result instanceof String s && text.endsWith("\n") ? s + "\n" : result;
         }
-        return EvalConcat.ofText(renderTemplate(p, state));
+        return state.nativeTypes() ? nativeText(renderTemplate(p, state)) : EvalConcat.ofText(renderTemplate(p, state));
+    }
+
+    // jinja2_native: the text read back without its final line breaks, which a text result keeps
+    private static Object nativeText(String out) {
+        int end = out.length();
+        while (end > 0 && out.charAt(end - 1) == '\n') end--;
+        Object result = NativeConcat.ofText(out.substring(0, end));
+        return result instanceof String s ? s + out.substring(end) : result;
     }
 
     /** Scans (once per distinct text) and checks filter and test names (the plugins' too). */
@@ -232,10 +241,10 @@ final class Engine {
             return state;
         }
 
-        // Ansible's finalize: a None written out by {{ }} is ''
+        // Ansible's finalize: a None written out by {{ }} is '' (with jinja2_native it is kept: 'None')
         @Override
         public String getAsString(Object value) {
-            return value == null ? "" : Values.str(value);
+            return value == null ? (state.nativeTypes() ? "None" : "") : Values.str(value);
         }
 
         // called once per loop iteration: where a template that does not end is stopped

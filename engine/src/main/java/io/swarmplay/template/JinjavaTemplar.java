@@ -36,6 +36,8 @@ public final class JinjavaTemplar implements Templar {
     private final PluginFilters plugins;
     /** Decrypts the vault files lookups read (Ansible's loader does it for every file lookup). */
     private final Vault vault;
+    /** Ansible's jinja2_native setting: rendered strings keep native types (never for template files). */
+    private final boolean nativeTypes;
 
     public JinjavaTemplar() {
         this(message -> { });
@@ -50,14 +52,29 @@ public final class JinjavaTemplar implements Templar {
     }
 
     public JinjavaTemplar(Consumer<String> warnings, TemplatePlugins plugins, Vault vault) {
-        this(warnings, new PluginFilters(plugins, warnings), vault);
+        this(warnings, plugins, vault, false);
+    }
+
+    /** With Ansible's {@code jinja2_native} on or off. */
+    public JinjavaTemplar(Consumer<String> warnings, TemplatePlugins plugins, Vault vault, boolean nativeTypes) {
+        this(warnings, new PluginFilters(plugins, warnings), vault, nativeTypes);
     }
 
     /** A templar sharing another's plugins and vault (a {@code template} lookup renders with the render's own). */
     JinjavaTemplar(Consumer<String> warnings, PluginFilters plugins, Vault vault) {
+        this(warnings, plugins, vault, false);
+    }
+
+    JinjavaTemplar(Consumer<String> warnings, PluginFilters plugins, Vault vault, boolean nativeTypes) {
         this.warnings = warnings;
         this.plugins = plugins;
         this.vault = vault;
+        this.nativeTypes = nativeTypes;
+    }
+
+    @Override
+    public boolean nativeTypes() {
+        return nativeTypes;
     }
 
     @Override
@@ -79,7 +96,7 @@ public final class JinjavaTemplar implements Templar {
         if (value instanceof String s && !TemplateScan.hasTemplate(s)) return new Rendered(s, false);
         if (value instanceof Unsafe || value instanceof UnsafeText) return new Rendered(Unsafe.strip(value), true);
         if (!(value instanceof String || value instanceof Map || value instanceof List)) return new Rendered(value, false);
-        RenderState state = new RenderState(Engine.get(), vars, plugins, vault).at(at);
+        RenderState state = new RenderState(Engine.get(), vars, plugins, vault).at(at).nativeTypes(nativeTypes);
         Object result = null;
         try {
             result = walk(value, state);
@@ -128,7 +145,7 @@ public final class JinjavaTemplar implements Templar {
     @Override
     public Object evaluate(String expression, Map<String, Object> vars, SourcePosition at) {
         if (TemplateScan.hasTemplate(expression)) return render(expression, vars, at);
-        RenderState state = new RenderState(Engine.get(), vars, plugins, vault).at(at);
+        RenderState state = new RenderState(Engine.get(), vars, plugins, vault).at(at).nativeTypes(nativeTypes);
         state.template(expression.strip());
         Object result = null;
         try {
@@ -176,7 +193,8 @@ public final class JinjavaTemplar implements Templar {
     }
 
     /**
-     * Renders a template file's text; {@code at} is where the text starts (line 1 of the file), and
+     * Renders a template file's text, always without native types (Ansible's template module uses
+     * its non-native environment whatever jinja2_native says); {@code at} is where the text starts (line 1 of the file), and
      * an error's position is moved to the failing line. Returns null when the text depends on an
      * {@link Unknown} (call {@link #render} to get the Unknown itself).
      */

@@ -119,12 +119,24 @@ final class LookupPlugins {
             Map<String, Object> termVars = new LinkedHashMap<>(context.state().vars());
             termVars.putAll(TemplateVars.of(Values.str(term), path, null));
             if (options.get("template_vars") instanceof Map<?, ?> more) more.forEach((k, v) -> termVars.put(String.valueOf(k), v));
-            String text = new JinjavaTemplar(message -> { }, context.state().plugins(), context.state().vault()).renderText(source, termVars,
-                    new SourcePosition(path, 1, 1));
+            SourcePosition at = new SourcePosition(path, 1, 1);
+            if (nativeTemplate(options, context.state())) {
+                out.add(new JinjavaTemplar(message -> { }, context.state().plugins(), context.state().vault(), true).render(source, termVars, at));
+                continue;
+            }
+            String text = new JinjavaTemplar(message -> { }, context.state().plugins(), context.state().vault()).renderText(source, termVars, at);
             if (text == null) throw new LookupError("the template " + term + " depends on a value known only after apply", null);
             out.add(text);
         }
         return out;
+    }
+
+    /**
+     * Whether the template lookup renders with native types: its {@code jinja2_native} option, only
+     * when jinja2_native is on for the run too; else its result is text, never read back as a value.
+     */
+    static boolean nativeTemplate(Map<String, Object> options, RenderState state) {
+        return state.nativeTypes() && Values.truthy(options.get("jinja2_native"));
     }
 
     // the lookup's block/variable/comment start and end strings, defaults where not given

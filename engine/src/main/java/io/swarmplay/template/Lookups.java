@@ -66,9 +66,17 @@ public final class Lookups {
         if (found.stream().allMatch(v -> v instanceof String)) {
             StringJoiner joined = new StringJoiner(",");
             found.forEach(v -> joined.add((String) v));
-            return joined.toString();
+            return textOfTemplate(name, call.options(), joined.toString());
         }
         return found.size() == 1 ? found.get(0) : found;
+    }
+
+    // jinja2_native: a template lookup's text (its own rendering not native) stays text (Ansible's NativeJinjaText)
+    private static String textOfTemplate(String name, Map<String, Object> options, String text) {
+        RenderState state = RenderState.current();
+        boolean template = name.equals("template") || name.equals("ansible.builtin.template");
+        if (template && state != null && state.nativeTypes() && !LookupPlugins.nativeTemplate(options, state)) state.madeText(text, true);
+        return text;
     }
 
     /** {@code query('name', terms..., key=value...)} and {@code q(...)}: always a list. Called by Jinjava. */

@@ -39,11 +39,14 @@ final class PythonLiteral {
     }
 
     private final String text;
+    /** Whether JSON's true, false and null are read (Ansible's Json2Python, jinja2_native off). */
+    private final boolean jsonNames;
     private int pos;
     private int depth;
 
-    private PythonLiteral(String text) {
+    private PythonLiteral(String text, boolean jsonNames) {
         this.text = text;
+        this.jsonNames = jsonNames;
     }
 
     /**
@@ -51,7 +54,21 @@ final class PythonLiteral {
      * ArrayList, LinkedHashMap, LinkedHashSet, PyTuple), or {@code text} itself when it is not a literal.
      */
     static Object valueOrText(String text) {
-        PythonLiteral p = new PythonLiteral(text);
+        return read(text, true);
+    }
+
+    /**
+     * Python's own {@code ast.literal_eval(ast.parse(text))}, as jinja2_native reads a rendered
+     * template back: without JSON's names, and text whose first line is indented is no literal
+     * (Python's "unexpected indent").
+     */
+    static Object pythonValueOrText(String text) {
+        if (text.startsWith(" ") || text.startsWith("\t")) return text;
+        return read(text, false);
+    }
+
+    private static Object read(String text, boolean jsonNames) {
+        PythonLiteral p = new PythonLiteral(text, jsonNames);
         try {
             Object value = p.expression();
             p.space(false);
@@ -227,7 +244,9 @@ final class PythonLiteral {
         Matcher name = NAME.matcher(text).region(pos, text.length());
         if (!name.lookingAt()) throw new NotLiteral();
         pos = name.end();
-        return switch (name.group()) {
+        String word = name.group();
+        if (!jsonNames && (word.equals("true") || word.equals("false") || word.equals("null"))) throw new NotLiteral();
+        return switch (word) {
             case "True", "true" -> Boolean.TRUE;
             case "False", "false" -> Boolean.FALSE;
             case "None", "null" -> null;

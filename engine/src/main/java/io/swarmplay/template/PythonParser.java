@@ -52,6 +52,7 @@ final class PythonParser extends ExtendedParser {
     @Override
     protected AstBinary createAstBinary(AstNode left, AstNode right, AstBinary.Operator operator) {
         if (operator == AstBinary.MUL) return super.createAstBinary(left, right, REPEAT_OR_MUL);
+        if (operator == com.hubspot.jinjava.el.ext.AdditionOperator.OP) return super.createAstBinary(left, right, PythonAddition.OP);
         return super.createAstBinary(left, right, operator == AstBinary.SUB ? DATES_OR_SUB : comparison(operator));
     }
 

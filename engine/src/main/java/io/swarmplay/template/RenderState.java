@@ -58,6 +58,8 @@ final class RenderState implements RenderScope {
     private long cpuDeadline = -1;
     private long steps;
     private boolean overLimit;
+    /** Ansible's jinja2_native: results keep their native types ({@link NativeConcat}). */
+    private boolean nativeTypes;
 
     RenderState(Engine engine, Map<String, Object> vars) {
         this(engine, vars, PluginFilters.NONE, Vault.none());
@@ -93,6 +95,16 @@ final class RenderState implements RenderScope {
 
     SourcePosition at() {
         return at;
+    }
+
+    /** Renders with jinja2_native on or off (off: Ansible's default). */
+    RenderState nativeTypes(boolean on) {
+        nativeTypes = on;
+        return this;
+    }
+
+    boolean nativeTypes() {
+        return nativeTypes;
     }
 
     /** The variables of this render, as given (templated values unrendered). */

@@ -46,6 +46,14 @@ public interface Templar {
     /** Renders a whole template file's text (the {@code template} module) to a string. */
     String renderText(String template, Map<String, Object> vars, SourcePosition at);
 
+    /**
+     * Whether rendered strings keep native types (Ansible's {@code jinja2_native}, ANSIBLE_JINJA2_NATIVE):
+     * {@code "{{ '1' }}"} is the number 1, {@code "{{ x }}"} of the text {@code yes} stays text for set_fact.
+     */
+    default boolean nativeTypes() {
+        return false;
+    }
+
     /** Whether text holds Jinja delimiters ({@code {{ }}}, {@code {% %}}). */
     static boolean isTemplate(String text) {
         return TemplateScan.hasTemplate(text);
@@ -77,10 +85,17 @@ public interface Templar {
 
     /** The same, with the run's vault: lookups reading an encrypted file get its plaintext. */
     static Templar create(java.util.function.Consumer<String> warnings, TemplatePlugins plugins, io.swarmplay.source.Vault vault) {
+        return create(warnings, plugins, vault, false);
+    }
+
+    /** The same, with Ansible's {@code jinja2_native} on or off ({@link #nativeTypes()}). */
+    static Templar create(java.util.function.Consumer<String> warnings, TemplatePlugins plugins, io.swarmplay.source.Vault vault,
+                          boolean nativeTypes) {
         try {
             return (Templar) Class.forName("io.swarmplay.template.JinjavaTemplar")
-                    .getDeclaredConstructor(java.util.function.Consumer.class, TemplatePlugins.class, io.swarmplay.source.Vault.class)
-                    .newInstance(warnings, plugins, vault);
+                    .getDeclaredConstructor(java.util.function.Consumer.class, TemplatePlugins.class, io.swarmplay.source.Vault.class,
+                            boolean.class)
+                    .newInstance(warnings, plugins, vault, nativeTypes);
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("cannot create the templar", e);
         }

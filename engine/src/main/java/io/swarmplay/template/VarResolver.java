@@ -1,6 +1,7 @@
 package io.swarmplay.template;
 
 import io.swarmplay.template.filters.GroupTuple;
+import io.swarmplay.template.filters.PyType;
 import io.swarmplay.template.filters.PythonObject;
 import io.swarmplay.template.filters.Undefined;
 import io.swarmplay.template.filters.Values;
@@ -19,6 +20,8 @@ import java.util.Map;
  */
 final class VarResolver extends ELResolver {
 
+    private static final String CLASS = "__class__";
+
     @Override
     public Object getValue(ELContext context, Object base, Object property) {
         if (base == null || property == null) return null;
@@ -33,9 +36,14 @@ final class VarResolver extends ELResolver {
         RenderState state = RenderState.current();
         Object target = Values.unwrap(base);
         if (state == null) return null;
-        if (target instanceof Map<?, ?> map) {
+        if (target instanceof Map<?, ?> map && !(CLASS.equals(property) && !map.containsKey(CLASS))) {
             context.setPropertyResolved(true);
             return entry(state, map, property, base);
+        }
+        if (CLASS.equals(property)) {
+            // Python's x.__class__ (Ansible's templates are not sandboxed)
+            context.setPropertyResolved(true);
+            return PyType.of(target);
         }
         if (target instanceof PythonObject object && object.attribute(String.valueOf(property)).isPresent()) {
             context.setPropertyResolved(true);

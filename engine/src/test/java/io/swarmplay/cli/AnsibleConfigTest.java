@@ -86,6 +86,15 @@ class AnsibleConfigTest {
     }
 
     @Test
+    void jinja2NativeIsReadFromTheDefaultsSectionAndTheEnvironment() {
+        TestFiles.write(dir, "cwd/ansible.cfg", "[defaults]\njinja2_native = True\n");
+        assertEquals(Optional.of(true), load(Map.of()).bool(Setting.JINJA2_NATIVE));
+        assertEquals(Optional.of(false), load(Map.of("ANSIBLE_JINJA2_NATIVE", "0")).bool(Setting.JINJA2_NATIVE));
+        load(Map.of()).check();
+        assertTrue(diagnostics.warnings().isEmpty(), "jinja2_native is a setting swarmplay reads");
+    }
+
+    @Test
     void unknownKeysAreWarningsNamingThemAndBadValuesErrorsAtTheirLine() {
         TestFiles.write(dir, "cwd/ansible.cfg", "[defaults]\nnocows = 1\nbecome = true\nforks = many\n");
         load(Map.of()).check();
@@ -100,7 +109,7 @@ class AnsibleConfigTest {
                 [defaults] test_plugins, [defaults] library, [defaults] action_plugins, [defaults] vault_password_file, \
                 [defaults] vault_identity_list, [defaults] no_log, [defaults] gathering, [defaults] force_handlers, [defaults] error_on_missing_handler, \
                 [defaults] fact_caching, [defaults] fact_caching_connection, [defaults] fact_caching_prefix, \
-                [defaults] fact_caching_timeout, [defaults] show_custom_stats, [privilege_escalation] become, [privilege_escalation] become_user, \
+                [defaults] fact_caching_timeout, [defaults] jinja2_native, [defaults] show_custom_stats, [privilege_escalation] become, [privilege_escalation] become_user, \
                 [privilege_escalation] become_method, [ssh_connection] ssh_args
 
                 [WARNING]: ansible.cfg: [defaults] become is not read by swarmplay; ignored

@@ -44,6 +44,8 @@ final class RunFixture {
     FactCache factCache = FactCache.MEMORY;
     /** The human output's verbosity ({@code -v} is 1). */
     int verbosity = 1;
+    /** ansible.cfg's {@code jinja2_native}. */
+    boolean jinja2Native;
 
     RunFixture(Path dir) {
         this.dir = dir;
@@ -87,7 +89,7 @@ final class RunFixture {
         Redactor redactor = new Redactor();
         RunRequest request = new RunRequest(inventory, List.of(playbook), extraVars, MODULES, limit, tags, skipTags,
                 startAt, 5, true, false, verbosity, redactor, dir, commandLine, null, io.swarmplay.source.Vault.none(),
-                io.swarmplay.template.TemplatePlugins.NONE, handlers, false, factCache);
+                io.swarmplay.template.TemplatePlugins.NONE, handlers, false, factCache, jinja2Native);
         RunRecorder recorder = new RunRecorder();
         StringWriter text = new StringWriter();
         PrintWriter out = new PrintWriter(text);

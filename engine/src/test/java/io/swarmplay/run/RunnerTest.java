@@ -135,6 +135,25 @@ class RunnerTest {
     }
 
     @Test
+    void setFactMakesBooleansOfYesAndNoTextOnlyWithoutJinja2Native() {
+        String playbook = """
+                - hosts: h1
+                  gather_facts: false
+                  vars: {word: "no"}
+                  tasks:
+                    - set_fact: {quoted: "yes", templated: "{{ word }}", number: "{{ '1' }}"}
+                    - name: show
+                      debug: {msg: "{{ quoted | type_debug }} {{ templated | type_debug }} {{ number | type_debug }}"}
+                """;
+        RunFixture plain = fixture(playbook);
+        assertEquals("bool bool str", plain.run(Mode.APPLY).events().outcome("show", "h1").data().get("msg"));
+        RunFixture nativeTypes = fixture(playbook);
+        nativeTypes.jinja2Native = true;
+        RunFixture.Run run = nativeTypes.run(Mode.APPLY);
+        assertEquals("str str int", run.events().outcome("show", "h1").data().get("msg"), run.output());
+    }
+
+    @Test
     void loopControlExtendedSetsAnsibleLoopAsAnsibleDoesAndPauseWaitsBetweenItems() {
         RunFixture.Run run = fixture("""
                 - hosts: h1

@@ -74,7 +74,13 @@ class FilterErrorsTest {
         "{{ 1 | length }}                               ~ object of type 'int' has no len()",
         "{{ 1 is in 5 }}                                ~ argument of type 'int' is not iterable",
         "{{ 'x' | password_hash(salt_size=[9]) }}       ~ '<' not supported between instances of 'list' and 'int'",
-        "{{ 'x' | password_hash('md5', rounds=5000) }}  ~ MinimalHandler.using() got an unexpected keyword argument 'rounds'"})
+        "{{ 'x' | password_hash('md5', rounds=5000) }}  ~ MinimalHandler.using() got an unexpected keyword argument 'rounds'",
+        "{{ {'a': 1} + {'b': 2} }}                      ~ unsupported operand type(s) for +: 'dict' and 'dict'",
+        "{{ 1 + 'a' }}                                  ~ unsupported operand type(s) for +: 'int' and 'str'",
+        "{{ None + 1 }}                                 ~ unsupported operand type(s) for +: 'NoneType' and 'int'",
+        "{{ 'a' + 1 }}                                  ~ can only concatenate str (not \"int\") to str",
+        "{{ [1] + 'a' }}                                ~ can only concatenate list (not \"str\") to list",
+        "{{ (1,) + [1] }}                               ~ can only concatenate tuple (not \"list\") to tuple"})
     void aTypeErrorIsWrappedWithTheTemplate(String template, String cause) {
         assertEquals("Unexpected templating type error occurred on (" + template + "): " + cause + ". " + cause, summary(template));
     }

@@ -74,4 +74,14 @@ class PythonLiteralTest {
     void anythingElseStaysText(String text) {
         assertSame(text, read(text));
     }
+
+    @Test
+    void pythonsOwnLiteralEvalHasNoJsonNamesAndRefusesAnIndent() {
+        assertEquals("true", PythonLiteral.pythonValueOrText("true"));
+        assertEquals("[1, null]", PythonLiteral.pythonValueOrText("[1, null]"));
+        assertEquals(Arrays.asList(1, null, true), PythonLiteral.pythonValueOrText("[1, None, True]"));
+        assertEquals(12, PythonLiteral.pythonValueOrText("12"));
+        assertEquals(" 12", PythonLiteral.pythonValueOrText(" 12"));
+        assertEquals(12, PythonLiteral.pythonValueOrText("12 "));
+    }
 }

@@ -110,4 +110,16 @@ class TemplateResultTypeTest {
         String omitted = "{{ omit }}";
         assertSame(Omit.INSTANCE, r(omitted));
     }
+
+    @Test
+    void plusAddsNumbersAndJoinsStringsListsAndTuplesAsPython() {
+        assertEquals("[1, 2] (1, 2) 2 2.5 ab", r("{{ [1] + [2] }} {{ (1,) + (2,) }} {{ true + 1 }} {{ 1.5 + 1 }} {{ 'a' + 'b' }}"));
+        assertEquals(List.of(1, "two", 1, "two"), r("{{ l + l }}"));
+    }
+
+    @Test
+    void dunderClassIsThePythonClass() {
+        assertEquals("<class 'bool'> <class 'dict'> bool", r("{{ true.__class__ }} {{ d.__class__ }} {{ true.__class__.__name__ }}"));
+        assertEquals("type", r("{{ n.__class__ | type_debug }}"));
+    }
 }
