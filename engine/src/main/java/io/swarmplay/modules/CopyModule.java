@@ -27,6 +27,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -55,8 +56,9 @@ public final class CopyModule implements Module<CopyModule.Args> {
     /**
      * {@code remote_src} copies a file already on the host; {@code decrypt} (default true) decrypts a
      * vault-encrypted {@code src}; {@code follow},
-     * {@code local_follow}, {@code directory_mode}, {@code unsafe_writes} and the SELinux/attribute
-     * arguments are accepted as Ansible's and change nothing here (writes are always atomic).
+     * {@code local_follow}, {@code directory_mode}; {@code unsafe_writes} lets a file in a directory
+     * that refuses new files be overwritten in place (without it that directory fails the task, as
+     * Ansible's copy); the SELinux/attribute arguments are accepted as Ansible's and change nothing here.
      */
     public record Args(String src, Object content, @Required("dest is required") @Alias("path") String dest, Object mode,
                        String owner, String group, @Default("true") boolean force, boolean remote_src,
@@ -134,6 +136,7 @@ public final class CopyModule implements Module<CopyModule.Args> {
             dest = RemoteTreeCopy.realPath(dest, host);
             destStat = host.stat(dest);
         }
+        if (parents.isEmpty()) requireWritableDirectory(dest, args.unsafe_writes(), content, host);
         ManagedFile.Desired want = new ManagedFile.Desired(dest, content, mode, args.owner(), args.group(),
                 args.force(), safeguards(args));
         Change file = ManagedFile.plan(want, host, destStat);
@@ -141,6 +144,14 @@ public final class CopyModule implements Module<CopyModule.Args> {
         Integer dirMode = FileMode.parse(args.directory_mode(), 0755, true);
         return Change.create("create " + String.join(", ", parents) + " and " + dest)
                 .withDiff(file.diff()).withPayload(new WithParents(parents, dirMode, file));
+    }
+
+    /** Ansible's copy: without {@code unsafe_writes} a directory the module may not write to (os.access W_OK) fails the task. */
+    private static void requireWritableDirectory(String dest, boolean unsafeWrites, FileContent content, HostView host) {
+        int slash = dest.lastIndexOf('/');
+        String dir = slash < 0 ? "." : slash == 0 ? "/" : dest.substring(0, slash);
+        if (unsafeWrites || !host.stat(dir).isPresent() || host.probe(Command.of("test", "-w", dir)).succeeded()) return;
+        throw new ModuleException("Destination " + dir + " not writable", Map.of("checksum", content.hashes().sha1()));
     }
 
     /** A file whose missing parent directories are made first. */
@@ -160,7 +171,7 @@ public final class CopyModule implements Module<CopyModule.Args> {
     }
 
     private static Safeguards safeguards(Args args) {
-        return new Safeguards(args.backup(), args.validate());
+        return new Safeguards(args.backup(), args.validate(), args.unsafe_writes());
     }
 
     private static String baseName(String path) {
