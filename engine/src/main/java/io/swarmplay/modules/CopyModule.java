@@ -27,7 +27,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -136,7 +135,6 @@ public final class CopyModule implements Module<CopyModule.Args> {
             dest = RemoteTreeCopy.realPath(dest, host);
             destStat = host.stat(dest);
         }
-        if (parents.isEmpty()) requireWritableDirectory(dest, args.unsafe_writes(), content, host);
         ManagedFile.Desired want = new ManagedFile.Desired(dest, content, mode, args.owner(), args.group(),
                 args.force(), safeguards(args));
         Change file = ManagedFile.plan(want, host, destStat);
@@ -146,12 +144,21 @@ public final class CopyModule implements Module<CopyModule.Args> {
                 .withDiff(file.diff()).withPayload(new WithParents(parents, dirMode, file));
     }
 
-    /** Ansible's copy: without {@code unsafe_writes} a directory the module may not write to (os.access W_OK) fails the task. */
-    private static void requireWritableDirectory(String dest, boolean unsafeWrites, FileContent content, HostView host) {
-        int slash = dest.lastIndexOf('/');
-        String dir = slash < 0 ? "." : slash == 0 ? "/" : dest.substring(0, slash);
-        if (unsafeWrites || !host.stat(dir).isPresent() || host.probe(Command.of("test", "-w", dir)).succeeded()) return;
-        throw new ModuleException("Destination " + dir + " not writable", Map.of("checksum", content.hashes().sha1()));
+    /**
+     * Ansible's copy: without {@code unsafe_writes} a directory the module may not write to (os.access W_OK)
+     * fails the task with "Destination DIR not writable"; looked at only when the write failed (no probe per copy).
+     */
+    private static Outcome writeOrExplain(Change change, HostSession host, boolean unsafeWrites) {
+        try {
+            return ManagedFile.apply(change, host);
+        } catch (RuntimeException failed) {
+            String dest = ManagedFile.path(change);
+            if (unsafeWrites || dest == null) throw failed;
+            int slash = dest.lastIndexOf('/');
+            String dir = slash < 0 ? "." : slash == 0 ? "/" : dest.substring(0, slash);
+            if (!host.stat(dir).isPresent() || host.probe(Command.of("test", "-w", dir)).succeeded()) throw failed;
+            throw new ModuleException("Destination " + dir + " not writable");
+        }
     }
 
     /** A file whose missing parent directories are made first. */
@@ -189,7 +196,7 @@ public final class CopyModule implements Module<CopyModule.Args> {
             return ManagedFile.apply(made.file(), host);
         }
         if (RemoteTreeCopy.isTree(change)) return RemoteTreeCopy.apply(change, host);
-        return DirectoryCopy.isTree(change) ? DirectoryCopy.apply(change, host) : ManagedFile.apply(change, host);
+        return DirectoryCopy.isTree(change) ? DirectoryCopy.apply(change, host) : writeOrExplain(change, host, args.unsafe_writes());
     }
 
     /** {@code mode: preserve}: the control-node source file's own mode. */
