@@ -55,8 +55,9 @@ public final class CopyModule implements Module<CopyModule.Args> {
     /**
      * {@code remote_src} copies a file already on the host; {@code decrypt} (default true) decrypts a
      * vault-encrypted {@code src}; {@code follow},
-     * {@code local_follow}, {@code directory_mode}, {@code unsafe_writes} and the SELinux/attribute
-     * arguments are accepted as Ansible's and change nothing here (writes are always atomic).
+     * {@code local_follow}, {@code directory_mode}; {@code unsafe_writes} lets a file in a directory
+     * that refuses new files be overwritten in place (without it that directory fails the task, as
+     * Ansible's copy); the SELinux/attribute arguments are accepted as Ansible's and change nothing here.
      */
     public record Args(String src, Object content, @Required("dest is required") @Alias("path") String dest, Object mode,
                        String owner, String group, @Default("true") boolean force, boolean remote_src,
@@ -143,6 +144,23 @@ public final class CopyModule implements Module<CopyModule.Args> {
                 .withDiff(file.diff()).withPayload(new WithParents(parents, dirMode, file));
     }
 
+    /**
+     * Ansible's copy: without {@code unsafe_writes} a directory the module may not write to (os.access W_OK)
+     * fails the task with "Destination DIR not writable"; looked at only when the write failed (no probe per copy).
+     */
+    private static Outcome writeOrExplain(Change change, HostSession host, boolean unsafeWrites) {
+        try {
+            return ManagedFile.apply(change, host);
+        } catch (RuntimeException failed) {
+            String dest = ManagedFile.path(change);
+            if (unsafeWrites || dest == null) throw failed;
+            int slash = dest.lastIndexOf('/');
+            String dir = slash < 0 ? "." : slash == 0 ? "/" : dest.substring(0, slash);
+            if (!host.stat(dir).isPresent() || host.probe(Command.of("test", "-w", dir)).succeeded()) throw failed;
+            throw new ModuleException("Destination " + dir + " not writable");
+        }
+    }
+
     /** A file whose missing parent directories are made first. */
     private record WithParents(List<String> directories, Integer mode, Change file) {
     }
@@ -160,7 +178,7 @@ public final class CopyModule implements Module<CopyModule.Args> {
     }
 
     private static Safeguards safeguards(Args args) {
-        return new Safeguards(args.backup(), args.validate());
+        return new Safeguards(args.backup(), args.validate(), args.unsafe_writes());
     }
 
     private static String baseName(String path) {
@@ -178,7 +196,7 @@ public final class CopyModule implements Module<CopyModule.Args> {
             return ManagedFile.apply(made.file(), host);
         }
         if (RemoteTreeCopy.isTree(change)) return RemoteTreeCopy.apply(change, host);
-        return DirectoryCopy.isTree(change) ? DirectoryCopy.apply(change, host) : ManagedFile.apply(change, host);
+        return DirectoryCopy.isTree(change) ? DirectoryCopy.apply(change, host) : writeOrExplain(change, host, args.unsafe_writes());
     }
 
     /** {@code mode: preserve}: the control-node source file's own mode. */

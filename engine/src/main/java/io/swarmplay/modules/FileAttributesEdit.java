@@ -29,6 +29,7 @@ final class FileAttributesEdit {
     private final Object mode;
     private final String owner;
     private final String group;
+    private final String attributes;
     private Integer uid;
     private Integer gid;
 
@@ -37,6 +38,7 @@ final class FileAttributesEdit {
         this.mode = args.mode();
         this.owner = args.owner();
         this.group = args.group();
+        this.attributes = args.attributes();
     }
 
     /** Ansible's {@code initial_diff}: the path, and the state when it changes (with a removed directory's content). */
@@ -89,6 +91,11 @@ final class FileAttributesEdit {
             commands.add(Command.of("chgrp", "-h", String.valueOf(wantGid), "--", path));
             changed = true;
         }
+        setMode(path, now, recordDiff, link);
+        setFlags(path, now, recordDiff);
+    }
+
+    private void setMode(String path, Optional<PathFacts> now, boolean recordDiff, boolean link) {
         if (mode == null) return;
         int current = now.map(PathFacts::mode).orElse(0);
         boolean directory = now.map(f -> f.type() == 'd').orElse(false);
@@ -99,6 +106,30 @@ final class FileAttributesEdit {
         // five digits: GNU chmod keeps a directory's set-id bits for a four-digit mode
         commands.add(Command.of("chmod", "0" + String.format("%04o", wanted), "--", path));
         changed = true;
+    }
+
+    /**
+     * Ansible's {@code set_attributes_if_different}: {@code attributes} ({@code +i}, {@code -a},
+     * {@code =e} or plain flags, meaning {@code =}) differ from the flags {@code lsattr -d} shows
+     * (a path still to be made has none), or remove flags: then {@code chattr} runs, when the host has it.
+     */
+    private void setFlags(String path, Optional<PathFacts> now, boolean recordDiff) {
+        if (attributes == null) return;
+        String op = attributes.startsWith("-") || attributes.startsWith("+") ? attributes.substring(0, 1) : "=";
+        String flags = op.equals("=") ? attributes : attributes.substring(1);
+        String existing = now.isEmpty() ? null : currentFlags(path);
+        if (flags.equals(existing == null ? "" : existing) && !op.equals("-")) return;
+        if (!host.probe(Command.of("sh", "-c", "command -v chattr")).succeeded()) return;
+        if (recordDiff) differ("attributes", existing, op + flags);
+        commands.add(Command.of("chattr", op + flags, "--", path));
+        changed = true;
+    }
+
+    /** Ansible's get_file_attributes: the flags of {@code lsattr -d} without its dashes, null when lsattr cannot tell. */
+    private String currentFlags(String path) {
+        var listed = host.probe(Command.of("lsattr", "-d", "--", path));
+        String[] words = listed.stdoutTrimmed().split("\\s+");
+        return listed.succeeded() && words.length > 0 && !words[0].isEmpty() ? words[0].replace("-", "").strip() : null;
     }
 
     /**

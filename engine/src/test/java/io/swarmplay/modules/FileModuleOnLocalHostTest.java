@@ -74,6 +74,27 @@ class FileModuleOnLocalHostTest {
         assertFalse(run("src", "target", "dest", path("soft"), "state", "link").isChanged());
     }
 
+    @Test
+    void attributesRunChattrAndTheDiffShowsTheFlagsLsattrSaw() throws Exception {
+        Files.writeString(dir.resolve("flagged"), "x");
+        org.junit.jupiter.api.Assumptions.assumeTrue(lsattr("flagged") != null, "the temporary folder's file system has no flags");
+        String before = lsattr("flagged");
+        Outcome set = run("path", path("flagged"), "attributes", "+d");
+        assertTrue(set.isChanged());
+        assertTrue(lsattr("flagged").contains("d"));
+        assertEquals(before, diff(set, "before").get("attributes"));
+        assertEquals("+d", diff(set, "after").get("attributes"));
+        assertTrue(run("path", path("flagged"), "attributes", "-d").isChanged(), "removing flags always runs chattr");
+        assertEquals(before, lsattr("flagged"));
+    }
+
+    /** lsattr's flags without dashes, or null when the file system has none. */
+    private String lsattr(String name) throws Exception {
+        Process p = new ProcessBuilder("lsattr", "-d", dir.resolve(name).toString()).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes()).strip();
+        return p.waitFor() == 0 ? out.split("\\s+")[0].replace("-", "") : null;
+    }
+
     @SuppressWarnings("unchecked")
     private static Map<String, Object> diff(Outcome outcome, String side) {
         return (Map<String, Object>) ((Map<String, Object>) outcome.data().get("diff")).get(side);

@@ -129,7 +129,7 @@ final class ModuleResult {
         else outcome = Outcome.ok(change == null ? Change.none("ok") : Change.none(change.summary()));
         if (failed || changed) data.put("changed", changed);
         outcome = outcome.withData(data);
-        if (data.get("ansible_facts") instanceof Map<?, ?> facts) outcome = outcome.withFacts(stringKeys(facts));
+        if (data.get("ansible_facts") instanceof Map<?, ?> facts) outcome = outcome.withFacts(ModuleFacts.variables(stringKeys(facts)));
         for (String secret : maskedValues(sentArgs, invocationArgs(result))) outcome = outcome.withSecret(secret);
         return outcome;
     }

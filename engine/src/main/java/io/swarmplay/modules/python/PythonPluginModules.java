@@ -42,7 +42,7 @@ public final class PythonPluginModules implements PluginModules {
     public Optional<Module<?>> find(String name, Path sourceFile) {
         String plain = PythonAction.shortName(name);
         if (plain.contains(".")) return Optional.empty(); // a collection's plugin: not looked for
-        Path module = file("library", libraryDirs, plain, sourceFile);
+        Path module = module(plain, sourceFile);
         Path action = file("action_plugins", actionDirs, plain, sourceFile);
         PythonModule python = module == null ? null : new PythonModule(plain, module, this::controlPython);
         if (action != null) return Optional.of(new PythonAction(plain, action, python, modules, this::controlPython));
@@ -55,6 +55,22 @@ public final class PythonPluginModules implements PluginModules {
         for (Path dir : configured) {
             Path candidate = dir.resolve(name + ".py");
             if (Files.isRegularFile(candidate)) return candidate;
+        }
+        return null;
+    }
+
+    /**
+     * Ansible's module loader tries {@code NAME.py} in every library path first, then a file
+     * {@code NAME} or {@code NAME.EXT} of another kind (a shell module) in them.
+     */
+    private Path module(String name, Path sourceFile) {
+        Path py = file("library", libraryDirs, name, sourceFile);
+        if (py != null) return py;
+        Path other = PythonPluginFile.findModule("library", name, sourceFile);
+        if (other != null) return other;
+        for (Path dir : libraryDirs) {
+            Path candidate = Files.isDirectory(dir) ? PythonPluginFile.anyExtension(dir, name) : null;
+            if (candidate != null) return candidate;
         }
         return null;
     }

@@ -164,6 +164,11 @@ public final class ManagedFile {
         return Outcome.changed(change).withData(data);
     }
 
+    /** The path a planned write goes to, or null when the change is not one of this class's. */
+    public static String path(Change change) {
+        return change.payload() instanceof Write write ? write.path() : null;
+    }
+
     /**
      * Where Ansible's copy/template action uploads generated content before the module moves it
      * into place ({@code <remote_tmp>/ansible-tmp-<time>-<pid>-<random>/source}); its result names it as {@code src}.

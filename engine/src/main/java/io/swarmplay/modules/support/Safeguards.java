@@ -21,8 +21,14 @@ import java.util.Map;
  *
  * @param backup   whether to keep a copy of the file being replaced
  * @param validate the validation command with {@code %s}, or null
+ * @param unsafeWrites Ansible's {@code unsafe_writes}: when the atomic replace cannot be made (the
+ *                     directory refuses new files), the existing file is overwritten in place
  */
-public record Safeguards(boolean backup, String validate) {
+public record Safeguards(boolean backup, String validate, boolean unsafeWrites) {
+
+    public Safeguards(boolean backup, String validate) {
+        this(backup, validate, false);
+    }
 
     public static final Safeguards NONE = new Safeguards(false, null);
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd@HH:mm:ss");
@@ -41,7 +47,7 @@ public record Safeguards(boolean backup, String validate) {
         Map<String, Object> data = new LinkedHashMap<>();
         if (backup && exists) data.put("backup_file", backup(host, path));
         if (validate == null) {
-            host.write(path, content, attrs);
+            writeAtomicOrInPlace(host, path, content, attrs, exists);
             return data;
         }
         int slash = path.lastIndexOf('/');
@@ -55,6 +61,22 @@ public record Safeguards(boolean backup, String validate) {
         }
         CommandSupport.require(host, Command.of("mv", "-f", "--", temp, path));
         return data;
+    }
+
+    /** Ansible's atomic_move: the atomic replace, else with {@code unsafe_writes} its _unsafe_writes (the file overwritten in place). */
+    private void writeAtomicOrInPlace(HostSession host, String path, InputStream content, FileAttrs attrs, boolean exists) {
+        try {
+            host.write(path, content, attrs);
+        } catch (RuntimeException atomicFailed) {
+            if (!unsafeWrites || !exists) throw atomicFailed;
+            byte[] rest;
+            try {
+                rest = content.readAllBytes();
+            } catch (java.io.IOException e) {
+                throw atomicFailed;
+            }
+            CommandSupport.require(host, Command.of("sh", "-c", "cat > \"$1\"", "sh", path).withStdin(rest));
+        }
     }
 
     /** Copies {@code path} beside itself, keeping its attributes; returns the copy's path. */

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -54,7 +55,7 @@ class ModuleResultTest {
                 "invocation", Map.of("module_args", Map.of("secret", ModuleResult.NO_LOG_MASK, "sub", List.of(Map.of("pw", ModuleResult.NO_LOG_MASK)))));
         Outcome outcome = ModuleResult.outcome(result, Map.of("secret", "GLAMOROUS", "sub", List.of(Map.of("pw", "MANPOWER"))), change);
         assertEquals(Status.CHANGED, outcome.status());
-        assertEquals(Map.of("f", 1), outcome.facts());
+        assertEquals(Map.of("f", 1, "ansible_facts", Map.of("f", 1)), outcome.facts());
         assertEquals(java.util.Set.of("GLAMOROUS", "MANPOWER"), outcome.secrets());
         assertFalse(outcome.data().containsKey("_ansible_no_log"));
         assertTrue(outcome.data().containsKey("ansible_facts"));
@@ -69,5 +70,19 @@ class ModuleResultTest {
                 Map.of("subopt_dict", "str_sub_opt1=FLICK"), Change.unknown("will run"));
         assertEquals(echoed, outcome.data().get("invocation"));
         assertFalse(String.valueOf(outcome.data()).contains("FLICK"));
+    }
+
+    @Test
+    void aModulesFactsAreNamespacedUnderAnsibleFactsAndRestrictedOnesAreNotInjected() {
+        Map<String, Object> bogus = Map.of("ansible_facts", Map.of("discovered_interpreter_python", "touch"),
+                "ansible_python_interpreter", "touch", "ansible_distro_thing", "x", "plain", 1);
+        Outcome outcome = ModuleResult.outcome(Map.of("changed", false, "ansible_facts", bogus), Map.of(), Change.none("ok"));
+        Map<String, Object> facts = outcome.facts();
+        assertEquals(Set.of("ansible_distro_thing", "plain", "ansible_facts"), facts.keySet());
+        Map<?, ?> namespaced = (Map<?, ?>) facts.get("ansible_facts");
+        assertEquals("x", namespaced.get("distro_thing"));
+        assertEquals(1, namespaced.get("plain"));
+        assertEquals(Map.of("discovered_interpreter_python", "touch"), namespaced.get("facts"));
+        assertFalse(namespaced.containsKey("discovered_interpreter_python"));
     }
 }

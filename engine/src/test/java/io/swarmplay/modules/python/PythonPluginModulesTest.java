@@ -54,4 +54,17 @@ class PythonPluginModulesTest {
         Module<?> found = registry.plugin("thing", playbook).orElseThrow();
         assertEquals(found, registry.find("thing").orElseThrow());
     }
+
+    @Test
+    void aModuleWithoutThePyExtensionIsFoundAfterAnyNamePyAndIgnoredExtensionsAreNot() {
+        Path tasks = TestFiles.write(dir, "play/site.yml", "- bad_json:\n");
+        TestFiles.write(dir, "play/library/bad_json.txt", "notes\n");
+        assertTrue(plugins(List.of(), List.of()).find("bad_json", tasks).isEmpty());
+        TestFiles.write(dir, "play/library/bad_json", "#!/bin/bash\necho '{}'\n");
+        PythonModule shell = (PythonModule) plugins(List.of(), List.of()).find("bad_json", tasks).orElseThrow();
+        assertEquals("bad_json", shell.file.getFileName().toString());
+        TestFiles.write(dir, "lib/bad_json.py", "# module\n");
+        PythonModule py = (PythonModule) plugins(List.of(dir.resolve("lib")), List.of()).find("bad_json", tasks).orElseThrow();
+        assertEquals("bad_json.py", py.file.getFileName().toString());
+    }
 }
