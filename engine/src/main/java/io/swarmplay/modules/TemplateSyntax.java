@@ -2,6 +2,7 @@ package io.swarmplay.modules;
 
 import io.swarmplay.module.HostView;
 
+import io.swarmplay.template.JinjaOverrides;
 import io.swarmplay.template.TemplateDelimiters;
 
 import java.nio.file.Path;
@@ -23,12 +24,23 @@ record TemplateSyntax(boolean trimBlocks, boolean lstripBlocks, String[] custom,
 
     String render(HostView host, Path template, java.util.Map<String, Object> templateVars) {
         int[] sourceNewlines = {0};
+        TemplateSyntax[] effective = {this};
         String text = host.renderTemplate(template, source -> {
-            sourceNewlines[0] = newlinesAtEnd(source);
-            return withoutTrailingNewline(rewrite(source));
+            JinjaOverrides header = JinjaOverrides.of(source);
+            effective[0] = with(header);
+            sourceNewlines[0] = newlinesAtEnd(header.body());
+            return withoutTrailingNewline(effective[0].rewrite(header.body()));
         }, templateVars);
         text = text + "\n".repeat(Math.max(0, sourceNewlines[0] - newlinesAtEnd(text)));
-        return newline.equals("\n") ? text : text.replace("\n", newline);
+        String eol = effective[0].newline();
+        return eol.equals("\n") ? text : text.replace("\n", eol);
+    }
+
+    /** These settings with a template's own {@code #jinja2:} header applied over them. */
+    TemplateSyntax with(JinjaOverrides header) {
+        if (header.settings().isEmpty()) return this;
+        return new TemplateSyntax(header.flag("trim_blocks", trimBlocks), header.flag("lstrip_blocks", lstripBlocks),
+                header.delimiters(custom), header.text("newline_sequence", newline));
     }
 
     /** Jinja (keep_trailing_newline off, as Ansible's environment has it) drops one newline at the end of the source. */
