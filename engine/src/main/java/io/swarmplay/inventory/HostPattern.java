@@ -160,7 +160,7 @@ public final class HostPattern {
             List<String> names = matching(t, inventory.hosts().stream().map(Host::name).toList());
             for (String n : names) inventory.host(n).ifPresent(found::add);
         }
-        if (found.isEmpty() && t.text().equals(Inventory.LOCALHOST)) inventory.host(Inventory.LOCALHOST).ifPresent(found::add);
+        if (found.isEmpty() && Inventory.LOCALHOST_NAMES.contains(t.text())) inventory.host(t.text()).ifPresent(found::add);
         return subscript(t, new ArrayList<>(found));
     }
 

@@ -20,6 +20,8 @@ public final class Inventory {
     public static final String ALL = "all";
     public static final String UNGROUPED = "ungrouped";
     public static final String LOCALHOST = "localhost";
+    /** The names that mean the implicit localhost when no inventory host has them (Ansible's C.LOCALHOST). */
+    public static final java.util.Set<String> LOCALHOST_NAMES = java.util.Set.of("localhost", "127.0.0.1", "::1");
 
     private final List<Host> hosts;
     private final Map<String, Host> byName = new LinkedHashMap<>();
@@ -76,10 +78,10 @@ public final class Inventory {
         return hosts;
     }
 
-    /** A declared host by name, or the implicit {@code localhost}. */
+    /** A declared host by name, or the implicit {@code localhost} (also as 127.0.0.1 or ::1, as Ansible's get_host). */
     public Optional<Host> host(String name) {
         Host h = byName.get(name);
-        if (h == null && LOCALHOST.equals(name)) h = implicitLocalhost;
+        if (h == null && LOCALHOST_NAMES.contains(name)) h = implicitLocalhost;
         return Optional.ofNullable(h);
     }
 

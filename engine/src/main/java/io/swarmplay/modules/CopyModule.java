@@ -62,7 +62,7 @@ public final class CopyModule implements Module<CopyModule.Args> {
     public record Args(String src, Object content, @Required("dest is required") @Alias("path") String dest, Object mode,
                        String owner, String group, @Default("true") boolean force, boolean remote_src,
                        boolean backup, String validate, Object directory_mode, boolean follow,
-                       @Default("true") boolean local_follow, @Default("true") boolean decrypt, String checksum,
+                       Boolean local_follow, @Default("true") boolean decrypt, String checksum,
                        boolean unsafe_writes, @Alias("attr") String attributes, String seuser, String serole,
                        String selevel, String setype) {
     }
@@ -83,7 +83,7 @@ public final class CopyModule implements Module<CopyModule.Args> {
             Path tree = host.controlFile(args.src(), "files");
             if (tree != null && java.nio.file.Files.isDirectory(tree)) {
                 return new DirectoryCopy(args.mode(), args.directory_mode(), args.owner(), args.group(), args.force(),
-                        safeguards(args), args.local_follow(), args.decrypt()).plan(tree, args.src(), args.dest(), host);
+                        safeguards(args), !Boolean.FALSE.equals(args.local_follow()), args.decrypt()).plan(tree, args.src(), args.dest(), host);
             }
         }
         Path src = args.src() == null ? null : ControlFiles.find(host, args.src(), "files");

@@ -2,6 +2,7 @@ package io.swarmplay.modules;
 
 import io.swarmplay.module.HostView;
 
+import io.swarmplay.template.JinjaOverrides;
 import io.swarmplay.template.TemplateDelimiters;
 
 import java.nio.file.Path;
@@ -25,55 +26,21 @@ record TemplateSyntax(boolean trimBlocks, boolean lstripBlocks, String[] custom,
         int[] sourceNewlines = {0};
         TemplateSyntax[] effective = {this};
         String text = host.renderTemplate(template, source -> {
-            sourceNewlines[0] = newlinesAtEnd(source);
-            String body = source;
-            if (source.startsWith(OVERRIDE)) {
-                int eol = source.indexOf('\n');
-                effective[0] = overridden(source.substring(OVERRIDE.length(), eol < 0 ? source.length() - 1 : eol));
-                body = source.substring(eol + 1);
-            }
-            return withoutTrailingNewline(effective[0].rewrite(body));
+            JinjaOverrides header = JinjaOverrides.of(source);
+            effective[0] = with(header);
+            sourceNewlines[0] = newlinesAtEnd(header.body());
+            return withoutTrailingNewline(effective[0].rewrite(header.body()));
         }, templateVars);
         text = text + "\n".repeat(Math.max(0, sourceNewlines[0] - newlinesAtEnd(text)));
-        String nl = effective[0].newline;
-        return nl.equals("\n") ? text : text.replace("\n", nl);
+        String eol = effective[0].newline();
+        return eol.equals("\n") ? text : text.replace("\n", eol);
     }
 
-    /** Ansible's JINJA2_OVERRIDE: a template's first line {@code #jinja2: key:'value',key:True} overrides the settings. */
-    static final String OVERRIDE = "#jinja2:";
-
-    private static final java.util.List<String> DELIMITERS = java.util.List.of("block_start_string", "block_end_string",
-            "variable_start_string", "variable_end_string", "comment_start_string", "comment_end_string");
-
-    /** These settings with a {@code #jinja2:} line's pairs (Ansible splits them at every comma) over them. */
-    TemplateSyntax overridden(String line) {
-        String[] delimiters = custom.clone();
-        boolean trim = trimBlocks;
-        boolean lstrip = lstripBlocks;
-        String nl = newline;
-        for (String pair : line.split(",", -1)) {
-            int colon = pair.indexOf(':');
-            if (colon < 0) {
-                throw new io.swarmplay.module.ModuleException("failed to parse jinja2 override '" + pair.strip() + "'."
-                        + " Did you use something different from colon as key-value separator?");
-            }
-            String key = pair.substring(0, colon).strip();
-            Object value = literal(pair.substring(colon + 1).strip());
-            int slot = DELIMITERS.indexOf(key);
-            if (slot >= 0) delimiters[slot] = String.valueOf(value);
-            else if (key.equals("trim_blocks")) trim = Boolean.TRUE.equals(value);
-            else if (key.equals("lstrip_blocks")) lstrip = Boolean.TRUE.equals(value);
-            else if (key.equals("newline_sequence")) nl = String.valueOf(value);
-        }
-        return new TemplateSyntax(trim, lstrip, delimiters, nl);
-    }
-
-    // the override's value, as Python's literal_eval reads the simple ones: a quoted string (with \n, \r, \t), True, False
-    private static Object literal(String text) {
-        if (text.equals("True") || text.equals("False")) return Boolean.valueOf(text);
-        boolean quoted = text.length() >= 2 && (text.charAt(0) == '\'' || text.charAt(0) == '"') && text.endsWith(text.substring(0, 1));
-        if (!quoted) return text;
-        return text.substring(1, text.length() - 1).replace("\\n", "\n").replace("\\r", "\r").replace("\\t", "\t");
+    /** These settings with a template's own {@code #jinja2:} header applied over them. */
+    TemplateSyntax with(JinjaOverrides header) {
+        if (header.settings().isEmpty()) return this;
+        return new TemplateSyntax(header.flag("trim_blocks", trimBlocks), header.flag("lstrip_blocks", lstripBlocks),
+                header.delimiters(custom), header.text("newline_sequence", newline));
     }
 
     /** Jinja (keep_trailing_newline off, as Ansible's environment has it) drops one newline at the end of the source. */

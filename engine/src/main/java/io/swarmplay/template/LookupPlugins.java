@@ -115,7 +115,8 @@ final class LookupPlugins {
         for (Object term : terms) {
             Path path = context.find("templates", Values.str(term));
             if (path == null) throw new LookupError("the template file " + term + " could not be found for the lookup", null);
-            String source = TemplateDelimiters.rewrite(context.read(path), delimiters(options));
+            JinjaOverrides header = JinjaOverrides.of(context.read(path));
+            String source = TemplateDelimiters.rewrite(header.body(), header.delimiters(delimiters(options)));
             Map<String, Object> termVars = new LinkedHashMap<>(context.state().vars());
             termVars.putAll(TemplateVars.of(Values.str(term), path, null));
             if (options.get("template_vars") instanceof Map<?, ?> more) more.forEach((k, v) -> termVars.put(String.valueOf(k), v));

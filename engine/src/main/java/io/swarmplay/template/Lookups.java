@@ -61,6 +61,7 @@ public final class Lookups {
         Call call = Call.of(args);
         List<Object> found = run(name, templatedTerms(call.terms(), RenderState.current()), call.options());
         if (found == null) return null;
+        markUnsafe(found, call.options());
         if (Values.truthy(call.options().get("wantlist")) || found.isEmpty()) return found;
         // Ansible joins strings with commas; other values stay a list (one of them: the value itself)
         if (found.stream().allMatch(v -> v instanceof String)) {
@@ -83,7 +84,18 @@ public final class Lookups {
     public static List<Object> query(String name, Object... args) {
         Call call = Call.of(args);
         List<Object> found = run(name, templatedTerms(call.terms(), RenderState.current()), call.options());
+        if (found != null) markUnsafe(found, call.options());
         return found == null ? List.of() : found;
+    }
+
+    /**
+     * Ansible's {@code _lookup}: a lookup that found something makes the whole template's result
+     * unsafe ({@code cur_context.unsafe}), so what it read is never templated again, unless the call
+     * says {@code allow_unsafe=True}.
+     */
+    private static void markUnsafe(List<Object> found, Map<String, Object> options) {
+        RenderState state = RenderState.current();
+        if (state != null && !found.isEmpty() && !Values.truthy(options.get("allow_unsafe"))) state.taint();
     }
 
     /** {@code with_<name>: terms}: a string term is one term, a list is the terms. Called by Jinjava. */

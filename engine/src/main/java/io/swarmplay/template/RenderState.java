@@ -248,10 +248,16 @@ final class RenderState implements RenderScope {
         return undefined("undef()", hint != null ? hint : "'undef()' is undefined", null);
     }
 
-    /** The value for an index past a list's end. */
+    /**
+     * The value for an index past a list's end, worded as Jinja's Undefined for a failed
+     * subscript: {@code list object has no element 5} (an index written as a string is looked up
+     * as an attribute: {@code 'list object' has no attribute '5'}).
+     */
     Object outOfRange(List<?> list, Object index) {
         String owner = list instanceof LazyList ll ? ll.path() : null;
-        String summary = "index " + index + " is out of range on " + (owner == null ? "a list" : "'" + owner + "'") + " (length " + list.size() + ")";
+        String summary = index instanceof CharSequence
+                ? "'list object' has no attribute '" + index + "'"
+                : "list object has no element " + index;
         return undefined(owner == null ? "[" + index + "]" : owner + "[" + index + "]", summary, null);
     }
 

@@ -194,6 +194,9 @@ class InventoryLoaderTest {
         assertEquals(List.of("localhost"), names(inv.select("localhost")));
         assertFalse(names(inv.select("all")).contains("localhost"));
         assertEquals("root", inv.groupVarsFor(local).get("ansible_user"));
+        assertTrue(inv.host("127.0.0.1").orElseThrow().implicit(), "delegate_to: 127.0.0.1 is the implicit localhost");
+        assertTrue(inv.host("::1").orElseThrow().implicit());
+        assertEquals(List.of("localhost"), names(inv.select("127.0.0.1")));
     }
 
     @Test

@@ -97,15 +97,36 @@ class CopyTreesOnLocalHostTest {
         assertTrue(run(args("src", src, "dest", missing.toString(), "remote_src", true)).isChanged());
         assertEquals("hello", Files.readString(missing.resolve("src/file1")));
         String contents = dir.resolve("contents").toString();
-        assertTrue(run(args("src", src + "/", "dest", contents + "/", "remote_src", true)).isChanged());
+        assertTrue(run(args("src", src + "/", "dest", contents + "/", "remote_src", true, "local_follow", true)).isChanged());
         assertFalse(Files.isSymbolicLink(Path.of(contents, "link12")));
         assertEquals("hello", Files.readString(Path.of(contents, "file1")));
-        assertFalse(run(args("src", src + "/", "dest", contents + "/", "remote_src", true)).isChanged());
+        assertFalse(run(args("src", src + "/", "dest", contents + "/", "remote_src", true, "local_follow", true)).isChanged());
         Files.createDirectories(dir.resolve("src/sub/new/deeper"));
         file("src/sub/file12", "changed");
         assertTrue(run(args("src", src + "/", "dest", contents + "/", "remote_src", true)).isChanged());
         assertTrue(Files.isDirectory(Path.of(contents, "sub/new/deeper")));
         assertEquals("changed", Files.readString(Path.of(contents, "sub/file12")));
+    }
+
+    @Test
+    void remoteSrcWithoutLocalFollowKeepsLinksInCopiedTreesAndSkipsLinksTheWalkMeets() throws Exception {
+        file("src/file1", "hello");
+        file("src/sub/file12", "hello 12");
+        link("src/link12", "sub/file12");
+        link("src/sub/circle", "../");
+        link("src/sub/dangling", "../nothing");
+        String src = dir.resolve("src").toString() + "/";
+        String dest = dir.resolve("made").toString() + "/";
+        assertTrue(run(args("src", src, "dest", dest, "remote_src", true)).isChanged());
+        assertEquals(Path.of("../"), Files.readSymbolicLink(dir.resolve("made/sub/circle")));
+        assertEquals(Path.of("../nothing"), Files.readSymbolicLink(dir.resolve("made/sub/dangling")));
+        assertEquals("hello", Files.readString(dir.resolve("made/file1")));
+        assertFalse(Files.exists(dir.resolve("made/link12"), java.nio.file.LinkOption.NOFOLLOW_LINKS),
+                "copy_left_only copies a link only when local_follow is set");
+        assertTrue(run(args("src", src, "dest", dest, "remote_src", true)).isChanged(),
+                "the skipped link is left over each time, and Ansible counts it as a change");
+        Files.delete(dir.resolve("src/link12"));
+        assertFalse(run(args("src", src, "dest", dest, "remote_src", true)).isChanged());
     }
 
     @Test

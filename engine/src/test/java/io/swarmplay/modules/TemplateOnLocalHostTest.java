@@ -62,6 +62,13 @@ class TemplateOnLocalHostTest {
     }
 
     @Test
+    void aJinja2HeaderLineSetsTheTemplatesOwnDelimitersAndIsDropped() throws Exception {
+        template("over.j2", "#jinja2:variable_start_string:'<<' , variable_end_string:'>>'\nvar_a: << 'x' ~ 'y' >>\nvar_b: {{ a }}\n");
+        assertTrue(run("src", "over.j2", "dest", dir.resolve("over.txt").toString()).isChanged());
+        assertEquals("var_a: xy\nvar_b: {{ a }}\n", Files.readString(dir.resolve("over.txt")));
+    }
+
+    @Test
     void trailingNewlinesOfTheSourceAreGivenBackAfterTrimBlocksAteThem() throws Exception {
         template("loop.j2", "{% for i in [1] %}\n  {{ i }}\n  {% endfor %}\n");
         run("src", "loop.j2", "dest", dir.resolve("loop.txt").toString());

@@ -50,8 +50,8 @@ class TemplateSyntaxTest {
 
     @Test
     void aJinja2LineWithoutAColonIsAnError() {
-        io.swarmplay.module.ModuleException e = org.junit.jupiter.api.Assertions.assertThrows(io.swarmplay.module.ModuleException.class,
-                () -> new TemplateSyntax(true, false, STANDARD, "\n").overridden(" trim_blocks=False"));
+        io.swarmplay.template.TemplateException e = org.junit.jupiter.api.Assertions.assertThrows(io.swarmplay.template.TemplateException.class,
+                () -> io.swarmplay.template.JinjaOverrides.of("#jinja2: trim_blocks=False\n{{ x }}\n"));
         assertEquals("failed to parse jinja2 override 'trim_blocks=False'. Did you use something different from colon as key-value separator?",
                 e.getMessage());
     }

@@ -148,7 +148,7 @@ class JinjavaTemplarTest {
     @Test
     void emptyMapAndListIndexMessages() {
         assertEquals("'x' is not defined on 'm' (no keys) in \"{{ m.x }}\"", error("{{ m.x }}", vars("m", Map.of())).getMessage());
-        assertEquals("index 5 is out of range on 'l' (length 2) in \"{{ l[5] }}\"",
+        assertEquals("list object has no element 5 in \"{{ l[5] }}\"",
                 error("{{ l[5] }}", vars("l", List.of(1, 2))).getMessage());
         assertEquals(2, templar.evaluate("l[-1]", vars("l", List.of(1, 2)), AT));
     }

@@ -71,6 +71,19 @@ class LookupsTest {
     }
 
     @Test
+    void whatALookupFoundIsUnsafeAndNeverTemplatedAgainUnlessAllowUnsafe() throws Exception {
+        Files.createDirectories(dir.resolve("files"));
+        Files.writeString(dir.resolve("files/raw"), "{{ inner }}");
+        vars.put("inner", "rendered");
+        vars.put("playbook_dir", dir.toString());
+        SourcePosition at = new SourcePosition(dir.resolve("tasks/main.yml"), 1, 1);
+        vars.put("content", templar.renderData("{{ lookup('file', 'raw') }}", vars, at));
+        assertEquals("{{ inner }}", render("{{ content }}"), "a lookup's result is AnsibleUnsafe: read as written");
+        vars.put("content", templar.renderData("{{ lookup('file', 'raw', allow_unsafe=True) }}", vars, at));
+        assertEquals("rendered", render("{{ content }}"));
+    }
+
+    @Test
     void filesAreFoundUnderFilesAndTemplatesRenderWithTheVariables() throws Exception {
         Files.createDirectories(dir.resolve("files"));
         Files.writeString(dir.resolve("files/motd"), "hello\n\n");

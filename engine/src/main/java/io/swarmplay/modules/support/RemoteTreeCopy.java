@@ -13,17 +13,25 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Ansible's {@code copy} with {@code remote_src} and a directory as {@code src} (its module's
- * {@code copy_directory}): {@code src: dir} lands as {@code dest/dir}, {@code src: dir/} puts the
- * contents into {@code dest}. A missing target is a copy of the whole tree (modes and times kept);
- * an existing one gets what is only in src, the files whose content differs (mode copied too) and
- * the same for the directories both have; nothing is deleted. {@code local_follow: false} copies
- * symlinks as symlinks, true copies what they point to. {@code owner}/{@code group} apply to
- * everything under the target, {@code directory_mode} (else {@code mode}) to the target itself.
+ * directory branches, 2.14). A dest ending with / whose directory is missing is made first (with
+ * {@code directory_mode}). {@code src: dir/} into a missing dest is a copy of the whole tree;
+ * into an existing directory, the module's dircmp walk: what is only in src is copied entry by
+ * entry, files whose content differs are copied (mode too), common directories are walked; nothing
+ * is deleted. {@code src: dir} (no slash) lands as {@code dest/dir}: a whole-tree copy when dest is a
+ * directory without it, else dest/dir is made and filled by the same walk. {@code local_follow} is
+ * the module's three-valued option: true copies what links point to, false copies links as links,
+ * unset keeps links inside whole-tree copies but skips a link met by the walk (which still counts
+ * as a change, as in Ansible). {@code owner}/{@code group} apply to everything under the target,
+ * {@code mode} to the module's final dest.
  */
-public record RemoteTreeCopy(Object mode, Object directoryMode, String owner, String group, boolean localFollow) {
+public record RemoteTreeCopy(Object mode, Object directoryMode, String owner, String group, Boolean localFollow) {
+
+    /** The names Python's {@code filecmp.dircmp} leaves out of its comparison by default. */
+    private static final Set<String> DIRCMP_IGNORES = Set.of("RCS", "CVS", "tags", ".git", ".hg", ".bzr", "_darcs", "__pycache__");
 
     /** One path of a listing: its type (links followed), its own type, mode, and link target. */
     private record Entry(char type, char ownType, int mode, String target, String owner, String group) {
@@ -34,6 +42,17 @@ public record RemoteTreeCopy(Object mode, Object directoryMode, String owner, St
 
     /** What apply runs, and the result's dest/src. */
     private record Plan(List<Command> commands, Map<String, Object> data) {
+    }
+
+    /** The walk's steps, and whether it met something to copy (a skipped link counts too). */
+    private static final class Steps {
+        final List<Command> commands = new ArrayList<>();
+        boolean changed;
+
+        void add(Command command) {
+            commands.add(command);
+            changed = true;
+        }
     }
 
     /** {@code missing}, {@code directory}, {@code file} or {@code other} for a path on the host (links followed). */
@@ -61,39 +80,60 @@ public record RemoteTreeCopy(Object mode, Object directoryMode, String owner, St
     public Change plan(String src, String dest, HostView host) {
         boolean slash = src.endsWith("/");
         String srcRoot = slash && src.length() > 1 ? src.substring(0, src.length() - 1) : src;
-        String destKind = kind(dest, host);
+        Steps steps = new Steps();
+        String destDir = dest.length() > 1 ? dest.replaceAll("/+$", "") : dest;
+        String destKind = kind(destDir, host);
+        if (dest.endsWith("/") && destKind.equals("missing")) {
+            // the module's "recursive copy" rule: a dest ending with / has its directory made first
+            steps.add(Command.of("mkdir", "-p", "--", destDir));
+            if (directoryMode != null) steps.add(Command.of("chmod", FileMode.format(FileMode.parse(directoryMode, 0755, true)), "--", destDir));
+            destKind = "directory";
+        }
         if (!destKind.equals("missing") && !destKind.equals("directory")) {
             throw new ModuleException("Destination " + dest + " exists and is not a directory");
         }
-        String destRoot = slash ? dest : join(dest, srcRoot.substring(srcRoot.lastIndexOf('/') + 1));
-        boolean rootExists = !kind(destRoot, host).equals("missing");
-        List<Command> commands = new ArrayList<>();
-        Map<String, Entry> source = list(srcRoot, localFollow, host);
-        Map<String, Entry> target = rootExists ? list(destRoot, false, host) : Map.of();
-        if (!rootExists) {
-            // src without a slash into a missing dest: Ansible makes dest, then dest/NAME
-            if (!slash && destKind.equals("missing")) commands.add(Command.of("mkdir", "-p", "--", dest));
-            commands.add(copyTree(srcRoot, destRoot));
+        boolean destIsDir = destKind.equals("directory");
+        String base = srcRoot.substring(srcRoot.lastIndexOf('/') + 1);
+        String root = slash ? destDir : join(destDir, base);
+        if (!destIsDir) requireParent(destDir, host);
+        boolean rootExists = destIsDir && (slash || !kind(root, host).equals("missing"));
+        Map<String, Entry> source = list(srcRoot, Boolean.TRUE.equals(localFollow), host);
+        Map<String, Entry> target = rootExists ? list(root, false, host) : Map.of();
+        String chownRoot = root;
+        if (slash && !destIsDir || !slash && destIsDir && !rootExists) {
+            steps.add(copyTree(srcRoot, root));
+            if (!slash) chownRoot = destDir; // Ansible chowns the whole dest after this copytree
         } else {
-            compare("", srcRoot, destRoot, source, target, host, commands);
+            if (!rootExists) steps.add(Command.of("mkdir", "-p", "--", root));
+            compare("", srcRoot, root, source, target, host, steps);
         }
-        if ((owner != null || group != null) && (!commands.isEmpty() || ownershipDiffers(target, host, destRoot))) {
-            commands.add(Command.of("chown", "-R", "-h", "--", (owner == null ? "" : owner) + (group == null ? "" : ":" + group),
-                    destRoot));
+        if ((owner != null || group != null) && (steps.changed || ownershipDiffers(target, host, chownRoot))) {
+            steps.add(Command.of("chown", "-R", "-h", "--", (owner == null ? "" : owner) + (group == null ? "" : ":" + group),
+                    chownRoot));
         }
-        String attrTarget = destKind.equals("directory") ? destRoot : dest;
+        // the module sets mode on its final dest: dest/name when dest was a directory, else dest itself
+        String attrTarget = destIsDir ? root : destDir;
         Integer top = topMode(src, host);
         if (top != null && (!rootExists || currentMode(attrTarget, host) != top)) {
-            commands.add(Command.of("chmod", FileMode.format(top), "--", attrTarget));
+            steps.add(Command.of("chmod", FileMode.format(top), "--", attrTarget));
         }
         Map<String, Object> data = new LinkedHashMap<>();
-        data.put("dest", destKind.equals("directory") ? (slash ? dest : destRoot) : dest);
+        data.put("dest", destIsDir ? (slash ? destDir + "/" : root) : dest);
         data.put("src", src);
         data.put("md5sum", null);
         data.put("checksum", null);
-        if (commands.isEmpty()) return Results.none(destRoot + " already holds the tree of " + src, data);
-        String what = "copy " + src + " to " + destRoot + " on the host (" + commands.size() + " step(s))";
-        return (rootExists ? Change.update(what) : Change.create(what)).withPayload(new Plan(commands, data));
+        if (!steps.changed) return Results.none(root + " already holds the tree of " + src, data);
+        String what = "copy " + src + " to " + root + " on the host (" + steps.commands.size() + " step(s))";
+        return (rootExists ? Change.update(what) : Change.create(what)).withPayload(new Plan(steps.commands, data));
+    }
+
+    // the module's check before writing: the directory a missing dest goes into must exist
+    private static void requireParent(String dest, HostView host) {
+        int slash = dest.lastIndexOf('/');
+        String parent = slash < 0 ? "." : slash == 0 ? "/" : dest.substring(0, slash);
+        if (!kind(parent, host).equals("directory")) {
+            throw new ModuleException("Destination directory " + (slash < 0 ? "" : parent) + " does not exist");
+        }
     }
 
     /** Runs the copies, then the ownership and mode changes. */
@@ -110,40 +150,45 @@ public record RemoteTreeCopy(Object mode, Object directoryMode, String owner, St
 
     // filecmp.dircmp, recursively: what is only in src is copied, common files that differ are copied
     private void compare(String rel, String srcRoot, String destRoot, Map<String, Entry> source, Map<String, Entry> target,
-                         HostView host, List<Command> commands) {
+                         HostView host, Steps steps) {
         List<String> differing = new ArrayList<>();
         for (Map.Entry<String, Entry> e : source.entrySet()) {
             String path = e.getKey();
-            if (!parentOf(path).equals(rel)) continue;
+            if (!parentOf(path).equals(rel) || DIRCMP_IGNORES.contains(nameOf(path))) continue;
             Entry s = e.getValue();
             Entry d = target.get(path);
-            String from = join(srcRoot, path);
-            String to = join(destRoot, path);
             if (d == null) {
-                commands.add(leftOnly(s, from, to));
+                steps.changed = true;
+                Command copy = leftOnly(s, join(srcRoot, path), join(destRoot, path));
+                if (copy != null) steps.add(copy);
             } else if (s.type() == 'd' && d.type() == 'd') {
-                compare(path, srcRoot, destRoot, source, target, host, commands);
+                compare(path, srcRoot, destRoot, source, target, host, steps);
             } else if (s.type() == 'f' && d.type() == 'f') {
                 differing.add(path);
             }
         }
         for (String path : changedContent(differing, srcRoot, destRoot, host)) {
             Entry s = source.get(path);
-            commands.add(s.isLink() && !localFollow
+            steps.add(s.isLink() && Boolean.FALSE.equals(localFollow)
                     ? Command.of("ln", "-sfn", "--", s.target(), join(destRoot, path))
                     : Command.of("cp", "--preserve=mode", "--", join(srcRoot, path), join(destRoot, path)));
         }
     }
 
+    // copy_left_only: a link is followed only with local_follow true, kept only with false, else skipped
     private Command leftOnly(Entry s, String from, String to) {
-        if (s.isLink() && !localFollow) return Command.of("ln", "-s", "--", s.target(), to);
+        if (s.isLink()) {
+            if (s.type() != 'd' && s.type() != 'f' || localFollow == null) return null;
+            if (!localFollow) return Command.of("ln", "-s", "--", s.target(), to);
+            return s.type() == 'd' ? copyTree(from, to) : Command.of("cp", "-L", "--no-preserve=mode", "--", from, to);
+        }
         if (s.type() == 'd') return copyTree(from, to);
-        return s.isLink() ? Command.of("cp", "-L", "--", from, to) : Command.of("cp", "--preserve=mode", "--", from, to);
+        return s.type() == 'f' ? Command.of("cp", "--preserve=mode", "--", from, to) : null;
     }
 
-    // shutil.copytree(symlinks=not local_follow): modes and times kept
+    // shutil.copytree(symlinks=not local_follow): modes and times kept; links kept unless local_follow is true
     private Command copyTree(String from, String to) {
-        return Command.of("cp", "-R", localFollow ? "-L" : "-P", "--preserve=mode,timestamps", "--", from, to);
+        return Command.of("cp", "-R", Boolean.TRUE.equals(localFollow) ? "-L" : "-P", "--preserve=mode,timestamps", "--", from, to);
     }
 
     private static List<String> changedContent(List<String> paths, String srcRoot, String destRoot, HostView host) {
@@ -179,7 +224,6 @@ public record RemoteTreeCopy(Object mode, Object directoryMode, String owner, St
     }
 
     private Integer topMode(String src, HostView host) {
-        if (directoryMode != null) return FileMode.parse(directoryMode, 0755, true);
         if ("preserve".equals(mode)) return Integer.parseInt(mode(src, host), 8);
         return mode == null ? null : FileMode.parse(mode, 0755, true);
     }
@@ -201,6 +245,10 @@ public record RemoteTreeCopy(Object mode, Object directoryMode, String owner, St
             entries.put(f[5], new Entry(f[0].charAt(0), f[1].charAt(0), Integer.parseInt(f[2], 8), f[6], f[3], f[4]));
         }
         return entries;
+    }
+
+    private static String nameOf(String rel) {
+        return rel.substring(rel.lastIndexOf('/') + 1);
     }
 
     private static String parentOf(String rel) {
