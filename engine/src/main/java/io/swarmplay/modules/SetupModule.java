@@ -151,9 +151,14 @@ public final class SetupModule implements Module<SetupModule.Args> {
         return wanted.contains(fact) || wanted.stream().anyMatch(s -> SUBSETS.getOrDefault(s, List.of()).contains(fact));
     }
 
-    /** fnmatch-style patterns ({@code *}, {@code ?}) against the fact's {@code ansible_} name. */
-    private static boolean matches(List<String> patterns, String name) {
+    /**
+     * fnmatch-style patterns ({@code *}, {@code ?}) against the fact's {@code ansible_} name; as in Ansible's
+     * {@code _filter}, no pattern or an empty one keeps every fact.
+     */
+    static boolean matches(List<String> patterns, String name) {
+        if (patterns.isEmpty()) return true;
         for (String p : patterns) {
+            if (p.isEmpty()) return true;
             String regex = ("\\Q" + p + "\\E").replace("*", "\\E.*\\Q").replace("?", "\\E.\\Q");
             if (name.matches(regex) || name.substring("ansible_".length()).matches(regex)) return true;
         }

@@ -7,7 +7,7 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** gather_subset as ansible-core 2.14's get_collector_names reads it: min, additions, exclusions, explicit names win. */
+/** gather_subset and filter as ansible-core 2.14's get_collector_names reads it: min, additions, exclusions, explicit names win; filter patterns. */
 class SetupModuleSubsetsTest {
 
     @Test
@@ -25,5 +25,13 @@ class SetupModuleSubsetsTest {
         assertTrue(SetupModule.subsets(List.of("!all", "hardware")).contains("hardware"));
         assertFalse(SetupModule.subsets(List.of("!all", "virtual")).contains("hardware"));
         assertFalse(SetupModule.subsets(List.of("!all", "!min", "virtual")).contains("distribution"));
+    }
+
+    @Test
+    void anEmptyFilterKeepsEveryFact() {
+        assertTrue(SetupModule.matches(List.of(""), "ansible_virtualization_role"));
+        assertTrue(SetupModule.matches(List.of(), "ansible_user_id"));
+        assertTrue(SetupModule.matches(List.of("*env*", "*virt*"), "ansible_virtualization_role"));
+        assertFalse(SetupModule.matches(List.of("*env*"), "ansible_virtualization_role"));
     }
 }
