@@ -28,13 +28,13 @@ import java.util.Set;
  * }</pre>
  * {@code gather_subset} keeps Ansible's rule: the minimal facts always come unless {@code !min}
  * is given; subsets are platform, user, distribution, env, python, date_time, hardware, pkg_mgr,
- * service_mgr, fips, local ({@code ansible_local}: the {@code *.fact} files of {@code fact_path}, JSON or
+ * service_mgr, fips, virtual (the {@code virtualization_*} facts), local ({@code ansible_local}: the {@code *.fact} files of {@code fact_path}, JSON or
  * INI, executable ones run; see {@link io.swarmplay.modules.support.LocalFacts}).
  */
 @ModuleInfo(name = "setup", readOnly = true, aliases = {"gather_facts", "ansible.builtin.gather_facts"}, checkMode = CheckSupport.FULL)
 public final class SetupModule implements Module<SetupModule.Args> {
 
-    /** Each subset and the facts it holds; the minimal set ({@code min}) is all but {@code hardware}. */
+    /** Each subset and the facts it holds; the minimal set ({@code min}) is all but {@link #NOT_MIN}. */
     private static final Map<String, List<String>> SUBSETS = Map.ofEntries(
             Map.entry("platform", List.of("nodename", "hostname", "fqdn", "domain", "system", "kernel", "kernel_version", "machine",
                     "architecture")),
@@ -48,7 +48,12 @@ public final class SetupModule implements Module<SetupModule.Args> {
             Map.entry("pkg_mgr", List.of("pkg_mgr")),
             Map.entry("service_mgr", List.of("service_mgr")),
             Map.entry("fips", List.of("fips")),
-            Map.entry("local", List.of("local")));
+            Map.entry("local", List.of("local")),
+            Map.entry("virtual", List.of("virtualization_type", "virtualization_role", "virtualization_tech_guest",
+                    "virtualization_tech_host")));
+
+    /** The subsets Ansible's {@code min} leaves out: they come with {@code all} or when named. */
+    private static final Set<String> NOT_MIN = Set.of("hardware", "virtual");
 
     /**
      * Every subset name Ansible 2.14's setup accepts (collectors and the facts they give); the
@@ -117,18 +122,28 @@ public final class SetupModule implements Module<SetupModule.Args> {
         }
     }
 
-    /** The subsets to keep: all, or min plus what is named, minus what is negated with {@code !}. */
+    /**
+     * The subsets to keep, by Ansible's {@code get_collector_names}: min, plus what is named ({@code all}: every
+     * subset), minus what is negated with {@code !} ({@code !all}: all but min), except what is named explicitly.
+     */
     static Set<String> subsets(List<String> given) {
-        Set<String> wanted = new java.util.TreeSet<>();
-        boolean min = !given.contains("!min") && !given.contains("!all");
-        if (min) SUBSETS.keySet().stream().filter(s -> !s.equals("hardware")).forEach(wanted::add);
+        Set<String> min = new java.util.TreeSet<>(SUBSETS.keySet());
+        min.removeAll(NOT_MIN);
+        Set<String> wanted = new java.util.TreeSet<>(min);
+        Set<String> excluded = new java.util.TreeSet<>();
+        Set<String> explicit = new java.util.TreeSet<>();
         for (String s : given) {
             if (s.equals("all")) wanted.addAll(SUBSETS.keySet());
-            else if (!s.startsWith("!")) wanted.add(s);
+            else if (s.equals("!min")) excluded.addAll(min);
+            else if (s.equals("!all")) excluded.addAll(NOT_MIN);
+            else if (s.startsWith("!")) excluded.add(s.substring(1));
+            else if (!s.equals("min")) {
+                explicit.add(s);
+                wanted.add(s);
+            }
         }
-        if (given.contains("!all") && !given.contains("all")) wanted.remove("hardware");
-        given.stream().filter(s -> s.startsWith("!") && !s.equals("!min") && !s.equals("!all"))
-                .forEach(s -> wanted.remove(s.substring(1)));
+        excluded.removeAll(explicit);
+        wanted.removeAll(excluded);
         return wanted;
     }
 
@@ -136,9 +151,14 @@ public final class SetupModule implements Module<SetupModule.Args> {
         return wanted.contains(fact) || wanted.stream().anyMatch(s -> SUBSETS.getOrDefault(s, List.of()).contains(fact));
     }
 
-    /** fnmatch-style patterns ({@code *}, {@code ?}) against the fact's {@code ansible_} name. */
-    private static boolean matches(List<String> patterns, String name) {
+    /**
+     * fnmatch-style patterns ({@code *}, {@code ?}) against the fact's {@code ansible_} name; as in Ansible's
+     * {@code _filter}, no pattern or an empty one keeps every fact.
+     */
+    static boolean matches(List<String> patterns, String name) {
+        if (patterns.isEmpty()) return true;
         for (String p : patterns) {
+            if (p.isEmpty()) return true;
             String regex = ("\\Q" + p + "\\E").replace("*", "\\E.*\\Q").replace("?", "\\E.\\Q");
             if (name.matches(regex) || name.substring("ansible_".length()).matches(regex)) return true;
         }

@@ -9,7 +9,8 @@ import java.util.Map;
 
 /**
  * The facts Ansible's {@code setup} gives on Linux that playbooks read most (platform, user,
- * distribution, environment, Python, date and time, processors and memory, package manager),
+ * distribution, environment, Python, date and time, processors and memory, package manager,
+ * virtualization: {@link VirtualFacts}),
  * gathered with one shell command: POSIX tools only, Python is read when present, never needed.
  * Names are without the {@code ansible_} prefix, as under {@code ansible_facts}; {@code local}
  * holds the local facts of {@code fact_path} ({@link LocalFacts}).
@@ -32,6 +33,7 @@ public final class HostFacts {
             "echo @@pkg_mgr; for m in apt-get dnf yum zypper apk pacman; do command -v $m >/dev/null 2>&1 && echo $m && break; done",
             "echo @@service_mgr; cat /proc/1/comm 2>/dev/null",
             "echo @@fips; cat /proc/sys/crypto/fips_enabled 2>/dev/null",
+            VirtualFacts.PROBE,
             LocalFacts.PROBE,
             "echo @@end");
 
@@ -65,6 +67,7 @@ public final class HostFacts {
         String init = first(sections.get("service_mgr"), "");
         facts.put("service_mgr", init.equals("systemd") ? "systemd" : init.isEmpty() ? "service" : "sysvinit");
         facts.put("fips", first(sections.get("fips"), "0").equals("1"));
+        VirtualFacts.detect(sections, facts);
         facts.put("local", LocalFacts.parse(sections.get("local"), factPath));
         return facts;
     }
