@@ -126,6 +126,26 @@ class PythonModulesCliTest {
     }
 
     @Test
+    void anAnsibleBuiltinModuleSwarmplayLacksRunsFromTheControlNodesAnsibleCoreAndIsIdempotent() throws Exception {
+        Path knownHosts = dir.resolve("known_hosts");
+        String key = "example.test ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIFjo3hZCRe8P+EI9WAa2XjMGi6wclA++goWynRWYNBu4";
+        CliTest.Result run = run("""
+                - hosts: localhost
+                  gather_facts: false
+                  tasks:
+                    - known_hosts: {path: PATH, name: example.test, key: KEY}
+                      register: added
+                    - ansible.builtin.known_hosts: {path: PATH, name: example.test, key: KEY}
+                      register: again
+                    - assert:
+                        that: [added is changed, again is not changed]
+                """.replace("PATH", knownHosts.toString()).replace("KEY", "'" + key + "'"));
+        assertEquals(0, run.code(), run.out() + run.err());
+        assertTrue(run.out().contains("ok=3    changed=1"), run.out());
+        assertEquals(key + "\n", Files.readString(knownHosts));
+    }
+
+    @Test
     void aPlanNeverRunsAModuleAndCheckModeSkipsIt() {
         Path written = dir.resolve("written.txt");
         String playbook = """
