@@ -146,6 +146,29 @@ class PythonModulesCliTest {
     }
 
     @Test
+    void anActionPluginRunsAnAnsibleCoreModuleSwarmplayLacks() throws Exception {
+        TestFiles.write(dir, "action_plugins/trust.py", """
+                from ansible.plugins.action import ActionBase
+                class ActionModule(ActionBase):
+                    def run(self, tmp=None, task_vars=None):
+                        result = super(ActionModule, self).run(tmp, task_vars)
+                        result.update(self._execute_module(module_name='ansible.builtin.known_hosts',
+                                                           module_args=self._task.args, task_vars=task_vars))
+                        return result
+                """);
+        Path knownHosts = dir.resolve("known_hosts");
+        CliTest.Result run = run("""
+                - hosts: localhost
+                  gather_facts: false
+                  tasks:
+                    - trust: {path: PATH, name: example.test, key: 'example.test ssh-rsa AAAAB3NzaC1yc2EAAAADAQABAAABAQ=='}
+                """.replace("PATH", knownHosts.toString()));
+        assertEquals(0, run.code(), run.out() + run.err());
+        assertTrue(run.out().contains("changed: [localhost]"), run.out());
+        assertTrue(Files.readString(knownHosts).startsWith("example.test ssh-rsa "), run.out());
+    }
+
+    @Test
     void aPlanNeverRunsAModuleAndCheckModeSkipsIt() {
         Path written = dir.resolve("written.txt");
         String playbook = """
