@@ -126,6 +126,49 @@ class PythonModulesCliTest {
     }
 
     @Test
+    void anAnsibleBuiltinModuleSwarmplayLacksRunsFromTheControlNodesAnsibleCoreAndIsIdempotent() throws Exception {
+        Path knownHosts = dir.resolve("known_hosts");
+        String key = "example.test ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIFjo3hZCRe8P+EI9WAa2XjMGi6wclA++goWynRWYNBu4";
+        CliTest.Result run = run("""
+                - hosts: localhost
+                  gather_facts: false
+                  tasks:
+                    - known_hosts: {path: PATH, name: example.test, key: KEY}
+                      register: added
+                    - ansible.builtin.known_hosts: {path: PATH, name: example.test, key: KEY}
+                      register: again
+                    - assert:
+                        that: [added is changed, again is not changed]
+                """.replace("PATH", knownHosts.toString()).replace("KEY", "'" + key + "'"));
+        assertEquals(0, run.code(), run.out() + run.err());
+        assertTrue(run.out().contains("ok=3    changed=1"), run.out());
+        assertEquals(key + "\n", Files.readString(knownHosts));
+    }
+
+    @Test
+    void anActionPluginRunsAnAnsibleCoreModuleSwarmplayLacks() throws Exception {
+        TestFiles.write(dir, "action_plugins/trust.py", """
+                from ansible.plugins.action import ActionBase
+                class ActionModule(ActionBase):
+                    def run(self, tmp=None, task_vars=None):
+                        result = super(ActionModule, self).run(tmp, task_vars)
+                        result.update(self._execute_module(module_name='ansible.builtin.known_hosts',
+                                                           module_args=self._task.args, task_vars=task_vars))
+                        return result
+                """);
+        Path knownHosts = dir.resolve("known_hosts");
+        CliTest.Result run = run("""
+                - hosts: localhost
+                  gather_facts: false
+                  tasks:
+                    - trust: {path: PATH, name: example.test, key: 'example.test ssh-rsa AAAAB3NzaC1yc2EAAAADAQABAAABAQ=='}
+                """.replace("PATH", knownHosts.toString()));
+        assertEquals(0, run.code(), run.out() + run.err());
+        assertTrue(run.out().contains("changed: [localhost]"), run.out());
+        assertTrue(Files.readString(knownHosts).startsWith("example.test ssh-rsa "), run.out());
+    }
+
+    @Test
     void aPlanNeverRunsAModuleAndCheckModeSkipsIt() {
         Path written = dir.resolve("written.txt");
         String playbook = """

@@ -25,6 +25,7 @@ import java.util.zip.ZipOutputStream;
 final class ModuleUtils {
 
     private static final Map<Path, byte[]> ZIPS = new ConcurrentHashMap<>();
+    private static final Map<Path, Path> PACKAGES = new ConcurrentHashMap<>();
     private static final String LOCATE = "import os, ansible.module_utils as m; print(os.path.dirname(os.path.dirname(m.__file__)))";
 
     private ModuleUtils() {
@@ -35,8 +36,13 @@ final class ModuleUtils {
         return ZIPS.computeIfAbsent(python, ModuleUtils::build);
     }
 
+    /** The {@code ansible} package directory of {@code python}; a {@link ModuleException} when it has no ansible-core. */
+    static Path ansiblePackage(Path python) {
+        return PACKAGES.computeIfAbsent(python, ModuleUtils::locate);
+    }
+
     private static byte[] build(Path python) {
-        Path ansible = locate(python);
+        Path ansible = ansiblePackage(python);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(bytes); Stream<Path> files = Files.walk(ansible.resolve("module_utils"))) {
             add(zip, "ansible/__init__.py", new byte[0]); // the package only: ansible's own __init__ needs the controller

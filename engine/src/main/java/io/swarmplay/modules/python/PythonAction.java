@@ -92,7 +92,8 @@ public final class PythonAction extends PythonPlugin {
 
     private Map<String, Object> execute(String module, Map<String, Object> args, HostSession host) {
         if (module.equals(name) && shadowed != null) return shadowed.run(args, host);
-        Module<?> found = modules.find(module).orElseThrow(() -> new ModuleException("the action plugin " + name
+        // a module swarmplay lacks: the user's library module or ansible-core's, as for a task
+        Module<?> found = modules.find(module).or(() -> modules.plugin(module, file)).orElseThrow(() -> new ModuleException("the action plugin " + name
                 + " asked for the module '" + module + "', which swarmplay does not have"));
         if (found instanceof PythonModule python) return python.run(args, host);
         if (found instanceof PythonAction action) return action.run(args, host);

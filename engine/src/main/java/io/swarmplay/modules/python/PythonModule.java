@@ -36,16 +36,24 @@ public final class PythonModule extends PythonPlugin {
             + "sys.argv = [module]; runpy.run_path(module, run_name='__main__')";
     private static final String DEFAULT_PYTHON = "/usr/bin/python3";
 
+    private final Supplier<Path> source;
     private final Supplier<Path> controlPython;
 
     PythonModule(String name, Path file, Supplier<Path> controlPython) {
+        this(name, file, () -> file, controlPython);
+    }
+
+    /** {@code source}: the module file to run, looked for when it runs ({@code file} names it until then). */
+    PythonModule(String name, Path file, Supplier<Path> source, Supplier<Path> controlPython) {
         super(name, file, "Python module");
+        this.source = source;
         this.controlPython = controlPython;
     }
 
     @Override
     Map<String, Object> run(Map<String, Object> args, HostSession host) {
         byte[] source;
+        Path file = this.source.get();
         try {
             source = Files.readAllBytes(file);
         } catch (IOException | UncheckedIOException e) {

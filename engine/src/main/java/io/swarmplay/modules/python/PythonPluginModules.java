@@ -38,15 +38,27 @@ public final class PythonPluginModules implements PluginModules {
         this.actionDirs = List.copyOf(actionDirs);
     }
 
+    /**
+     * Ansible's search order for a module swarmplay does not have: {@code NAME} and
+     * {@code ansible.legacy.NAME} are the user's action plugin, else the user's library module,
+     * else ansible-core's module file ({@link CoreModules}); {@code ansible.builtin.NAME} of
+     * ansible-core's module names only that one.
+     */
     @Override
     public Optional<Module<?>> find(String name, Path sourceFile) {
         String plain = PythonAction.shortName(name);
         if (plain.contains(".")) return Optional.empty(); // a collection's plugin: not looked for
+        if (name.startsWith("ansible.builtin.") && CoreModules.contains(plain)) return Optional.of(core(plain));
         Path module = module(plain, sourceFile);
         Path action = file("action_plugins", actionDirs, plain, sourceFile);
-        PythonModule python = module == null ? null : new PythonModule(plain, module, this::controlPython);
+        PythonModule python = module != null ? new PythonModule(plain, module, this::controlPython)
+                : CoreModules.contains(plain) ? core(plain) : null;
         if (action != null) return Optional.of(new PythonAction(plain, action, python, modules, this::controlPython));
         return Optional.ofNullable(python);
+    }
+
+    private PythonModule core(String name) {
+        return CoreModules.module(name, this::controlPython);
     }
 
     private static Path file(String folder, List<Path> configured, String name, Path sourceFile) {

@@ -1,6 +1,7 @@
 package io.swarmplay.modules.python;
 
 import io.swarmplay.module.Module;
+import io.swarmplay.module.ModuleException;
 import io.swarmplay.module.ModuleRegistry;
 import io.swarmplay.source.TestFiles;
 import org.junit.jupiter.api.Test;
@@ -12,6 +13,7 @@ import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Where Python modules and action plugins are found, and which one a name means. */
@@ -66,5 +68,42 @@ class PythonPluginModulesTest {
         TestFiles.write(dir, "lib/bad_json.py", "# module\n");
         PythonModule py = (PythonModule) plugins(List.of(dir.resolve("lib")), List.of()).find("bad_json", tasks).orElseThrow();
         assertEquals("bad_json.py", py.file.getFileName().toString());
+    }
+
+    @Test
+    void ansibleCoresModuleFilesComeAfterTheUsersLibraryAndAnsibleBuiltinNamesOnlyThem() {
+        Path tasks = TestFiles.write(dir, "play/site.yml", "- known_hosts:\n");
+        PythonModule core = (PythonModule) plugins(List.of(), List.of()).find("known_hosts", tasks).orElseThrow();
+        assertEquals(Path.of("ansible", "modules", "known_hosts.py"), core.file);
+        TestFiles.write(dir, "play/library/known_hosts.py", "# module\n");
+        for (String name : List.of("known_hosts", "ansible.legacy.known_hosts")) {
+            PythonModule user = (PythonModule) plugins(List.of(), List.of()).find(name, tasks).orElseThrow();
+            assertEquals(dir.resolve("play/library/known_hosts.py"), user.file, name);
+        }
+        PythonModule builtin = (PythonModule) plugins(List.of(), List.of()).find("ansible.builtin.known_hosts", tasks).orElseThrow();
+        assertEquals(Path.of("ansible", "modules", "known_hosts.py"), builtin.file);
+        TestFiles.write(dir, "play/action_plugins/cron.py", "# action\n");
+        assertInstanceOf(PythonAction.class, plugins(List.of(), List.of()).find("cron", tasks).orElseThrow());
+    }
+
+    @Test
+    void onlyAnsibleCoresModuleFilesAreKnownNotItsActionOnlyNamesNorUnknownOnes() {
+        Path tasks = TestFiles.write(dir, "site.yml", "- x:\n");
+        for (String name : List.of("debconf", "ansible.builtin.systemd", "ansible.legacy.service_facts", "git", "apt")) {
+            assertTrue(plugins(List.of(), List.of()).find(name, tasks).isPresent(), name);
+        }
+        for (String name : List.of("known_hostz", "validate_argument_spec", "include_tasks", "ansible.builtin.debug", "community.general.cron")) {
+            assertTrue(plugins(List.of(), List.of()).find(name, tasks).isEmpty(), name);
+        }
+    }
+
+    @Test
+    void anAnsibleCoreModuleWithoutAnsibleCoreOnTheControlNodeFailsWhenItRunsSayingSo() {
+        Path tasks = TestFiles.write(dir, "site.yml", "- known_hosts:\n");
+        plugins(List.of(), List.of()).find("known_hosts", tasks).orElseThrow(); // known at load without a Python
+        ModuleException e = assertThrows(ModuleException.class,
+                () -> CoreModules.file("known_hosts", () -> { throw new ModuleException("no Python 3 was found"); }));
+        assertEquals("the module ansible.builtin.known_hosts is not built into swarmplay: it runs ansible-core's module file, "
+                + "and needs ansible-core on the control node: no Python 3 was found", e.getMessage());
     }
 }
