@@ -74,7 +74,7 @@ final class PlayScope {
     private VariableScope scope(HostState host, StepSpec spec) {
         Inventory inventory = run.inventory();
         List<RoleCall> chain = spec == null ? List.of() : spec.inherited().roles();
-        VariableScope scope = VariableScope.empty()
+        VariableScope scope = VariableScope.empty(run.request.hashBehaviour())
                 .with("no facts yet", NO_FACTS)
                 // PlayContext.update_vars: the address connected to, where no variable names one
                 .with("connection", Map.of("ansible_host", host.host.name()))
@@ -139,7 +139,7 @@ final class PlayScope {
     }
 
     private Map<String, Object> loadVarsFiles(HostState host) {
-        Map<String, Object> base = VariableScope.empty()
+        Map<String, Object> base = VariableScope.empty(run.request.hashBehaviour())
                 .with("group vars", run.inventory().groupVarsFor(host.host))
                 .with("host vars", host.host.vars()).with("play vars", play.vars())
                 .with("extra vars", run.request.extraVars()).with("magic", magic(host.host)).toMap();
@@ -215,7 +215,7 @@ final class PlayScope {
      * vars files or roles' variables (those belong to the play, not the host).
      */
     private VariableScope hostvarsScope(HostState host) {
-        return VariableScope.empty()
+        return VariableScope.empty(run.request.hashBehaviour())
                 .with("no facts yet", NO_FACTS)
                 .with("command line", run.request.commandLine())
                 .with("group vars", run.inventory().groupVarsFor(host.host))
