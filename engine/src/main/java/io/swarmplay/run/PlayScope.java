@@ -81,21 +81,21 @@ final class PlayScope {
                 .with("command line", run.request.commandLine())
                 .with("remote_user", remoteUser(spec))
                 .with("become keywords", becomeKeywords(spec));
-        for (RoleCall role : playRoles) scope = scope.with("role '" + role.name() + "' defaults", RoleVars.defaults(List.of(role)));
-        if (!chain.isEmpty()) scope = scope.with("role '" + chain.get(chain.size() - 1).name() + "' defaults", RoleVars.defaults(chain));
+        for (RoleCall role : playRoles) scope = scope.with("role '" + role.name() + "' defaults", RoleVars.defaults(List.of(role), run.request.hashBehaviour()));
+        if (!chain.isEmpty()) scope = scope.with("role '" + chain.get(chain.size() - 1).name() + "' defaults", RoleVars.defaults(chain, run.request.hashBehaviour()));
         scope = scope
                 .with("group vars", inventory.groupVarsFor(host.host))
                 .with("host vars", host.host.vars())
                 .with("facts", host.gathered)
                 .with("play vars", play.vars())
                 .with("vars files", varsFilesOf(host));
-        for (RoleCall role : playRoles) scope = scope.with("role '" + role.name() + "' vars", RoleVars.vars(List.of(role)));
-        if (!chain.isEmpty()) scope = scope.with("role '" + chain.get(chain.size() - 1).name() + "' vars", RoleVars.vars(chain));
+        for (RoleCall role : playRoles) scope = scope.with("role '" + role.name() + "' vars", RoleVars.vars(List.of(role), run.request.hashBehaviour()));
+        if (!chain.isEmpty()) scope = scope.with("role '" + chain.get(chain.size() - 1).name() + "' vars", RoleVars.vars(chain, run.request.hashBehaviour()));
         if (spec != null) {
             for (Map<String, Object> vars : spec.inherited().vars()) scope = scope.with("block or task vars", vars);
         }
         scope = scope.with("include_vars", host.included).with("set_fact and registered", host.runtimeVars());
-        if (!chain.isEmpty()) scope = scope.with("role params", RoleVars.params(chain));
+        if (!chain.isEmpty()) scope = scope.with("role params", RoleVars.params(chain, run.request.hashBehaviour()));
         if (spec != null) scope = scope.with("include params", spec.inherited().includeParams());
         return scope.with("extra vars", run.request.extraVars())
                 .with("magic", magic(host.host))
@@ -147,7 +147,7 @@ final class PlayScope {
         for (String file : play.varsFiles()) {
             Object name = run.templar().render(file, base, play.at());
             if (name instanceof Unknown) continue;
-            loaded.putAll(VarsFileLoader.load(play.dir().resolve(String.valueOf(name)), run.request.vault()));
+            run.request.hashBehaviour().putAll(loaded, VarsFileLoader.load(play.dir().resolve(String.valueOf(name)), run.request.vault()));
         }
         return loaded;
     }

@@ -72,4 +72,21 @@ class HashBehaviourRunTest {
         fixture.extraVars = Map.of("d", Map.of("extra", 1, "nested", Map.of("a", "extra")));
         assertPasses(fixture);
     }
+
+    @Test
+    void mergeMergesVarsFilesIntoEachOther() {
+        RunFixture fixture = new RunFixture(dir).hosts("h1")
+                .file("v1.yml", "d: {f1: 1, nested: {a: f1}}\n").file("v2.yml", "d: {f2: 1, nested: {b: f2}}\n")
+                .playbook("""
+                        - hosts: h1
+                          gather_facts: false
+                          vars_files: [v1.yml, v2.yml]
+                          tasks:
+                            - name: check
+                              assert:
+                                that: "d == {'f1': 1, 'f2': 1, 'nested': {'a': 'f1', 'b': 'f2'}}"
+                        """);
+        fixture.hashBehaviour = HashBehaviour.MERGE;
+        assertPasses(fixture);
+    }
 }
