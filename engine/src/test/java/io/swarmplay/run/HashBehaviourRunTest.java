@@ -89,4 +89,22 @@ class HashBehaviourRunTest {
         fixture.hashBehaviour = HashBehaviour.MERGE;
         assertPasses(fixture);
     }
+
+    @Test
+    void mergeMergesOneIncludeVarsIntoAnEarlierOne() {
+        RunFixture fixture = new RunFixture(dir).hosts("h1")
+                .file("v1.yml", "d: {f1: 1, nested: {a: f1}}\n").file("v2.yml", "d: {f2: 1, nested: {b: f2}}\n")
+                .playbook("""
+                        - hosts: h1
+                          gather_facts: false
+                          tasks:
+                            - include_vars: v1.yml
+                            - include_vars: v2.yml
+                            - name: check
+                              assert:
+                                that: "d == {'f1': 1, 'f2': 1, 'nested': {'a': 'f1', 'b': 'f2'}}"
+                        """);
+        fixture.hashBehaviour = HashBehaviour.MERGE;
+        assertPasses(fixture);
+    }
 }
