@@ -133,7 +133,7 @@ final class Session {
                 configuredPaths(Setting.LIBRARY), configuredPaths(Setting.ACTION_PLUGINS)));
         this.modules = modules;
         List<Path> playbookDirs = options.playbooks.stream().map(p -> p.toAbsolutePath().getParent()).distinct().toList();
-        Inventory inventory = InventoryLoader.load(inventories(), playbookDirs, vault, diagnostics);
+        Inventory inventory = InventoryLoader.load(inventories(), playbookDirs, vault, hashBehaviour(), diagnostics);
         List<Playbook> playbooks = new ArrayList<>();
         // roles are looked for beside each playbook, then in roles_path (Ansible's default when unset)
         List<String> rolesPath = config.paths(Setting.ROLES_PATH, HOME);
@@ -268,7 +268,13 @@ final class Session {
                 inventoryDir, connectionDefaults, options.waitLock(), vault, loaded.plugins(),
                 new HandlerSettings(options.forceHandlers || config.bool(Setting.FORCE_HANDLERS).orElse(false),
                         config.bool(Setting.ERROR_ON_MISSING_HANDLER).orElse(true)),
-                config.bool(Setting.NO_LOG).orElse(false), factCache(), config.bool(Setting.JINJA2_NATIVE).orElse(false));
+                config.bool(Setting.NO_LOG).orElse(false), factCache(), config.bool(Setting.JINJA2_NATIVE).orElse(false),
+                hashBehaviour());
+    }
+
+    /** ansible.cfg's {@code hash_behaviour} (ANSIBLE_HASH_BEHAVIOUR), default {@code replace}. */
+    private io.swarmplay.vars.HashBehaviour hashBehaviour() {
+        return io.swarmplay.vars.HashBehaviour.of(config.string(Setting.HASH_BEHAVIOUR).orElse(Setting.HASH_BEHAVIOUR.ansibleDefault));
     }
 
     /**

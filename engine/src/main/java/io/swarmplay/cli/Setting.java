@@ -37,6 +37,7 @@ enum Setting {
     CACHE_PLUGIN_CONNECTION("defaults", "fact_caching_connection", "ANSIBLE_CACHE_PLUGIN_CONNECTION", Type.PATH, null, null),
     CACHE_PLUGIN_PREFIX("defaults", "fact_caching_prefix", "ANSIBLE_CACHE_PLUGIN_PREFIX", Type.STRING, null, null),
     CACHE_PLUGIN_TIMEOUT("defaults", "fact_caching_timeout", "ANSIBLE_CACHE_PLUGIN_TIMEOUT", Type.INTEGER, "86400", null),
+    HASH_BEHAVIOUR("defaults", "hash_behaviour", "ANSIBLE_HASH_BEHAVIOUR", Type.STRING, "replace", null),
     JINJA2_NATIVE("defaults", "jinja2_native", "ANSIBLE_JINJA2_NATIVE", Type.BOOLEAN, "False", null),
     SHOW_CUSTOM_STATS("defaults", "show_custom_stats", "ANSIBLE_SHOW_CUSTOM_STATS", Type.BOOLEAN, "False", null),
     BECOME("privilege_escalation", "become", "ANSIBLE_BECOME", Type.BOOLEAN, "False", "ansible_become"),

@@ -34,8 +34,12 @@ public final class Inventory {
 
     private final VarsDirs varsDirs;
 
-    Inventory(List<Host> hosts, Map<String, Group> groups, Host implicitLocalhost, VarsDirs varsDirs) {
+    private final io.swarmplay.vars.HashBehaviour hashBehaviour;
+
+    Inventory(List<Host> hosts, Map<String, Group> groups, Host implicitLocalhost, VarsDirs varsDirs,
+              io.swarmplay.vars.HashBehaviour hashBehaviour) {
         this.varsDirs = varsDirs;
+        this.hashBehaviour = hashBehaviour;
         this.hosts = List.copyOf(hosts);
         for (Host h : this.hosts) {
             indexOf.put(h.name(), indexOf.size());
@@ -103,6 +107,11 @@ public final class Inventory {
      * The host's own variables are in {@link Host#vars()}, which take precedence over these.
      * Unmodifiable; merged once per distinct list of groups.
      */
+    /** How variables given by two sources combine (ansible.cfg's {@code hash_behaviour}). */
+    public io.swarmplay.vars.HashBehaviour hashBehaviour() {
+        return hashBehaviour;
+    }
+
     public Map<String, Object> groupVarsFor(Host host) {
         return groupVars.computeIfAbsent(host.groups(), this::mergeGroupVars);
     }
@@ -114,8 +123,8 @@ public final class Inventory {
     private Map<String, Object> mergeGroupVars(List<String> groupNames) {
         Map<String, Object> merged = new LinkedHashMap<>();
         List<Group> ordered = groupNames.stream().map(groups::get).filter(java.util.Objects::nonNull).toList();
-        ordered.forEach(g -> merged.putAll(g.inlineVars()));
-        ordered.forEach(g -> merged.putAll(g.fileVars()));
+        ordered.forEach(g -> hashBehaviour.putAll(merged, g.inlineVars()));
+        ordered.forEach(g -> hashBehaviour.putAll(merged, g.fileVars()));
         return Collections.unmodifiableMap(merged);
     }
 

@@ -43,6 +43,7 @@ final class InventoryBuilder {
     private final Map<String, Object> localhostFileVars = new LinkedHashMap<>();
     private final Map<String, SourcePosition> edges = new HashMap<>(); // "parent\0child" -> where it was written
     private VarsDirs varsDirs = VarsDirs.NONE;
+    private io.swarmplay.vars.HashBehaviour hashBehaviour = io.swarmplay.vars.HashBehaviour.REPLACE;
 
     InventoryBuilder() {
         group(Inventory.ALL);
@@ -56,6 +57,15 @@ final class InventoryBuilder {
 
     VarsDirs varsDirs() {
         return varsDirs;
+    }
+
+    /** How a variable given twice (by two sources or files) combines: ansible.cfg's {@code hash_behaviour}. */
+    void hashBehaviour(io.swarmplay.vars.HashBehaviour behaviour) {
+        hashBehaviour = behaviour;
+    }
+
+    io.swarmplay.vars.HashBehaviour hashBehaviour() {
+        return hashBehaviour;
     }
 
     void group(String name) {
@@ -72,11 +82,11 @@ final class InventoryBuilder {
 
     void groupVars(String group, Map<String, Object> vars) {
         group(group);
-        groups.get(group).vars.putAll(ConnectionVars.normalise(vars));
+        hashBehaviour.putAll(groups.get(group).vars, ConnectionVars.normalise(vars));
     }
 
     void groupFileVars(String group, Map<String, Object> vars) {
-        groups.get(group).fileVars.putAll(ConnectionVars.normalise(vars));
+        hashBehaviour.putAll(groups.get(group).fileVars, ConnectionVars.normalise(vars));
     }
 
     void child(String parent, String child, SourcePosition at) {
@@ -88,7 +98,7 @@ final class InventoryBuilder {
 
     void host(String group, String name, Map<String, Object> vars, SourcePosition at) {
         group(group);
-        hosts.computeIfAbsent(name, n -> new HostDraft(at)).vars.putAll(ConnectionVars.normalise(vars));
+        hashBehaviour.putAll(hosts.computeIfAbsent(name, n -> new HostDraft(at)).vars, ConnectionVars.normalise(vars));
         groups.get(group).hosts.add(name);
     }
 
@@ -102,7 +112,7 @@ final class InventoryBuilder {
 
     void hostFileVars(String name, Map<String, Object> vars) {
         Map<String, Object> target = hosts.containsKey(name) ? hosts.get(name).fileVars : localhostFileVars;
-        target.putAll(ConnectionVars.normalise(vars));
+        hashBehaviour.putAll(target, ConnectionVars.normalise(vars));
     }
 
     /** The inventory; a cycle among groups is reported to {@code diagnostics} (Ansible refuses it too). */
@@ -120,7 +130,7 @@ final class InventoryBuilder {
         for (Map.Entry<String, HostDraft> e : hosts.entrySet()) {
             builtHosts.add(buildHost(e.getKey(), e.getValue(), memberships.groupsOf(e.getKey())));
         }
-        return new Inventory(builtHosts, built, implicitLocalhost(), varsDirs);
+        return new Inventory(builtHosts, built, implicitLocalhost(), varsDirs, hashBehaviour);
     }
 
     private void reportCycle(Diagnostics diagnostics) {
@@ -158,9 +168,9 @@ final class InventoryBuilder {
         return new Group(name, draft.vars, draft.fileVars, List.copyOf(draft.hosts), List.copyOf(draft.children), depth);
     }
 
-    private static Host buildHost(String name, HostDraft draft, List<String> groups) {
+    private Host buildHost(String name, HostDraft draft, List<String> groups) {
         Map<String, Object> vars = new LinkedHashMap<>(draft.vars);
-        vars.putAll(draft.fileVars);
+        hashBehaviour.putAll(vars, draft.fileVars);
         return new Host(name, vars, groups, false, draft.at);
     }
 
@@ -227,7 +237,7 @@ final class InventoryBuilder {
         vars.put("ansible_connection", "local");
         // Ansible gives the implicit localhost the controller's Python (sys.executable)
         vars.put("ansible_python_interpreter", controllerPython());
-        vars.putAll(localhostFileVars);
+        hashBehaviour.putAll(vars, localhostFileVars);
         return new Host(Inventory.LOCALHOST, vars, List.of(Inventory.ALL), true, SourcePosition.UNKNOWN);
     }
 }

@@ -74,6 +74,7 @@ final class InventoryEdit {
     /** A builder holding everything {@code inventory} holds; {@code ungrouped} is worked out again at build. */
     private static InventoryBuilder copy(Inventory inventory) {
         InventoryBuilder builder = new InventoryBuilder();
+        builder.hashBehaviour(inventory.hashBehaviour());
         builder.varsDirs(inventory.varsDirs());
         inventory.groups().forEach((name, g) -> {
             builder.groupVars(name, g.inlineVars());

@@ -54,7 +54,14 @@ public final class InventoryLoader {
     /** As {@link #load(List, List, Diagnostics)}, decrypting vault-encrypted files and values with {@code vault}. */
     public static Inventory load(List<String> sources, List<Path> playbookDirs, io.swarmplay.source.Vault vault,
                                  Diagnostics diagnostics) {
+        return load(sources, playbookDirs, vault, io.swarmplay.vars.HashBehaviour.REPLACE, diagnostics);
+    }
+
+    /** As {@link #load(List, List, io.swarmplay.source.Vault, Diagnostics)}, a variable given twice combining as {@code hashBehaviour} says. */
+    public static Inventory load(List<String> sources, List<Path> playbookDirs, io.swarmplay.source.Vault vault,
+                                 io.swarmplay.vars.HashBehaviour hashBehaviour, Diagnostics diagnostics) {
         InventoryLoader loader = new InventoryLoader(diagnostics, vault);
+        loader.builder.hashBehaviour(hashBehaviour);
         for (String source : sources) loader.loadSource(source);
         for (Path dir : playbookDirs) loader.varsDirs.add(dir.toAbsolutePath().normalize());
         VarsDirReader vars = new VarsDirReader(loader.builder, diagnostics, loader.vault);

@@ -74,7 +74,7 @@ final class VarsDirReader {
 
     private Map<String, Object> varsOf(Path dir, String name) {
         Map<String, Object> vars = new LinkedHashMap<>();
-        for (Path file : filesFor(dir, name)) vars.putAll(readVars(file));
+        for (Path file : filesFor(dir, name)) builder.hashBehaviour().putAll(vars, readVars(file));
         return vars;
     }
 

@@ -85,16 +85,9 @@ public final class IncludeVarsModule implements Module<IncludeVarsModule.Args> {
                         + "' and a '" + TypeFilters.pythonType(value) + "': \n" + SerialisationFilters.json(old, 0, false)
                         + "\n" + SerialisationFilters.json(value, 0, false));
             }
-            merged.put(key, mergeHash(oldMap, newMap));
+            merged.put(key, io.swarmplay.vars.HashBehaviour.mergeHash(oldMap, newMap));
         });
         return merged;
-    }
-
-    // Ansible's merge_hash (recursive, lists replaced): the new mapping's keys win
-    private static Map<Object, Object> mergeHash(Map<?, ?> old, Map<?, ?> neu) {
-        Map<Object, Object> out = new LinkedHashMap<>(old);
-        neu.forEach((k, v) -> out.put(k, out.get(k) instanceof Map<?, ?> o && v instanceof Map<?, ?> n ? mergeHash(o, n) : v));
-        return out;
     }
 
     // the host's value of the variable, null when it has none (Ansible's task_vars.get(key))

@@ -56,8 +56,16 @@ final class HostState {
     /** Stopped by another host's fatal error ({@code any_errors_fatal}): not failed itself, runs nothing more. */
     boolean stopped;
 
+    /** How {@code include_vars} results combine with earlier ones (ansible.cfg's {@code hash_behaviour}). */
+    private final io.swarmplay.vars.HashBehaviour hashBehaviour;
+
     HostState(Host host) {
+        this(host, io.swarmplay.vars.HashBehaviour.REPLACE);
+    }
+
+    HostState(Host host, io.swarmplay.vars.HashBehaviour hashBehaviour) {
         this.host = host;
+        this.hashBehaviour = hashBehaviour;
     }
 
     String name() {
@@ -107,7 +115,7 @@ final class HostState {
     void setVars(VarsLayer layer, Map<String, Object> vars) {
         switch (layer) {
             case FACTS -> addFacts(vars);
-            case INCLUDED -> included.putAll(vars);
+            case INCLUDED -> hashBehaviour.putAll(included, vars); // Ansible's set_host_variable: combine_vars
             case SET_FACTS -> setFacts(vars);
         }
     }

@@ -74,28 +74,28 @@ final class PlayScope {
     private VariableScope scope(HostState host, StepSpec spec) {
         Inventory inventory = run.inventory();
         List<RoleCall> chain = spec == null ? List.of() : spec.inherited().roles();
-        VariableScope scope = VariableScope.empty()
+        VariableScope scope = VariableScope.empty(run.request.hashBehaviour())
                 .with("no facts yet", NO_FACTS)
                 // PlayContext.update_vars: the address connected to, where no variable names one
                 .with("connection", Map.of("ansible_host", host.host.name()))
                 .with("command line", run.request.commandLine())
                 .with("remote_user", remoteUser(spec))
                 .with("become keywords", becomeKeywords(spec));
-        for (RoleCall role : playRoles) scope = scope.with("role '" + role.name() + "' defaults", RoleVars.defaults(List.of(role)));
-        if (!chain.isEmpty()) scope = scope.with("role '" + chain.get(chain.size() - 1).name() + "' defaults", RoleVars.defaults(chain));
+        for (RoleCall role : playRoles) scope = scope.with("role '" + role.name() + "' defaults", RoleVars.defaults(List.of(role), run.request.hashBehaviour()));
+        if (!chain.isEmpty()) scope = scope.with("role '" + chain.get(chain.size() - 1).name() + "' defaults", RoleVars.defaults(chain, run.request.hashBehaviour()));
         scope = scope
                 .with("group vars", inventory.groupVarsFor(host.host))
                 .with("host vars", host.host.vars())
                 .with("facts", host.gathered)
                 .with("play vars", play.vars())
                 .with("vars files", varsFilesOf(host));
-        for (RoleCall role : playRoles) scope = scope.with("role '" + role.name() + "' vars", RoleVars.vars(List.of(role)));
-        if (!chain.isEmpty()) scope = scope.with("role '" + chain.get(chain.size() - 1).name() + "' vars", RoleVars.vars(chain));
+        for (RoleCall role : playRoles) scope = scope.with("role '" + role.name() + "' vars", RoleVars.vars(List.of(role), run.request.hashBehaviour()));
+        if (!chain.isEmpty()) scope = scope.with("role '" + chain.get(chain.size() - 1).name() + "' vars", RoleVars.vars(chain, run.request.hashBehaviour()));
         if (spec != null) {
             for (Map<String, Object> vars : spec.inherited().vars()) scope = scope.with("block or task vars", vars);
         }
         scope = scope.with("include_vars", host.included).with("set_fact and registered", host.runtimeVars());
-        if (!chain.isEmpty()) scope = scope.with("role params", RoleVars.params(chain));
+        if (!chain.isEmpty()) scope = scope.with("role params", RoleVars.params(chain, run.request.hashBehaviour()));
         if (spec != null) scope = scope.with("include params", spec.inherited().includeParams());
         return scope.with("extra vars", run.request.extraVars())
                 .with("magic", magic(host.host))
@@ -139,7 +139,7 @@ final class PlayScope {
     }
 
     private Map<String, Object> loadVarsFiles(HostState host) {
-        Map<String, Object> base = VariableScope.empty()
+        Map<String, Object> base = VariableScope.empty(run.request.hashBehaviour())
                 .with("group vars", run.inventory().groupVarsFor(host.host))
                 .with("host vars", host.host.vars()).with("play vars", play.vars())
                 .with("extra vars", run.request.extraVars()).with("magic", magic(host.host)).toMap();
@@ -147,7 +147,7 @@ final class PlayScope {
         for (String file : play.varsFiles()) {
             Object name = run.templar().render(file, base, play.at());
             if (name instanceof Unknown) continue;
-            loaded.putAll(VarsFileLoader.load(play.dir().resolve(String.valueOf(name)), run.request.vault()));
+            run.request.hashBehaviour().putAll(loaded, VarsFileLoader.load(play.dir().resolve(String.valueOf(name)), run.request.vault()));
         }
         return loaded;
     }
@@ -215,7 +215,7 @@ final class PlayScope {
      * vars files or roles' variables (those belong to the play, not the host).
      */
     private VariableScope hostvarsScope(HostState host) {
-        return VariableScope.empty()
+        return VariableScope.empty(run.request.hashBehaviour())
                 .with("no facts yet", NO_FACTS)
                 .with("command line", run.request.commandLine())
                 .with("group vars", run.inventory().groupVarsFor(host.host))

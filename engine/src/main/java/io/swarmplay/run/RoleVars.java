@@ -14,7 +14,8 @@ import java.util.Map;
  * The variables roles bring, as Ansible 2.14 computes them for a task in a chain of role uses
  * (outermost first, the task's own role last): defaults (the lowest precedence), vars (above
  * {@code vars_files}, below block vars) and params (above {@code set_fact}), and the magic
- * variables {@code role_name}, {@code role_path} and the parent roles'.
+ * variables {@code role_name}, {@code role_path} and the parent roles'. Sources combine as
+ * {@code hash_behaviour} says (Ansible's {@code combine_vars}).
  */
 final class RoleVars {
 
@@ -22,32 +23,32 @@ final class RoleVars {
     }
 
     /** {@code Role.get_default_vars(dep_chain)}: the dependencies', the chain's, then the role's own defaults. */
-    static Map<String, Object> defaults(List<RoleCall> chain) {
+    static Map<String, Object> defaults(List<RoleCall> chain, io.swarmplay.vars.HashBehaviour hash) {
         Map<String, Object> vars = new LinkedHashMap<>();
         RoleCall role = chain.get(chain.size() - 1);
-        for (RoleCall dep : role.role().allDependencies()) vars.putAll(defaults(List.of(dep)));
-        for (RoleCall parent : chain) vars.putAll(parent.role().defaults());
+        for (RoleCall dep : role.role().allDependencies()) hash.putAll(vars, defaults(List.of(dep), hash));
+        for (RoleCall parent : chain) hash.putAll(vars, parent.role().defaults());
         return vars;
     }
 
     /** {@code Role.get_vars(dep_chain, include_params=False)}: the chain's, the dependencies', then the role's own. */
-    static Map<String, Object> vars(List<RoleCall> chain) {
+    static Map<String, Object> vars(List<RoleCall> chain, io.swarmplay.vars.HashBehaviour hash) {
         Map<String, Object> vars = new LinkedHashMap<>();
         RoleCall role = chain.get(chain.size() - 1);
         for (RoleCall parent : chain) {
-            vars.putAll(parent.options().vars());
-            vars.putAll(parent.role().vars());
+            hash.putAll(vars, parent.options().vars());
+            hash.putAll(vars, parent.role().vars());
         }
-        for (RoleCall dep : role.role().allDependencies()) vars.putAll(vars(List.of(dep)));
-        vars.putAll(role.options().vars());
-        vars.putAll(role.role().vars());
+        for (RoleCall dep : role.role().allDependencies()) hash.putAll(vars, vars(List.of(dep), hash));
+        hash.putAll(vars, role.options().vars());
+        hash.putAll(vars, role.role().vars());
         return vars;
     }
 
     /** {@code Role.get_role_params(dep_chain)}: the chain's params, the role's own last. */
-    static Map<String, Object> params(List<RoleCall> chain) {
+    static Map<String, Object> params(List<RoleCall> chain, io.swarmplay.vars.HashBehaviour hash) {
         Map<String, Object> vars = new LinkedHashMap<>();
-        for (RoleCall call : chain) vars.putAll(call.params());
+        for (RoleCall call : chain) hash.putAll(vars, call.params());
         return vars;
     }
 

@@ -31,13 +31,27 @@ import java.util.Set;
  * @param handlers    {@code --force-handlers} and {@code error_on_missing_handler}
  * @param factCache   where facts are kept between runs ({@code fact_caching})
  * @param jinja2Native ansible.cfg's {@code jinja2_native} (ANSIBLE_JINJA2_NATIVE): templates keep native types
+ * @param hashBehaviour ansible.cfg's {@code hash_behaviour} (ANSIBLE_HASH_BEHAVIOUR): how variable layers combine
  */
 public record RunRequest(Inventory inventory, List<Playbook> playbooks, Map<String, Object> extraVars,
                          ModuleRegistry modules, String limit, Set<String> tags, Set<String> skipTags,
                          String startAtTask, int forks, boolean diff, boolean offline, int verbosity,
                          Redactor redactor, java.nio.file.Path inventoryDir, Map<String, Object> commandLine,
                          java.time.Duration waitLock, io.swarmplay.source.Vault vault, TemplatePlugins plugins,
-                         HandlerSettings handlers, boolean noLog, FactCache factCache, boolean jinja2Native) {
+                         HandlerSettings handlers, boolean noLog, FactCache factCache, boolean jinja2Native,
+                         io.swarmplay.vars.HashBehaviour hashBehaviour) {
+
+    /** A request whose variable layers replace each other (Ansible's default {@code hash_behaviour}). */
+    public RunRequest(Inventory inventory, List<Playbook> playbooks, Map<String, Object> extraVars,
+                      ModuleRegistry modules, String limit, Set<String> tags, Set<String> skipTags,
+                      String startAtTask, int forks, boolean diff, boolean offline, int verbosity,
+                      Redactor redactor, java.nio.file.Path inventoryDir, Map<String, Object> commandLine,
+                      java.time.Duration waitLock, io.swarmplay.source.Vault vault, TemplatePlugins plugins,
+                      HandlerSettings handlers, boolean noLog, FactCache factCache, boolean jinja2Native) {
+        this(inventory, playbooks, extraVars, modules, limit, tags, skipTags, startAtTask, forks, diff, offline, verbosity,
+                redactor, inventoryDir, commandLine, waitLock, vault, plugins, handlers, noLog, factCache, jinja2Native,
+                io.swarmplay.vars.HashBehaviour.REPLACE);
+    }
 
     /** A request with Ansible's default templating (jinja2_native off). */
     public RunRequest(Inventory inventory, List<Playbook> playbooks, Map<String, Object> extraVars,
@@ -102,5 +116,6 @@ public record RunRequest(Inventory inventory, List<Playbook> playbooks, Map<Stri
         plugins = plugins == null ? TemplatePlugins.NONE : plugins;
         handlers = handlers == null ? HandlerSettings.DEFAULTS : handlers;
         factCache = factCache == null ? FactCache.MEMORY : factCache;
+        hashBehaviour = hashBehaviour == null ? io.swarmplay.vars.HashBehaviour.REPLACE : hashBehaviour;
     }
 }

@@ -92,7 +92,7 @@ final class RunState implements AutoCloseable {
 
     /** A new state for {@code host}, holding the facts an earlier run cached for it (not one of the run's hosts yet). */
     HostState fresh(Host host) {
-        HostState state = new HostState(host);
+        HostState state = new HostState(host, request.hashBehaviour());
         state.cachedFacts(request.factCache().load(host.name()));
         return state;
     }

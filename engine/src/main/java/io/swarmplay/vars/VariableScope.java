@@ -11,7 +11,8 @@ import java.util.Optional;
  * Layers of variables, lowest precedence first, following Ansible's order: group vars, host
  * vars, facts, play vars, vars files, block vars, task vars, set_fact and registered results,
  * extra vars ({@code -e}), then loop variables and magic variables. A later layer replaces a
- * whole value of an earlier one (no deep merge, as Ansible's default {@code hash_behaviour}).
+ * whole value of an earlier one (Ansible's default {@code hash_behaviour}), or with
+ * {@code hash_behaviour = merge} merges mappings recursively into it ({@link HashBehaviour}).
  *
  * <p>Immutable: {@link #with} returns a new scope sharing the lower layers.
  */
@@ -22,14 +23,22 @@ public final class VariableScope {
     }
 
     private final List<Layer> layers;
+    private final HashBehaviour hashBehaviour;
     private Map<String, Object> flat;
 
-    private VariableScope(List<Layer> layers) {
+    private VariableScope(List<Layer> layers, HashBehaviour hashBehaviour) {
         this.layers = layers;
+        this.hashBehaviour = hashBehaviour;
     }
 
+    /** No layers yet; layers replace values (Ansible's default {@code hash_behaviour}). */
     public static VariableScope empty() {
-        return new VariableScope(List.of());
+        return empty(HashBehaviour.REPLACE);
+    }
+
+    /** No layers yet; layers are combined as {@code hashBehaviour} says. */
+    public static VariableScope empty(HashBehaviour hashBehaviour) {
+        return new VariableScope(List.of(), hashBehaviour);
     }
 
     /** This scope with one more layer on top; empty layers are not added. */
@@ -38,15 +47,15 @@ public final class VariableScope {
         List<Layer> more = new ArrayList<>(layers.size() + 1);
         more.addAll(layers);
         more.add(new Layer(layerName, vars));
-        return new VariableScope(Collections.unmodifiableList(more));
+        return new VariableScope(Collections.unmodifiableList(more), hashBehaviour);
     }
 
-    /** Every variable with the value of the highest layer that defines it. */
+    /** Every variable with the value of the highest layer that defines it (mappings merged with {@code merge}). */
     public Map<String, Object> toMap() {
         Map<String, Object> result = flat;
         if (result == null) {
             result = new LinkedHashMap<>();
-            for (Layer layer : layers) result.putAll(layer.vars());
+            for (Layer layer : layers) hashBehaviour.putAll(result, layer.vars());
             flat = result;
         }
         return result;

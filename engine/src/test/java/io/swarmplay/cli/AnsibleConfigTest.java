@@ -95,6 +95,15 @@ class AnsibleConfigTest {
     }
 
     @Test
+    void hashBehaviourIsReadFromTheDefaultsSectionAndTheEnvironment() {
+        TestFiles.write(dir, "cwd/ansible.cfg", "[defaults]\nhash_behaviour = merge\n");
+        assertEquals(Optional.of("merge"), load(Map.of()).string(Setting.HASH_BEHAVIOUR));
+        assertEquals(Optional.of("replace"), load(Map.of("ANSIBLE_HASH_BEHAVIOUR", "replace")).string(Setting.HASH_BEHAVIOUR));
+        load(Map.of()).check();
+        assertTrue(diagnostics.warnings().isEmpty(), "hash_behaviour is a setting swarmplay reads");
+    }
+
+    @Test
     void unknownKeysAreWarningsNamingThemAndBadValuesErrorsAtTheirLine() {
         TestFiles.write(dir, "cwd/ansible.cfg", "[defaults]\nnocows = 1\nbecome = true\nforks = many\n");
         load(Map.of()).check();
@@ -109,7 +118,7 @@ class AnsibleConfigTest {
                 [defaults] test_plugins, [defaults] library, [defaults] action_plugins, [defaults] vault_password_file, \
                 [defaults] vault_identity_list, [defaults] no_log, [defaults] gathering, [defaults] force_handlers, [defaults] error_on_missing_handler, \
                 [defaults] fact_caching, [defaults] fact_caching_connection, [defaults] fact_caching_prefix, \
-                [defaults] fact_caching_timeout, [defaults] jinja2_native, [defaults] show_custom_stats, [privilege_escalation] become, [privilege_escalation] become_user, \
+                [defaults] fact_caching_timeout, [defaults] hash_behaviour, [defaults] jinja2_native, [defaults] show_custom_stats, [privilege_escalation] become, [privilege_escalation] become_user, \
                 [privilege_escalation] become_method, [ssh_connection] ssh_args
 
                 [WARNING]: ansible.cfg: [defaults] become is not read by swarmplay; ignored

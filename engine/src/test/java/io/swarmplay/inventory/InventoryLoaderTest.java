@@ -399,4 +399,62 @@ class InventoryLoaderTest {
         assertEquals("soft", llama.vars().get("fleece"), llama.vars().toString());
         assertEquals("playbook", added.groupVarsFor(llama).get("genus"));
     }
+
+    // the hash target of ansible-core 2.14 (test_inv1.yml, test_inv2.yml): what ansible-playbook asserts
+    private static final String INV1 = """
+            all:
+              hosts:
+                host1:
+                  test_inventory_host_hash: {host_var1: inventory 1, host_var2: inventory 1}
+              vars:
+                test_inventory_group_hash: {group_var1: inventory 1, group_var2: inventory 1}
+            """;
+    private static final String INV2 = """
+            all:
+              hosts:
+                host1:
+                  test_inventory_host_hash: {host_var1: inventory 2}
+              vars:
+                test_inventory_group_hash: {group_var1: inventory 2}
+            """;
+
+    private Inventory twoSources(io.swarmplay.vars.HashBehaviour behaviour) {
+        return InventoryLoader.load(List.of(TestFiles.write(dir, "inv1.yml", INV1).toString(),
+                TestFiles.write(dir, "inv2.yml", INV2).toString()), List.of(), io.swarmplay.source.Vault.none(), behaviour, diagnostics);
+    }
+
+    @Test
+    void hashBehaviourMergeMergesAVariableTwoSourcesGiveAHostOrGroup() {
+        Inventory inventory = twoSources(io.swarmplay.vars.HashBehaviour.MERGE);
+        Host host = inventory.host("host1").orElseThrow();
+        assertEquals(Map.of("host_var1", "inventory 2", "host_var2", "inventory 1"), host.vars().get("test_inventory_host_hash"));
+        assertEquals(Map.of("group_var1", "inventory 2", "group_var2", "inventory 1"),
+                inventory.groupVarsFor(host).get("test_inventory_group_hash"));
+    }
+
+    @Test
+    void hashBehaviourReplaceKeepsTheLaterSourcesValueWhole() {
+        Inventory inventory = twoSources(io.swarmplay.vars.HashBehaviour.REPLACE);
+        Host host = inventory.host("host1").orElseThrow();
+        assertEquals(Map.of("host_var1", "inventory 2"), host.vars().get("test_inventory_host_hash"));
+        assertEquals(Map.of("group_var1", "inventory 2"), inventory.groupVarsFor(host).get("test_inventory_group_hash"));
+    }
+
+    @Test
+    void hashBehaviourMergeMergesGroupVarsOfEveryGroupOfTheHost() {
+        Path file = TestFiles.write(dir, "inv.yml", """
+                all:
+                  children:
+                    web:
+                      hosts: {h1: {}}
+                      vars:
+                        d: {web: 1, nested: {a: web}, l: [1, 2]}
+                  vars:
+                    d: {all: 1, nested: {b: all}, l: [0]}
+                """);
+        Inventory inventory = InventoryLoader.load(List.of(file.toString()), List.of(), io.swarmplay.source.Vault.none(),
+                io.swarmplay.vars.HashBehaviour.MERGE, diagnostics);
+        assertEquals(Map.of("all", 1, "web", 1, "nested", Map.of("a", "web", "b", "all"), "l", List.of(1, 2)),
+                inventory.groupVarsFor(inventory.host("h1").orElseThrow()).get("d"));
+    }
 }

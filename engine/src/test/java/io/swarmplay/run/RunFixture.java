@@ -46,6 +46,8 @@ final class RunFixture {
     int verbosity = 1;
     /** ansible.cfg's {@code jinja2_native}. */
     boolean jinja2Native;
+    /** ansible.cfg's {@code hash_behaviour}. */
+    io.swarmplay.vars.HashBehaviour hashBehaviour = io.swarmplay.vars.HashBehaviour.REPLACE;
 
     RunFixture(Path dir) {
         this.dir = dir;
@@ -83,13 +85,14 @@ final class RunFixture {
 
     Run run(Mode mode) {
         Diagnostics diagnostics = new Diagnostics();
-        Inventory inventory = InventoryLoader.load(List.of(dir.resolve("inventory.yaml").toString()), diagnostics);
+        Inventory inventory = InventoryLoader.load(List.of(dir.resolve("inventory.yaml").toString()), List.of(),
+                io.swarmplay.source.Vault.none(), hashBehaviour, diagnostics);
         Playbook playbook = new PlaybookLoader(MODULES).gathering(gathering).load(dir.resolve("site.yaml"), diagnostics);
         diagnostics.throwIfErrors();
         Redactor redactor = new Redactor();
         RunRequest request = new RunRequest(inventory, List.of(playbook), extraVars, MODULES, limit, tags, skipTags,
                 startAt, 5, true, false, verbosity, redactor, dir, commandLine, null, io.swarmplay.source.Vault.none(),
-                io.swarmplay.template.TemplatePlugins.NONE, handlers, false, factCache, jinja2Native);
+                io.swarmplay.template.TemplatePlugins.NONE, handlers, false, factCache, jinja2Native, hashBehaviour);
         RunRecorder recorder = new RunRecorder();
         StringWriter text = new StringWriter();
         PrintWriter out = new PrintWriter(text);
