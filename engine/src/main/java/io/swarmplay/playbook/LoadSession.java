@@ -110,9 +110,11 @@ final class LoadSession {
         }
     }
 
-    /** A play's vars while it loads: its own, else the import_playbook's (Ansible's Play.load(vars=...)). */
-    Map<String, Object> loadingPlayVars(Map<String, Object> own, boolean hasOwn) {
-        return hasOwn ? own : importedPlaybookVars;
+    /** A play's vars while it loads: its own over the import_playbook's (Ansible's Play.load(vars=...)). */
+    Map<String, Object> loadingPlayVars(Map<String, Object> own) {
+        Map<String, Object> vars = new java.util.HashMap<>(importedPlaybookVars);
+        vars.putAll(own);
+        return vars;
     }
 
     /**

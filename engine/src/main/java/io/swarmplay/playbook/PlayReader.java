@@ -34,7 +34,7 @@ final class PlayReader {
 
     // the play's vars are what its static imports' file names may use (with the extra vars)
     private Play readChecked(YamlNode.Mapping play) {
-        Map<String, Object> vars = session.loadingPlayVars(vars(play.get("vars")), play.has("vars"));
+        Map<String, Object> vars = session.loadingPlayVars(vars(play.get("vars")));
         Map<String, Object> known = new java.util.HashMap<>(vars);
         Map<String, Object> loaded = new LinkedHashMap<>();
         List<String> varsFiles = varsFiles(play.get("vars_files"), loaded);
