@@ -5,6 +5,7 @@ import io.swarmplay.module.Module;
 import io.swarmplay.module.ModuleRegistry;
 import io.swarmplay.source.Diagnostic;
 import io.swarmplay.source.Diagnostics;
+import io.swarmplay.source.Nodes;
 import io.swarmplay.source.SourcePosition;
 import io.swarmplay.source.YamlNode;
 import io.swarmplay.source.YamlReader;
@@ -61,25 +62,66 @@ final class LoadSession {
     /** The extra vars ({@code -e}): part of what a static import's file name may use. */
     Map<String, Object> extraVars = Map.of();
 
-    /** The vars of the play being read (what its static imports' file names may use). */
-    private Map<String, Object> playVars = Map.of();
+    /**
+     * The variables known while the current part is read (Ansible's {@code get_vars(play, task)} at load:
+     * role defaults, play vars, vars_files, role vars, block vars; no host's): what static imports' names may use.
+     */
+    private Map<String, Object> loadVars = Map.of();
 
-    /** What {@code read} returns, read with {@code vars} as the play's vars. */
+    /** What {@code read} returns, read with {@code vars} as the play's vars (nothing of an outer play). */
     <T> T withPlayVars(Map<String, Object> vars, java.util.function.Supplier<T> read) {
-        Map<String, Object> outer = playVars;
-        playVars = vars;
+        return withLoadVars(Map.of(), vars, true, read);
+    }
+
+    /** What {@code read} returns, read with {@code vars} over the variables known so far. */
+    <T> T withLoadVars(Map<String, Object> vars, java.util.function.Supplier<T> read) {
+        return withLoadVars(Map.of(), vars, false, read);
+    }
+
+    /**
+     * What {@code read} returns, read with {@code below} under and {@code above} over the variables known
+     * so far (a role's defaults and vars); {@code fresh}: none known so far.
+     */
+    <T> T withLoadVars(Map<String, Object> below, Map<String, Object> above, boolean fresh,
+                       java.util.function.Supplier<T> read) {
+        Map<String, Object> outer = loadVars;
+        Map<String, Object> vars = new java.util.HashMap<>(below);
+        if (!fresh) vars.putAll(outer);
+        vars.putAll(above);
+        loadVars = vars;
         try {
             return read.get();
         } finally {
-            playVars = outer;
+            loadVars = outer;
         }
+    }
+
+    /** The vars of the import_playbook being read: its plays' vars while they load, unless they have their own. */
+    private Map<String, Object> importedPlaybookVars = Map.of();
+
+    /** What {@code read} returns, with {@code vars} as the vars of the import_playbook being read. */
+    <T> T withImportedPlaybookVars(Map<String, Object> vars, java.util.function.Supplier<T> read) {
+        Map<String, Object> outer = importedPlaybookVars;
+        importedPlaybookVars = vars;
+        try {
+            return read.get();
+        } finally {
+            importedPlaybookVars = outer;
+        }
+    }
+
+    /** A play's vars while it loads: its own over the import_playbook's (Ansible's Play.load(vars=...)). */
+    Map<String, Object> loadingPlayVars(Map<String, Object> own) {
+        Map<String, Object> vars = new java.util.HashMap<>(importedPlaybookVars);
+        vars.putAll(own);
+        return vars;
     }
 
     /**
      * A static import's file name rendered as Ansible does when it loads the playbook
-     * ({@code variable_manager.get_vars(play, task)}: no host's variables): with the extra vars, the
-     * play's vars, the import's own {@code vars}, {@code playbook_dir}, and {@code role_path} and
-     * {@code role_name} in a role's tasks.
+     * ({@code variable_manager.get_vars(play, task)}: no host's variables): with the variables known
+     * so far, the import's own {@code vars}, the extra vars, {@code playbook_dir}, and {@code role_path}
+     * and {@code role_name} in a role's tasks.
      *
      * @throws io.swarmplay.template.TemplateException when it uses a variable not known then
      */
@@ -90,11 +132,26 @@ final class LoadSession {
             vars.put("role_path", roleDir.toString());
             vars.put("role_name", String.valueOf(roleDir.getFileName()));
         }
-        vars.putAll(playVars);
+        vars.putAll(loadVars);
         vars.putAll(ownVars);
         vars.putAll(extraVars);
         Object value = io.swarmplay.template.Unsafe.strip(importTemplar().render(name, vars, at));
         return String.valueOf(value);
+    }
+
+    /**
+     * {@link #renderImportName}, or null after reporting Ansible's error for a name it cannot render
+     * (an import_playbook's or import_role's: {@code 'x' is undefined. 'x' is undefined}, exit 1).
+     */
+    String renderImportNameOrReport(String name, Path roleDir, Map<String, Object> ownVars, YamlNode node, String hint) {
+        try {
+            return renderImportName(name, roleDir, ownVars, node.at());
+        } catch (io.swarmplay.template.TemplateException e) {
+            // Ansible's AnsibleUndefinedVariable(e, orig_exc=e): the cause twice
+            String msg = e.undefined() ? e.summary() + ". " + e.summary() : e.getMessage();
+            generalError(msg, node.at(), Nodes.width(node), hint);
+            return null;
+        }
     }
 
     private io.swarmplay.template.Templar templar;

@@ -34,10 +34,15 @@ final class PlayReader {
 
     // the play's vars are what its static imports' file names may use (with the extra vars)
     private Play readChecked(YamlNode.Mapping play) {
-        return session.withPlayVars(vars(play.get("vars")), () -> readWithVars(play));
+        Map<String, Object> vars = session.loadingPlayVars(vars(play.get("vars")));
+        Map<String, Object> known = new java.util.HashMap<>(vars);
+        Map<String, Object> loaded = new LinkedHashMap<>();
+        List<String> varsFiles = varsFiles(play.get("vars_files"), loaded);
+        known.putAll(loaded);
+        return session.withPlayVars(known, () -> readWithVars(play, varsFiles));
     }
 
-    private Play readWithVars(YamlNode.Mapping play) {
+    private Play readWithVars(YamlNode.Mapping play, List<String> varsFiles) {
         if (play.has("become_method")) TaskOptionsReader.becomeMethod(play.get("become_method"), session);
         String hosts = hosts(play);
         TaskReader tasks = new TaskReader(session, file);
@@ -48,7 +53,7 @@ final class PlayReader {
         List<TaskNode> main = new ArrayList<>(roles(play.get("roles")));
         main.addAll(list(tasks, play, "tasks"));
         return new Play(name == null || name.isBlank() ? pattern : name, pattern,
-                TaskOptionsReader.withBecomeKeywords(becomeKeywords(play), vars(play.get("vars"))), varsFiles(play.get("vars_files")),
+                TaskOptionsReader.withBecomeKeywords(becomeKeywords(play), vars(play.get("vars"))), varsFiles,
                 preTasks, main, list(tasks, play, "post_tasks"),
                 new HandlerReader(session, file).readSection(play.get("handlers")),
                 flag(play, "gather_facts", session.gathering != Gathering.EXPLICIT), flag(play, "any_errors_fatal", false),
@@ -210,8 +215,11 @@ final class PlayReader {
         return vars;
     }
 
-    /** Entries as written; plain (untemplated) files must exist and load now. */
-    private List<String> varsFiles(YamlNode node) {
+    /**
+     * Entries as written; plain (untemplated) files must exist and load now, their variables into
+     * {@code loaded} (what the play's static imports may name their files with).
+     */
+    private List<String> varsFiles(YamlNode node, Map<String, Object> loaded) {
         List<String> files = new ArrayList<>();
         if (node == null) return files;
         List<YamlNode> items = node instanceof YamlNode.Sequence seq ? seq.items() : List.of(node);
@@ -220,7 +228,7 @@ final class PlayReader {
             if (name == null) continue;
             files.add(name);
             if (!Templates.isTemplated(name) && session.exists(dir.resolve(name), "vars file", item.at(), Nodes.width(item))) {
-                VarsFileLoader.load(dir.resolve(name), item.at(), session.diagnostics, session.vault);
+                loaded.putAll(VarsFileLoader.load(dir.resolve(name), item.at(), session.diagnostics, session.vault));
             }
         }
         return files;

@@ -184,21 +184,29 @@ public final class PlaybookLoader {
             }
         }
         if (name == null) return List.of();
+        Map<String, Object> vars = importVars(session, m);
+        // Ansible renders the name with the import's vars, the extra vars and playbook_dir (get_vars() of no play)
         if (Templates.isTemplated(name)) {
-            session.error("import_playbook is resolved before the run, so its file name cannot use variables",
-                    target.at(), Nodes.width(target), null);
-            return List.of();
+            String written = name;
+            name = session.withPlayVars(Map.of(), () -> session.renderImportNameOrReport(written, null, vars, target,
+                    "define it in the import's vars or with -e"));
+            if (name == null) return List.of();
         }
         Path path = (file.getParent() == null ? Path.of("") : file.getParent()).resolve(name);
         if (!session.exists(path, "playbook", target.at(), Nodes.width(target))) return List.of();
-        return withImportOptions(session, plays(session, path, target.at()), m);
+        // its plays load with the import's vars as their vars (Playbook._load_playbook_data(vars=...))
+        return withImportOptions(session, session.withImportedPlaybookVars(vars, () -> plays(session, path, target.at())), vars, m);
+    }
+
+    private static Map<String, Object> importVars(LoadSession session, YamlNode.Mapping m) {
+        return m.has("vars")
+                ? Nodes.mapping(m.get("vars"), "'vars'", session.diagnostics).map(YamlNode.Mapping::value).orElse(Map.of())
+                : Map.of();
     }
 
     /** The import's {@code vars} (over each play's own) and {@code tags} apply to every imported play. */
-    private static List<Play> withImportOptions(LoadSession session, List<Play> plays, YamlNode.Mapping m) {
-        Map<String, Object> vars = m.has("vars")
-                ? Nodes.mapping(m.get("vars"), "'vars'", session.diagnostics).map(YamlNode.Mapping::value).orElse(Map.of())
-                : Map.of();
+    private static List<Play> withImportOptions(LoadSession session, List<Play> plays, Map<String, Object> vars,
+                                                YamlNode.Mapping m) {
         Set<String> tags = m.has("tags") ? TaskOptionsReader.tags(m.get("tags"), session) : Set.of();
         if (vars.isEmpty() && tags.isEmpty()) return plays;
         List<Play> out = new ArrayList<>();

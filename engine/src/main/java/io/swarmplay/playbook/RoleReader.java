@@ -122,8 +122,10 @@ final class RoleReader {
         Map<String, Object> defaults = vars(dir, "defaults", from.get("defaults"), name, at);
         Map<String, Object> vars = vars(dir, "vars", from.get("vars"), name, at);
         Meta meta = meta(dir, search);
+        // a role's defaults (below all) and vars (over the play's) are known to its static imports
         List<TaskNode> tasks = file(dir, "tasks", from.get("tasks"), at)
-                .map(f -> TaskReader.readTasksFile(session, f, at, dir)).orElse(List.of());
+                .map(f -> session.withLoadVars(defaults, vars, false, () -> TaskReader.readTasksFile(session, f, at, dir)))
+                .orElse(List.of());
         List<Handler> handlers = file(dir, "handlers", from.get("handlers"), at).map(this::handlers).orElse(List.of());
         return new Role(name, dir, from, defaults, vars, tasks, handlers, meta.dependencies(), meta.allowDuplicates());
     }

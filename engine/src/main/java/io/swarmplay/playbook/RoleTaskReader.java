@@ -26,9 +26,12 @@ final class RoleTaskReader {
             "handlers_from", "allow_duplicates", "rolespec_validate", "public", "apply");
 
     private final LoadSession session;
+    /** The role whose tasks are read (its role_path for an import's names); null: none. */
+    private final java.nio.file.Path roleDir;
 
-    RoleTaskReader(LoadSession session) {
+    RoleTaskReader(LoadSession session, java.nio.file.Path roleDir) {
         this.session = session;
+        this.roleDir = roleDir;
     }
 
     /** The keyword naming a role in {@code task} ({@code import_role}, {@code ansible.builtin.include_role}...), or null. */
@@ -48,10 +51,25 @@ final class RoleTaskReader {
         Args args = args(task.get(keyword), keyword, IMPORT_ARGS);
         TaskOptions options = new TaskOptionsReader(session).read(task);
         if (args == null) return List.of();
-        Role role = new RoleReader(session).find(args.name(), args.nameNode(), session.roleSearch(), args.from());
+        String name = rendered(args.name(), args.nameNode(), options);
+        Map<String, String> from = new java.util.LinkedHashMap<>();
+        for (Map.Entry<String, String> e : args.from().entrySet()) {
+            String file = rendered(e.getValue(), args.nodes().get(e.getKey() + "_from"), options);
+            if (file == null) return List.of();
+            from.put(e.getKey(), file);
+        }
+        if (name == null) return List.of();
+        Role role = new RoleReader(session).find(name, args.nameNode(), session.roleSearch(), from);
         if (role == null) return List.of();
         return List.of(new RoleCall(role, Map.of(), options, RoleCall.Kind.IMPORT, args.flag("allow_duplicates", true),
                 task.at()));
+    }
+
+    // Ansible renders an import_role's name and *_from files when it loads the playbook (get_vars(play, task))
+    private String rendered(String written, YamlNode node, TaskOptions options) {
+        if (!Templates.isTemplated(written)) return written;
+        return session.renderImportNameOrReport(written, roleDir, options.vars(), node,
+                "define it in vars, vars_files or with -e, or use include_role");
     }
 
     /** {@code include_role}: kept for the runner; null after reporting. */

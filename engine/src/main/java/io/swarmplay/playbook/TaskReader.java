@@ -115,8 +115,9 @@ final class TaskReader {
             }
         }
         TaskOptions opts = new TaskOptionsReader(session).read(task);
-        return new Block(nameOf(task, "block"), readSection(task.get("block"), "block"), optionalList(task, "rescue"),
-                optionalList(task, "always"), opts, task.at());
+        // the block's vars are known to the static imports inside it (Ansible's get_vars(play, task))
+        return session.withLoadVars(opts.vars(), () -> new Block(nameOf(task, "block"), readSection(task.get("block"), "block"),
+                optionalList(task, "rescue"), optionalList(task, "always"), opts, task.at()));
     }
 
     private List<TaskNode> optionalList(YamlNode.Mapping task, String key) {
@@ -221,7 +222,7 @@ final class TaskReader {
     private List<TaskNode> readRoleTask(YamlNode.Mapping task, String keyword) {
         boolean include = RoleTaskReader.INCLUDE.contains(keyword);
         checkKeys(task, include ? "include_role" : "import_role", false);
-        RoleTaskReader roles = new RoleTaskReader(session);
+        RoleTaskReader roles = new RoleTaskReader(session, roleDir);
         if (!include) return roles.importRole(task, keyword);
         YamlNode n = task.get("name");
         String name = n == null ? null : Nodes.string(n, "'name'", session.diagnostics);
