@@ -10,6 +10,7 @@ import io.swarmplay.template.filters.RenderScope;
 import io.swarmplay.template.filters.TemplateLimits;
 import io.swarmplay.source.UnsafeText;
 import io.swarmplay.template.filters.Undefined;
+import io.swarmplay.template.filters.UndefinedMessages;
 import io.swarmplay.template.filters.Values;
 
 import java.util.ArrayDeque;
@@ -30,6 +31,8 @@ import java.util.stream.Collectors;
 final class RenderState implements RenderScope {
 
     private static final int MAX_KEYS_SHOWN = 15;
+    /** The path of one host's variables, {@code hostvars['h']}. */
+    private static final java.util.regex.Pattern HOST_VIEW = java.util.regex.Pattern.compile("hostvars\\['[^']*'\\]");
 
     /** A variable whose template is being rendered, for cycle detection and messages. */
     private record Frame(String path, String raw) {
@@ -40,6 +43,8 @@ final class RenderState implements RenderScope {
     private final PluginFilters plugins;
     private final Vault vault;
     private final Map<String, Object> memo = new IdentityHashMap<>();
+    /** Strings read from the variables, by identity: the Python class Ansible would hold them in. */
+    private final Map<Object, String> stringTypes = new IdentityHashMap<>();
     private final ArrayDeque<Frame> rendering = new ArrayDeque<>();
     private final List<Unknown> touched = new ArrayList<>(2);
     private final List<Undefined> pending = new ArrayList<>(2);
@@ -170,7 +175,7 @@ final class RenderState implements RenderScope {
         if (raw instanceof AsWritten w) return w.value();
         if (raw instanceof Unsafe u) return resolveData(path, u.value());
         if (raw instanceof UnsafeText t) return resolveData(path, t.text());
-        if (raw instanceof String s) return TemplateScan.hasTemplate(s) ? renderVariable(path, s) : s;
+        if (raw instanceof String s) return TemplateScan.hasTemplate(s) ? renderVariable(path, s) : asWrittenText(s);
         if (raw instanceof Unknown u) {
             touched.add(u);
             return u;
@@ -183,12 +188,25 @@ final class RenderState implements RenderScope {
         if (raw instanceof AsWritten w) return w.value();
         tainted = true;
         if (raw instanceof Unsafe u) return resolveData(path, u.value());
-        if (raw instanceof UnsafeText t) return t.text();
+        if (raw instanceof UnsafeText t) return hostText(t.text());
         if (raw instanceof Unknown u) {
             touched.add(u);
             return u;
         }
+        if (raw instanceof String s) return hostText(s);
         return dataView(path, raw);
+    }
+
+    // a string as the playbook's YAML wrote it (Ansible's AnsibleUnicode)
+    private String asWrittenText(String s) {
+        stringTypes.putIfAbsent(s, UndefinedMessages.YAML_STRING);
+        return s;
+    }
+
+    // a string a host sent (Ansible's AnsibleUnsafeText)
+    private String hostText(String s) {
+        stringTypes.put(s, UndefinedMessages.UNSAFE_STRING);
+        return s;
     }
 
     private Object dataView(String path, Object value) {
@@ -217,7 +235,10 @@ final class RenderState implements RenderScope {
         return missingKey(map, key, map);
     }
 
-    /** The value for a key a map lacks: an Undefined naming the map and the keys it has. */
+    /**
+     * The value for a key a map lacks: an Undefined worded as Ansible's ({@code 'dict object' has no
+     * attribute 'path'}), with the keys the map has and the closest one as the hint.
+     */
     Object missingKey(Map<?, ?> map, Object key, Object base) {
         if ((map instanceof LazyMap lm ? lm.raw() : map) instanceof KnownInPart part) {
             touched.add(part.rest());
@@ -225,22 +246,30 @@ final class RenderState implements RenderScope {
         }
         String owner = map instanceof LazyMap lm ? lm.path() : null;
         List<String> keys = map.keySet().stream().map(String::valueOf).toList();
-        String summary = "'" + key + "' is not defined on " + (owner == null ? "a mapping" : "'" + owner + "'") + " " + keyList(keys);
-        Undefined u = undefined(owner == null ? String.valueOf(key) : LazyMap.childPath(owner, key), summary, Suggest.hint(String.valueOf(key), keys));
+        String summary = "hostvars".equals(owner) ? UndefinedMessages.unknownHost(key)
+                : UndefinedMessages.missing(owner != null && HOST_VIEW.matcher(owner).matches()
+                        ? UndefinedMessages.HOST_VARS_VARS : UndefinedMessages.objectType(map), key);
+        String hint = keyHint(owner, keys, Suggest.hint(String.valueOf(key), keys));
+        Undefined u = undefined(owner == null ? String.valueOf(key) : LazyMap.childPath(owner, key), summary, hint);
         probe = u;
         probeBase = base;
         probeKey = key;
         return u;
     }
 
-    /** The value for an attribute of a string, number or boolean: they have none. */
-    Object missingAttribute(Object scalar, Object property, Object base) {
-        String type = Values.typeName(scalar);
-        Undefined u = undefined(String.valueOf(property), "'" + property + "' is not defined on a " + type, null);
+    /** The value for an attribute of a string, number, boolean or list: Python's have none a template can read. */
+    Object missingAttribute(Object value, Object property, Object base) {
+        Undefined u = undefined(String.valueOf(property), UndefinedMessages.missing(objectType(value), property), null);
         probe = u;
         probeBase = base;
         probeKey = property;
         return u;
+    }
+
+    // a string is named by where it came from, as Ansible's classes for YAML text and host data
+    private String objectType(Object value) {
+        String kind = value instanceof String ? stringTypes.get(value) : null;
+        return kind != null ? kind : UndefinedMessages.objectType(value);
     }
 
     /** {@code undef(hint)}: a value that is undefined on purpose, reported with the hint if it is used. */
@@ -255,9 +284,7 @@ final class RenderState implements RenderScope {
      */
     Object outOfRange(List<?> list, Object index) {
         String owner = list instanceof LazyList ll ? ll.path() : null;
-        String summary = index instanceof CharSequence
-                ? "'list object' has no attribute '" + index + "'"
-                : "list object has no element " + index;
+        String summary = UndefinedMessages.missing(objectType(list), index);
         return undefined(owner == null ? "[" + index + "]" : owner + "[" + index + "]", summary, null);
     }
 
@@ -267,10 +294,13 @@ final class RenderState implements RenderScope {
         probe = null;
     }
 
-    private static String keyList(List<String> keys) {
-        if (keys.isEmpty()) return "(no keys)";
+    // swarmplay's help beside Ansible's message: the keys the map has, and the closest to the one asked for
+    private static String keyHint(String owner, List<String> keys, String suggestion) {
+        String name = owner == null ? "the mapping" : "'" + owner + "'";
+        if (keys.isEmpty()) return name + " has no keys";
         String shown = keys.stream().limit(MAX_KEYS_SHOWN).collect(Collectors.joining(", "));
-        return "(keys: " + shown + (keys.size() > MAX_KEYS_SHOWN ? ", and " + (keys.size() - MAX_KEYS_SHOWN) + " more" : "") + ")";
+        String more = keys.size() > MAX_KEYS_SHOWN ? ", and " + (keys.size() - MAX_KEYS_SHOWN) + " more" : "";
+        return name + " has keys: " + shown + more + (suggestion == null ? "" : "; " + suggestion);
     }
 
     // inside a variable's template the variable's own Undefined names it (see undefinedVariable)
@@ -436,6 +466,7 @@ final class RenderState implements RenderScope {
      */
     @Override
     public RuntimeException fail(FilterException e) {
+        if (e.undefined() && rendering.isEmpty()) return fail(new Failure(e.getMessage(), e.hint(), template, line(), true));
         if (!e.typeError()) return fail(e.getMessage(), e.hint());
         if (rendering.isEmpty()) return fail(new Failure(e.getMessage(), e.hint(), template, line(), false, true));
         String message = null;

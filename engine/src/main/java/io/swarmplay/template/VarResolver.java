@@ -65,6 +65,11 @@ final class VarResolver extends ELResolver {
             int i = index < 0 ? index + list.size() : index;
             return i >= 0 && i < list.size() ? list.get(i) : state.outOfRange(list, index);
         }
+        if (target instanceof List<?> && !(target instanceof PythonObject)) {
+            // a Python list has no attributes a template can read ('list object' has no attribute 'x')
+            context.setPropertyResolved(true);
+            return state.missingAttribute(target, property, base);
+        }
         return null;
     }
 

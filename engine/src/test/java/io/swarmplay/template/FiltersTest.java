@@ -311,7 +311,7 @@ class FiltersTest {
         assertEquals(List.of("BOB", "AL"), r("{{ users | map(attribute='name') | map('upper') }}"));
         assertEquals(List.of("a-", "b-"), r("{{ ['a', 'b'] | map('regex_replace', '$', '-') }}"));
         assertEquals(List.of(0L, 0L), r("{{ users | map(attribute='gid', default=0) }}"));
-        assertEquals("map: 'gid' is not defined on an item in \"{{ users | map(attribute='gid') }}\"", error("{{ users | map(attribute='gid') }}"));
+        assertEquals("'dict object' has no attribute 'gid' in \"{{ users | map(attribute='gid') }}\"", error("{{ users | map(attribute='gid') }}"));
     }
 
     @Test

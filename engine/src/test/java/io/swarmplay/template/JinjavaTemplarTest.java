@@ -130,24 +130,34 @@ class JinjavaTemplarTest {
     }
 
     @Test
-    void missingKeyNamesTheMapAndItsKeys() {
+    void missingKeyIsWordedAsJinjaAndTheHintNamesTheMapAndItsKeys() {
         TemplateException e = error("{{ result.stdout }}", vars("result", result()));
-        assertEquals("'stdout' is not defined on 'result' (keys: rc, stderr, changed) in \"{{ result.stdout }}\"", e.getMessage());
+        assertEquals("'dict object' has no attribute 'stdout' in \"{{ result.stdout }}\"", e.getMessage());
+        assertEquals("'result' has keys: rc, stderr, changed", e.hint());
         TemplateException typo = error("{{ result.stderrr }}", vars("result", result()));
-        assertEquals("did you mean 'stderr'?", typo.hint());
+        assertEquals("'result' has keys: rc, stderr, changed; did you mean 'stderr'?", typo.hint());
     }
 
     @Test
     void missingKeyDeepInHostvarsIsNamedAsWritten() {
         Map<String, Object> v = vars("hostvars", vars("h1", vars("result", result())));
         TemplateException e = error("{{ hostvars['h1'].result.out }}", v);
-        assertEquals("'out' is not defined on 'hostvars['h1'].result' (keys: rc, stderr, changed) in \"{{ hostvars['h1'].result.out }}\"",
-                e.getMessage());
+        assertEquals("'dict object' has no attribute 'out' in \"{{ hostvars['h1'].result.out }}\"", e.getMessage());
+        assertEquals("'hostvars['h1'].result' has keys: rc, stderr, changed", e.hint());
+    }
+
+    @Test
+    void hostvarsMissesAreWordedAsAnsiblesHostVars() {
+        Map<String, Object> v = vars("hostvars", vars("h1", vars("result", result())));
+        assertEquals("\"hostvars['h2']\" is undefined in \"{{ hostvars['h2'].result }}\"", error("{{ hostvars['h2'].result }}", v).getMessage());
+        assertEquals("'ansible.vars.hostvars.HostVarsVars object' has no attribute 'nope' in \"{{ hostvars.h1.nope }}\"",
+                error("{{ hostvars.h1.nope }}", v).getMessage());
     }
 
     @Test
     void emptyMapAndListIndexMessages() {
-        assertEquals("'x' is not defined on 'm' (no keys) in \"{{ m.x }}\"", error("{{ m.x }}", vars("m", Map.of())).getMessage());
+        assertEquals("'dict object' has no attribute 'x' in \"{{ m.x }}\"", error("{{ m.x }}", vars("m", Map.of())).getMessage());
+        assertEquals("'m' has no keys", error("{{ m.x }}", vars("m", Map.of())).hint());
         assertEquals("list object has no element 5 in \"{{ l[5] }}\"",
                 error("{{ l[5] }}", vars("l", List.of(1, 2))).getMessage());
         assertEquals(2, templar.evaluate("l[-1]", vars("l", List.of(1, 2)), AT));
@@ -194,7 +204,7 @@ class JinjavaTemplarTest {
         SourcePosition file = new SourcePosition(Path.of("templates/app.conf.j2"), 1, 1);
         TemplateException e = assertThrows(TemplateException.class,
                 () -> templar.renderText("a\n{% for i in items %}\n{{ i.name }}\n{% endfor %}\n", vars("items", List.of(Map.of("id", 1))), file));
-        assertEquals("'name' is not defined on 'items[0]' (keys: id) in \"{{ i.name }}\" (line 3 of the template)", e.getMessage());
+        assertEquals("'dict object' has no attribute 'name' in \"{{ i.name }}\" (line 3 of the template)", e.getMessage());
         assertEquals(3, e.position().line());
     }
 

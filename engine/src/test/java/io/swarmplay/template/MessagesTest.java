@@ -13,7 +13,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 /** The remaining messages users see, verbatim (the rest are in the other template tests). */
 class MessagesTest {
 
-    static final Map<String, Object> VARS = Map.of("l", List.of(1), "s", "secretvalue", "m", Map.of("a", 1));
+    static final Map<String, Object> VARS = Map.of("l", List.of(1), "s", "secretvalue", "m", Map.of("a", 1),
+            "f", 1.5, "t", true, "n", List.of(Map.of("k", 1)), "u", new io.swarmplay.source.UnsafeText("out"));
 
     @ParameterizedTest
     @CsvSource(delimiterString = " => ", quoteCharacter = '`', value = {
@@ -23,8 +24,18 @@ class MessagesTest {
         "{{ s - 1 }} => a value has the wrong type for this operation in \"{{ s - 1 }}\"",
         "{% for x in nope %}{% endfor %} => 'nope' is undefined in \"{% for x in nope %}{% endfor %}\"",
         "{{ nope ~ 'x' }} => 'nope' is undefined in \"{{ nope ~ 'x' }}\"",
-        "{{ s.nope }} => 'nope' is not defined on a string in \"{{ s.nope }}\"",
-        "{{ m.a.b }} => 'b' is not defined on a number in \"{{ m.a.b }}\"",
+        "{{ s.nope }} => 'ansible.parsing.yaml.objects.AnsibleUnicode object' has no attribute 'nope' in \"{{ s.nope }}\"",
+        "{{ u.nope }} => 'ansible.utils.unsafe_proxy.AnsibleUnsafeText object' has no attribute 'nope' in \"{{ u.nope }}\"",
+        "{{ 'lit'.nope }} => 'str object' has no attribute 'nope' in \"{{ 'lit'.nope }}\"",
+        "{{ (s ~ 'x').nope }} => 'str object' has no attribute 'nope' in \"{{ (s ~ 'x').nope }}\"",
+        "{{ m.a.b }} => 'int object' has no attribute 'b' in \"{{ m.a.b }}\"",
+        "{{ f.b }} => 'float object' has no attribute 'b' in \"{{ f.b }}\"",
+        "{{ t.b }} => 'bool object' has no attribute 'b' in \"{{ t.b }}\"",
+        "{{ m.b }} => 'dict object' has no attribute 'b' in \"{{ m.b }}\"",
+        "{{ l.b }} => 'list object' has no attribute 'b' in \"{{ l.b }}\"",
+        "{{ n[0].b }} => 'dict object' has no attribute 'b' in \"{{ n[0].b }}\"",
+        "{{ n | map(attribute='b') | list }} => 'dict object' has no attribute 'b' in \"{{ n | map(attribute='b') | list }}\"",
+        "{{ n | map(attribute='k.b') | list }} => 'int object' has no attribute 'b' in \"{{ n | map(attribute='k.b') | list }}\"",
         "a {% b => unclosed '{%' in \"a {% b\"",
         "{# c => unclosed '{#' in \"{# c\"",
         "{% raw %}x => '{% raw %}' without '{% endraw %}' in \"{% raw %}x\"",
@@ -46,10 +57,26 @@ class MessagesTest {
         assertEquals(expected, e.getMessage());
     }
 
+    @org.junit.jupiter.api.Test
+    void namesAreQuotedAsPythonsReprAndNumbersAreElements() {
+        assertEquals("'dict object' has no attribute \"it's\"", io.swarmplay.template.filters.UndefinedMessages.missing("dict object", "it's"));
+        assertEquals("list object has no element 5", io.swarmplay.template.filters.UndefinedMessages.missing("list object", 5));
+        assertEquals("'None' has no attribute 'x'", io.swarmplay.template.filters.UndefinedMessages.missing(
+                io.swarmplay.template.filters.UndefinedMessages.objectType(null), "x"));
+    }
+
+    @org.junit.jupiter.api.Test
+    void anItemLackingMapsAttributeIsAnUndefinedVariable() {
+        TemplateException e = assertThrows(TemplateException.class,
+                () -> Templar.create().render("{{ n | map(attribute='b') | list }}", VARS, SourcePosition.UNKNOWN));
+        assertEquals(true, e.undefined());
+    }
+
     @ParameterizedTest
     @CsvSource(delimiterString = " => ", quoteCharacter = '`', value = {
         "nope == 1 => 'nope' is undefined in \"nope == 1\"",
-        "m.b => 'b' is not defined on 'm' (keys: a) in \"m.b\"",
+        "m.b => 'dict object' has no attribute 'b' in \"m.b\"",
+        "s.b == 1 => 'ansible.parsing.yaml.objects.AnsibleUnicode object' has no attribute 'b' in \"s.b == 1\"",
     })
     void conditionMessagesQuoteTheCondition(String condition, String expected) {
         TemplateException e = assertThrows(TemplateException.class, () -> Templar.create().test(condition, VARS, SourcePosition.UNKNOWN));

@@ -5,6 +5,7 @@ public final class FilterException extends RuntimeException {
 
     private final String hint;
     private final boolean typeError;
+    private final boolean undefined;
 
     public FilterException(String message) {
         this(message, null);
@@ -15,9 +16,27 @@ public final class FilterException extends RuntimeException {
     }
 
     private FilterException(String message, String hint, boolean typeError) {
+        this(message, hint, typeError, false);
+    }
+
+    private FilterException(String message, String hint, boolean typeError, boolean undefined) {
         super(message, null, false, false);
         this.hint = hint;
         this.typeError = typeError;
+        this.undefined = undefined;
+    }
+
+    /**
+     * An undefined value a filter cannot do without (Jinja's {@code UndefinedError}, e.g. an
+     * item lacking {@code map}'s attribute): Ansible reports it as an undefined variable.
+     */
+    public static FilterException undefined(Undefined u, String hint) {
+        return new FilterException(u.summary(), hint, false, true);
+    }
+
+    /** Whether an undefined value caused it. */
+    public boolean undefined() {
+        return undefined;
     }
 
     /**

@@ -36,7 +36,7 @@ public interface RenderScope {
 
     /** The Undefined for a key {@code map} lacks: an error unless handled (as {@code map[key]} gives it). */
     default Object missingKey(java.util.Map<?, ?> map, Object key) {
-        throw new FilterException("'" + key + "' is not defined on a mapping");
+        throw new FilterException(UndefinedMessages.missing(UndefinedMessages.objectType(map), key));
     }
 
     /** Outside a render: nothing to track. */

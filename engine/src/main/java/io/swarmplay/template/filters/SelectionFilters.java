@@ -69,8 +69,7 @@ public final class SelectionFilters {
         Object value = Values.attribute(item, attribute);
         if (!(value instanceof Undefined)) return value;
         if (a.has(-1, "default")) return a.get(-1, "default");
-        throw new FilterException("map: '" + attribute + "' is not defined on an item",
-                "add default=... for items that may lack it");
+        throw FilterException.undefined((Undefined) value, "add default=... for items that may lack it");
     }
 
     static Filter filter(JinjavaInterpreter in, String name) {

@@ -166,16 +166,21 @@ public final class Values {
         return n == (int) n ? (Number) (int) n : (Number) n;
     }
 
-    /** {@code item.a.b} / {@code item.0} as Jinja's {@code attribute=} argument reads it, or an Undefined. */
+    /**
+     * {@code item.a.b} / {@code item.0} as Jinja's {@code attribute=} argument reads it, or an
+     * Undefined worded as Jinja's for the first part missing ({@code 'dict object' has no attribute 'a'}).
+     */
     public static Object attribute(Object item, String path) {
         Object cur = item;
         for (String part : path.split("\\.")) {
             cur = unwrap(cur);
+            boolean digits = part.matches("\\d{1,9}");
             if (cur instanceof Map<?, ?> m && m.containsKey(part)) cur = m.get(part);
-            else if (cur instanceof List<?> l && part.matches("\\d+") && Integer.parseInt(part) < l.size()) {
-                cur = l.get(Integer.parseInt(part));
-            } else {
-                return new Undefined(path, "'" + path + "' is not defined on an item", null, "", 0);
+            else if (digits && cur instanceof Map<?, ?> m && m.containsKey(Integer.parseInt(part))) cur = m.get(Integer.parseInt(part));
+            else if (digits && cur instanceof List<?> l && Integer.parseInt(part) < l.size()) cur = l.get(Integer.parseInt(part));
+            else {
+                Object name = digits ? (Object) Integer.parseInt(part) : part;
+                return new Undefined(path, UndefinedMessages.missing(UndefinedMessages.objectType(cur), name), null, "", 0);
             }
         }
         return cur;
