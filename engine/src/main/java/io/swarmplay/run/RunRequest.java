@@ -41,69 +41,18 @@ public record RunRequest(Inventory inventory, List<Playbook> playbooks, Map<Stri
                          HandlerSettings handlers, boolean noLog, FactCache factCache, boolean jinja2Native,
                          io.swarmplay.vars.HashBehaviour hashBehaviour) {
 
-    /** A request whose variable layers replace each other (Ansible's default {@code hash_behaviour}). */
-    public RunRequest(Inventory inventory, List<Playbook> playbooks, Map<String, Object> extraVars,
-                      ModuleRegistry modules, String limit, Set<String> tags, Set<String> skipTags,
-                      String startAtTask, int forks, boolean diff, boolean offline, int verbosity,
-                      Redactor redactor, java.nio.file.Path inventoryDir, Map<String, Object> commandLine,
-                      java.time.Duration waitLock, io.swarmplay.source.Vault vault, TemplatePlugins plugins,
-                      HandlerSettings handlers, boolean noLog, FactCache factCache, boolean jinja2Native) {
-        this(inventory, playbooks, extraVars, modules, limit, tags, skipTags, startAtTask, forks, diff, offline, verbosity,
-                redactor, inventoryDir, commandLine, waitLock, vault, plugins, handlers, noLog, factCache, jinja2Native,
-                io.swarmplay.vars.HashBehaviour.REPLACE);
-    }
-
-    /** A request with Ansible's default templating (jinja2_native off). */
-    public RunRequest(Inventory inventory, List<Playbook> playbooks, Map<String, Object> extraVars,
-                      ModuleRegistry modules, String limit, Set<String> tags, Set<String> skipTags,
-                      String startAtTask, int forks, boolean diff, boolean offline, int verbosity,
-                      Redactor redactor, java.nio.file.Path inventoryDir, Map<String, Object> commandLine,
-                      java.time.Duration waitLock, io.swarmplay.source.Vault vault, TemplatePlugins plugins,
-                      HandlerSettings handlers, boolean noLog, FactCache factCache) {
-        this(inventory, playbooks, extraVars, modules, limit, tags, skipTags, startAtTask, forks, diff, offline, verbosity,
-                redactor, inventoryDir, commandLine, waitLock, vault, plugins, handlers, noLog, factCache, false);
-    }
-
-    /** A request whose facts live in the run only (Ansible's default {@code memory} fact cache). */
-    public RunRequest(Inventory inventory, List<Playbook> playbooks, Map<String, Object> extraVars,
-                      ModuleRegistry modules, String limit, Set<String> tags, Set<String> skipTags,
-                      String startAtTask, int forks, boolean diff, boolean offline, int verbosity,
-                      Redactor redactor, java.nio.file.Path inventoryDir, Map<String, Object> commandLine,
-                      java.time.Duration waitLock, io.swarmplay.source.Vault vault, TemplatePlugins plugins,
-                      HandlerSettings handlers, boolean noLog) {
-        this(inventory, playbooks, extraVars, modules, limit, tags, skipTags, startAtTask, forks, diff, offline, verbosity,
-                redactor, inventoryDir, commandLine, waitLock, vault, plugins, handlers, noLog, FactCache.MEMORY);
-    }
-
-    /** A request without ansible.cfg's {@code no_log} (ANSIBLE_NO_LOG). */
-    public RunRequest(Inventory inventory, List<Playbook> playbooks, Map<String, Object> extraVars,
-                      ModuleRegistry modules, String limit, Set<String> tags, Set<String> skipTags,
-                      String startAtTask, int forks, boolean diff, boolean offline, int verbosity,
-                      Redactor redactor, java.nio.file.Path inventoryDir, Map<String, Object> commandLine,
-                      java.time.Duration waitLock, io.swarmplay.source.Vault vault, TemplatePlugins plugins,
-                      HandlerSettings handlers) {
-        this(inventory, playbooks, extraVars, modules, limit, tags, skipTags, startAtTask, forks, diff, offline, verbosity,
-                redactor, inventoryDir, commandLine, waitLock, vault, plugins, handlers, false);
-    }
-
-    /** A request without Python plugins, with Ansible's handler settings. */
-    public RunRequest(Inventory inventory, List<Playbook> playbooks, Map<String, Object> extraVars,
-                      ModuleRegistry modules, String limit, Set<String> tags, Set<String> skipTags,
-                      String startAtTask, int forks, boolean diff, boolean offline, int verbosity,
-                      Redactor redactor, java.nio.file.Path inventoryDir, Map<String, Object> commandLine,
-                      java.time.Duration waitLock, io.swarmplay.source.Vault vault) {
-        this(inventory, playbooks, extraVars, modules, limit, tags, skipTags, startAtTask, forks, diff, offline, verbosity,
-                redactor, inventoryDir, commandLine, waitLock, vault, TemplatePlugins.NONE, HandlerSettings.DEFAULTS);
-    }
-
-    /** A request without vault passwords. */
+    /**
+     * A request with the defaults of everything after {@code waitLock}: no vault, no plugins, default handler
+     * settings, no {@code no_log}, the memory fact cache, jinja2_native off, hash_behaviour replace.
+     */
     public RunRequest(Inventory inventory, List<Playbook> playbooks, Map<String, Object> extraVars,
                       ModuleRegistry modules, String limit, Set<String> tags, Set<String> skipTags,
                       String startAtTask, int forks, boolean diff, boolean offline, int verbosity,
                       Redactor redactor, java.nio.file.Path inventoryDir, Map<String, Object> commandLine,
                       java.time.Duration waitLock) {
         this(inventory, playbooks, extraVars, modules, limit, tags, skipTags, startAtTask, forks, diff, offline, verbosity,
-                redactor, inventoryDir, commandLine, waitLock, io.swarmplay.source.Vault.none());
+                redactor, inventoryDir, commandLine, waitLock, io.swarmplay.source.Vault.none(), null, null, false, null,
+                false, null);
     }
 
     public RunRequest {
