@@ -37,15 +37,25 @@ public record ConnectionSettings(String hostName, String type, String address, i
     /** The host variables, besides the fields, that a connection type reads when it logs in. */
     private static final java.util.List<String> LOGIN_VARS = java.util.List.of("ansible_ssh_common_args",
             "ansible_ssh_extra_args", "ssh_known_hosts", "host_key_checking", "ansible_host_key_checking",
-            "ssh_max_sessions", "ansible_become", "ansible_become_user", "ansible_become_method", "ansible_become_exe",
-            "ansible_become_flags");
+            "ssh_max_sessions");
+    /** The variables that change a login only under {@code become}. */
+    private static final java.util.List<String> BECOME_VARS = java.util.List.of("ansible_become_user",
+            "ansible_become_method", "ansible_become_exe", "ansible_become_flags");
 
-    /** Whether a connection opened with these settings logs in as one opened with {@code other} would. */
+    /**
+     * Whether a connection opened with these settings logs in as one opened with {@code other} would.
+     * {@code become} counts by its truth ({@code false} as a step renders it and absent, as the host's
+     * variables give it, are one login), its user, method, exe and flags only when it is on.
+     */
     public boolean sameLogin(ConnectionSettings other) {
         return hostName.equals(other.hostName) && type.equals(other.type) && address.equals(other.address)
                 && port == other.port && java.util.Objects.equals(user, other.user)
                 && java.util.Objects.equals(keyFile, other.keyFile) && timeout.equals(other.timeout)
-                && LOGIN_VARS.stream().allMatch(v -> java.util.Objects.equals(vars.get(v), other.vars.get(v)));
+                && sameValues(LOGIN_VARS, other) && become() == other.become() && (!become() || sameValues(BECOME_VARS, other));
+    }
+
+    private boolean sameValues(java.util.List<String> names, ConnectionSettings other) {
+        return names.stream().allMatch(v -> java.util.Objects.equals(vars.get(v), other.vars.get(v)));
     }
 
     /** True when the host logs in as one user and runs commands as another ({@code become}). */

@@ -122,6 +122,34 @@ class ConnectionsPrewarmTest {
         }
     }
 
+    // a step renders become's defaults (ansible_become: false, the become user) that the host's
+    // variables, which the prewarm saw, do not have: the same login, so the same connection
+    @Test
+    void aStepWithBecomeOffTakesThePrewarmedConnection() {
+        Factory factory = new Factory(0, new CountDownLatch(0));
+        try (Connections connections = new Connections(Map.of("ssh", factory))) {
+            connections.prewarm("web", VARS);
+            Map<String, Object> step = Map.of("ansible_host", "10.0.0.9", "ansible_become", false,
+                    "ansible_become_user", "root", "ansible_become_method", "sudo");
+            Connection used = connections.forHost("web", step);
+            assertEquals(1, factory.opened.size(), "the step logs in as the prewarm did: no second handshake");
+            assertSame(factory.opened.get(0), used);
+        }
+    }
+
+    @Test
+    void aStepThatLogsInOtherwiseGetsItsOwnConnection() {
+        Factory factory = new Factory(0, new CountDownLatch(0));
+        try (Connections connections = new Connections(Map.of("ssh", factory))) {
+            connections.prewarm("web", VARS);
+            Connection used = connections.forHost("web", Map.of("ansible_host", "10.0.0.9",
+                    "ansible_ssh_common_args", "-o UserKnownHostsFile=/elsewhere"));
+            assertEquals(2, factory.opened.size());
+            assertSame(factory.opened.get(1), used);
+            assertTrue(factory.opened.get(0).closed, "the prewarmed connection, with the other login, is closed");
+        }
+    }
+
     @Test
     void aStepWaitingForAnAttemptUnderWayGetsItsFailure() throws Exception {
         CountDownLatch release = new CountDownLatch(1);

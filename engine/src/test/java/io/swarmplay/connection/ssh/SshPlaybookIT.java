@@ -177,6 +177,13 @@ class SshPlaybookIT {
         assertEquals(0, result.code(), result.out());
         assertEquals("second\n", Files.readString(two.work.resolve("second")));
         assertTrue(result.out().matches("(?s).*host-2\\s+: ok=1\\s+changed=1\\s+unreachable=0\\s+failed=0.*"), result.out());
+        // the step takes the prewarmed connection: one login per host, not a second handshake
+        assertEquals(1, logins(one), one.log());
+        assertEquals(1, logins(two), two.log());
+    }
+
+    private static long logins(SshdHost host) throws java.io.IOException {
+        return host.log().lines().filter(l -> l.contains("Accepted publickey")).count();
     }
 
     @Test
