@@ -98,7 +98,7 @@ class CopyLargeFileTest {
     }
 
     @Test
-    void aModeFixOfAnUnreadResultStillRegistersTheSha1OfTheContent() throws Exception {
+    void aModeFixOfAnUnreadResultFixesTheModeWithoutReadingTheContentOrRegisteringItsDigests() throws Exception {
         byte[] content = source(1);
         Host host = host(Map.of("/data/big.bin", file(content)));
         host.resultRead = false;
@@ -106,7 +106,38 @@ class CopyLargeFileTest {
                 Map.of("src", "big.bin", "dest", "/data/big.bin", "mode", "0600"));
         Change change = new CopyModule().plan(args, host);
         assertEquals("update /data/big.bin: mode 0644 → 0600", change.summary());
-        assertEquals(sha1(content), new CopyModule().apply(args, change, host).data().get("checksum"));
+        Map<String, Object> data = new CopyModule().apply(args, change, host).data();
+        assertTrue(host.commands.stream().anyMatch(c -> c.contains("chmod") && c.contains("0600")), host.commands.toString());
+        assertFalse(data.containsKey("checksum"), data.toString());
+        assertFalse(data.containsKey("md5sum"), data.toString());
+        assertEquals("0600", data.get("mode"));
+    }
+
+    // nothing shows, registers or tests the result: no SHA-1/MD5 beside the send, no stat of the
+    // written file for uid/gid/owner/group (one round trip less per file)
+    @Test
+    void aCopyWhoseResultNobodyReadsIsSentWithoutDigestsOrAStatOfTheWrittenFile() throws Exception {
+        byte[] content = source(3);
+        Host host = host(Map.of("/data/other", file(new byte[] {0})));
+        host.resultRead = false;
+        Outcome outcome = apply(host, plan(host));
+        assertArrayEquals(content, host.writes.get("/data/big.bin").content());
+        assertTrue(outcome.isChanged());
+        Map<String, Object> data = outcome.data();
+        assertFalse(data.containsKey("checksum") || data.containsKey("md5sum") || data.containsKey("uid"), data.toString());
+        assertEquals("/data/big.bin", data.get("dest"));
+        assertEquals(SIZE, data.get("size"));
+        assertTrue(host.probed.stream().noneMatch(p -> p.startsWith("stat -c")), host.probed.toString());
+    }
+
+    @Test
+    void aCopyWhoseResultIsReadRegistersBothDigestsAndTheWrittenFilesOwner() throws Exception {
+        byte[] content = source(3);
+        Host host = host(Map.of("/data/other", file(new byte[] {0})));
+        Map<String, Object> data = apply(host, plan(host)).data();
+        assertEquals(sha1(content), data.get("checksum"));
+        assertEquals(HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(content)), data.get("md5sum"));
+        assertEquals("root", data.get("owner"), data.toString());
     }
 
     /** The fake host, counting the checksums asked of it. */

@@ -29,6 +29,12 @@ final class SftpFiles {
     private static final int READ_AHEAD = 16;
     private static final int UNCONFIRMED_WRITES = 16;
     private static final int DEFAULT_MODE = 0644;
+    /**
+     * Bytes per SFTP write: a WRITE packet (length, type, id, handle, offset, data length: about 30 bytes
+     * with OpenSSH's 4-byte handle) then fits in one SSH channel packet (OpenSSH's session channels take
+     * at most 32 KiB); with 32 KiB of data every write went out as two SSH packets, a full and a tiny one.
+     */
+    private static final int WRITE_CHUNK = 32 * 1024 - 256;
 
     private final SftpChannel channel;
     private final SshOptions options;
@@ -125,7 +131,7 @@ final class SftpFiles {
         FileAttributes initial = new FileAttributes.Builder().withPermissions(0600).build();
         try (RemoteFile file = sftp.open(temp, EnumSet.of(OpenMode.WRITE, OpenMode.CREAT, OpenMode.EXCL), initial);
              OutputStream out = file.new RemoteFileOutputStream(0, UNCONFIRMED_WRITES)) {
-            byte[] buf = new byte[32 * 1024];
+            byte[] buf = new byte[WRITE_CHUNK];
             for (int n; (n = content.read(buf)) > 0; ) out.write(buf, 0, n);
         }
         sftp.chmod(temp, finalMode);

@@ -139,29 +139,37 @@ public final class ManagedFile {
     /**
      * Writes the content atomically, or only fixes attributes when the content already matches;
      * registers what Ansible's copy does: dest, src (a control-node file), checksum, md5sum, size,
-     * state and the file's uid, gid, owner, group and mode as written.
+     * state and the file's uid, gid, owner, group and mode as written. When nothing reads the result
+     * ({@link io.swarmplay.module.HostView#resultRead}), the two digests and the stat of the written
+     * file that only the result shows are left out: no hashing beside the send, one round trip less.
      */
     public static Outcome apply(Change change, HostSession host) {
         Write write = (Write) change.payload();
+        boolean read = host.resultRead();
         Map<String, Object> data = new LinkedHashMap<>();
         if (write.writeContent()) {
-            data.putAll(writeContent(write, host));
+            data.putAll(writeContent(write, host, read));
         } else {
             for (Command fix : write.fixes()) CommandSupport.require(host, fix);
         }
         data.put("dest", write.path());
         if (write.content() instanceof FileContent.ControlFile file) data.put("src", file.path().toString());
         else if (write.writeContent()) data.put("src", uploadedSource());
-        data.put("checksum", data.remove("checksum") instanceof String sent ? sent
-                : write.hashes() != null && write.hashes().sha1() != null ? write.hashes().sha1()
-                : write.content().hashes().sha1());
-        data.put("md5sum", data.remove("md5sum") instanceof String sent ? sent : md5(write.content()));
+        if (read) putDigests(data, write);
         long size = write.content().size();
         data.put("size", size <= Integer.MAX_VALUE ? (Object) (int) size : size);
         data.put("state", "file");
         if (write.attrs().mode() != null) data.put("mode", FileMode.format(write.attrs().mode()));
-        data.putAll(attributes(write.path(), host));
+        if (read) data.putAll(attributes(write.path(), host));
         return Outcome.changed(change).withData(data);
+    }
+
+    // the digests taken while sending, else those of the plan's comparison, else read now
+    private static void putDigests(Map<String, Object> data, Write write) {
+        data.put("checksum", data.remove("checksum") instanceof String sent ? sent
+                : write.hashes() != null && write.hashes().sha1() != null ? write.hashes().sha1()
+                : write.content().hashes().sha1());
+        data.put("md5sum", data.remove("md5sum") instanceof String sent ? sent : md5(write.content()));
     }
 
     /** The path a planned write goes to, or null when the change is not one of this class's. */
@@ -200,14 +208,16 @@ public final class ManagedFile {
     }
 
     /**
-     * Streams the content to the host, hashing it on the way (no second read for the checksums);
-     * the parent is looked at only when the write fails: one round trip less for every file.
+     * Streams the content to the host, hashing it on the way when the result is read (no second read
+     * for the checksums); the parent is looked at only when the write fails: one round trip less for
+     * every file.
      */
-    private static Map<String, Object> writeContent(Write write, HostSession host) {
-        MessageDigest sha1 = Texts.sha1Digest();
-        MessageDigest md5 = Texts.md5Digest();
+    private static Map<String, Object> writeContent(Write write, HostSession host, boolean digests) {
+        MessageDigest sha1 = digests ? Texts.sha1Digest() : null;
+        MessageDigest md5 = digests ? Texts.md5Digest() : null;
         Map<String, Object> data;
-        try (InputStream content = new DigestInputStream(new DigestInputStream(write.content().open(), sha1), md5)) {
+        InputStream source = write.content().open();
+        try (InputStream content = digests ? new DigestInputStream(new DigestInputStream(source, sha1), md5) : source) {
             data = write.safeguards().write(host, write.path(), content, write.attrs(), write.exists());
         } catch (IOException e) {
             throw write.content().unreadable(e);
@@ -215,6 +225,7 @@ public final class ManagedFile {
             requireParent(write.path(), host);
             throw e;
         }
+        if (!digests) return data;
         data.put("checksum", HexFormat.of().formatHex(sha1.digest()));
         data.put("md5sum", HexFormat.of().formatHex(md5.digest()));
         return data;
