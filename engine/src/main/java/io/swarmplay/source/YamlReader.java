@@ -148,13 +148,22 @@ public final class YamlReader {
                 .setSchema(new AnsibleSchema())
                 .setAllowDuplicateKeys(true)
                 .setCodePointLimit(YamlLimits.MAX_CHARS)
-                // snakeyaml copies its window on each refill: with the default 1 KiB a long scalar costs
-                // quadratic time (a 9 MB one took 54 s); 1 MiB refills make it linear in practice
-                .setBufferSize(1 << 20)
+                .setBufferSize(bufferSize(source.text().length()))
                 // NodeConverter bounds what aliases expand to, and says where: snakeyaml's count of 50 would
                 // refuse ordinary files that reuse `<<: *defaults` often, and without a position
                 .setMaxAliasesForCollections(Integer.MAX_VALUE)
                 .build();
+    }
+
+    /**
+     * snakeyaml's read buffer, allocated (and zeroed) once per parse: the whole text where it is
+     * shorter than 1 MiB, else 1 MiB. snakeyaml copies its window on each refill: with its default
+     * 1 KiB a long scalar costs quadratic time (a 9 MB one took 54 s), 1 MiB refills make it linear in
+     * practice; a fixed 1 MiB cost every small parse 2 MB of zeroed memory (the CIFAR-10 plan parses a
+     * rendered file per step: 160 MB per run).
+     */
+    static int bufferSize(int chars) {
+        return Math.max(1024, Math.min(1 << 20, chars + 1));
     }
 
     /** The 1-based line and column of the {@code index}-th code point of the text. */

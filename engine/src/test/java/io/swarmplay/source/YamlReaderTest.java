@@ -178,4 +178,13 @@ class YamlReaderTest {
         assertEquals("file '" + dir.resolve("nope.yml") + "' does not exist", diagnostics.all().get(0).summary());
         assertEquals(ref, diagnostics.all().get(0).position());
     }
+
+    // the read buffer holds a small text whole (one read, no refill) without 2 MB per parse; a big one is read 1 MiB at a time
+    @Test
+    void theReadBufferFitsTheTextUpToOneMebibyte() {
+        assertEquals(1024, YamlReader.bufferSize(10));
+        assertEquals(5001, YamlReader.bufferSize(5000));
+        assertEquals(1 << 20, YamlReader.bufferSize(1 << 20));
+        assertEquals(1 << 20, YamlReader.bufferSize(50_000_000));
+    }
 }
