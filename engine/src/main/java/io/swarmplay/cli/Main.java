@@ -14,8 +14,41 @@ public final class Main {
     private Main() {
     }
 
+    /**
+     * Set by the launcher on its class-data training run only: a file of further runs for the same
+     * JVM (one argument per line, an empty line between runs), so that the archive also holds the
+     * classes of those runs (the offline CIFAR-10 plan: its docker, plan and template classes).
+     */
+    static final String TRAINING_RUNS = "swarmplay.training.runs";
+
     public static void main(String[] args) {
-        System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+        PrintWriter out = new PrintWriter(System.out, true);
+        PrintWriter err = new PrintWriter(System.err, true);
+        int code = execute(args, out, err);
+        String training = System.getProperty(TRAINING_RUNS);
+        if (training != null) for (String[] run : trainingRuns(java.nio.file.Path.of(training))) execute(run, out, err);
+        System.exit(code);
+    }
+
+    /** The runs of a training file ({@link #TRAINING_RUNS}); none when it cannot be read. */
+    static java.util.List<String[]> trainingRuns(java.nio.file.Path file) {
+        java.util.List<String> lines;
+        try {
+            lines = java.nio.file.Files.readAllLines(file);
+        } catch (java.io.IOException e) {
+            return java.util.List.of();
+        }
+        java.util.List<String[]> runs = new java.util.ArrayList<>();
+        java.util.List<String> run = new java.util.ArrayList<>();
+        for (String line : lines) {
+            if (!line.isEmpty()) run.add(line);
+            else if (!run.isEmpty()) {
+                runs.add(run.toArray(String[]::new));
+                run.clear();
+            }
+        }
+        if (!run.isEmpty()) runs.add(run.toArray(String[]::new));
+        return runs;
     }
 
     /** Runs the command in-process (tests use this) and returns the exit code. */

@@ -11,6 +11,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
@@ -57,6 +59,23 @@ class LauncherCdsTest {
         assertNoTempArchives();
     }
 
+    // the training JVM also plans the CIFAR-10 flow offline, so the archive holds those classes too
+    @Test
+    void theTrainingRunIsGivenTheOfflinePlanOfTheCifar10FlowAsItsSecondRun() throws Exception {
+        Path runs = root.resolve("runs-seen");
+        assertEquals("probe ran: --version", launch(Map.of("LAUNCHER_PROBE_RUNS", runs.toString()), "--version"));
+        assertEquals(List.of("-i", root.resolve("inventory/two-hosts.yaml").toString(),
+                root.resolve("playbooks/cifar10-spire.yaml").toString(), "--plan", "--offline"), Files.readAllLines(runs));
+        assertEquals(List.of(List.of("-i", "inv", "site.yaml"), List.of("--version")),
+                trainingRuns("-i\ninv\nsite.yaml\n\n\n--version\n"));
+        assertEquals(List.of(), Main.trainingRuns(root.resolve("no-such-file")), "an unreadable file: no further run");
+    }
+
+    private List<List<String>> trainingRuns(String text) throws IOException {
+        Path file = Files.writeString(root.resolve("runs"), text);
+        return Main.trainingRuns(file).stream().map(List::of).toList();
+    }
+
     @Test
     void aCutOffArchiveOlderThanTheJarIsReplacedAndTheStartSucceeds() throws Exception {
         launch("--version");
@@ -95,10 +114,15 @@ class LauncherCdsTest {
 
     /** Runs the launcher; its output, which must be the probe's and nothing else (the launcher is quiet). */
     private String launch(String... args) throws Exception {
+        return launch(Map.of(), args);
+    }
+
+    private String launch(Map<String, String> env, String... args) throws Exception {
         java.util.List<String> argv = new java.util.ArrayList<>(java.util.List.of(root.resolve("swarmplay").toString()));
         argv.addAll(java.util.List.of(args));
         ProcessBuilder builder = new ProcessBuilder(argv).redirectErrorStream(true);
         builder.environment().remove("SWARMPLAY_JAVA_OPTS");
+        builder.environment().putAll(env);
         Process p = builder.start();
         String out = new String(p.getInputStream().readAllBytes()).strip();
         assertTrue(p.waitFor(2, TimeUnit.MINUTES));

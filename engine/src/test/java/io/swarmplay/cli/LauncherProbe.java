@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
 /**
  * The main class of the stand-in jar {@link LauncherCdsTest} gives the launcher: says it ran, with its
  * arguments. With {@code LAUNCHER_PROBE_REPORT} set, the training run (the one given the training
- * inventory) also appends to that file the port of its SSH host and the first line that host answers.
+ * inventory) also appends to that file the port of its SSH host and the first line that host answers;
+ * with {@code LAUNCHER_PROBE_RUNS} set, it copies there the file of further training runs it was given.
  */
 public final class LauncherProbe {
 
@@ -25,6 +26,9 @@ public final class LauncherProbe {
 
     public static void main(String[] args) throws IOException {
         System.out.println("probe ran: " + String.join(" ", args));
+        String runs = System.getProperty("swarmplay.training.runs");
+        String runsReport = System.getenv("LAUNCHER_PROBE_RUNS");
+        if (runs != null && runsReport != null) Files.copy(Path.of(runs), Path.of(runsReport));
         String report = System.getenv("LAUNCHER_PROBE_REPORT");
         if (report == null) return;
         for (String arg : args) {
