@@ -37,6 +37,8 @@ def main():
     hosts.up()
     try:
         runners = [B.Swarmplay(None, command(c)) for c in args.commands]
+        for i, c in enumerate(args.commands):
+            print(f"#{i + 1}: {c}")
         for w in args.workloads.split(","):
             runs = {i: [] for i in range(len(runners))}
             for rep in range(args.reps):
@@ -52,7 +54,7 @@ def main():
                 walls = [r.wall for r in runs[i]]
                 cpus = [r.cpu for r in runs[i]]
                 if walls:
-                    print(f"{w:5} {c:40} n={len(walls)} wall {statistics.median(walls):5.2f} "
+                    print(f"{w:5} #{i + 1} n={len(walls)} wall {statistics.median(walls):5.2f} "
                           f"({min(walls):.2f}-{max(walls):.2f})  cpu {statistics.median(cpus):5.2f} "
                           f"({min(cpus):.2f}-{max(cpus):.2f})")
     finally:
