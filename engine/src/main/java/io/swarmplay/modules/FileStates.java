@@ -46,6 +46,8 @@ final class FileStates {
 
     Change plan() {
         String path = args.path();
+        // a directory to make needs its missing parents too: all of them read at once
+        if (args.state().equals("directory")) read.putAll(PathFacts.readAll(host, withParents(path)));
         Optional<PathFacts> now = facts(path);
         creating = now.isEmpty();
         return switch (args.state()) {
@@ -155,13 +157,23 @@ final class FileStates {
     /** Ansible's mkdir loop: each missing directory from the top down, in the order it is made. */
     private List<String> missingDirectories(String path) {
         List<String> missing = new ArrayList<>();
-        String current = path;
-        while (!current.isEmpty() && !current.equals("/") && facts(current).isEmpty()) {
+        for (String current : withParents(path)) {
+            if (facts(current).isPresent()) break;
             missing.add(0, current);
+        }
+        return missing;
+    }
+
+    /** The path and its parents up to, not including, the root (or the first part of a relative path's). */
+    static List<String> withParents(String path) {
+        List<String> paths = new ArrayList<>();
+        String current = path;
+        while (!current.isEmpty() && !current.equals("/")) {
+            paths.add(current);
             int slash = current.lastIndexOf('/', current.endsWith("/") ? current.length() - 2 : current.length() - 1);
             current = slash < 0 ? "" : current.substring(0, slash);
         }
-        return missing;
+        return paths;
     }
 
     /** Ansible's recursive_set_attributes: everything below; a link itself, and with follow what it points to. */

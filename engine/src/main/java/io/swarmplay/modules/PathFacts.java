@@ -79,6 +79,29 @@ record PathFacts(String path, char type, char followedType, int nlink, long inod
         return all.isEmpty() ? Optional.empty() : Optional.of(all.get(0).withPath(path));
     }
 
+    /**
+     * The facts of several paths with one {@code find} (each a start point; one round trip, not one per
+     * path); a path with nothing there maps to empty. On a fresh host (an offline plan) each is read as
+     * {@link #read} reads it.
+     */
+    static Map<String, Optional<PathFacts>> readAll(HostView host, List<String> paths) {
+        List<String> argv = new ArrayList<>(List.of("find", "-P"));
+        for (String path : paths) argv.add(findable(path));
+        argv.addAll(List.of("-maxdepth", "0", "-printf", FORMAT));
+        Map<String, Optional<PathFacts>> facts = new LinkedHashMap<>();
+        ExecResult found;
+        try {
+            found = host.probe(Command.of(argv));
+        } catch (StateUnknownException fresh) {
+            for (String path : paths) facts.put(path, read(host, path));
+            return facts;
+        }
+        Map<String, PathFacts> byStart = new java.util.HashMap<>();
+        for (PathFacts f : parse(found.stdout())) byStart.putIfAbsent(f.path(), f);
+        for (String path : paths) facts.put(path, Optional.ofNullable(byStart.get(findable(path))).map(f -> f.withPath(path)));
+        return facts;
+    }
+
     /** Everything below a directory (not the directory itself), links not followed, as {@code os.walk} visits it. */
     static List<PathFacts> below(HostView host, String dir) {
         ExecResult found = host.probe(Command.of("find", "-P", findable(dir), "-mindepth", "1", "-printf", FORMAT));

@@ -229,4 +229,46 @@ class FileModuleOnLocalHostTest {
         assertEquals("rwx------", mode("a/b/c"));
         assertFalse(run("path", path("a/b/c"), "state", "directory").isChanged());
     }
+
+    // a directory with missing parents: the path and every parent are read with one find, not one each
+    @Test
+    void aDirectoryWithMissingParentsIsPlannedWithOneReadAndMadeTopDown() throws Exception {
+        java.util.concurrent.atomic.AtomicInteger probes = new java.util.concurrent.atomic.AtomicInteger();
+        LocalHost local = new LocalHost(new io.swarmplay.connection.local.LocalConnection(), dir);
+        io.swarmplay.module.HostSession counting = (io.swarmplay.module.HostSession) java.lang.reflect.Proxy.newProxyInstance(
+                getClass().getClassLoader(), new Class<?>[] {io.swarmplay.module.HostSession.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("probe")) probes.incrementAndGet();
+                    try {
+                        return method.invoke(local, args);
+                    } catch (java.lang.reflect.InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+        FileModule module = new FileModule();
+        FileModule.Args args = io.swarmplay.module.ArgsBinder.bind(FileModule.Args.class,
+                Map.of("path", path("a/b/c"), "state", "directory", "mode", "0750"));
+        io.swarmplay.module.Change change = module.plan(args, counting);
+        assertEquals(1, probes.get(), "one read of a/b/c and its parents");
+        assertTrue(module.apply(args, change, counting).isChanged());
+        for (String made : List.of("a", "a/b", "a/b/c")) assertTrue(Files.isDirectory(dir.resolve(made)), made);
+        assertEquals("rwxr-x---", mode("a/b/c"));
+        assertFalse(run("path", path("a/b/c"), "state", "directory", "mode", "0750").isChanged());
+    }
+
+    @Test
+    void theFactsOfSeveralPathsAreReadTogetherAndAMissingOneIsEmpty() throws Exception {
+        Files.createDirectories(dir.resolve("-x"));
+        Files.writeString(dir.resolve("f"), "abc");
+        LocalHost local = new LocalHost(new io.swarmplay.connection.local.LocalConnection(), dir);
+        Map<String, java.util.Optional<PathFacts>> facts = PathFacts.readAll(local,
+                List.of(path("f"), path("missing"), "-x", path("-x") + "/"));
+        assertEquals("file", facts.get(path("f")).orElseThrow().state());
+        assertEquals(3L, facts.get(path("f")).orElseThrow().size());
+        assertTrue(facts.get(path("missing")).isEmpty());
+        assertEquals(path("-x") + "/", facts.get(path("-x") + "/").orElseThrow().path());
+        assertEquals("directory", facts.get(path("-x") + "/").orElseThrow().state());
+        assertEquals(List.of(path("f"), path("missing"), "-x", path("-x") + "/"), List.copyOf(facts.keySet()));
+        assertEquals(List.of("a/b/c", "a/b", "a"), FileStates.withParents("a/b/c"));
+        assertEquals(List.of("/srv/app/", "/srv"), FileStates.withParents("/srv/app/"));
+    }
 }
