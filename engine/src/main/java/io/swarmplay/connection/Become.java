@@ -72,7 +72,8 @@ public record Become(String method, String user, String exe, String flags) {
         return command.stdin() == null ? wrapped : wrapped.withStdin(command.stdin());
     }
 
-    private static boolean truthy(Object value) {
+    /** Whether a become variable's value is on, as Ansible's boolean() reads it ({@code y} too, spaces ignored). */
+    static boolean truthy(Object value) {
         return value != null && Set.of("true", "yes", "on", "1", "y").contains(String.valueOf(value).strip().toLowerCase());
     }
 

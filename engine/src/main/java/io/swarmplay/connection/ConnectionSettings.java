@@ -35,7 +35,7 @@ public record ConnectionSettings(String hostName, String type, String address, i
     }
 
     /** The host variables, besides the fields, that a connection type reads when it logs in. */
-    private static final java.util.List<String> LOGIN_VARS = java.util.List.of("ansible_ssh_common_args",
+    private static final java.util.List<String> LOGIN_VARS = java.util.List.of("ansible_ssh_args", "ansible_ssh_common_args",
             "ansible_ssh_extra_args", "ssh_known_hosts", "host_key_checking", "ansible_host_key_checking",
             "ssh_max_sessions");
     /** The variables that change a login only under {@code become}. */
@@ -60,8 +60,7 @@ public record ConnectionSettings(String hostName, String type, String address, i
 
     /** True when the host logs in as one user and runs commands as another ({@code become}). */
     public boolean become() {
-        Object become = vars.get("ansible_become");
-        return become != null && java.util.Set.of("true", "yes", "on", "1").contains(String.valueOf(become).toLowerCase());
+        return Become.truthy(vars.get("ansible_become"));
     }
 
     // a rendered value that is not a number is the host's problem (unreachable), not the command line's

@@ -85,10 +85,11 @@ record PathFacts(String path, char type, char followedType, int nlink, long inod
      * {@link #read} reads it.
      */
     static Map<String, Optional<PathFacts>> readAll(HostView host, List<String> paths) {
-        List<String> argv = new ArrayList<>(List.of("find", "-P"));
-        for (String path : paths) argv.add(findable(path));
-        argv.addAll(List.of("-maxdepth", "0", "-printf", FORMAT));
         Map<String, Optional<PathFacts>> facts = new LinkedHashMap<>();
+        if (paths.isEmpty()) return facts;
+        List<String> argv = new ArrayList<>(List.of("find", "-P"));
+        for (String path : paths) argv.add(startPoint(path));
+        argv.addAll(List.of("-maxdepth", "0", "-printf", FORMAT));
         ExecResult found;
         try {
             found = host.probe(Command.of(argv));
@@ -98,8 +99,13 @@ record PathFacts(String path, char type, char followedType, int nlink, long inod
         }
         Map<String, PathFacts> byStart = new java.util.HashMap<>();
         for (PathFacts f : parse(found.stdout())) byStart.putIfAbsent(f.path(), f);
-        for (String path : paths) facts.put(path, Optional.ofNullable(byStart.get(findable(path))).map(f -> f.withPath(path)));
+        for (String path : paths) facts.put(path, Optional.ofNullable(byStart.get(startPoint(path))).map(f -> f.withPath(path)));
         return facts;
+    }
+
+    /** A path as one of several start points: a relative one as {@code ./PATH}, so that a name such as {@code (} or {@code !} is not read as find's expression. */
+    private static String startPoint(String path) {
+        return path.startsWith("/") ? path : "./" + path;
     }
 
     /** Everything below a directory (not the directory itself), links not followed, as {@code os.walk} visits it. */

@@ -260,14 +260,18 @@ class FileModuleOnLocalHostTest {
         Files.createDirectories(dir.resolve("-x"));
         Files.writeString(dir.resolve("f"), "abc");
         LocalHost local = new LocalHost(new io.swarmplay.connection.local.LocalConnection(), dir);
+        // "(" and "-x" are relative (to the JVM's directory, where neither is): read as paths, not as find's expression
         Map<String, java.util.Optional<PathFacts>> facts = PathFacts.readAll(local,
-                List.of(path("f"), path("missing"), "-x", path("-x") + "/"));
+                List.of(path("f"), path("missing"), "-x", "(", path("-x") + "/"));
+        assertTrue(facts.get("-x").isEmpty());
+        assertTrue(facts.get("(").isEmpty());
         assertEquals("file", facts.get(path("f")).orElseThrow().state());
         assertEquals(3L, facts.get(path("f")).orElseThrow().size());
         assertTrue(facts.get(path("missing")).isEmpty());
         assertEquals(path("-x") + "/", facts.get(path("-x") + "/").orElseThrow().path());
         assertEquals("directory", facts.get(path("-x") + "/").orElseThrow().state());
-        assertEquals(List.of(path("f"), path("missing"), "-x", path("-x") + "/"), List.copyOf(facts.keySet()));
+        assertEquals(List.of(path("f"), path("missing"), "-x", "(", path("-x") + "/"), List.copyOf(facts.keySet()));
+        assertEquals(Map.of(), PathFacts.readAll(local, List.of()), "nothing to read: no find");
         assertEquals(List.of("a/b/c", "a/b", "a"), FileStates.withParents("a/b/c"));
         assertEquals(List.of("/srv/app/", "/srv"), FileStates.withParents("/srv/app/"));
     }

@@ -34,6 +34,7 @@ class ConnectionsPrewarmTest {
     /** Counts connects and records the thread each ran on; fails the first {@code failures} connects. */
     private static final class Factory implements ConnectionFactory {
         final List<Fake> opened = new CopyOnWriteArrayList<>();
+        final List<ConnectionSettings> logins = new CopyOnWriteArrayList<>();
         final AtomicInteger failures;
         final CountDownLatch release;
 
@@ -49,6 +50,7 @@ class ConnectionsPrewarmTest {
 
         @Override
         public Connection open(ConnectionSettings settings) {
+            logins.add(settings);
             Fake fake = new Fake(this);
             opened.add(fake);
             return fake;
@@ -137,6 +139,19 @@ class ConnectionsPrewarmTest {
         }
     }
 
+    // "y" is true for Ansible and for the login (Become): a host with it is not prewarmed as a plain
+    // login, and a step with become off gets a login of its own, not one that escalates
+    @Test
+    void becomeWrittenAsYIsOnForThePrewarmAsForTheLogin() {
+        Factory factory = new Factory(0, new CountDownLatch(0));
+        try (Connections connections = new Connections(Map.of("ssh", factory))) {
+            connections.prewarm("web", Map.of("ansible_host", "10.0.0.9", "ansible_become", " y"));
+            connections.forHost("web", Map.of("ansible_host", "10.0.0.9", "ansible_become", false));
+            assertEquals(1, factory.opened.size());
+            assertEquals(false, factory.logins.get(0).vars().get("ansible_become"), "the step's own login");
+        }
+    }
+
     @Test
     void aStepThatLogsInOtherwiseGetsItsOwnConnection() {
         Factory factory = new Factory(0, new CountDownLatch(0));
@@ -147,6 +162,9 @@ class ConnectionsPrewarmTest {
             assertEquals(2, factory.opened.size());
             assertSame(factory.opened.get(1), used);
             assertTrue(factory.opened.get(0).closed, "the prewarmed connection, with the other login, is closed");
+            connections.prewarm("db", VARS);
+            connections.forHost("db", Map.of("ansible_host", "10.0.0.9", "ansible_ssh_args", "-o StrictHostKeyChecking=no"));
+            assertEquals(4, factory.opened.size(), "ansible_ssh_args changes the login too");
         }
     }
 
